@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Developer entry point: one command sets everything up and runs the app or the tests.
+
+    python3 packaging/dev.py demo      # start Som POS on its embedded demo network
+    python3 packaging/dev.py test      # run the whole test suite (installs anvil + solc via npm)
+    python3 packaging/dev.py sompos …  # run any sompos command inside the project environment
+
+It creates `.venv/` next to pyproject.toml, installs the package with pinned versions
+(packaging/constraints.txt) and, for tests, the pinned npm tools (packaging/node). A stamp
+file records what was installed, so a second run starts immediately. Only the standard
+library is used here because this runs before anything is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("SOMPOS_VENV", ROOT / ".venv"))
+NODE_DIR = ROOT / "packaging" / "node"
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
+
+
+def _say(msg: str) -> None:
+    print(f"[sompos-dev] {msg}", flush=True)
+
+
+def _fingerprint(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes())
+    h.update(sys.version.encode())
+    return h.hexdigest()
+
+
+def _venv_python() -> Path:
+    sub = "Scripts" if os.name == "nt" else "bin"
+    exe = "python.exe" if os.name == "nt" else "python"
+    return VENV / sub / exe
+
+
+def ensure_python_env(with_dev: bool) -> Path:
+    if sys.version_info < (3, 11):
+        sys.exit("Som POS needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    py = _venv_python()
+    if not py.exists():
+        _say(f"creating virtual environment in {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+    extra = "[dev]" if with_dev else ""
+    stamp = VENV / f".sompos-stamp{'-dev' if with_dev else ''}"
+    want = _fingerprint(ROOT / "pyproject.toml", CONSTRAINTS)
+    if not stamp.exists() or stamp.read_text() != want:
+        _say("installing Python packages (pinned by packaging/constraints.txt)")
+        subprocess.check_call([str(py), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+        subprocess.check_call([
+            str(py), "-m", "pip", "install", "--quiet",
+            "-c", str(CONSTRAINTS), "-e", f"{ROOT}{extra}",
+        ])
+        stamp.write_text(want)
+    return py
+
+
+def ensure_node_tools() -> Path:
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("The tests need Node.js and npm (for anvil and solc). Install Node.js 18+ and retry.")
+    stamp = NODE_DIR / "node_modules" / ".sompos-stamp"
+    want = _fingerprint(NODE_DIR / "package.json", NODE_DIR / "package-lock.json")
+    if not stamp.exists() or stamp.read_text() != want:
+        _say("installing pinned npm tools (anvil, solc) from packaging/node/package-lock.json")
+        subprocess.check_call([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR)
+        stamp.write_text(want)
+    return NODE_DIR / "node_modules" / ".bin"
+
+
+def run_tests(py: Path, args: list[str]) -> int:
+    bin_dir = ensure_node_tools()
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    anvil = bin_dir / ("anvil.cmd" if os.name == "nt" else "anvil")
+    env["SOMPOS_ANVIL"] = str(anvil)
+    env["SOMPOS_REQUIRE_ANVIL"] = "1"  # a missing anvil is a failure here, not a skip
+    cmd = [str(py), "-m", "pytest", *args]
+    _say("running: " + " ".join(cmd))
+    rc = subprocess.call(cmd, cwd=ROOT, env=env)
+    if rc == 5:
+        _say("pytest collected no tests: treating as a failure")
+        return 1
+    return rc
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
+    cmd, rest = argv[0], argv[1:]
+    if cmd == "test":
+        py = ensure_python_env(with_dev=True)
+        return run_tests(py, rest)
+    if cmd == "demo":
+        py = ensure_python_env(with_dev=True)  # the demo chain is eth-tester (a dev extra)
+        return subprocess.call([str(py), "-m", "pos_app", "demo", *rest], cwd=ROOT)
+    if cmd == "sompos":
+        py = ensure_python_env(with_dev=True)
+        return subprocess.call([str(py), "-m", "pos_app", *rest], cwd=ROOT)
+    print(f"unknown command {cmd!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,6 @@
+"""Allows ``python -m pos_app`` as an alias of the ``sompos`` command."""
+import sys
+
+from pos_app.cli import main
+
+sys.exit(main())

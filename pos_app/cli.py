@@ -1,0 +1,276 @@
+"""The ``sompos`` command line. Every command takes ``--data-dir``; ``--json`` gives machine output.
+
+Wrong input exits non-zero with one clear line on stderr (``sompos: error: ...``) and changes
+nothing. Unexpected failures are logged to the data folder's ``sompos.log``, never printed as a
+traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any, Sequence
+
+from pos_app.errors import BadInput, PosError
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILURE = 3
+
+log = logging.getLogger("pos_app.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not the usage dump
+        raise BadInput(f"{message} (see: {self.prog} --help)")
+
+
+def _out(args: argparse.Namespace, data: Any, text: str) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2) if getattr(args, "json", False) else text)
+
+
+def _context(args: argparse.Namespace):
+    from pos_app.config import default_data_dir
+    from pos_app.context import AppContext, setup_logging
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    setup_logging(data_dir)
+    return AppContext(data_dir)
+
+
+def _invoice_dict(ctx, inv, fmt: str) -> dict[str, Any]:
+    from pos_app.money import base_units_to_decimal_str, format_som_plain
+    from pos_app.payment_request import build_uri
+    d = inv.to_dict()
+    d["amount"] = format_som_plain(inv.amount_tyiyn)
+    d["onchain_amount"] = base_units_to_decimal_str(inv.due_base, inv.decimals)
+    d["format"] = fmt
+    d["uri"] = build_uri(fmt, inv.request(), trust_coin=ctx.config.network.trust_coin)
+    return d
+
+
+def cmd_request(args: argparse.Namespace) -> int:
+    from pos_app.money import format_som, parse_amount
+    from pos_app.payment_request import build_uri, qr_text, write_qr_png
+    amount = parse_amount(args.amount)
+    ctx = _context(args)
+    fmt = args.format or ctx.config.qr_format
+    # Validate the format before anything is written, so a bad option changes nothing.
+    build_uri(fmt, _probe_request(ctx), trust_coin=ctx.config.network.trust_coin)
+    if args.qr and not Path(args.qr).parent.exists():
+        raise BadInput(f"The folder for {args.qr} does not exist.")
+    inv = ctx.create_invoice(amount, memo=args.memo or "")
+    d = _invoice_dict(ctx, inv, fmt)
+    if args.qr:
+        write_qr_png(d["uri"], args.qr)
+        d["qr_png"] = str(Path(args.qr).resolve())
+    lang = ctx.config.language
+    text = "\n".join([
+        f"Invoice {inv.id}: {format_som(inv.amount_tyiyn, lang)}",
+        f"Pay exactly:  {d['onchain_amount']} (on chain, the tail identifies this invoice)",
+        f"Expires:      {time.strftime('%H:%M:%S', time.localtime(inv.expires_at))}",
+        f"Request:      {d['uri']}",
+        *([f"QR picture:   {d['qr_png']}"] if args.qr else []),
+        "", qr_text(d["uri"])])
+    _out(args, d, text)
+    return 0
+
+
+def _probe_request(ctx):
+    from pos_app.payment_request import PaymentRequest
+    net = ctx.config.network
+    return PaymentRequest(net.chain_id, net.token or "0x" + "0" * 40, ctx.config.merchant or "0x" + "0" * 40, 1, 6)
+
+
+def cmd_invoices(args: argparse.Namespace) -> int:
+    from pos_app.money import format_som
+    ctx = _context(args)
+    invs = ctx.service.list(limit=args.limit)
+    lang = ctx.config.language
+    rows = [f"{i.id:>6}  {time.strftime('%Y-%m-%d %H:%M', time.localtime(i.created_at))}  "
+            f"{format_som(i.amount_tyiyn, lang):>16}  {i.state.value:<10} {' '.join(i.flags.labels())}"
+            for i in invs]
+    _out(args, [i.to_dict() for i in invs], "\n".join(rows) if rows else "No invoices yet.")
+    return 0
+
+
+def cmd_unmatched(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    rows = ctx.service.unmatched()
+    text = "\n".join(f"{r['id']:>6}  block {r['block_number']}  from {r['payer']}  value {r['value']}  {r['tx_hash']}"
+                     for r in rows) or "No unmatched payments."
+    _out(args, rows, text)
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    inv = ctx.service.assign_payment(args.payment, args.invoice, actor=args.actor)
+    _out(args, inv.to_dict(), f"Payment {args.payment} assigned to invoice {inv.id}; it is now {inv.state.value}.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    net = ctx.config.network
+    if net.embedded:
+        raise BadInput("The demo network lives only inside `sompos demo`; choose a real network with "
+                       "`sompos config network bsc` (or a profile file) to sync.")
+    ctx.token_info(refresh=True)
+    watcher = ctx.watcher()
+    if not args.once:
+        print(f"Watching {net.name} for payments; press Ctrl+C to stop.", file=sys.stderr)
+        ctx.events.subscribe(lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.data.items()}}))
+                             if e.kind.startswith(("invoice.", "payment.")) else None)
+        try:
+            watcher.run_forever()
+        except KeyboardInterrupt:
+            watcher.stop()
+        return 0
+    r = watcher.scan_once()
+    d = {"network": net.name, "head": r.head, "scanned_to": r.scanned_to, "new_payments": r.new_payments,
+         "final_payments": r.finalized_payments, "removed_payments": r.removed_payments,
+         "changed_invoices": sorted(r.changed_invoices)}
+    _out(args, d, f"Checked {net.name} up to block {r.head}: {r.new_payments} new payment(s), "
+                  f"{r.finalized_payments} final, {r.removed_payments} removed; "
+                  f"invoices changed: {', '.join(map(str, sorted(r.changed_invoices))) or 'none'}.")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from pos_app import config as C
+    ctx = _context(args)
+    if args.config_cmd == "network":
+        C.set_network(ctx.store, args.spec)
+    elif args.config_cmd == "merchant":
+        C.set_merchant(ctx.store, args.address)
+    elif args.config_cmd == "token":
+        C.set_token(ctx.store, args.address)
+    elif args.config_cmd == "expiry":
+        C.set_expiry_minutes(ctx.store, args.minutes)
+    elif args.config_cmd == "qr-format":
+        C.set_qr_format(ctx.store, args.format)
+    elif args.config_cmd == "language":
+        C.set_language(ctx.store, args.lang)
+    cfg = ctx.config
+    d = cfg.to_dict()
+    d["network"] = cfg.network.name
+    if cfg.network.token:
+        info = None
+        try:
+            info = ctx.token_info() if cfg.network.embedded else _cached_info(ctx)
+        except PosError:
+            info = None
+        d.update({"decimals": info.decimals if info else None, "symbol": info.symbol if info else None,
+                  "eip712_name": info.eip712_name if info else None,
+                  "eip712_version": info.eip712_version if info else None})
+    else:
+        d.update({"decimals": None, "symbol": None, "eip712_name": None, "eip712_version": None})
+    d["data_dir"] = str(ctx.data_dir)
+    text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
+    if d.get("token") and d["decimals"] is None:
+        text += "\n(token details are read from the chain at the first `sompos sync --once`)"
+    _out(args, d, text)
+    return 0
+
+
+def _cached_info(ctx):
+    from pos_app.chain.token import cached_token_info
+    net = ctx.config.network
+    return cached_token_info(ctx.store, net.chain_id, net.token)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from pos_app.demo.headless import run_headless_demo
+    return run_headless_demo(amount_text=args.amount, pay=args.pay, data_dir=args.data_dir,
+                             json_output=args.json)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options work before or after the command; SUPPRESS keeps a subcommand's default from
+    # overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="folder for the shop database (default: your user data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    p = _Parser(prog="sompos", description="Som POS: take digital som payments, online or offline.",
+                parents=[common])
+    p.set_defaults(data_dir=None, json=False)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    r = sub.add_parser("request", parents=[common], help="create an invoice and its QR payment request")
+    r.add_argument("--amount", required=True, help="amount in som, e.g. 150 or 150,50")
+    r.add_argument("--format", choices=["eip681", "metamask", "trust", "address"])
+    r.add_argument("--qr", metavar="FILE.png", help="also write the QR code as a PNG")
+    r.add_argument("--memo", help="a note kept with the invoice")
+    r.set_defaults(func=cmd_request)
+
+    i = sub.add_parser("invoices", parents=[common], help="list invoices, newest first")
+    i.add_argument("--limit", type=int, default=100)
+    i.set_defaults(func=cmd_invoices)
+
+    u = sub.add_parser("unmatched", parents=[common], help="payments that match no invoice")
+    u.set_defaults(func=cmd_unmatched)
+    a = sub.add_parser("assign", parents=[common], help="assign an unmatched payment to an invoice (audited)")
+    a.add_argument("payment", type=int)
+    a.add_argument("invoice", type=int)
+    a.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    a.set_defaults(func=cmd_assign)
+
+    s = sub.add_parser("sync", parents=[common], help="check the chain for payments")
+    s.add_argument("--once", action="store_true", help="one detection pass, then exit")
+    s.set_defaults(func=cmd_sync)
+
+    c = sub.add_parser("config", parents=[common], help="show or change settings")
+    csub = c.add_subparsers(dest="config_cmd", metavar="SETTING", parser_class=_Parser, required=True)
+    csub.add_parser("show", parents=[common], help="current settings")
+    n = csub.add_parser("network", parents=[common], help="bsc, bsc-testnet, local, demo or a .toml profile")
+    n.add_argument("spec")
+    m = csub.add_parser("merchant", parents=[common], help="the address that receives payments")
+    m.add_argument("address")
+    t = csub.add_parser("token", parents=[common], help="the som token contract on this network")
+    t.add_argument("address")
+    e = csub.add_parser("expiry", parents=[common], help="invoice expiry in minutes")
+    e.add_argument("minutes")
+    q = csub.add_parser("qr-format", parents=[common], help="default QR format")
+    q.add_argument("format")
+    lg = csub.add_parser("language", parents=[common], help="ky, ru or en")
+    lg.add_argument("lang")
+    c.set_defaults(func=cmd_config)
+
+    d = sub.add_parser("demo", parents=[common], help="a full sale on the embedded demo network")
+    d.add_argument("--headless", action="store_true", help="run in the terminal (no window)")
+    d.add_argument("--amount", default="150,00", help="sale amount in som")
+    d.add_argument("--pay", choices=["exact", "partial", "over", "none"], default="exact",
+                   help="what the demo customer pays")
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 0
+        return int(args.func(args) or 0)
+    except BadInput as exc:
+        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PosError as exc:
+        log.error("command failed: %s (%s)", exc.user_message, exc.detail)
+        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # noqa: BLE001 - never a traceback on screen
+        log.exception("unexpected failure")
+        print("sompos: error: something unexpected went wrong; details are in sompos.log in the data folder.",
+              file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

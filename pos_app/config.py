@@ -1,0 +1,115 @@
+"""The shop's configuration, kept in the database's settings table.
+
+With nothing configured the app is on the embedded demo network with the demo merchant, so a
+first run works with no internet and no questions. Every setter validates and raises
+``ConfigError`` with a message for the field; nothing is saved on error.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from pos_app.demo import accounts as demo_accounts
+from pos_app.errors import ConfigError
+from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
+from pos_app.payment_request import FORMATS
+from pos_app.profiles import NetworkProfile, check_address, resolve_profile
+from pos_app.store.db import Store
+
+LANGUAGES = ("ky", "ru", "en")
+
+
+def default_data_dir() -> Path:
+    """``$SOMPOS_DATA_DIR`` or the platform's per-user data folder."""
+    env = os.environ.get("SOMPOS_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("sompos", "SomPOS"))
+
+
+@dataclass(frozen=True)
+class ShopConfig:
+    network: NetworkProfile
+    merchant: str | None
+    expiry_seconds: int
+    qr_format: str
+    language: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"network": self.network.name, "chain_id": self.network.chain_id,
+                "rpc_urls": list(self.network.rpc_urls), "token": self.network.token,
+                "finality": self.network.finality.describe(), "merchant": self.merchant,
+                "expiry_seconds": self.expiry_seconds, "qr_format": self.qr_format,
+                "language": self.language}
+
+
+def load_config(store: Store) -> ShopConfig:
+    spec = store.get_setting("network", "demo")
+    network = resolve_profile(spec)
+    token = store.get_setting("token_override")
+    if token:
+        network = replace(network, token=token)
+    merchant = store.get_setting("merchant")
+    if merchant is None and network.embedded:
+        merchant = demo_accounts.MERCHANT
+    return ShopConfig(network=network, merchant=merchant,
+                      expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
+                      qr_format=store.get_setting("qr_format", "eip681"),
+                      language=store.get_setting("language", "ru"))
+
+
+def set_network(store: Store, spec: str) -> NetworkProfile:
+    """A built-in name or a TOML file; the file's content is stored, so moving it later is harmless."""
+    profile = resolve_profile(spec)
+    with store.transaction():
+        if profile.name in ("bsc", "bsc-testnet", "local", "demo") and not spec.endswith(".toml"):
+            store.set_setting("network", profile.name)
+        else:
+            store.set_setting("network", {k: v for k, v in profile.to_dict().items()
+                                          if k not in ("max_log_range", "poll_seconds", "logs_enabled",
+                                                       "finality")}
+                              | {"finality": {"rule": profile.finality.rule,
+                                              "confirmations": profile.finality.confirmations},
+                                 "logs": {"enabled": profile.logs_enabled, "max_range": profile.max_log_range,
+                                          "poll_seconds": profile.poll_seconds}})
+        store.set_setting("token_override", None)
+    return profile
+
+
+def set_merchant(store: Store, address: str) -> str:
+    checked = check_address(address, "merchant address")
+    store.set_setting("merchant", checked)
+    return checked
+
+
+def set_token(store: Store, address: str) -> str:
+    checked = check_address(address, "token contract address")
+    store.set_setting("token_override", checked)
+    return checked
+
+
+def set_expiry_minutes(store: Store, minutes: Any) -> int:
+    try:
+        value = int(str(minutes).strip())
+    except ValueError:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.") from None
+    if not 1 <= value <= 7 * 24 * 60:
+        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")
+    store.set_setting("expiry_seconds", value * 60)
+    return value
+
+
+def set_qr_format(store: Store, fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ConfigError(f"QR format must be one of {', '.join(FORMATS)}.")
+    store.set_setting("qr_format", fmt)
+    return fmt
+
+
+def set_language(store: Store, lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ConfigError(f"Language must be one of {', '.join(LANGUAGES)}.")
+    store.set_setting("language", lang)
+    return lang

@@ -1,0 +1,109 @@
+"""Wires the core together for one data folder: store, configuration, chain access, invoices.
+
+Used by the CLI, the demo and (later) the Qt app, so they all behave the same. Chain objects are
+created lazily: commands that only read the database never import or contact a node.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos_app.chain.token import TokenInfo, cached_token_info, refresh_token_info, save_token_info
+from pos_app.config import ShopConfig, load_config
+from pos_app.demo import accounts as demo_accounts
+from pos_app.errors import ConfigError, PosError
+from pos_app.events import EventBus
+from pos_app.invoices.service import Invoice, InvoiceService
+from pos_app.money import Tyiyn
+from pos_app.store.db import Store, open_store
+
+if TYPE_CHECKING:
+    from pos_app.chain.rpc import RpcClient
+    from pos_app.chain.watcher import PaymentWatcher
+    from web3 import Web3
+
+log = logging.getLogger(__name__)
+
+DEMO_TOKEN_INFO_FIELDS = dict(decimals=demo_accounts.DEMO_TOKEN_DECIMALS, symbol=demo_accounts.DEMO_TOKEN_SYMBOL,
+                              name=demo_accounts.DEMO_TOKEN_NAME, eip712_name=demo_accounts.DEMO_TOKEN_NAME,
+                              eip712_version=demo_accounts.DEMO_TOKEN_VERSION)
+
+
+def setup_logging(data_dir: Path) -> None:
+    """Log to a private file in the data folder; never to the screen (no tracebacks for cashiers)."""
+    path = data_dir / "sompos.log"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        if os.name != "nt":
+            os.chmod(path, 0o600)
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class AppContext:
+    def __init__(self, data_dir: Path | str, *, embedded_w3: "Web3 | None" = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.store: Store = open_store(self.data_dir)
+        self.events = EventBus()
+        self.service = InvoiceService(self.store, events=self.events)
+        self.embedded_w3 = embedded_w3
+        self._rpc: "RpcClient | None" = None
+
+    @property
+    def config(self) -> ShopConfig:
+        return load_config(self.store)
+
+    def require_merchant(self) -> str:
+        merchant = self.config.merchant
+        if not merchant:
+            raise ConfigError("No merchant address is set; set it with: sompos config merchant 0x...")
+        return merchant
+
+    def rpc(self) -> "RpcClient":
+        if self._rpc is None or self._rpc.profile != self.config.network:
+            from pos_app.chain.rpc import RpcClient  # web3 is imported only when the chain is used
+            self._rpc = RpcClient(self.config.network, embedded_w3=self.embedded_w3)
+        return self._rpc
+
+    def token_info(self, *, refresh: bool = False) -> TokenInfo:
+        """The token's facts: cached in the DB; read from the chain when missing or asked."""
+        net = self.config.network
+        token = net.require_token()
+        cached = cached_token_info(self.store, net.chain_id, token)
+        if net.embedded and not refresh and cached is None:
+            info = TokenInfo(net.chain_id, token, **DEMO_TOKEN_INFO_FIELDS)  # fixed by design
+            save_token_info(self.store, info)
+            return info
+        if cached is not None and not refresh:
+            return cached
+        try:
+            return refresh_token_info(self.store, self.rpc(), token)
+        except PosError:
+            if cached is not None:
+                return cached
+            raise
+
+    def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> Invoice:
+        cfg = self.config
+        merchant = self.require_merchant()
+        info = self.token_info()
+        return self.service.create(amount, chain_id=cfg.network.chain_id, token=info.address,
+                                   merchant=merchant, decimals=info.decimals,
+                                   expiry_seconds=cfg.expiry_seconds, memo=memo)
+
+    def watcher(self) -> "PaymentWatcher":
+        from pos_app.chain.watcher import PaymentWatcher
+        cfg = self.config
+        info = self.token_info()
+        return PaymentWatcher(self.store, self.rpc(), cfg.network, token=info.address,
+                              merchant=self.require_merchant(), service=self.service, events=self.events)
+
+    def close(self) -> None:
+        self.store.close()

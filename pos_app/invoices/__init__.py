@@ -1,0 +1,1 @@
+"""Invoices: the lifecycle table, payment matching and the service that stores them."""

@@ -1,0 +1,111 @@
+"""The invoice lifecycle as data, modelled on BTCPay Server.
+
+``TRANSITIONS`` lists every allowed state change; ``check_transition`` raises on anything else.
+``derive_status`` computes where an invoice should be from its payments, its expiry and the
+clock, as a pure function: the watcher and the tests both call it, so the rules live in one place.
+
+    new --(paid in full, seen in a block)--> processing --(final)--> settled
+     |  \\-(paid in full and already final)-----------------------> settled
+     |--(expiry passes unpaid)--> expired --(late full payment)--> processing / settled
+     \\--(cashier cancels / marks invalid)--> invalid
+    processing --(reorg removes the payment)--> new | expired
+
+Flags (BTCPay's "exception status"): paid partial, paid over, paid late.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+from pos_app.errors import IllegalTransition
+
+
+class InvoiceState(str, enum.Enum):
+    NEW = "new"
+    PROCESSING = "processing"
+    SETTLED = "settled"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+S = InvoiceState
+
+TRANSITIONS: dict[InvoiceState, frozenset[InvoiceState]] = {
+    S.NEW: frozenset({S.PROCESSING, S.SETTLED, S.EXPIRED, S.INVALID}),
+    S.PROCESSING: frozenset({S.SETTLED, S.NEW, S.EXPIRED, S.INVALID}),
+    S.EXPIRED: frozenset({S.PROCESSING, S.SETTLED, S.INVALID}),
+    S.SETTLED: frozenset(),          # final: money arrived and cannot be undone
+    S.INVALID: frozenset({S.SETTLED}),  # a manager may still accept money that arrived
+}
+
+# States the watcher may move on its own; SETTLED and INVALID only change by a cashier's action.
+AUTOMATIC_FROM = frozenset({S.NEW, S.PROCESSING, S.EXPIRED})
+
+# A late payment is still matched to its invoice this long after expiry (BTCPay: 24 h).
+LATE_WATCH_SECONDS = 24 * 3600
+DEFAULT_EXPIRY_SECONDS = 15 * 60
+
+
+def check_transition(current: InvoiceState, target: InvoiceState) -> None:
+    """Raise ``IllegalTransition`` unless ``current -> target`` is in the table (same state is a no-op)."""
+    if current == target:
+        return
+    if target not in TRANSITIONS[current]:
+        raise IllegalTransition(
+            f"An invoice that is {current.value} cannot become {target.value}.",
+            detail=f"{current.value}->{target.value}",
+        )
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    """What the lifecycle needs to know about one on-chain payment to an invoice."""
+
+    value: int           # base units
+    block_time: int      # unix seconds of the block that included it
+    final: bool          # at or below the profile's finality point
+
+
+@dataclass(frozen=True)
+class Flags:
+    partial: bool = False
+    over: bool = False
+    late: bool = False
+
+    def labels(self) -> list[str]:
+        return [n for n, v in (("paid_partial", self.partial), ("paid_over", self.over),
+                               ("paid_late", self.late)) if v]
+
+
+@dataclass(frozen=True)
+class Status:
+    state: InvoiceState
+    flags: Flags
+    paid_seen: int       # base units in non-removed payments
+    paid_final: int      # base units in final payments
+
+
+def derive_status(*, current: InvoiceState, amount_base: int, tyiyn_unit: int, expires_at: int,
+                  payments: Iterable[PaymentView], now: int) -> Status:
+    """Where an invoice should be, given its (non-removed) payments and the time.
+
+    ``amount_base`` is the invoice amount in base units without the matching tail: paying it is
+    enough (a wallet that rounds away the tail still pays in full). ``tyiyn_unit`` is base units
+    per tyiyn: an overpayment counts only from one whole tyiyn up, so the tail is never "over".
+    """
+    pays = list(payments)
+    seen = sum(p.value for p in pays)
+    final = sum(p.value for p in pays if p.final)
+    flags = Flags(
+        partial=0 < seen < amount_base,
+        over=seen // max(tyiyn_unit, 1) > amount_base // max(tyiyn_unit, 1),
+        late=any(p.block_time > expires_at for p in pays),
+    )
+    if current not in AUTOMATIC_FROM:
+        return Status(current, flags, seen, final)
+    if seen >= amount_base:
+        state = S.SETTLED if final >= amount_base else S.PROCESSING
+    else:
+        state = S.EXPIRED if now >= expires_at else S.NEW
+    return Status(state, flags, seen, final)

@@ -1,0 +1,262 @@
+"""Creating invoices, recording on-chain payments against them, and cashier actions.
+
+All writes go through ``Store.transaction()``: an invoice with its unique amount, a payment with
+its match, a state change with its history row, each commits as one unit. Payments are keyed by
+(chain id, tx hash, log index), so seeing the same log twice (a retry, a restart, an overlapping
+scan) changes nothing.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pos_app.errors import BadInput, NotFound
+from pos_app.events import EventBus
+from pos_app.invoices.lifecycle import (
+    DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
+    derive_status,
+)
+from pos_app.invoices.matching import Candidate, TailScheme, allocate_tail, match_transfer
+from pos_app.money import Tyiyn, tyiyn_to_base_units
+from pos_app.payment_request import PaymentRequest
+from pos_app.store.db import Store
+
+MIN_EXPIRY_SECONDS = 60
+MAX_EXPIRY_SECONDS = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class Invoice:
+    id: int
+    created_at: int
+    expires_at: int
+    chain_id: int
+    token: str
+    merchant: str
+    decimals: int
+    amount_tyiyn: Tyiyn
+    amount_base: int
+    due_base: int
+    tail: int
+    state: InvoiceState
+    paid_seen: int
+    paid_final: int
+    flags: Flags
+    memo: str
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "Invoice":
+        return cls(r["id"], r["created_at"], r["expires_at"], r["chain_id"], r["token"], r["merchant"],
+                   r["decimals"], Tyiyn(r["amount_tyiyn"]), int(r["amount_base"]), int(r["due_base"]),
+                   r["tail"], InvoiceState(r["state"]), int(r["paid_seen"]), int(r["paid_final"]),
+                   Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"])
+
+    def request(self) -> PaymentRequest:
+        return PaymentRequest(self.chain_id, self.token, self.merchant, self.due_base, self.decimals)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "created_at": self.created_at, "expires_at": self.expires_at,
+                "chain_id": self.chain_id, "token": self.token, "merchant": self.merchant,
+                "decimals": self.decimals, "amount_tyiyn": int(self.amount_tyiyn),
+                "amount_base": str(self.amount_base), "due_base": str(self.due_base),
+                "state": self.state.value, "paid_seen": str(self.paid_seen),
+                "paid_final": str(self.paid_final), "flags": self.flags.labels(), "memo": self.memo}
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One ERC-20 Transfer log to the merchant, as read from the chain."""
+
+    chain_id: int
+    token: str
+    tx_hash: str
+    log_index: int
+    block_number: int
+    block_hash: str
+    block_time: int
+    payer: str
+    payee: str
+    value: int
+
+
+class InvoiceService:
+    def __init__(self, store: Store, *, events: EventBus | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.events = events or EventBus()
+        self.clock = clock
+
+    def _now(self) -> int:
+        return int(self.clock())
+
+    # -- invoices ----------------------------------------------------------------------------
+    def create(self, amount: Tyiyn, *, chain_id: int, token: str, merchant: str, decimals: int,
+               expiry_seconds: int = DEFAULT_EXPIRY_SECONDS, memo: str = "") -> Invoice:
+        """A new invoice asking for a unique on-chain amount; committed before it is returned."""
+        if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
+            raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
+        if len(memo) > 200:
+            raise BadInput("The note is too long (200 characters at most).")
+        amount_base = tyiyn_to_base_units(amount, decimals)
+        scheme = TailScheme.for_decimals(decimals)
+        now = self._now()
+        with self.store.transaction() as c:
+            taken = {int(r[0]) for r in c.execute(
+                "SELECT due_base FROM invoices WHERE chain_id = ? AND token = ? AND merchant = ?"
+                " AND expires_at + ? > ?", (chain_id, token, merchant, LATE_WATCH_SECONDS, now))}
+            tail = allocate_tail(amount_base, scheme, taken)
+            due = amount_base + tail * scheme.unit
+            cur = c.execute(
+                "INSERT INTO invoices(created_at, expires_at, chain_id, token, merchant, decimals, amount_tyiyn,"
+                " amount_base, due_base, tail, state, memo, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (now, now + expiry_seconds, chain_id, token, merchant, decimals, int(amount), str(amount_base),
+                 str(due), tail, InvoiceState.NEW.value, memo, now))
+            inv_id = int(cur.lastrowid)
+            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                      " VALUES (?,?,?,?,?)", (inv_id, now, None, InvoiceState.NEW.value, "created"))
+        inv = self.get(inv_id)
+        self.events.publish("invoice.created", invoice=inv)
+        return inv
+
+    def get(self, invoice_id: int) -> Invoice:
+        row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
+        if row is None:
+            raise NotFound(f"There is no invoice number {invoice_id}.")
+        return Invoice.from_row(row)
+
+    def list(self, *, since: int | None = None, limit: int = 1000) -> list[Invoice]:
+        rows = self.store.query("SELECT * FROM invoices WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
+                                (since or 0, limit))
+        return [Invoice.from_row(r) for r in rows]
+
+    def candidates(self, chain_id: int, token: str, merchant: str, at: int) -> list[Candidate]:
+        rows = self.store.query(
+            "SELECT id, state, due_base, amount_base, paid_seen, created_at, expires_at FROM invoices"
+            " WHERE chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?",
+            (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600))
+        return [Candidate(r["id"], InvoiceState(r["state"]), int(r["due_base"]), int(r["amount_base"]),
+                          int(r["paid_seen"]), r["created_at"], r["expires_at"]) for r in rows]
+
+    def recompute(self, invoice_id: int, reason: str) -> Invoice:
+        """Bring an invoice's state and flags in line with its payments (idempotent)."""
+        now = self._now()
+        with self.store.transaction() as c:
+            row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"There is no invoice number {invoice_id}.")
+            inv = Invoice.from_row(dict(row))
+            pays = [PaymentView(int(p["value"]), p["block_time"], p["status"] == "final")
+                    for p in c.execute("SELECT value, block_time, status FROM payments"
+                                       " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
+            unit = 10 ** max(inv.decimals - 2, 0)
+            st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
+                               expires_at=inv.expires_at, payments=pays, now=now)
+            check_transition(inv.state, st.state)
+            changed = (st.state != inv.state or st.flags != inv.flags or st.paid_seen != inv.paid_seen
+                       or st.paid_final != inv.paid_final)
+            if not changed:
+                return inv
+            c.execute("UPDATE invoices SET state=?, paid_seen=?, paid_final=?, flag_partial=?, flag_over=?,"
+                      " flag_late=?, updated_at=? WHERE id=?",
+                      (st.state.value, str(st.paid_seen), str(st.paid_final), int(st.flags.partial),
+                       int(st.flags.over), int(st.flags.late), now, invoice_id))
+            if st.state != inv.state:
+                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                          " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
+        new = self.get(invoice_id)
+        self.events.publish("invoice.changed", invoice=new, previous=inv.state)
+        return new
+
+    def expire_due(self) -> list[Invoice]:
+        """Move unpaid invoices past their expiry to expired."""
+        ids = [r["id"] for r in self.store.query(
+            "SELECT id FROM invoices WHERE state = 'new' AND expires_at <= ?", (self._now(),))]
+        return [self.recompute(i, "expired") for i in ids]
+
+    def history(self, invoice_id: int) -> list[dict[str, Any]]:
+        return self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
+
+    # -- payments ----------------------------------------------------------------------------
+    def record_transfer(self, t: Transfer) -> tuple[int, bool]:
+        """Store a transfer once; returns (payment id, is_new). A re-seen removed log is revived."""
+        now = self._now()
+        with self.store.transaction() as c:
+            old = c.execute("SELECT id, status, invoice_id FROM payments WHERE chain_id=? AND tx_hash=? AND log_index=?",
+                            (t.chain_id, t.tx_hash, t.log_index)).fetchone()
+            if old is not None:
+                if old["status"] == "removed":
+                    c.execute("UPDATE payments SET status='seen', block_number=?, block_hash=?, block_time=?,"
+                              " updated_at=? WHERE id=?", (t.block_number, t.block_hash, t.block_time, now, old["id"]))
+                    return int(old["id"]), True
+                return int(old["id"]), False
+            match = match_transfer(t.value, t.block_time,
+                                   self.candidates(t.chain_id, t.token, t.payee, t.block_time))
+            cur = c.execute(
+                "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
+                " payer, payee, value, status, invoice_id, matched_by, first_seen_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (t.chain_id, t.token, t.tx_hash, t.log_index, t.block_number, t.block_hash, t.block_time,
+                 t.payer, t.payee, str(t.value), "seen", match.invoice_id, match.method, now, now))
+            pid = int(cur.lastrowid)
+            if match.invoice_id is not None:
+                # Keep paid_seen current inside the transaction so the next log in this batch sees it.
+                self._refresh_paid_seen(c, match.invoice_id)
+        return pid, True
+
+    @staticmethod
+    def _refresh_paid_seen(c: Any, invoice_id: int) -> None:
+        total = sum(int(r[0]) for r in c.execute(
+            "SELECT value FROM payments WHERE invoice_id=? AND status != 'removed'", (invoice_id,)))
+        c.execute("UPDATE invoices SET paid_seen=? WHERE id=?", (str(total), invoice_id))
+
+    def payment(self, payment_id: int) -> dict[str, Any]:
+        row = self.store.one("SELECT * FROM payments WHERE id = ?", (payment_id,))
+        if row is None:
+            raise NotFound(f"There is no payment number {payment_id}.")
+        return row
+
+    def payments_for(self, invoice_id: int) -> list[dict[str, Any]]:
+        return self.store.query("SELECT * FROM payments WHERE invoice_id = ? ORDER BY block_number, log_index",
+                                (invoice_id,))
+
+    def unmatched(self) -> list[dict[str, Any]]:
+        return self.store.query("SELECT * FROM payments WHERE invoice_id IS NULL AND status != 'removed'"
+                                " ORDER BY block_number DESC, log_index DESC")
+
+    # -- cashier actions (audited) -----------------------------------------------------------
+    def assign_payment(self, payment_id: int, invoice_id: int, *, actor: str) -> Invoice:
+        """Attach an unmatched payment to an invoice (a cashier's decision, audited)."""
+        pay = self.payment(payment_id)
+        inv = self.get(invoice_id)
+        if pay["invoice_id"] is not None:
+            raise BadInput(f"Payment {payment_id} already belongs to invoice {pay['invoice_id']}.")
+        if pay["status"] == "removed":
+            raise BadInput("That payment was dropped from the chain and cannot be assigned.")
+        if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):
+            raise BadInput("That payment was made on another network, token or address than the invoice.")
+        with self.store.transaction() as c:
+            c.execute("UPDATE payments SET invoice_id=?, matched_by='cashier', updated_at=? WHERE id=?",
+                      (invoice_id, self._now(), payment_id))
+            self._refresh_paid_seen(c, invoice_id)
+            self.store.audit(actor, "assign_payment", f"payment:{payment_id}",
+                             {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
+            return self.recompute(invoice_id, f"payment {payment_id} assigned by {actor}")
+
+    def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: str = "") -> Invoice:
+        """A cashier marks an invoice settled or invalid (cancel sale); audited, table-checked."""
+        if target not in (InvoiceState.SETTLED, InvoiceState.INVALID):
+            raise BadInput("A cashier can only mark an invoice settled or invalid.")
+        inv = self.get(invoice_id)
+        check_transition(inv.state, target)
+        now = self._now()
+        with self.store.transaction() as c:
+            c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=?", (target.value, now, invoice_id))
+            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                      " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, target.value,
+                                              f"marked by {actor}: {reason}".strip(": ")))
+            self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
+                             {"from": inv.state.value, "reason": reason})
+        new = self.get(invoice_id)
+        self.events.publish("invoice.changed", invoice=new, previous=inv.state)
+        return new

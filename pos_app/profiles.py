@@ -1,0 +1,217 @@
+"""Network profiles: which chain, which nodes, which token, and when a payment is final.
+
+Nothing else in the app names a chain or a token. Built-in profiles cover BSC, BSC testnet, a
+local node and the embedded demo; a TOML file describes any other EVM chain:
+
+    name = "my-cbdc"
+    chain_id = 1234
+    rpc_urls = ["https://rpc1.example", "https://rpc2.example"]
+    token = "0x..."                 # the som token contract
+    explorer = "https://explorer.example"   # optional, for links
+    [finality]
+    rule = "confirmations"          # or "finalized" (the node's finalized block tag)
+    confirmations = 12
+    [logs]
+    enabled = true                  # false where the RPC disables eth_getLogs
+    max_range = 5000                # blocks per eth_getLogs request (shrinks on refusal)
+    poll_seconds = 1.0
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from eth_utils import is_address, to_checksum_address
+
+from pos_app.errors import ConfigError
+
+_HEX_ADDRESS = re.compile(r"0x[0-9a-fA-F]{40}")
+DEMO_CHAIN_ID = 131277322940537  # eth-tester's chain id; the demo chain runs in-process
+
+
+@dataclass(frozen=True)
+class Finality:
+    """``finalized``: trust the node's finalized tag (BSC fast finality); else N confirmations."""
+
+    rule: str = "finalized"
+    confirmations: int = 0
+
+    def describe(self) -> str:
+        if self.rule == "finalized":
+            return "node's finalized block"
+        return f"{self.confirmations} confirmations"
+
+
+@dataclass(frozen=True)
+class NetworkProfile:
+    name: str
+    chain_id: int
+    rpc_urls: tuple[str, ...]
+    token: str | None
+    finality: Finality = field(default_factory=Finality)
+    explorer: str | None = None
+    logs_enabled: bool = True
+    max_log_range: int = 5000
+    poll_seconds: float = 1.0
+    embedded: bool = False   # the demo chain lives inside the process, there is no URL
+    trust_coin: int | None = None  # Trust Wallet's coin id for this chain (BSC: 20000714)
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise ConfigError(
+                f"The network '{self.name}' has no som token contract set; "
+                "set it with: sompos config token 0x... (check the address with the issuer).")
+        return self.token
+
+    def explorer_tx_url(self, tx_hash: str) -> str | None:
+        return f"{self.explorer.rstrip('/')}/tx/{tx_hash}" if self.explorer else None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["rpc_urls"] = list(self.rpc_urls)
+        return d
+
+
+def _demo_token() -> str:
+    from pos_app.demo.accounts import DEMO_TOKEN_ADDRESS  # deterministic, no chain needed
+    return DEMO_TOKEN_ADDRESS
+
+
+def builtin_profiles() -> dict[str, NetworkProfile]:
+    return {
+        "bsc": NetworkProfile(
+            name="bsc", chain_id=56,
+            rpc_urls=("https://bsc-dataseed.bnbchain.org", "https://bsc-dataseed1.defibit.io",
+                      "https://bsc-dataseed1.ninicoin.io"),
+            token=None, finality=Finality("finalized"), explorer="https://bscscan.com", trust_coin=20000714,
+            # Public BSC endpoints disable eth_getLogs on mainnet; point rpc_urls at a provider
+            # that serves logs, or detection falls back to balance checks.
+            logs_enabled=True, max_log_range=1000, poll_seconds=1.0),
+        "bsc-testnet": NetworkProfile(
+            name="bsc-testnet", chain_id=97,
+            rpc_urls=("https://bsc-testnet-dataseed.bnbchain.org", "https://data-seed-prebsc-1-s1.bnbchain.org:8545"),
+            token=None, finality=Finality("finalized"), explorer="https://testnet.bscscan.com",
+            max_log_range=1000),
+        "local": NetworkProfile(
+            name="local", chain_id=31337, rpc_urls=("http://127.0.0.1:8545",), token=None,
+            finality=Finality("confirmations", 2), max_log_range=5000, poll_seconds=0.5),
+        "demo": NetworkProfile(
+            name="demo", chain_id=DEMO_CHAIN_ID, rpc_urls=(), token=_demo_token(),
+            finality=Finality("confirmations", 2), max_log_range=5000, poll_seconds=0.25,
+            embedded=True, trust_coin=20000714),
+    }
+
+
+def _check_url(url: Any) -> str:
+    if not isinstance(url, str) or not url.strip():
+        raise ConfigError("Each RPC URL must be text such as https://rpc.example.org.")
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError(f"'{url}' is not an http(s) RPC URL.")
+    return url.strip()
+
+
+def check_address(value: Any, what: str = "address") -> str:
+    """Return the checksummed address or raise ``ConfigError`` explaining what is wrong."""
+    if not isinstance(value, str) or not _HEX_ADDRESS.fullmatch(value.strip()):
+        raise ConfigError(f"The {what} is not a valid 0x address (0x and 40 hex digits).")
+    value = value.strip()
+    body = value[2:]
+    if body != body.lower() and body != body.upper() and not is_address(value):
+        # Mixed case that is not the EIP-55 checksum means a typo somewhere.
+        raise ConfigError(f"The {what} has a wrong checksum (a typo?); copy it again.")
+    if int(value, 16) == 0:
+        raise ConfigError(f"The {what} cannot be the zero address.")
+    return to_checksum_address(value)
+
+
+def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> NetworkProfile:
+    """Validate a profile read from TOML/JSON; every problem is a ``ConfigError`` naming the field."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"The {source} is not a table of settings.")
+    known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs", "embedded",
+             "trust_coin"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"The {source} has unknown setting(s): {', '.join(sorted(unknown))}.")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > 64:
+        raise ConfigError(f"The {source} needs a short 'name'.")
+    chain_id = data.get("chain_id")
+    if not isinstance(chain_id, int) or isinstance(chain_id, bool) or not 0 < chain_id < 2**53:
+        raise ConfigError(f"The {source} needs a positive whole 'chain_id' (56 for BSC).")
+    embedded = bool(data.get("embedded", False))
+    urls = data.get("rpc_urls", [])
+    if isinstance(urls, str):
+        urls = [urls]
+    if not isinstance(urls, list) or (not urls and not embedded):
+        raise ConfigError(f"The {source} needs 'rpc_urls': a list of at least one URL.")
+    rpc_urls = tuple(_check_url(u) for u in urls)
+    token = data.get("token")
+    token = check_address(token, "token contract address") if token not in (None, "") else None
+    fin = data.get("finality", {}) or {}
+    if not isinstance(fin, dict):
+        raise ConfigError(f"'finality' in the {source} must be a table.")
+    rule = fin.get("rule", "finalized")
+    if rule not in ("finalized", "confirmations"):
+        raise ConfigError("finality.rule must be 'finalized' or 'confirmations'.")
+    conf = fin.get("confirmations", 0 if rule == "finalized" else 12)
+    if not isinstance(conf, int) or isinstance(conf, bool) or not 0 <= conf <= 10_000:
+        raise ConfigError("finality.confirmations must be a whole number from 0 to 10000.")
+    if rule == "confirmations" and conf < 1:
+        raise ConfigError("finality.confirmations must be at least 1.")
+    logs = data.get("logs", {}) or {}
+    if not isinstance(logs, dict):
+        raise ConfigError(f"'logs' in the {source} must be a table.")
+    max_range = logs.get("max_range", 5000)
+    if not isinstance(max_range, int) or isinstance(max_range, bool) or not 1 <= max_range <= 100_000:
+        raise ConfigError("logs.max_range must be a whole number from 1 to 100000.")
+    poll = logs.get("poll_seconds", 1.0)
+    if not isinstance(poll, (int, float)) or isinstance(poll, bool) or not 0.05 <= poll <= 3600:
+        raise ConfigError("logs.poll_seconds must be between 0.05 and 3600.")
+    explorer = data.get("explorer")
+    if explorer is not None:
+        explorer = _check_url(explorer)
+    trust_coin = data.get("trust_coin")
+    if trust_coin is not None and (not isinstance(trust_coin, int) or isinstance(trust_coin, bool)
+                                   or trust_coin < 0):
+        raise ConfigError("trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714).")
+    return NetworkProfile(
+        trust_coin=trust_coin, name=name.strip(), chain_id=chain_id, rpc_urls=rpc_urls, token=token,
+        finality=Finality(rule, conf), explorer=explorer, logs_enabled=bool(logs.get("enabled", True)),
+        max_log_range=max_range, poll_seconds=float(poll), embedded=embedded)
+
+
+def load_profile_file(path: Path | str) -> NetworkProfile:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"Cannot read the network profile file {p}.", detail=str(exc)) from exc
+    if len(raw) > 64 * 1024:
+        raise ConfigError(f"{p} is too large to be a network profile.")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{p} is not a valid TOML network profile: {exc}.") from exc
+    return profile_from_dict(data, source=f"profile file {p.name}")
+
+
+def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
+    """A built-in name, a path to a TOML file, or a stored profile dict."""
+    if isinstance(spec, dict):
+        return profile_from_dict(spec, source="saved network profile")
+    builtins = builtin_profiles()
+    if spec in builtins:
+        return builtins[spec]
+    if spec.endswith(".toml") or Path(spec).exists():
+        return load_profile_file(spec)
+    raise ConfigError(f"Unknown network '{spec}'. Use one of {', '.join(builtins)} or a .toml profile file.")
+
+
+def with_token(profile: NetworkProfile, token: str) -> NetworkProfile:
+    return replace(profile, token=check_address(token, "token contract address"))

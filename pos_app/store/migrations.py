@@ -1,0 +1,103 @@
+"""Numbered schema migrations. Never edit a released step: add a new one.
+
+``PRAGMA user_version`` holds the number of steps applied. Big integers (token base units can
+exceed 2**63) are stored as decimal TEXT and compared in Python.
+"""
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    ("initial schema: settings, invoices, payments, scan cursor, token cache, audit", [
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE token_info (
+            chain_id INTEGER NOT NULL,
+            address TEXT NOT NULL,
+            decimals INTEGER NOT NULL,
+            symbol TEXT NOT NULL,
+            name TEXT NOT NULL,
+            eip712_name TEXT NOT NULL,
+            eip712_version TEXT NOT NULL,
+            read_at INTEGER NOT NULL,
+            PRIMARY KEY (chain_id, address)
+        )""",
+        """CREATE TABLE invoices (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            chain_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            decimals INTEGER NOT NULL,
+            amount_tyiyn INTEGER NOT NULL CHECK (amount_tyiyn > 0),
+            amount_base TEXT NOT NULL,
+            due_base TEXT NOT NULL,
+            tail INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            paid_seen TEXT NOT NULL DEFAULT '0',
+            paid_final TEXT NOT NULL DEFAULT '0',
+            flag_partial INTEGER NOT NULL DEFAULT 0,
+            flag_over INTEGER NOT NULL DEFAULT 0,
+            flag_late INTEGER NOT NULL DEFAULT 0,
+            memo TEXT NOT NULL DEFAULT '',
+            updated_at INTEGER NOT NULL
+        )""",
+        "CREATE INDEX invoices_state ON invoices(state, created_at)",
+        """CREATE TABLE invoice_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+            at INTEGER NOT NULL,
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            reason TEXT NOT NULL
+        )""",
+        """CREATE TABLE payments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chain_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            tx_hash TEXT NOT NULL,
+            log_index INTEGER NOT NULL,
+            block_number INTEGER NOT NULL,
+            block_hash TEXT NOT NULL,
+            block_time INTEGER NOT NULL,
+            payer TEXT NOT NULL,
+            payee TEXT NOT NULL,
+            value TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('seen', 'final', 'removed')),
+            invoice_id INTEGER REFERENCES invoices(id),
+            matched_by TEXT NOT NULL DEFAULT 'none',
+            first_seen_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (chain_id, tx_hash, log_index)
+        )""",
+        "CREATE INDEX payments_invoice ON payments(invoice_id)",
+        "CREATE INDEX payments_status ON payments(status, block_number)",
+        """CREATE TABLE scan_cursor (
+            chain_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            merchant TEXT NOT NULL,
+            next_block INTEGER NOT NULL,
+            PRIMARY KEY (chain_id, token, merchant)
+        )""",
+        """CREATE TABLE scan_checkpoints (
+            chain_id INTEGER NOT NULL,
+            block_number INTEGER NOT NULL,
+            block_hash TEXT NOT NULL,
+            PRIMARY KEY (chain_id, block_number)
+        )""",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            event TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            result TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+    ]),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

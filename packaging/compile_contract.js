@@ -56,8 +56,8 @@ function main() {
   const diagnostics = output.errors || [];
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const d of diagnostics) {
-    const text = d.formattedMessage || d.message;
-    console.error(d.severity === 'error' ? text : `${d.severity}: ${text}`);
+    // formattedMessage already starts with the kind ("Warning:", "TypeError:") and shows the line.
+    console.error(d.formattedMessage || `${d.severity}: ${d.message}`);
   }
   if (errors.length > 0) {
     console.error(`Compilation of ${path.relative(ROOT, SOURCE_PATH)} failed with ${errors.length} error(s).`);

@@ -313,6 +313,19 @@ def test_high_s_and_bad_v_signatures_revert(evm_w3, som_token, payer, relayer):
     assert balance(som_token, shop) == 100
 
 
+def test_unrecoverable_signature_cannot_act_for_the_zero_address(evm_w3, som_token, relayer):
+    # ecrecover returns address(0) for garbage; without an explicit check that would "match"
+    # an authorization or cancellation claiming to come from the zero address.
+    zero_sig = (27, b"\x00" * 32, b"\x00" * 32)
+    nonce = nonce32("zero")
+    with pytest.raises(ContractReverted, match="SomToken: invalid signature$"):
+        send_token_call(evm_w3, relayer, som_token.functions.cancelAuthorization(ZERO_ADDRESS, nonce, *zero_sig))
+    auth = (ZERO_ADDRESS, addr(relayer), 1, 0, now(evm_w3) + HOUR, nonce, *zero_sig)
+    with pytest.raises(ContractReverted, match="SomToken: invalid signature$"):
+        send_token_call(evm_w3, relayer, som_token.functions.transferWithAuthorization(*auth))
+    assert som_token.functions.authorizationState(ZERO_ADDRESS, nonce).call() is False
+
+
 def test_cancelled_authorization_cannot_be_used(evm_w3, som_token, payer, relayer):
     shop = addr(unfunded_key("shop"))
     nonce = nonce32("to-cancel")

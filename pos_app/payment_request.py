@@ -71,6 +71,13 @@ def _one(q: dict[str, list[str]], key: str) -> str:
     return vals[0]
 
 
+def _query(text: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(text, strict_parsing=True)
+    except ValueError:  # a field without '=', e.g. "?address"
+        raise BadInput("The payment link's parameters are malformed.") from None
+
+
 def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None) -> PaymentRequest:
     """Parse any of the four formats back (used by tests and by scanning a shop's own QR)."""
     uri = uri.strip()
@@ -80,9 +87,10 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
         return PaymentRequest(0, "", uri, None, decimals)
     m = _EIP681.match(uri) or _MM.match(uri)
     if m:
-        q = parse_qs(m.group("q"), strict_parsing=True)
+        q = _query(m.group("q"))
         amount = _one(q, "uint256")
-        if not amount.isdigit():
+        # ASCII digits only: str.isdigit() also accepts '²' and fullwidth digits.
+        if not re.fullmatch(r"[0-9]+", amount) or int(amount) >= 2**256:
             raise BadInput("The payment link's amount is not a whole number of base units.")
         merchant = _one(q, "address")
         if not re.fullmatch(_ADDR, merchant):
@@ -90,7 +98,7 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
         return PaymentRequest(int(m.group("chain")), m.group("token"), merchant, int(amount), decimals)
     parsed = urlparse(uri)
     if parsed.scheme == "https" and parsed.netloc == "link.trustwallet.com" and parsed.path == "/send":
-        q = parse_qs(parsed.query, strict_parsing=True)
+        q = _query(parsed.query)
         asset = re.fullmatch(rf"c([0-9]+)_t({_ADDR})", _one(q, "asset"))
         if asset is None:
             raise BadInput("The Trust Wallet link names no token.")

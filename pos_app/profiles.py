@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from eth_utils import is_address, to_checksum_address
+from eth_utils import is_checksum_address, to_checksum_address
 
 from pos_app.errors import ConfigError
 
@@ -106,12 +106,12 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
     }
 
 
-def _check_url(url: Any) -> str:
+def _check_url(url: Any, what: str = "RPC URL") -> str:
     if not isinstance(url, str) or not url.strip():
-        raise ConfigError("Each RPC URL must be text such as https://rpc.example.org.")
+        raise ConfigError(f"Each {what} must be text such as https://rpc.example.org.")
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError(f"'{url}' is not an http(s) RPC URL.")
+        raise ConfigError(f"'{url}' is not an http(s) {what}.")
     return url.strip()
 
 
@@ -121,8 +121,9 @@ def check_address(value: Any, what: str = "address") -> str:
         raise ConfigError(f"The {what} is not a valid 0x address (0x and 40 hex digits).")
     value = value.strip()
     body = value[2:]
-    if body != body.lower() and body != body.upper() and not is_address(value):
-        # Mixed case that is not the EIP-55 checksum means a typo somewhere.
+    if body != body.lower() and body != body.upper() and not is_checksum_address(value):
+        # Mixed case that is not the EIP-55 checksum means a typo somewhere. (eth-utils >= 5
+        # is_address() no longer checks the checksum, so ask for it explicitly.)
         raise ConfigError(f"The {what} has a wrong checksum (a typo?); copy it again.")
     if int(value, 16) == 0:
         raise ConfigError(f"The {what} cannot be the zero address.")
@@ -156,6 +157,9 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
     fin = data.get("finality", {}) or {}
     if not isinstance(fin, dict):
         raise ConfigError(f"'finality' in the {source} must be a table.")
+    if set(fin) - {"rule", "confirmations"}:
+        raise ConfigError(f"[finality] in the {source} has unknown setting(s): "
+                          f"{', '.join(sorted(set(fin) - {'rule', 'confirmations'}))}.")
     rule = fin.get("rule", "finalized")
     if rule not in ("finalized", "confirmations"):
         raise ConfigError("finality.rule must be 'finalized' or 'confirmations'.")
@@ -167,6 +171,9 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
     logs = data.get("logs", {}) or {}
     if not isinstance(logs, dict):
         raise ConfigError(f"'logs' in the {source} must be a table.")
+    if set(logs) - {"enabled", "max_range", "poll_seconds"}:
+        raise ConfigError(f"[logs] in the {source} has unknown setting(s): "
+                          f"{', '.join(sorted(set(logs) - {'enabled', 'max_range', 'poll_seconds'}))}.")
     max_range = logs.get("max_range", 5000)
     if not isinstance(max_range, int) or isinstance(max_range, bool) or not 1 <= max_range <= 100_000:
         raise ConfigError("logs.max_range must be a whole number from 1 to 100000.")
@@ -175,7 +182,7 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
         raise ConfigError("logs.poll_seconds must be between 0.05 and 3600.")
     explorer = data.get("explorer")
     if explorer is not None:
-        explorer = _check_url(explorer)
+        explorer = _check_url(explorer, "explorer URL")
     trust_coin = data.get("trust_coin")
     if trust_coin is not None and (not isinstance(trust_coin, int) or isinstance(trust_coin, bool)
                                    or trust_coin < 0):

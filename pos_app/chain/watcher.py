@@ -262,12 +262,22 @@ class PaymentWatcher:
         rows = self.store.query("SELECT id, block_number, block_hash, invoice_id FROM payments WHERE chain_id=?"
                                 " AND token=? AND payee=? AND status='seen' AND block_number <= ?",
                                 (*self._key(), fin))
+        canonical: dict[int, str] = {}
+        final = []
         for r in rows:
-            if self._canonical_hash(r["block_number"]) != r["block_hash"]:
-                continue  # the reorg check of the next pass handles it
-            self.store.execute("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
-                               (int(self.clock()), r["id"]))
-            result.finalized_payments += 1
+            n = r["block_number"]
+            if n not in canonical:
+                canonical[n] = self._canonical_hash(n)  # fresh, once per block
+            if canonical[n] == r["block_hash"]:
+                final.append(r)  # otherwise the reorg check of the next pass handles it
+        if not final:
+            return
+        with self.store.transaction() as c:
+            now = int(self.clock())
+            c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
+                          [(now, r["id"]) for r in final])
+        result.finalized_payments += len(final)
+        for r in final:
             if r["invoice_id"] is not None:
                 result.changed_invoices.add(int(r["invoice_id"]))
             self.events.publish("payment.final", payment_id=r["id"], invoice_id=r["invoice_id"])
@@ -280,8 +290,8 @@ class PaymentWatcher:
         self._check_reorg(result)
         self._scan_to(head, result)
         self._finalize(head, result)
-        for inv_id in sorted(result.changed_invoices):
-            self.service.recompute(inv_id, "payment update from the chain")
+        if result.changed_invoices:
+            self.service.recompute_many(sorted(result.changed_invoices), "payment update from the chain")
         self.service.expire_due()
         self.last_error = None
         self.events.publish("sync.status", online=True, head=head, head_time=head_block["timestamp"],

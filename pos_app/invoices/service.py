@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from pos_app.errors import BadInput, NotFound
 from pos_app.events import EventBus
@@ -138,41 +138,85 @@ class InvoiceService:
         return [Candidate(r["id"], InvoiceState(r["state"]), int(r["due_base"]), int(r["amount_base"]),
                           int(r["paid_seen"]), r["created_at"], r["expires_at"]) for r in rows]
 
-    def recompute(self, invoice_id: int, reason: str) -> Invoice:
-        """Bring an invoice's state and flags in line with its payments (idempotent)."""
+    def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
+        """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
+        row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no invoice number {invoice_id}.")
+        inv = Invoice.from_row(dict(row))
+        pays = [PaymentView(int(p["value"]), p["block_time"], p["status"] == "final")
+                for p in c.execute("SELECT value, block_time, status FROM payments"
+                                   " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
+        unit = 10 ** max(inv.decimals - 2, 0)
+        st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
+                           expires_at=inv.expires_at, payments=pays, now=now)
+        check_transition(inv.state, st.state)
+        if (st.state, st.flags, st.paid_seen, st.paid_final) == (inv.state, inv.flags, inv.paid_seen,
+                                                                 inv.paid_final):
+            return inv, None
+        c.execute("UPDATE invoices SET state=?, paid_seen=?, paid_final=?, flag_partial=?, flag_over=?,"
+                  " flag_late=?, updated_at=? WHERE id=?",
+                  (st.state.value, str(st.paid_seen), str(st.paid_final), int(st.flags.partial),
+                   int(st.flags.over), int(st.flags.late), now, invoice_id))
+        if st.state != inv.state:
+            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                      " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
+        new = Invoice.from_row(dict(c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()))
+        return inv, new
+
+    def _match_candidates(self, c: Any, chain_id: int, token: str, merchant: str, at: int,
+                          value: int) -> list[Candidate]:
+        """Only what matching can use: invoices asking exactly ``value``, and up to two unpaid ones.
+
+        Keeps matching O(1) in the number of open invoices (a catch-up can meet thousands).
+        """
+        window = ("chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?")
+        args = (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600)
+        cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at"
+        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND due_base = ?", (*args, str(value))))
+        unpaid = 0
+        for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
+                           " ORDER BY id DESC", args):
+            if int(r["paid_seen"]) < int(r["amount_base"]):
+                rows.append(r)
+                unpaid += 1
+                if unpaid == 2:
+                    break
+        seen: set[int] = set()
+        out = []
+        for r in rows:
+            if r["id"] not in seen:
+                seen.add(r["id"])
+                out.append(Candidate(r["id"], InvoiceState(r["state"]), int(r["due_base"]), int(r["amount_base"]),
+                                     int(r["paid_seen"]), r["created_at"], r["expires_at"]))
+        return out
+
+    def recompute_many(self, invoice_ids: Iterable[int], reason: str) -> list[Invoice]:
+        """Bring invoices in line with their payments in one transaction (idempotent).
+
+        Events are published only after the commit: nothing is announced that a crash could undo.
+        """
         now = self._now()
+        changes = []
         with self.store.transaction() as c:
-            row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
-            if row is None:
-                raise NotFound(f"There is no invoice number {invoice_id}.")
-            inv = Invoice.from_row(dict(row))
-            pays = [PaymentView(int(p["value"]), p["block_time"], p["status"] == "final")
-                    for p in c.execute("SELECT value, block_time, status FROM payments"
-                                       " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
-            unit = 10 ** max(inv.decimals - 2, 0)
-            st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
-                               expires_at=inv.expires_at, payments=pays, now=now)
-            check_transition(inv.state, st.state)
-            changed = (st.state != inv.state or st.flags != inv.flags or st.paid_seen != inv.paid_seen
-                       or st.paid_final != inv.paid_final)
-            if not changed:
-                return inv
-            c.execute("UPDATE invoices SET state=?, paid_seen=?, paid_final=?, flag_partial=?, flag_over=?,"
-                      " flag_late=?, updated_at=? WHERE id=?",
-                      (st.state.value, str(st.paid_seen), str(st.paid_final), int(st.flags.partial),
-                       int(st.flags.over), int(st.flags.late), now, invoice_id))
-            if st.state != inv.state:
-                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                          " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
-        new = self.get(invoice_id)
-        self.events.publish("invoice.changed", invoice=new, previous=inv.state)
-        return new
+            for invoice_id in invoice_ids:
+                old, new = self._recompute_in(c, invoice_id, reason, now)
+                if new is not None:
+                    changes.append((old, new))
+        for old, new in changes:
+            self.events.publish("invoice.changed", invoice=new, previous=old.state)
+        return [new for _old, new in changes]
+
+    def recompute(self, invoice_id: int, reason: str) -> Invoice:
+        """Recompute one invoice; returns it (changed or not)."""
+        changed = self.recompute_many([invoice_id], reason)
+        return changed[0] if changed else self.get(invoice_id)
 
     def expire_due(self) -> list[Invoice]:
         """Move unpaid invoices past their expiry to expired."""
         ids = [r["id"] for r in self.store.query(
             "SELECT id FROM invoices WHERE state = 'new' AND expires_at <= ?", (self._now(),))]
-        return [self.recompute(i, "expired") for i in ids]
+        return self.recompute_many(ids, "expired") if ids else []
 
     def history(self, invoice_id: int) -> list[dict[str, Any]]:
         return self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
@@ -191,7 +235,7 @@ class InvoiceService:
                     return int(old["id"]), True
                 return int(old["id"]), False
             match = match_transfer(t.value, t.block_time,
-                                   self.candidates(t.chain_id, t.token, t.payee, t.block_time))
+                                   self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time, t.value))
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
                 " payer, payee, value, status, invoice_id, matched_by, first_seen_at, updated_at)"
@@ -241,7 +285,10 @@ class InvoiceService:
             self._refresh_paid_seen(c, invoice_id)
             self.store.audit(actor, "assign_payment", f"payment:{payment_id}",
                              {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
-            return self.recompute(invoice_id, f"payment {payment_id} assigned by {actor}")
+            old, new = self._recompute_in(c, invoice_id, f"payment {payment_id} assigned by {actor}", self._now())
+        if new is not None:
+            self.events.publish("invoice.changed", invoice=new, previous=old.state)
+        return new or old
 
     def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: str = "") -> Invoice:
         """A cashier marks an invoice settled or invalid (cancel sale); audited, table-checked."""

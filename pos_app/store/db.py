@@ -54,9 +54,13 @@ class Store:
             raise StorageError(f"Cannot open the shop database at {self.path}.", detail=str(exc)) from exc
         self.conn.row_factory = sqlite3.Row
         self.db = sqlite_utils.Database(self.conn)
-        self._configure()
-        self._check_integrity()
-        self._migrate()
+        try:
+            self._configure()
+            self._check_integrity()
+            self._migrate()
+        except BaseException:
+            self.conn.close()  # do not keep a refused file open (it may be restored or replaced)
+            raise
         for suffix in ("", "-wal", "-shm"):
             _private(Path(str(self.path) + suffix))
 
@@ -106,11 +110,15 @@ class Store:
             raise StorageError("This shop database was written by a newer Som POS; update the app.",
                                detail=f"user_version={current} > {SCHEMA_VERSION}")
         for number in range(current, SCHEMA_VERSION):
-            _title, statements = MIGRATIONS[number]
-            with self.transaction():
-                for sql in statements:
-                    self.conn.execute(sql)
-                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+            title, statements = MIGRATIONS[number]
+            try:
+                with self.transaction():
+                    for sql in statements:
+                        self.conn.execute(sql)
+                    self.conn.execute(f"PRAGMA user_version = {number + 1}")
+            except sqlite3.Error as exc:
+                raise StorageError("The shop database could not be upgraded for this version of Som POS.",
+                                   detail=f"migration {number + 1} ({title}): {exc}") from exc
 
     # -- access ------------------------------------------------------------------------------
     @contextlib.contextmanager

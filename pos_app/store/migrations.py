@@ -98,6 +98,9 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             hash TEXT NOT NULL
         )""",
     ]),
+    ("index invoices by requested amount, for matching payments during a long catch-up", [
+        "CREATE INDEX invoices_due ON invoices(merchant, due_base)",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

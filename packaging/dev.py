@@ -73,7 +73,10 @@ def ensure_node_tools() -> Path:
     want = _fingerprint(NODE_DIR / "package.json", NODE_DIR / "package-lock.json")
     if not stamp.exists() or stamp.read_text() != want:
         _say("installing pinned npm tools (anvil, solc) from packaging/node/package-lock.json")
-        subprocess.check_call([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR)
+        # Not `npm ci`: the lock holds only the anvil binary package of the platform that wrote
+        # it, and `npm ci` refuses a lock without the other platforms' optional packages.
+        # Exact versions are pinned in package.json and the lock pins everything else.
+        subprocess.check_call([npm, "install", "--no-audit", "--no-fund", "--no-save"], cwd=NODE_DIR)
         stamp.write_text(want)
     return NODE_DIR / "node_modules" / ".bin"
 

@@ -69,7 +69,7 @@ def set_network(store: Store, spec: str) -> NetworkProfile:
         else:
             store.set_setting("network", {k: v for k, v in profile.to_dict().items()
                                           if k not in ("max_log_range", "poll_seconds", "logs_enabled",
-                                                       "finality")}
+                                                       "finality", "embedded")}
                               | {"finality": {"rule": profile.finality.rule,
                                               "confirmations": profile.finality.confirmations},
                                  "logs": {"enabled": profile.logs_enabled, "max_range": profile.max_log_range,

@@ -34,6 +34,10 @@ DEMO_TOKEN_INFO_FIELDS = dict(decimals=demo_accounts.DEMO_TOKEN_DECIMALS, symbol
 def setup_logging(data_dir: Path) -> None:
     """Log to a private file in the data folder; never to the screen (no tracebacks for cashiers)."""
     path = data_dir / "sompos.log"
+    root = logging.getLogger()
+    if any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path.absolute()
+           for h in root.handlers):
+        return  # already logging there (repeated in-process CLI calls)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")
@@ -42,7 +46,6 @@ def setup_logging(data_dir: Path) -> None:
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 

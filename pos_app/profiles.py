@@ -130,11 +130,18 @@ def check_address(value: Any, what: str = "address") -> str:
     return to_checksum_address(value)
 
 
+def _flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{what} must be true or false.")
+    return value
+
+
 def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> NetworkProfile:
     """Validate a profile read from TOML/JSON; every problem is a ``ConfigError`` naming the field."""
     if not isinstance(data, dict):
         raise ConfigError(f"The {source} is not a table of settings.")
-    known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs", "embedded",
+    # "embedded" is not accepted from files: only the built-in demo runs an in-process chain.
+    known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs",
              "trust_coin"}
     unknown = set(data) - known
     if unknown:
@@ -145,7 +152,7 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
     chain_id = data.get("chain_id")
     if not isinstance(chain_id, int) or isinstance(chain_id, bool) or not 0 < chain_id < 2**53:
         raise ConfigError(f"The {source} needs a positive whole 'chain_id' (56 for BSC).")
-    embedded = bool(data.get("embedded", False))
+    embedded = False
     urls = data.get("rpc_urls", [])
     if isinstance(urls, str):
         urls = [urls]
@@ -189,7 +196,7 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
         raise ConfigError("trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714).")
     return NetworkProfile(
         trust_coin=trust_coin, name=name.strip(), chain_id=chain_id, rpc_urls=rpc_urls, token=token,
-        finality=Finality(rule, conf), explorer=explorer, logs_enabled=bool(logs.get("enabled", True)),
+        finality=Finality(rule, conf), explorer=explorer, logs_enabled=_flag(logs.get("enabled", True), "logs.enabled"),
         max_log_range=max_range, poll_seconds=float(poll), embedded=embedded)
 
 

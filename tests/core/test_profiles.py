@@ -248,3 +248,17 @@ def test_resolve_unknown_name():
         resolve_profile("ethereum-mainnet")
     msg = e.value.user_message
     assert "ethereum-mainnet" in msg and "bsc" in msg and ".toml" in msg
+
+
+def test_files_cannot_claim_to_be_the_embedded_demo(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text('name = "x"\nchain_id = 5\nembedded = true\n')
+    with pytest.raises(ConfigError, match="embedded"):
+        load_profile_file(p)
+
+
+def test_logs_enabled_must_be_a_real_boolean(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text('name = "x"\nchain_id = 5\nrpc_urls = ["http://127.0.0.1:1"]\n[logs]\nenabled = "false"\n')
+    with pytest.raises(ConfigError, match="logs.enabled"):
+        load_profile_file(p)

@@ -34,6 +34,7 @@ from pos_app.store.db import Store
 log = logging.getLogger(__name__)
 
 TRANSFER_TOPIC = "0x" + Web3.keccak(text="Transfer(address,address,uint256)").hex().removeprefix("0x")
+TRANSFER_SELECTOR = "0xa9059cbb"  # transfer(address,uint256)
 KEEP_CHECKPOINTS = 256
 CLOCK_SKEW_SECONDS = 120
 
@@ -75,6 +76,7 @@ class PaymentWatcher:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self.last_error: str | None = None
+        self.use_block_scan = not profile.logs_enabled
         self._block_cache: dict[int, dict[str, Any]] = {}
 
     # -- cursor ------------------------------------------------------------------------------
@@ -179,9 +181,32 @@ class PaymentWatcher:
 
     # -- scanning ----------------------------------------------------------------------------
     def _get_logs(self, a: int, b: int) -> list[dict[str, Any]]:
+        if self.use_block_scan:
+            return self._logs_from_blocks(a, b)
         params = {"fromBlock": a, "toBlock": b, "address": self.token,
                   "topics": [TRANSFER_TOPIC, None, _topic_for(self.merchant)]}
         return self.rpc.call("list token transfers", lambda w3: list(w3.eth.get_logs(params)))
+
+    def _logs_from_blocks(self, a: int, b: int) -> list[dict[str, Any]]:
+        """Fallback where ``eth_getLogs`` is disabled (public BSC endpoints): read each block's
+        transactions, pick direct ``transfer(merchant, ..)`` calls to the token, and take the
+        Transfer logs from their receipts. Transfers made through other contracts are not seen
+        this way; the watcher says so in the log when it switches to this mode.
+        """
+        token, merchant_word = self.token.lower(), self.merchant.lower()[2:].rjust(64, "0")
+        found: list[dict[str, Any]] = []
+        for n in range(a, b + 1):
+            blk = self.rpc.call(f"give block {n}", lambda w3, n=n: w3.eth.get_block(n, full_transactions=True))
+            for tx in blk["transactions"]:
+                data = _hex(tx.get("input", b""))
+                if (str(tx.get("to") or "").lower() == token and data[:10] == TRANSFER_SELECTOR
+                        and data[10:74].lower() == merchant_word):
+                    rcpt = self.rpc.call("give a receipt",
+                                         lambda w3, h=tx["hash"]: w3.eth.get_transaction_receipt(h))
+                    if rcpt["status"] == 1:
+                        found.extend(dict(lg) for lg in rcpt["logs"]
+                                     if str(lg["address"]).lower() == token)
+        return found
 
     def _parse_log(self, entry: dict[str, Any]) -> Transfer | None:
         """Turn a log into a Transfer, or None if the node sent something that is not one."""
@@ -242,9 +267,18 @@ class PaymentWatcher:
             try:
                 self._scan_range(a, b, result)
             except RpcRefused as exc:
+                msg = exc.node_message.lower()
+                if not self.use_block_scan and (exc.code == -32601 or "not available" in msg
+                                                or "not supported" in msg or "does not exist" in msg):
+                    self.range = 1  # the method itself is off: no range will help
                 if self.range == 1:
-                    raise ChainError("The node refuses to list token transfers even for one block.",
-                                     detail=exc.node_message) from exc
+                    if self.use_block_scan:
+                        raise ChainError("The node refuses to give blocks and receipts.",
+                                         detail=exc.node_message) from exc
+                    log.warning("node refuses eth_getLogs (%s): reading blocks and receipts instead",
+                                exc.node_message)
+                    self.use_block_scan = True
+                    continue
                 self.range = max(1, self.range // 2)
                 log.info("node refused %s blocks of logs (%s); trying %s", b - a + 1, exc.node_message, self.range)
                 continue

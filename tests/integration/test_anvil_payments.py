@@ -205,3 +205,29 @@ def test_killed_sync_process_restarts_without_missing_or_doubling(tmp_path):
         ctx.close()
     finally:
         stop_anvil(node)
+
+
+def test_detection_without_eth_getlogs(anvil, tmp_path):
+    """Where a node refuses eth_getLogs (public BSC RPC), blocks and receipts are read instead."""
+    shop = deploy_shop(anvil)
+    ctx = shop_context(tmp_path, shop)
+    w = ctx.watcher()
+    w.ensure_cursor()
+    inv = ctx.create_invoice(Tyiyn(4321))
+    other = ctx.create_invoice(Tyiyn(1111))
+    real_call = w.rpc.call
+
+    def no_logs(what, fn):        # the node's answer to eth_getLogs, as public BSC endpoints give it
+        if what == "list token transfers":
+            from pos_app.chain.rpc import RpcRefused
+            raise RpcRefused("logs", code=-32005, node_message="method eth_getLogs is not available")
+        return real_call(what, fn)
+    w.rpc.call = no_logs
+    shop.pay(inv.due_base)
+    shop.pay(other.due_base)
+    anvil.mine(2)
+    w.scan_once()
+    assert w.use_block_scan
+    assert ctx.service.get(inv.id).state == S.SETTLED
+    assert ctx.service.get(other.id).state == S.SETTLED
+    assert len(ctx.store.query("SELECT * FROM payments")) == 2

@@ -182,6 +182,9 @@ def _cached_info(ctx):
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from pos_app.ui.app import run_app
+        return run_app(args.data_dir, demo=True)
     from pos_app.demo.headless import run_headless_demo
     return run_headless_demo(amount_text=args.amount, pay=args.pay, data_dir=args.data_dir,
                              json_output=args.json)
@@ -245,7 +248,15 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--pay", choices=["exact", "partial", "over", "none"], default="exact",
                    help="what the demo customer pays")
     d.set_defaults(func=cmd_demo)
+
+    g = sub.add_parser("app", parents=[common], help="open the point-of-sale window (the default)")
+    g.set_defaults(func=cmd_app)
     return p
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from pos_app.ui.app import run_app
+    return run_app(args.data_dir, demo=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,55 @@
+"""Starting the desktop app (``sompos`` / ``sompos demo``)."""
+from __future__ import annotations
+
+import os
+import sys
+
+from pos_app.errors import PosError
+
+
+def _has_display() -> bool:
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                    or os.environ.get("QT_QPA_PLATFORM"))
+    return True
+
+
+def run_app(data_dir: str | None, *, demo: bool) -> int:
+    if not _has_display():
+        print("sompos: error: no screen found; use `sompos demo --headless` in a terminal.", file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pos_app.config import default_data_dir
+    from pos_app.context import AppContext, setup_logging
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Som POS")
+    chain = None
+    try:
+        if demo:
+            from pos_app.demo.chain import DemoChain
+            from pos_app.demo.headless import open_demo_context
+            chain = DemoChain(block_time=1.0)
+            chain.start_mining()
+            ctx = open_demo_context(data_dir, chain)
+        else:
+            base = default_data_dir() if data_dir is None else data_dir
+            setup_logging(__import__("pathlib").Path(base))
+            ctx = AppContext(base)
+        watcher = None
+        try:
+            watcher = ctx.watcher()
+            watcher.start()
+        except PosError as exc:
+            QMessageBox.warning(None, "Som POS", exc.user_message)
+        from pos_app.ui.main_window import MainWindow
+        win = MainWindow(ctx, demo_chain=chain, watcher=watcher)
+        win.show()
+        rc = app.exec()
+        return int(rc)
+    except PosError as exc:
+        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        return 3
+    finally:
+        if chain is not None:
+            chain.stop()

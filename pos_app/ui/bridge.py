@@ -1,0 +1,74 @@
+"""The one bridge from the core to the GUI thread, and the workers that keep the GUI responsive.
+
+* ``EventBridge`` subscribes to the core's ``EventBus`` and re-emits every event through a Qt
+  signal. The bridge lives in the GUI thread, so a signal emitted from the watcher thread is
+  delivered (queued) on the GUI thread: no widget is ever touched from a worker.
+* ``Worker`` runs jobs on one background thread (one writer for SQLite, like Anki's
+  ``CollectionOp``) and hands the result or the ``PosError`` back on the GUI thread.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from pos_app.errors import PosError
+from pos_app.events import Event, EventBus
+
+log = logging.getLogger(__name__)
+
+
+class EventBridge(QObject):
+    event = Signal(object)  # pos_app.events.Event
+
+    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unsubscribe = bus.subscribe(self._from_any_thread)
+
+    def _from_any_thread(self, e: Event) -> None:
+        self.event.emit(e)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+
+class Worker(QObject):
+    """``run(fn, on_done, on_error)``: ``fn`` runs off the GUI thread, callbacks run on it."""
+
+    _finished = Signal(object, object, object)  # callback, value, is_error
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._finished.connect(self._deliver)
+        self.pending = 0
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[PosError], None] | None = None) -> Future:
+        self.pending += 1
+
+        def job() -> None:
+            try:
+                value = fn()
+            except PosError as exc:
+                self._finished.emit(on_error, exc, True)
+            except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+                log.exception("background job failed")
+                self._finished.emit(on_error, PosError("Something went wrong; the details are in the log.",
+                                                       detail=repr(exc)), True)
+            else:
+                self._finished.emit(on_done, value, False)
+        return self._pool.submit(job)
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
+        self.pending -= 1
+        if callback is not None:
+            callback(value)
+        elif is_error:
+            log.error("unhandled background error: %s", getattr(value, "user_message", value))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

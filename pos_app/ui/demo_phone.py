@@ -1,0 +1,64 @@
+"""The demo's "customer phone": pays the invoice on screen from a demo wallet (exact/partial/over)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from pos_app.demo import accounts as A
+from pos_app.invoices.service import Invoice
+from pos_app.money import base_units_to_decimal_str
+from pos_app.ui.bridge import Worker
+from pos_app.ui.widgets import BigButton
+
+
+class DemoPhone(QWidget):
+    def __init__(self, chain, worker: Worker, current_invoice: Callable[[], Invoice | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chain = chain
+        self.worker = worker
+        self.current_invoice = current_invoice
+        self.setMinimumWidth(240)
+        self.setStyleSheet("QWidget#phone{background:#263238;border-radius:18px;}"
+                           " QLabel{color:white;font-size:12pt;}")
+        self.setObjectName("phone")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:15pt;font-weight:bold;color:white;")
+        self.who = QComboBox()
+        for name in A.CUSTOMERS:
+            self.who.addItem(name, name)
+        self.pay_exact = BigButton("", self, point_size=14, min_height=52)
+        self.pay_half = BigButton("", self, point_size=14, min_height=52)
+        self.pay_over = BigButton("", self, point_size=14, min_height=52)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.pay_exact.clicked.connect(lambda: self._pay("exact"))
+        self.pay_half.clicked.connect(lambda: self._pay("partial"))
+        self.pay_over.clicked.connect(lambda: self._pay("over"))
+        for w in (self.title, self.who, self.pay_exact, self.pay_half, self.pay_over, self.status):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Customer's phone (demo)"))
+        self.pay_exact.setText(self.tr("Pay exactly"))
+        self.pay_half.setText(self.tr("Pay half"))
+        self.pay_over.setText(self.tr("Pay 10 som more"))
+
+    def _pay(self, how: str) -> None:
+        inv = self.current_invoice()
+        if inv is None:
+            self.status.setText(self.tr("No invoice on screen: charge a sale first."))
+            return
+        unit = 10 ** max(inv.decimals - 2, 0)
+        value = {"exact": inv.due_base, "partial": inv.due_base // 2, "over": inv.due_base + 1000 * unit}[how]
+        who = self.who.currentData()
+        self.status.setText(self.tr("Sending %1…").replace("%1", base_units_to_decimal_str(value, inv.decimals)))
+        self.worker.run(lambda: self.chain.pay(who, inv.merchant, value),
+                        lambda tx: self.status.setText(self.tr("Sent: %1").replace("%1", tx[:14] + "…")),
+                        lambda err: self.status.setText(err.user_message))

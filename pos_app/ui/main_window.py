@@ -1,0 +1,189 @@
+"""The main window: sale -> payment -> sales list, the status bar and the offline warning bar."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.context import AppContext
+from pos_app.events import Event
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.invoices.service import Invoice
+from pos_app.money import Tyiyn
+from pos_app.ui.bridge import EventBridge, Worker
+from pos_app.ui.models import InvoiceTableModel
+from pos_app.ui.payment_screen import PaymentScreen
+from pos_app.ui.sale_screen import SaleScreen
+from pos_app.ui.sales_list import SalesList
+from pos_app.ui.widgets import BigButton
+
+OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, demo_chain=None, watcher=None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.watcher = watcher
+        self.cfg = ctx.config  # read once before the window shows; later changes go through the worker
+        self.language = self.cfg.language
+        self.db = Worker("db", self)
+        self.chain_worker = Worker("chain", self)
+        self.bridge = EventBridge(ctx.events, self)
+        self.bridge.event.connect(self.on_event)
+        self.current: Invoice | None = None
+        self.last_ok: float | None = None
+        self.head: int | None = None
+        self.head_time: int | None = None
+        self.endpoint: str | None = None
+        self.error: str | None = None
+
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(8, 4, 8, 4)
+        self.offline_bar = QLabel()
+        self.offline_bar.setObjectName("offlineBar")
+        self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
+        self.offline_bar.setVisible(False)
+        root.addWidget(self.offline_bar)
+        nav = QHBoxLayout()
+        self.nav_sale = BigButton("", self, point_size=14, min_height=44)
+        self.nav_list = BigButton("", self, point_size=14, min_height=44)
+        self.nav_sale.clicked.connect(self.go_sale)
+        self.nav_list.clicked.connect(self.go_list)
+        nav.addWidget(self.nav_sale)
+        nav.addWidget(self.nav_list)
+        root.addLayout(nav)
+        body = QHBoxLayout()
+        root.addLayout(body, 1)
+        self.stack = QStackedWidget()
+        body.addWidget(self.stack, 1)
+        self.sale = SaleScreen(self.language)
+        self.payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
+        self.payment.set_default_format(self.cfg.qr_format)
+        self.model = InvoiceTableModel(self.language, self)
+        self.sales = SalesList(self.model)
+        for w in (self.sale, self.payment, self.sales):
+            self.stack.addWidget(w)
+        self.sale.charge.connect(self.charge)
+        self.payment.new_sale.connect(self.go_sale)
+        self.payment.cancel_sale.connect(self.cancel)
+        self.phone = None
+        if demo_chain is not None:
+            from pos_app.ui.demo_phone import DemoPhone
+            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current)
+            body.addWidget(self.phone)
+        self.setCentralWidget(central)
+        self.net_label = QLabel()
+        self.net_label.setObjectName("networkStatus")
+        self.block_label = QLabel()
+        self.statusBar().addWidget(self.net_label, 1)
+        self.statusBar().addPermanentWidget(self.block_label)
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self.refresh_status)
+        self.clock.start()
+        self.resize(1100, 720)
+        self.retranslate()
+        self.go_sale()
+        self.reload_sales()
+
+    # -- navigation --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Som POS"))
+        self.nav_sale.setText(self.tr("Sale"))
+        self.nav_list.setText(self.tr("Sales list"))
+        for w in (self.sale, self.payment, self.sales):
+            w.retranslate()
+        if self.phone:
+            self.phone.retranslate()
+        self.refresh_status()
+
+    def go_sale(self) -> None:
+        self.sale.reset()
+        self.stack.setCurrentWidget(self.sale)
+        self.sale.setFocus()
+
+    def go_list(self) -> None:
+        self.stack.setCurrentWidget(self.sales)
+
+    # -- actions -----------------------------------------------------------------------------
+    def charge(self, amount: int) -> None:
+        self.sale.charge_button.setEnabled(False)
+        self.db.run(lambda: self.ctx.create_invoice(Tyiyn(amount)), self._charged, self._charge_failed)
+
+    def _charged(self, inv: Invoice) -> None:
+        self.sale.charge_button.setEnabled(True)
+        self.current = inv
+        self.payment.show_invoice(inv)
+        self.stack.setCurrentWidget(self.payment)
+        self.model.upsert(inv)
+        if self.watcher is not None:
+            self.watcher.wake()
+
+    def _charge_failed(self, err) -> None:
+        self.sale.charge_button.setEnabled(True)
+        self.sale.message.setText(err.user_message)
+
+    def cancel(self, invoice_id: int) -> None:
+        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
+                                                  reason="sale cancelled"),
+                    None, lambda err: self.payment.advice.setText(err.user_message))
+
+    def reload_sales(self) -> None:
+        since = int(time.time()) - 24 * 3600
+
+        def load():
+            invs = self.ctx.service.list(since=since)
+            payers = {}
+            for inv in invs:
+                pays = self.ctx.service.payments_for(inv.id)
+                if pays:
+                    payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
+            return invs, payers
+        self.db.run(load, lambda r: self.model.set_rows(*r))
+
+    # -- core events (GUI thread, via the bridge) ---------------------------------------------
+    def on_event(self, e: Event) -> None:
+        if e.kind == "invoice.changed":
+            inv = e.data["invoice"]
+            if self.current is not None and inv.id == self.current.id:
+                self.current = inv
+            self.payment.update_invoice(inv)
+            self.model.upsert(inv)
+            if inv.paid_seen:
+                self.reload_sales()
+        elif e.kind == "sync.status":
+            if e.data.get("online"):
+                self.last_ok = time.monotonic()
+                self.head, self.head_time = e.data.get("head"), e.data.get("head_time")
+                self.endpoint, self.error = e.data.get("endpoint"), None
+            else:
+                self.error = e.data.get("error")
+            self.refresh_status()
+
+    def refresh_status(self) -> None:
+        name = self.cfg.network.name
+        online = self.last_ok is not None and time.monotonic() - self.last_ok < OFFLINE_AFTER_S
+        if online:
+            self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", self.endpoint or ""))
+            age = max(0, int(time.time()) - int(self.head_time or 0))
+            self.block_label.setText(self.tr("Block %1, %2 s ago").replace("%1", str(self.head)).replace("%2", str(age)))
+        elif self.last_ok is None and self.error is None:
+            self.net_label.setText(self.tr("Connecting to %1…").replace("%1", name))
+            self.block_label.clear()
+        else:
+            self.net_label.setText(self.tr("Offline: %1").replace("%1", name))
+        show_bar = not online and self.error is not None
+        self.offline_bar.setVisible(show_bar)
+        if show_bar:
+            self.offline_bar.setText(self.tr("No connection to the network. Payments will be checked when it returns."))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.bridge.close()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.db.shutdown()
+        self.chain_worker.shutdown()
+        super().closeEvent(event)

@@ -133,6 +133,7 @@ class PaymentScreen(QWidget):
         if self.invoice is not None and inv.id == self.invoice.id:
             self.invoice = inv
             self._show_state()
+            self._tick()
 
     def _format_picked(self, index: int) -> None:
         fmt = self.format_box.itemData(index)

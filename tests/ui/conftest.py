@@ -1,0 +1,48 @@
+"""GUI fixtures: the real main window on the embedded demo chain, rendered offscreen."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import io  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
+
+from pos_app.context import AppContext  # noqa: E402
+from pos_app.demo.chain import DemoChain  # noqa: E402
+
+
+@pytest.fixture
+def demo_chain():
+    chain = DemoChain(block_time=0.3)
+    chain.start_mining()
+    yield chain
+    chain.stop()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_chain):
+    from pos_app.ui.main_window import MainWindow
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.w3)
+    watcher = ctx.watcher()
+    watcher.start()
+    win = MainWindow(ctx, demo_chain=demo_chain, watcher=watcher)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    ctx.close()
+
+
+def decode_qr(widget) -> list[str]:
+    """Decode the QR pixels actually drawn by ``widget`` (zxing-cpp), not the data behind them."""
+    import zxingcpp
+    from PIL import Image
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().toImage().save(buf, "PNG")
+    img = Image.open(io.BytesIO(bytes(buf.data())))
+    return [r.text for r in zxingcpp.read_barcodes(img)]

@@ -1,0 +1,109 @@
+"""The counter flow in the real window: type, charge, scan-able QR, pay on the demo chain, "Paid"."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.payment_request import build_uri
+
+from .conftest import decode_qr
+
+
+def charge(qtbot, win, text: str):
+    win.sale.setFocus()
+    qtbot.keyClicks(win.sale, text)
+    qtbot.keyClick(win.sale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment, timeout=5000)
+    return win.current
+
+
+def test_keyboard_amount_charge_shows_the_invoice_qr(qtbot, window):
+    inv = charge(qtbot, window, "150,5")
+    assert inv.amount_tyiyn == 15050
+    assert "150,50" in window.payment.amount.text()
+    expected = build_uri("eip681", inv.request())
+    assert window.payment.uri == expected
+    assert decode_qr(window.payment.qr) == [expected]
+    assert window.payment.state.property("stateKey") == "waiting"
+    assert "14:" in window.payment.countdown.text() or "15:" in window.payment.countdown.text()
+
+
+def test_keypad_buttons_backspace_and_clear(qtbot, window):
+    for key in "12,345":
+        qtbot.mouseClick(window.sale.keys[key], Qt.MouseButton.LeftButton)
+    assert window.sale.text == "12,34"                 # a third decimal is refused...
+    assert window.sale.message.text()                  # ...with a message
+    qtbot.mouseClick(window.sale.keys["⌫"], Qt.MouseButton.LeftButton)
+    assert window.sale.text == "12,3"
+    qtbot.mouseClick(window.sale.clear_button, Qt.MouseButton.LeftButton)
+    assert window.sale.text == "" and window.sale.display.text().startswith("0")
+
+
+def test_invalid_amounts_explain_and_create_nothing(qtbot, window):
+    qtbot.mouseClick(window.sale.charge_button, Qt.MouseButton.LeftButton)
+    assert "amount" in window.sale.message.text().lower()
+    qtbot.keyClicks(window.sale, "0")
+    qtbot.keyClick(window.sale, Qt.Key.Key_Return)
+    assert "more than zero" in window.sale.message.text()
+    qtbot.keyClick(window.sale, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.sale, "999999999")
+    qtbot.keyClick(window.sale, Qt.Key.Key_Return)
+    assert "too large" in window.sale.message.text()
+    qtbot.wait(200)
+    assert window.stack.currentWidget() is window.sale
+    assert window.ctx.store.query("SELECT COUNT(*) AS n FROM invoices")[0]["n"] == 0
+
+
+def test_paid_through_the_demo_chain(qtbot, window):
+    inv = charge(qtbot, window, "250")
+    qtbot.mouseClick(window.phone.pay_exact, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "paid", timeout=20000)
+    assert "Paid" in window.payment.state.text()
+    assert window.ctx.service.get(inv.id).state == InvoiceState.SETTLED
+    assert window.payment.left.currentWidget() is window.payment.result   # no QR left to scan
+    qtbot.mouseClick(window.payment.new_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.sale and window.sale.text == ""
+
+
+def test_partial_payment_tells_the_cashier_what_to_do(qtbot, window):
+    charge(qtbot, window, "100")
+    qtbot.mouseClick(window.phone.pay_half, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "attention", timeout=20000)
+    assert "pay the rest" in window.payment.advice.text()
+
+
+def test_expiry_is_shown(qtbot, window):
+    inv = charge(qtbot, window, "42")
+    window.ctx.store.execute("UPDATE invoices SET expires_at = ? WHERE id = ?", (int(time.time()) - 1, inv.id))
+    qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "expired", timeout=10000)
+    assert window.payment.countdown.text() == ""
+
+
+def test_wallet_format_changes_the_qr(qtbot, window):
+    inv = charge(qtbot, window, "75")
+    window.payment.format_box.setCurrentIndex(window.payment.format_box.findData("trust"))
+    expected = build_uri("trust", inv.request(), trust_coin=20000714)
+    assert decode_qr(window.payment.qr) == [expected]
+    window.payment.format_box.setCurrentIndex(window.payment.format_box.findData("address"))
+    assert decode_qr(window.payment.qr) == [inv.merchant]
+
+
+def test_cancel_sale(qtbot, window):
+    inv = charge(qtbot, window, "33")
+    qtbot.mouseClick(window.payment.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "invalid", timeout=5000)
+    assert window.ctx.service.get(inv.id).state == InvoiceState.INVALID
+    assert window.ctx.store.verify_audit_chain()
+
+
+def test_sales_list_model(qtbot, qtmodeltester, window):
+    charge(qtbot, window, "10")
+    window.go_sale()
+    charge(qtbot, window, "20")
+    qtmodeltester.check(window.model)
+    assert window.model.rowCount() == 2
+    window.go_list()
+    window.sales.filter.setText("20,00")
+    assert window.sales.proxy.rowCount() == 1

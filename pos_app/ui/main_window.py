@@ -52,8 +52,11 @@ class MainWindow(QMainWindow):
         self.nav_list = BigButton("", self, point_size=14, min_height=44)
         self.nav_sale.clicked.connect(self.go_sale)
         self.nav_list.clicked.connect(self.go_list)
+        self.nav_customer = BigButton("", self, point_size=14, min_height=44)
+        self.nav_customer.clicked.connect(self.show_customer_display)
         nav.addWidget(self.nav_sale)
         nav.addWidget(self.nav_list)
+        nav.addWidget(self.nav_customer)
         root.addLayout(nav)
         body = QHBoxLayout()
         root.addLayout(body, 1)
@@ -69,6 +72,9 @@ class MainWindow(QMainWindow):
         self.sale.charge.connect(self.charge)
         self.payment.new_sale.connect(self.go_sale)
         self.payment.cancel_sale.connect(self.cancel)
+        from pos_app.ui.customer_display import CustomerDisplay
+        self.customer = CustomerDisplay(self.language)
+        self.payment.shown.connect(self._mirror)
         self.phone = None
         if demo_chain is not None:
             from pos_app.ui.demo_phone import DemoPhone
@@ -94,13 +100,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Som POS"))
         self.nav_sale.setText(self.tr("Sale"))
         self.nav_list.setText(self.tr("Sales list"))
+        self.nav_customer.setText(self.tr("Customer display"))
+        self.customer.retranslate()
         for w in (self.sale, self.payment, self.sales):
             w.retranslate()
         if self.phone:
             self.phone.retranslate()
         self.refresh_status()
 
+    def _mirror(self) -> None:
+        p = self.payment
+        self.customer.follow(self.current, p.uri, getattr(p, "state_key", "waiting"), getattr(p, "state_text", ""))
+
+    def show_customer_display(self) -> None:
+        """Open the customer display, on the second screen when there is one."""
+        screens = self.screen().virtualSiblings() if self.screen() else []
+        if len(screens) > 1:
+            self.customer.setGeometry(screens[1].availableGeometry())
+        self.customer.show()
+
     def go_sale(self) -> None:
+        self.current = None
+        self.customer.show_welcome()
         self.sale.reset()
         self.stack.setCurrentWidget(self.sale)
         self.sale.setFocus()
@@ -182,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.bridge.close()
+        self.customer.close()
         if self.watcher is not None:
             self.watcher.stop()
         self.db.shutdown()

@@ -30,6 +30,7 @@ class PaymentScreen(QWidget):
     new_sale = Signal()
     cancel_sale = Signal(int)          # invoice id
     format_changed = Signal(str)
+    shown = Signal()                   # QR, amount or state changed: the customer display follows
 
     def __init__(self, language: str = "ru", trust_coin: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +154,7 @@ class PaymentScreen(QWidget):
                                               "choose another."))
             self.uri = build_uri("eip681", self.invoice.request())
         self.qr.set_data(self.uri)
+        self.shown.emit()
 
     def _tick(self) -> None:
         inv = self.invoice
@@ -203,6 +205,8 @@ class PaymentScreen(QWidget):
         self.result.setText(icon)
         self.result.setStyleSheet(f"background:{bg};color:{fg};border-radius:16px;")
         self.left.setCurrentWidget(self.result if done else self.qr)
+        self.state_key, self.state_text = key, text
+        self.shown.emit()
         if key == "paid" and not getattr(self, "_beeped", None) == inv.id:
             self._beeped = inv.id
             QApplication.beep()

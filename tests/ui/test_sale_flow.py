@@ -26,6 +26,8 @@ def test_keyboard_amount_charge_shows_the_invoice_qr(qtbot, window):
     expected = build_uri("eip681", inv.request())
     assert window.payment.uri == expected
     assert decode_qr(window.payment.qr) == [expected]
+    assert decode_qr(window.customer.qr) == [expected]          # the customer display follows
+    assert "150,50" in window.customer.amount.text()
     assert window.payment.state.property("stateKey") == "waiting"
     assert "14:" in window.payment.countdown.text() or "15:" in window.payment.countdown.text()
 
@@ -63,6 +65,8 @@ def test_paid_through_the_demo_chain(qtbot, window):
     assert "Paid" in window.payment.state.text()
     assert window.ctx.service.get(inv.id).state == InvoiceState.SETTLED
     assert window.payment.left.currentWidget() is window.payment.result   # no QR left to scan
+    assert window.customer.stack.currentWidget() is window.customer.message
+    assert "Paid" in window.customer.message.text()
     qtbot.mouseClick(window.payment.new_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.sale and window.sale.text == ""
 
@@ -86,6 +90,7 @@ def test_wallet_format_changes_the_qr(qtbot, window):
     window.payment.format_box.setCurrentIndex(window.payment.format_box.findData("trust"))
     expected = build_uri("trust", inv.request(), trust_coin=20000714)
     assert decode_qr(window.payment.qr) == [expected]
+    assert decode_qr(window.customer.qr) == [expected]
     window.payment.format_box.setCurrentIndex(window.payment.format_box.findData("address"))
     assert decode_qr(window.payment.qr) == [inv.merchant]
 

@@ -1,0 +1,80 @@
+"""Regenerate the README screenshots from the real app, rendered offscreen.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
+
+Runs a sale on the embedded demo chain and saves the sale, payment, paid and sales-list screens
+(and the customer display) to docs/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.demo.chain import DemoChain
+    from pos_app.demo.headless import open_demo_context
+    from pos_app.ui.main_window import MainWindow
+    app = QApplication([])
+    chain = DemoChain(block_time=0.5)
+    chain.start_mining()
+    ctx = open_demo_context(tempfile.mkdtemp(prefix="sompos-shots-"), chain)
+    watcher = ctx.watcher()
+    watcher.start()
+    win = MainWindow(ctx, demo_chain=chain, watcher=watcher)
+    win.resize(1100, 720)
+    win.show()
+
+    def spin(seconds: float, until=None) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not (until and until()):
+            app.processEvents()
+            time.sleep(0.02)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    spin(1.0)
+    for amount in ("320", "85,5"):
+        for k in amount:
+            win.sale.press(k)
+        win.sale.submit()
+        spin(5, lambda: win.stack.currentWidget() is win.payment)
+        win.phone._pay("exact")
+        spin(15, lambda: getattr(win.payment, "state_key", "") == "paid")
+        win.go_sale()
+    for k in "1250,5":
+        win.sale.press(k)
+    spin(0.3)
+    win.grab().save(str(OUT / "sale-en.png"))
+    win.sale.submit()
+    spin(5, lambda: win.stack.currentWidget() is win.payment)
+    spin(0.5)
+    win.grab().save(str(OUT / "payment-en.png"))
+    win.customer.resize(600, 700)
+    win.customer.show()
+    spin(0.3)
+    win.customer.grab().save(str(OUT / "customer-display-en.png"))
+    win.phone._pay("exact")
+    spin(15, lambda: getattr(win.payment, "state_key", "") == "paid")
+    spin(0.3)
+    win.grab().save(str(OUT / "paid-en.png"))
+    win.go_list()
+    win.reload_sales()
+    spin(1.0)
+    win.grab().save(str(OUT / "sales-list-en.png"))
+    win.close()
+    chain.stop()
+    print("\n".join(str(p.relative_to(ROOT)) for p in sorted(OUT.glob("*.png"))))
+
+
+if __name__ == "__main__":
+    main()

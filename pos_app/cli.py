@@ -176,7 +176,7 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 
 def _cached_info(ctx):
-    from pos_app.chain.token import cached_token_info
+    from pos_app.chain.token_cache import cached_token_info
     net = ctx.config.network
     return cached_token_info(ctx.store, net.chain_id, net.token)
 
@@ -197,9 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help="folder for the shop database (default: your user data folder)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
-    p = _Parser(prog="sompos", description="Som POS: take digital som payments, online or offline.",
-                parents=[common])
-    p.set_defaults(data_dir=None, json=False)
+    p = _Parser(prog="sompos", description="Som POS: take digital som payments, online or offline.")
+    # Separate option objects: argparse shares a parent's actions, so giving the top-level ones
+    # a default through `parents` would also reset the subcommands' options.
+    p.add_argument("--data-dir", default=None, help="folder for the shop database (default: your user data folder)")
+    p.add_argument("--json", action="store_true", default=False, help="machine-readable output")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     r = sub.add_parser("request", parents=[common], help="create an invoice and its QR payment request")

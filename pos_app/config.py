@@ -13,7 +13,7 @@ from typing import Any
 
 import platformdirs
 
-from pos_app.demo import accounts as demo_accounts
+from pos_app.demo.constants import DEMO_MERCHANT
 from pos_app.errors import ConfigError
 from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
 from pos_app.payment_request import FORMATS
@@ -53,7 +53,7 @@ def load_config(store: Store) -> ShopConfig:
         network = replace(network, token=token)
     merchant = store.get_setting("merchant")
     if merchant is None and network.embedded:
-        merchant = demo_accounts.MERCHANT
+        merchant = DEMO_MERCHANT
     return ShopConfig(network=network, merchant=merchant,
                       expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
                       qr_format=store.get_setting("qr_format", "eip681"),

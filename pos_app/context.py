@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.chain.token import TokenInfo, cached_token_info, refresh_token_info, save_token_info
+from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
 from pos_app.config import ShopConfig, load_config
-from pos_app.demo import accounts as demo_accounts
+from pos_app.demo import constants as demo_accounts
 from pos_app.errors import ConfigError, PosError
 from pos_app.events import EventBus
 from pos_app.invoices.service import Invoice, InvoiceService
@@ -86,6 +86,7 @@ class AppContext:
             return info
         if cached is not None and not refresh:
             return cached
+        from pos_app.chain.token import refresh_token_info  # imports web3: only when going online
         try:
             return refresh_token_info(self.store, self.rpc(), token)
         except PosError:
@@ -104,8 +105,9 @@ class AppContext:
     def watcher(self) -> "PaymentWatcher":
         from pos_app.chain.watcher import PaymentWatcher
         cfg = self.config
-        info = self.token_info()
-        return PaymentWatcher(self.store, self.rpc(), cfg.network, token=info.address,
+        # No chain access here: the watcher reads (and caches) the token's facts on its own thread,
+        # so the app starts offline and picks up the network when it appears.
+        return PaymentWatcher(self.store, self.rpc(), cfg.network, token=cfg.network.require_token(),
                               merchant=self.require_merchant(), service=self.service, events=self.events)
 
     def close(self) -> None:

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from eth_utils import is_checksum_address, to_checksum_address
 
 from pos_app.errors import ConfigError
 
@@ -77,7 +76,7 @@ class NetworkProfile:
 
 
 def _demo_token() -> str:
-    from pos_app.demo.accounts import DEMO_TOKEN_ADDRESS  # deterministic, no chain needed
+    from pos_app.demo.constants import DEMO_TOKEN_ADDRESS  # deterministic, no chain needed
     return DEMO_TOKEN_ADDRESS
 
 
@@ -117,6 +116,7 @@ def _check_url(url: Any, what: str = "RPC URL") -> str:
 
 def check_address(value: Any, what: str = "address") -> str:
     """Return the checksummed address or raise ``ConfigError`` explaining what is wrong."""
+    from eth_utils import is_checksum_address, to_checksum_address  # lazy: keeps start-up fast
     if not isinstance(value, str) or not _HEX_ADDRESS.fullmatch(value.strip()):
         raise ConfigError(f"The {what} is not a valid 0x address (0x and 40 hex digits).")
     value = value.strip()

@@ -5,9 +5,6 @@ create invoices while offline later.
 """
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-
 from web3 import Web3
 from web3.exceptions import ContractLogicError
 
@@ -15,18 +12,8 @@ from pos_app.chain.contract import token_abi
 from pos_app.chain.rpc import RpcClient
 from pos_app.errors import ChainError, ConfigError
 from pos_app.money import check_decimals
+from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
 from pos_app.store.db import Store
-
-
-@dataclass(frozen=True)
-class TokenInfo:
-    chain_id: int
-    address: str
-    decimals: int
-    symbol: str
-    name: str
-    eip712_name: str
-    eip712_version: str
 
 
 def _clean_text(value: object, what: str, limit: int = 64) -> str:
@@ -58,24 +45,6 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
                 e_version = "1"
         return TokenInfo(rpc.profile.chain_id, address, decimals, symbol, name, e_name, e_version)
     return rpc.call("describe the token", read)
-
-
-def cached_token_info(store: Store, chain_id: int, address: str) -> TokenInfo | None:
-    row = store.one("SELECT * FROM token_info WHERE chain_id = ? AND address = ?", (chain_id, address))
-    if row is None:
-        return None
-    return TokenInfo(row["chain_id"], row["address"], row["decimals"], row["symbol"], row["name"],
-                     row["eip712_name"], row["eip712_version"])
-
-
-def save_token_info(store: Store, info: TokenInfo) -> None:
-    store.execute(
-        "INSERT INTO token_info(chain_id, address, decimals, symbol, name, eip712_name, eip712_version, read_at)"
-        " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(chain_id, address) DO UPDATE SET decimals=excluded.decimals,"
-        " symbol=excluded.symbol, name=excluded.name, eip712_name=excluded.eip712_name,"
-        " eip712_version=excluded.eip712_version, read_at=excluded.read_at",
-        (info.chain_id, info.address, info.decimals, info.symbol, info.name, info.eip712_name,
-         info.eip712_version, int(time.time())))
 
 
 def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:

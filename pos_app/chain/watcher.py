@@ -77,6 +77,7 @@ class PaymentWatcher:
         self._wake = threading.Event()
         self.last_error: str | None = None
         self.use_block_scan = not profile.logs_enabled
+        self._token_checked = False
         self._block_cache: dict[int, dict[str, Any]] = {}
 
     # -- cursor ------------------------------------------------------------------------------
@@ -319,6 +320,10 @@ class PaymentWatcher:
     def scan_once(self) -> ScanResult:
         """One detection pass (see the module docstring). Raises ``PosError`` subclasses only."""
         result = ScanResult()
+        if not self._token_checked:
+            from pos_app.chain.token import refresh_token_info
+            refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
+            self._token_checked = True
         head_block = self.rpc.block("latest")
         head = result.head = head_block["number"]
         self._check_reorg(result)

@@ -9,6 +9,10 @@ import rlp
 from eth_keys import keys
 from eth_utils import keccak, to_checksum_address
 
+from pos_app.demo.constants import (  # noqa: F401 - re-exported for callers of this module
+    DEMO_CUSTOMER_NAMES, DEMO_TOKEN_DECIMALS, DEMO_TOKEN_NAME, DEMO_TOKEN_SYMBOL, DEMO_TOKEN_VERSION,
+)
+
 
 def _key(phrase: str) -> bytes:
     return keccak(text=f"sompos demo key: {phrase}")
@@ -16,7 +20,7 @@ def _key(phrase: str) -> bytes:
 
 DEPLOYER_KEY = _key("token issuer")
 MERCHANT_KEY = _key("merchant")
-CUSTOMER_KEYS = {name: _key(f"customer {name}") for name in ("Aigul", "Bakyt", "Cholpon")}
+CUSTOMER_KEYS = {name: _key(f"customer {name}") for name in DEMO_CUSTOMER_NAMES}
 
 
 def address_of(key: bytes) -> str:
@@ -30,7 +34,3 @@ CUSTOMERS = {name: address_of(k) for name, k in CUSTOMER_KEYS.items()}
 # The token is the deployer's first contract (nonce 0): CREATE address = keccak(rlp([sender, 0]))[12:].
 DEMO_TOKEN_ADDRESS = to_checksum_address(
     keccak(rlp.encode([bytes.fromhex(DEPLOYER[2:]), 0]))[12:])
-DEMO_TOKEN_NAME = "Demo Som"
-DEMO_TOKEN_SYMBOL = "dSOM"
-DEMO_TOKEN_DECIMALS = 6
-DEMO_TOKEN_VERSION = "1"

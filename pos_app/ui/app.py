@@ -18,7 +18,7 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
     if not _has_display():
         print("sompos: error: no screen found; use `sompos demo --headless` in a terminal.", file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from pos_app.config import default_data_dir
     from pos_app.context import AppContext, setup_logging
@@ -36,15 +36,10 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
             base = default_data_dir() if data_dir is None else data_dir
             setup_logging(__import__("pathlib").Path(base))
             ctx = AppContext(base)
-        watcher = None
-        try:
-            watcher = ctx.watcher()
-            watcher.start()
-        except PosError as exc:
-            QMessageBox.warning(None, "Som POS", exc.user_message)
         from pos_app.ui.main_window import MainWindow
-        win = MainWindow(ctx, demo_chain=chain, watcher=watcher)
+        win = MainWindow(ctx, demo_chain=chain)
         win.show()
+        win.start_watcher()  # built on a worker: importing web3 must not delay the first screen
         rc = app.exec()
         return int(rc)
     except PosError as exc:

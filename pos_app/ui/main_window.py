@@ -96,6 +96,17 @@ class MainWindow(QMainWindow):
         self.reload_sales()
 
     # -- navigation --------------------------------------------------------------------------
+    def start_watcher(self) -> None:
+        """Create and start the payment watcher off the GUI thread (it imports web3)."""
+        def attach(watcher) -> None:
+            self.watcher = watcher
+            watcher.start()
+
+        def failed(err) -> None:
+            self.error = err.user_message
+            self.refresh_status()
+        self.db.run(self.ctx.watcher, attach, failed)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Som POS"))
         self.nav_sale.setText(self.tr("Sale"))

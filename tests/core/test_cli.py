@@ -299,3 +299,14 @@ def test_demo_headless_settles(run):
     assert inv["paid_final"] == inv["due_base"] == d["paid"]
     assert d["uri"].startswith(f"ethereum:{A.DEMO_TOKEN_ADDRESS}@{DEMO_CHAIN_ID}/transfer?")
     assert len(d["payments"]) == 1 and d["payments"][0]["status"] == "final"
+
+
+def test_options_work_before_and_after_the_command(tmp_path, capsys):
+    from pos_app.cli import main
+    d = str(tmp_path / "shop")
+    assert main(["--data-dir", d, "config", "network", "local"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "--json", "config", "show"]) == 0
+    assert json.loads(capsys.readouterr().out)["network"] == "local"
+    assert main(["config", "show", "--data-dir", d, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["network"] == "local"

@@ -262,3 +262,11 @@ def test_logs_enabled_must_be_a_real_boolean(tmp_path):
     p.write_text('name = "x"\nchain_id = 5\nrpc_urls = ["http://127.0.0.1:1"]\n[logs]\nenabled = "false"\n')
     with pytest.raises(ConfigError, match="logs.enabled"):
         load_profile_file(p)
+
+
+def test_demo_constants_match_the_demo_keys():
+    """The literal demo addresses (used without eth libraries at start-up) derive from the keys."""
+    from pos_app.demo import accounts, constants
+    assert constants.DEMO_MERCHANT == accounts.MERCHANT
+    assert constants.DEMO_TOKEN_ADDRESS == accounts.DEMO_TOKEN_ADDRESS
+    assert tuple(accounts.CUSTOMERS) == constants.DEMO_CUSTOMER_NAMES

@@ -1,0 +1,16 @@
+"""Start-up stays light: opening the window must not import web3 on the GUI thread."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_main_window_module_does_not_pull_in_web3(tmp_path):
+    code = ("import sys; from pos_app.context import AppContext; import pos_app.ui.main_window;"
+            f" AppContext({str(tmp_path)!r}).config;"
+            " bad = [m for m in ('web3', 'eth_tester', 'eth_keys', 'eth_account') if m in sys.modules];"
+            " assert not bad, bad")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert out.returncode == 0, out.stderr

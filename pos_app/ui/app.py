@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from pos_app.errors import PosError
 
@@ -34,8 +35,16 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
             ctx = open_demo_context(data_dir, chain)
         else:
             base = default_data_dir() if data_dir is None else data_dir
-            setup_logging(__import__("pathlib").Path(base))
+            setup_logging(Path(base))
             ctx = AppContext(base)
+            if ctx.store.get_setting("network") is None:
+                from pos_app.ui.first_run import DEMO, FirstRunDialog
+                dialog = FirstRunDialog(ctx)
+                if not dialog.exec():
+                    return 0
+                if dialog.choice == DEMO:
+                    ctx.close()
+                    return run_app(data_dir, demo=True)
         from pos_app.ui.main_window import MainWindow
         win = MainWindow(ctx, demo_chain=chain)
         win.show()

@@ -28,6 +28,8 @@ class MainWindow(QMainWindow):
         self.watcher = watcher
         self.cfg = ctx.config  # read once before the window shows; later changes go through the worker
         self.language = self.cfg.language
+        from pos_app.ui.i18n import install_language
+        install_language(self.language)
         self.db = Worker("db", self)
         self.chain_worker = Worker("chain", self)
         self.bridge = EventBridge(ctx.events, self)
@@ -57,6 +59,9 @@ class MainWindow(QMainWindow):
         nav.addWidget(self.nav_sale)
         nav.addWidget(self.nav_list)
         nav.addWidget(self.nav_customer)
+        self.nav_settings = BigButton("", self, point_size=14, min_height=44)
+        self.nav_settings.clicked.connect(self.go_settings)
+        nav.addWidget(self.nav_settings)
         root.addLayout(nav)
         body = QHBoxLayout()
         root.addLayout(body, 1)
@@ -67,7 +72,10 @@ class MainWindow(QMainWindow):
         self.payment.set_default_format(self.cfg.qr_format)
         self.model = InvoiceTableModel(self.language, self)
         self.sales = SalesList(self.model)
-        for w in (self.sale, self.payment, self.sales):
+        from pos_app.ui.settings_screen import SettingsScreen
+        self.settings = SettingsScreen(ctx, self.db)
+        self.settings.saved.connect(self.apply_config)
+        for w in (self.sale, self.payment, self.sales, self.settings):
             self.stack.addWidget(w)
         self.sale.charge.connect(self.charge)
         self.payment.new_sale.connect(self.go_sale)
@@ -112,8 +120,9 @@ class MainWindow(QMainWindow):
         self.nav_sale.setText(self.tr("Sale"))
         self.nav_list.setText(self.tr("Sales list"))
         self.nav_customer.setText(self.tr("Customer display"))
+        self.nav_settings.setText(self.tr("Settings"))
         self.customer.retranslate()
-        for w in (self.sale, self.payment, self.sales):
+        for w in (self.sale, self.payment, self.sales, self.settings):
             w.retranslate()
         if self.phone:
             self.phone.retranslate()
@@ -136,6 +145,36 @@ class MainWindow(QMainWindow):
         self.sale.reset()
         self.stack.setCurrentWidget(self.sale)
         self.sale.setFocus()
+
+    def go_settings(self) -> None:
+        self.settings.load(self.cfg)
+        self.stack.setCurrentWidget(self.settings)
+
+    def apply_config(self, cfg) -> None:
+        """New settings take effect without losing the sale on screen."""
+        network_changed = cfg.network != self.cfg.network or cfg.merchant != self.cfg.merchant
+        self.cfg = cfg
+        self.payment.trust_coin = cfg.network.trust_coin
+        self.payment.set_default_format(cfg.qr_format)
+        if cfg.language != self.language:
+            self.set_language(cfg.language)
+        if network_changed:
+            if self.watcher is not None:
+                old, self.watcher = self.watcher, None
+                self.db.run(lambda: old.stop(2))
+            self.last_ok, self.head, self.error = None, None, None
+            self.start_watcher()
+        self.refresh_status()
+
+    def set_language(self, language: str) -> None:
+        from pos_app.ui.i18n import install_language
+        self.language = language
+        install_language(language)
+        for w in (self.sale, self.payment, self.customer):
+            w.language = language
+        self.model.language = language
+        self.retranslate()
+        self.reload_sales()
 
     def go_list(self) -> None:
         self.stack.setCurrentWidget(self.sales)

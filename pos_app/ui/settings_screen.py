@@ -1,0 +1,182 @@
+"""Settings: merchant address, network, invoice expiry, default QR format, language.
+
+Each field is validated by the core's setters (the same rules as the CLI). A refused value shows
+its reason next to the field and nothing is saved; saving runs on the database worker.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pos_app import config as C
+from pos_app.config import ShopConfig
+from pos_app.errors import PosError
+from pos_app.payment_request import FORMATS
+from pos_app.ui.bridge import Worker
+from pos_app.ui.widgets import BigButton
+
+BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def _error_label() -> QLabel:
+    lab = QLabel()
+    lab.setStyleSheet("color:#b00020;")
+    lab.setWordWrap(True)
+    return lab
+
+
+class SettingsScreen(QWidget):
+    saved = Signal(object)  # the new ShopConfig
+
+    def __init__(self, ctx, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.worker = worker
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:18pt;font-weight:bold;")
+        lay.addWidget(self.title)
+        form = QFormLayout()
+        self.merchant = QLineEdit()
+        self.merchant.setMinimumHeight(36)
+        self.merchant_err = _error_label()
+        self.network = QComboBox()
+        self.network.setEditable(True)  # a built-in name or a path to a .toml profile
+        self.network.addItems(BUILTIN_NETWORKS)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._pick_file)
+        self.network_err = _error_label()
+        self.token = QLineEdit()
+        self.token_err = _error_label()
+        self.expiry = QLineEdit()
+        self.expiry_err = _error_label()
+        self.qr_format = QComboBox()
+        for f in FORMATS:
+            self.qr_format.addItem(f, f)
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        net_row = QHBoxLayout()
+        net_row.addWidget(self.network, 1)
+        net_row.addWidget(self.browse)
+        self.labels = [QLabel() for _ in range(6)]
+        rows = [(self.merchant, self.merchant_err), (net_row, self.network_err), (self.token, self.token_err),
+                (self.expiry, self.expiry_err), (self.qr_format, None), (self.language, None)]
+        for label, (field, err) in zip(self.labels, rows):
+            box = QVBoxLayout()
+            if isinstance(field, QHBoxLayout):
+                box.addLayout(field)
+            else:
+                box.addWidget(field)
+            if err is not None:
+                box.addWidget(err)
+            form.addRow(label, box)
+        lay.addLayout(form)
+        self.status = QLabel()
+        lay.addWidget(self.status)
+        lay.addStretch(1)
+        self.save_button = BigButton("", self, point_size=16, min_height=56)
+        self.save_button.clicked.connect(self.save)
+        lay.addWidget(self.save_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        for lab, text in zip(self.labels, (self.tr("Shop address (receives payments)"), self.tr("Network"),
+                                           self.tr("Som token contract"), self.tr("Invoice expiry, minutes"),
+                                           self.tr("Default QR format"), self.tr("Language"))):
+            lab.setText(text)
+        self.browse.setText(self.tr("Profile file…"))
+        self.save_button.setText(self.tr("Save settings"))
+        self.merchant.setPlaceholderText("0x…")
+        self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
+
+    def load(self, cfg: ShopConfig) -> None:
+        self.merchant.setText(cfg.merchant or "")
+        self.network.setEditText(cfg.network.name)
+        self.token.setText(cfg.network.token or "")
+        self.expiry.setText(str(cfg.expiry_seconds // 60))
+        self.qr_format.setCurrentIndex(max(0, self.qr_format.findData(cfg.qr_format)))
+        self.language.setCurrentIndex(max(0, self.language.findData(cfg.language)))
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err):
+            e.clear()
+        self.status.clear()
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Network profile"), "", "TOML (*.toml)")
+        if path:
+            self.network.setEditText(path)
+
+    def save(self) -> None:
+        """Validate every field first (all errors shown at once), then save them together."""
+        values = {"merchant": self.merchant.text().strip(), "network": self.network.currentText().strip(),
+                  "token": self.token.text().strip(), "expiry": self.expiry.text().strip(),
+                  "qr_format": self.qr_format.currentData(), "language": self.language.currentData()}
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err):
+            e.clear()
+        self.save_button.setEnabled(False)
+        self.worker.run(lambda: _validate_and_save(self.ctx, values), self._done)
+
+    def _done(self, result: tuple[dict[str, str], ShopConfig | None]) -> None:
+        self.save_button.setEnabled(True)
+        errors, cfg = result
+        fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
+                  "expiry": self.expiry_err}
+        for name, message in errors.items():
+            fields.get(name, self.network_err).setText(message)
+        if cfg is not None:
+            self.status.setText(self.tr("Saved."))
+            self.saved.emit(cfg)
+        else:
+            self.status.setText(self.tr("Nothing was saved: correct the fields in red."))
+
+
+def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, str], ShopConfig | None]:
+    """Runs on the worker: check each value with the core's rules; save only if all are valid."""
+    from pos_app.profiles import check_address, resolve_profile
+    errors: dict[str, str] = {}
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("network", lambda: resolve_profile(v["network"])),
+        ("expiry", lambda: _check_expiry(v["expiry"])),
+    ]
+    if v["merchant"] or v["network"] != "demo":
+        checks.append(("merchant", lambda: check_address(v["merchant"], "shop address")))
+    if v["token"]:
+        checks.append(("token", lambda: check_address(v["token"], "token contract address")))
+    for name, check in checks:
+        try:
+            check()
+        except PosError as exc:
+            errors[name] = exc.user_message
+    if "network" not in errors and not v["token"] and not resolve_profile(v["network"]).token:
+        errors["token"] = "This network needs the som token contract address (ask the issuer)."
+    if errors:
+        return errors, None
+    store = ctx.store
+    with store.transaction():
+        current = C.load_config(store)
+        if v["network"] != current.network.name:
+            C.set_network(store, v["network"])
+        if v["token"] and v["token"] != C.load_config(store).network.token:
+            C.set_token(store, v["token"])
+        if v["merchant"]:
+            C.set_merchant(store, v["merchant"])
+        C.set_expiry_minutes(store, v["expiry"])
+        C.set_qr_format(store, v["qr_format"])
+        C.set_language(store, v["language"])
+    return {}, C.load_config(store)
+
+
+def _check_expiry(text: str) -> None:
+    from pos_app.errors import ConfigError
+    try:
+        value = int(text)
+    except ValueError:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.") from None
+    if not 1 <= value <= 7 * 24 * 60:
+        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.payment.set_default_format(self.cfg.qr_format)
         self.model = InvoiceTableModel(self.language, self)
         self.sales = SalesList(self.model)
+        self.sales.explorer = self.cfg.network.explorer
+        self.sales.assign.connect(self.assign_payment)
+        self.sales.selected.connect(self.load_detail)
         from pos_app.ui.settings_screen import SettingsScreen
         self.settings = SettingsScreen(ctx, self.db)
         self.settings.saved.connect(self.apply_config)
@@ -213,7 +216,25 @@ class MainWindow(QMainWindow):
                 if pays:
                     payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
             return invs, payers
-        self.db.run(load, lambda r: self.model.set_rows(*r))
+        def loaded(r) -> None:
+            invs, payers, unmatched = r
+            self.model.set_rows(invs, payers)
+            self.sales.unmatched_model.set_rows(unmatched)
+        self.db.run(lambda: (*load(), self.ctx.service.unmatched()), loaded)
+
+    def load_detail(self, invoice_id: int) -> None:
+        svc = self.ctx.service
+        self.db.run(lambda: (svc.get(invoice_id), svc.payments_for(invoice_id), svc.history(invoice_id)),
+                    lambda r: self.sales.show_detail(*r, self.language))
+
+    def assign_payment(self, payment_id: int, invoice_id: int) -> None:
+        def done(inv) -> None:
+            self.sales.assign_message.setText(self.tr("Assigned: invoice %1 is now up to date.")
+                                              .replace("%1", str(inv.id)))
+            self.reload_sales()
+            self.load_detail(inv.id)
+        self.db.run(lambda: self.ctx.service.assign_payment(payment_id, invoice_id, actor="cashier"), done,
+                    lambda err: self.sales.assign_message.setText(err.user_message))
 
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
     def on_event(self, e: Event) -> None:

@@ -89,3 +89,50 @@ class InvoiceTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.COLUMNS):
             return self.headers()[section]
         return None
+
+
+class PaymentTableModel(QAbstractTableModel):
+    """Payments (e.g. the unmatched inbox): block, payer, amount, transaction."""
+
+    COLUMNS = ("block", "payer", "amount", "tx")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self.decimals = 6
+
+    def set_rows(self, rows: list[dict[str, Any]], decimals: int | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if decimals is not None:
+            self.decimals = decimals
+        self.endResetModel()
+
+    def payment_at(self, row: int) -> dict[str, Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        p = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            from pos_app.money import base_units_to_decimal_str
+            return {"block": str(p["block_number"]), "payer": _short(p["payer"]),
+                    "amount": base_units_to_decimal_str(int(p["value"]), self.decimals), "tx": _short(p["tx_hash"])}[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("payer", "tx"):
+            return p["payer"] if col == "payer" else p["tx_hash"]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.COLUMNS):
+            return [self.tr("Block"), self.tr("Payer"), self.tr("Amount"), self.tr("Transaction")][section]
+        return None

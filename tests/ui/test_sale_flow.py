@@ -112,3 +112,24 @@ def test_sales_list_model(qtbot, qtmodeltester, window):
     window.go_list()
     window.sales.filter.setText("20,00")
     assert window.sales.proxy.rowCount() == 1
+
+
+def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chain):
+    from pos_app.demo import accounts as A
+    a = charge(qtbot, window, "10")
+    window.go_sale()
+    charge(qtbot, window, "20")                       # two open invoices: an odd amount is ambiguous
+    demo_chain.pay("Bakyt", A.MERCHANT, 7 * 10**6)
+    qtbot.waitUntil(lambda: len(window.ctx.service.unmatched()) == 1, timeout=15000)
+    window.go_list()
+    window.reload_sales()
+    qtbot.waitUntil(lambda: window.sales.unmatched_model.rowCount() == 1, timeout=5000)
+    qtmodel_row = [r for r in range(window.sales.proxy.rowCount())
+                   if window.sales.proxy.index(r, 1).data() == str(a.id)][0]
+    window.sales.table.selectRow(qtmodel_row)
+    qtbot.waitUntil(lambda: f"{a.id}" in window.sales.detail.text(), timeout=5000)
+    window.sales.unmatched.selectRow(0)
+    qtbot.mouseClick(window.sales.assign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.ctx.service.get(a.id).paid_seen == 7 * 10**6, timeout=5000)
+    assert window.ctx.store.query("SELECT actor, event FROM audit_log") == [{"actor": "cashier", "event": "assign_payment"}]
+    qtbot.waitUntil(lambda: window.sales.unmatched_model.rowCount() == 0, timeout=5000)

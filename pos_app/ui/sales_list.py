@@ -92,7 +92,8 @@ class SalesList(QWidget):
 
     def show_detail(self, inv, payments: list[dict], history: list[dict], language: str) -> None:
         """The invoice's story: amount, state, every payment with a link to the block explorer."""
-        lines = [f"<b>{html.escape(self.tr('Invoice %1').replace('%1', str(inv.id)))}</b>: "
+        title = self.tr("Invoice %1").replace("%1", str(inv.id))
+        lines = [f"<b>{html.escape(title)}</b>: "
                  f"{html.escape(format_som(inv.amount_tyiyn, language))} — {html.escape(self.model.state_text(inv))}"]
         for p in payments:
             amount = base_units_to_decimal_str(int(p["value"]), inv.decimals)

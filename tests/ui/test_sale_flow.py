@@ -22,12 +22,12 @@ def charge(qtbot, win, text: str):
 def test_keyboard_amount_charge_shows_the_invoice_qr(qtbot, window):
     inv = charge(qtbot, window, "150,5")
     assert inv.amount_tyiyn == 15050
-    assert "150,50" in window.payment.amount.text()
+    assert "150.50" in window.payment.amount.text()
     expected = build_uri("eip681", inv.request())
     assert window.payment.uri == expected
     assert decode_qr(window.payment.qr) == [expected]
     assert decode_qr(window.customer.qr) == [expected]          # the customer display follows
-    assert "150,50" in window.customer.amount.text()
+    assert "150.50" in window.customer.amount.text()
     assert window.payment.state.property("stateKey") == "waiting"
     assert "14:" in window.payment.countdown.text() or "15:" in window.payment.countdown.text()
 
@@ -110,7 +110,7 @@ def test_sales_list_model(qtbot, qtmodeltester, window):
     qtmodeltester.check(window.model)
     assert window.model.rowCount() == 2
     window.go_list()
-    window.sales.filter.setText("20,00")
+    window.sales.filter.setText("20.00")
     assert window.sales.proxy.rowCount() == 1
 
 

@@ -21,14 +21,23 @@ OUT = ROOT / "docs" / "screenshots"
 
 def main() -> None:
     from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    for lang in ("en", "ru"):
+        shoot(app, lang)
+    print("\n".join(str(p.relative_to(ROOT)) for p in sorted(OUT.glob("*.png"))), flush=True)
+    # Two windows on two demo chains leave PySide6 objects whose teardown order at interpreter
+    # exit can crash (none_dealloc); the pictures are written, so leave without a GC pass.
+    os._exit(0)
 
+
+def shoot(app, lang: str) -> None:
     from pos_app.demo.chain import DemoChain
     from pos_app.demo.headless import open_demo_context
     from pos_app.ui.main_window import MainWindow
-    app = QApplication([])
     chain = DemoChain(block_time=0.5)
     chain.start_mining()
     ctx = open_demo_context(tempfile.mkdtemp(prefix="sompos-shots-"), chain)
+    ctx.store.set_setting("language", lang)
     watcher = ctx.watcher()
     watcher.start()
     win = MainWindow(ctx, demo_chain=chain, watcher=watcher)
@@ -54,26 +63,25 @@ def main() -> None:
     for k in "1250,5":
         win.sale.press(k)
     spin(0.3)
-    win.grab().save(str(OUT / "sale-en.png"))
+    win.grab().save(str(OUT / f"sale-{lang}.png"))
     win.sale.submit()
     spin(5, lambda: win.stack.currentWidget() is win.payment)
     spin(0.5)
-    win.grab().save(str(OUT / "payment-en.png"))
+    win.grab().save(str(OUT / f"payment-{lang}.png"))
     win.customer.resize(600, 700)
     win.customer.show()
     spin(0.3)
-    win.customer.grab().save(str(OUT / "customer-display-en.png"))
+    win.customer.grab().save(str(OUT / f"customer-display-{lang}.png"))
     win.phone._pay("exact")
     spin(15, lambda: getattr(win.payment, "state_key", "") == "paid")
     spin(0.3)
-    win.grab().save(str(OUT / "paid-en.png"))
+    win.grab().save(str(OUT / f"paid-{lang}.png"))
     win.go_list()
     win.reload_sales()
     spin(1.0)
-    win.grab().save(str(OUT / "sales-list-en.png"))
+    win.grab().save(str(OUT / f"sales-list-{lang}.png"))
     win.close()
     chain.stop()
-    print("\n".join(str(p.relative_to(ROOT)) for p in sorted(OUT.glob("*.png"))))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,36 @@
+"""A dead node never blocks the counter: the sale still works and the red bar explains."""
+from PySide6.QtCore import Qt
+
+from pos_app.chain.token_cache import TokenInfo, save_token_info
+from pos_app.config import set_merchant, set_network, set_token
+from pos_app.context import AppContext
+from pos_app.payment_request import build_uri
+
+from .conftest import decode_qr
+
+TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
+
+
+def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
+    from pos_app.ui.main_window import MainWindow
+    ctx = AppContext(tmp_path / "shop")
+    set_network(ctx.store, "local")                 # 127.0.0.1:8545, nothing listening
+    set_token(ctx.store, TOKEN)
+    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
+    ctx.store.set_setting("language", "en")
+    # Token facts cached from an earlier online session, as in a shop that lost its connection.
+    save_token_info(ctx.store, TokenInfo(31337, TOKEN, 6, "KGST", "Som", "Som", "1"))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.start_watcher()
+    qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=15000)
+    assert "No connection" in win.offline_bar.text()
+    assert win.net_label.text().startswith("Offline")
+    win.sale.setFocus()
+    qtbot.keyClicks(win.sale, "99")
+    qtbot.keyClick(win.sale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment, timeout=5000)
+    assert decode_qr(win.payment.qr) == [build_uri("eip681", win.current.request())]
+    win.close()
+    ctx.close()

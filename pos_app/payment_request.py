@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import qrcode
-import qrcode.constants
-
 from pos_app.errors import BadInput
 from pos_app.money import base_units_to_decimal_str, decimal_str_to_base_units
 
@@ -110,7 +107,9 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
     raise BadInput("This is not a payment request this app understands.")
 
 
-def _qr(data: str, border: int = 4) -> qrcode.QRCode:
+def _qr(data: str, border: int = 4):
+    import qrcode  # imported on first use: it pulls in Pillow, which start-up does not need
+    import qrcode.constants
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=10, border=border)
     qr.add_data(data)
     qr.make(fit=True)

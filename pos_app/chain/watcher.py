@@ -284,6 +284,8 @@ class PaymentWatcher:
                 log.info("node refused %s blocks of logs (%s); trying %s", b - a + 1, exc.node_message, self.range)
                 continue
             result.scanned_to = b
+            if b < head:  # catching up over several ranges: tell the status bar how far along
+                self.events.publish("sync.progress", scanned_to=b, head=head)
             a = b + 1
             self.range = min(self.max_range, self.range * 2)
 

@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
             self.model.upsert(inv)
             if inv.paid_seen:
                 self.reload_sales()
+        elif e.kind == "sync.progress":
+            self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
+                                   .replace("%2", str(e.data["scanned_to"])).replace("%3", str(e.data["head"])))
         elif e.kind == "sync.status":
             if e.data.get("online"):
                 self.last_ok = time.monotonic()

@@ -201,27 +201,32 @@
         <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262"/>
+        <location filename="../../pos_app/ui/main_window.py" line="250"/>
+        <source>Syncing %1: block %2 of %3</source>
+        <translation>Шайкештирүү %1: %3 блоктун %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="265"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/main_window.py" line="267"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266"/>
+        <location filename="../../pos_app/ui/main_window.py" line="269"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="272"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="273"/>
+        <location filename="../../pos_app/ui/main_window.py" line="276"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>

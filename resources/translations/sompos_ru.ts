@@ -201,27 +201,32 @@
         <translation>Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="262"/>
+        <location filename="../../pos_app/ui/main_window.py" line="250"/>
+        <source>Syncing %1: block %2 of %3</source>
+        <translation>Синхронизация %1: блок %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="265"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/main_window.py" line="267"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="266"/>
+        <location filename="../../pos_app/ui/main_window.py" line="269"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="272"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="273"/>
+        <location filename="../../pos_app/ui/main_window.py" line="276"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>

@@ -195,7 +195,10 @@ def test_refused_log_ranges_shrink_and_grow_back(chain, ctx):
             raise RpcRefused("range", code=-32600, node_message="block range is too large")
         return real_get_logs(a, b)
     w._get_logs = picky_get_logs
+    progress = []
+    ctx.events.subscribe(lambda e: progress.append(e.data["scanned_to"]) if e.kind == "sync.progress" else None)
     w.scan_once()
+    assert progress and progress == sorted(progress)      # the status bar sees the catch-up advance
     assert ctx.service.get(inv.id).state == S.SETTLED
     assert max(s for s in sizes) > 5 and any(s <= 5 for s in sizes)
     assert w.cursor() == chain.w3.eth.block_number + 1

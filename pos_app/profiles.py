@@ -197,7 +197,8 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
     return NetworkProfile(
         trust_coin=trust_coin, name=name.strip(), chain_id=chain_id, rpc_urls=rpc_urls, token=token,
         finality=Finality(rule, conf), explorer=explorer, logs_enabled=_flag(logs.get("enabled", True), "logs.enabled"),
-        max_log_range=max_range, poll_seconds=float(poll), embedded=embedded)
+        max_log_range=max_range, poll_seconds=float(poll),  # seconds: a float is fine, not money
+        embedded=embedded)
 
 
 def load_profile_file(path: Path | str) -> NetworkProfile:

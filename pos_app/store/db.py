@@ -3,7 +3,9 @@
 A ``Store`` owns one connection guarded by a lock, so all writes of a process are serialised;
 ``transaction()`` wraps ``BEGIN IMMEDIATE ... COMMIT`` so a change is either fully present or
 fully absent after a crash. The GUI must call it from a worker, never from its own thread.
-Reads return plain dicts through sqlite-utils.
+Reads return plain dicts. ``Store.db`` is a sqlite-utils view of the same connection for table
+work (bulk inserts, exports); it is imported on first use so a cold start of the app does not pay
+for it (sqlite-utils pulls in dateutil and friends, ~0.1 s).
 """
 from __future__ import annotations
 
@@ -17,8 +19,6 @@ import threading
 import time
 from pathlib import Path
 from typing import Any, Iterator
-
-import sqlite_utils
 
 from pos_app.errors import StorageError
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -53,7 +53,7 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(f"Cannot open the shop database at {self.path}.", detail=str(exc)) from exc
         self.conn.row_factory = sqlite3.Row
-        self.db = sqlite_utils.Database(self.conn)
+        self._db = None
         try:
             self._configure()
             self._check_integrity()
@@ -151,9 +151,23 @@ class Store:
                     self.conn.execute("ROLLBACK")
                     raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
 
+    @property
+    def db(self) -> Any:
+        """A ``sqlite_utils.Database`` on this store's connection (hold ``lock`` while using it)."""
+        if self._db is None:
+            import sqlite_utils  # deferred: see the module docstring
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return list(self.db.query(sql, params))
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def one(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)

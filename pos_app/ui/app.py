@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pos_app.errors import PosError
 
+WATCHER_DELAY_MS = 300
+
 
 def _has_display() -> bool:
     if sys.platform.startswith("linux"):
@@ -19,6 +21,7 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
     if not _has_display():
         print("sompos: error: no screen found; use `sompos demo --headless` in a terminal.", file=sys.stderr)
         return 2
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from pos_app.config import default_data_dir
@@ -48,7 +51,11 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
         from pos_app.ui.main_window import MainWindow
         win = MainWindow(ctx, demo_chain=chain)
         win.show()
-        win.start_watcher()  # built on a worker: importing web3 must not delay the first screen
+        # The watcher is built on a worker (it imports web3, ~1 s of CPU); starting it a moment
+        # after the first paint keeps that import from competing with the GUI thread for the GIL
+        # while the sale screen appears.
+        QTimer.singleShot(WATCHER_DELAY_MS, win.start_watcher)
+        QTimer.singleShot(WATCHER_DELAY_MS // 2, win.finish_startup)
         rc = app.exec()
         return int(rc)
     except PosError as exc:

@@ -15,7 +15,6 @@ from pos_app.ui.bridge import EventBridge, Worker
 from pos_app.ui.models import InvoiceTableModel
 from pos_app.ui.payment_screen import PaymentScreen
 from pos_app.ui.sale_screen import SaleScreen
-from pos_app.ui.sales_list import SalesList
 from pos_app.ui.widgets import BigButton
 
 OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
@@ -71,20 +70,14 @@ class MainWindow(QMainWindow):
         self.payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
         self.payment.set_default_format(self.cfg.qr_format)
         self.model = InvoiceTableModel(self.language, self)
-        self.sales = SalesList(self.model)
-        self.sales.explorer = self.cfg.network.explorer
-        self.sales.assign.connect(self.assign_payment)
-        self.sales.selected.connect(self.load_detail)
-        from pos_app.ui.settings_screen import SettingsScreen
-        self.settings = SettingsScreen(ctx, self.db)
-        self.settings.saved.connect(self.apply_config)
-        for w in (self.sale, self.payment, self.sales, self.settings):
+        # Screens not needed for the first sale are built on first use (or right after the
+        # first paint, see finish_startup) so the sale screen appears sooner.
+        self._sales = self._settings = self._customer = None
+        for w in (self.sale, self.payment):
             self.stack.addWidget(w)
         self.sale.charge.connect(self.charge)
         self.payment.new_sale.connect(self.go_sale)
         self.payment.cancel_sale.connect(self.cancel)
-        from pos_app.ui.customer_display import CustomerDisplay
-        self.customer = CustomerDisplay(self.language)
         self.payment.shown.connect(self._mirror)
         self.phone = None
         if demo_chain is not None:
@@ -124,12 +117,50 @@ class MainWindow(QMainWindow):
         self.nav_list.setText(self.tr("Sales list"))
         self.nav_customer.setText(self.tr("Customer display"))
         self.nav_settings.setText(self.tr("Settings"))
-        self.customer.retranslate()
-        for w in (self.sale, self.payment, self.sales, self.settings):
+        if self._customer is not None:
+            self._customer.retranslate()
+        for w in self._built():
             w.retranslate()
         if self.phone:
             self.phone.retranslate()
         self.refresh_status()
+
+    # -- screens built on first use -------------------------------------------------------------
+    @property
+    def sales(self):
+        if self._sales is None:
+            from pos_app.ui.sales_list import SalesList
+            self._sales = SalesList(self.model)
+            self._sales.explorer = self.cfg.network.explorer
+            self._sales.assign.connect(self.assign_payment)
+            self._sales.selected.connect(self.load_detail)
+            self.stack.addWidget(self._sales)
+        return self._sales
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from pos_app.ui.settings_screen import SettingsScreen
+            self._settings = SettingsScreen(self.ctx, self.db)
+            self._settings.saved.connect(self.apply_config)
+            self.stack.addWidget(self._settings)
+        return self._settings
+
+    @property
+    def customer(self):
+        if self._customer is None:
+            from pos_app.ui.customer_display import CustomerDisplay
+            self._customer = CustomerDisplay(self.language)
+            if self.current is not None:
+                self._mirror()
+        return self._customer
+
+    def finish_startup(self) -> None:
+        """Build the remaining screens once the sale screen is up (called from the event loop)."""
+        self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
+
+    def _built(self) -> list:
+        return [w for w in (self.sale, self.payment, self._sales, self._settings) if w is not None]
 
     def _mirror(self) -> None:
         p = self.payment
@@ -144,7 +175,8 @@ class MainWindow(QMainWindow):
 
     def go_sale(self) -> None:
         self.current = None
-        self.customer.show_welcome()
+        if self._customer is not None:
+            self._customer.show_welcome()
         self.sale.reset()
         self.stack.setCurrentWidget(self.sale)
         self.sale.setFocus()
@@ -157,6 +189,8 @@ class MainWindow(QMainWindow):
         """New settings take effect without losing the sale on screen."""
         network_changed = cfg.network != self.cfg.network or cfg.merchant != self.cfg.merchant
         self.cfg = cfg
+        if self._sales is not None:
+            self._sales.explorer = cfg.network.explorer
         self.payment.trust_coin = cfg.network.trust_coin
         self.payment.set_default_format(cfg.qr_format)
         if cfg.language != self.language:
@@ -173,8 +207,9 @@ class MainWindow(QMainWindow):
         from pos_app.ui.i18n import install_language
         self.language = language
         install_language(language)
-        for w in (self.sale, self.payment, self.customer):
-            w.language = language
+        for w in (self.sale, self.payment, self._customer):
+            if w is not None:
+                w.language = language
         self.model.language = language
         self.retranslate()
         self.reload_sales()
@@ -277,7 +312,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.bridge.close()
-        self.customer.close()
+        if self._customer is not None:
+            self._customer.close()
         if self.watcher is not None:
             self.watcher.stop()
         self.db.shutdown()

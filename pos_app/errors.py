@@ -3,6 +3,11 @@
 Every error the app raises on purpose is a ``PosError`` carrying ``user_message``: one sentence a
 cashier can act on. The CLI prints it on stderr and the GUI shows it in place; neither shows a
 traceback. Subclasses say which layer failed, so callers can decide whether to retry.
+
+Messages are written as templates with named fields, ``NotFound("There is no invoice number
+{invoice}.", invoice=7)``: ``user_message`` is the English text, while ``template`` and ``params``
+let the GUI show the same sentence in Kyrgyz or Russian (the UI holds the translations; the core
+never imports Qt).
 """
 from __future__ import annotations
 
@@ -10,9 +15,12 @@ from __future__ import annotations
 class PosError(Exception):
     """Base of every deliberate error; ``user_message`` is safe to show to a cashier."""
 
-    def __init__(self, user_message: str, *, detail: str | None = None) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, template: str, *, detail: str | None = None, **params: object) -> None:
+        message = template.format(**params) if params else template
+        super().__init__(message)
+        self.template = template
+        self.params = params
+        self.user_message = message
         self.detail = detail  # technical context for logs, never shown as-is
 
     def __str__(self) -> str:  # pragma: no cover - trivial

@@ -13,6 +13,7 @@ from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.service import Invoice
 from pos_app.money import base_units_to_decimal_str, format_som
 from pos_app.payment_request import FORMATS, build_uri
+from pos_app.ui.sound import Chimes
 from pos_app.ui.widgets import BigButton, QrWidget, big_font
 
 STATE_STYLE = {
@@ -36,6 +37,7 @@ class PaymentScreen(QWidget):
         super().__init__(parent)
         self.language = language
         self.trust_coin = trust_coin
+        self.chimes = Chimes(QApplication.beep)
         self.invoice: Invoice | None = None
         self.fmt = "eip681"
         self.uri = ""
@@ -209,7 +211,7 @@ class PaymentScreen(QWidget):
         self.shown.emit()
         if key == "paid" and not getattr(self, "_beeped", None) == inv.id:
             self._beeped = inv.id
-            QApplication.beep()
+            self.chimes.play("paid")
 
     def _cancel(self) -> None:
         if self.invoice is not None:

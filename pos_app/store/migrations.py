@@ -101,6 +101,61 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ("index invoices by requested amount, for matching payments during a long catch-up", [
         "CREATE INDEX invoices_due ON invoices(merchant, due_base)",
     ]),
+    ("offline acceptance: queued customer-signed payments, their history, payer snapshots", [
+        """CREATE TABLE offline_payments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('raw_tx', 'eip3009')),
+            payload TEXT NOT NULL,
+            payload_hash TEXT NOT NULL UNIQUE,
+            idem_key TEXT NOT NULL,
+            chain_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            payer TEXT NOT NULL,
+            payee TEXT NOT NULL,
+            amount_base TEXT NOT NULL,
+            amount_tyiyn INTEGER NOT NULL,
+            payer_nonce INTEGER,
+            auth_nonce TEXT,
+            valid_before INTEGER,
+            tx_hash TEXT,
+            invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+            state TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'scan',
+            received_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (chain_id, idem_key)
+        )""",
+        # "Seen before" is forever: a payer nonce or an authorization nonce is accepted once.
+        "CREATE UNIQUE INDEX offline_raw_nonce ON offline_payments(chain_id, payer, payer_nonce) "
+        "WHERE kind = 'raw_tx'",
+        "CREATE UNIQUE INDEX offline_auth_nonce ON offline_payments(chain_id, token, payer, auth_nonce) "
+        "WHERE kind = 'eip3009'",
+        "CREATE INDEX offline_state ON offline_payments(state, received_at)",
+        "CREATE INDEX offline_payer ON offline_payments(payer, state)",
+        "CREATE INDEX offline_invoice ON offline_payments(invoice_id)",
+        """CREATE TABLE offline_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id INTEGER NOT NULL REFERENCES offline_payments(id),
+            at INTEGER NOT NULL,
+            from_state TEXT,
+            to_state TEXT NOT NULL,
+            reason TEXT NOT NULL
+        )""",
+        "CREATE INDEX offline_history_item ON offline_history(item_id)",
+        """CREATE TABLE payer_snapshots (
+            chain_id INTEGER NOT NULL,
+            token TEXT NOT NULL,
+            payer TEXT NOT NULL,
+            balance_base TEXT NOT NULL,
+            nonce INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (chain_id, token, payer)
+        )""",
+        "ALTER TABLE invoices ADD COLUMN offline_id INTEGER REFERENCES offline_payments(id)",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

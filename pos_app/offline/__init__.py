@@ -1,0 +1,1 @@
+"""Offline acceptance: customer-signed payloads, verification, risk limits and the durable queue."""

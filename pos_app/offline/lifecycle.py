@@ -1,0 +1,60 @@
+"""The life of a payment accepted offline, as an explicit transition table.
+
+    received -> queued -> submitted -> included -> final
+    failures: rejected, expired, double_spent, insufficient_funds, reverted, cancelled
+    needs_attention: the engine could not decide; a person looks at it (back to queued or rejected)
+
+``received`` and ``queued`` are written in the same transaction as the payload (the screen says
+"accepted" only after that commit). Nothing is ever deleted: failures stay as evidence, naming
+the payer and the invoice so the shop can collect again.
+"""
+from __future__ import annotations
+
+import enum
+
+from pos_app.errors import IllegalTransition
+
+
+class QueueState(str, enum.Enum):
+    RECEIVED = "received"
+    QUEUED = "queued"
+    SUBMITTED = "submitted"
+    INCLUDED = "included"
+    FINAL = "final"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+    DOUBLE_SPENT = "double_spent"
+    INSUFFICIENT_FUNDS = "insufficient_funds"
+    REVERTED = "reverted"
+    CANCELLED = "cancelled"
+    NEEDS_ATTENTION = "needs_attention"
+
+
+Q = QueueState
+FAILURES = frozenset({Q.REJECTED, Q.EXPIRED, Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REVERTED, Q.CANCELLED})
+_CHAIN_FAILURES = frozenset({Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REJECTED, Q.CANCELLED, Q.EXPIRED})
+
+TRANSITIONS: dict[QueueState, frozenset[QueueState]] = {
+    Q.RECEIVED: frozenset({Q.QUEUED, Q.REJECTED, Q.NEEDS_ATTENTION}),
+    Q.QUEUED: frozenset({Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION} | _CHAIN_FAILURES),
+    # submitted -> queued: the node dropped it; identical bytes are sent again.
+    Q.SUBMITTED: frozenset({Q.INCLUDED, Q.QUEUED, Q.REVERTED, Q.NEEDS_ATTENTION} | _CHAIN_FAILURES),
+    # included -> submitted: a reorg removed the block; it is followed (and resent) again.
+    Q.INCLUDED: frozenset({Q.FINAL, Q.SUBMITTED, Q.REVERTED}),
+    Q.NEEDS_ATTENTION: frozenset({Q.QUEUED, Q.REJECTED, Q.CANCELLED}),
+    **{s: frozenset() for s in (Q.FINAL, *FAILURES)},
+}
+
+# Money the shop is still exposed to (counts against the offline limits).
+PENDING = frozenset({Q.RECEIVED, Q.QUEUED, Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION})
+# Not yet handed to the network: the 24 h clock runs on these.
+UNSENT = frozenset({Q.RECEIVED, Q.QUEUED, Q.NEEDS_ATTENTION})
+
+
+def check_transition(current: QueueState, target: QueueState) -> None:
+    """Raise ``IllegalTransition`` unless ``current -> target`` is allowed (same state: no-op)."""
+    if current == target:
+        return
+    if target not in TRANSITIONS[current]:
+        raise IllegalTransition("An offline payment that is {current} cannot become {target}.",
+                                current=current.value, target=target.value)

@@ -1,0 +1,316 @@
+"""The durable offline queue: check a payload, accept it for an invoice, list what waits.
+
+``evaluate`` changes nothing (the CLI's ``payload check`` and the screen's verdict). ``accept``
+re-runs every check inside one ``BEGIN IMMEDIATE`` transaction and commits the payload, its
+hash, the verdict, the queue item (received -> queued), its history, the invoice link and an
+audit record together, before anyone is told "accepted". Accepting the same payload for the
+same invoice again returns the stored item (idempotent by tx hash / authorization nonce).
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from pos_app.errors import BadInput, NotFound, PosError
+from pos_app.events import EventBus
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.invoices.service import Invoice, InvoiceService
+from pos_app.money import Tyiyn, base_units_to_tyiyn
+from pos_app.offline.lifecycle import FAILURES, PENDING, UNSENT, QueueState, check_transition
+from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
+from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
+from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
+from pos_app.store.db import Store
+
+OPEN_INVOICE_STATES = (InvoiceState.NEW, InvoiceState.EXPIRED)
+LIMITS_KEY = "offline_limits"
+
+
+def _in(states) -> str:
+    return "(" + ",".join(f"'{s.value}'" for s in states) + ")"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer for the cashier: accepted or not, and why, in one sentence."""
+
+    ok: bool
+    code: str
+    reason: str                          # English sentence (``template``/``params`` for translation)
+    template: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    kind: str | None = None
+    payer: str | None = None
+    amount_base: int | None = None
+    key: str | None = None
+    warnings: tuple[str, ...] = ()
+    payload: Payload | None = None
+
+    def to_json(self, decimals: int | None) -> dict[str, Any]:
+        from pos_app.money import base_units_to_decimal_str
+        amount = None
+        if self.amount_base is not None and decimals is not None:
+            amount = base_units_to_decimal_str(self.amount_base, decimals)
+        return {"ok": self.ok, "kind": self.kind, "payer": self.payer, "amount": amount, "reason": self.reason,
+                "code": self.code, "warnings": list(self.warnings), "key": self.key}
+
+
+def refused(err: PosError, payload: Payload | None = None) -> Verdict:
+    return Verdict(False, getattr(err, "code", "refused"), err.user_message, err.template, dict(err.params),
+                   kind=payload.kind if payload else None, payer=payload.payer if payload else None,
+                   amount_base=payload.amount if payload else None, key=payload.key if payload else None,
+                   payload=payload)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    kind: str
+    state: QueueState
+    payer: str
+    amount_base: int
+    amount_tyiyn: int
+    invoice_id: int
+    key: str
+    tx_hash: str | None
+    reason: str
+    received_at: int
+    updated_at: int
+    valid_before: int | None
+    payload: str
+
+    @classmethod
+    def from_row(cls, r: dict[str, Any]) -> "QueueItem":
+        return cls(r["id"], r["kind"], QueueState(r["state"]), r["payer"], int(r["amount_base"]),
+                   r["amount_tyiyn"], r["invoice_id"], r["idem_key"], r["tx_hash"], r["reason"],
+                   r["received_at"], r["updated_at"], r["valid_before"], r["payload"])
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    pending_count: int
+    pending_tyiyn: int
+    unsent_count: int
+    failed_count: int
+    first_unsent_at: int | None
+    deadline: int | None                 # when the unsent queue must reach the network
+    warn_at: int | None
+    last_sync_at: int | None
+    limits: Limits
+
+
+class OfflineQueue:
+    def __init__(self, store: Store, service: InvoiceService, events: EventBus | None = None) -> None:
+        self.store = store
+        self.service = service
+        self.events = events
+
+    # -- settings the queue depends on ---------------------------------------------------------
+    def limits(self) -> Limits:
+        return Limits.from_dict(self.store.get_setting(LIMITS_KEY))
+
+    def set_limits(self, limits: Limits) -> None:
+        self.store.set_setting(LIMITS_KEY, limits.to_dict())
+
+    def last_sync_at(self, chain_id: int) -> int | None:
+        return self.store.get_setting(f"last_sync_at:{chain_id}")
+
+    def fee_floor(self, chain_id: int) -> FeeFloor | None:
+        d = self.store.get_setting(f"fee_floor:{chain_id}")
+        return FeeFloor(int(d["gas_price"]), int(d["base_fee"]), int(d["at"])) if d else None
+
+    def record_sync(self, chain_id: int, *, at: int, gas_price: int | None = None, base_fee: int = 0) -> None:
+        """A successful contact with the network: resets the 30-day clock, refreshes the fee floor."""
+        with self.store.transaction():
+            self.store.set_setting(f"last_sync_at:{chain_id}", int(at))
+            if gas_price is not None:
+                self.store.set_setting(f"fee_floor:{chain_id}", {"gas_price": int(gas_price),
+                                                                 "base_fee": int(base_fee), "at": int(at)})
+
+    def save_snapshot(self, chain_id: int, token: str, payer: str, *, balance_base: int, nonce: int,
+                      at: int) -> None:
+        self.store.execute(
+            "INSERT INTO payer_snapshots(chain_id, token, payer, balance_base, nonce, at) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(chain_id, token, payer) DO UPDATE SET balance_base=excluded.balance_base,"
+            " nonce=excluded.nonce, at=excluded.at", (chain_id, token, payer, str(int(balance_base)), nonce, at))
+
+    def known_payers(self, chain_id: int) -> list[str]:
+        rows = self.store.query("SELECT DISTINCT payer FROM offline_payments WHERE chain_id = ? UNION "
+                                "SELECT payer FROM payer_snapshots WHERE chain_id = ?", (chain_id, chain_id))
+        return [r["payer"] for r in rows]
+
+    # -- what the device holds -------------------------------------------------------------------
+    def exposure(self, chain_id: int) -> Exposure:
+        r = self.store.one(
+            f"SELECT COUNT(*) AS n, COALESCE(SUM(amount_tyiyn), 0) AS total FROM offline_payments "
+            f"WHERE chain_id = ? AND state IN {_in(PENDING)}", (chain_id,))
+        first = self.store.one(f"SELECT MIN(received_at) AS t FROM offline_payments WHERE chain_id = ? "
+                               f"AND state IN {_in(UNSENT)}", (chain_id,))
+        return Exposure(int(r["total"]), int(r["n"]), first["t"], self.last_sync_at(chain_id))
+
+    def standing(self, chain_id: int, token: str, payer: str, decimals: int) -> PayerStanding:
+        snap = self.store.one("SELECT * FROM payer_snapshots WHERE chain_id = ? AND token = ? AND payer = ?",
+                              (chain_id, token, payer))
+        q = self.store.one(
+            f"SELECT COALESCE(SUM(kind = 'raw_tx' AND state IN {_in(UNSENT | {QueueState.SUBMITTED})}), 0) AS raw, "
+            f"COALESCE(SUM(state IN {_in(FAILURES)}), 0) AS failed "
+            f"FROM offline_payments WHERE chain_id = ? AND payer = ?", (chain_id, payer))
+        queued = self.store.one(f"SELECT COALESCE(SUM(amount_tyiyn), 0) AS total FROM offline_payments "
+                                f"WHERE chain_id = ? AND payer = ? AND state IN {_in(PENDING)}", (chain_id, payer))
+        balance = None
+        if snap is not None:
+            balance = int(base_units_to_tyiyn(int(snap["balance_base"]), decimals)[0])
+        return PayerStanding(balance, snap["nonce"] if snap else None, snap["at"] if snap else None,
+                             int(queued["total"]), int(q["raw"]), int(q["failed"]))
+
+    def summary(self, chain_id: int) -> QueueSummary:
+        limits = self.limits()
+        exp = self.exposure(chain_id)
+        unsent = self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? "
+                                f"AND state IN {_in(UNSENT)}", (chain_id,))["n"]
+        failed = self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? "
+                                f"AND state IN {_in(FAILURES)}", (chain_id,))["n"]
+        first = exp.first_unsynced_at
+        return QueueSummary(exp.unsynced_count, exp.unsynced_tyiyn, int(unsent), int(failed), first,
+                            first + limits.refuse_after_s if first is not None else None,
+                            first + limits.warn_after_s if first is not None else None,
+                            exp.last_sync_at, limits)
+
+    # -- checking and accepting -------------------------------------------------------------------
+    def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: int, now: int | None = None) -> Verdict:
+        """The verdict for ``text`` against a sale of ``due_base``; writes nothing."""
+        now = int(time.time()) if now is None else now
+        payload = None
+        try:
+            payload = parse_payload(text)
+            warnings = self._check(payload, facts, due_base=due_base, now=now)
+        except PosError as err:
+            return refused(err, payload)
+        return Verdict(True, "ok", "The payment is valid; accept it.", kind=payload.kind, payer=payload.payer,
+                       amount_base=payload.amount, key=payload.key, warnings=tuple(warnings), payload=payload)
+
+    def _check(self, p: Payload, facts: ShopFacts, *, due_base: int, now: int) -> list[str]:
+        limits = self.limits()
+        exposure = self.exposure(facts.chain_id)
+        verify_payload(p, facts, due_base=due_base, now=now, sync_deadline=sync_deadline(limits, exposure, now))
+        self._check_seen(p, facts.chain_id)
+        standing = self.standing(facts.chain_id, facts.token, p.payer, facts.decimals)
+        amount_tyiyn = int(base_units_to_tyiyn(p.amount, facts.decimals)[0])
+        return check_limits(limits, exposure, standing, amount_tyiyn=amount_tyiyn, kind=p.kind,
+                            raw_nonce=p.nonce if isinstance(p, RawTransfer) else None, now=now)
+
+    def _check_seen(self, p: Payload, chain_id: int) -> None:
+        prior = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
+                               (chain_id, p.key))
+        if prior is not None:
+            raise PayloadRefused("seen_before", "This payment was already accepted (offline payment {item}, "
+                                                "invoice {invoice}).", item=prior["id"], invoice=prior["invoice_id"])
+        if isinstance(p, RawTransfer):
+            same_nonce = self.store.one("SELECT id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx' "
+                                        "AND payer = ? AND payer_nonce = ?", (chain_id, p.payer, p.nonce))
+            if same_nonce is not None:
+                raise PayloadRefused("nonce_seen", "This customer already gave a payment with the same "
+                                                   "transaction number; only one of them can ever arrive.")
+
+    def accept(self, text: str | bytes, invoice_id: int, facts: ShopFacts, *, now: int | None = None,
+               source: str = "scan", actor: str = "cashier") -> tuple[QueueItem, bool]:
+        """Check again and commit; returns the item and whether it was already there (a retry)."""
+        now = int(time.time()) if now is None else now
+        payload = parse_payload(text)
+        with self.store.transaction() as c:
+            prior = self.store.one("SELECT * FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
+                                   (facts.chain_id, payload.key))
+            if prior is not None and prior["invoice_id"] == invoice_id and prior["payload"] == payload.text:
+                return QueueItem.from_row(prior), True
+            inv = self.service.get(invoice_id)
+            self._check_invoice(inv, facts)
+            warnings = self._check(payload, facts, due_base=inv.amount_base, now=now)
+            tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
+            verdict = {"code": "ok", "warnings": warnings, "checked_at": now}
+            raw = isinstance(payload, RawTransfer)
+            cur = c.execute(
+                "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
+                " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
+                " verdict, source, received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (payload.kind, payload.text, _hash(payload.text), payload.key, facts.chain_id, payload.token,
+                 payload.payer, payload.recipient, str(payload.amount), tyiyn,
+                 payload.nonce if raw else None, None if raw else payload.nonce,
+                 None if raw else payload.valid_before, payload.tx_hash if raw else None, invoice_id,
+                 QueueState.RECEIVED.value, json.dumps(verdict), source, now, now))
+            item_id = int(cur.lastrowid)
+            c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                      (item_id, now, None, QueueState.RECEIVED.value, f"{payload.kind} from {source}"))
+            self._move(c, item_id, QueueState.RECEIVED, QueueState.QUEUED, "verified offline", now)
+            c.execute("UPDATE invoices SET offline_id = ?, updated_at = ? WHERE id = ?", (item_id, now, invoice_id))
+            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                      (invoice_id, now, inv.state.value, inv.state.value,
+                       f"accepted offline, pending network (offline payment {item_id})"))
+            self.store.audit(actor, "offline.accept", f"invoice:{invoice_id}",
+                             {"item": item_id, "kind": payload.kind, "payer": payload.payer,
+                              "amount_base": str(payload.amount), "key": payload.key, "warnings": warnings})
+            row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
+        item = QueueItem.from_row(row)
+        if self.events is not None:
+            self.events.publish("offline.changed", item=item)
+            self.events.publish("invoice.changed", invoice=self.service.get(invoice_id))
+        return item, False
+
+    def _check_invoice(self, inv: Invoice, facts: ShopFacts) -> None:
+        if inv.state not in OPEN_INVOICE_STATES or inv.paid_seen:
+            raise BadInput("Invoice {invoice} is no longer waiting for payment.", invoice=inv.id)
+        if inv.offline_id is not None:
+            active = self.store.one(f"SELECT id FROM offline_payments WHERE id = ? AND state IN {_in(PENDING)}",
+                                    (inv.offline_id,))
+            if active is not None:
+                raise BadInput("Invoice {invoice} already has an offline payment waiting to be sent.",
+                               invoice=inv.id)
+        if (inv.chain_id, inv.token.lower(), inv.merchant.lower()) != \
+                (facts.chain_id, facts.token.lower(), facts.merchant.lower()):
+            raise BadInput("Invoice {invoice} was made for another network or shop address.", invoice=inv.id)
+
+    # -- state changes (the sync engine) -----------------------------------------------------------
+    def _move(self, c, item_id: int, current: QueueState, target: QueueState, reason: str, now: int) -> None:
+        check_transition(current, target)
+        c.execute("UPDATE offline_payments SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
+                  (target.value, reason, now, item_id))
+        c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                  (item_id, now, current.value, target.value, reason))
+
+    def transition(self, item_id: int, target: QueueState, reason: str, *, now: int | None = None) -> QueueItem:
+        now = int(time.time()) if now is None else now
+        with self.store.transaction() as c:
+            item = self.get(item_id)
+            self._move(c, item_id, item.state, target, reason, now)
+        item = self.get(item_id)
+        if self.events is not None:
+            self.events.publish("offline.changed", item=item)
+        return item
+
+    # -- reading ----------------------------------------------------------------------------------
+    def get(self, item_id: int) -> QueueItem:
+        row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
+        if row is None:
+            raise NotFound("There is no offline payment number {item}.", item=item_id)
+        return QueueItem.from_row(row)
+
+    def list(self, *, states: frozenset[QueueState] | None = None, limit: int = 1000) -> list[QueueItem]:
+        sql = "SELECT * FROM offline_payments"
+        if states:
+            sql += f" WHERE state IN {_in(states)}"
+        rows = self.store.query(sql + " ORDER BY id DESC LIMIT ?", (limit,))
+        return [QueueItem.from_row(r) for r in rows]
+
+    def history(self, item_id: int) -> list[dict[str, Any]]:
+        return self.store.query("SELECT at, from_state, to_state, reason FROM offline_history WHERE item_id = ? "
+                                "ORDER BY id", (item_id,))
+
+
+def _hash(text: str) -> str:
+    import hashlib
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def tyiyn_of(amount_base: int, decimals: int) -> Tyiyn:
+    return base_units_to_tyiyn(amount_base, decimals)[0]

@@ -1,0 +1,134 @@
+"""Risk limits for offline acceptance: the shop carries every double-spend, so exposure is bounded.
+
+Defaults follow ../shared/DOMAIN.md (card terminals' store-and-forward, central-bank offline
+designs): per payment, per payer, total unsynced amount and count per device, time since the
+first unsynced payment (warn at 12 h, refuse at 24 h) and since the last successful sync (refuse
+after 30 days). All amounts are integer tyiyn; ``check_limits`` is a pure function so every edge
+is tested without a database.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from pos_app.errors import ConfigError
+from pos_app.offline.payload import PayloadRefused
+
+HOUR = 3600
+DAY = 24 * HOUR
+
+
+@dataclass(frozen=True)
+class Limits:
+    per_payment_tyiyn: int = 5_000_00          # 5,000 som
+    total_tyiyn: int = 50_000_00               # 50,000 som unsynced per device
+    max_items: int = 200
+    warn_after_s: int = 12 * HOUR              # since the first unsynced payment
+    refuse_after_s: int = 24 * HOUR
+    max_since_sync_s: int = 30 * DAY           # since the last successful sync
+    unknown_payer_tyiyn: int = 1_000_00        # payer with no balance snapshot
+    stale_snapshot_s: int = 7 * DAY            # an older snapshot halves the payer's cap
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Limits":
+        """Saved limits over the defaults; unknown keys are ignored, bad values refused."""
+        base = cls()
+        if not data:
+            return base
+        known = {f.name for f in fields(cls)}
+        values: dict[str, int] = {}
+        for k, v in data.items():
+            if k not in known:
+                continue
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                raise ConfigError("The offline limit {name} must be a whole number, zero or more.", name=k)
+            values[k] = v
+        limits = replace(base, **values)
+        if limits.warn_after_s > limits.refuse_after_s:
+            raise ConfigError("The offline warning must come before the offline deadline.")
+        return limits
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """What the device already holds unsynced, and when it last talked to the network."""
+
+    unsynced_tyiyn: int
+    unsynced_count: int
+    first_unsynced_at: int | None
+    last_sync_at: int | None
+
+
+@dataclass(frozen=True)
+class PayerStanding:
+    """What we know about one payer from the last sync and from our own queue."""
+
+    balance_tyiyn: int | None          # snapshot balance at the last sync (None: never seen)
+    snapshot_nonce: int | None
+    snapshot_at: int | None
+    queued_tyiyn: int                  # already queued (unsynced) from this payer
+    pending_raw: int                   # unsynced raw transactions from this payer
+    failures: int                      # payments of this payer the chain refused before
+
+
+def sync_deadline(limits: Limits, exposure: Exposure, now: int) -> int:
+    """When the queue must reach the network: 24 h after the first unsynced payment (or from now)."""
+    start = exposure.first_unsynced_at if exposure.first_unsynced_at is not None else now
+    return start + limits.refuse_after_s
+
+
+def payer_cap(limits: Limits, payer: PayerStanding, now: int) -> int:
+    """Most this payer may still pay offline, in tyiyn."""
+    if payer.balance_tyiyn is None:
+        cap = limits.unknown_payer_tyiyn
+    else:
+        cap = payer.balance_tyiyn
+        if payer.snapshot_at is None or now - payer.snapshot_at > limits.stale_snapshot_s:
+            cap //= 2
+    if payer.failures:
+        cap //= 2
+    return max(0, cap - payer.queued_tyiyn)
+
+
+def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, amount_tyiyn: int, kind: str,
+                 raw_nonce: int | None, now: int) -> list[str]:
+    """Raise ``PayloadRefused`` when accepting would break a limit; return warnings otherwise."""
+    warnings: list[str] = []
+    if exposure.last_sync_at is None:
+        raise PayloadRefused("never_synced", "This till has never been online; connect once before taking "
+                                             "payments offline.")
+    if now - exposure.last_sync_at >= limits.max_since_sync_s:
+        raise PayloadRefused("sync_too_old", "This till has been offline for {days} days; connect before "
+                                             "taking more offline payments.",
+                             days=(now - exposure.last_sync_at) // DAY)
+    if exposure.first_unsynced_at is not None:
+        waiting = now - exposure.first_unsynced_at
+        if waiting >= limits.refuse_after_s:
+            raise PayloadRefused("queue_too_old", "Offline payments have waited {hours} hours; connect and send "
+                                                  "them before taking more.", hours=waiting // HOUR)
+        if waiting >= limits.warn_after_s:
+            warnings.append("queue_old")
+    if amount_tyiyn > limits.per_payment_tyiyn:
+        raise PayloadRefused("over_payment_limit", "This payment is over the offline limit per payment.")
+    if exposure.unsynced_count + 1 > limits.max_items:
+        raise PayloadRefused("too_many", "The till holds the most offline payments allowed; connect and "
+                                         "send them first.")
+    if exposure.unsynced_tyiyn + amount_tyiyn > limits.total_tyiyn:
+        raise PayloadRefused("over_total_limit", "This payment would take the offline total over the limit; "
+                                                 "connect and send the queue first.")
+    if kind == "raw_tx":
+        if payer.pending_raw:
+            raise PayloadRefused("payer_pending", "This customer already has an unsent offline payment; "
+                                                  "only one at a time is safe.")
+        if payer.snapshot_nonce is not None and raw_nonce is not None and raw_nonce < payer.snapshot_nonce:
+            raise PayloadRefused("nonce_used", "This payment reuses a transaction number the customer has "
+                                               "already spent; it would never arrive.")
+    if amount_tyiyn > payer_cap(limits, payer, now):
+        raise PayloadRefused("over_payer_cap", "This customer's known balance does not cover this payment "
+                                               "offline.")
+    if payer.failures:
+        warnings.append("payer_failed_before")
+    return warnings

@@ -1,0 +1,89 @@
+"""Does a decoded payload pay *this* shop, on *this* network, enough, in a form the chain will take?
+
+Pure checks against ``ShopFacts`` (network, token and its EIP-712 domain, merchant, the last
+known fee floor, the minimum gas a token transfer needs) and the clock. No database and no
+network: risk limits and "seen before" live in ``pos_app.offline.risk`` / ``queue``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos_app.offline.payload import Authorization, Payload, PayloadRefused, RawTransfer, recover_authorization_signer
+
+# A standard ERC-20 transfer costs ~34.5k gas to a holder and ~51.5k to an empty balance (the
+# SomToken figures are checked by a test); below this a wallet's gas limit risks running out.
+DEFAULT_MIN_TRANSFER_GAS = 52_000
+
+
+@dataclass(frozen=True)
+class FeeFloor:
+    """The network's minimum fee as last seen online (``eth_gasPrice`` and the block base fee)."""
+
+    gas_price: int
+    base_fee: int
+    at: int
+
+    @property
+    def priority(self) -> int:
+        return max(0, self.gas_price - self.base_fee)
+
+
+@dataclass(frozen=True)
+class ShopFacts:
+    chain_id: int
+    token: str
+    merchant: str
+    decimals: int
+    token_name: str          # EIP-712 domain name
+    token_version: str       # EIP-712 domain version
+    fee_floor: FeeFloor | None
+    min_transfer_gas: int = DEFAULT_MIN_TRANSFER_GAS
+
+
+def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, sync_deadline: int) -> None:
+    """Raise ``PayloadRefused`` unless ``p`` pays ``facts.merchant`` at least ``due_base``."""
+    if p.chain_id != facts.chain_id:
+        raise PayloadRefused("wrong_chain", "This payment was made for another network (chain {got}, "
+                                            "this shop uses {want}).", got=p.chain_id, want=facts.chain_id)
+    if p.token.lower() != facts.token.lower():
+        raise PayloadRefused("wrong_token", "This payment is in another token, not the shop's som.")
+    if isinstance(p, RawTransfer):
+        _verify_raw(p, facts)
+    else:
+        _verify_authorization(p, facts, now=now, sync_deadline=sync_deadline)
+    if p.recipient.lower() != facts.merchant.lower():
+        raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
+    if p.amount < due_base:
+        raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
+
+
+def _verify_raw(p: RawTransfer, facts: ShopFacts) -> None:
+    if p.gas < facts.min_transfer_gas:
+        raise PayloadRefused("gas_too_low", "The customer's wallet set too little gas ({gas}); the transfer "
+                                            "could fail. Ask them to sign again.", gas=p.gas)
+    floor = facts.fee_floor
+    if floor is None:
+        raise PayloadRefused("no_fee_floor", "The network fee is not known yet; connect once before taking "
+                                             "payments offline.")
+    if p.tx_type == 2:
+        ok = (p.max_fee or 0) >= floor.gas_price and (p.max_priority_fee or 0) >= floor.priority
+    else:
+        ok = (p.gas_price or 0) >= floor.gas_price
+    if not ok:
+        raise PayloadRefused("fee_too_low", "The fee the customer's wallet offered is below the network's "
+                                            "minimum; the payment would never be sent. Ask them to sign again.")
+
+
+def _verify_authorization(p: Authorization, facts: ShopFacts, *, now: int, sync_deadline: int) -> None:
+    signer = recover_authorization_signer(p, token_name=facts.token_name, token_version=facts.token_version)
+    if signer.lower() != p.payer.lower():
+        raise PayloadRefused("bad_signature", "The authorization was not signed by the payer it names "
+                                              "(or not for this token).")
+    if p.valid_before <= now:
+        raise PayloadRefused("expired", "This authorization has expired; ask the customer for a new one.")
+    if p.valid_after > now:
+        raise PayloadRefused("not_yet_valid", "This authorization is not valid yet; check the clock or ask "
+                                              "for a new one.")
+    if p.valid_before < sync_deadline:
+        raise PayloadRefused("expires_before_sync", "This authorization expires before the shop must send "
+                                                    "its payments; ask for one valid longer.")

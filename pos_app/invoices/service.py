@@ -17,7 +17,7 @@ from pos_app.invoices.lifecycle import (
     DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
-from pos_app.invoices.matching import Candidate, TailScheme, allocate_tail, match_transfer
+from pos_app.invoices.matching import Candidate, Match, TailScheme, allocate_tail, match_transfer
 from pos_app.money import Tyiyn, tyiyn_to_base_units
 from pos_app.payment_request import PaymentRequest
 from pos_app.store.db import Store
@@ -44,13 +44,15 @@ class Invoice:
     paid_final: int
     flags: Flags
     memo: str
+    offline_id: int | None = None   # a customer-signed payment accepted offline for this invoice
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "Invoice":
         return cls(r["id"], r["created_at"], r["expires_at"], r["chain_id"], r["token"], r["merchant"],
                    r["decimals"], Tyiyn(r["amount_tyiyn"]), int(r["amount_base"]), int(r["due_base"]),
                    r["tail"], InvoiceState(r["state"]), int(r["paid_seen"]), int(r["paid_final"]),
-                   Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"])
+                   Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"],
+                   r.get("offline_id"))
 
     def request(self) -> PaymentRequest:
         return PaymentRequest(self.chain_id, self.token, self.merchant, self.due_base, self.decimals)
@@ -61,7 +63,8 @@ class Invoice:
                 "decimals": self.decimals, "amount_tyiyn": int(self.amount_tyiyn),
                 "amount_base": str(self.amount_base), "due_base": str(self.due_base),
                 "state": self.state.value, "paid_seen": str(self.paid_seen),
-                "paid_final": str(self.paid_final), "flags": self.flags.labels(), "memo": self.memo}
+                "paid_final": str(self.paid_final), "flags": self.flags.labels(), "memo": self.memo,
+                "offline_id": self.offline_id}
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class InvoiceService:
     def get(self, invoice_id: int) -> Invoice:
         row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
         if row is None:
-            raise NotFound(f"There is no invoice number {invoice_id}.")
+            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
         return Invoice.from_row(row)
 
     def list(self, *, since: int | None = None, limit: int = 1000) -> list[Invoice]:
@@ -142,14 +145,21 @@ class InvoiceService:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
         row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no invoice number {invoice_id}.")
+            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
         inv = Invoice.from_row(dict(row))
         pays = [PaymentView(int(p["value"]), p["block_time"], p["status"] == "final")
                 for p in c.execute("SELECT value, block_time, status FROM payments"
                                    " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
         unit = 10 ** max(inv.decimals - 2, 0)
+        expires_at = inv.expires_at
+        if inv.offline_id is not None and c.execute(
+                "SELECT 1 FROM offline_payments WHERE id = ? AND state IN ('received', 'queued', 'submitted',"
+                " 'included', 'needs_attention')", (inv.offline_id,)).fetchone():
+            # Paid offline, pending network: the customer paid in time, so the invoice neither
+            # expires nor counts the transfer as late while the queue carries it to the chain.
+            expires_at = max(expires_at, now + 1)
         st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
-                           expires_at=inv.expires_at, payments=pays, now=now)
+                           expires_at=expires_at, payments=pays, now=now)
         check_transition(inv.state, st.state)
         if (st.state, st.flags, st.paid_seen, st.paid_final) == (inv.state, inv.flags, inv.paid_seen,
                                                                  inv.paid_final):
@@ -176,7 +186,7 @@ class InvoiceService:
         rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND due_base = ?", (*args, str(value))))
         unpaid = 0
         for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
-                           " ORDER BY id DESC", args):
+                           " AND offline_id IS NULL ORDER BY id DESC", args):
             if int(r["paid_seen"]) < int(r["amount_base"]):
                 rows.append(r)
                 unpaid += 1
@@ -215,7 +225,8 @@ class InvoiceService:
     def expire_due(self) -> list[Invoice]:
         """Move unpaid invoices past their expiry to expired."""
         ids = [r["id"] for r in self.store.query(
-            "SELECT id FROM invoices WHERE state = 'new' AND expires_at <= ?", (self._now(),))]
+            "SELECT id FROM invoices WHERE state = 'new' AND expires_at <= ? AND offline_id IS NULL",
+            (self._now(),))]
         return self.recompute_many(ids, "expired") if ids else []
 
     def history(self, invoice_id: int) -> list[dict[str, Any]]:
@@ -234,8 +245,14 @@ class InvoiceService:
                               " updated_at=? WHERE id=?", (t.block_number, t.block_hash, t.block_time, now, old["id"]))
                     return int(old["id"]), True
                 return int(old["id"]), False
-            match = match_transfer(t.value, t.block_time,
-                                   self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time, t.value))
+            linked = c.execute("SELECT invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ?"
+                               " AND lower(payee) = lower(?)", (t.chain_id, t.tx_hash, t.payee)).fetchone()
+            if linked is not None:  # the transaction of a payment accepted offline: its invoice, whatever the date
+                match = Match(int(linked[0]), "offline")
+            else:
+                match = match_transfer(t.value, t.block_time,
+                                       self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time,
+                                                              t.value))
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
                 " payer, payee, value, status, invoice_id, matched_by, first_seen_at, updated_at)"
@@ -257,7 +274,7 @@ class InvoiceService:
     def payment(self, payment_id: int) -> dict[str, Any]:
         row = self.store.one("SELECT * FROM payments WHERE id = ?", (payment_id,))
         if row is None:
-            raise NotFound(f"There is no payment number {payment_id}.")
+            raise NotFound("There is no payment number {payment}.", payment=payment_id)
         return row
 
     def payments_for(self, invoice_id: int) -> list[dict[str, Any]]:
@@ -274,7 +291,8 @@ class InvoiceService:
         pay = self.payment(payment_id)
         inv = self.get(invoice_id)
         if pay["invoice_id"] is not None:
-            raise BadInput(f"Payment {payment_id} already belongs to invoice {pay['invoice_id']}.")
+            raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
+                           payment=payment_id, invoice=pay["invoice_id"])
         if pay["status"] == "removed":
             raise BadInput("That payment was dropped from the chain and cannot be assigned.")
         if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):

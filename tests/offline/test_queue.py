@@ -1,0 +1,265 @@
+"""The durable offline queue: accept commits everything at once, seen-before is forever, limits bite."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pos_app.errors import BadInput, IllegalTransition
+from pos_app.events import EventBus
+from pos_app.invoices.service import InvoiceService
+from pos_app.money import Tyiyn
+from pos_app.offline.lifecycle import QueueState
+from pos_app.offline.payload import PayloadRefused
+from pos_app.offline.queue import OfflineQueue
+from pos_app.offline.risk import Limits
+from pos_app.store.db import open_store
+
+from payloads import (CHAIN, DECIMALS, GWEI, MERCHANT, OTHER_KEY, PAYER, SOM, TOKEN, authorization, facts,
+                      raw_transfer)
+
+NOW = int(time.time())
+
+
+@pytest.fixture()
+def shop(tmp_path):
+    store = open_store(tmp_path)
+    events = EventBus()
+    svc = InvoiceService(store, events=events)
+    q = OfflineQueue(store, svc, events)
+    q.record_sync(CHAIN, at=NOW - 60, gas_price=GWEI // 10)
+    yield store, svc, q, events
+    store.close()
+
+
+def invoice(svc, som: int = 150):
+    return svc.create(Tyiyn(som * 100), chain_id=CHAIN, token=TOKEN, merchant=MERCHANT, decimals=DECIMALS,
+                      expiry_seconds=900)
+
+
+def test_accept_commits_item_history_invoice_link_and_audit(shop):
+    store, svc, q, events = shop
+    inv = invoice(svc)
+    seen = []
+    events.subscribe(lambda e: seen.append(e.kind))
+    text = raw_transfer(amount=inv.due_base)
+    item, dup = q.accept(text, inv.id, facts(), now=NOW)
+    assert not dup and item.state == QueueState.QUEUED and item.invoice_id == inv.id
+    assert item.payer == PAYER and item.amount_base == inv.due_base and item.tx_hash
+    assert [h["to_state"] for h in q.history(item.id)] == ["received", "queued"]
+    assert svc.get(inv.id).offline_id == item.id
+    assert "offline.changed" in seen and "invoice.changed" in seen
+    assert store.one("SELECT event FROM audit_log ORDER BY id DESC LIMIT 1")["event"] == "offline.accept"
+    assert store.verify_audit_chain()
+
+
+def test_same_payload_same_invoice_is_an_idempotent_retry(shop):
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    text = raw_transfer(amount=inv.due_base)
+    first, _ = q.accept(text, inv.id, facts(), now=NOW)
+    again, dup = q.accept(text, inv.id, facts(), now=NOW + 5)
+    assert dup and again.id == first.id
+    assert store.one("SELECT COUNT(*) AS n FROM offline_payments")["n"] == 1
+
+
+def test_seen_before_is_refused_for_another_invoice(shop):
+    _, svc, q, _ = shop
+    a, b = invoice(svc), invoice(svc)
+    text = raw_transfer(amount=a.due_base)
+    q.accept(text, a.id, facts(), now=NOW)
+    with pytest.raises(PayloadRefused) as e:
+        q.accept(text, b.id, facts(), now=NOW)
+    assert e.value.code == "seen_before"
+    v = q.evaluate(text, facts(), due_base=b.amount_base, now=NOW)
+    assert not v.ok and v.code == "seen_before"
+
+
+def test_same_payer_nonce_with_other_bytes_is_refused(shop):
+    _, svc, q, _ = shop
+    a, b = invoice(svc), invoice(svc)
+    q.accept(raw_transfer(amount=a.due_base, nonce=4), a.id, facts(), now=NOW)
+    q.transition(q.list()[0].id, QueueState.SUBMITTED, "sent")  # no longer blocks as "pending raw" ...
+    q.transition(q.list()[0].id, QueueState.INCLUDED, "in block")
+    q.transition(q.list()[0].id, QueueState.FINAL, "final")
+    v = q.evaluate(raw_transfer(amount=b.due_base, nonce=4, gas=70_000), facts(), due_base=b.amount_base, now=NOW)
+    assert not v.ok and v.code == "nonce_seen"                # ... but the nonce is spent forever
+
+
+def test_same_authorization_nonce_is_refused(shop):
+    _, svc, q, _ = shop
+    a, b = invoice(svc), invoice(svc)
+    nonce = bytes(range(32))
+    q.accept(authorization(amount=a.due_base, nonce=nonce), a.id, facts(), now=NOW)
+    v = q.evaluate(authorization(amount=b.due_base, nonce=nonce, valid_before=NOW + 5 * 86400), facts(),
+                   due_base=b.amount_base, now=NOW)
+    assert not v.ok and v.code == "seen_before"
+
+
+def test_one_pending_raw_transaction_per_payer_but_authorizations_may_follow(shop):
+    store, svc, q, _ = shop
+    q.save_snapshot(CHAIN, TOKEN, PAYER, balance_base=10_000 * SOM, nonce=0, at=NOW)
+    a, b, c = invoice(svc), invoice(svc), invoice(svc)
+    q.accept(raw_transfer(amount=a.due_base, nonce=0), a.id, facts(), now=NOW)
+    v = q.evaluate(raw_transfer(amount=b.due_base, nonce=1), facts(), due_base=b.amount_base, now=NOW)
+    assert v.code == "payer_pending"
+    assert q.evaluate(authorization(amount=c.due_base), facts(), due_base=c.amount_base, now=NOW).ok
+
+
+def test_payer_cap_uses_snapshot_minus_queued(shop):
+    _, svc, q, _ = shop
+    q.save_snapshot(CHAIN, TOKEN, PAYER, balance_base=300 * SOM, nonce=0, at=NOW)
+    a, b = invoice(svc, 200), invoice(svc, 150)
+    q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
+    v = q.evaluate(authorization(amount=b.due_base), facts(), due_base=b.amount_base, now=NOW)
+    assert v.code == "over_payer_cap"                          # 300 - 200 < 150
+    c = invoice(svc, 100)
+    assert q.evaluate(authorization(amount=c.amount_base), facts(), due_base=c.amount_base, now=NOW).ok
+
+
+def test_used_nonce_from_snapshot_is_refused(shop):
+    _, svc, q, _ = shop
+    q.save_snapshot(CHAIN, TOKEN, PAYER, balance_base=1000 * SOM, nonce=5, at=NOW)
+    inv = invoice(svc)
+    assert q.evaluate(raw_transfer(amount=inv.due_base, nonce=4), facts(), due_base=inv.amount_base,
+                      now=NOW).code == "nonce_used"
+    assert q.evaluate(raw_transfer(amount=inv.due_base, nonce=5), facts(), due_base=inv.amount_base, now=NOW).ok
+
+
+def test_unknown_payer_is_capped(shop):
+    _, svc, q, _ = shop
+    inv = invoice(svc, 1000)
+    assert q.evaluate(authorization(amount=inv.due_base), facts(), due_base=inv.amount_base, now=NOW).ok
+    big = invoice(svc, 1001)
+    assert q.evaluate(authorization(amount=big.due_base), facts(), due_base=big.amount_base,
+                      now=NOW).code == "over_payer_cap"
+
+
+def test_device_totals_and_count_limits_at_their_edges(shop):
+    _, svc, q, _ = shop
+    q.set_limits(Limits(total_tyiyn=250_00, max_items=2, unknown_payer_tyiyn=10_000_00))
+    a, b = invoice(svc, 100), invoice(svc, 100)
+    q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
+    c = invoice(svc, 151)
+    assert q.evaluate(authorization(amount=c.due_base), facts(), due_base=c.amount_base,
+                      now=NOW).code == "over_total_limit"
+    assert q.evaluate(authorization(amount=b.due_base), facts(), due_base=b.amount_base, now=NOW).ok
+    q.accept(authorization(amount=b.due_base), b.id, facts(), now=NOW)   # total 200.xx, 2 items
+    d = invoice(svc, 1)
+    assert q.evaluate(authorization(amount=d.due_base), facts(), due_base=d.amount_base,
+                      now=NOW).code == "too_many"
+
+
+def test_per_payment_limit_edge(shop):
+    _, svc, q, _ = shop
+    q.set_limits(Limits(per_payment_tyiyn=150_00, unknown_payer_tyiyn=10_000_00))
+    inv = invoice(svc, 150)
+    assert q.evaluate(authorization(amount=inv.amount_base), facts(), due_base=inv.amount_base, now=NOW).ok
+    assert q.evaluate(authorization(amount=inv.amount_base + SOM // 100), facts(), due_base=inv.amount_base,
+                      now=NOW).code == "over_payment_limit"
+
+
+def test_time_limits_warn_at_12h_refuse_at_24h_and_after_30_days_offline(shop):
+    _, svc, q, _ = shop
+    first = invoice(svc)
+    q.accept(authorization(amount=first.due_base, valid_before=NOW + 3 * 86400), first.id, facts(), now=NOW)
+    inv = invoice(svc)
+
+    def check(at):
+        return q.evaluate(authorization(amount=inv.due_base, valid_before=NOW + 3 * 86400), facts(),
+                          due_base=inv.amount_base, now=at)
+    assert check(NOW + 12 * 3600 - 1).warnings == ()
+    assert check(NOW + 12 * 3600).warnings == ("queue_old",)
+    assert check(NOW + 24 * 3600 - 1).ok
+    assert check(NOW + 24 * 3600).code == "queue_too_old"
+    q.record_sync(CHAIN, at=NOW - 30 * 86400)
+    assert q.evaluate(raw_transfer(amount=inv.due_base), facts(), due_base=inv.amount_base,
+                      now=NOW).code == "sync_too_old"
+
+
+def test_never_synced_till_refuses_and_last_sync_30_days_edge(tmp_path):
+    store = open_store(tmp_path)
+    svc = InvoiceService(store)
+    q = OfflineQueue(store, svc)
+    inv = invoice(svc)
+    text = authorization(amount=inv.due_base)
+    assert q.evaluate(text, facts(), due_base=inv.amount_base, now=NOW).code == "never_synced"
+    q.record_sync(CHAIN, at=NOW - 30 * 86400 + 1)
+    assert q.evaluate(text, facts(), due_base=inv.amount_base, now=NOW).ok
+    q.record_sync(CHAIN, at=NOW - 30 * 86400)
+    assert q.evaluate(text, facts(), due_base=inv.amount_base, now=NOW).code == "sync_too_old"
+    store.close()
+
+
+def test_authorization_must_outlive_the_sync_deadline_of_the_first_unsent_payment(shop):
+    _, svc, q, _ = shop
+    a, b = invoice(svc), invoice(svc)
+    q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
+    later = NOW + 10 * 3600
+    deadline = NOW + 24 * 3600    # fixed by the first unsent payment, not by the new one
+    ok = authorization(amount=b.due_base, valid_before=deadline)
+    short = authorization(amount=b.due_base, valid_before=deadline - 1)
+    assert q.evaluate(short, facts(), due_base=b.amount_base, now=later).code == "expires_before_sync"
+    assert q.evaluate(ok, facts(), due_base=b.amount_base, now=later).ok
+
+
+def test_payer_with_a_failure_is_flagged_and_capped_lower(shop):
+    _, svc, q, _ = shop
+    q.save_snapshot(CHAIN, TOKEN, PAYER, balance_base=400 * SOM, nonce=0, at=NOW)
+    a = invoice(svc)
+    item, _ = q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
+    q.transition(item.id, QueueState.CANCELLED, "payer cancelled the authorization")
+    b = invoice(svc, 150)
+    v = q.evaluate(authorization(amount=b.due_base), facts(), due_base=b.amount_base, now=NOW)
+    assert v.ok and "payer_failed_before" in v.warnings
+    c = invoice(svc, 201)
+    assert q.evaluate(authorization(amount=c.due_base), facts(), due_base=c.amount_base,
+                      now=NOW).code == "over_payer_cap"       # 400 / 2
+
+
+def test_accept_refuses_closed_or_already_covered_invoices(shop):
+    _, svc, q, _ = shop
+    inv = invoice(svc)
+    q.accept(authorization(amount=inv.due_base), inv.id, facts(), now=NOW)
+    with pytest.raises(BadInput):
+        q.accept(authorization(amount=inv.due_base), inv.id, facts(), now=NOW)
+    from pos_app.invoices.lifecycle import InvoiceState
+    other = invoice(svc)
+    svc.mark(other.id, InvoiceState.INVALID, actor="cashier", reason="cancelled")
+    with pytest.raises(BadInput):
+        q.accept(authorization(amount=other.due_base), other.id, facts(), now=NOW)
+
+
+def test_refused_accept_changes_nothing(shop):
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    before = store.one("SELECT COUNT(*) AS n FROM audit_log")["n"]
+    with pytest.raises(PayloadRefused):
+        q.accept(raw_transfer(amount=inv.due_base, to="0x" + "34" * 20), inv.id, facts(), now=NOW)
+    assert store.one("SELECT COUNT(*) AS n FROM offline_payments")["n"] == 0
+    assert store.one("SELECT COUNT(*) AS n FROM audit_log")["n"] == before
+    assert svc.get(inv.id).offline_id is None
+
+
+def test_nothing_is_deleted_and_illegal_transitions_raise(shop):
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    item, _ = q.accept(authorization(amount=inv.due_base), inv.id, facts(), now=NOW)
+    with pytest.raises(IllegalTransition):
+        q.transition(item.id, QueueState.FINAL, "skipping steps")
+    q.transition(item.id, QueueState.EXPIRED, "not sent in time")
+    with pytest.raises(IllegalTransition):
+        q.transition(item.id, QueueState.QUEUED, "revive")
+    assert q.get(item.id).state == QueueState.EXPIRED
+    s = q.summary(CHAIN)
+    assert (s.pending_count, s.failed_count) == (0, 1)
+
+
+def test_summary_counts_and_deadline(shop):
+    _, svc, q, _ = shop
+    a, b = invoice(svc, 100), invoice(svc, 50)
+    q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
+    q.accept(authorization(key=OTHER_KEY, amount=b.due_base), b.id, facts(), now=NOW + 100)
+    s = q.summary(CHAIN)
+    assert (s.pending_count, s.pending_tyiyn, s.unsent_count) == (2, 150_00, 2)
+    assert s.first_unsent_at == NOW and s.deadline == NOW + 24 * 3600 and s.warn_at == NOW + 12 * 3600

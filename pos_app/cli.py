@@ -251,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what the demo customer pays")
     d.set_defaults(func=cmd_demo)
 
+    from pos_app.cli_offline import register as register_offline
+    register_offline(sub, common, _Parser)
+
     g = sub.add_parser("app", parents=[common], help="open the point-of-sale window (the default)")
     g.set_defaults(func=cmd_app)
     return p

@@ -20,6 +20,8 @@ from pos_app.money import Tyiyn
 from pos_app.store.db import Store, open_store
 
 if TYPE_CHECKING:
+    from pos_app.offline.queue import OfflineQueue
+    from pos_app.offline.verify import ShopFacts
     from pos_app.chain.rpc import RpcClient
     from pos_app.chain.watcher import PaymentWatcher
     from web3 import Web3
@@ -58,6 +60,7 @@ class AppContext:
         self.service = InvoiceService(self.store, events=self.events)
         self.embedded_w3 = embedded_w3
         self._rpc: "RpcClient | None" = None
+        self._offline: "OfflineQueue | None" = None
 
     @property
     def config(self) -> ShopConfig:
@@ -101,6 +104,22 @@ class AppContext:
         return self.service.create(amount, chain_id=cfg.network.chain_id, token=info.address,
                                    merchant=merchant, decimals=info.decimals,
                                    expiry_seconds=cfg.expiry_seconds, memo=memo)
+
+    @property
+    def offline(self) -> "OfflineQueue":
+        if self._offline is None:
+            from pos_app.offline.queue import OfflineQueue
+            self._offline = OfflineQueue(self.store, self.service, self.events)
+        return self._offline
+
+    def offline_facts(self) -> "ShopFacts":
+        """What an offline payload is checked against: network, token domain, merchant, fee floor."""
+        from pos_app.offline.verify import ShopFacts
+        cfg = self.config
+        info = self.token_info()
+        return ShopFacts(chain_id=cfg.network.chain_id, token=info.address, merchant=self.require_merchant(),
+                         decimals=info.decimals, token_name=info.eip712_name, token_version=info.eip712_version,
+                         fee_floor=self.offline.fee_floor(cfg.network.chain_id))
 
     def watcher(self) -> "PaymentWatcher":
         from pos_app.chain.watcher import PaymentWatcher

@@ -60,6 +60,11 @@ class ScanResult:
     changed_invoices: set[int] = field(default_factory=set)
 
 
+RECORD_ONLINE_EVERY_S = 60      # how often a pass notes "online" and the fee floor (one fsync)
+SNAPSHOT_EVERY_S = 600          # how often payer balances / nonces are re-read
+MAX_SNAPSHOT_PAYERS = 500
+
+
 class PaymentWatcher:
     def __init__(self, store: Store, rpc: RpcClient, profile: NetworkProfile, *, token: str,
                  merchant: str, service: InvoiceService, events: EventBus | None = None,
@@ -79,6 +84,8 @@ class PaymentWatcher:
         self.use_block_scan = not profile.logs_enabled
         self._token_checked = False
         self._block_cache: dict[int, dict[str, Any]] = {}
+        self._recorded_at: float | None = None
+        self._snapshots_at: float | None = None
 
     # -- cursor ------------------------------------------------------------------------------
     def _key(self) -> tuple[int, str, str]:
@@ -334,10 +341,48 @@ class PaymentWatcher:
         if result.changed_invoices:
             self.service.recompute_many(sorted(result.changed_invoices), "payment update from the chain")
         self.service.expire_due()
+        self._record_online(head_block)
         self.last_error = None
         self.events.publish("sync.status", online=True, head=head, head_time=head_block["timestamp"],
                             endpoint=self.rpc.status().endpoint, error=None)
         return result
+
+    # -- what offline acceptance needs from the last time we were online -------------------------
+    def _record_online(self, head_block: dict[str, Any]) -> None:
+        """Note the successful contact (30-day clock), the fee floor and payer snapshots, now and then."""
+        from pos_app.offline.queue import OfflineQueue
+        now = self.clock()
+        if self._recorded_at is not None and now - self._recorded_at < RECORD_ONLINE_EVERY_S:
+            return
+        gas_price = self.rpc.call("the gas price", lambda w3: int(w3.eth.gas_price))
+        queue = OfflineQueue(self.store, self.service)
+        queue.record_sync(self.profile.chain_id, at=int(now), gas_price=gas_price,
+                          base_fee=int(head_block.get("baseFeePerGas") or 0))
+        self._recorded_at = now
+        if self._snapshots_at is None or now - self._snapshots_at >= SNAPSHOT_EVERY_S:
+            self.refresh_snapshots(queue, at=int(now))
+            self._snapshots_at = now
+
+    def refresh_snapshots(self, queue: Any, *, at: int) -> int:
+        """Balance and nonce of the payers we know (offline payers, recent customers), for the risk caps."""
+        since = at - 30 * 24 * 3600
+        rows = self.store.query(
+            "SELECT payer FROM offline_payments WHERE chain_id = ? UNION SELECT payer FROM payer_snapshots "
+            "WHERE chain_id = ? UNION SELECT payer FROM (SELECT payer, MAX(block_time) AS t FROM payments "
+            "WHERE chain_id = ? GROUP BY payer HAVING t >= ? ORDER BY t DESC LIMIT ?)",
+            (self.profile.chain_id, self.profile.chain_id, self.profile.chain_id, since, MAX_SNAPSHOT_PAYERS))
+        from pos_app.chain.contract import token_abi
+        count = 0
+        for r in rows[:MAX_SNAPSHOT_PAYERS]:
+            payer = to_checksum_address(r["payer"])
+
+            def read(w3, payer=payer):
+                c = w3.eth.contract(address=self.token, abi=token_abi())
+                return int(c.functions.balanceOf(payer).call()), int(w3.eth.get_transaction_count(payer))
+            balance, nonce = self.rpc.call("a payer's balance", read)
+            queue.save_snapshot(self.profile.chain_id, self.token, payer, balance_base=balance, nonce=nonce, at=at)
+            count += 1
+        return count
 
     # -- thread ------------------------------------------------------------------------------
     def run_forever(self) -> None:

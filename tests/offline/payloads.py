@@ -107,3 +107,7 @@ def with_fields(auth_json: str, **changes) -> str:
 
 def checksum(a: str) -> str:
     return to_checksum_address(a)
+
+
+# Distinct payers for the SIGKILL test (one raw/auth per payer keeps the per-payer caps out of the way).
+KEYS_FOR_KILL_TEST = [keccak(text=f"kill test payer {i}") for i in range(40)]

@@ -1,0 +1,69 @@
+"""Where payloads come from besides the scanner: a text file, standard input, or a QR picture.
+
+A picture (PNG, JPEG, GIF, BMP, WebP) is decoded with zxing-cpp; anything else must be UTF-8 text.
+Sizes are capped before reading so a wrong file (a video, a disk image) is refused at once.
+"""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from pos_app.offline.payload import MAX_TEXT, PayloadRefused
+
+MAX_PICTURE = 20 * 1024 * 1024
+_PICTURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"RIFF")
+
+
+def is_picture(head: bytes) -> bool:
+    return any(head.startswith(m) for m in _PICTURE_MAGIC)
+
+
+def decode_qr_picture(data: bytes) -> str:
+    """The text of the (single) QR code in a picture."""
+    try:
+        import zxingcpp
+        from PIL import Image
+    except ImportError as exc:  # pragma: no cover - both are install requirements
+        raise PayloadRefused("no_qr_reader", "QR pictures cannot be read on this installation.") from exc
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.load()
+            codes = zxingcpp.read_barcodes(img.convert("L"))
+    except Exception as exc:  # noqa: BLE001 - a broken picture is bad input
+        raise PayloadRefused("bad_picture", "That picture cannot be opened.") from exc
+    texts = [c.text for c in codes if c.format == zxingcpp.BarcodeFormat.QRCode and c.text]
+    if not texts:
+        raise PayloadRefused("no_qr", "No QR code was found in that picture.")
+    if len(set(texts)) > 1:
+        raise PayloadRefused("many_qr", "That picture holds more than one QR code; use one with a single code.")
+    return texts[0]
+
+
+def read_payload_bytes(data: bytes) -> str:
+    if is_picture(data[:16]):
+        if len(data) > MAX_PICTURE:
+            raise PayloadRefused("too_large", "This is far too long to be a payment.")
+        return decode_qr_picture(data)
+    if len(data) > MAX_TEXT:
+        raise PayloadRefused("too_large", "This is far too long to be a payment.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PayloadRefused("garbage", "This is not a payment this app can read.") from None
+
+
+def read_payload_source(source: str | Path | None) -> str:
+    """Read ``source`` (a path, or ``-`` / None for standard input) as payload text."""
+    if source in (None, "-"):
+        data = sys.stdin.buffer.read(MAX_PICTURE + 1)
+    else:
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+            if size > MAX_PICTURE:
+                raise PayloadRefused("too_large", "This is far too long to be a payment.")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PayloadRefused("unreadable", "Cannot read the file {path}.", path=str(path)) from exc
+    return read_payload_bytes(data)

@@ -1,0 +1,152 @@
+"""`sompos payload check|accept` and `sompos queue list`, plus a SIGKILL right after "accepted"."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pos_app.chain.token_cache import TokenInfo, save_token_info
+from pos_app.cli import main
+from pos_app.config import set_merchant, set_network, set_token
+from pos_app.context import AppContext
+from pos_app.demo.constants import DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.money import Tyiyn
+
+from payloads import DECIMALS, GWEI, MERCHANT, SOM, TOKEN, authorization, raw_transfer
+
+LOCAL_CHAIN = 31337
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def prepare(data_dir: Path) -> None:
+    ctx = AppContext(data_dir)
+    set_network(ctx.store, "local")
+    set_merchant(ctx.store, MERCHANT)
+    set_token(ctx.store, TOKEN)
+    save_token_info(ctx.store, TokenInfo(LOCAL_CHAIN, TOKEN, DECIMALS, "dSOM", DEMO_TOKEN_NAME, DEMO_TOKEN_NAME,
+                                         DEMO_TOKEN_VERSION))
+    ctx.offline.record_sync(LOCAL_CHAIN, at=int(time.time()), gas_price=GWEI // 10)
+    ctx.close()
+
+
+@pytest.fixture()
+def shop(tmp_path):
+    prepare(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    rc = main(list(argv))
+    out, err = capsys.readouterr()
+    return rc, out, err
+
+
+def test_check_prints_the_verdict_and_changes_nothing(shop, capsys, tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text(raw_transfer(chain_id=LOCAL_CHAIN, amount=150 * SOM) + "\n")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "check", "--amount", "150.00", "--json", str(f))
+    d = json.loads(out)
+    assert rc == 0 and d["ok"] is True and d["kind"] == "raw_tx" and d["amount"] == "150"
+    assert set(d) >= {"ok", "kind", "payer", "amount", "reason"}
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "check", "--amount", "150.01", "--json", str(f))
+    d = json.loads(out)
+    assert rc == 1 and d["ok"] is False and "less than the sale" in d["reason"]
+    ctx = AppContext(shop)
+    assert ctx.store.one("SELECT COUNT(*) AS n FROM offline_payments")["n"] == 0
+    ctx.close()
+
+
+def test_check_refuses_garbage_from_stdin_with_a_sentence(shop, capsys, monkeypatch):
+    import io
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x00\xffnot a payment")))
+    rc, out, err = run(capsys, "--data-dir", str(shop), "payload", "check", "--amount", "1", "-")
+    assert rc == 1 and out.startswith("REFUSED: ") and "Traceback" not in out + err
+
+
+def test_check_reads_a_qr_picture(shop, capsys, tmp_path):
+    from pos_app.payment_request import write_qr_png
+    text = authorization(chain_id=LOCAL_CHAIN)
+    png = write_qr_png(text, tmp_path / "payload.png")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "check", "--amount", "150", "--json", str(png))
+    assert rc == 0 and json.loads(out)["kind"] == "eip3009"
+
+
+def test_accept_then_queue_list(shop, capsys, tmp_path):
+    ctx = AppContext(shop)
+    inv = ctx.create_invoice(Tyiyn(150_00))
+    ctx.close()
+    f = tmp_path / "auth.json"
+    f.write_text(authorization(chain_id=LOCAL_CHAIN, amount=inv.due_base))
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "accept", "--invoice", str(inv.id), str(f))
+    assert rc == 0 and out.startswith("accepted: offline payment 1 for invoice")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "accept", "--invoice", str(inv.id), str(f))
+    assert rc == 0 and out.startswith("already accepted")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "queue", "list", "--json")
+    d = json.loads(out)
+    assert d["pending"] == 1 and d["items"][0]["state"] == "queued" and d["items"][0]["invoice"] == inv.id
+    assert d["deadline"] is not None
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "queue", "list")
+    assert "queued" in out and "1 pending (150.00 som)" in out
+
+
+def test_accept_of_a_bad_payload_exits_2_and_changes_nothing(shop, capsys, tmp_path):
+    ctx = AppContext(shop)
+    inv = ctx.create_invoice(Tyiyn(150_00))
+    ctx.close()
+    f = tmp_path / "bad.txt"
+    f.write_text(raw_transfer(chain_id=56, amount=inv.due_base))
+    rc, _, err = run(capsys, "--data-dir", str(shop), "payload", "accept", "--invoice", str(inv.id), str(f))
+    assert rc == 2 and "another network" in err
+    rc, _, err = run(capsys, "--data-dir", str(shop), "payload", "accept", "--invoice", "999", str(f))
+    assert rc == 2
+    ctx = AppContext(shop)
+    assert ctx.store.one("SELECT COUNT(*) AS n FROM offline_payments")["n"] == 0
+    ctx.close()
+
+
+CHILD = r"""
+import sys, time
+sys.path[:0] = [sys.argv[2], sys.argv[3]]
+from pos_app.context import AppContext
+from pos_app.money import Tyiyn
+from payloads import authorization, KEYS_FOR_KILL_TEST
+ctx = AppContext(sys.argv[1])
+facts = ctx.offline_facts()
+for i, key in enumerate(KEYS_FOR_KILL_TEST):
+    inv = ctx.create_invoice(Tyiyn(10_00))
+    item, _ = ctx.offline.accept(authorization(key=key, chain_id=31337, amount=inv.due_base), inv.id, facts)
+    print("accepted", item.id, inv.id, flush=True)   # the acknowledgement comes after the commit
+time.sleep(60)
+"""
+
+
+def test_sigkill_right_after_accepted_loses_nothing(shop):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(shop), str(ROOT), str(Path(__file__).parent)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    acknowledged = []
+    try:
+        while len(acknowledged) < 7:
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            acknowledged.append(tuple(int(x) for x in line.split()[1:]))
+        proc.send_signal(signal.SIGKILL)   # mid-loop: the 8th payment may be half written
+    finally:
+        proc.kill()
+        proc.wait()
+    ctx = AppContext(shop)  # integrity_check runs on open
+    rows = {(r["id"], r["invoice_id"]): r for r in ctx.store.query("SELECT * FROM offline_payments")}
+    for item_id, invoice_id in acknowledged:
+        assert (item_id, invoice_id) in rows and rows[(item_id, invoice_id)]["state"] == "queued"
+        assert ctx.service.get(invoice_id).offline_id == item_id
+    # whatever was not acknowledged is either fully there or fully absent
+    for r in rows.values():
+        assert [h["to_state"] for h in ctx.offline.history(r["id"])] == ["received", "queued"]
+    assert ctx.store.verify_audit_chain()
+    ctx.close()

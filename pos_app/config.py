@@ -103,13 +103,13 @@ def set_expiry_minutes(store: Store, minutes: Any) -> int:
 
 def set_qr_format(store: Store, fmt: str) -> str:
     if fmt not in FORMATS:
-        raise ConfigError(f"QR format must be one of {', '.join(FORMATS)}.")
+        raise ConfigError("QR format must be one of {choices}.", choices=", ".join(FORMATS))
     store.set_setting("qr_format", fmt)
     return fmt
 
 
 def set_language(store: Store, lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ConfigError(f"Language must be one of {', '.join(LANGUAGES)}.")
+        raise ConfigError("Language must be one of {choices}.", choices=", ".join(LANGUAGES))
     store.set_setting("language", lang)
     return lang

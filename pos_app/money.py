@@ -67,14 +67,15 @@ def parse_amount(text: str) -> Tyiyn:
     if value == 0:
         raise BadInput("The amount must be more than zero.")
     if value > MAX_TYIYN:
-        raise BadInput(f"The amount is too large (the maximum is {format_som(MAX_TYIYN, 'en')}).")
+        raise BadInput("The amount is too large (the maximum is {maximum:,} som).",
+                       maximum=to_decimal(MAX_TYIYN).quantize(Decimal("0.01")))
     return Tyiyn(value)
 
 
 def check_decimals(decimals: int) -> int:
     """Validate a token's ``decimals()`` answer; a node returning nonsense is refused."""
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
-        raise BadInput(f"The token reports {decimals!r} decimals, which this app cannot use.")
+        raise BadInput("The token reports {decimals} decimals, which this app cannot use.", decimals=decimals)
     return decimals
 
 
@@ -85,7 +86,8 @@ def tyiyn_to_base_units(amount: Tyiyn, decimals: int) -> BaseUnits:
         return BaseUnits(int(amount) * 10 ** (decimals - 2))
     step = 10 ** (2 - decimals)
     if amount % step:
-        raise BadInput(f"This token has {decimals} decimals and cannot carry tyiyn: round the amount.")
+        raise BadInput("This token has {decimals} decimals and cannot carry tyiyn: round the amount.",
+                       decimals=decimals)
     return BaseUnits(int(amount) // step)
 
 
@@ -115,10 +117,10 @@ def decimal_str_to_base_units(text: str, decimals: int) -> BaseUnits:
     check_decimals(decimals)
     m = re.fullmatch(r"([0-9]+)(?:\.([0-9]+))?", text.strip())
     if m is None:
-        raise BadInput(f"{text!r} is not a token amount.")
+        raise BadInput("'{amount}' is not a token amount.", amount=text)
     frac = m.group(2) or ""
     if len(frac.rstrip("0")) > decimals:
-        raise BadInput(f"{text!r} has more decimals than the token ({decimals}).")
+        raise BadInput("'{amount}' has more decimals than the token ({decimals}).", amount=text, decimals=decimals)
     frac = frac[:decimals].ljust(decimals, "0")
     return BaseUnits(int(m.group(1)) * 10**decimals + (int(frac) if frac else 0))
 

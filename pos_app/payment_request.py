@@ -39,7 +39,7 @@ class PaymentRequest:
 def build_uri(fmt: str, req: PaymentRequest, *, trust_coin: int | None = None) -> str:
     """The text to put in the QR for ``fmt``; ``BadInput`` if the format cannot express it."""
     if fmt not in FORMATS:
-        raise BadInput(f"Unknown QR format '{fmt}'; choose one of {', '.join(FORMATS)}.")
+        raise BadInput("Unknown QR format '{format}'; choose one of {choices}.", format=fmt, choices=", ".join(FORMATS))
     if fmt == "address":
         return req.merchant
     if req.amount_base is None or req.amount_base <= 0:
@@ -64,7 +64,7 @@ _MM = re.compile(rf"^https://link\.metamask\.io/send/(?P<token>{_ADDR})@(?P<chai
 def _one(q: dict[str, list[str]], key: str) -> str:
     vals = q.get(key)
     if not vals or len(vals) != 1:
-        raise BadInput(f"The payment link has no single '{key}'.")
+        raise BadInput("The payment link has no single '{key}'.", key=key)
     return vals[0]
 
 
@@ -131,7 +131,7 @@ def write_qr_png(data: str, path: Path | str, *, box_size: int = 10) -> Path:
     try:
         p.write_bytes(qr_png_bytes(data, box_size=box_size))
     except OSError as exc:
-        raise BadInput(f"Cannot write the QR picture to {p}.", detail=str(exc)) from exc
+        raise BadInput("Cannot write the QR picture to {path}.", detail=str(exc), path=str(p)) from exc
     return p
 
 

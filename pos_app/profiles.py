@@ -62,8 +62,8 @@ class NetworkProfile:
     def require_token(self) -> str:
         if not self.token:
             raise ConfigError(
-                f"The network '{self.name}' has no som token contract set; "
-                "set it with: sompos config token 0x... (check the address with the issuer).")
+                "The network '{network}' has no som token contract set; "
+                "set it with: sompos config token 0x... (check the address with the issuer).", network=self.name)
         return self.token
 
     def explorer_tx_url(self, tx_hash: str) -> str | None:
@@ -107,10 +107,10 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
 
 def _check_url(url: Any, what: str = "RPC URL") -> str:
     if not isinstance(url, str) or not url.strip():
-        raise ConfigError(f"Each {what} must be text such as https://rpc.example.org.")
+        raise ConfigError("Each {what} must be text such as https://rpc.example.org.", what=what)
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError(f"'{url}' is not an http(s) {what}.")
+        raise ConfigError("'{url}' is not an http(s) {what}.", url=url, what=what)
     return url.strip()
 
 
@@ -118,55 +118,62 @@ def check_address(value: Any, what: str = "address") -> str:
     """Return the checksummed address or raise ``ConfigError`` explaining what is wrong."""
     from eth_utils import is_checksum_address, to_checksum_address  # lazy: keeps start-up fast
     if not isinstance(value, str) or not _HEX_ADDRESS.fullmatch(value.strip()):
-        raise ConfigError(f"The {what} is not a valid 0x address (0x and 40 hex digits).")
+        raise ConfigError("The {what} is not a valid 0x address (0x and 40 hex digits).", what=what)
     value = value.strip()
     body = value[2:]
     if body != body.lower() and body != body.upper() and not is_checksum_address(value):
         # Mixed case that is not the EIP-55 checksum means a typo somewhere. (eth-utils >= 5
         # is_address() no longer checks the checksum, so ask for it explicitly.)
-        raise ConfigError(f"The {what} has a wrong checksum (a typo?); copy it again.")
+        raise ConfigError("The {what} has a wrong checksum (a typo?); copy it again.", what=what)
     if int(value, 16) == 0:
-        raise ConfigError(f"The {what} cannot be the zero address.")
+        raise ConfigError("The {what} cannot be the zero address.", what=what)
     return to_checksum_address(value)
 
 
 def _flag(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{what} must be true or false.")
+        raise ConfigError("{setting} must be true or false.", setting=what)
     return value
 
 
-def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> NetworkProfile:
-    """Validate a profile read from TOML/JSON; every problem is a ``ConfigError`` naming the field."""
+def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: str | None = None) -> NetworkProfile:
+    """Validate a profile read from TOML/JSON; every problem is a ``ConfigError`` naming the field.
+
+    ``source`` names where the data came from ("profile file {file}" with ``file`` given); it is
+    a message parameter, so the GUI can translate it.
+    """
+    where: dict[str, Any] = {"source": source if file is None else source.format(file=file)}
+    if file is not None:
+        where["file"] = file
     if not isinstance(data, dict):
-        raise ConfigError(f"The {source} is not a table of settings.")
+        raise ConfigError("The {source} is not a table of settings.", **where)
     # "embedded" is not accepted from files: only the built-in demo runs an in-process chain.
     known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs",
              "trust_coin"}
     unknown = set(data) - known
     if unknown:
-        raise ConfigError(f"The {source} has unknown setting(s): {', '.join(sorted(unknown))}.")
+        raise ConfigError("The {source} has unknown setting(s): {settings}.", settings=", ".join(sorted(unknown)), **where)
     name = data.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
-        raise ConfigError(f"The {source} needs a short 'name'.")
+        raise ConfigError("The {source} needs a short 'name'.", **where)
     chain_id = data.get("chain_id")
     if not isinstance(chain_id, int) or isinstance(chain_id, bool) or not 0 < chain_id < 2**53:
-        raise ConfigError(f"The {source} needs a positive whole 'chain_id' (56 for BSC).")
+        raise ConfigError("The {source} needs a positive whole 'chain_id' (56 for BSC).", **where)
     embedded = False
     urls = data.get("rpc_urls", [])
     if isinstance(urls, str):
         urls = [urls]
     if not isinstance(urls, list) or (not urls and not embedded):
-        raise ConfigError(f"The {source} needs 'rpc_urls': a list of at least one URL.")
+        raise ConfigError("The {source} needs 'rpc_urls': a list of at least one URL.", **where)
     rpc_urls = tuple(_check_url(u) for u in urls)
     token = data.get("token")
     token = check_address(token, "token contract address") if token not in (None, "") else None
     fin = data.get("finality", {}) or {}
     if not isinstance(fin, dict):
-        raise ConfigError(f"'finality' in the {source} must be a table.")
+        raise ConfigError("'finality' in the {source} must be a table.", **where)
     if set(fin) - {"rule", "confirmations"}:
-        raise ConfigError(f"[finality] in the {source} has unknown setting(s): "
-                          f"{', '.join(sorted(set(fin) - {'rule', 'confirmations'}))}.")
+        raise ConfigError("[finality] in the {source} has unknown setting(s): {settings}.",
+                          settings=", ".join(sorted(set(fin) - {"rule", "confirmations"})), **where)
     rule = fin.get("rule", "finalized")
     if rule not in ("finalized", "confirmations"):
         raise ConfigError("finality.rule must be 'finalized' or 'confirmations'.")
@@ -177,10 +184,11 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile") -> Netwo
         raise ConfigError("finality.confirmations must be at least 1.")
     logs = data.get("logs", {}) or {}
     if not isinstance(logs, dict):
-        raise ConfigError(f"'logs' in the {source} must be a table.")
+        raise ConfigError("'logs' in the {source} must be a table.", **where)
     if set(logs) - {"enabled", "max_range", "poll_seconds"}:
-        raise ConfigError(f"[logs] in the {source} has unknown setting(s): "
-                          f"{', '.join(sorted(set(logs) - {'enabled', 'max_range', 'poll_seconds'}))}.")
+        raise ConfigError("[logs] in the {source} has unknown setting(s): {settings}.",
+                          settings=", ".join(sorted(set(logs) - {"enabled", "max_range", "poll_seconds"})),
+                          **where)
     max_range = logs.get("max_range", 5000)
     if not isinstance(max_range, int) or isinstance(max_range, bool) or not 1 <= max_range <= 100_000:
         raise ConfigError("logs.max_range must be a whole number from 1 to 100000.")
@@ -206,14 +214,14 @@ def load_profile_file(path: Path | str) -> NetworkProfile:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"Cannot read the network profile file {p}.", detail=str(exc)) from exc
+        raise ConfigError("Cannot read the network profile file {file}.", detail=str(exc), file=str(p)) from exc
     if len(raw) > 64 * 1024:
-        raise ConfigError(f"{p} is too large to be a network profile.")
+        raise ConfigError("{file} is too large to be a network profile.", file=str(p))
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{p} is not a valid TOML network profile: {exc}.") from exc
-    return profile_from_dict(data, source=f"profile file {p.name}")
+        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=str(p), problem=str(exc)) from exc
+    return profile_from_dict(data, source="profile file {file}", file=p.name)
 
 
 def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
@@ -225,7 +233,8 @@ def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
         return builtins[spec]
     if spec.endswith(".toml") or Path(spec).exists():
         return load_profile_file(spec)
-    raise ConfigError(f"Unknown network '{spec}'. Use one of {', '.join(builtins)} or a .toml profile file.")
+    raise ConfigError("Unknown network '{network}'. Use one of {choices} or a .toml profile file.",
+                      network=spec, choices=", ".join(builtins))
 
 
 def with_token(profile: NetworkProfile, token: str) -> NetworkProfile:

@@ -49,8 +49,11 @@ class ContractReverted(ChainError):
     """The contract refused the call; ``reason`` is its revert message when the node gave one."""
 
     def __init__(self, what: str, reason: str | None, *, detail: str | None = None) -> None:
-        suffix = f": {reason}" if reason else "."
-        super().__init__(f"The token contract refused the {what}{suffix}", detail=detail)
+        if reason:
+            super().__init__("The token contract refused the {what}: {reason}", detail=detail,
+                             what=what, reason=reason)
+        else:
+            super().__init__("The token contract refused the {what}.", detail=detail, what=what)
         self.reason = reason
 
 
@@ -140,7 +143,7 @@ def deploy_token(
         raise BadInput("Token decimals must be a whole number from 0 to 255.")
     for label, text in (("name", name), ("symbol", symbol), ("version", version)):
         if not isinstance(text, str) or not text:
-            raise BadInput(f"The token {label} must not be empty.")
+            raise BadInput("The token {field} must not be empty.", field=label)
     account = _account(deployer_key)
     artifact = load_artifact()
     factory = w3.eth.contract(abi=artifact["abi"], bytecode=artifact["bytecode"])
@@ -159,7 +162,7 @@ def token_contract(w3: Web3, address: str) -> Contract:
     try:
         checksum = Web3.to_checksum_address(address)
     except (ValueError, TypeError):
-        raise BadInput(f"{address!r} is not a valid token contract address.") from None
+        raise BadInput("'{address}' is not a valid token contract address.", address=address) from None
     return w3.eth.contract(address=checksum, abi=token_abi())
 
 

@@ -31,8 +31,8 @@ _RATE_LIMIT_WORDS = ("rate limit", "too many requests", "limit exceeded", "excee
 class RpcRefused(ChainError):
     """The node answered with a JSON-RPC error (it is up, it said no)."""
 
-    def __init__(self, user_message: str, *, code: int | None, node_message: str) -> None:
-        super().__init__(user_message, detail=node_message)
+    def __init__(self, template: str, *, code: int | None, node_message: str, **params: object) -> None:
+        super().__init__(template, detail=node_message, **params)
         self.code = code
         self.node_message = node_message
 
@@ -111,8 +111,8 @@ class RpcClient:
         if got != self.profile.chain_id:
             ep.wrong_chain = got
             raise WrongNetwork(
-                f"The node {ep.name} is on chain {got}, not {self.profile.chain_id} "
-                f"({self.profile.name}); it will not be used.")
+                "The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.",
+                node=ep.name, chain=got, expected=self.profile.chain_id, network=self.profile.name)
         ep.chain_checked = True
 
     def call(self, what: str, fn: Callable[[Web3], T]) -> T:
@@ -139,15 +139,15 @@ class RpcClient:
                     continue
                 ep.ok()
                 self.active = ep
-                raise RpcRefused(f"The node refused to {what}: {message}", code=code,
-                                 node_message=message) from exc
+                raise RpcRefused("The node refused to {what}: {message}", code=code,
+                                 node_message=message, what=what, message=message) from exc
             except Exception as exc:  # noqa: BLE001 - classify, never leak a traceback
                 if _is_transient(exc) or isinstance(exc, OSError):
                     ep.fail(self._clock(), f"{type(exc).__name__}: {exc}"[:300])
                     continue
                 if isinstance(exc, ValueError) and "chain" in str(exc).lower():
-                    raise ChainError(f"The node gave an unexpected answer to {what}.",
-                                     detail=str(exc)) from exc
+                    raise ChainError("The node gave an unexpected answer to {what}.",
+                                     detail=str(exc), what=what) from exc
                 raise
             ep.ok()
             self.active = ep
@@ -156,8 +156,9 @@ class RpcClient:
             raise wrong
         self.active = None
         raise NodeUnavailable(
-            f"No blockchain node answered (tried {len(order)}); payments will be checked when the "
-            "connection returns.", detail="; ".join(f"{e.name}: {e.last_error}" for e in order))
+            "No blockchain node answered (tried {tried}); payments will be checked when the "
+            "connection returns.", detail="; ".join(f"{e.name}: {e.last_error}" for e in order),
+            tried=len(order))
 
     def status(self) -> RpcStatus:
         return RpcStatus(online=self.active is not None,

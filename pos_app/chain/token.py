@@ -18,7 +18,7 @@ from pos_app.store.db import Store
 
 def _clean_text(value: object, what: str, limit: int = 64) -> str:
     if not isinstance(value, str) or len(value) > limit or any(ord(ch) < 32 for ch in value):
-        raise ChainError(f"The token contract returned an unusable {what}.")
+        raise ChainError("The token contract returned an unusable {what}.", what=what)
     return value
 
 
@@ -26,7 +26,8 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
     """Ask the token contract for decimals, symbol, name and its EIP-712 domain."""
     def read(w3: Web3) -> TokenInfo:
         if not w3.eth.get_code(address):
-            raise ConfigError(f"There is no contract at {address} on {rpc.profile.name}; check the token address.")
+            raise ConfigError("There is no contract at {address} on {network}; check the token address.",
+                              address=address, network=rpc.profile.name)
         c = w3.eth.contract(address=address, abi=token_abi())
         try:
             decimals = check_decimals(int(c.functions.decimals().call()))
@@ -52,7 +53,7 @@ def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:
     info = read_token_info(rpc, address)
     old = cached_token_info(store, info.chain_id, address)
     if old is not None and old.decimals != info.decimals:
-        raise ChainError(f"The token's decimals changed from {old.decimals} to {info.decimals}; "
-                         "stop and check the network profile.")
+        raise ChainError("The token's decimals changed from {old} to {new}; stop and check the network profile.",
+                         old=old.decimals, new=info.decimals)
     save_token_info(store, info)
     return info

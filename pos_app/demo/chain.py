@@ -99,7 +99,7 @@ class DemoChain:
         """The customer's wallet sends ``amount`` base units to ``to``; returns the tx hash."""
         key = A.CUSTOMER_KEYS.get(customer)
         if key is None:
-            raise ConfigError(f"There is no demo customer called {customer}.")
+            raise ConfigError("There is no demo customer called {customer}.", customer=customer)
         receipt = send_token_call(self.w3, key, self.token.functions.transfer(to, int(amount)))
         return Web3.to_hex(receipt["transactionHash"])
 

@@ -53,7 +53,7 @@ def check_transition(current: InvoiceState, target: InvoiceState) -> None:
         return
     if target not in TRANSITIONS[current]:
         raise IllegalTransition(
-            f"An invoice that is {current.value} cannot become {target.value}.",
+            "An invoice that is {current} cannot become {target}.", current=current.value, target=target.value,
             detail=f"{current.value}->{target.value}",
         )
 

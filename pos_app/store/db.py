@@ -51,7 +51,7 @@ class Store:
             self.conn = sqlite3.connect(str(self.path), timeout=15, isolation_level=None,
                                         check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"Cannot open the shop database at {self.path}.", detail=str(exc)) from exc
+            raise StorageError("Cannot open the shop database at {path}.", detail=str(exc), path=str(self.path)) from exc
         self.conn.row_factory = sqlite3.Row
         self._db = None
         try:

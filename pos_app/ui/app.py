@@ -59,7 +59,8 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
         rc = app.exec()
         return int(rc)
     except PosError as exc:
-        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        from pos_app.ui.core_text import error_text
+        print(f"sompos: error: {error_text(exc)}", file=sys.stderr)
         return 3
     finally:
         if chain is not None:

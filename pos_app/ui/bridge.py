@@ -4,7 +4,8 @@
   signal. The bridge lives in the GUI thread, so a signal emitted from the watcher thread is
   delivered (queued) on the GUI thread: no widget is ever touched from a worker.
 * ``Worker`` runs jobs on one background thread (one writer for SQLite, like Anki's
-  ``CollectionOp``) and hands the result or the ``PosError`` back on the GUI thread.
+  ``CollectionOp``) and hands the result or the ``PosError`` back on the GUI thread, its
+  ``user_message`` translated into the GUI's language (``pos_app.ui.core_text``).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from pos_app.errors import PosError
 from pos_app.events import Event, EventBus
+from pos_app.ui.core_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,11 @@ class Worker(QObject):
     def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
         self.pending -= 1
         if callback is not None:
+            if is_error and isinstance(value, PosError):
+                # On the GUI thread, with the current translator: every widget that shows
+                # ``err.user_message`` shows it in the shop's language (English stays in the log).
+                log.debug("background error: %s (%s)", value.user_message, value.detail)
+                value.user_message = error_text(value)
             callback(value)
         elif is_error:
             log.error("unhandled background error: %s", getattr(value, "user_message", value))

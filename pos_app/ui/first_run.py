@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout
 
 from pos_app.ui.bridge import Worker
+from pos_app.ui.core_text import error_text
 from pos_app.ui.settings_screen import _validate_and_save
 from pos_app.ui.widgets import BigButton
 
@@ -66,7 +67,7 @@ class FirstRunDialog(QDialog):
         self.shop_button.setEnabled(True)
         errors, cfg = result
         if cfg is None:
-            self.error.setText(" ".join(errors.values()))
+            self.error.setText(" ".join(error_text(err) for err in errors.values()))
             return
         self.choice = SHOP
         self.accept()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.errors import BadInput
 from pos_app.money import Tyiyn, format_som, parse_amount
+from pos_app.ui.core_text import error_text
 from pos_app.ui.widgets import BigButton, big_font
 
 MAX_CHARS = 12
@@ -104,12 +105,7 @@ class SaleScreen(QWidget):
     def _translate_error(self, exc: BadInput) -> str:
         if not self.text:
             return self.tr("Type an amount first.")
-        msg = exc.user_message
-        if "more than zero" in msg:
-            return self.tr("The amount must be more than zero.")
-        if "too large" in msg:
-            return self.tr("The amount is too large.")
-        return self.tr("This amount is not valid.")
+        return error_text(exc)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = e.key()

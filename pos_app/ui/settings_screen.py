@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 
 from pos_app import config as C
 from pos_app.config import ShopConfig
-from pos_app.errors import PosError
+from pos_app.errors import ConfigError, PosError
 from pos_app.payment_request import FORMATS
 from pos_app.ui.bridge import Worker
+from pos_app.ui.core_text import error_text
 from pos_app.ui.widgets import BigButton
 
 BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
@@ -122,13 +123,13 @@ class SettingsScreen(QWidget):
         self.save_button.setEnabled(False)
         self.worker.run(lambda: _validate_and_save(self.ctx, values), self._done)
 
-    def _done(self, result: tuple[dict[str, str], ShopConfig | None]) -> None:
+    def _done(self, result: tuple[dict[str, PosError], ShopConfig | None]) -> None:
         self.save_button.setEnabled(True)
         errors, cfg = result
         fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
                   "expiry": self.expiry_err}
-        for name, message in errors.items():
-            fields.get(name, self.network_err).setText(message)
+        for name, err in errors.items():
+            fields.get(name, self.network_err).setText(error_text(err))
         if cfg is not None:
             self.status.setText(self.tr("Saved."))
             self.saved.emit(cfg)
@@ -136,10 +137,14 @@ class SettingsScreen(QWidget):
             self.status.setText(self.tr("Nothing was saved: correct the fields in red."))
 
 
-def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, str], ShopConfig | None]:
-    """Runs on the worker: check each value with the core's rules; save only if all are valid."""
+def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], ShopConfig | None]:
+    """Runs on the worker: check each value with the core's rules; save only if all are valid.
+
+    The refusals come back as the errors themselves, to be shown with ``error_text`` on the GUI
+    thread (in the shop's language).
+    """
     from pos_app.profiles import check_address, resolve_profile
-    errors: dict[str, str] = {}
+    errors: dict[str, PosError] = {}
     checks: list[tuple[str, Callable[[], object]]] = [
         ("network", lambda: resolve_profile(v["network"])),
         ("expiry", lambda: _check_expiry(v["expiry"])),
@@ -152,9 +157,9 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, str], ShopConf
         try:
             check()
         except PosError as exc:
-            errors[name] = exc.user_message
+            errors[name] = exc
     if "network" not in errors and not v["token"] and not resolve_profile(v["network"]).token:
-        errors["token"] = "This network needs the som token contract address (ask the issuer)."
+        errors["token"] = ConfigError("This network needs the som token contract address (ask the issuer).")
     if errors:
         return errors, None
     store = ctx.store
@@ -173,7 +178,6 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, str], ShopConf
 
 
 def _check_expiry(text: str) -> None:
-    from pos_app.errors import ConfigError
     try:
         value = int(text)
     except ValueError:

@@ -65,32 +65,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="47"/>
+        <location filename="../../pos_app/ui/first_run.py" line="48"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Som POS программасына кош келиңиз. Адегенде оюн акчасы менен сынап көрүңүз же дүкөнүңүздү жөндөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="48"/>
+        <location filename="../../pos_app/ui/first_run.py" line="49"/>
         <source>Try the demo</source>
         <translation>Демону сынап көрүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="49"/>
+        <location filename="../../pos_app/ui/first_run.py" line="50"/>
         <source>Set up my shop</source>
         <translation>Дүкөнүмдү жөндөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="50"/>
+        <location filename="../../pos_app/ui/first_run.py" line="51"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Дүкөнүңүздүн капчык дареги: кардарлар ушуга төлөйт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="51"/>
+        <location filename="../../pos_app/ui/first_run.py" line="52"/>
         <source>Som token contract 0x… (from the issuer)</source>
         <translation>Сом токенинин контракты 0x… (эмитенттен)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="52"/>
+        <location filename="../../pos_app/ui/first_run.py" line="53"/>
         <source>Save and start selling</source>
         <translation>Сактап, сатууну баштоо</translation>
     </message>
@@ -171,62 +171,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="122"/>
+        <location filename="../../pos_app/ui/main_window.py" line="115"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="123"/>
+        <location filename="../../pos_app/ui/main_window.py" line="116"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="124"/>
+        <location filename="../../pos_app/ui/main_window.py" line="117"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="125"/>
+        <location filename="../../pos_app/ui/main_window.py" line="118"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="126"/>
+        <location filename="../../pos_app/ui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="232"/>
+        <location filename="../../pos_app/ui/main_window.py" line="267"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="250"/>
+        <location filename="../../pos_app/ui/main_window.py" line="285"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="272"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276"/>
+        <location filename="../../pos_app/ui/main_window.py" line="311"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -234,107 +234,107 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="100"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
         <source>EIP-681 (most wallets)</source>
         <translation>EIP-681 (көпчүлүк капчыктар)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="100"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="101"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="101"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
         <source>Address only</source>
         <translation>Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="110"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="111"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="110"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="112"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="126"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="128"/>
         <source>Exact amount on chain: %1</source>
         <translation>Блокчейндеги так сумма: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="153"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="155"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="165"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="167"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="178"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="180"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="180"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="182"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="184"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="186"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="188"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, жаңы сатууну баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="197"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="198"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Кардар аз төлөдү: калганын төлөп берүүсүн сураныңыз.</translation>
     </message>
@@ -365,44 +365,29 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="60"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="61"/>
         <source>New sale: type the amount in som</source>
         <translation>Жаңы сатуу: сумманы сом менен териңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="61"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="62"/>
         <source>Clear</source>
         <translation>Тазалоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="62"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="63"/>
         <source>Charge</source>
         <translation>Төлөм алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="80"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="81"/>
         <source>Som have at most 2 decimals (tyiyn).</source>
         <translation>Үтүрдөн кийин 2 гана сан болот (тыйын).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="106"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="107"/>
         <source>Type an amount first.</source>
         <translation>Адегенде сумманы териңиз.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="109"/>
-        <source>The amount must be more than zero.</source>
-        <translation>Сумма нөлдөн чоң болушу керек.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="111"/>
-        <source>The amount is too large.</source>
-        <translation>Сумма өтө чоң.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="112"/>
-        <source>This amount is not valid.</source>
-        <translation>Сумма туура эмес.</translation>
     </message>
 </context>
 <context>
@@ -446,69 +431,1002 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="89"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="94"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="111"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="112"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="134"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="136"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="137"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="30"/>
+        <source>Enter the amount as a number, for example 150 or 150,50.</source>
+        <translation>Сумманы сан менен териңиз, мисалы 150 же 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="31"/>
+        <source>Enter an amount.</source>
+        <translation>Сумманы териңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="32"/>
+        <source>That amount is too long to be real.</source>
+        <translation>Сумма үчүн сан өтө узун.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="33"/>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма терс сан болушу мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="34"/>
+        <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
+        <translation>Сумманы цифралар менен, бир гана ондук бөлгүч менен жазыңыз, мисалы 1250,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="35"/>
+        <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
+        <translation>Бир гана ондук бөлгүч колдонуңуз: 1250,50 же 1250.50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="36"/>
+        <source>Write the amount as digits, for example 150 or 150,50.</source>
+        <translation>Сумманы цифралар менен жазыңыз, мисалы 150 же 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="37"/>
+        <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
+        <translation>Үтүрдөн кийин 2 гана сан болот (тыйын): 150,505 эмес, 150,50 деп жазыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="38"/>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма нөлдөн чоң болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="39"/>
+        <source>The amount is too large (the maximum is {maximum:,} som).</source>
+        <translation>Сумма өтө чоң (эң көбү {maximum} сом).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="40"/>
+        <source>The token reports {decimals} decimals, which this app cannot use.</source>
+        <translation>Токен үтүрдөн кийин {decimals} белги бар деп билдирет: программа мындай токен менен иштей албайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="41"/>
+        <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
+        <translation>Бул токенде үтүрдөн кийин {decimals} гана белги бар, тыйынды өткөрө албайт: сумманы тегеректеңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="42"/>
+        <source>Negative on-chain amount.</source>
+        <translation>Блокчейндеги сумма терс.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="43"/>
+        <source>&apos;{amount}&apos; is not a token amount.</source>
+        <translation>«{amount}» токен суммасы эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="44"/>
+        <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
+        <translation>«{amount}» ичинде үтүрдөн кийинки белгилер токендикинен ({decimals}) көп.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="46"/>
+        <source>Invoice expiry must be a whole number of minutes.</source>
+        <translation>Эсептин мөөнөтү бүтүн мүнөт менен жазылышы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="47"/>
+        <source>Invoice expiry must be between 1 minute and 7 days.</source>
+        <translation>Эсептин мөөнөтү 1 мүнөттөн 7 күнгө чейин болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="48"/>
+        <source>QR format must be one of {choices}.</source>
+        <translation>QR форматы булардын бири болушу керек: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="49"/>
+        <source>Language must be one of {choices}.</source>
+        <translation>Тил булардын бири болушу керек: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="51"/>
+        <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
+        <translation>Дүкөндүн дареги коюлган эмес; аны мындай коюңуз: sompos config merchant 0x...</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="53"/>
+        <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
+        <translation>«{network}» тармагы үчүн сом токенинин контракты коюлган эмес; аны мындай коюңуз: sompos config token 0x... (даректи эмитенттен тактаңыз).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="54"/>
+        <source>Each {what} must be text such as https://rpc.example.org.</source>
+        <translation>Ар бир {what} https://rpc.example.org сыяктуу текст болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="55"/>
+        <source>&apos;{url}&apos; is not an http(s) {what}.</source>
+        <translation>«{url}» {what} катары жарабайт: http(s) дарек керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="56"/>
+        <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
+        <translation>Дарек туура эмес ({what}): 0x жана андан кийин 40 он алтылык цифра болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="57"/>
+        <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
+        <translation>Текшерүү суммасы туура эмес ({what}), ката кеткен окшойт: даректи кайра көчүрүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="58"/>
+        <source>The {what} cannot be the zero address.</source>
+        <translation>Нөлдүк даректи колдонууга болбойт ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="59"/>
+        <source>{setting} must be true or false.</source>
+        <translation>{setting} true же false болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="60"/>
+        <source>The {source} is not a table of settings.</source>
+        <translation>Бул жөндөөлөр таблицасы эмес: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="61"/>
+        <source>The {source} has unknown setting(s): {settings}.</source>
+        <translation>Белгисиз жөндөөлөр ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="62"/>
+        <source>The {source} needs a short &apos;name&apos;.</source>
+        <translation>Кыска &apos;name&apos; (аталыш) керек ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="63"/>
+        <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
+        <translation>&apos;chain_id&apos; керек: оң бүтүн сан, BSC үчүн 56 ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="64"/>
+        <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
+        <translation>&apos;rpc_urls&apos; керек: жок дегенде бир даректен турган тизме ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="65"/>
+        <source>&apos;finality&apos; in the {source} must be a table.</source>
+        <translation>&apos;finality&apos; таблица болушу керек ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="66"/>
+        <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
+        <translation>[finality] ичинде белгисиз жөндөөлөр бар ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="67"/>
+        <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
+        <translation>finality.rule &apos;finalized&apos; же &apos;confirmations&apos; болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="68"/>
+        <source>finality.confirmations must be a whole number from 0 to 10000.</source>
+        <translation>finality.confirmations 0дөн 10000ге чейинки бүтүн сан болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="69"/>
+        <source>finality.confirmations must be at least 1.</source>
+        <translation>finality.confirmations жок дегенде 1 болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="70"/>
+        <source>&apos;logs&apos; in the {source} must be a table.</source>
+        <translation>&apos;logs&apos; таблица болушу керек ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="71"/>
+        <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
+        <translation>[logs] ичинде белгисиз жөндөөлөр бар ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="72"/>
+        <source>logs.max_range must be a whole number from 1 to 100000.</source>
+        <translation>logs.max_range 1ден 100000ге чейинки бүтүн сан болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="73"/>
+        <source>logs.poll_seconds must be between 0.05 and 3600.</source>
+        <translation>logs.poll_seconds 0.05тен 3600гө чейин болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="74"/>
+        <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
+        <translation>trust_coin Trust Wallet&apos;теги монетанын бүтүн номери болушу керек (BSC үчүн: 20000714).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="75"/>
+        <source>Cannot read the network profile file {file}.</source>
+        <translation>{file} тармак профили файлын окуу мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="76"/>
+        <source>{file} is too large to be a network profile.</source>
+        <translation>{file} файлы тармак профили үчүн өтө чоң.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="77"/>
+        <source>{file} is not a valid TOML network profile: {problem}.</source>
+        <translation>{file} файлы туура TOML тармак профили эмес: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="78"/>
+        <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
+        <translation>«{network}» деген тармак белгисиз. Булардын бирин тандаңыз: {choices}, же .toml профиль файлын.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="80"/>
+        <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
+        <translation>«{format}» деген QR форматы белгисиз; булардын бирин тандаңыз: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="81"/>
+        <source>A payment request needs an amount.</source>
+        <translation>Төлөм суроосунда сумма болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="82"/>
+        <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
+        <translation>Trust Wallet шилтемелери бул тармакта иштебейт; EIP-681 же даректи тандаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="83"/>
+        <source>The payment link has no single &apos;{key}&apos;.</source>
+        <translation>Төлөм шилтемесинде &apos;{key}&apos; параметри жок же бир нече жолу кайталанат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="84"/>
+        <source>The payment link&apos;s parameters are malformed.</source>
+        <translation>Төлөм шилтемесинин параметрлери бузук.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="85"/>
+        <source>That code is too long to be a payment request.</source>
+        <translation>Бул код төлөм суроосу үчүн өтө узун.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="86"/>
+        <source>The payment link&apos;s amount is not a whole number of base units.</source>
+        <translation>Төлөм шилтемесиндеги сумма базалык бирдиктердин бүтүн саны эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="87"/>
+        <source>The payment link&apos;s address is not valid.</source>
+        <translation>Төлөм шилтемесиндеги дарек туура эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="88"/>
+        <source>The Trust Wallet link names no token.</source>
+        <translation>Trust Wallet шилтемесинде токен көрсөтүлгөн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="89"/>
+        <source>This is not a payment request this app understands.</source>
+        <translation>Программа бул төлөм суроосун түшүнбөйт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="90"/>
+        <source>Cannot write the QR picture to {path}.</source>
+        <translation>QR сүрөтүн сактоо мүмкүн эмес: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="92"/>
+        <source>An invoice that is {current} cannot become {target}.</source>
+        <translation>«{current}» абалындагы эсепти «{target}» абалына өткөрүүгө болбойт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="93"/>
+        <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
+        <translation>Ушул эле суммага ачык эсептер өтө көп; алардын айрымдары төлөнгөнчө же мөөнөтү бүткөнчө күтүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="94"/>
+        <source>The note is too long (200 characters at most).</source>
+        <translation>Эскертме өтө узун (эң көбү 200 белги).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="95"/>
+        <source>There is no invoice number {invoice}.</source>
+        <translation>{invoice} номерлүү эсеп жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="96"/>
+        <source>There is no payment number {payment}.</source>
+        <translation>{payment} номерлүү төлөм жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="97"/>
+        <source>Payment {payment} already belongs to invoice {invoice}.</source>
+        <translation>{payment}-төлөм буга чейин эле {invoice}-эсепке байланыштырылган.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="98"/>
+        <source>That payment was dropped from the chain and cannot be assigned.</source>
+        <translation>Бул төлөм блокчейнден түшүп калган, аны эсепке байланыштырууга болбойт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <source>That payment was made on another network, token or address than the invoice.</source>
+        <translation>Бул төлөм эсепте көрсөтүлгөндөн башка тармакта, башка токен менен же башка дарекке жасалган.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="100"/>
+        <source>A cashier can only mark an invoice settled or invalid.</source>
+        <translation>Кассир эсепти төлөнгөн же жараксыз деп гана белгилей алат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="102"/>
+        <source>Cannot open the shop database at {path}.</source>
+        <translation>Дүкөндүн маалымат базасын ачуу мүмкүн эмес: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="103"/>
+        <source>The shop database cannot be configured.</source>
+        <translation>Дүкөндүн маалымат базасын жөндөө мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="104"/>
+        <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
+        <translation>Бул жерде дүкөндүн маалымат базасын бузулуудан коргоо мүмкүн эмес (WAL + synchronous=FULL); маалымат папкасын жергиликтүү дискке жылдырыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="105"/>
+        <source>The shop database is damaged and cannot be read; restore a backup.</source>
+        <translation>Дүкөндүн маалымат базасы бузулган, окулбайт; камдык көчүрмөнү калыбына келтириңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="106"/>
+        <source>The shop database is damaged; restore a backup before taking payments.</source>
+        <translation>Дүкөндүн маалымат базасы бузулган; төлөм кабыл алуудан мурун камдык көчүрмөнү калыбына келтириңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="107"/>
+        <source>This shop database was written by a newer Som POS; update the app.</source>
+        <translation>Бул маалымат базасы Som POS&apos;тун жаңыраак версиясы менен жазылган; программаны жаңыртыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="108"/>
+        <source>The shop database could not be upgraded for this version of Som POS.</source>
+        <translation>Дүкөндүн маалымат базасын Som POS&apos;тун бул версиясына ылайыкташтырып жаңыртуу мүмкүн болбоду.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="109"/>
+        <source>The shop database is busy or read-only.</source>
+        <translation>Дүкөндүн маалымат базасы бош эмес же окуу үчүн гана ачык.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="110"/>
+        <source>Saving to the shop database failed.</source>
+        <translation>Дүкөндүн маалымат базасына сактоо ишке ашкан жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="112"/>
+        <source>The token contract refused the {what}: {reason}</source>
+        <translation>Токен контракты «{what}» операциясын четке какты: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="113"/>
+        <source>The token contract refused the {what}.</source>
+        <translation>Токен контракты «{what}» операциясын четке какты.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="114"/>
+        <source>The private key is not valid.</source>
+        <translation>Жеке ачкыч туура эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="115"/>
+        <source>Token decimals must be a whole number from 0 to 255.</source>
+        <translation>Токендин үтүрдөн кийинки белгилеринин саны 0дөн 255ке чейинки бүтүн сан болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="116"/>
+        <source>The token {field} must not be empty.</source>
+        <translation>Токендин «{field}» талаасы бош болбошу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <source>The token deployment did not create a contract.</source>
+        <translation>Токенди жайгаштыруу контракт түзгөн жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <source>&apos;{address}&apos; is not a valid token contract address.</source>
+        <translation>«{address}» токен контрактынын туура дареги эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="119"/>
+        <source>The demo network only runs inside `sompos demo`.</source>
+        <translation>Демо тармак `sompos demo` ичинде гана иштейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="120"/>
+        <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
+        <translation>{node} түйүнү {expected} ({network}) эмес, {chain} тармагында иштейт; ал колдонулбайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="121"/>
+        <source>The node refused to {what}: {message}</source>
+        <translation>Түйүн баш тартты ({what}): {message}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="122"/>
+        <source>The node gave an unexpected answer to {what}.</source>
+        <translation>Түйүн «{what}» суроосуна күтүлбөгөн жооп берди.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="123"/>
+        <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
+        <translation>Блокчейндин бир да түйүнү жооп берген жок (суралды: {tried}); төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="124"/>
+        <source>The token contract returned an unusable {what}.</source>
+        <translation>Токен контракты жараксыз маани кайтарды: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <source>There is no contract at {address} on {network}; check the token address.</source>
+        <translation>{network} тармагында {address} дарегинде контракт жок; токендин дарегин текшериңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <source>The token contract does not answer like an ERC-20 token.</source>
+        <translation>Токен контракты ERC-20 токени сыяктуу жооп бербейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
+        <translation>Токендин үтүрдөн кийинки белгилеринин саны {old} эмес, {new} болуп өзгөрдү; ишти токтотуп, тармак профилин текшериңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <source>The node refuses to give blocks and receipts.</source>
+        <translation>Түйүн блокторду жана транзакция квитанцияларын берүүдөн баш тартат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
+        <translation>Демо тармак үчүн demo кошумча пакети керек: pip install &apos;sompos[demo]&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <source>The demo token did not deploy at its fixed address.</source>
+        <translation>Демо токен өзүнүн туруктуу дарегине жайгашкан жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <source>There is no demo customer called {customer}.</source>
+        <translation>{customer} деген демо кардар жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <source>An offline payment that is {current} cannot become {target}.</source>
+        <translation>«{current}» абалындагы офлайн төлөмдү «{target}» абалына өткөрүүгө болбойт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="136"/>
+        <source>This is not a payment this app can read.</source>
+        <translation>Программа муну төлөм катары окуй албайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <source>The scanned transaction is cut short or damaged; scan it again.</source>
+        <translation>Сканерленген транзакция кесилип калган же бузулган; кайра сканерлеңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <source>This is far too long to be a payment.</source>
+        <translation>Бул төлөм үчүн өтө эле узун.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <source>Nothing was scanned.</source>
+        <translation>Эч нерсе сканерленген жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <source>The scanned transaction is empty or cut short; scan it again.</source>
+        <translation>Сканерленген транзакция бош же кесилип калган; кайра сканерлеңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <source>The payment&apos;s signature is not valid.</source>
+        <translation>Төлөмдүн колтамгасы жараксыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
+        <translation>Төлөмдүн колтамгасы тармак кабыл албаган түрдө (high s); кардардан жаңыртылган капчык менен кайра кол коюусун сураныңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <source>This transaction creates a contract; it is not a payment.</source>
+        <translation>Бул транзакция контракт түзөт; бул төлөм эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
+        <translation>Бул транзакция токен контрактына монета да жөнөтөт; бул жөнөкөй токен төлөмү эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
+        <source>The scanned transaction is not encoded the standard way.</source>
+        <translation>Сканерленген транзакция стандарттуу эмес жол менен коддолгон.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
+        <translation>Төлөмгө тармактын номери жок кол коюлган (EIP-155ке чейинки); аны башка тармакта кайталап жиберсе болот, ошондуктан ал четке кагылды.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
+        <translation>Сканерленген транзакциянын аягында ашык байттар бар: ал өзгөртүлгөн же начар сканерленген.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <source>This transaction does something other than a token transfer.</source>
+        <translation>Бул транзакция токен которуудан башка нерсе кылат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
+        <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
+        <translation>Которуунун маалыматтарынын узундугу туура эмес: ал өзгөртүлгөн же кесилген.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <source>The transfer&apos;s details are not encoded the standard way.</source>
+        <translation>Которуунун маалыматтары стандарттуу эмес жол менен коддолгон.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
+        <source>The authorization is malformed: {field}.</source>
+        <translation>Авторизация туура эмес түзүлгөн: {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
+        <translation>Сканерленген транзакция туура hex эмес (0x жана 0-9, a-f белгилеринин жуптары).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <source>The scanned transaction has missing or extra parts; scan it again.</source>
+        <translation>Сканерленген транзакцияда бөлүктөр жетишпейт же ашык; кайра сканерлеңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <source>The authorization is not valid JSON; scan it again.</source>
+        <translation>Авторизация туура JSON эмес; кайра сканерлеңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <source>The {field} address in the authorization has a wrong checksum.</source>
+        <translation>Авторизациядагы {field} дарегинин текшерүү суммасы туура эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <source>This transaction type ({type}) is not accepted for payments.</source>
+        <translation>Бул транзакция түрү ({type}) төлөм үчүн кабыл алынбайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
+        <translation>Бул төлөм мурун эле кабыл алынган ({item}-офлайн төлөм, {invoice}-эсеп).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <source>Invoice {invoice} is no longer waiting for payment.</source>
+        <translation>{invoice}-эсеп мындан ары төлөм күтпөйт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <source>Invoice {invoice} was made for another network or shop address.</source>
+        <translation>{invoice}-эсеп башка тармак же дүкөндүн башка дареги үчүн түзүлгөн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <source>There is no offline payment number {item}.</source>
+        <translation>{item} номерлүү офлайн төлөм жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
+        <translation>Бул кардар ушул эле транзакция номери менен төлөм берген; алардын бирөө гана келе алат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
+        <translation>{invoice}-эсептин жөнөтүлүүнү күтүп жаткан офлайн төлөмү бар.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <source>This till has never been online; connect once before taking payments offline.</source>
+        <translation>Бул касса эч качан тармакка туташкан эмес; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
+        <translation>Касса {days} күндөн бери тармакта жок; дагы офлайн төлөм кабыл алуудан мурун туташыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <source>This payment is over the offline limit per payment.</source>
+        <translation>Бул төлөм бир офлайн төлөмдүн лимитинен ашат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <source>The till holds the most offline payments allowed; connect and send them first.</source>
+        <translation>Кассада уруксат берилген офлайн төлөмдөрдүн эң көп саны турат; адегенде туташып, аларды жөнөтүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
+        <translation>Бул төлөм менен офлайн төлөмдөрдүн жалпы суммасы лимиттен ашып кетет; адегенде туташып, кезекти жөнөтүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <source>This customer&apos;s known balance does not cover this payment offline.</source>
+        <translation>Кардардын белгилүү балансы бул офлайн төлөмгө жетпейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <source>The offline warning must come before the offline deadline.</source>
+        <translation>Офлайн эскертүүсү акыркы мөөнөттөн мурун болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
+        <translation>Офлайн төлөмдөр {hours} сааттан бери күтүп жатат; жаңыларын алуудан мурун туташып, аларды жөнөтүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
+        <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
+        <translation>Бул кардардын жөнөтүлө элек офлайн төлөмү бар; бир убакта бирөөнү гана алуу коопсуз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
+        <translation>Бул төлөмдө кардар мурун колдонгон транзакция номери кайра колдонулган; ал эч качан келбейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <source>The offline limit {name} must be a whole number, zero or more.</source>
+        <translation>{name} офлайн лимити нөл же андан чоң бүтүн сан болушу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <source>No QR code was found in that picture.</source>
+        <translation>Бул сүрөттөн QR код табылган жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <source>That picture holds more than one QR code; use one with a single code.</source>
+        <translation>Бул сүрөттө бирден ашык QR код бар; бир гана коду бар сүрөттү колдонуңуз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <source>QR pictures cannot be read on this installation.</source>
+        <translation>Бул орнотууда QR сүрөттөрүн окуу мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <source>That picture cannot be opened.</source>
+        <translation>Бул сүрөттү ачуу мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <source>Cannot read the file {path}.</source>
+        <translation>{path} файлын окуу мүмкүн эмес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
+        <translation>Бул төлөм башка тармак үчүн жасалган ({got} тармагы, дүкөн болсо {want} тармагында иштейт).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <source>This payment is in another token, not the shop&apos;s som.</source>
+        <translation>Бул төлөм дүкөндүн сому менен эмес, башка токен менен.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <source>This payment goes to another address, not to this shop.</source>
+        <translation>Бул төлөм бул дүкөнгө эмес, башка дарекке барат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <source>This payment is for less than the sale; ask for the full amount.</source>
+        <translation>Бул төлөм сатуунун суммасынан аз; толук сумманы сураңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
+        <translation>Кардардын капчыгы өтө аз газ койгон ({gas}); которуу ишке ашпай калышы мүмкүн. Кайра кол коюусун сураныңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <source>The network fee is not known yet; connect once before taking payments offline.</source>
+        <translation>Тармактын комиссиясы азырынча белгисиз; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
+        <translation>Кардардын капчыгы сунуштаган комиссия тармактын минимумунан төмөн; төлөм эч качан жөнөтүлбөйт. Кайра кол коюусун сураныңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <source>The authorization was not signed by the payer it names (or not for this token).</source>
+        <translation>Авторизацияга анда көрсөтүлгөн төлөөчү кол койгон эмес (же бул токен үчүн эмес).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <source>This authorization has expired; ask the customer for a new one.</source>
+        <translation>Бул авторизациянын мөөнөтү бүттү; кардардан жаңысын сураңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
+        <translation>Бул авторизация азырынча күчүнө кире элек; саатты текшериңиз же жаңысын сураңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
+        <translation>Бул авторизациянын мөөнөтү дүкөн төлөмдөрүн жөнөтүшү керек болгон убакыттан мурун бүтөт; мөөнөтү узунураак авторизацияны сураңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <source>This network needs the som token contract address (ask the issuer).</source>
+        <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <source>address</source>
+        <translation>дарек</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <source>merchant address</source>
+        <translation>дүкөндүн дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <source>shop address</source>
+        <translation>дүкөндүн дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <source>token contract address</source>
+        <translation>токен контрактынын дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <source>RPC URL</source>
+        <translation>RPC түйүнүнүн дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <source>explorer URL</source>
+        <translation>блок браузеринин дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <source>profile</source>
+        <translation>тармак профили</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <source>saved network profile</source>
+        <translation>сакталган тармак профили</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <source>profile file {file}</source>
+        <translation>{file} профиль файлы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <source>new</source>
+        <translation>жаңы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <source>processing</source>
+        <translation>иштетилүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <source>settled</source>
+        <translation>төлөнгөн</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <source>expired</source>
+        <translation>мөөнөтү бүткөн</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <source>invalid</source>
+        <translation>жараксыз</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <source>received</source>
+        <translation>кабыл алынган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <source>queued</source>
+        <translation>кезекте</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <source>submitted</source>
+        <translation>жөнөтүлгөн</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <source>included</source>
+        <translation>блокко кирген</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <source>final</source>
+        <translation>акыркы жолу ырасталган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <source>rejected</source>
+        <translation>четке кагылган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <source>double_spent</source>
+        <translation>эки жолу сарпталган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <source>report the latest block</source>
+        <translation>акыркы блокту билдирүү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <source>list token transfers</source>
+        <translation>токен которууларынын тизмесин берүү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <source>give a receipt</source>
+        <translation>транзакциянын квитанциясын берүү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <source>describe the token</source>
+        <translation>токен тууралуу маалымат берүү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <source>embedded demo chain</source>
+        <translation>программанын ичиндеги демо тармак</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <source>name</source>
+        <translation>аталышы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <source>symbol</source>
+        <translation>символу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <source>version</source>
+        <translation>версиясы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <source>EIP-712 name</source>
+        <translation>EIP-712 аталышы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <source>EIP-712 version</source>
+        <translation>EIP-712 версиясы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <source>token deployment</source>
+        <translation>токенди жайгаштыруу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <source>transfer call</source>
+        <translation>которуу (transfer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <source>mint call</source>
+        <translation>чыгаруу (mint)</translation>
     </message>
 </context>
 </TS>

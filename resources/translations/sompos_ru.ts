@@ -65,32 +65,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="47"/>
+        <location filename="../../pos_app/ui/first_run.py" line="48"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Добро пожаловать в Som POS. Сначала попробуйте на игровых деньгах или настройте свой магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="48"/>
+        <location filename="../../pos_app/ui/first_run.py" line="49"/>
         <source>Try the demo</source>
         <translation>Попробовать демо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="49"/>
+        <location filename="../../pos_app/ui/first_run.py" line="50"/>
         <source>Set up my shop</source>
         <translation>Настроить мой магазин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="50"/>
+        <location filename="../../pos_app/ui/first_run.py" line="51"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Адрес кошелька вашего магазина: на него платят покупатели</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="51"/>
+        <location filename="../../pos_app/ui/first_run.py" line="52"/>
         <source>Som token contract 0x… (from the issuer)</source>
         <translation>Контракт токена сом 0x… (от эмитента)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/first_run.py" line="52"/>
+        <location filename="../../pos_app/ui/first_run.py" line="53"/>
         <source>Save and start selling</source>
         <translation>Сохранить и начать продажи</translation>
     </message>
@@ -171,62 +171,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="122"/>
+        <location filename="../../pos_app/ui/main_window.py" line="115"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="123"/>
+        <location filename="../../pos_app/ui/main_window.py" line="116"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="124"/>
+        <location filename="../../pos_app/ui/main_window.py" line="117"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="125"/>
+        <location filename="../../pos_app/ui/main_window.py" line="118"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="126"/>
+        <location filename="../../pos_app/ui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="232"/>
+        <location filename="../../pos_app/ui/main_window.py" line="267"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="250"/>
+        <location filename="../../pos_app/ui/main_window.py" line="285"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="265"/>
+        <location filename="../../pos_app/ui/main_window.py" line="300"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267"/>
+        <location filename="../../pos_app/ui/main_window.py" line="302"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="269"/>
+        <location filename="../../pos_app/ui/main_window.py" line="304"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="272"/>
+        <location filename="../../pos_app/ui/main_window.py" line="307"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="276"/>
+        <location filename="../../pos_app/ui/main_window.py" line="311"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -234,107 +234,107 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="100"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
         <source>EIP-681 (most wallets)</source>
         <translation>EIP-681 (большинство кошельков)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="100"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="101"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="101"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="110"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="111"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="110"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="112"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="126"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="128"/>
         <source>Exact amount on chain: %1</source>
         <translation>Точная сумма в блокчейне: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="153"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="155"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="165"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="167"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="178"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="180"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="180"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="182"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="184"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="186"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="188"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Если покупатель ещё хочет заплатить, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="197"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="198"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Покупатель заплатил меньше: попросите доплатить остаток.</translation>
     </message>
@@ -365,44 +365,29 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="60"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="61"/>
         <source>New sale: type the amount in som</source>
         <translation>Новая продажа: введите сумму в сомах</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="61"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="62"/>
         <source>Clear</source>
         <translation>Очистить</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="62"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="63"/>
         <source>Charge</source>
         <translation>Принять оплату</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="80"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="81"/>
         <source>Som have at most 2 decimals (tyiyn).</source>
         <translation>После запятой не больше 2 цифр (тыйыны).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="106"/>
+        <location filename="../../pos_app/ui/sale_screen.py" line="107"/>
         <source>Type an amount first.</source>
         <translation>Сначала введите сумму.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="109"/>
-        <source>The amount must be more than zero.</source>
-        <translation>Сумма должна быть больше нуля.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="111"/>
-        <source>The amount is too large.</source>
-        <translation>Слишком большая сумма.</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/sale_screen.py" line="112"/>
-        <source>This amount is not valid.</source>
-        <translation>Неверная сумма.</translation>
     </message>
 </context>
 <context>
@@ -446,69 +431,1002 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="89"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="94"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="111"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="112"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="134"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="136"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="137"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="30"/>
+        <source>Enter the amount as a number, for example 150 or 150,50.</source>
+        <translation>Введите сумму числом, например 150 или 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="31"/>
+        <source>Enter an amount.</source>
+        <translation>Введите сумму.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="32"/>
+        <source>That amount is too long to be real.</source>
+        <translation>Слишком длинное число для суммы.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="33"/>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="34"/>
+        <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
+        <translation>Запишите сумму цифрами с одним десятичным разделителем, например 1250,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="35"/>
+        <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
+        <translation>Используйте только один десятичный разделитель: 1250,50 или 1250.50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="36"/>
+        <source>Write the amount as digits, for example 150 or 150,50.</source>
+        <translation>Запишите сумму цифрами, например 150 или 150,50.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="37"/>
+        <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
+        <translation>После запятой не больше 2 цифр (тыйыны): пишите 150,50, а не 150,505.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="38"/>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="39"/>
+        <source>The amount is too large (the maximum is {maximum:,} som).</source>
+        <translation>Сумма слишком большая (максимум {maximum} сом).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="40"/>
+        <source>The token reports {decimals} decimals, which this app cannot use.</source>
+        <translation>Токен сообщает, что у него {decimals} знаков после запятой: с таким токеном программа работать не может.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="41"/>
+        <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
+        <translation>У этого токена {decimals} знаков после запятой, тыйыны им не передать: округлите сумму.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="42"/>
+        <source>Negative on-chain amount.</source>
+        <translation>Отрицательная сумма в блокчейне.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="43"/>
+        <source>&apos;{amount}&apos; is not a token amount.</source>
+        <translation>«{amount}» — это не сумма в токенах.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="44"/>
+        <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
+        <translation>В «{amount}» больше знаков после запятой, чем у токена ({decimals}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="46"/>
+        <source>Invoice expiry must be a whole number of minutes.</source>
+        <translation>Срок действия счёта должен быть целым числом минут.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="47"/>
+        <source>Invoice expiry must be between 1 minute and 7 days.</source>
+        <translation>Срок действия счёта должен быть от 1 минуты до 7 дней.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="48"/>
+        <source>QR format must be one of {choices}.</source>
+        <translation>Формат QR должен быть одним из: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="49"/>
+        <source>Language must be one of {choices}.</source>
+        <translation>Язык должен быть одним из: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="51"/>
+        <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
+        <translation>Адрес магазина не задан; задайте его командой: sompos config merchant 0x...</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="53"/>
+        <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
+        <translation>Для сети «{network}» не задан контракт токена сом; задайте его командой: sompos config token 0x... (адрес уточните у эмитента).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="54"/>
+        <source>Each {what} must be text such as https://rpc.example.org.</source>
+        <translation>Укажите {what} текстом вида https://rpc.example.org.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="55"/>
+        <source>&apos;{url}&apos; is not an http(s) {what}.</source>
+        <translation>«{url}» не подходит как {what}: нужен адрес http(s).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="56"/>
+        <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
+        <translation>Неверно указан {what}: нужны 0x и 40 шестнадцатеричных цифр.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="57"/>
+        <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
+        <translation>Неверная контрольная сумма ({what}), возможно, опечатка: скопируйте адрес ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="58"/>
+        <source>The {what} cannot be the zero address.</source>
+        <translation>Нулевой адрес использовать нельзя ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="59"/>
+        <source>{setting} must be true or false.</source>
+        <translation>{setting} должно быть true или false.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="60"/>
+        <source>The {source} is not a table of settings.</source>
+        <translation>Это не таблица настроек: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="61"/>
+        <source>The {source} has unknown setting(s): {settings}.</source>
+        <translation>Неизвестные настройки ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="62"/>
+        <source>The {source} needs a short &apos;name&apos;.</source>
+        <translation>Нужно короткое имя &apos;name&apos; ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="63"/>
+        <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
+        <translation>Нужен &apos;chain_id&apos;: целое положительное число, для BSC это 56 ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="64"/>
+        <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
+        <translation>Нужен &apos;rpc_urls&apos;: список хотя бы из одного адреса ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="65"/>
+        <source>&apos;finality&apos; in the {source} must be a table.</source>
+        <translation>&apos;finality&apos; должен быть таблицей ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="66"/>
+        <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
+        <translation>Неизвестные настройки в [finality] ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="67"/>
+        <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
+        <translation>finality.rule должно быть &apos;finalized&apos; или &apos;confirmations&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="68"/>
+        <source>finality.confirmations must be a whole number from 0 to 10000.</source>
+        <translation>finality.confirmations должно быть целым числом от 0 до 10000.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="69"/>
+        <source>finality.confirmations must be at least 1.</source>
+        <translation>finality.confirmations должно быть не меньше 1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="70"/>
+        <source>&apos;logs&apos; in the {source} must be a table.</source>
+        <translation>&apos;logs&apos; должен быть таблицей ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="71"/>
+        <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
+        <translation>Неизвестные настройки в [logs] ({source}): {settings}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="72"/>
+        <source>logs.max_range must be a whole number from 1 to 100000.</source>
+        <translation>logs.max_range должно быть целым числом от 1 до 100000.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="73"/>
+        <source>logs.poll_seconds must be between 0.05 and 3600.</source>
+        <translation>logs.poll_seconds должно быть от 0.05 до 3600.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="74"/>
+        <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
+        <translation>trust_coin должен быть целым номером монеты в Trust Wallet (для BSC: 20000714).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="75"/>
+        <source>Cannot read the network profile file {file}.</source>
+        <translation>Не удаётся прочитать файл профиля сети {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="76"/>
+        <source>{file} is too large to be a network profile.</source>
+        <translation>Файл {file} слишком большой для профиля сети.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="77"/>
+        <source>{file} is not a valid TOML network profile: {problem}.</source>
+        <translation>Файл {file} — не правильный профиль сети в формате TOML: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="78"/>
+        <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
+        <translation>Неизвестная сеть «{network}». Выберите одну из этих: {choices}, или файл профиля .toml.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="80"/>
+        <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
+        <translation>Неизвестный формат QR «{format}»; выберите один из: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="81"/>
+        <source>A payment request needs an amount.</source>
+        <translation>В запросе на оплату нужна сумма.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="82"/>
+        <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
+        <translation>Ссылки Trust Wallet в этой сети не работают; выберите EIP-681 или адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="83"/>
+        <source>The payment link has no single &apos;{key}&apos;.</source>
+        <translation>В платёжной ссылке параметр &apos;{key}&apos; отсутствует или повторяется.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="84"/>
+        <source>The payment link&apos;s parameters are malformed.</source>
+        <translation>Параметры платёжной ссылки повреждены.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="85"/>
+        <source>That code is too long to be a payment request.</source>
+        <translation>Этот код слишком длинный для запроса на оплату.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="86"/>
+        <source>The payment link&apos;s amount is not a whole number of base units.</source>
+        <translation>Сумма в платёжной ссылке — не целое число базовых единиц.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="87"/>
+        <source>The payment link&apos;s address is not valid.</source>
+        <translation>Адрес в платёжной ссылке неверный.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="88"/>
+        <source>The Trust Wallet link names no token.</source>
+        <translation>В ссылке Trust Wallet не указан токен.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="89"/>
+        <source>This is not a payment request this app understands.</source>
+        <translation>Программа не понимает этот запрос на оплату.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="90"/>
+        <source>Cannot write the QR picture to {path}.</source>
+        <translation>Не удаётся сохранить картинку QR: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="92"/>
+        <source>An invoice that is {current} cannot become {target}.</source>
+        <translation>Счёт в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="93"/>
+        <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
+        <translation>Слишком много открытых счетов на ту же сумму; подождите, пока часть из них оплатят или их срок истечёт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="94"/>
+        <source>The note is too long (200 characters at most).</source>
+        <translation>Заметка слишком длинная (не больше 200 символов).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="95"/>
+        <source>There is no invoice number {invoice}.</source>
+        <translation>Счёта с номером {invoice} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="96"/>
+        <source>There is no payment number {payment}.</source>
+        <translation>Платежа с номером {payment} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="97"/>
+        <source>Payment {payment} already belongs to invoice {invoice}.</source>
+        <translation>Платёж {payment} уже привязан к счёту {invoice}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="98"/>
+        <source>That payment was dropped from the chain and cannot be assigned.</source>
+        <translation>Этот платёж выпал из блокчейна, его нельзя привязать к счёту.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <source>That payment was made on another network, token or address than the invoice.</source>
+        <translation>Этот платёж сделан в другой сети, другим токеном или на другой адрес, чем указано в счёте.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="100"/>
+        <source>A cashier can only mark an invoice settled or invalid.</source>
+        <translation>Кассир может отметить счёт только как оплаченный или недействительный.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="102"/>
+        <source>Cannot open the shop database at {path}.</source>
+        <translation>Не удаётся открыть базу данных магазина: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="103"/>
+        <source>The shop database cannot be configured.</source>
+        <translation>Не удаётся настроить базу данных магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="104"/>
+        <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
+        <translation>Здесь базу данных магазина нельзя защитить от сбоев (WAL + synchronous=FULL); перенесите папку с данными на локальный диск.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="105"/>
+        <source>The shop database is damaged and cannot be read; restore a backup.</source>
+        <translation>База данных магазина повреждена и не читается; восстановите резервную копию.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="106"/>
+        <source>The shop database is damaged; restore a backup before taking payments.</source>
+        <translation>База данных магазина повреждена; восстановите резервную копию, прежде чем принимать оплату.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="107"/>
+        <source>This shop database was written by a newer Som POS; update the app.</source>
+        <translation>Эта база данных записана более новой версией Som POS; обновите программу.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="108"/>
+        <source>The shop database could not be upgraded for this version of Som POS.</source>
+        <translation>Не удалось обновить базу данных магазина для этой версии Som POS.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="109"/>
+        <source>The shop database is busy or read-only.</source>
+        <translation>База данных магазина занята или доступна только для чтения.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="110"/>
+        <source>Saving to the shop database failed.</source>
+        <translation>Не удалось сохранить данные в базе магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="112"/>
+        <source>The token contract refused the {what}: {reason}</source>
+        <translation>Контракт токена отклонил операцию «{what}»: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="113"/>
+        <source>The token contract refused the {what}.</source>
+        <translation>Контракт токена отклонил операцию «{what}».</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="114"/>
+        <source>The private key is not valid.</source>
+        <translation>Закрытый ключ неверный.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="115"/>
+        <source>Token decimals must be a whole number from 0 to 255.</source>
+        <translation>Число знаков после запятой у токена должно быть целым, от 0 до 255.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="116"/>
+        <source>The token {field} must not be empty.</source>
+        <translation>Поле токена «{field}» не должно быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <source>The token deployment did not create a contract.</source>
+        <translation>Развёртывание токена не создало контракт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <source>&apos;{address}&apos; is not a valid token contract address.</source>
+        <translation>«{address}» — неверный адрес контракта токена.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="119"/>
+        <source>The demo network only runs inside `sompos demo`.</source>
+        <translation>Демо-сеть работает только внутри `sompos demo`.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="120"/>
+        <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
+        <translation>Узел {node} работает в сети {chain}, а не {expected} ({network}); он не будет использоваться.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="121"/>
+        <source>The node refused to {what}: {message}</source>
+        <translation>Узел отказался {what}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="122"/>
+        <source>The node gave an unexpected answer to {what}.</source>
+        <translation>Узел дал неожиданный ответ на запрос «{what}».</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="123"/>
+        <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
+        <translation>Ни один узел блокчейна не ответил (опрошено: {tried}); платежи будут проверены, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="124"/>
+        <source>The token contract returned an unusable {what}.</source>
+        <translation>Контракт токена вернул непригодное значение: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <source>There is no contract at {address} on {network}; check the token address.</source>
+        <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <source>The token contract does not answer like an ERC-20 token.</source>
+        <translation>Контракт токена отвечает не как токен ERC-20.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
+        <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <source>The node refuses to give blocks and receipts.</source>
+        <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
+        <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <source>The demo token did not deploy at its fixed address.</source>
+        <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <source>There is no demo customer called {customer}.</source>
+        <translation>Демо-покупателя с именем {customer} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <source>An offline payment that is {current} cannot become {target}.</source>
+        <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="136"/>
+        <source>This is not a payment this app can read.</source>
+        <translation>Программа не может прочитать это как платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <source>The scanned transaction is cut short or damaged; scan it again.</source>
+        <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <source>This is far too long to be a payment.</source>
+        <translation>Это слишком длинно для платежа.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <source>Nothing was scanned.</source>
+        <translation>Ничего не отсканировано.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <source>The scanned transaction is empty or cut short; scan it again.</source>
+        <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <source>The payment&apos;s signature is not valid.</source>
+        <translation>Подпись платежа неверна.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
+        <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <source>This transaction creates a contract; it is not a payment.</source>
+        <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
+        <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
+        <source>The scanned transaction is not encoded the standard way.</source>
+        <translation>Отсканированная транзакция закодирована нестандартно.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
+        <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
+        <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <source>This transaction does something other than a token transfer.</source>
+        <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
+        <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
+        <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <source>The transfer&apos;s details are not encoded the standard way.</source>
+        <translation>Данные перевода закодированы нестандартно.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
+        <source>The authorization is malformed: {field}.</source>
+        <translation>Авторизация составлена неверно: {field}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
+        <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <source>The scanned transaction has missing or extra parts; scan it again.</source>
+        <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <source>The authorization is not valid JSON; scan it again.</source>
+        <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <source>The {field} address in the authorization has a wrong checksum.</source>
+        <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <source>This transaction type ({type}) is not accepted for payments.</source>
+        <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
+        <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <source>Invoice {invoice} is no longer waiting for payment.</source>
+        <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <source>Invoice {invoice} was made for another network or shop address.</source>
+        <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <source>There is no offline payment number {item}.</source>
+        <translation>Офлайн-платежа с номером {item} нет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
+        <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
+        <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <source>This till has never been online; connect once before taking payments offline.</source>
+        <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
+        <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <source>This payment is over the offline limit per payment.</source>
+        <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <source>The till holds the most offline payments allowed; connect and send them first.</source>
+        <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
+        <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <source>This customer&apos;s known balance does not cover this payment offline.</source>
+        <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <source>The offline warning must come before the offline deadline.</source>
+        <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
+        <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
+        <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
+        <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
+        <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <source>The offline limit {name} must be a whole number, zero or more.</source>
+        <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <source>No QR code was found in that picture.</source>
+        <translation>На этой картинке не найден QR-код.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <source>That picture holds more than one QR code; use one with a single code.</source>
+        <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <source>QR pictures cannot be read on this installation.</source>
+        <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <source>That picture cannot be opened.</source>
+        <translation>Эту картинку не удаётся открыть.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <source>Cannot read the file {path}.</source>
+        <translation>Не удаётся прочитать файл {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
+        <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <source>This payment is in another token, not the shop&apos;s som.</source>
+        <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <source>This payment goes to another address, not to this shop.</source>
+        <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <source>This payment is for less than the sale; ask for the full amount.</source>
+        <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
+        <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <source>The network fee is not known yet; connect once before taking payments offline.</source>
+        <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
+        <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <source>The authorization was not signed by the payer it names (or not for this token).</source>
+        <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <source>This authorization has expired; ask the customer for a new one.</source>
+        <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
+        <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
+        <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <source>This network needs the som token contract address (ask the issuer).</source>
+        <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <source>merchant address</source>
+        <translation>адрес магазина</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <source>shop address</source>
+        <translation>адрес магазина</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <source>token contract address</source>
+        <translation>адрес контракта токена</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <source>RPC URL</source>
+        <translation>адрес узла RPC</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <source>explorer URL</source>
+        <translation>адрес обозревателя блоков</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <source>profile</source>
+        <translation>профиль сети</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <source>saved network profile</source>
+        <translation>сохранённый профиль сети</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <source>profile file {file}</source>
+        <translation>файл профиля {file}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <source>processing</source>
+        <translation>в обработке</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <source>settled</source>
+        <translation>оплачен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <source>expired</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <source>invalid</source>
+        <translation>недействителен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <source>received</source>
+        <translation>получен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <source>submitted</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <source>included</source>
+        <translation>в блоке</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <source>final</source>
+        <translation>окончательно подтверждён</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <source>double_spent</source>
+        <translation>потрачен дважды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <source>report the latest block</source>
+        <translation>сообщить последний блок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <source>list token transfers</source>
+        <translation>выдать список переводов токена</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <source>give a receipt</source>
+        <translation>выдать квитанцию транзакции</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <source>describe the token</source>
+        <translation>выдать сведения о токене</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <source>embedded demo chain</source>
+        <translation>встроенная демо-сеть</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <source>symbol</source>
+        <translation>символ</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <source>version</source>
+        <translation>версия</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <source>EIP-712 name</source>
+        <translation>название EIP-712</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <source>EIP-712 version</source>
+        <translation>версия EIP-712</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <source>token deployment</source>
+        <translation>развёртывание токена</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <source>transfer call</source>
+        <translation>перевод (transfer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <source>mint call</source>
+        <translation>выпуск (mint)</translation>
     </message>
 </context>
 </TS>

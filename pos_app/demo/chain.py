@@ -26,11 +26,15 @@ CUSTOMER_START_SOM = 100_000    # each demo customer starts with 100,000 som
 class _LockedProvider(EthereumTesterProvider):
     """eth-tester behind a lock, so the watcher thread and the customer panel can share it."""
 
-    def __init__(self, tester: Any, lock: threading.RLock) -> None:
+    def __init__(self, tester: Any, lock: threading.RLock, switch: threading.Event | None = None) -> None:
         super().__init__(tester)
         self._chain_lock = lock
+        self._switch = switch
 
     def make_request(self, method: Any, params: Any) -> Any:
+        if self._switch is not None and not self._switch.is_set():
+            # What a shop sees when its connection drops: the request never reaches a node.
+            raise ConnectionError("the demo network is switched off")
         with self._chain_lock:
             return super().make_request(method, params)
 
@@ -49,6 +53,12 @@ class DemoChain:
         self.lock = threading.RLock()
         self.tester = EthereumTester(PyEVMBackend(genesis_state=genesis))
         self.w3 = Web3(_LockedProvider(self.tester, self.lock))
+        # The shop's own connection, which the demo can cut and restore (the chain keeps running:
+        # customers' phones and the miner still reach it).
+        self.network_on = threading.Event()
+        self.network_on.set()
+        self.shop_w3 = Web3(_LockedProvider(self.tester, self.lock, self.network_on))
+        self.shop_w3.eth.default_account = A.DEPLOYER
         # eth_call needs a funded sender on this chain (the genesis has only our accounts).
         self.w3.eth.default_account = A.DEPLOYER
         self.block_time = block_time
@@ -62,6 +72,25 @@ class DemoChain:
             send_token_call(self.w3, A.DEPLOYER_KEY, self.token.functions.mint(customer, start))
         self._stop = threading.Event()
         self._miner: threading.Thread | None = None
+
+    def set_network(self, on: bool) -> None:
+        """Switch the shop's connection to the demo network on or off."""
+        (self.network_on.set if on else self.network_on.clear)()
+
+    def customer_key(self, customer: str) -> bytes:
+        if customer not in A.CUSTOMER_KEYS:
+            raise ConfigError("There is no demo customer called {customer}.", customer=customer)
+        return A.CUSTOMER_KEYS[customer]
+
+    def sign_offline(self, customer: str, kind: str, to: str, amount: BaseUnits) -> str:
+        """What the customer's wallet would show as a QR: a signed transfer or an EIP-3009 authorization."""
+        from pos_app.demo.wallet import sign_authorization, sign_raw_transfer
+        key = self.customer_key(customer)
+        with self.lock:
+            if kind == "raw_tx":
+                return sign_raw_transfer(self.w3, key, self.token.address, to, int(amount))
+            return sign_authorization(key, chain_id=self.chain_id, token=self.token.address, to=to,
+                                      amount=int(amount), name=A.DEMO_TOKEN_NAME, version=A.DEMO_TOKEN_VERSION)
 
     @property
     def chain_id(self) -> int:

@@ -28,7 +28,7 @@ def open_demo_context(data_dir: str | None, chain):
     base = Path(data_dir) / "demo" if data_dir else Path(tempfile.mkdtemp(prefix="sompos-demo-"))
     if base.exists():
         shutil.rmtree(base)
-    return AppContext(base, embedded_w3=chain.w3)
+    return AppContext(base, embedded_w3=chain.shop_w3)
 
 
 def run_headless_demo(*, amount_text: str = "150,00", pay: str = "exact", data_dir: str | None = None,

@@ -24,7 +24,7 @@ from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, 
 from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
 from pos_app.store.db import Store
 
-OPEN_INVOICE_STATES = (InvoiceState.NEW, InvoiceState.EXPIRED)
+OPEN_INVOICE_STATES = (InvoiceState.NEW,)  # an expired sale is started again, not paid offline
 LIMITS_KEY = "offline_limits"
 
 

@@ -59,8 +59,8 @@ class CustomerDisplay(QWidget):
             self.stack.setCurrentWidget(self.qr)
             self.hint.setText(self.tr("Scan with your wallet to pay") if state_key == "waiting" else state_text)
         else:
-            colours = {"paid": "#2e7d32", "processing": "#1565c0"}
+            colours = {"paid": "#2e7d32", "processing": "#1565c0", "offline": "#6a1b9a"}
             self.message.setText(state_text)
             self.message.setStyleSheet(f"color:{colours.get(state_key, '#263238')};")
             self.stack.setCurrentWidget(self.message)
-            self.hint.setText(self.tr("Thank you!") if state_key == "paid" else "")
+            self.hint.setText(self.tr("Thank you!") if state_key in ("paid", "offline") else "")

@@ -58,6 +58,10 @@ class MainWindow(QMainWindow):
         nav.addWidget(self.nav_sale)
         nav.addWidget(self.nav_list)
         nav.addWidget(self.nav_customer)
+        self.nav_queue = BigButton("", self, point_size=14, min_height=44)
+        self.nav_queue.setObjectName("queueNav")
+        self.nav_queue.clicked.connect(lambda: self.offline.show_queue())
+        nav.addWidget(self.nav_queue)
         self.nav_settings = BigButton("", self, point_size=14, min_height=44)
         self.nav_settings.clicked.connect(self.go_settings)
         nav.addWidget(self.nav_settings)
@@ -79,10 +83,13 @@ class MainWindow(QMainWindow):
         self.payment.new_sale.connect(self.go_sale)
         self.payment.cancel_sale.connect(self.cancel)
         self.payment.shown.connect(self._mirror)
+        from pos_app.ui.offline_controller import OfflineController
+        self.offline = OfflineController(self)
         self.phone = None
         if demo_chain is not None:
             from pos_app.ui.demo_phone import DemoPhone
             self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current)
+            self.phone.handed_over.connect(self._phone_handed_over)
             body.addWidget(self.phone)
         self.setCentralWidget(central)
         self.net_label = QLabel()
@@ -98,6 +105,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.go_sale()
         self.reload_sales()
+        self.offline.refresh()
 
     # -- navigation --------------------------------------------------------------------------
     def start_watcher(self) -> None:
@@ -117,6 +125,7 @@ class MainWindow(QMainWindow):
         self.nav_list.setText(self.tr("Sales list"))
         self.nav_customer.setText(self.tr("Customer display"))
         self.nav_settings.setText(self.tr("Settings"))
+        self.nav_queue.setText(self.tr("Offline queue"))
         if self._customer is not None:
             self._customer.retranslate()
         for w in self._built():
@@ -124,6 +133,14 @@ class MainWindow(QMainWindow):
         if self.phone:
             self.phone.retranslate()
         self.refresh_status()
+
+    def _phone_handed_over(self, payload: str) -> None:
+        """The demo's stand-in for a barcode scanner reading the customer's phone."""
+        if self.current is None:
+            return
+        if self.stack.currentWidget() is not self.offline.accept_screen:
+            self.offline.start()
+        self.offline.accept_screen.set_payload_text(payload)
 
     # -- screens built on first use -------------------------------------------------------------
     @property
@@ -211,8 +228,10 @@ class MainWindow(QMainWindow):
             if w is not None:
                 w.language = language
         self.model.language = language
+        self.offline.set_language(language)
         self.retranslate()
         self.reload_sales()
+        self.offline.refresh()
 
     def go_list(self) -> None:
         self.stack.setCurrentWidget(self.sales)
@@ -273,6 +292,8 @@ class MainWindow(QMainWindow):
 
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
     def on_event(self, e: Event) -> None:
+        if e.kind == "offline.changed":
+            self.offline.refresh()
         if e.kind == "invoice.changed":
             inv = e.data["invoice"]
             if self.current is not None and inv.id == self.current.id:
@@ -305,10 +326,12 @@ class MainWindow(QMainWindow):
             self.block_label.clear()
         else:
             self.net_label.setText(self.tr("Offline: %1").replace("%1", name))
-        show_bar = not online and self.error is not None
+        queued = self.offline.bar_text()
+        show_bar = not online and (self.error is not None or queued is not None)
         self.offline_bar.setVisible(show_bar)
         if show_bar:
-            self.offline_bar.setText(self.tr("No connection to the network. Payments will be checked when it returns."))
+            text = self.tr("No connection to the network. Payments will be checked when it returns.")
+            self.offline_bar.setText(text + (" " + queued if queued else ""))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.bridge.close()

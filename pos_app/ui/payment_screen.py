@@ -24,11 +24,13 @@ STATE_STYLE = {
     "expired": ("#cfd8dc", "#263238", "◷"),
     "invalid": ("#cfd8dc", "#263238", "✕"),
     "attention": ("#ef6c00", "white", "⚠"),
+    "offline": ("#6a1b9a", "white", "✉"),
 }
 
 
 class PaymentScreen(QWidget):
     new_sale = Signal()
+    offline_requested = Signal()        # the customer hands over a signed payment (no network needed)
     cancel_sale = Signal(int)          # invoice id
     format_changed = Signal(str)
     shown = Signal()                   # QR, amount or state changed: the customer display follows
@@ -86,10 +88,14 @@ class PaymentScreen(QWidget):
         self.new_button.setObjectName("newSaleButton")
         self.new_button.setStyleSheet("background:#1b8a3a;color:white;border-radius:8px;")
         self.new_button.clicked.connect(self.new_sale.emit)
+        self.offline_button = BigButton("", self, point_size=15, min_height=52)
+        self.offline_button.setObjectName("offlinePayButton")
+        self.offline_button.clicked.connect(self.offline_requested.emit)
         for w in (self.amount, self.onchain, self.format_label, self.format_box, self.format_error,
                   self.countdown, self.state, self.advice):
             side.addWidget(w)
         side.addStretch(1)
+        side.addWidget(self.offline_button)
         side.addWidget(self.cancel_button)
         side.addWidget(self.new_button)
         self.timer = QTimer(self)
@@ -109,6 +115,7 @@ class PaymentScreen(QWidget):
         self.format_box.blockSignals(False)
         self.format_label.setText(self.tr("Customer's wallet:"))
         self.cancel_button.setText(self.tr("Cancel sale"))
+        self.offline_button.setText(self.tr("Customer pays offline (scan)"))
         self.new_button.setText(self.tr("New sale"))
         if self.invoice is not None:
             self.show_invoice(self.invoice)
@@ -163,11 +170,11 @@ class PaymentScreen(QWidget):
         if inv is None:
             return
         left = inv.expires_at - int(time.time())
-        if inv.state == InvoiceState.NEW and left > 0:
+        if inv.state == InvoiceState.NEW and left > 0 and inv.offline_id is None:
             self.countdown.setText(self.tr("Expires in %1").replace("%1", f"{left // 60}:{left % 60:02d}"))
         else:
             self.countdown.clear()
-        if inv.state == InvoiceState.NEW and left <= 0:
+        if inv.state == InvoiceState.NEW and left <= 0 and inv.offline_id is None:
             # The watcher expires it in the database; show it at once so no one waits in vain.
             self._show_state(expired_now=True)
 
@@ -191,6 +198,10 @@ class PaymentScreen(QWidget):
                 key, advice = "attention", self.tr("Part was paid before expiry: collect the rest or refund it.")
         elif st == InvoiceState.INVALID:
             key, text = "invalid", self.tr("Cancelled")
+        elif inv.offline_id is not None and not inv.paid_seen:
+            key, text = "offline", self.tr("Accepted offline")
+            advice = self.tr("Pending network: it is sent when a connection appears. The sale is done; "
+                             "start a new one.")
         else:
             key, text = "waiting", self.tr("Waiting for payment")
             if flags.partial:
@@ -201,8 +212,10 @@ class PaymentScreen(QWidget):
         self.state.setStyleSheet(f"background:{bg};color:{fg};border-radius:10px;padding:10px;")
         self.state.setProperty("stateKey", key)
         self.advice.setText(advice)
-        done = st in (InvoiceState.SETTLED, InvoiceState.INVALID, InvoiceState.EXPIRED)
-        self.cancel_button.setEnabled(st in (InvoiceState.NEW, InvoiceState.EXPIRED))
+        done = st in (InvoiceState.SETTLED, InvoiceState.INVALID, InvoiceState.EXPIRED) or key == "offline"
+        self.cancel_button.setEnabled(st in (InvoiceState.NEW, InvoiceState.EXPIRED) and key != "offline")
+        self.offline_button.setEnabled(st == InvoiceState.NEW and key not in ("offline", "processing")
+                                       and not inv.paid_seen)
         # The QR makes room for a big result so nobody scans a finished sale again.
         self.result.setText(icon)
         self.result.setStyleSheet(f"background:{bg};color:{fg};border-radius:16px;")

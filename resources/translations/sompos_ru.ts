@@ -27,39 +27,80 @@
 <context>
     <name>DemoPhone</name>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="48"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="71"/>
         <source>Customer&apos;s phone (demo)</source>
         <translation>Телефон покупателя (демо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="49"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="72"/>
         <source>Pay exactly</source>
         <translation>Оплатить ровно</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="50"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="73"/>
         <source>Pay half</source>
         <translation>Оплатить половину</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="51"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="74"/>
         <source>Pay 10 som more</source>
         <translation>Оплатить на 10 сом больше</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="56"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="75"/>
+        <source>Pay without the shop&apos;s network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="78"/>
+        <source>Authorization (EIP-3009)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="79"/>
+        <source>Signed transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="81"/>
+        <source>Sign offline payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="82"/>
+        <source>Hand over (scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="83"/>
+        <source>Shop network: ON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="84"/>
+        <source>Shop network: OFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="89"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="102"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>На экране нет счёта: сначала оформите продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="61"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="94"/>
         <source>Sending %1…</source>
         <translation>Отправка %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/demo_phone.py" line="63"/>
+        <location filename="../../pos_app/ui/demo_phone.py" line="96"/>
         <source>Sent: %1</source>
         <translation>Отправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/demo_phone.py" line="111"/>
+        <source>Signed. Show this QR to the cashier.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -171,170 +212,291 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="115"/>
+        <location filename="../../pos_app/ui/main_window.py" line="123"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="116"/>
+        <location filename="../../pos_app/ui/main_window.py" line="124"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="117"/>
+        <location filename="../../pos_app/ui/main_window.py" line="125"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="118"/>
+        <location filename="../../pos_app/ui/main_window.py" line="126"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="119"/>
+        <location filename="../../pos_app/ui/main_window.py" line="127"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="267"/>
+        <location filename="../../pos_app/ui/main_window.py" line="128"/>
+        <source>Offline queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="286"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="285"/>
+        <location filename="../../pos_app/ui/main_window.py" line="306"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="300"/>
+        <location filename="../../pos_app/ui/main_window.py" line="321"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="302"/>
+        <location filename="../../pos_app/ui/main_window.py" line="323"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/main_window.py" line="325"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="307"/>
+        <location filename="../../pos_app/ui/main_window.py" line="328"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="311"/>
+        <location filename="../../pos_app/ui/main_window.py" line="333"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
 </context>
 <context>
+    <name>OfflineAcceptScreen</name>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="75"/>
+        <source>Scan the QR code on the customer&apos;s phone, or paste it, or open a file or a picture of it. The payment is checked here, without the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="77"/>
+        <source>Scan or paste the payment here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="78"/>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="79"/>
+        <source>Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="80"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="81"/>
+        <source>Accept payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="82"/>
+        <source>Back to the QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="87"/>
+        <source>Offline payment for sale %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="111"/>
+        <source>Open a payment file or QR picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="112"/>
+        <source>Payments and pictures (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="120"/>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="130"/>
+        <source>Nothing was scanned.</source>
+        <translation type="unfinished">Ничего не отсканировано.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="133"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="139"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="150"/>
+        <source>Valid payment of %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="152"/>
+        <source>Offline payments have waited over 12 hours: connect soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="154"/>
+        <source>Careful: a payment from this customer failed before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_accept.py" line="164"/>
+        <source>Do not accept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineController</name>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="122"/>
+        <source>%1 offline payments (%2) waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="108"/>
         <source>EIP-681 (most wallets)</source>
         <translation>EIP-681 (большинство кошельков)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="102"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="108"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="109"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="103"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="109"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="110"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="116"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="111"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="117"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="112"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="118"/>
+        <source>Customer pays offline (scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/payment_screen.py" line="119"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="128"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="135"/>
         <source>Exact amount on chain: %1</source>
         <translation>Точная сумма в блокчейне: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="155"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="162"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="167"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="174"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="180"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="187"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="188"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="189"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="196"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Если покупатель ещё хочет заплатить, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="198"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="193"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="200"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="202"/>
+        <source>Accepted offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/payment_screen.py" line="203"/>
+        <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/payment_screen.py" line="206"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="197"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="208"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/payment_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/payment_screen.py" line="209"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Покупатель заплатил меньше: попросите доплатить остаток.</translation>
     </message>
@@ -360,6 +522,147 @@
         <location filename="../../pos_app/ui/models.py" line="137"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <source>No.</source>
+        <translation type="unfinished">№</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <source>Time</source>
+        <translation type="unfinished">Время</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <source>Amount</source>
+        <translation type="unfinished">Сумма</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <source>Payer</source>
+        <translation type="unfinished">Плательщик</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <source>Sale</source>
+        <translation type="unfinished">Продажа</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <source>State</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="49"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="49"/>
+        <source>Waiting for network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <source>In a block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
+        <source>Refused by network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
+        <source>Expired</source>
+        <translation type="unfinished">Срок истёк</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
+        <source>Spent elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
+        <source>No funds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
+        <source>Failed on chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
+        <source>Cancelled by payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="54"/>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <source>Signed transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <source>Authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="115"/>
+        <source>Offline payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="128"/>
+        <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="143"/>
+        <source>Nothing waits to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="148"/>
+        <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <source>Send within %1 h %2 min (connect to the network before then).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ def demo_chain():
 @pytest.fixture
 def window(qtbot, tmp_path, demo_chain):
     from pos_app.ui.main_window import MainWindow
-    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.w3)
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
     ctx.store.set_setting("language", "en")  # tests read English texts; test_settings switches language
     watcher = ctx.watcher()
     watcher.start()

@@ -49,37 +49,37 @@
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="75"/>
         <source>Pay without the shop&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Дүкөндө тармак жок кезде төлөө</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="78"/>
         <source>Authorization (EIP-3009)</source>
-        <translation type="unfinished"></translation>
+        <translation>Авторизация (EIP-3009)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="79"/>
         <source>Signed transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюлган которуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="81"/>
         <source>Sign offline payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн төлөмгө кол коюу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="82"/>
         <source>Hand over (scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кассирге берүү (сканерлөө)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="83"/>
         <source>Shop network: ON</source>
-        <translation type="unfinished"></translation>
+        <translation>Дүкөндүн тармагы: күйгүзүлгөн</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="84"/>
         <source>Shop network: OFF</source>
-        <translation type="unfinished"></translation>
+        <translation>Дүкөндүн тармагы: өчүрүлгөн</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="89"/>
@@ -100,7 +100,7 @@
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="111"/>
         <source>Signed. Show this QR to the cashier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюлду. Бул QR кодду кассирге көрсөтүңүз.</translation>
     </message>
 </context>
 <context>
@@ -239,7 +239,7 @@
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="128"/>
         <source>Offline queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн кезек</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="286"/>
@@ -282,92 +282,92 @@
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="75"/>
         <source>Scan the QR code on the customer&apos;s phone, or paste it, or open a file or a picture of it. The payment is checked here, without the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кардардын телефонундагы QR кодду сканерлеңиз, чаптаңыз же анын файлын же сүрөтүн ачыңыз. Төлөм ушул жерде, тармаксыз текшерилет.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="77"/>
         <source>Scan or paste the payment here</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөмдү ушул жерге сканерлеңиз же чаптаңыз</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="78"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Чаптоо</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="79"/>
         <source>Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлды ачуу…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="80"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерүү</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="81"/>
         <source>Accept payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөмдү кабыл алуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="82"/>
         <source>Back to the QR</source>
-        <translation type="unfinished"></translation>
+        <translation>QR кодго кайтуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="87"/>
         <source>Offline payment for sale %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-сатуу үчүн офлайн төлөм: %2</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="111"/>
         <source>Open a payment file or QR picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөм файлын же QR сүрөтүн ачыңыз</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="112"/>
         <source>Payments and pictures (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөмдөр жана сүрөттөр (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;Бардык файлдар (*)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="120"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл окулууда…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="130"/>
         <source>Nothing was scanned.</source>
-        <translation type="unfinished">Эч нерсе сканерленген жок.</translation>
+        <translation>Эч нерсе сканерленген жок.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="133"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Текшерилүүдө…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="139"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакталууда…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="150"/>
         <source>Valid payment of %1 from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөм туура: %1, төлөөчү %2.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="152"/>
         <source>Offline payments have waited over 12 hours: connect soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн төлөмдөр 12 сааттан ашык күтүп жатат: тезирээк тармакка туташыңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="154"/>
         <source>Careful: a payment from this customer failed before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этият болуңуз: бул кардардын төлөмү мурун өтпөй калган.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="164"/>
         <source>Do not accept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Кабыл албаңыз: %1</translation>
     </message>
 </context>
 <context>
@@ -375,7 +375,7 @@
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="122"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -413,7 +413,7 @@
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="118"/>
         <source>Customer pays offline (scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кардар офлайн төлөйт (сканерлөө)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="119"/>
@@ -478,12 +478,12 @@
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="202"/>
         <source>Accepted offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="203"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="206"/>
@@ -529,112 +529,112 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>No.</source>
-        <translation type="unfinished">№</translation>
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Time</source>
-        <translation type="unfinished">Убакыт</translation>
+        <translation>Убакыт</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Payer</source>
-        <translation type="unfinished">Төлөөчү</translation>
+        <translation>Төлөөчү</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Sale</source>
-        <translation type="unfinished">Сатуу</translation>
+        <translation>Сатуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Түрү</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>State</source>
-        <translation type="unfinished">Абалы</translation>
+        <translation>Абалы</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Себеби</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="49"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Кабыл алынган</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="49"/>
         <source>Waiting for network</source>
-        <translation type="unfinished"></translation>
+        <translation>Тармак күтүлүүдө</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлгөн</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>In a block</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокко кирген</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Аткарылган</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Refused by network</source>
-        <translation type="unfinished"></translation>
+        <translation>Тармак четке какты</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Expired</source>
-        <translation type="unfinished">Мөөнөтү бүттү</translation>
+        <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>Spent elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка жерде сарпталган</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>No funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Каражат жок</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>Failed on chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокчейнде өтпөй калды</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>Cancelled by payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөөчү жокко чыгарды</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="54"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Көңүл буруу керек</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="69"/>
         <source>Signed transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Кол коюлган которуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="69"/>
         <source>Authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>Авторизация</translation>
     </message>
 </context>
 <context>
@@ -642,27 +642,27 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="115"/>
         <source>Offline payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн төлөмдөр</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="128"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="143"/>
         <source>Nothing waits to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="148"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="153"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>
 </context>
 <context>

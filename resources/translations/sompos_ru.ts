@@ -49,37 +49,37 @@
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="75"/>
         <source>Pay without the shop&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплата без сети магазина</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="78"/>
         <source>Authorization (EIP-3009)</source>
-        <translation type="unfinished"></translation>
+        <translation>Авторизация (EIP-3009)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="79"/>
         <source>Signed transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписанный перевод</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="81"/>
         <source>Sign offline payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписать офлайн-платёж</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="82"/>
         <source>Hand over (scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Передать кассиру (скан)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="83"/>
         <source>Shop network: ON</source>
-        <translation type="unfinished"></translation>
+        <translation>Сеть магазина: вкл.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="84"/>
         <source>Shop network: OFF</source>
-        <translation type="unfinished"></translation>
+        <translation>Сеть магазина: выкл.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="89"/>
@@ -100,7 +100,7 @@
     <message>
         <location filename="../../pos_app/ui/demo_phone.py" line="111"/>
         <source>Signed. Show this QR to the cashier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписано. Покажите этот QR-код кассиру.</translation>
     </message>
 </context>
 <context>
@@ -239,7 +239,7 @@
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="128"/>
         <source>Offline queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-очередь</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="286"/>
@@ -282,92 +282,92 @@
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="75"/>
         <source>Scan the QR code on the customer&apos;s phone, or paste it, or open a file or a picture of it. The payment is checked here, without the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте QR-код на телефоне покупателя, вставьте его или откройте файл либо картинку с ним. Платёж проверяется здесь, без сети.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="77"/>
         <source>Scan or paste the payment here</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсканируйте или вставьте платёж сюда</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="78"/>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="79"/>
         <source>Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть файл…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="80"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="81"/>
         <source>Accept payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Принять платёж</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="82"/>
         <source>Back to the QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад к QR-коду</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="87"/>
         <source>Offline payment for sale %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платёж за продажу %1: %2</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="111"/>
         <source>Open a payment file or QR picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте файл платежа или картинку с QR-кодом</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="112"/>
         <source>Payments and pictures (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Платежи и картинки (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;Все файлы (*)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="120"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение файла…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="130"/>
         <source>Nothing was scanned.</source>
-        <translation type="unfinished">Ничего не отсканировано.</translation>
+        <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="133"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="139"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="150"/>
         <source>Valid payment of %1 from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Платёж верный: %1 от %2.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="152"/>
         <source>Offline payments have waited over 12 hours: connect soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платежи ждут уже больше 12 часов: скорее подключитесь к сети.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="154"/>
         <source>Careful: a payment from this customer failed before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Внимание: платёж этого покупателя уже однажды не прошёл.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_accept.py" line="164"/>
         <source>Do not accept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не принимайте: %1</translation>
     </message>
 </context>
 <context>
@@ -375,7 +375,7 @@
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="122"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -413,7 +413,7 @@
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="118"/>
         <source>Customer pays offline (scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="119"/>
@@ -478,12 +478,12 @@
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="202"/>
         <source>Accepted offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Принято офлайн</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="203"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/payment_screen.py" line="206"/>
@@ -529,112 +529,112 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>No.</source>
-        <translation type="unfinished">№</translation>
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Time</source>
-        <translation type="unfinished">Время</translation>
+        <translation>Время</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Payer</source>
-        <translation type="unfinished">Плательщик</translation>
+        <translation>Плательщик</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="45"/>
         <source>Sale</source>
-        <translation type="unfinished">Продажа</translation>
+        <translation>Продажа</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>State</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="49"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Получен</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="49"/>
         <source>Waiting for network</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждёт сети</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлен</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>In a block</source>
-        <translation type="unfinished"></translation>
+        <translation>В блоке</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершён</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Refused by network</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонён сетью</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Expired</source>
-        <translation type="unfinished">Срок истёк</translation>
+        <translation>Срок истёк</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>Spent elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Потрачен в другом месте</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>No funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет средств</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>Failed on chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Не прошёл в блокчейне</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>Cancelled by payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменён плательщиком</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="54"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Требует внимания</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="69"/>
         <source>Signed transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписанный перевод</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="69"/>
         <source>Authorization</source>
-        <translation type="unfinished"></translation>
+        <translation>Авторизация</translation>
     </message>
 </context>
 <context>
@@ -642,27 +642,27 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="115"/>
         <source>Offline payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платежи</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="128"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="143"/>
         <source>Nothing waits to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="148"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="153"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ def ensure_node_tools() -> Path:
     stamp = NODE_DIR / "node_modules" / ".sompos-stamp"
     want = _fingerprint(NODE_DIR / "package.json", NODE_DIR / "package-lock.json")
     if not stamp.exists() or stamp.read_text() != want:
-        _say("installing pinned npm tools (anvil, solc) from packaging/node/package-lock.json")
+        _say("installing pinned npm tools (anvil, solc, ethers) from packaging/node/package-lock.json")
         # Not `npm ci`: the lock holds only the anvil binary package of the platform that wrote
         # it, and `npm ci` refuses a lock without the other platforms' optional packages.
         # Exact versions are pinned in package.json and the lock pins everything else.

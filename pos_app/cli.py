@@ -153,6 +153,9 @@ def cmd_config(args: argparse.Namespace) -> int:
         C.set_qr_format(ctx.store, args.format)
     elif args.config_cmd == "language":
         C.set_language(ctx.store, args.lang)
+    elif args.config_cmd == "offline-limit":
+        from pos_app.offline.risk import with_limit
+        ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
     cfg = ctx.config
     d = cfg.to_dict()
     d["network"] = cfg.network.name
@@ -167,6 +170,7 @@ def cmd_config(args: argparse.Namespace) -> int:
                   "eip712_version": info.eip712_version if info else None})
     else:
         d.update({"decimals": None, "symbol": None, "eip712_name": None, "eip712_version": None})
+    d["offline_limits"] = ctx.offline.limits().to_dict()
     d["data_dir"] = str(ctx.data_dir)
     text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
     if d.get("token") and d["decimals"] is None:
@@ -242,6 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("format")
     lg = csub.add_parser("language", parents=[common], help="ky, ru or en")
     lg.add_argument("lang")
+    ol = csub.add_parser("offline-limit", parents=[common],
+                         help="per-payment|total|unknown-payer (som), max-items, warn-after|refuse-after (hours), "
+                              "max-offline-days|stale-snapshot-days")
+    ol.add_argument("name")
+    ol.add_argument("value")
     c.set_defaults(func=cmd_config)
 
     d = sub.add_parser("demo", parents=[common], help="a full sale on the embedded demo network")

@@ -132,3 +132,29 @@ def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, am
     if payer.failures:
         warnings.append("payer_failed_before")
     return warnings
+
+
+# Names a manager types (``sompos config offline-limit NAME VALUE``) -> (field, unit).
+LIMIT_NAMES = {
+    "per-payment": ("per_payment_tyiyn", "som"), "total": ("total_tyiyn", "som"),
+    "max-items": ("max_items", "count"), "unknown-payer": ("unknown_payer_tyiyn", "som"),
+    "warn-after": ("warn_after_s", "hours"), "refuse-after": ("refuse_after_s", "hours"),
+    "max-offline-days": ("max_since_sync_s", "days"), "stale-snapshot-days": ("stale_snapshot_s", "days"),
+}
+
+
+def with_limit(limits: Limits, name: str, value: str) -> Limits:
+    """``limits`` with one limit changed from what a manager typed; ``ConfigError`` on bad input."""
+    if name not in LIMIT_NAMES:
+        raise ConfigError("Unknown offline limit '{name}'; use one of {names}.", name=name,
+                          names=", ".join(LIMIT_NAMES))
+    field_name, unit = LIMIT_NAMES[name]
+    if unit == "som":
+        from pos_app.money import parse_amount
+        number = int(parse_amount(value))
+    else:
+        text = str(value).strip()
+        if not text.isdigit() or len(text) > 9:
+            raise ConfigError("The offline limit {name} must be a whole number.", name=name)
+        number = int(text) * {"count": 1, "hours": HOUR, "days": DAY}[unit]
+    return Limits.from_dict({**limits.to_dict(), field_name: number})

@@ -173,6 +173,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "This customer already has an unsent offline payment; only one at a time is safe."),
     QT_TRANSLATE_NOOP("core", "This payment reuses a transaction number the customer has already spent; it would never arrive."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The offline limit {name} must be a whole number, zero or more."),
+    QT_TRANSLATE_NOOP("core", "The offline limit {name} must be a whole number."),
+    QT_TRANSLATE_NOOP("core", "Unknown offline limit '{name}'; use one of {names}."),
     # pos_app/offline/sources.py
     QT_TRANSLATE_NOOP("core", "No QR code was found in that picture."),
     QT_TRANSLATE_NOOP("core", "That picture holds more than one QR code; use one with a single code."),

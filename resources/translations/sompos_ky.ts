@@ -1472,262 +1472,272 @@
         <translation>{name} офлайн лимити нөл же андан чоң бүтүн сан болушу керек.</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <source>The offline limit {name} must be a whole number.</source>
+        <translation>{name} офлайн чеги бүтүн сан болушу керек.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
+        <translation>«{name}» деген офлайн чек жок; булардын бирин колдонуңуз: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
         <source>No QR code was found in that picture.</source>
         <translation>Бул сүрөттөн QR код табылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>Бул сүрөттө бирден ашык QR код бар; бир гана коду бар сүрөттү колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>Бул орнотууда QR сүрөттөрүн окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>That picture cannot be opened.</source>
         <translation>Бул сүрөттү ачуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
         <source>Cannot read the file {path}.</source>
         <translation>{path} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Бул төлөм башка тармак үчүн жасалган ({got} тармагы, дүкөн болсо {want} тармагында иштейт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Бул төлөм дүкөндүн сому менен эмес, башка токен менен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Бул төлөм бул дүкөнгө эмес, башка дарекке барат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Бул төлөм сатуунун суммасынан аз; толук сумманы сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кардардын капчыгы өтө аз газ койгон ({gas}); которуу ишке ашпай калышы мүмкүн. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Тармактын комиссиясы азырынча белгисиз; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Кардардын капчыгы сунуштаган комиссия тармактын минимумунан төмөн; төлөм эч качан жөнөтүлбөйт. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизацияга анда көрсөтүлгөн төлөөчү кол койгон эмес (же бул токен үчүн эмес).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Бул авторизациянын мөөнөтү бүттү; кардардан жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Бул авторизация азырынча күчүнө кире элек; саатты текшериңиз же жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Бул авторизациянын мөөнөтү дүкөн төлөмдөрүн жөнөтүшү керек болгон убакыттан мурун бүтөт; мөөнөтү узунураак авторизацияны сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="197"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="214"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

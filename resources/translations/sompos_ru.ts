@@ -1472,262 +1472,272 @@
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <source>The offline limit {name} must be a whole number.</source>
+        <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
+        <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
         <source>Cannot read the file {path}.</source>
         <translation>Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="197"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="214"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

@@ -150,3 +150,16 @@ def test_sigkill_right_after_accepted_loses_nothing(shop):
         assert [h["to_state"] for h in ctx.offline.history(r["id"])] == ["received", "queued"]
     assert ctx.store.verify_audit_chain()
     ctx.close()
+
+
+def test_offline_limits_are_set_from_the_command_line(shop, capsys):
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "config", "offline-limit", "per-payment", "2 500,00", "--json")
+    assert rc == 0 and json.loads(out)["offline_limits"]["per_payment_tyiyn"] == 2500_00
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "config", "offline-limit", "refuse-after", "48", "--json")
+    assert json.loads(out)["offline_limits"]["refuse_after_s"] == 48 * 3600
+    rc, _, err = run(capsys, "--data-dir", str(shop), "config", "offline-limit", "warn-after", "72")
+    assert rc == 2 and "warning must come before" in err          # 72 h > 48 h deadline: refused
+    rc, _, err = run(capsys, "--data-dir", str(shop), "config", "offline-limit", "bogus", "1")
+    assert rc == 2 and "Unknown offline limit" in err
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "config", "show", "--json")
+    assert json.loads(out)["offline_limits"]["warn_after_s"] == 12 * 3600

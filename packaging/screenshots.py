@@ -77,6 +77,32 @@ def shoot(app, lang: str) -> None:
     win.reload_sales()
     spin(1.0)
     win.grab().save(str(OUT / f"sales-list-{lang}.png"))
+
+    # Offline: the shop's network is cut, the customer's phone signs, the cashier scans and accepts.
+    chain_id = win.cfg.network.chain_id
+    spin(10, lambda: ctx.offline.last_sync_at(chain_id) is not None)
+    win.phone.network_button.setChecked(False)
+    spin(25, lambda: win.offline_bar.isVisible())
+    win.go_sale()
+    for k in "420":
+        win.sale.press(k)
+    win.sale.submit()
+    spin(5, lambda: win.stack.currentWidget() is win.payment)
+    win.offline.start()
+    win.phone.payload = ""
+    win.phone._sign()
+    spin(10, lambda: bool(win.phone.payload))
+    win.phone.handed_over.emit(win.phone.payload)
+    spin(5, lambda: win.offline.accept_screen.accept_button.isEnabled())
+    spin(0.3)
+    win.grab().save(str(OUT / f"offline-verdict-{lang}.png"))
+    win.offline.accept_screen.accept_button.click()
+    spin(5, lambda: getattr(win.payment, "state_key", "") == "offline")
+    spin(0.5)
+    win.grab().save(str(OUT / f"offline-accepted-{lang}.png"))
+    win.offline.show_queue()
+    spin(1.0)
+    win.grab().save(str(OUT / f"offline-queue-{lang}.png"))
     win.close()
     chain.stop()
 

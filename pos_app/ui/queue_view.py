@@ -53,6 +53,10 @@ class QueueTableModel(QAbstractTableModel):
                 "reverted": self.tr("Failed on chain"), "cancelled": self.tr("Cancelled by payer"),
                 "needs_attention": self.tr("Needs attention")}.get(state, state)
 
+    def reason_text(self, reason: str) -> str:
+        """Reasons the core writes in English for the history; the known ones are shown translated."""
+        return {"verified offline": self.tr("Checked offline, waiting for the network")}.get(reason, reason)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -68,7 +72,7 @@ class QueueTableModel(QAbstractTableModel):
                 "invoice": str(it.invoice_id),
                 "kind": self.tr("Signed transfer") if it.kind == "raw_tx" else self.tr("Authorization"),
                 "state": self.state_text(state),
-                "reason": it.reason,
+                "reason": self.reason_text(it.reason),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "payer":
             return it.payer

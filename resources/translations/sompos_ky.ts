@@ -627,12 +627,17 @@
         <translation>Көңүл буруу керек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="58"/>
+        <source>Checked offline, waiting for the network</source>
+        <translation>Офлайн текшерилди, тармакты күтүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
         <source>Authorization</source>
         <translation>Авторизация</translation>
     </message>
@@ -640,27 +645,27 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="115"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="119"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="128"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="132"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
         <translation>Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="143"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="147"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="148"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="152"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="157"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>

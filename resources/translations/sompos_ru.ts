@@ -627,12 +627,17 @@
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="58"/>
+        <source>Checked offline, waiting for the network</source>
+        <translation>Проверен офлайн, ждёт сети</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
         <source>Signed transfer</source>
         <translation>Подписанный перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
         <source>Authorization</source>
         <translation>Авторизация</translation>
     </message>
@@ -640,27 +645,27 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="115"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="119"/>
         <source>Offline payments</source>
         <translation>Офлайн-платежи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="128"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="132"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
         <translation>Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="143"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="147"/>
         <source>Nothing waits to be sent.</source>
         <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="148"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="152"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="157"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>

@@ -156,6 +156,9 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         )""",
         "ALTER TABLE invoices ADD COLUMN offline_id INTEGER REFERENCES offline_payments(id)",
     ]),
+    ("offline queue totals from an index alone (exposure checks on every accept stay cheap)", [
+        "CREATE INDEX offline_exposure ON offline_payments(chain_id, state, received_at, amount_tyiyn)",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

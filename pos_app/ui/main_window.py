@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         """The demo's stand-in for a barcode scanner reading the customer's phone."""
         if self.current is None:
             return
-        if self.stack.currentWidget() is not self.offline.accept_screen:
+        if self.stack.currentWidget() is not self.offline.accept_screen:  # (built on first access)
             self.offline.start()
         self.offline.accept_screen.set_payload_text(payload)
 
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
     def finish_startup(self) -> None:
         """Build the remaining screens once the sale screen is up (called from the event loop)."""
         self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
+        self.offline.build()
 
     def _built(self) -> list:
         return [w for w in (self.sale, self.payment, self._sales, self._settings) if w is not None]

@@ -11,8 +11,11 @@ from PySide6.QtCore import QObject, QTimer
 
 from pos_app.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.core_text import error_text
-from pos_app.ui.offline_accept import OfflineAcceptScreen
-from pos_app.ui.queue_view import QueueView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pos_app.ui.offline_accept import OfflineAcceptScreen
+    from pos_app.ui.queue_view import QueueView
 
 
 class OfflineController(QObject):
@@ -21,26 +24,49 @@ class OfflineController(QObject):
         self.win = win
         self.ctx = win.ctx
         self.summary = None
-        self.accept_screen = OfflineAcceptScreen(win.language)
-        self.queue_view = QueueView(win.language)
-        win.stack.addWidget(self.accept_screen)
-        win.stack.addWidget(self.queue_view)
-        self.accept_screen.check_requested.connect(self.check)
-        self.accept_screen.accept_requested.connect(self.accept)
-        self.accept_screen.file_chosen.connect(self.read_file)
-        self.accept_screen.back.connect(self.back_to_payment)
+        self.items: list = []
+        # Built on first use (or right after the first paint): not needed to show the sale screen.
+        self._accept_screen: OfflineAcceptScreen | None = None
+        self._queue_view: QueueView | None = None
         win.payment.offline_requested.connect(self.start)
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
-        self.clock.timeout.connect(self.queue_view.tick)
+        self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())
         self.clock.start()
 
+    @property
+    def accept_screen(self) -> OfflineAcceptScreen:
+        if self._accept_screen is None:
+            from pos_app.ui.offline_accept import OfflineAcceptScreen
+            screen = self._accept_screen = OfflineAcceptScreen(self.win.language)
+            self.win.stack.addWidget(screen)
+            screen.check_requested.connect(self.check)
+            screen.accept_requested.connect(self.accept)
+            screen.file_chosen.connect(self.read_file)
+            screen.back.connect(self.back_to_payment)
+        return self._accept_screen
+
+    @property
+    def queue_view(self) -> QueueView:
+        if self._queue_view is None:
+            from pos_app.ui.queue_view import QueueView
+            self._queue_view = QueueView(self.win.language)
+            self.win.stack.addWidget(self._queue_view)
+            if self.summary is not None:
+                self._queue_view.set_data(self.items, self.summary)
+        return self._queue_view
+
+    def build(self) -> None:
+        self.accept_screen, self.queue_view  # noqa: B018 - properties build on access
+
     def set_language(self, language: str) -> None:
-        self.accept_screen.language = language
-        self.queue_view.language = language
-        self.queue_view.model.language = language
-        self.accept_screen.retranslate()
-        self.queue_view.retranslate()
+        if self._accept_screen is not None:
+            self._accept_screen.language = language
+            self._accept_screen.retranslate()
+        if self._queue_view is not None:
+            self._queue_view.language = language
+            self._queue_view.model.language = language
+            self._queue_view.retranslate()
 
     # -- accept flow -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -109,8 +135,9 @@ class OfflineController(QObject):
 
         def loaded(r) -> None:
             items, summary = r
-            self.summary = summary
-            self.queue_view.set_data(items, summary)
+            self.summary, self.items = summary, items
+            if self._queue_view is not None:
+                self._queue_view.set_data(items, summary)
             self.win.refresh_status()
         self.win.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id)), loaded)
 

@@ -159,6 +159,9 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ("offline queue totals from an index alone (exposure checks on every accept stay cheap)", [
         "CREATE INDEX offline_exposure ON offline_payments(chain_id, state, received_at, amount_tyiyn)",
     ]),
+    ("per-payer offline standing from an index alone", [
+        "CREATE INDEX offline_payer_standing ON offline_payments(chain_id, payer, state, kind, amount_tyiyn)",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 
 from pos_app.demo.constants import DEMO_MERCHANT
 from pos_app.errors import ConfigError
@@ -26,7 +25,10 @@ LANGUAGES = ("ky", "ru", "en")
 def default_data_dir() -> Path:
     """``$SOMPOS_DATA_DIR`` or the platform's per-user data folder."""
     env = os.environ.get("SOMPOS_DATA_DIR")
-    return Path(env) if env else Path(platformdirs.user_data_dir("sompos", "SomPOS"))
+    if env:
+        return Path(env)
+    import platformdirs  # only when no folder is given
+    return Path(platformdirs.user_data_dir("sompos", "SomPOS"))
 
 
 @dataclass(frozen=True)

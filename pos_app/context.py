@@ -10,16 +10,16 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
 from pos_app.config import ShopConfig, load_config
 from pos_app.demo import constants as demo_accounts
 from pos_app.errors import ConfigError, PosError
 from pos_app.events import EventBus
-from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.money import Tyiyn
 from pos_app.store.db import Store, open_store
 
 if TYPE_CHECKING:
+    from pos_app.chain.token_cache import TokenInfo
+    from pos_app.invoices.service import Invoice, InvoiceService
     from pos_app.offline.queue import OfflineQueue
     from pos_app.offline.verify import ShopFacts
     from pos_app.chain.rpc import RpcClient
@@ -57,10 +57,18 @@ class AppContext:
         self.data_dir = Path(data_dir)
         self.store: Store = open_store(self.data_dir)
         self.events = EventBus()
-        self.service = InvoiceService(self.store, events=self.events)
+        self._service: "InvoiceService | None" = None
         self.embedded_w3 = embedded_w3
         self._rpc: "RpcClient | None" = None
         self._offline: "OfflineQueue | None" = None
+
+    @property
+    def service(self) -> "InvoiceService":
+        # Imported on first use (the invoice core is not needed to paint the sale screen).
+        if self._service is None:
+            from pos_app.invoices.service import InvoiceService
+            self._service = InvoiceService(self.store, events=self.events)
+        return self._service
 
     @property
     def config(self) -> ShopConfig:
@@ -78,8 +86,9 @@ class AppContext:
             self._rpc = RpcClient(self.config.network, embedded_w3=self.embedded_w3)
         return self._rpc
 
-    def token_info(self, *, refresh: bool = False) -> TokenInfo:
+    def token_info(self, *, refresh: bool = False) -> "TokenInfo":
         """The token's facts: cached in the DB; read from the chain when missing or asked."""
+        from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
         net = self.config.network
         token = net.require_token()
         cached = cached_token_info(self.store, net.chain_id, token)
@@ -97,7 +106,7 @@ class AppContext:
                 return cached
             raise
 
-    def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> Invoice:
+    def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
         cfg = self.config
         merchant = self.require_merchant()
         info = self.token_info()

@@ -19,7 +19,6 @@ local node and the embedded demo; a TOML file describes any other EVM chain:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -217,6 +216,7 @@ def load_profile_file(path: Path | str) -> NetworkProfile:
         raise ConfigError("Cannot read the network profile file {file}.", detail=str(exc), file=str(p)) from exc
     if len(raw) > 64 * 1024:
         raise ConfigError("{file} is too large to be a network profile.", file=str(p))
+    import tomllib  # only for profile files
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

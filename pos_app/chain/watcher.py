@@ -395,13 +395,16 @@ class PaymentWatcher:
                     self.service.expire_due()  # expiry works offline too
                 except PosError:
                     log.exception("expiring invoices failed")
+                # ``problem`` carries the template so the screen can show it in its language.
                 self.events.publish("sync.status", online=False, head=None, head_time=None,
-                                    endpoint=None, error=exc.user_message)
+                                    endpoint=None, error=exc.user_message, problem=exc)
             except Exception as exc:  # noqa: BLE001 - the watcher must outlive any surprise
                 log.exception("watcher pass failed")
-                self.last_error = f"Unexpected error while checking payments: {type(exc).__name__}"
+                problem = ChainError("Unexpected error while checking payments ({kind}); see the log.",
+                                     kind=type(exc).__name__)
+                self.last_error = problem.user_message
                 self.events.publish("sync.status", online=False, head=None, head_time=None,
-                                    endpoint=None, error=self.last_error)
+                                    endpoint=None, error=self.last_error, problem=problem)
             self._wake.wait(self.profile.poll_seconds)
             self._wake.clear()
 

@@ -121,6 +121,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The node refused to {what}: {message}"),
     QT_TRANSLATE_NOOP("core", "The node gave an unexpected answer to {what}."),
     QT_TRANSLATE_NOOP("core", "No blockchain node answered (tried {tried}); payments will be checked when the connection returns."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "Unexpected error while checking payments ({kind}); see the log."),
     QT_TRANSLATE_NOOP("core", "The token contract returned an unusable {what}."),
     QT_TRANSLATE_NOOP("core", "There is no contract at {address} on {network}; check the token address."),
     QT_TRANSLATE_NOOP("core", "The token contract does not answer like an ERC-20 token."),

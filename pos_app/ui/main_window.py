@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.context import AppContext
 from pos_app.events import Event
-from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.invoices.service import Invoice
 from pos_app.money import Tyiyn
 from pos_app.ui.bridge import EventBridge, Worker
-from pos_app.ui.models import InvoiceTableModel
-from pos_app.ui.payment_screen import PaymentScreen
+from pos_app.ui.core_text import error_text
 from pos_app.ui.sale_screen import SaleScreen
 from pos_app.ui.widgets import BigButton
+
+if TYPE_CHECKING:
+    from pos_app.invoices.service import Invoice
 
 OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
 
@@ -71,18 +72,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         body.addWidget(self.stack, 1)
         self.sale = SaleScreen(self.language)
-        self.payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
-        self.payment.set_default_format(self.cfg.qr_format)
-        self.model = InvoiceTableModel(self.language, self)
+        self._model = None
         # Screens not needed for the first sale are built on first use (or right after the
         # first paint, see finish_startup) so the sale screen appears sooner.
-        self._sales = self._settings = self._customer = None
-        for w in (self.sale, self.payment):
-            self.stack.addWidget(w)
+        self._payment = self._sales = self._settings = self._customer = None
+        self.stack.addWidget(self.sale)
         self.sale.charge.connect(self.charge)
-        self.payment.new_sale.connect(self.go_sale)
-        self.payment.cancel_sale.connect(self.cancel)
-        self.payment.shown.connect(self._mirror)
         from pos_app.ui.offline_controller import OfflineController
         self.offline = OfflineController(self)
         self.phone = None
@@ -144,6 +139,27 @@ class MainWindow(QMainWindow):
 
     # -- screens built on first use -------------------------------------------------------------
     @property
+    def model(self):
+        """Today's invoices (built on first use: table models need the ``Qt`` namespace)."""
+        if self._model is None:
+            from pos_app.ui.models import InvoiceTableModel
+            self._model = InvoiceTableModel(self.language, self)
+        return self._model
+
+    @property
+    def payment(self):
+        if self._payment is None:
+            from pos_app.ui.payment_screen import PaymentScreen
+            self._payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
+            self._payment.set_default_format(self.cfg.qr_format)
+            self._payment.new_sale.connect(self.go_sale)
+            self._payment.cancel_sale.connect(self.cancel)
+            self._payment.shown.connect(self._mirror)
+            self._payment.offline_requested.connect(self.offline.start)
+            self.stack.addWidget(self._payment)
+        return self._payment
+
+    @property
     def sales(self):
         if self._sales is None:
             from pos_app.ui.sales_list import SalesList
@@ -174,11 +190,11 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """Build the remaining screens once the sale screen is up (called from the event loop)."""
-        self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
+        self.payment, self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
         self.offline.build()
 
     def _built(self) -> list:
-        return [w for w in (self.sale, self.payment, self._sales, self._settings) if w is not None]
+        return [w for w in (self.sale, self._payment, self._sales, self._settings) if w is not None]
 
     def _mirror(self) -> None:
         p = self.payment
@@ -209,8 +225,9 @@ class MainWindow(QMainWindow):
         self.cfg = cfg
         if self._sales is not None:
             self._sales.explorer = cfg.network.explorer
-        self.payment.trust_coin = cfg.network.trust_coin
-        self.payment.set_default_format(cfg.qr_format)
+        if self._payment is not None:  # otherwise it is built from self.cfg
+            self._payment.trust_coin = cfg.network.trust_coin
+            self._payment.set_default_format(cfg.qr_format)
         if cfg.language != self.language:
             self.set_language(cfg.language)
         if network_changed:
@@ -225,7 +242,7 @@ class MainWindow(QMainWindow):
         from pos_app.ui.i18n import install_language
         self.language = language
         install_language(language)
-        for w in (self.sale, self.payment, self._customer):
+        for w in (self.sale, self._payment, self._customer):
             if w is not None:
                 w.language = language
         self.model.language = language
@@ -256,6 +273,7 @@ class MainWindow(QMainWindow):
         self.sale.message.setText(err.user_message)
 
     def cancel(self, invoice_id: int) -> None:
+        from pos_app.invoices.lifecycle import InvoiceState
         self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
                                                   reason="sale cancelled"),
                     None, lambda err: self.payment.advice.setText(err.user_message))
@@ -299,7 +317,8 @@ class MainWindow(QMainWindow):
             inv = e.data["invoice"]
             if self.current is not None and inv.id == self.current.id:
                 self.current = inv
-            self.payment.update_invoice(inv)
+            if self._payment is not None:
+                self._payment.update_invoice(inv)
             self.model.upsert(inv)
             if inv.paid_seen:
                 self.reload_sales()
@@ -312,7 +331,8 @@ class MainWindow(QMainWindow):
                 self.head, self.head_time = e.data.get("head"), e.data.get("head_time")
                 self.endpoint, self.error = e.data.get("endpoint"), None
             else:
-                self.error = e.data.get("error")
+                problem = e.data.get("problem")
+                self.error = error_text(problem) if problem is not None else e.data.get("error")
             self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -327,6 +347,7 @@ class MainWindow(QMainWindow):
             self.block_label.clear()
         else:
             self.net_label.setText(self.tr("Offline: %1").replace("%1", name))
+        self.net_label.setToolTip("" if online else (self.error or ""))  # why, in the screen's language
         queued = self.offline.bar_text()
         show_bar = not online and (self.error is not None or queued is not None)
         self.offline_bar.setVisible(show_bar)

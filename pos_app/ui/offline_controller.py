@@ -28,7 +28,7 @@ class OfflineController(QObject):
         # Built on first use (or right after the first paint): not needed to show the sale screen.
         self._accept_screen: OfflineAcceptScreen | None = None
         self._queue_view: QueueView | None = None
-        win.payment.offline_requested.connect(self.start)
+        # (the payment screen connects its offline button here when it is built)
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())

@@ -1,14 +1,14 @@
 """The sale screen: a big keypad (touch, keyboard and numpad), the amount, and "Charge"."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.errors import BadInput
 from pos_app.money import Tyiyn, format_som, parse_amount
 from pos_app.ui.core_text import error_text
-from pos_app.ui.widgets import BigButton, big_font
+from pos_app.ui.widgets import ALIGN_RIGHT_VCENTER, STRONG_FOCUS, BigButton, big_font
 
 MAX_CHARS = 12
 
@@ -20,13 +20,13 @@ class SaleScreen(QWidget):
         super().__init__(parent)
         self.language = language
         self.text = ""
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("focusPolicy", STRONG_FOCUS)  # (see widgets.py on the Qt namespace)
         lay = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setFont(big_font(self, 14, bold=False))
         self.display = QLabel()
         self.display.setObjectName("amountDisplay")
-        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.display.setProperty("alignment", ALIGN_RIGHT_VCENTER)
         self.display.setFont(big_font(self, 40))
         self.display.setStyleSheet("background:#f4f6f8;border:2px solid #c9d1d9;border-radius:8px;padding:8px;")
         self.message = QLabel()
@@ -108,6 +108,7 @@ class SaleScreen(QWidget):
         return error_text(exc)
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt
         key = e.key()
         text = e.text()
         if text and text.isdigit():

@@ -7,17 +7,13 @@ macOS. Where none exists the system beep is used. Playing never raises.
 """
 from __future__ import annotations
 
-import array
-import io
 import logging
-import math
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import wave
 from pathlib import Path
+
+# array, io, math, shutil, subprocess, tempfile and wave are imported on first use: the payment
+# screen is built at start-up and cold start counts every module.
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +28,10 @@ PLAYERS = ("paplay", "pw-play", "aplay", "afplay")
 
 def synth(name: str) -> bytes:
     """The named chime as WAV bytes (mono, 16-bit, with short fades so it does not click)."""
+    import array
+    import io
+    import math
+    import wave
     samples = array.array("h")
     for freq, dur in TUNES[name]:
         n = int(RATE * dur)
@@ -53,6 +53,7 @@ def synth(name: str) -> bytes:
 
 def sound_file(name: str, folder: Path | None = None) -> Path:
     """Write the chime once (atomically) and return its path."""
+    import tempfile
     folder = Path(folder or Path(tempfile.gettempdir()) / "sompos-sounds")
     path = folder / f"{name}.wav"
     data = synth(name)
@@ -66,6 +67,7 @@ def sound_file(name: str, folder: Path | None = None) -> Path:
 
 def player_command(path: Path) -> list[str] | None:
     """The command line that plays ``path`` on this machine, or None (Windows uses winsound)."""
+    import shutil
     for exe in PLAYERS:
         found = shutil.which(exe)
         if found:
@@ -96,6 +98,7 @@ class Chimes:
             if cmd is None:
                 self.beep()
                 return
+            import subprocess
             subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
         except Exception:  # noqa: BLE001 - a sound must never break a sale

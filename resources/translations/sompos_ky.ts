@@ -212,67 +212,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="123"/>
+        <location filename="../../pos_app/ui/main_window.py" line="118"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="124"/>
+        <location filename="../../pos_app/ui/main_window.py" line="119"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="125"/>
+        <location filename="../../pos_app/ui/main_window.py" line="120"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="126"/>
+        <location filename="../../pos_app/ui/main_window.py" line="121"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="127"/>
+        <location filename="../../pos_app/ui/main_window.py" line="122"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="128"/>
+        <location filename="../../pos_app/ui/main_window.py" line="123"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="286"/>
+        <location filename="../../pos_app/ui/main_window.py" line="305"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306"/>
+        <location filename="../../pos_app/ui/main_window.py" line="326"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="321"/>
+        <location filename="../../pos_app/ui/main_window.py" line="342"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="323"/>
+        <location filename="../../pos_app/ui/main_window.py" line="344"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="325"/>
+        <location filename="../../pos_app/ui/main_window.py" line="346"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328"/>
+        <location filename="../../pos_app/ui/main_window.py" line="349"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="333"/>
+        <location filename="../../pos_app/ui/main_window.py" line="354"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="122"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="149"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
@@ -1243,506 +1243,511 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="124"/>
+        <source>Unexpected error while checking payments ({kind}); see the log.</source>
+        <translation>Төлөмдөрдү текшерүүдө күтүлбөгөн ката ({kind}); чоо-жайы журналда.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Токен контракты жараксыз маани кайтарды: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>{network} тармагында {address} дарегинде контракт жок; токендин дарегин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/core_text.py" line="127"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Токен контракты ERC-20 токени сыяктуу жооп бербейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Токендин үтүрдөн кийинки белгилеринин саны {old} эмес, {new} болуп өзгөрдү; ишти токтотуп, тармак профилин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/core_text.py" line="129"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Түйүн блокторду жана транзакция квитанцияларын берүүдөн баш тартат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Демо тармак үчүн demo кошумча пакети керек: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо токен өзүнүн туруктуу дарегине жайгашкан жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/core_text.py" line="133"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>{customer} деген демо кардар жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/core_text.py" line="135"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>«{current}» абалындагы офлайн төлөмдү «{target}» абалына өткөрүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="136"/>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа муну төлөм катары окуй албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Сканерленген транзакция кесилип калган же бузулган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/core_text.py" line="139"/>
         <source>This is far too long to be a payment.</source>
         <translation>Бул төлөм үчүн өтө эле узун.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
         <source>Nothing was scanned.</source>
         <translation>Эч нерсе сканерленген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Сканерленген транзакция бош же кесилип калган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Төлөмдүн колтамгасы жараксыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Төлөмдүн колтамгасы тармак кабыл албаган түрдө (high s); кардардан жаңыртылган капчык менен кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Бул транзакция контракт түзөт; бул төлөм эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Бул транзакция токен контрактына монета да жөнөтөт; бул жөнөкөй токен төлөмү эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="145"/>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Сканерленген транзакция стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Төлөмгө тармактын номери жок кол коюлган (EIP-155ке чейинки); аны башка тармакта кайталап жиберсе болот, ошондуктан ал четке кагылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/core_text.py" line="148"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>Сканерленген транзакциянын аягында ашык байттар бар: ал өзгөртүлгөн же начар сканерленген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Бул транзакция токен которуудан башка нерсе кылат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="149"/>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Которуунун маалыматтарынын узундугу туура эмес: ал өзгөртүлгөн же кесилген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Которуунун маалыматтары стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="151"/>
+        <location filename="../../pos_app/ui/core_text.py" line="152"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация туура эмес түзүлгөн: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Сканерленген транзакция туура hex эмес (0x жана 0-9, a-f белгилеринин жуптары).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/core_text.py" line="154"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>Сканерленген транзакцияда бөлүктөр жетишпейт же ашык; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация туура JSON эмес; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>Авторизациядагы {field} дарегинин текшерүү суммасы туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/core_text.py" line="157"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Бул транзакция түрү ({type}) төлөм үчүн кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Бул төлөм мурун эле кабыл алынган ({item}-офлайн төлөм, {invoice}-эсеп).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>{invoice}-эсеп мындан ары төлөм күтпөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>{invoice}-эсеп башка тармак же дүкөндүн башка дареги үчүн түзүлгөн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
         <source>There is no offline payment number {item}.</source>
         <translation>{item} номерлүү офлайн төлөм жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Бул кардар ушул эле транзакция номери менен төлөм берген; алардын бирөө гана келе алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <location filename="../../pos_app/ui/core_text.py" line="164"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>{invoice}-эсептин жөнөтүлүүнү күтүп жаткан офлайн төлөмү бар.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Бул касса эч качан тармакка туташкан эмес; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса {days} күндөн бери тармакта жок; дагы офлайн төлөм кабыл алуудан мурун туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Бул төлөм бир офлайн төлөмдүн лимитинен ашат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>Кассада уруксат берилген офлайн төлөмдөрдүн эң көп саны турат; адегенде туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>Бул төлөм менен офлайн төлөмдөрдүн жалпы суммасы лимиттен ашып кетет; адегенде туташып, кезекти жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Кардардын белгилүү балансы бул офлайн төлөмгө жетпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Офлайн эскертүүсү акыркы мөөнөттөн мурун болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн төлөмдөр {hours} сааттан бери күтүп жатат; жаңыларын алуудан мурун туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="173"/>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>Бул кардардын жөнөтүлө элек офлайн төлөмү бар; бир убакта бирөөнү гана алуу коопсуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>Бул төлөмдө кардар мурун колдонгон транзакция номери кайра колдонулган; ал эч качан келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/core_text.py" line="176"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>{name} офлайн лимити нөл же андан чоң бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>{name} офлайн чеги бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>«{name}» деген офлайн чек жок; булардын бирин колдонуңуз: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>No QR code was found in that picture.</source>
         <translation>Бул сүрөттөн QR код табылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>Бул сүрөттө бирден ашык QR код бар; бир гана коду бар сүрөттү колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>Бул орнотууда QR сүрөттөрүн окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
         <source>That picture cannot be opened.</source>
         <translation>Бул сүрөттү ачуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
         <source>Cannot read the file {path}.</source>
         <translation>{path} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Бул төлөм башка тармак үчүн жасалган ({got} тармагы, дүкөн болсо {want} тармагында иштейт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Бул төлөм дүкөндүн сому менен эмес, башка токен менен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Бул төлөм бул дүкөнгө эмес, башка дарекке барат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Бул төлөм сатуунун суммасынан аз; толук сумманы сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кардардын капчыгы өтө аз газ койгон ({gas}); которуу ишке ашпай калышы мүмкүн. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Тармактын комиссиясы азырынча белгисиз; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Кардардын капчыгы сунуштаган комиссия тармактын минимумунан төмөн; төлөм эч качан жөнөтүлбөйт. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизацияга анда көрсөтүлгөн төлөөчү кол койгон эмес (же бул токен үчүн эмес).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Бул авторизациянын мөөнөтү бүттү; кардардан жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="194"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Бул авторизация азырынча күчүнө кире элек; саатты текшериңиз же жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Бул авторизациянын мөөнөтү дүкөн төлөмдөрүн жөнөтүшү керек болгон убакыттан мурун бүтөт; мөөнөтү узунураак авторизацияны сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="197"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

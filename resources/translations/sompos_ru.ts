@@ -212,67 +212,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="123"/>
+        <location filename="../../pos_app/ui/main_window.py" line="118"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="124"/>
+        <location filename="../../pos_app/ui/main_window.py" line="119"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="125"/>
+        <location filename="../../pos_app/ui/main_window.py" line="120"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="126"/>
+        <location filename="../../pos_app/ui/main_window.py" line="121"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="127"/>
+        <location filename="../../pos_app/ui/main_window.py" line="122"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="128"/>
+        <location filename="../../pos_app/ui/main_window.py" line="123"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="286"/>
+        <location filename="../../pos_app/ui/main_window.py" line="305"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="306"/>
+        <location filename="../../pos_app/ui/main_window.py" line="326"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="321"/>
+        <location filename="../../pos_app/ui/main_window.py" line="342"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="323"/>
+        <location filename="../../pos_app/ui/main_window.py" line="344"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="325"/>
+        <location filename="../../pos_app/ui/main_window.py" line="346"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="328"/>
+        <location filename="../../pos_app/ui/main_window.py" line="349"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="333"/>
+        <location filename="../../pos_app/ui/main_window.py" line="354"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -373,7 +373,7 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="122"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="149"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
@@ -1243,506 +1243,511 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="124"/>
+        <source>Unexpected error while checking payments ({kind}); see the log.</source>
+        <translation>Непредвиденная ошибка при проверке платежей ({kind}); подробности в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Контракт токена вернул непригодное значение: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/core_text.py" line="127"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Контракт токена отвечает не как токен ERC-20.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/core_text.py" line="129"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/core_text.py" line="133"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>Демо-покупателя с именем {customer} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/core_text.py" line="135"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="136"/>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа не может прочитать это как платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/core_text.py" line="139"/>
         <source>This is far too long to be a payment.</source>
         <translation>Это слишком длинно для платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Подпись платежа неверна.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="145"/>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Отсканированная транзакция закодирована нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/core_text.py" line="148"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="149"/>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Данные перевода закодированы нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="151"/>
+        <location filename="../../pos_app/ui/core_text.py" line="152"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация составлена неверно: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/core_text.py" line="154"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/core_text.py" line="157"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
         <source>There is no offline payment number {item}.</source>
         <translation>Офлайн-платежа с номером {item} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <location filename="../../pos_app/ui/core_text.py" line="164"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="173"/>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/core_text.py" line="176"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/core_text.py" line="183"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
         <source>Cannot read the file {path}.</source>
         <translation>Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="194"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="197"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

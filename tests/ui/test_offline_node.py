@@ -34,3 +34,26 @@ def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
     assert decode_qr(win.payment.qr) == [build_uri("eip681", win.current.request())]
     win.close()
     ctx.close()
+
+
+def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
+    """The watcher's reason (a core template) reaches the status bar translated, not in English."""
+    from pos_app.errors import NodeUnavailable
+    from pos_app.ui.main_window import MainWindow
+    ctx = AppContext(tmp_path / "shop")
+    set_network(ctx.store, "local")
+    set_token(ctx.store, TOKEN)
+    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
+    ctx.store.set_setting("language", "ru")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
+                              "connection returns.", tried=2)
+    ctx.events.publish("sync.status", online=False, head=None, head_time=None, endpoint=None,
+                       error=problem.user_message, problem=problem)
+    qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=5000)
+    tip = win.net_label.toolTip()
+    assert "2" in tip and "No blockchain node" not in tip and any("а" <= ch <= "я" for ch in tip.lower())
+    win.close()
+    ctx.close()

@@ -14,3 +14,15 @@ def test_main_window_module_does_not_pull_in_web3(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          env={"PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert out.returncode == 0, out.stderr
+
+
+def test_sale_screen_properties_set_without_the_qt_namespace(qtbot):
+    """The sale screen sets its enum properties by value (widgets.py): they must still take effect."""
+    from PySide6.QtCore import Qt
+
+    from pos_app.ui.sale_screen import SaleScreen
+    screen = SaleScreen("en")
+    qtbot.addWidget(screen)
+    assert screen.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert screen.display.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in screen.keys.values())

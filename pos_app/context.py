@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from pos_app.offline.verify import ShopFacts
     from pos_app.chain.rpc import RpcClient
     from pos_app.chain.watcher import PaymentWatcher
+    from pos_app.sync.engine import SyncEngine
     from web3 import Web3
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,21 @@ class AppContext:
         # so the app starts offline and picks up the network when it appears.
         return PaymentWatcher(self.store, self.rpc(), cfg.network, token=cfg.network.require_token(),
                               merchant=self.require_merchant(), service=self.service, events=self.events)
+
+    def sync_engine(self, relay=None) -> "SyncEngine":
+        """The engine that sends the offline queue; ``relay`` is an unlocked relay account (or None).
+
+        On the embedded demo network the demo merchant's own key relays (receiveWithAuthorization
+        must come from the payee), so the demo needs no key file.
+        """
+        from pos_app.sync.engine import SyncEngine
+        cfg = self.config
+        if relay is None and cfg.network.embedded and self.require_merchant() == demo_accounts.DEMO_MERCHANT:
+            from eth_account import Account
+            from pos_app.demo.accounts import MERCHANT_KEY
+            relay = Account.from_key(MERCHANT_KEY)
+        return SyncEngine(self.store, self.offline, self.rpc(), cfg.network, token=cfg.network.require_token(),
+                          merchant=self.require_merchant(), relay=relay, events=self.events)
 
     def close(self) -> None:
         self.store.close()

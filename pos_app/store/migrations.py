@@ -162,6 +162,33 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
     ("per-payer offline standing from an index alone", [
         "CREATE INDEX offline_payer_standing ON offline_payments(chain_id, payer, state, kind, amount_tyiyn)",
     ]),
+    ("the sync engine: what was sent, where it landed, retries, hand-over and outcomes", [
+        # For an EIP-3009 item the relay transaction is signed and stored here (with its nonce and
+        # hash in tx_hash) before it is first broadcast, so a restart resends the same bytes.
+        "ALTER TABLE offline_payments ADD COLUMN relay_raw TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN relay_from TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN relay_nonce INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN block_number INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN block_hash TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN first_sent_at INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN last_sent_at INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN next_try_at INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE offline_payments ADD COLUMN last_error TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE offline_payments ADD COLUMN handed_off_at INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN imported_from TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN resolved_at INTEGER",
+        "ALTER TABLE offline_payments ADD COLUMN resolution TEXT",
+        "CREATE INDEX offline_work ON offline_payments(chain_id, state, kind, next_try_at)",
+        "CREATE UNIQUE INDEX offline_relay_nonce ON offline_payments(chain_id, relay_from, relay_nonce) "
+        "WHERE relay_nonce IS NOT NULL",
+        # The relay account's next nonce, kept locally so many authorizations go out back to back.
+        """CREATE TABLE relay_nonces (
+            chain_id INTEGER NOT NULL,
+            address TEXT NOT NULL,
+            next_nonce INTEGER NOT NULL,
+            PRIMARY KEY (chain_id, address)
+        )""",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

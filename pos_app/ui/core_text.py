@@ -194,6 +194,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "This authorization has expired; ask the customer for a new one."),
     QT_TRANSLATE_NOOP("core", "This authorization is not valid yet; check the clock or ask for a new one."),
     QT_TRANSLATE_NOOP("core", "This authorization expires before the shop must send its payments; ask for one valid longer."),  # noqa: E501
+    # pos_app/sync/keystore.py
+    QT_TRANSLATE_NOOP("core", "The passphrase must have at least {n} characters."),
+    QT_TRANSLATE_NOOP("core", "A relay key already exists. It was not replaced."),
+    QT_TRANSLATE_NOOP("core", "This is not a valid private key or keystore file."),
+    QT_TRANSLATE_NOOP("core", "The keystore file could not be opened with the passphrase given."),
+    QT_TRANSLATE_NOOP("core", "There is no relay key yet. Create or import one first."),
+    QT_TRANSLATE_NOOP("core", "The relay key file {path} is damaged or cannot be read."),
+    QT_TRANSLATE_NOOP("core", "The file {path} could not be saved."),
+    QT_TRANSLATE_NOOP("core", "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}."),
+    QT_TRANSLATE_NOOP("core", "Too many wrong passphrases. Try again in {minutes} min."),
     # raised by the GUI itself with the core's error classes
     QT_TRANSLATE_NOOP("core", "Something went wrong; the details are in the log."),            # ui/bridge.py
     QT_TRANSLATE_NOOP("core", "This network needs the som token contract address (ask the issuer)."),  # settings

@@ -158,7 +158,7 @@ class RelayKeyStore:
         """
         _check_new_passphrase(passphrase)
         if not isinstance(secret, str):
-            raise BadInput(MSG_BAD_SECRET, detail="secret is not text")
+            raise BadInput("This is not a valid private key or keystore file.", detail="secret is not text")
         with self._lock:
             self._refuse_existing()
             text = secret.strip()
@@ -182,7 +182,7 @@ class RelayKeyStore:
             now = self._clock()
             failures, locked_until = self._read_attempts(now)
             if locked_until is not None:
-                raise BadInput(MSG_LOCKED, minutes=_minutes(locked_until - now))
+                raise BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(locked_until - now))
 
             # Count the attempt before the slow part, so a killed process cannot get a free guess.
             failures += 1
@@ -194,9 +194,9 @@ class RelayKeyStore:
                 if str(exc) == "MAC mismatch":  # eth-keyfile's wording for a wrong passphrase
                     if new_lock is not None:
                         log.warning("Relay key locked after %d wrong passphrases", failures)
-                        raise BadInput(MSG_LOCKED, minutes=_minutes(LOCKOUT_SECONDS)) from None
+                        raise BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(LOCKOUT_SECONDS)) from None
                     raise BadInput(
-                        MSG_WRONG_PASSPHRASE,
+                        "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.",
                         minutes=_minutes(LOCKOUT_SECONDS),
                         left=MAX_ATTEMPTS - failures,
                     ) from None
@@ -216,10 +216,10 @@ class RelayKeyStore:
 
     def _refuse_existing(self) -> None:
         if self.path.exists() or self.path.is_symlink():
-            raise BadInput(MSG_KEY_EXISTS)
+            raise BadInput("A relay key already exists. It was not replaced.")
 
     def _corrupt(self, detail: str) -> StorageError:
-        return StorageError(MSG_CORRUPT, detail=detail, path=str(self.path))
+        return StorageError("The relay key file {path} is damaged or cannot be read.", detail=detail, path=str(self.path))
 
     def _load(self) -> dict[str, Any]:
         """Read and check the keystore file (shape only; nothing is decrypted)."""
@@ -227,7 +227,7 @@ class RelayKeyStore:
             with open(self.path, "rb") as fh:
                 raw = fh.read(_MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            raise NotFound(MSG_NO_KEY) from None
+            raise NotFound("There is no relay key yet. Create or import one first.") from None
         except OSError as exc:
             raise self._corrupt(f"cannot read: {exc.strerror}") from None
         if len(raw) > _MAX_FILE_BYTES:
@@ -287,7 +287,7 @@ class RelayKeyStore:
             self.attempts_path.unlink(missing_ok=True)
         except OSError as exc:
             raise StorageError(
-                MSG_SAVE_FAILED, detail=exc.strerror, path=str(self.attempts_path)
+                "The file {path} could not be saved.", detail=exc.strerror, path=str(self.attempts_path)
             ) from None
 
 
@@ -298,7 +298,7 @@ def _check_new_passphrase(passphrase: str) -> None:
     if not isinstance(passphrase, str):
         raise TypeError("passphrase must be a str")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise BadInput(MSG_SHORT_PASSPHRASE, n=MIN_PASSPHRASE_LENGTH)
+        raise BadInput("The passphrase must have at least {n} characters.", n=MIN_PASSPHRASE_LENGTH)
 
 
 def _minutes(seconds: float) -> int:
@@ -377,40 +377,40 @@ def _keystore_problem(data: object, *, need_address: bool) -> str | None:
 def _key_from_hex(text: str) -> bytes:
     digits = _strip0x(text)
     if len(digits) != 64 or not all(c in string.hexdigits for c in digits):
-        raise BadInput(MSG_BAD_SECRET, detail="not 64 hex digits")
+        raise BadInput("This is not a valid private key or keystore file.", detail="not 64 hex digits")
     value = int(digits, 16)
     if not 0 < value < _SECP256K1_N:
-        raise BadInput(MSG_BAD_SECRET, detail="outside the secp256k1 key range")
+        raise BadInput("This is not a valid private key or keystore file.", detail="outside the secp256k1 key range")
     return bytes.fromhex(digits)
 
 
 def _key_from_keystore_text(text: str, source_passphrase: str | None) -> bytes:
     if len(text) > _MAX_FILE_BYTES:
-        raise BadInput(MSG_BAD_SECRET, detail="keystore text too large")
+        raise BadInput("This is not a valid private key or keystore file.", detail="keystore text too large")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        raise BadInput(MSG_BAD_SECRET, detail="keystore text is not JSON") from None
+        raise BadInput("This is not a valid private key or keystore file.", detail="keystore text is not JSON") from None
     if isinstance(data, dict) and "crypto" not in data and isinstance(data.get("Crypto"), dict):
         data = {**data, "crypto": data["Crypto"]}  # older wallets spell it with a capital C
         del data["Crypto"]
     problem = _keystore_problem(data, need_address=False)
     if problem:
-        raise BadInput(MSG_BAD_SECRET, detail=problem)
+        raise BadInput("This is not a valid private key or keystore file.", detail=problem)
     if not isinstance(source_passphrase, str):
-        raise BadInput(MSG_SOURCE_PASSPHRASE, detail="no source passphrase given")
+        raise BadInput("The keystore file could not be opened with the passphrase given.", detail="no source passphrase given")
     try:
         key = bytes(Account.decrypt(data, source_passphrase))
     except ValueError as exc:
         if str(exc) == "MAC mismatch":
-            raise BadInput(MSG_SOURCE_PASSPHRASE, detail="wrong source passphrase") from None
-        raise BadInput(MSG_BAD_SECRET, detail=type(exc).__name__) from None
+            raise BadInput("The keystore file could not be opened with the passphrase given.", detail="wrong source passphrase") from None
+        raise BadInput("This is not a valid private key or keystore file.", detail=type(exc).__name__) from None
     except Exception as exc:  # noqa: BLE001 - keep library wording (and values) out
-        raise BadInput(MSG_BAD_SECRET, detail=type(exc).__name__) from None
+        raise BadInput("This is not a valid private key or keystore file.", detail=type(exc).__name__) from None
     if len(key) != 32 or not 0 < int.from_bytes(key, "big") < _SECP256K1_N:
-        raise BadInput(MSG_BAD_SECRET, detail="decrypted key is not a secp256k1 key")
+        raise BadInput("This is not a valid private key or keystore file.", detail="decrypted key is not a secp256k1 key")
     if "address" in data and Account.from_key(key).address != _checksum(data["address"]):
-        raise BadInput(MSG_BAD_SECRET, detail="address field does not match the key")
+        raise BadInput("This is not a valid private key or keystore file.", detail="address field does not match the key")
     return key
 
 
@@ -443,7 +443,7 @@ def _atomic_write(path: Path, body: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise StorageError(MSG_SAVE_FAILED, detail=exc.strerror, path=str(path)) from None
+        raise StorageError("The file {path} could not be saved.", detail=exc.strerror, path=str(path)) from None
 
 
 __all__ = [

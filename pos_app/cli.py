@@ -112,29 +112,45 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    """Default: send the offline queue and follow it (with a payment scan) until done or the deadline
+    (cli_sync.cmd_sync); ``--once``: one scan and one engine pass; ``--watch``: keep at it."""
     ctx = _context(args)
     net = ctx.config.network
     if net.embedded:
         raise BadInput("The demo network lives only inside `sompos demo`; choose a real network with "
                        "`sompos config network bsc` (or a profile file) to sync.")
     ctx.token_info(refresh=True)
+    if not args.once and not args.watch:
+        from pos_app.cli_sync import cmd_sync as drain
+        return drain(args)
+    from pos_app.cli_sync import _relay_account
+    from pos_app.sync.runner import SyncRunner
     watcher = ctx.watcher()
+    runner = SyncRunner(ctx.sync_engine(relay=_relay_account(ctx, args)), watcher=watcher, events=ctx.events)
     if not args.once:
-        print(f"Watching {net.name} for payments; press Ctrl+C to stop.", file=sys.stderr)
-        ctx.events.subscribe(lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.data.items()}}))
-                             if e.kind.startswith(("invoice.", "payment.")) else None)
+        print(f"Watching {net.name} for payments and sending the offline queue; press Ctrl+C to stop.",
+              file=sys.stderr)
+        ctx.events.subscribe(lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.data.items()}}),
+                                             flush=True)
+                             if e.kind.startswith(("invoice.", "payment.", "offline.outcome")) else None)
+        runner.start()
         try:
             watcher.run_forever()
         except KeyboardInterrupt:
             watcher.stop()
+            runner.stop()
         return 0
     r = watcher.scan_once()
+    state = runner.step()
+    rep = runner.last_report
     d = {"network": net.name, "head": r.head, "scanned_to": r.scanned_to, "new_payments": r.new_payments,
          "final_payments": r.finalized_payments, "removed_payments": r.removed_payments,
-         "changed_invoices": sorted(r.changed_invoices)}
+         "changed_invoices": sorted(r.changed_invoices), "offline_queue": state,
+         "offline_outstanding": rep.outstanding if rep else None}
     _out(args, d, f"Checked {net.name} up to block {r.head}: {r.new_payments} new payment(s), "
                   f"{r.finalized_payments} final, {r.removed_payments} removed; "
-                  f"invoices changed: {', '.join(map(str, sorted(r.changed_invoices))) or 'none'}.")
+                  f"invoices changed: {', '.join(map(str, sorted(r.changed_invoices))) or 'none'}; "
+                  f"offline queue: {state}" + (f", {rep.outstanding} to finish." if rep else "."))
     return 0
 
 
@@ -227,8 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
     a.set_defaults(func=cmd_assign)
 
-    s = sub.add_parser("sync", parents=[common], help="check the chain for payments")
-    s.add_argument("--once", action="store_true", help="one detection pass, then exit")
+    s = sub.add_parser("sync", parents=[common],
+                       help="send the offline queue and check the chain until all is final (or --deadline)")
+    s.add_argument("--once", action="store_true", help="one pass (payments and the offline queue), then exit")
+    s.add_argument("--watch", action="store_true", help="keep watching and sending until Ctrl+C")
+    s.add_argument("--deadline", default="600", help="without --once/--watch: give up after this many seconds")
+    s.add_argument("--no-relay", action="store_true", help="do not unlock the relay key (raw transactions only)")
     s.set_defaults(func=cmd_sync)
 
     c = sub.add_parser("config", parents=[common], help="show or change settings")
@@ -262,6 +282,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from pos_app.cli_offline import register as register_offline
     register_offline(sub, common, _Parser)
+    from pos_app.cli_sync import register as register_sync
+    register_sync(sub, common, _Parser)
 
     g = sub.add_parser("app", parents=[common], help="open the point-of-sale window (the default)")
     g.set_defaults(func=cmd_app)

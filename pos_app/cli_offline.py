@@ -53,6 +53,9 @@ def _item_dict(item, decimals: int) -> dict[str, Any]:
 
 def cmd_queue(args: argparse.Namespace) -> int:
     from pos_app.cli import _context, _out
+    if args.queue_cmd != "list":
+        from pos_app.cli_sync import dispatch_queue
+        return dispatch_queue(args)
     from pos_app.money import format_som_plain
     ctx = _context(args)
     cfg = ctx.config
@@ -90,4 +93,6 @@ def register(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> N
     q = sub.add_parser("queue", parents=[common], help="the offline payments queue")
     qsub = q.add_subparsers(dest="queue_cmd", metavar="ACTION", parser_class=parser_class, required=True)
     qsub.add_parser("list", parents=[common], help="every offline payment with its state")
+    from pos_app.cli_sync import register_queue_actions
+    register_queue_actions(qsub, common)
     q.set_defaults(func=cmd_queue)

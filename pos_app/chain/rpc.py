@@ -9,6 +9,7 @@ to interpret (for example a log range that is too large). Before its first use, 
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any, Callable, TypeVar
 
 import requests
 from web3 import HTTPProvider, Web3
-from web3.exceptions import ProviderConnectionError, Web3RPCError
+from web3.exceptions import BadResponseFormat, ProviderConnectionError, Web3RPCError
 
 from pos_app.errors import ChainError, NodeUnavailable, WrongNetwork
 from pos_app.profiles import NetworkProfile
@@ -47,11 +48,15 @@ def _rpc_error_parts(exc: Web3RPCError) -> tuple[int | None, str]:
 
 
 def _is_transient(exc: BaseException) -> bool:
-    if isinstance(exc, requests.HTTPError):
-        status = exc.response.status_code if exc.response is not None else 0
-        return status == 429 or status >= 500
-    return isinstance(exc, (requests.ConnectionError, requests.Timeout, ProviderConnectionError,
-                            ConnectionError, TimeoutError))
+    """A flaky link, not an answer: try the next URL and back off this one.
+
+    Resets, timeouts, HTTP errors, a body cut short (ChunkedEncodingError) and garbage where JSON
+    should be (a proxy's HTML error page, random bytes) all count.
+    """
+    # Any HTTP error status too: 429/5xx pass, and a 401/403 (a key or plan problem at a provider)
+    # makes the endpoint unusable for now; either way the next URL is tried.
+    return isinstance(exc, (requests.RequestException, ProviderConnectionError, BadResponseFormat,
+                            json.JSONDecodeError, UnicodeDecodeError, ConnectionError, TimeoutError))
 
 
 @dataclass

@@ -80,12 +80,16 @@ class QueueItem:
     updated_at: int
     valid_before: int | None
     payload: str
+    resolution: str | None = None        # collect_again / resolved, once a person closed a failure
+    handed_off_at: int | None = None     # exported to another machine, which sends it
+    last_error: str = ""
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "QueueItem":
         return cls(r["id"], r["kind"], QueueState(r["state"]), r["payer"], int(r["amount_base"]),
                    r["amount_tyiyn"], r["invoice_id"], r["idem_key"], r["tx_hash"], r["reason"],
-                   r["received_at"], r["updated_at"], r["valid_before"], r["payload"])
+                   r["received_at"], r["updated_at"], r["valid_before"], r["payload"], r.get("resolution"),
+                   r.get("handed_off_at"), r.get("last_error") or "")
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,49 @@ class OfflineQueue:
         if self.events is not None:
             self.events.publish("offline.changed", item=item)
         return item
+
+    # -- outcomes a person settles ----------------------------------------------------------------
+    RESOLUTIONS = ("collect_again", "resolved")
+
+    def resolve(self, item_id: int, action: str, *, actor: str = "cashier", note: str = "",
+                now: int | None = None) -> QueueItem:
+        """Close a failed offline payment: ``collect_again`` (its sale is cancelled so the cashier
+        charges again) or ``resolved`` (settled another way, e.g. in cash). Audited; once only."""
+        from pos_app.invoices.lifecycle import InvoiceState, check_transition as check_invoice
+        now = int(time.time()) if now is None else now
+        if action not in self.RESOLUTIONS:
+            raise BadInput("Choose what happened: collect again or mark resolved.")
+        with self.store.transaction() as c:
+            item = self.get(item_id)
+            row = self.store.one("SELECT resolved_at FROM offline_payments WHERE id = ?", (item_id,))
+            if item.state not in FAILURES:
+                raise BadInput("Offline payment {item} has not failed; there is nothing to resolve.", item=item_id)
+            if row["resolved_at"] is not None:
+                raise BadInput("Offline payment {item} was already resolved.", item=item_id)
+            c.execute("UPDATE offline_payments SET resolved_at = ?, resolution = ?, updated_at = ? WHERE id = ?",
+                      (now, action, now, item_id))
+            c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                      (item_id, now, item.state.value, item.state.value, f"{action} by {actor} {note}".strip()))
+            inv = self.service.get(item.invoice_id)
+            if action == "collect_again" and inv.state == InvoiceState.NEW:
+                check_invoice(inv.state, InvoiceState.INVALID)
+                c.execute("UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?",
+                          (InvoiceState.INVALID.value, now, inv.id))
+                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES "
+                          "(?,?,?,?,?)", (inv.id, now, inv.state.value, InvoiceState.INVALID.value,
+                                          f"offline payment {item_id} failed ({item.state.value}); collected again"))
+            self.store.audit(actor, f"offline.{action}", f"offline:{item_id}",
+                             {"invoice": item.invoice_id, "state": item.state.value, "note": note})
+        item = self.get(item_id)
+        if self.events is not None:
+            self.events.publish("offline.changed", item=item)
+            self.events.publish("invoice.changed", invoice=self.service.get(item.invoice_id))
+        return item
+
+    def unresolved_failures(self) -> list[QueueItem]:
+        rows = self.store.query(f"SELECT * FROM offline_payments WHERE state IN {_in(FAILURES)} "
+                                "AND resolved_at IS NULL ORDER BY id")
+        return [QueueItem.from_row(r) for r in rows]
 
     # -- reading ----------------------------------------------------------------------------------
     def get(self, item_id: int) -> QueueItem:

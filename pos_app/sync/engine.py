@@ -84,8 +84,6 @@ def _hex(value: Any) -> str:
     return s if s.startswith("0x") else "0x" + s
 
 
-class BatchUnsupported(ChainError):
-    pass
 
 
 def rpc_batch(w3: Any, calls: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:

@@ -194,6 +194,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "This authorization has expired; ask the customer for a new one."),
     QT_TRANSLATE_NOOP("core", "This authorization is not valid yet; check the clock or ask for a new one."),
     QT_TRANSLATE_NOOP("core", "This authorization expires before the shop must send its payments; ask for one valid longer."),  # noqa: E501
+    # pos_app/sync/ (engine, runner, resolving failures) and cli_sync.py
+    QT_TRANSLATE_NOOP("core", "Unexpected error while sending payments; see the log."),
+    QT_TRANSLATE_NOOP("core", "Choose what happened: collect again or mark resolved."),
+    QT_TRANSLATE_NOOP("core", "Offline payment {item} has not failed; there is nothing to resolve."),
+    QT_TRANSLATE_NOOP("core", "Offline payment {item} was already resolved."),
+    QT_TRANSLATE_NOOP("core", "Give the relay key's passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal."),
+    QT_TRANSLATE_NOOP("core", "The two passphrases differ; nothing was changed."),
     # pos_app/sync/keystore.py
     QT_TRANSLATE_NOOP("core", "The passphrase must have at least {n} characters."),
     QT_TRANSLATE_NOOP("core", "A relay key already exists. It was not replaced."),

@@ -1573,226 +1573,256 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <source>Unexpected error while sending payments; see the log.</source>
+        <translation>Төлөмдөрдү жөнөтүүдө күтүлбөгөн ката; чоо-жайы журналда.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <source>Choose what happened: collect again or mark resolved.</source>
+        <translation>Эмне болгонун тандаңыз: төлөмдү кайра алуу же чечилди деп белгилөө.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
+        <translation>{item} офлайн төлөмү ийгиликсиз болгон жок; чечүүчү эч нерсе жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <source>Offline payment {item} was already resolved.</source>
+        <translation>{item} офлайн төлөмү мурунтан эле чечилген.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
+        <translation>Жөнөтүүчү ачкычтын сырсөз айкашын SOMPOS_RELAY_PASSPHRASE аркылуу бериңиз же терминалда териңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Сырсөз айкашында кеминде {n} белги болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Жөнөтүүчү ачкыч мурунтан эле бар. Ал алмаштырылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Бул жеке ачкыч да, ачкыч сактагыч файлы да эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Ачкыч файлы бул сырсөз айкашы менен ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Жөнөтүүчү ачкыч азырынча жок. Адегенде аны түзүңүз же импорттоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган же окулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>The file {path} could not be saved.</source>
         <translation>{path} файлын сактоо мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Сырсөз айкашы туура эмес. {minutes} мүнөткө бөгөттөөгө чейин калган аракеттер: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Туура эмес аракеттер өтө көп. {minutes} мүнөттөн кийин кайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="244"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="246"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="247"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="248"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="249"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/core_text.py" line="250"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="258"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="260"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

@@ -1573,226 +1573,256 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <source>Unexpected error while sending payments; see the log.</source>
+        <translation>Непредвиденная ошибка при отправке платежей; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <source>Choose what happened: collect again or mark resolved.</source>
+        <translation>Выберите, что произошло: получить оплату заново или отметить как решённое.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
+        <translation>Офлайн-платёж {item} не завершился ошибкой; решать нечего.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <source>Offline payment {item} was already resolved.</source>
+        <translation>Офлайн-платёж {item} уже решён.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
+        <translation>Укажите парольную фразу ключа отправителя в SOMPOS_RELAY_PASSPHRASE или введите её в терминале.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="233"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="244"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="246"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="247"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="248"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="249"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/core_text.py" line="250"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="258"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="260"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

@@ -187,7 +187,8 @@ def test_killed_sync_process_restarts_without_missing_or_doubling(tmp_path):
         ctx.close()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         cmd = [sys.executable, "-m", "pos_app", "sync", "--data-dir", str(tmp_path / "data")]
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        watch = cmd + ["--watch"]
+        proc = subprocess.Popen(watch, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         # Kill -9 as soon as the first payment has been reported, i.e. in the middle of catching up.
         line = proc.stdout.readline()
         assert "payment." in line or "invoice." in line, line

@@ -1,0 +1,165 @@
+"""``sompos sync``, ``sompos relay …``, ``sompos queue export|import|resolve``.
+
+``sync`` runs the engine headless (a relay machine, or a till after a long offline spell) until
+every queued payment is final or failed, or ``--deadline`` seconds pass; progress goes to the
+terminal. The relay key's passphrase is read from ``SOMPOS_RELAY_PASSPHRASE`` or asked for on the
+terminal (never a command-line argument: it would land in the shell history).
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from pos_app.errors import BadInput
+
+PASSPHRASE_ENV = "SOMPOS_RELAY_PASSPHRASE"
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise BadInput("Give the relay key's passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise BadInput("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def _relay_account(ctx, args: argparse.Namespace):
+    """The unlocked relay account, or None (raw transactions need none; authorizations wait)."""
+    from pos_app.sync.keystore import RelayKeyStore
+    ks = RelayKeyStore(ctx.data_dir)
+    if not ks.exists() or getattr(args, "no_relay", False):
+        return None
+    return ks.unlock(_passphrase("Relay key passphrase: "))
+
+
+def cmd_relay(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    from pos_app.sync.keystore import RelayKeyStore
+    ctx = _context(args)
+    ks = RelayKeyStore(ctx.data_dir)
+    if args.relay_cmd == "create":
+        address = ks.create(_passphrase("New passphrase (10+ characters): ", confirm=True))
+        ctx.store.audit("manager", "relay.create", f"relay:{address}", {})
+        _out(args, {"address": address}, f"relay key created: {address}\nsend it some BNB for network fees")
+        return 0
+    if args.relay_cmd == "import":
+        secret = sys.stdin.read().strip() if args.file == "-" else open(args.file, encoding="utf-8").read().strip()
+        source = os.environ.get("SOMPOS_RELAY_SOURCE_PASSPHRASE")
+        address = ks.import_key(secret, _passphrase("New passphrase (10+ characters): ", confirm=True),
+                                source_passphrase=source)
+        ctx.store.audit("manager", "relay.import", f"relay:{address}", {})
+        _out(args, {"address": address}, f"relay key imported: {address}")
+        return 0
+    address = ks.address()
+    data: dict[str, Any] = {"address": address, "file": str(ks.path) if address else None}
+    if address is None:
+        _out(args, data, "no relay key (create one with: sompos relay create)")
+        return 0
+    line = f"relay key: {address}"
+    try:
+        balance = ctx.rpc().call("read the relay balance", lambda w3: int(w3.eth.get_balance(address)))
+        data["balance_wei"] = str(balance)
+        line += f"\nbalance: {balance / 10**18:.6f} BNB"
+    except Exception:  # noqa: BLE001 - offline: the address alone is still useful
+        line += "\nbalance: unknown (offline)"
+    merchant = ctx.config.merchant
+    if merchant and merchant.lower() != address.lower():
+        line += ("\nnote: this is not the shop's address, so it can relay transferWithAuthorization only;"
+                 " receiveWithAuthorization must be sent from the shop's own address")
+    _out(args, data, line)
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    from pos_app.sync.runner import SyncRunner
+    ctx = _context(args)
+    engine = ctx.sync_engine(relay=_relay_account(ctx, args))
+    runner = SyncRunner(engine, watcher=ctx.watcher(), events=ctx.events)
+    quiet = args.json
+
+    def progress(state: str, report) -> None:
+        if quiet:
+            return
+        if state == "offline":
+            print("offline: waiting for the network…", flush=True)
+        elif report is not None:
+            print(f"{state}: sent {report.sent}, included {report.included}, final {report.final}, "
+                  f"failed {report.failed}, still to finish {report.outstanding}"
+                  + (f", {report.relay_missing} authorizations wait for the relay key" if report.relay_missing
+                     else ""), flush=True)
+    done = runner.run_until(float(args.deadline), progress)
+    failures = ctx.offline.unresolved_failures()
+    data = {"done": done, "outstanding": engine.outstanding(),
+            "failed": [{"id": i.id, "state": i.state.value, "payer": i.payer, "invoice": i.invoice_id,
+                        "reason": i.reason} for i in failures]}
+    lines = ["all payments are final or failed" if done else
+             f"deadline reached: {data['outstanding']} payments still to finish"]
+    lines += [f"FAILED #{i.id} invoice {i.invoice_id} from {i.payer}: {i.state.value}: {i.reason}" for i in failures]
+    _out(args, data, "\n".join(lines))
+    return 0 if done else 3
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    from pos_app.sync.bundle import export_bundle
+    ctx = _context(args)
+    result = export_bundle(ctx, args.file, include_handed_off=args.again)
+    _out(args, result.__dict__ if hasattr(result, "__dict__") else dict(result),
+         f"exported {getattr(result, 'count', '?')} unsent payments to {args.file}; this till will no longer send them")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    from pos_app.sync.bundle import import_bundle
+    ctx = _context(args)
+    result = import_bundle(ctx, args.file)
+    _out(args, result.__dict__ if hasattr(result, "__dict__") else dict(result),
+         f"imported {getattr(result, 'added', '?')} payments, {getattr(result, 'already_there', 0)} were already here")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    ctx = _context(args)
+    action = "collect_again" if args.collect_again else "resolved"
+    item = ctx.offline.resolve(int(args.item), action, actor="cli", note=args.note or "")
+    word = "cancelled its sale; charge the customer again" if action == "collect_again" else "marked resolved"
+    _out(args, {"id": item.id, "resolution": item.resolution}, f"offline payment {item.id}: {word}")
+    return 0
+
+
+def register_queue_actions(qsub: Any, common: argparse.ArgumentParser) -> None:
+    e = qsub.add_parser("export", parents=[common], help="write the unsent queue to a signed file for another machine")
+    e.add_argument("file")
+    e.add_argument("--again", action="store_true", help="include payments already exported (a lost stick)")
+    i = qsub.add_parser("import", parents=[common], help="load a queue file exported by another machine")
+    i.add_argument("file")
+    r = qsub.add_parser("resolve", parents=[common], help="close a failed offline payment")
+    r.add_argument("item", type=int)
+    how = r.add_mutually_exclusive_group(required=True)
+    how.add_argument("--collect-again", action="store_true", help="cancel its sale; charge the customer again")
+    how.add_argument("--resolved", action="store_true", help="settled another way (e.g. cash)")
+    r.add_argument("--note", default="")
+
+
+def dispatch_queue(args: argparse.Namespace) -> int | None:
+    return {"export": cmd_export, "import": cmd_import, "resolve": cmd_resolve}.get(args.queue_cmd, lambda a: None)(args)
+
+
+def register(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+    r = sub.add_parser("relay", parents=[common], help="the relay key that pays fees for authorizations")
+    rsub = r.add_subparsers(dest="relay_cmd", metavar="ACTION", parser_class=parser_class, required=True)
+    rsub.add_parser("show", parents=[common], help="the relay address and its BNB balance")
+    rsub.add_parser("create", parents=[common], help="create a new relay key (asks for a passphrase)")
+    ri = rsub.add_parser("import", parents=[common], help="import a private key or keystore file")
+    ri.add_argument("file", help="file with the hex key or keystore JSON, or - for standard input")
+    r.set_defaults(func=cmd_relay)

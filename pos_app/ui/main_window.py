@@ -49,6 +49,21 @@ class MainWindow(QMainWindow):
         self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
         self.offline_bar.setVisible(False)
         root.addWidget(self.offline_bar)
+        # A failed offline payment: who, how much, which sale, and the next step (offline_controller).
+        self.outcome_bar = QWidget()
+        self.outcome_bar.setObjectName("outcomeBar")
+        self.outcome_bar.setStyleSheet("#outcomeBar{background:#fff3e0;border:2px solid #e65100;}")
+        ob = QHBoxLayout(self.outcome_bar)
+        self.outcome_text = QLabel()
+        self.outcome_text.setWordWrap(True)
+        self.outcome_text.setStyleSheet("font-size:13pt;color:#3e2723;")
+        self.collect_again_button = BigButton("", self, point_size=13, min_height=44)
+        self.mark_resolved_button = BigButton("", self, point_size=13, min_height=44)
+        ob.addWidget(self.outcome_text, 3)
+        ob.addWidget(self.collect_again_button, 1)
+        ob.addWidget(self.mark_resolved_button, 1)
+        self.outcome_bar.setVisible(False)
+        root.addWidget(self.outcome_bar)
         nav = QHBoxLayout()
         self.nav_sale = BigButton("", self, point_size=14, min_height=44)
         self.nav_list = BigButton("", self, point_size=14, min_height=44)
@@ -108,6 +123,7 @@ class MainWindow(QMainWindow):
         def attach(watcher) -> None:
             self.watcher = watcher
             watcher.start()
+            self.offline.start_sync(watcher)
 
         def failed(err) -> None:
             self.error = err.user_message
@@ -121,6 +137,8 @@ class MainWindow(QMainWindow):
         self.nav_customer.setText(self.tr("Customer display"))
         self.nav_settings.setText(self.tr("Settings"))
         self.nav_queue.setText(self.tr("Offline queue"))
+        self.collect_again_button.setText(self.tr("Collect again"))
+        self.mark_resolved_button.setText(self.tr("Mark resolved"))
         if self._customer is not None:
             self._customer.retranslate()
         for w in self._built():
@@ -234,6 +252,7 @@ class MainWindow(QMainWindow):
             if self.watcher is not None:
                 old, self.watcher = self.watcher, None
                 self.db.run(lambda: old.stop(2))
+            self.offline.stop_sync()
             self.last_ok, self.head, self.error = None, None, None
             self.start_watcher()
         self.refresh_status()
@@ -311,8 +330,8 @@ class MainWindow(QMainWindow):
 
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
     def on_event(self, e: Event) -> None:
-        if e.kind == "offline.changed":
-            self.offline.refresh()
+        if e.kind in ("offline.changed", "offline.outcome", "sync.queue", "connectivity", "relay.low_balance"):
+            self.offline.on_event(e)
         if e.kind == "invoice.changed":
             inv = e.data["invoice"]
             if self.current is not None and inv.id == self.current.id:
@@ -361,6 +380,7 @@ class MainWindow(QMainWindow):
             self._customer.close()
         if self.watcher is not None:
             self.watcher.stop()
+        self.offline.stop_sync()
         self.db.shutdown()
         self.chain_worker.shutdown()
         super().closeEvent(event)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QObject, QTimer
 
 from pos_app.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.core_text import error_text
@@ -33,6 +33,11 @@ class OfflineController(QObject):
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())
         self.clock.start()
+        self.runner = None                 # the sync engine's loop (pos_app.sync.runner), started with the watcher
+        self.failures: list = []           # unresolved failed offline payments, oldest first
+        self.relay_address: str | None = None
+        win.collect_again_button.clicked.connect(lambda: self.resolve("collect_again"))
+        win.mark_resolved_button.clicked.connect(lambda: self.resolve("resolved"))
 
     @property
     def accept_screen(self) -> OfflineAcceptScreen:
@@ -52,6 +57,12 @@ class OfflineController(QObject):
             from pos_app.ui.queue_view import QueueView
             self._queue_view = QueueView(self.win.language)
             self.win.stack.addWidget(self._queue_view)
+            view = self._queue_view
+            view.export_requested.connect(self.export_to)
+            view.import_requested.connect(self.import_from)
+            view.unlock_requested.connect(self.unlock_relay)
+            view.create_requested.connect(self.create_relay)
+            self.refresh_relay()
             if self.summary is not None:
                 self._queue_view.set_data(self.items, self.summary)
         return self._queue_view
@@ -134,12 +145,14 @@ class OfflineController(QObject):
         chain_id = self.win.cfg.network.chain_id
 
         def loaded(r) -> None:
-            items, summary = r
+            items, summary, failures = r
             self.summary, self.items = summary, items
+            self.show_failures(failures)
             if self._queue_view is not None:
                 self._queue_view.set_data(items, summary)
             self.win.refresh_status()
-        self.win.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id)), loaded)
+        self.win.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id),
+                                 ctx.offline.unresolved_failures()), loaded)
 
     def bar_text(self) -> str | None:
         """The offline bar's count of unsent payments, or None when nothing waits."""
@@ -148,3 +161,155 @@ class OfflineController(QObject):
             return None
         return self.tr("%1 offline payments (%2) waiting to be sent.").replace("%1", str(s.pending_count)) \
             .replace("%2", format_som(Tyiyn(s.pending_tyiyn), self.win.language))
+
+    # -- the sync engine ---------------------------------------------------------------------------
+    def start_sync(self, watcher) -> None:
+        """Build the engine and its loop on the worker (web3, the keystore) and start it."""
+        from pos_app.sync.runner import SyncRunner
+        ctx = self.ctx
+
+        def build():
+            return SyncRunner(ctx.sync_engine(), watcher=watcher, events=ctx.events)
+
+        def started(runner) -> None:
+            self.runner = runner
+            runner.start()
+            self.refresh_relay()
+        self.win.db.run(build, started, lambda err: None)
+
+    def stop_sync(self) -> None:
+        runner, self.runner = self.runner, None
+        if runner is not None:
+            self.win.db.run(lambda: runner.stop(5))
+
+    def on_event(self, e) -> None:
+        if e.kind in ("offline.changed", "offline.outcome"):
+            self.refresh()
+        if e.kind == "offline.outcome":
+            item = e.data["item"]
+            if item.state.value == "final":
+                self.win.statusBar().showMessage(
+                    self.tr("Offline payment %1 (%2) reached the chain and is final.")
+                    .replace("%1", str(item.id))
+                    .replace("%2", format_som(Tyiyn(item.amount_tyiyn), self.win.language)), 10_000)
+        elif e.kind == "sync.queue":
+            left = e.data.get("outstanding") or 0
+            if self._queue_view is not None:
+                self._queue_view.show_message(
+                    self.tr("Sending to the network: %1 payments still to finish.").replace("%1", str(left))
+                    if left else self.tr("Everything accepted offline has been sent and is final or closed."))
+        elif e.kind == "relay.low_balance" and self._queue_view is not None:
+            self._queue_view.show_message(self.tr("The relay key needs more BNB to pay the network fee for the "
+                                                  "waiting authorizations."), error=True)
+
+    # -- failures: collect again or mark resolved ----------------------------------------------------
+    REASONS = {
+        "double_spent": QT_TR_NOOP("the customer spent this money elsewhere first"),
+        "insufficient_funds": QT_TR_NOOP("the customer's account did not have enough"),
+        "reverted": QT_TR_NOOP("the token refused the transfer"),
+        "cancelled": QT_TR_NOOP("the customer cancelled the payment"),
+        "expired": QT_TR_NOOP("it could not be sent in time"),
+        "rejected": QT_TR_NOOP("the network refused it"),
+    }
+
+    def show_failures(self, failures: list) -> None:
+        self.failures = failures
+        bar = self.win.outcome_bar
+        if not failures:
+            bar.setVisible(False)
+            return
+        item = failures[0]
+        why = self.tr(self.REASONS.get(item.state.value, "the network refused it"))
+        text = self.tr("Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark "
+                       "it resolved if it was settled another way.") \
+            .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.win.language)) \
+            .replace("%2", f"{item.payer[:6]}…{item.payer[-4:]}").replace("%3", str(item.invoice_id)) \
+            .replace("%4", why)
+        if len(failures) > 1:
+            text += " " + self.tr("(%1 more)").replace("%1", str(len(failures) - 1))
+        self.win.outcome_text.setText(text)
+        bar.setVisible(True)
+
+    def resolve(self, action: str) -> None:
+        if not self.failures:
+            return
+        item = self.failures[0]
+        ctx = self.ctx
+
+        def done(resolved) -> None:
+            self.refresh()
+            if action == "collect_again":
+                self.win.go_sale()
+                self.win.charge(int(resolved.amount_tyiyn))
+        self.win.db.run(lambda: ctx.offline.resolve(item.id, action, actor="cashier"), done,
+                        lambda err: self.win.outcome_text.setText(err.user_message))
+
+    # -- hand-over and relay key ------------------------------------------------------------------------
+    def export_to(self, path: str) -> None:
+        from pos_app.sync.bundle import export_bundle
+        ctx = self.ctx
+
+        def done(result) -> None:
+            self.refresh()
+            self.queue_view.show_message(self.tr("Saved %1 payments to %2. This till will not send them; take "
+                                                 "the file to a connected till.")
+                                         .replace("%1", str(result.count)).replace("%2", path))
+        self.win.db.run(lambda: export_bundle(ctx, path), done,
+                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+    def import_from(self, path: str) -> None:
+        from pos_app.sync.bundle import import_bundle
+        ctx = self.ctx
+
+        def done(result) -> None:
+            self.refresh()
+            if self.runner is not None:
+                self.runner.wake()
+            self.queue_view.show_message(self.tr("Loaded %1 payments (%2 were already here); they are sent "
+                                                 "with this till's queue.")
+                                         .replace("%1", str(result.added)).replace("%2", str(result.already_there)))
+        self.win.db.run(lambda: import_bundle(ctx, path), done,
+                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+    def refresh_relay(self) -> None:
+        from pos_app.sync.keystore import RelayKeyStore
+        ctx = self.ctx
+        unlocked = self.runner is not None and self.runner.engine.relay is not None
+
+        def done(address) -> None:
+            self.relay_address = address
+            if self._queue_view is not None:
+                shown = address or (self.runner.engine.relay.address if unlocked else None)
+                self._queue_view.set_relay(shown, unlocked)
+        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir).address(), done)
+
+    def unlock_relay(self, passphrase: str) -> None:
+        from pos_app.sync.keystore import RelayKeyStore
+        ctx = self.ctx
+
+        def done(account) -> None:
+            if self.runner is not None:
+                self.runner.engine.relay = account
+                self.runner.wake()
+            self.refresh_relay()
+            self.queue_view.show_message(self.tr("Relay key unlocked."))
+        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir).unlock(passphrase), done,
+                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+    def create_relay(self, passphrase: str) -> None:
+        from pos_app.sync.keystore import RelayKeyStore
+        ctx = self.ctx
+
+        def job():
+            ks = RelayKeyStore(ctx.data_dir)
+            address = ks.create(passphrase)
+            ctx.store.audit("cashier", "relay.create", f"relay:{address}", {})
+            return ks.unlock(passphrase)
+
+        def done(account) -> None:
+            if self.runner is not None:
+                self.runner.engine.relay = account
+            self.refresh_relay()
+            self.queue_view.show_message(self.tr("Relay key %1 created; send it some BNB for network fees.")
+                                         .replace("%1", account.address))
+        self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))

@@ -4,12 +4,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from pos_app.money import Tyiyn, format_som
-from pos_app.ui.widgets import big_font
+from pos_app.ui.widgets import BigButton, big_font
 
 Index = QModelIndex | QPersistentModelIndex
 FAILED = {"rejected", "expired", "double_spent", "insufficient_funds", "reverted", "cancelled"}
@@ -86,6 +87,11 @@ class QueueTableModel(QAbstractTableModel):
 
 
 class QueueView(QWidget):
+    export_requested = Signal(str)
+    import_requested = Signal(str)
+    unlock_requested = Signal(str)
+    create_requested = Signal(str)
+
     def __init__(self, language: str = "ru", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
@@ -109,14 +115,98 @@ class QueueView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.progress = QLabel()
+        self.progress.setObjectName("queueProgress")
+        self.progress.setFont(big_font(self, 14))
+        self.progress.setWordWrap(True)
         root.addWidget(self.title)
         root.addWidget(self.totals)
         root.addWidget(self.deadline)
+        root.addWidget(self.progress)
         root.addWidget(self.table, 1)
+        # Hand-over on a USB stick, and the key that pays fees for authorizations.
+        row = QHBoxLayout()
+        self.export_button = BigButton("", self, point_size=12, min_height=40)
+        self.import_button = BigButton("", self, point_size=12, min_height=40)
+        self.export_button.clicked.connect(self._ask_export)
+        self.import_button.clicked.connect(self._ask_import)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        root.addLayout(row)
+        relay = QHBoxLayout()
+        self.relay_label = QLabel()
+        self.relay_label.setObjectName("relayStatus")
+        self.relay_label.setWordWrap(True)
+        self.unlock_button = BigButton("", self, point_size=12, min_height=40)
+        self.create_button = BigButton("", self, point_size=12, min_height=40)
+        self.unlock_button.clicked.connect(self._ask_unlock)
+        self.create_button.clicked.connect(self._ask_create)
+        relay.addWidget(self.relay_label, 2)
+        relay.addWidget(self.unlock_button, 1)
+        relay.addWidget(self.create_button, 1)
+        root.addLayout(relay)
+        self.relay_state: tuple[str | None, bool] = (None, False)
         self.retranslate()
+
+    # -- hand-over and relay key (dialogs here; the work runs on the controller's worker) ----------
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the unsent payments for another till"),
+                                              "sompos-queue.jsonl", "Som POS queue (*.jsonl)")
+        if path:
+            self.export_requested.emit(path)
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load payments from another till"), "",
+                                              "Som POS queue (*.jsonl)")
+        if path:
+            self.import_requested.emit(path)
+
+    def _ask_unlock(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Relay key"), self.tr("Passphrase of the relay key:"),
+                                        QLineEdit.EchoMode.Password)
+        if ok and text:
+            self.unlock_requested.emit(text)
+
+    def _ask_create(self) -> None:
+        first, ok = QInputDialog.getText(self, self.tr("New relay key"),
+                                         self.tr("Choose a passphrase (at least 10 characters):"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok or not first:
+            return
+        again, ok = QInputDialog.getText(self, self.tr("New relay key"), self.tr("Type the passphrase again:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if again != first:
+            self.show_message(self.tr("The two passphrases differ; nothing was changed."), error=True)
+            return
+        self.create_requested.emit(first)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.progress.setStyleSheet("color:#b71c1c;" if error else "color:#1b5e20;")
+        self.progress.setText(text)
+
+    def set_relay(self, address: str | None, unlocked: bool) -> None:
+        self.relay_state = (address, unlocked)
+        if address is None:
+            self.relay_label.setText(self.tr("No relay key: customer authorizations wait until one is created "
+                                             "(it pays the network fee with BNB)."))
+        elif unlocked:
+            self.relay_label.setText(self.tr("Relay key %1 is unlocked: authorizations are sent.")
+                                     .replace("%1", address))
+        else:
+            self.relay_label.setText(self.tr("Relay key %1 is locked: unlock it to send authorizations.")
+                                     .replace("%1", address))
+        self.unlock_button.setVisible(address is not None and not unlocked)
+        self.create_button.setVisible(address is None)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Offline payments"))
+        self.export_button.setText(self.tr("Save for another till…"))
+        self.import_button.setText(self.tr("Load from another till…"))
+        self.unlock_button.setText(self.tr("Unlock relay key…"))
+        self.create_button.setText(self.tr("Create relay key…"))
+        self.set_relay(*self.relay_state)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QueueTableModel.COLUMNS) - 1)
         if self.summary_data is not None:
             self.show_summary(self.summary_data)

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ky_KG">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
+        <source>the customer spent this money elsewhere first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <source>the customer&apos;s account did not have enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <source>the token refused the transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <source>the customer cancelled the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <source>it could not be sent in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <source>the network refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplay</name>
     <message>
         <location filename="../../pos_app/ui/customer_display.py" line="40"/>
@@ -212,67 +245,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="118"/>
+        <location filename="../../pos_app/ui/main_window.py" line="134"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="119"/>
+        <location filename="../../pos_app/ui/main_window.py" line="135"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="120"/>
+        <location filename="../../pos_app/ui/main_window.py" line="136"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="121"/>
+        <location filename="../../pos_app/ui/main_window.py" line="137"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="122"/>
+        <location filename="../../pos_app/ui/main_window.py" line="138"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="123"/>
+        <location filename="../../pos_app/ui/main_window.py" line="139"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="305"/>
+        <location filename="../../pos_app/ui/main_window.py" line="140"/>
+        <source>Collect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="141"/>
+        <source>Mark resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/main_window.py" line="324"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="326"/>
+        <location filename="../../pos_app/ui/main_window.py" line="345"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="342"/>
+        <location filename="../../pos_app/ui/main_window.py" line="361"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="344"/>
+        <location filename="../../pos_app/ui/main_window.py" line="363"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="346"/>
+        <location filename="../../pos_app/ui/main_window.py" line="365"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="349"/>
+        <location filename="../../pos_app/ui/main_window.py" line="368"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="355"/>
+        <location filename="../../pos_app/ui/main_window.py" line="374"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -373,9 +416,59 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="149"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="162"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="192"/>
+        <source>Offline payment %1 (%2) reached the chain and is final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="199"/>
+        <source>Sending to the network: %1 payments still to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
+        <source>Everything accepted offline has been sent and is final or closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
+        <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="223"/>
+        <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="229"/>
+        <source>(%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="254"/>
+        <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="268"/>
+        <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="295"/>
+        <source>Relay key unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="313"/>
+        <source>Relay key %1 created; send it some BNB for network fees.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -527,117 +620,117 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="45"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="47"/>
         <source>Kind</source>
         <translation>Түрү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="47"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="46"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="47"/>
         <source>Reason</source>
         <translation>Себеби</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="49"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Received</source>
         <translation>Кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="49"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
         <source>Waiting for network</source>
         <translation>Тармак күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Sent</source>
         <translation>Жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>In a block</source>
         <translation>Блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="50"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
         <source>Done</source>
         <translation>Аткарылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>Refused by network</source>
         <translation>Тармак четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="51"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>Spent elsewhere</source>
         <translation>Башка жерде сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="52"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
         <source>No funds</source>
         <translation>Каражат жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="54"/>
         <source>Failed on chain</source>
         <translation>Блокчейнде өтпөй калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="53"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="54"/>
         <source>Cancelled by payer</source>
         <translation>Төлөөчү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="54"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="55"/>
         <source>Needs attention</source>
         <translation>Көңүл буруу керек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="58"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="59"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="74"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="74"/>
         <source>Authorization</source>
         <translation>Авторизация</translation>
     </message>
@@ -645,27 +738,103 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="119"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <source>Save the unsent payments for another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="159"/>
+        <source>Load payments from another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <source>Relay key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <source>Passphrase of the relay key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="171"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <source>New relay key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="172"/>
+        <source>Choose a passphrase (at least 10 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <source>Type the passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="181"/>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation type="unfinished">Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="192"/>
+        <source>No relay key: customer authorizations wait until one is created (it pays the network fee with BNB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="195"/>
+        <source>Relay key %1 is unlocked: authorizations are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="198"/>
+        <source>Relay key %1 is locked: unlock it to send authorizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="204"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="132"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="205"/>
+        <source>Save for another till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="206"/>
+        <source>Load from another till…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="207"/>
+        <source>Unlock relay key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
+        <source>Create relay key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="222"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
         <translation>Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="147"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="237"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="152"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="242"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="157"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="247"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>

@@ -14,6 +14,7 @@ import time
 
 import pytest
 from eth_account import Account
+from eth_utils import keccak
 from web3 import Web3
 
 from pos_app.chain.contract import send_token_call
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.anvil
 SOM = 10**6                 # base units per som (6 decimals)
 TOKEN_NAME, TOKEN_VERSION = "Som", "1"   # deploy_shop's EIP-712 domain
 MERCHANT_KEY = key("merchant")
+AUTH_ARGS = "(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)"
 BIG_LIMITS = {"per_payment_tyiyn": 10**12, "total_tyiyn": 10**13, "max_items": 10**6,
               "unknown_payer_tyiyn": 10**12}
 
@@ -58,7 +60,8 @@ class Till:
         fund(node, self.merchant)             # the relay is the merchant's own key: it pays relay gas
         self.ctx = shop_context(tmp_path, self.shop, urls=urls, confirmations=confirmations)
         self.ctx.token_info()                 # caches the EIP-712 name/version: offline checks need them
-        self.ctx.offline.record_sync(ANVIL_CHAIN_ID, at=int(time.time()), gas_price=int(node.w3.eth.gas_price))
+        self.ctx.offline.record_sync(ANVIL_CHAIN_ID, at=int(time.time()), gas_price=int(node.w3.eth.gas_price),
+                                     base_fee=int(node.w3.eth.get_block("latest")["baseFeePerGas"]))
         self.ctx.offline.set_limits(Limits(**{**Limits().to_dict(), **BIG_LIMITS}))
         self.engine = self.ctx.sync_engine(relay=Account.from_key(MERCHANT_KEY))
         self._nonce_issuer = None
@@ -210,7 +213,7 @@ def test_queue_accepted_while_unreachable_settles_exactly_once(node, tmp_path, l
         for address, n in payer_nonces.items():
             assert node.w3.eth.get_transaction_count(address, "pending") == n
         if link == "faulty_proxy_down":
-            assert gate.counts["down"] >= 3 and gate.counts["forwarded"] == 0 or gate.counts["down"] >= 3
+            assert gate.counts["down"] >= 3
 
         if link == "relay":
             gate.start(gate.port)                         # back on the same address
@@ -230,9 +233,8 @@ def test_queue_accepted_while_unreachable_settles_exactly_once(node, tmp_path, l
             if r["kind"] == "eip3009":
                 assert rc["from"] == till.merchant and rc["to"] == till.shop.token_address
                 payload = json.loads(r["payload"])
-                selector = {"receiveWithAuthorization": "0xef55bec6", "transferWithAuthorization": "0xe3ee160e"}
                 tx = node.w3.eth.get_transaction(r["tx_hash"])
-                assert "0x" + bytes(tx["input"][:4]).hex() == selector[payload["method"]]
+                assert bytes(tx["input"][:4]) == keccak(text=f"{payload['method']}{AUTH_ARGS}")[:4]
                 assert till.auth_state(r["payer"], r["auth_nonce"])
             else:
                 assert rc["from"] == r["payer"]
@@ -382,7 +384,7 @@ def test_reorg_after_inclusion_resends_identical_bytes_and_settles_once(node, tm
     elif how == "reorg_dropped":
         node.rpc("anvil_reorg", [depth, []])
     else:   # the same transaction lands again, one block later in the new branch
-        node.rpc("anvil_reorg", [depth + 1, [[sent_bytes, 1]]])
+        node.rpc("anvil_reorg", [depth, [[sent_bytes, 1]]])
     moved = receipt(node.w3, first["tx_hash"])
     if how == "reorg_moved":
         assert moved is not None and moved["blockNumber"] != first["block_number"]
@@ -418,8 +420,8 @@ def test_reorg_after_inclusion_resends_identical_bytes_and_settles_once(node, tm
 # -- 6. 1,000 payments through a flaky link ----------------------------------------------------------------------
 
 N_AUTH_PAYERS, AUTHS_PER_PAYER, N_RAW = 8, 100, 200     # 800 authorizations + 200 raw transactions
-FLAKY = Faults(delay=0.03, delay_s=(0.02, 0.3), reset=0.02, cut=0.02, garbage=0.02, http_429=0.02,
-               http_503=0.02, drop_after_forward=0.02)
+FLAKY = Faults(delay=0.04, delay_s=(0.02, 0.3), reset=0.04, cut=0.04, garbage=0.04, http_429=0.04,
+               http_503=0.04, drop_after_forward=0.04)
 
 
 def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):

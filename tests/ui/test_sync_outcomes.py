@@ -1,0 +1,65 @@
+"""The sync engine in the real window: payments accepted offline settle when the network returns,
+and a failure is shown with the payer, amount and sale, and a next step the cashier can take."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.offline.lifecycle import QueueState
+
+from .test_offline_accept import go_offline, wait_synced_once
+from .test_sale_flow import charge
+
+
+def accept_offline(win, demo_chain, customer: str, kind: str, inv):
+    payload = demo_chain.sign_offline(customer, kind, inv.merchant, inv.due_base)
+    item, _ = win.ctx.offline.accept(payload, inv.id, win.ctx.offline_facts())
+    return item
+
+
+def come_back_online(qtbot, win):
+    win.offline.start_sync(win.watcher)
+    qtbot.waitUntil(lambda: win.offline.runner is not None, timeout=10000)
+    qtbot.mouseClick(win.phone.network_button, Qt.MouseButton.LeftButton)
+    assert win.phone.network_button.isChecked()
+
+
+def test_offline_payments_settle_and_the_bar_clears_when_the_network_returns(qtbot, window, demo_chain):
+    win = window
+    wait_synced_once(qtbot, win)
+    go_offline(qtbot, win)
+    inv = charge(qtbot, win, "42")
+    item = accept_offline(win, demo_chain, "Aigul", "eip3009", inv)
+    win.offline.refresh()
+    qtbot.waitUntil(lambda: "waiting to be sent" in win.offline_bar.text(), timeout=5000)
+    win.offline.show_queue()
+    come_back_online(qtbot, win)
+    qtbot.waitUntil(lambda: win.ctx.offline.get(item.id).state == QueueState.FINAL, timeout=30000)
+    # The watcher matches the relay transaction to the sale: the invoice settles.
+    qtbot.waitUntil(lambda: win.ctx.service.get(inv.id).state == InvoiceState.SETTLED, timeout=30000)
+    qtbot.waitUntil(lambda: not win.offline_bar.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: "Everything accepted offline" in win.offline.queue_view.progress.text(), timeout=15000)
+    assert not win.outcome_bar.isVisible()
+
+
+def test_a_double_spend_is_shown_and_the_cashier_collects_again(qtbot, window, demo_chain):
+    win = window
+    wait_synced_once(qtbot, win)
+    go_offline(qtbot, win)
+    inv = charge(qtbot, win, "25")
+    item = accept_offline(win, demo_chain, "Bakyt", "raw_tx", inv)
+    demo_chain.pay("Bakyt", demo_chain.customer_address("Cholpon"), 1)   # same nonce, spent elsewhere
+    win.go_sale()
+    come_back_online(qtbot, win)
+    qtbot.waitUntil(lambda: win.outcome_bar.isVisible(), timeout=30000)
+    text = win.outcome_text.text()
+    assert "25" in text and str(inv.id) in text and "elsewhere" in text and item.payer[:6] in text
+    qtbot.mouseClick(win.collect_again_button, Qt.MouseButton.LeftButton)
+    # A new sale for the same amount is on screen; the failed one is closed, audited, not repeated.
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment and win.current is not None
+                    and win.current.id != inv.id, timeout=10000)
+    assert win.current.amount_tyiyn == inv.amount_tyiyn
+    assert win.ctx.offline.get(item.id).resolution == "collect_again"
+    assert win.ctx.service.get(inv.id).state == InvoiceState.INVALID
+    qtbot.waitUntil(lambda: not win.outcome_bar.isVisible(), timeout=10000)
+    assert win.ctx.store.one("SELECT COUNT(*) AS n FROM audit_log WHERE event = 'offline.collect_again'")["n"] == 1

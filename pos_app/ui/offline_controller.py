@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 
 from pos_app.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.core_text import error_text
@@ -204,12 +204,12 @@ class OfflineController(QObject):
 
     # -- failures: collect again or mark resolved ----------------------------------------------------
     REASONS = {
-        "double_spent": QT_TR_NOOP("the customer spent this money elsewhere first"),
-        "insufficient_funds": QT_TR_NOOP("the customer's account did not have enough"),
-        "reverted": QT_TR_NOOP("the token refused the transfer"),
-        "cancelled": QT_TR_NOOP("the customer cancelled the payment"),
-        "expired": QT_TR_NOOP("it could not be sent in time"),
-        "rejected": QT_TR_NOOP("the network refused it"),
+        "double_spent": QT_TRANSLATE_NOOP("OfflineController", "the customer spent this money elsewhere first"),
+        "insufficient_funds": QT_TRANSLATE_NOOP("OfflineController", "the customer's account did not have enough"),
+        "reverted": QT_TRANSLATE_NOOP("OfflineController", "the token refused the transfer"),
+        "cancelled": QT_TRANSLATE_NOOP("OfflineController", "the customer cancelled the payment"),
+        "expired": QT_TRANSLATE_NOOP("OfflineController", "it could not be sent in time"),
+        "rejected": QT_TRANSLATE_NOOP("OfflineController", "the network refused it"),
     }
 
     def show_failures(self, failures: list) -> None:

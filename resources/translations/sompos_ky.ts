@@ -4,34 +4,28 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
         <source>the customer spent this money elsewhere first</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
         <source>the customer&apos;s account did not have enough</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>the token refused the transfer</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>the customer cancelled the payment</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
         <source>it could not be sent in time</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>the network refused it</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">тармак аны четке какты</translation>
     </message>
 </context>
 <context>
@@ -277,12 +271,12 @@
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="140"/>
         <source>Collect again</source>
-        <translation type="unfinished"></translation>
+        <translation>Төлөмдү кайра алуу</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="141"/>
         <source>Mark resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Чечилди деп белгилөө</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="324"/>
@@ -423,52 +417,82 @@
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="192"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="199"/>
         <source>Sending to the network: %1 payments still to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тармакка жөнөтүлүүдө: дагы %1 төлөм бүтө элек.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
+        <source>the customer spent this money elsewhere first</source>
+        <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <source>the customer&apos;s account did not have enough</source>
+        <translation>кардардын эсебинде каражат жетишкен жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <source>the token refused the transfer</source>
+        <translation>токен которууну четке какты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <source>the customer cancelled the payment</source>
+        <translation>кардар төлөмдү жокко чыгарды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <source>it could not be sent in time</source>
+        <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <source>the network refused it</source>
+        <translation>тармак аны четке какты</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="223"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="229"/>
         <source>(%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(дагы %1)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="254"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 төлөм сакталды, файл: %2. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="268"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 төлөм жүктөлдү (%2 төлөм мурунтан эле бар болчу); алар ушул кассанын кезеги менен жөнөтүлөт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="295"/>
         <source>Relay key unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="313"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкыч %1 түзүлдү; тармактын комиссиясы үчүн ага бир аз BNB жөнөтүңүз.</translation>
     </message>
 </context>
 <context>
@@ -740,58 +764,58 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="153"/>
         <source>Save the unsent payments for another till</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүлө элек төлөмдөрдү башка касса үчүн сактоо</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="159"/>
         <source>Load payments from another till</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка кассадан төлөмдөрдү жүктөө</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="165"/>
         <source>Relay key</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкыч</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="165"/>
         <source>Passphrase of the relay key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкычтын сырсөз айкашы:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="171"/>
         <location filename="../../pos_app/ui/queue_view.py" line="176"/>
         <source>New relay key</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңы жөнөтүүчү ачкыч</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="172"/>
         <source>Choose a passphrase (at least 10 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз айкашын ойлоп табыңыз (кеминде 10 белги):</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="176"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сырсөз айкашын кайра териңиз:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="181"/>
         <source>The two passphrases differ; nothing was changed.</source>
-        <translation type="unfinished">Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
+        <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="192"/>
         <source>No relay key: customer authorizations wait until one is created (it pays the network fee with BNB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкыч жок: ал түзүлгөнчө кардарлардын авторизациялары күтөт (ал тармактын комиссиясын BNB менен төлөйт).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="195"/>
         <source>Relay key %1 is unlocked: authorizations are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкычтын (%1) кулпусу ачык: авторизациялар жөнөтүлүүдө.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="198"/>
         <source>Relay key %1 is locked: unlock it to send authorizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкыч (%1) кулпуланган: авторизацияларды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="204"/>
@@ -801,22 +825,22 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="205"/>
         <source>Save for another till…</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка касса үчүн сактоо…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="206"/>
         <source>Load from another till…</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка кассадан жүктөө…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="207"/>
         <source>Unlock relay key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкычтын кулпусун ачуу…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>Create relay key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жөнөтүүчү ачкычты түзүү…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="222"/>

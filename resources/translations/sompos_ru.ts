@@ -4,34 +4,28 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
         <source>the customer spent this money elsewhere first</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
         <source>the customer&apos;s account did not have enough</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>the token refused the transfer</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>the customer cancelled the payment</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
         <source>it could not be sent in time</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>the network refused it</source>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">сеть его отклонила</translation>
     </message>
 </context>
 <context>
@@ -277,12 +271,12 @@
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="140"/>
         <source>Collect again</source>
-        <translation type="unfinished"></translation>
+        <translation>Получить оплату заново</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="141"/>
         <source>Mark resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить как решённое</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/main_window.py" line="324"/>
@@ -423,52 +417,82 @@
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="192"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="199"/>
         <source>Sending to the network: %1 payments still to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправка в сеть: осталось завершить платежей: %1.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
+        <source>the customer spent this money elsewhere first</source>
+        <translation>покупатель раньше потратил эти деньги в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <source>the customer&apos;s account did not have enough</source>
+        <translation>на счёте покупателя не хватило средств</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <source>the token refused the transfer</source>
+        <translation>токен отклонил перевод</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <source>the customer cancelled the payment</source>
+        <translation>покупатель отменил платёж</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <source>it could not be sent in time</source>
+        <translation>его не удалось отправить вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <source>the network refused it</source>
+        <translation>сеть его отклонила</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="223"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="229"/>
         <source>(%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ещё %1)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="254"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено платежей: %1, файл: %2. Эта касса их не отправит; отнесите файл на кассу, подключённую к сети.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="268"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Загружено платежей: %1 (уже были здесь: %2); они отправятся вместе с очередью этой кассы.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="295"/>
         <source>Relay key unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ отправителя разблокирован.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/offline_controller.py" line="313"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ отправителя %1 создан; переведите на него немного BNB для комиссии сети.</translation>
     </message>
 </context>
 <context>
@@ -740,58 +764,58 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="153"/>
         <source>Save the unsent payments for another till</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить неотправленные платежи для другой кассы</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="159"/>
         <source>Load payments from another till</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить платежи с другой кассы</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="165"/>
         <source>Relay key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ отправителя</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="165"/>
         <source>Passphrase of the relay key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Парольная фраза ключа отправителя:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="171"/>
         <location filename="../../pos_app/ui/queue_view.py" line="176"/>
         <source>New relay key</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый ключ отправителя</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="172"/>
         <source>Choose a passphrase (at least 10 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Придумайте парольную фразу (не менее 10 символов):</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="176"/>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите парольную фразу ещё раз:</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="181"/>
         <source>The two passphrases differ; nothing was changed.</source>
-        <translation type="unfinished">Парольные фразы не совпадают; ничего не изменено.</translation>
+        <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="192"/>
         <source>No relay key: customer authorizations wait until one is created (it pays the network fee with BNB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет ключа отправителя: авторизации покупателей ждут, пока его не создадут (он платит комиссию сети в BNB).</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="195"/>
         <source>Relay key %1 is unlocked: authorizations are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ отправителя %1 разблокирован: авторизации отправляются.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="198"/>
         <source>Relay key %1 is locked: unlock it to send authorizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ отправителя %1 заблокирован: разблокируйте его, чтобы отправлять авторизации.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="204"/>
@@ -801,22 +825,22 @@
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="205"/>
         <source>Save for another till…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить для другой кассы…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="206"/>
         <source>Load from another till…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузить с другой кассы…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="207"/>
         <source>Unlock relay key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Разблокировать ключ отправителя…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>Create relay key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создать ключ отправителя…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/queue_view.py" line="222"/>

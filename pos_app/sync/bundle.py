@@ -63,13 +63,14 @@ import os
 import secrets
 import stat
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.errors import BadInput, PosError, StorageError
 from pos_app.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
 from pos_app.offline.lifecycle import UNSENT, QueueState, check_transition
+from pos_app.offline.verify import FeeFloor
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -93,12 +94,19 @@ KINDS = ("raw_tx", "eip3009")
 # -- results --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ExportResult:
-    path: Path
+    path: str                         # plain values only: the CLI prints ``vars(result)`` as JSON
     items: int                        # payments written
     total_tyiyn: int                  # what the customers signed, in tyiyn
     device: str                       # this device's fingerprint
     item_ids: tuple[int, ...]
     created_at: int
+
+    @property
+    def count(self) -> int:
+        return self.items
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "item_ids": list(self.item_ids)}
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ class Bundle:
 
 @dataclass(frozen=True)
 class ImportResult:
-    path: Path
+    path: str
     device: str                       # fingerprint of the device that signed the file
     added: int
     already_there: int
@@ -143,6 +151,10 @@ class ImportResult:
     item_ids: tuple[int, ...]         # the new queue items on this machine
     invoice_ids: tuple[int, ...]      # their new invoices
     added_tyiyn: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "refused": [{"line": n, "reason": r} for n, r in self.refused],
+                "item_ids": list(self.item_ids), "invoice_ids": list(self.invoice_ids)}
 
 
 # -- the device key -------------------------------------------------------------------------------
@@ -276,7 +288,7 @@ def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                      "include_handed_off": include_handed_off, "sha256": hashlib.sha256(data).hexdigest()})
     for item_id in ids:
         ctx.events.publish("offline.changed", item=ctx.offline.get(item_id))
-    return ExportResult(path, len(ids), total, fp, tuple(ids), now)
+    return ExportResult(name, len(ids), total, fp, tuple(ids), now)
 
 
 def _atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
@@ -358,15 +370,21 @@ def read_bundle(path: Path | str) -> Bundle:
     Raises ``BadInput`` with one sentence on any problem; never writes anything.
     """
     path = Path(path)
-    name = str(path)
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_BUNDLE_BYTES + 1)
     except OSError as exc:
-        raise BadInput("The file {file} cannot be read.", file=name, detail=str(exc)) from exc
+        raise BadInput("The file {file} cannot be read.", file=str(path), detail=str(exc)) from exc
+    return parse_bundle(data, path)
+
+
+def parse_bundle(data: bytes, path: Path | str) -> Bundle:
+    """``read_bundle`` on bytes already read; ``path`` names the file in messages."""
+    path = Path(path)
+    name = str(path)
     if len(data) > MAX_BUNDLE_BYTES:
         raise BadInput("The file {file} is too large to be a Som POS queue export.", file=name)
-    first, sep, _ = data.partition(b"\n")
+    first = data.partition(b"\n")[0]
     try:
         header = _json(first)
     except (ValueError, RecursionError):
@@ -470,7 +488,6 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         raise BadInput("The file {file} was exported for another shop address ({got}); this shop is {want}.",
                        file=name, got=bundle.merchant, want=ctx.require_merchant())
     facts = ctx.offline_facts()
-    from pos_app.offline.verify import FeeFloor
     # The fee floor is the field device's business (the engine reports an under-priced transfer).
     facts = replace(facts, fee_floor=FeeFloor(0, 0, now))
     fp = bundle.device
@@ -503,7 +520,7 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         for item_id, inv_id in zip(added, invoices):
             ctx.events.publish("offline.changed", item=ctx.offline.get(item_id))
             ctx.events.publish("invoice.changed", invoice=ctx.service.get(inv_id))
-    return ImportResult(bundle.path, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
+    return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
                         added_tyiyn)
 
 
@@ -570,7 +587,11 @@ def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, nam
               (QueueState.QUEUED.value, reason, now, item_id))
     c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
               (item_id, now, QueueState.RECEIVED.value, QueueState.QUEUED.value, reason))
-    c.execute("UPDATE invoices SET offline_id = ?, updated_at = ? WHERE id = ?", (item_id, now, inv.id))
+    # This till's invoice got its own matching tail; the customer signed the field device's amount.
+    # The transfer is linked by its hash (record_transfer), and what is due is what was signed for.
+    due = min(int(inv.due_base), int(payload.amount))
+    c.execute("UPDATE invoices SET offline_id = ?, due_base = ?, updated_at = ? WHERE id = ?",
+              (item_id, str(due), now, inv.id))
     c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
               (inv.id, now, inv.state.value, inv.state.value,
                f"handed over from device {fp}, pending network (offline payment {item_id})"))

@@ -201,6 +201,25 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Offline payment {item} was already resolved."),
     QT_TRANSLATE_NOOP("core", "Give the relay key's passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal."),
     QT_TRANSLATE_NOOP("core", "The two passphrases differ; nothing was changed."),
+    # pos_app/sync/bundle.py (hand-over files)
+    QT_TRANSLATE_NOOP("core", 'The device key {file} could not be created.'),
+    QT_TRANSLATE_NOOP("core", 'The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} already exists; choose another name so an earlier export is not overwritten.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'There are no unsent offline payments to hand over; no file was written.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} could not be written; check that the stick is inserted, writable and not full.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} cannot be read.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} is too large to be a Som POS queue export.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} is not a Som POS queue export.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} is incomplete: it ends before the device signature.'),
+    QT_TRANSLATE_NOOP("core", 'Line {line} of the file {file} is not a valid queue entry.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} says it holds {expected} payments but has {found}.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} comes from device {got}, not from the expected device {want}.'),
+    QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another network (chain {got}); this shop uses chain {want}.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another token contract ({got}); this shop uses {want}.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another shop address ({got}); this shop is {want}.'),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "This entry's details do not match the payment it carries."),
     # pos_app/sync/keystore.py
     QT_TRANSLATE_NOOP("core", "The passphrase must have at least {n} characters."),
     QT_TRANSLATE_NOOP("core", "A relay key already exists. It was not replaced."),

@@ -1796,226 +1796,316 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <source>The device key {file} could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <source>There are no unsent offline payments to hand over; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <source>The file {file} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
+        <source>The file {file} is too large to be a Som POS queue export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <source>The file {file} is not a Som POS queue export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <source>The file {file} is incomplete: it ends before the device signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <source>Line {line} of the file {file} is not a valid queue entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <source>The file {file} says it holds {expected} payments but has {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <source>This entry&apos;s details do not match the payment it carries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Сырсөз айкашында кеминде {n} белги болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Жөнөтүүчү ачкыч мурунтан эле бар. Ал алмаштырылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/core_text.py" line="226"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Бул жеке ачкыч да, ачкыч сактагыч файлы да эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Ачкыч файлы бул сырсөз айкашы менен ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Жөнөтүүчү ачкыч азырынча жок. Адегенде аны түзүңүз же импорттоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган же окулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>The file {path} could not be saved.</source>
         <translation>{path} файлын сактоо мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Сырсөз айкашы туура эмес. {minutes} мүнөткө бөгөттөөгө чейин калган аракеттер: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Туура эмес аракеттер өтө көп. {minutes} мүнөттөн кийин кайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="244"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="245"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="247"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="248"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/core_text.py" line="249"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="251"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="257"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="258"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="260"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="261"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/core_text.py" line="262"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="244"/>
+        <location filename="../../pos_app/ui/core_text.py" line="263"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/core_text.py" line="265"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/core_text.py" line="266"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/core_text.py" line="267"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/core_text.py" line="268"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/core_text.py" line="269"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="271"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="272"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/core_text.py" line="273"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/core_text.py" line="274"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/core_text.py" line="275"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/core_text.py" line="277"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/core_text.py" line="278"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/core_text.py" line="279"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

@@ -1,0 +1,505 @@
+"""Handing the offline queue over on a USB stick (``pos_app/sync/bundle.py``), with real stores.
+
+Two shops on the demo network's fixed facts (no chain is started: the embedded profile's token
+facts are fixed, and the fee floor is recorded by hand), each a real ``AppContext`` in its own
+folder. Machine A accepts customer-signed payments offline (raw transfers and EIP-3009
+authorizations, signed with eth-account), exports them; machine B imports them.
+
+Tested: A -> B gives B the same payloads, keys, amounts and receive times as queued items with
+new invoices, history and an audit record, and marks A's items handed off; importing again adds
+nothing; exporting again exports nothing new unless ``include_handed_off``; every single flipped
+byte (two ways), a removed, added, swapped or cut line, a CRLF copy, a signature by another key
+are refused with the file and B's database unchanged; what a forger who re-signs with their own
+key can and cannot do (pinning the device refuses it; a raised invoice amount or a doctored
+customer signature is refused item by item; a lowered memo is not detectable and is documented);
+wrong version / format / network / token / shop; a count that does not match; an import that
+fails half-way leaves nothing; the export is written atomically, 0600, never over an existing
+file, and a failed write marks nothing; the device key is made once, 0600, and a damaged one is
+refused.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import time
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from eth_abi import encode
+from eth_account import Account
+from eth_utils import keccak
+
+from pos_app.chain.token_cache import TokenInfo, save_token_info
+from pos_app.config import set_merchant, set_network, set_token
+from pos_app.context import AppContext
+from pos_app.demo.constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.demo.wallet import sign_authorization
+from pos_app.errors import BadInput, StorageError
+from pos_app.money import Tyiyn
+from pos_app.offline.lifecycle import QueueState as Q
+from pos_app.profiles import DEMO_CHAIN_ID
+from pos_app.sync import bundle as B
+
+NOW = int(time.time())
+GWEI = 10**9
+KEYS = [keccak(text=f"bundle test payer {i}") for i in range(8)]
+OTHER_SHOP = "0x" + "12" * 20
+TABLES = ("offline_payments", "offline_history", "invoices", "invoice_history", "audit_log", "settings",
+          "token_info")
+
+
+# -- shops and payments ---------------------------------------------------------------------------
+def open_shop(folder) -> AppContext:
+    ctx = AppContext(folder)
+    ctx.offline.record_sync(DEMO_CHAIN_ID, at=NOW - 60, gas_price=GWEI // 10)
+    ctx.offline_facts()           # caches the demo token facts now, so later reads write nothing
+    return ctx
+
+
+def raw_transfer(key: bytes, amount: int, *, nonce: int = 0, to: str = DEMO_MERCHANT) -> str:
+    data = bytes.fromhex("a9059cbb") + encode(["address", "uint256"], [to, amount])
+    tx = {"type": 2, "chainId": DEMO_CHAIN_ID, "nonce": nonce, "to": DEMO_TOKEN_ADDRESS, "value": 0, "data": data,
+          "gas": 80_000, "maxFeePerGas": GWEI, "maxPriorityFeePerGas": GWEI // 10}
+    return "0x" + bytes(Account.sign_transaction(tx, key).raw_transaction).hex()
+
+
+def authorization(key: bytes, amount: int) -> str:
+    return sign_authorization(key, chain_id=DEMO_CHAIN_ID, token=DEMO_TOKEN_ADDRESS, to=DEMO_MERCHANT,
+                              amount=amount, name=DEMO_TOKEN_NAME, version=DEMO_TOKEN_VERSION)
+
+
+def sell(ctx, som: int, sign, *, memo: str = "", at: int = NOW):
+    inv = ctx.create_invoice(Tyiyn(som * 100), memo=memo)
+    item, dup = ctx.offline.accept(sign(inv.due_base), inv.id, ctx.offline_facts(), now=at)
+    assert not dup
+    return inv, item
+
+
+@pytest.fixture()
+def a(tmp_path):
+    ctx = open_shop(tmp_path / "a")
+    sell(ctx, 150, lambda due: raw_transfer(KEYS[0], due), memo="bread")
+    sell(ctx, 70, lambda due: authorization(KEYS[1], due), memo="кымыз")   # non-ASCII memo
+    sell(ctx, 12, lambda due: raw_transfer(KEYS[2], due, nonce=3), at=NOW - 3600)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
+def b(tmp_path):
+    ctx = open_shop(tmp_path / "b")
+    yield ctx
+    ctx.close()
+
+
+def snapshot(ctx) -> dict[str, list]:
+    return {t: ctx.store.query(f"SELECT * FROM {t} ORDER BY rowid") for t in TABLES}
+
+
+def count(ctx, table: str) -> int:
+    return ctx.store.one(f"SELECT COUNT(*) AS n FROM {table}")["n"]
+
+
+# -- re-signing, as a forger (or a buggy field device) would --------------------------------------
+def body_lines(data: bytes) -> list[bytes]:
+    """The lines before the signature line, each with its newline."""
+    return [ln + b"\n" for ln in data[:-1].split(b"\n")[:-1]]
+
+
+def edit(line: bytes, change) -> bytes:
+    obj = json.loads(line)
+    change(obj)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def resign(lines: list[bytes], key: Ed25519PrivateKey, *, claim_key: bool = True) -> bytes:
+    """Sign ``lines`` with ``key``; with ``claim_key`` the header names ``key`` as the device."""
+    if claim_key:
+        lines = [edit(lines[0], lambda h: h.update(device=B.public_key_hex(key))), *lines[1:]]
+    return B.sign_lines(lines, key)
+
+
+@pytest.fixture()
+def exported(a, tmp_path):
+    path = tmp_path / "stick" / "queue.jsonl"
+    path.parent.mkdir()
+    res = B.export_bundle(a, path, now=NOW + 10)
+    return path, res
+
+
+# -- the hand-over ------------------------------------------------------------------------------------
+def test_export_then_import_moves_the_queue(a, b, exported):
+    path, res = exported
+    a_items = sorted(a.offline.list(), key=lambda i: i.id)
+    assert res.items == 3 and res.item_ids == tuple(i.id for i in a_items)
+    assert res.total_tyiyn == sum(i.amount_tyiyn for i in a_items)
+    assert res.device == B.device_fingerprint(a.data_dir) and len(res.device) == 16
+    assert res.count == 3 and res.path == str(path)
+    json.dumps(vars(res)), json.dumps(res.to_dict())       # what `sompos queue export --json` prints
+    # The file: header, one line per item, signature; readable and verified.
+    bundle = B.read_bundle(path)
+    assert (bundle.chain_id, bundle.token, bundle.merchant, bundle.count) == (DEMO_CHAIN_ID, DEMO_TOKEN_ADDRESS,
+                                                                                DEMO_MERCHANT, 3)
+    assert [x.payload for x in bundle.items] == [i.payload for i in a_items]
+    assert bundle.items[1].memo == "кымыз" and bundle.device == res.device
+    assert len(path.read_bytes().split(b"\n")) == 3 + 2 + 1
+    # A leaves them to the other machine (the engine skips rows with handed_off_at set).
+    rows = a.store.query("SELECT handed_off_at, state FROM offline_payments ORDER BY id")
+    assert rows == [{"handed_off_at": NOW + 10, "state": "queued"}] * 3
+    assert a.store.one("SELECT event FROM audit_log ORDER BY id DESC LIMIT 1")["event"] == "offline.export"
+
+    got = B.import_bundle(b, path, now=NOW + 100)
+    assert (got.added, got.already_there, got.refused) == (3, 0, ())
+    assert got.device == res.device and got.added_tyiyn == res.total_tyiyn
+    json.dumps(vars(got)), json.dumps(got.to_dict())
+    b_items = sorted(b.offline.list(), key=lambda i: i.id)
+    assert [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn, i.received_at, i.tx_hash, i.payer)
+            for i in b_items] == [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn, i.received_at,
+                                   i.tx_hash, i.payer) for i in a_items]
+    assert {i.state for i in b_items} == {Q.QUEUED}
+    for b_item, a_item, inv_id in zip(b_items, a_items, got.invoice_ids):
+        inv, a_inv = b.service.get(inv_id), a.service.get(a_item.invoice_id)
+        assert b_item.invoice_id == inv.id and inv.offline_id == b_item.id
+        assert inv.amount_tyiyn == a_inv.amount_tyiyn and inv.state.value == "new"
+        assert inv.memo.startswith(f"handed over from device {res.device}, invoice {a_inv.id}")
+        assert a_inv.memo in inv.memo
+        hist = b.offline.history(b_item.id)
+        assert [h["to_state"] for h in hist] == ["received", "queued"]
+        assert all("imported from device " + res.device in h["reason"] for h in hist)
+        row = b.store.one("SELECT imported_from, handed_off_at, source FROM offline_payments WHERE id = ?",
+                          (b_item.id,))
+        assert row == {"imported_from": res.device, "handed_off_at": None, "source": "import"}
+    audit = b.store.one("SELECT event, detail FROM audit_log ORDER BY id DESC LIMIT 1")
+    assert audit["event"] == "offline.import"
+    assert json.loads(audit["detail"])["items"] == list(got.item_ids)
+    assert b.store.verify_audit_chain() and a.store.verify_audit_chain()
+
+    # The same file again (or the office clicking twice) adds nothing.
+    before = {t: count(b, t) for t in ("offline_payments", "invoices", "offline_history")}
+    again = B.import_bundle(b, path, now=NOW + 200)
+    assert (again.added, again.already_there, again.refused) == (0, 3, ())
+    assert {t: count(b, t) for t in before} == before
+
+
+def test_exporting_again_exports_only_what_is_new_unless_asked(a, b, exported, tmp_path):
+    path, first = exported
+    with pytest.raises(BadInput) as e:
+        B.export_bundle(a, tmp_path / "stick" / "again.jsonl", now=NOW + 20)
+    assert e.value.template == "There are no unsent offline payments to hand over; no file was written."
+    assert not (tmp_path / "stick" / "again.jsonl").exists()
+    _, new = sell(a, 40, lambda due: authorization(KEYS[3], due))
+    second = B.export_bundle(a, tmp_path / "stick" / "second.jsonl", now=NOW + 30)
+    assert second.item_ids == (new.id,)
+    # The stick was lost: everything unsent goes again; the importer skips what it has.
+    assert B.import_bundle(b, path).added == 3
+    lost = B.export_bundle(a, tmp_path / "stick" / "all.jsonl", now=NOW + 40, include_handed_off=True)
+    assert lost.item_ids == (*first.item_ids, new.id)
+    got = B.import_bundle(b, tmp_path / "stick" / "all.jsonl")
+    assert (got.added, got.already_there) == (1, 3)
+    # Items that left the unsent states are never exported.
+    a.offline.transition(new.id, Q.SUBMITTED, "sent")
+    third = B.export_bundle(a, tmp_path / "stick" / "third.jsonl", include_handed_off=True)
+    assert new.id not in third.item_ids
+
+
+def test_an_existing_file_is_never_overwritten_unless_asked(a, exported, tmp_path):
+    path, _ = exported
+    original = path.read_bytes()
+    sell(a, 40, lambda due: authorization(KEYS[3], due))
+    with pytest.raises(BadInput) as e:
+        B.export_bundle(a, path)
+    assert "already exists" in e.value.user_message and path.read_bytes() == original
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NULL")["n"] == 1
+    res = B.export_bundle(a, path, overwrite=True)
+    assert res.items == 1 and B.read_bundle(path).count == 1
+
+
+# -- integrity: the file as a whole ----------------------------------------------------------------------
+def test_every_flipped_byte_is_detected(exported):
+    path, _ = exported
+    data = path.read_bytes()
+    missed = []
+    for mask in (0x01, 0x20):
+        for i in range(len(data)):
+            bad = bytearray(data)
+            bad[i] ^= mask
+            try:
+                B.parse_bundle(bytes(bad), path)
+            except BadInput:
+                continue
+            missed.append((i, mask))
+    assert not missed
+    assert B.read_bundle(path).count == 3 and path.read_bytes() == data
+
+
+def _mutations(data: bytes) -> dict[str, bytes]:
+    lines = data.split(b"\n")            # [header, item, item, item, signature, b""]
+    join = b"\n".join
+    return {
+        "item removed": join(lines[:2] + lines[3:]),
+        "item added": join(lines[:2] + [lines[2]] + lines[2:]),
+        "garbage appended": data + b"{}\n",
+        "second signature appended": data + lines[-2] + b"\n",
+        "items swapped": join([lines[0], lines[2], lines[1], *lines[3:]]),
+        "signature removed": join(lines[:-2]) + b"\n",
+        "cut in the middle": data[: len(data) // 2],
+        "last newline removed": data[:-1],
+        "crlf copy": data.replace(b"\n", b"\r\n"),
+        "bom": b"\xef\xbb\xbf" + data,
+        "empty": b"",
+        "signed by another key": B.sign_lines(body_lines(data), Ed25519PrivateKey.generate()),
+        "unsigned version 1": join(lines[:-2]) + b"\n" + b'{"signature":"' + b"0" * 128 + b'"}\n',
+    }
+
+
+@pytest.mark.parametrize("name", list(_mutations(b"h\ni\ni\ni\ns\n")))
+def test_damaged_or_tampered_files_are_refused_and_change_nothing(name, b, exported):
+    path, _ = exported
+    bad = _mutations(path.read_bytes())[name]
+    path.write_bytes(bad)
+    before = snapshot(b)
+    with pytest.raises(BadInput) as e:
+        B.import_bundle(b, path)
+    assert str(path) in e.value.user_message
+    assert path.read_bytes() == bad and snapshot(b) == before
+
+
+def test_sentences_say_what_is_wrong(b, exported, tmp_path):
+    path, _ = exported
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+
+    def refused(content: bytes) -> str:
+        f = tmp_path / "x.jsonl"
+        f.write_bytes(content)
+        with pytest.raises(BadInput) as e:
+            B.import_bundle(b, f)
+        return e.value.template
+
+    assert refused(b"hello\n") == "The file {file} is not a Som POS queue export."
+    assert refused(b"\x00\xff" * 50) == "The file {file} is not a Som POS queue export."
+    assert refused(json.dumps({"format": "other"}).encode() + b"\n") == \
+        "The file {file} is not a Som POS queue export."
+    assert refused(b"\n".join(lines[:-2]) + b"\n") == \
+        "The file {file} is incomplete: it ends before the device signature."
+    assert refused(lines[0] + b"\n" + lines[1][:40]) == \
+        "The file {file} is incomplete: it ends before the device signature."
+    flipped = bytearray(data)
+    flipped[len(lines[0]) + 30] ^= 1
+    assert refused(bytes(flipped)) == ("The file {file} was changed or damaged after it was exported (its device "
+                                       "signature does not match); ask for a new export.")
+    newer = edit(lines[0] + b"\n", lambda h: h.update(version=2))
+    assert refused(newer + b"\n".join(lines[1:])) == (
+        "The file {file} was made by a newer version of Som POS (format {version}); update this app to "
+        "import it.")
+    missing = tmp_path / "nope.jsonl"
+    with pytest.raises(BadInput) as e:
+        B.read_bundle(missing)
+    assert e.value.template == "The file {file} cannot be read."
+
+
+def test_a_count_that_does_not_match_is_refused(a, b, exported):
+    path, _ = exported
+    lines = body_lines(path.read_bytes())
+    key = B.device_key(a.data_dir)           # even the field device's own key cannot make it acceptable
+    path.write_bytes(resign(lines[:2] + lines[3:], key))
+    before = snapshot(b)
+    with pytest.raises(BadInput) as e:
+        B.import_bundle(b, path)
+    assert e.value.params == {"file": str(path), "expected": 3, "found": 2}
+    header_extra = edit(lines[0], lambda h: h.update(note="x"))
+    path.write_bytes(resign([header_extra, *lines[1:]], key))
+    with pytest.raises(BadInput) as e:
+        B.import_bundle(b, path)
+    assert e.value.template == "Line {line} of the file {file} is not a valid queue entry."
+    not_entry = edit(lines[2], lambda d: d["invoice"].update(amount_tyiyn="1500"))
+    path.write_bytes(resign([lines[0], lines[1], not_entry, lines[3]], key))
+    with pytest.raises(BadInput) as e:
+        B.import_bundle(b, path)
+    assert e.value.params["line"] == 3
+    assert snapshot(b) == before
+
+
+# -- what a forger with their own key can and cannot do ------------------------------------------------
+def test_a_file_resigned_by_another_device(a, b, exported, tmp_path):
+    path, res = exported
+    lines = body_lines(path.read_bytes())
+    forger = Ed25519PrivateKey.generate()
+    # Content changed where no customer signed (a memo): undetectable but for the device fingerprint.
+    memo = edit(lines[1], lambda d: d["invoice"].update(memo="changed"))
+    forged = tmp_path / "forged.jsonl"
+    forged.write_bytes(resign([lines[0], memo, *lines[2:]], forger))
+    before = snapshot(b)
+    with pytest.raises(BadInput) as e:                    # pinned to the field device: refused
+        B.import_bundle(b, forged, expect_device=res.device)
+    assert e.value.template == "The file {file} comes from device {got}, not from the expected device {want}."
+    assert snapshot(b) == before
+    assert B.read_bundle(forged).device != res.device    # what the office sees and compares
+    # Content a customer signed cannot be changed; an invoice raised above the payment is refused.
+    raised = edit(lines[2], lambda d: d["invoice"].update(amount_tyiyn=d["invoice"]["amount_tyiyn"] + 1))
+    # A genuine customer payment, but to another shop, dressed up as a proper entry.
+    elsewhere = sign_authorization(KEYS[5], chain_id=DEMO_CHAIN_ID, token=DEMO_TOKEN_ADDRESS, to=OTHER_SHOP,
+                                   amount=10**9, name=DEMO_TOKEN_NAME, version=DEMO_TOKEN_VERSION)
+    p = json.loads(elsewhere)
+    swapped = edit(lines[3], lambda d: d.update(payload=elsewhere, kind="eip3009", tx_hash=None,
+                                                key=f"{p['from'].lower()}:{p['nonce']}"))
+    forged.write_bytes(resign([lines[0], lines[1], raised, swapped], forger))
+    got = B.import_bundle(b, forged)
+    assert got.added == 1 and got.device == B.fingerprint(B.public_key_hex(forger))
+    assert got.refused == ((3, "This payment is for less than the sale; ask for the full amount."),
+                           (4, "This payment goes to another address, not to this shop."))
+    assert b.offline.list()[0].payload == json.loads(lines[1])["payload"]
+
+
+def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
+    path, res = exported
+    lines = body_lines(path.read_bytes())
+    auth = json.loads(json.loads(lines[2])["payload"])
+    sig = auth["signature"]
+    auth["signature"] = sig[:10] + ("1" if sig[10] != "1" else "2") + sig[11:]
+    doctored = json.dumps(auth, separators=(",", ":"))
+    # The field device itself signs it (a bug there, or a device made to accept it): the file is intact.
+    path.write_bytes(resign([lines[0], lines[1], edit(lines[2], lambda d: d.update(payload=doctored)), lines[3]],
+                            B.device_key(a.data_dir), claim_key=False))
+    got = B.import_bundle(b, path)
+    assert (got.added, got.already_there) == (2, 0) and got.device == res.device
+    assert len(got.refused) == 1 and got.refused[0][0] == 3
+    assert got.refused[0][1] in ("The payment's signature is not valid.",      # r no longer on the curve
+                                 "The authorization was not signed by the payer it names (or not for this token).")
+    assert count(b, "offline_payments") == 2 and count(b, "invoices") == 2
+    detail = json.loads(b.store.one("SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1")["detail"])
+    assert detail["refused"] == [list(got.refused[0])]
+
+
+def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, exported):
+    path, _ = exported
+    lines = body_lines(path.read_bytes())
+    key = B.device_key(a.data_dir)
+    wrong_key = edit(lines[1], lambda d: d.update(key="0x" + "00" * 32))
+    path.write_bytes(resign([lines[0], wrong_key, *lines[2:]], key, claim_key=False))
+    # B already holds another transaction from the same payer with the same nonce as line 4.
+    first = json.loads(lines[3])
+    inv = b.create_invoice(Tyiyn(500))
+    b.offline.accept(raw_transfer(KEYS[2], inv.due_base, nonce=3), inv.id, b.offline_facts(), now=NOW)
+    assert b.offline.list()[0].payload != first["payload"]
+    got = B.import_bundle(b, path)
+    assert got.added == 1
+    assert dict(got.refused) == {2: "This entry's details do not match the payment it carries.",
+                                 4: "This customer already gave a payment with the same transaction number; "
+                                    "only one of them can ever arrive."}
+
+
+def test_time_window_is_checked_as_the_field_device_saw_it(tmp_path, b):
+    field = open_shop(tmp_path / "field")
+    try:
+        _, item = sell(field, 20, lambda due: authorization(KEYS[6], due))
+        B.export_bundle(field, tmp_path / "q.jsonl", now=NOW)
+    finally:
+        field.close()
+    # Imported after the authorization ran out: kept as evidence; the engine marks it expired.
+    got = B.import_bundle(b, tmp_path / "q.jsonl", now=item.valid_before + 60)
+    assert got.added == 1 and b.offline.get(got.item_ids[0]).state == Q.QUEUED
+
+
+# -- another shop -------------------------------------------------------------------------------------
+def test_another_network_token_or_shop_is_refused(exported, tmp_path):
+    path, _ = exported
+    cases = {
+        "chain": lambda ctx: (set_network(ctx.store, "local"), set_token(ctx.store, DEMO_TOKEN_ADDRESS),
+                              set_merchant(ctx.store, DEMO_MERCHANT),
+                              save_token_info(ctx.store, TokenInfo(31337, DEMO_TOKEN_ADDRESS, 6, "dSOM",
+                                                                   DEMO_TOKEN_NAME, DEMO_TOKEN_NAME,
+                                                                   DEMO_TOKEN_VERSION))),
+        "token": lambda ctx: set_token(ctx.store, "0x" + "34" * 20),
+        "merchant": lambda ctx: set_merchant(ctx.store, OTHER_SHOP),
+    }
+    templates = {
+        "chain": "The file {file} was exported for another network (chain {got}); this shop uses chain {want}.",
+        "token": "The file {file} was exported for another token contract ({got}); this shop uses {want}.",
+        "merchant": "The file {file} was exported for another shop address ({got}); this shop is {want}.",
+    }
+    data = path.read_bytes()
+    for name, setup in cases.items():
+        ctx = AppContext(tmp_path / name)
+        try:
+            setup(ctx)
+            before = snapshot(ctx)
+            with pytest.raises(BadInput) as e:
+                B.import_bundle(ctx, path)
+            assert e.value.template == templates[name]
+            assert snapshot(ctx) == before and path.read_bytes() == data
+        finally:
+            ctx.close()
+
+
+# -- all or nothing, and the export's write --------------------------------------------------------------
+def test_an_import_that_fails_half_way_leaves_nothing(b, exported, monkeypatch):
+    path, _ = exported
+    before = snapshot(b)
+    real = b.service.create
+    calls = []
+
+    def create_then_crash(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("power cut")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(b.service, "create", create_then_crash)
+    with pytest.raises(RuntimeError):
+        B.import_bundle(b, path)
+    assert snapshot(b) == before
+    monkeypatch.undo()
+    assert B.import_bundle(b, path).added == 3
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    target = stick / "queue.jsonl"
+    B.device_key(a.data_dir)                             # made before the stick misbehaves
+
+    def broken(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    for names in (("fsync",), ("link", "replace")):     # the data or the rename fails
+        with monkeypatch.context() as m:
+            for name in names:
+                m.setattr(B.os, name, broken)
+            with pytest.raises(StorageError) as e:
+                B.export_bundle(a, target)
+        assert e.value.template == ("The file {file} could not be written; check that the stick is inserted, "
+                                    "writable and not full.")
+        assert list(stick.iterdir()) == []             # no file, no temp file left behind
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NOT NULL")["n"] == 0
+    assert not [r for r in a.store.query("SELECT event FROM audit_log") if r["event"] == "offline.export"]
+    # On a stick without hard links (FAT) the rename path is used, and the result is the same.
+    with monkeypatch.context() as m:
+        m.setattr(B.os, "link", lambda *_: (_ for _ in ()).throw(OSError(1, "Operation not permitted")))
+        res = B.export_bundle(a, target)
+    assert res.items == 3 and [p.name for p in stick.iterdir()] == ["queue.jsonl"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert B.read_bundle(target).count == 3
+
+
+# -- the device key -------------------------------------------------------------------------------------
+def test_device_key_is_made_once_private_and_a_damaged_one_is_refused(tmp_path):
+    k1 = B.device_key(tmp_path)
+    k2 = B.device_key(tmp_path)
+    assert B.public_key_hex(k1) == B.public_key_hex(k2)
+    f = tmp_path / B.KEY_FILE_NAME
+    assert f.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----")
+    if os.name != "nt":
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+        os.chmod(f, 0o644)
+        B.device_key(tmp_path)
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [B.KEY_FILE_NAME]
+    f.write_bytes(b"-----BEGIN PRIVATE KEY-----\nbroken\n")
+    with pytest.raises(StorageError) as e:
+        B.device_key(tmp_path)
+    assert e.value.template == ("The device key {file} is damaged or unreadable; restore it from a backup, or "
+                                "move it away to make a new one.")
+    assert f.read_bytes() == b"-----BEGIN PRIVATE KEY-----\nbroken\n"

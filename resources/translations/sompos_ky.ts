@@ -1797,92 +1797,92 @@
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>The device key {file} could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} түзмөк ачкычын түзүү мүмкүн болгон жок.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} түзмөк ачкычы бузулган же окулбайт; аны камдык көчүрмөдөн калыбына келтириңиз же жаңысын түзүү үчүн башка жерге жылдырыңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы мурунтан эле бар; мурда сакталган файлдын үстүнө жазылбашы үчүн башка ат тандаңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Башка кассага берүү үчүн жөнөтүлө элек офлайн төлөмдөр жок; файл жазылган жок.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлын жазуу мүмкүн болгон жок; флешка сайылганын, ага жазууга болорун жана анда орун бар экенин текшериңиз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>The file {file} cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы өтө чоң: бул Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>The file {file} is not a Som POS queue export.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы Som POS&apos;тун жаңыраак версиясы менен түзүлгөн ({version} форматы); аны жүктөө үчүн программаны жаңыртыңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="214"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы толук эмес: ал түзмөктүн колтамгасына жетпей бүтөт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлынын {line}-сабы кезектин туура жазуусу эмес.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы сакталгандан кийин өзгөртүлгөн же бузулган (түзмөктүн колтамгасы дал келбейт); аны кайра сактап берүүнү сураныңыз.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлында {expected} төлөм бар деп жазылган, бирок анда {found} төлөм бар.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы күтүлгөн {want} түзмөгүнөн эмес, {got} түзмөгүнөн келген.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы башка тармак үчүн сакталган ({got} тармагы); бул дүкөн {want} тармагында иштейт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы башка токен контракты үчүн сакталган ({got}); бул дүкөн {want} контрактын колдонот.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} файлы дүкөндүн башка дареги үчүн сакталган ({got}); бул дүкөндүн дареги: {want}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бул жазуунун маалыматтары андагы төлөмгө дал келбейт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="224"/>

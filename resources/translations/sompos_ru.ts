@@ -1797,92 +1797,92 @@
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>The device key {file} could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось создать ключ устройства {file}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="206"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ устройства {file} повреждён или не читается; восстановите его из резервной копии или переместите в другое место, чтобы создать новый.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} уже есть; выберите другое имя, чтобы не перезаписать сохранённый ранее файл.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет неотправленных офлайн-платежей для передачи; файл не создан.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось записать файл {file}; проверьте, что флешка вставлена, не защищена от записи и на ней есть место.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>The file {file} cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} слишком большой: это не файл очереди Som POS.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>The file {file} is not a Som POS queue export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} — не файл очереди Som POS.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} создан более новой версией Som POS (формат {version}); обновите программу, чтобы загрузить его.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="214"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} неполный: он обрывается до подписи устройства.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Строка {line} файла {file} — неверная запись очереди.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} изменён или повреждён после сохранения (подпись устройства не совпадает); попросите сохранить его заново.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В файле {file} указано платежей: {expected}, а на самом деле: {found}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} создан на устройстве {got}, а ожидалось устройство {want}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="224"/>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
 
 from pos_app.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.core_text import error_text
@@ -219,7 +219,8 @@ class OfflineController(QObject):
             bar.setVisible(False)
             return
         item = failures[0]
-        why = self.tr(self.REASONS.get(item.state.value, "the network refused it"))
+        # The reasons are catalogued under this class's context (QT_TRANSLATE_NOOP above).
+        why = QCoreApplication.translate("OfflineController", self.REASONS.get(item.state.value, self.REASONS["rejected"]))
         text = self.tr("Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark "
                        "it resolved if it was settled another way.") \
             .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.win.language)) \

@@ -353,6 +353,10 @@ class SyncEngine:
         nonce = self._relay_nonce_base()
         changes = []
         for r in ready:
+            # A relay transaction the node refused (fee too low) keeps its reserved nonce: later
+            # relays were signed after it, so a new nonce would leave a gap they wait behind forever.
+            reserved = r["relay_nonce"] is not None and (r["relay_from"] or "").lower() == self.relay.address.lower()
+            use = int(r["relay_nonce"]) if reserved else nonce
             p = payloads[r["id"]]
             sig = bytes.fromhex(p["signature"][2:])
             rs, ss, v = sig[:32], sig[32:64], sig[64]
@@ -361,12 +365,13 @@ class SyncEngine:
                                                      int(p["validAfter"]), int(p["validBefore"]), r["auth_nonce"],
                                                      v if v >= 27 else v + 27)) + rs.hex() + ss.hex()
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
-                  "nonce": nonce, "chainId": self.chain_id}
+                  "nonce": use, "chainId": self.chain_id}
             signed = self.relay.sign_transaction(tx)
             changes.append(_Change(r, None, "", {
                 "relay_raw": "0x" + bytes(signed.raw_transaction).hex(), "relay_from": self.relay.address,
-                "relay_nonce": nonce, "tx_hash": "0x" + bytes(signed.hash).hex()}))
-            nonce += 1
+                "relay_nonce": use, "tx_hash": "0x" + bytes(signed.hash).hex()}))
+            if not reserved:
+                nonce += 1
         return changes, nonce
 
     # -- 2. send ------------------------------------------------------------------------------------------

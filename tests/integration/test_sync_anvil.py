@@ -64,7 +64,6 @@ class Till:
                                      base_fee=int(node.w3.eth.get_block("latest")["baseFeePerGas"]))
         self.ctx.offline.set_limits(Limits(**{**Limits().to_dict(), **BIG_LIMITS}))
         self.engine = self.ctx.sync_engine(relay=Account.from_key(MERCHANT_KEY))
-        self._nonce_issuer = None
 
     # -- payers ------------------------------------------------------------------------------------
     def payer(self, label: str, *, som: int = 10_000, bnb: bool = True) -> bytes:
@@ -251,6 +250,73 @@ def test_queue_accepted_while_unreachable_settles_exactly_once(node, tmp_path, l
         gate.stop()
 
 
+def test_send_answer_lost_after_the_node_took_the_batch_is_not_paid_twice(node, tmp_path):
+    """The node accepts the whole send batch but the answer never reaches the till (reset after forward)."""
+    proxy = FaultyProxy(node.port)
+    proxy.start()
+    try:
+        till = Till(tmp_path, node, urls=[proxy.url])
+        raw_keys = [till.payer(f"lost answer raw {i}") for i in range(3)]
+        auth_key = till.payer("lost answer auth")
+        before, relay_before = till.balance(), till.relay_nonce()
+        accepted = [till.accept(till.raw(k), som=10 + i) for i, k in enumerate(raw_keys)]
+        accepted += [till.accept(till.auth(auth_key, m), som=20 + i)
+                     for i, m in enumerate(["receiveWithAuthorization", "transferWithAuthorization"] * 2)]
+        total = sum(inv.due_base for inv, _ in accepted)
+        real_batch = till.engine._batch
+
+        def lossy(what, calls):      # only the send batch loses its answer, after the node acted on it
+            if what != "send payments":
+                return real_batch(what, calls)
+            proxy.faults = Faults(drop_after_forward=1.0)
+            try:
+                return real_batch(what, calls)
+            finally:
+                proxy.faults = Faults()
+        till.engine._batch = lossy
+        with pytest.raises(NodeUnavailable):
+            till.engine.pass_once()
+        assert proxy.counts["drop_after_forward"] >= 1
+        assert till.balance() - before == total                           # it all landed...
+        assert set(till.states().values()) == {Q.QUEUED}                  # ...but the till does not know
+        assert till.relay_nonce() - relay_before == 4
+
+        till.engine._batch = real_batch
+        till.run_until(lambda: set(till.states().values()) == {Q.FINAL})
+        reasons = {till.ctx.store.one("SELECT reason FROM offline_history WHERE item_id = ? AND to_state = "
+                                      "'submitted'", (item.id,))["reason"] for _, item in accepted}
+        assert reasons <= {"nonce already used; checking the receipt", "the network already has it"}
+        assert till.balance() - before == total                           # paid once
+        assert till.relay_nonce() - relay_before == 4 == till.relay_nonce("pending") - relay_before
+        for _, item in accepted:
+            r = till.row(item.id)
+            assert node.w3.eth.get_transaction_receipt(r["tx_hash"])["status"] == 1
+    finally:
+        proxy.stop()
+
+
+def test_relays_signed_before_a_crash_keep_their_nonces_and_later_ones_follow(node, tmp_path):
+    """Signed relay bytes were committed but never broadcast; a new authorization must not reuse their nonce."""
+    till = Till(tmp_path, node)
+    payer = till.payer("crash payer")
+    before, relay_before = till.balance(), till.relay_nonce()
+    first = [till.accept(till.auth(payer), som=11 + i) for i in range(2)]
+    from pos_app.sync.engine import PassReport
+    till.engine._prepare_relay(PassReport(), int(time.time()))           # signed, committed, "killed"
+    signed = {item.id: till.row(item.id) for _, item in first}
+    assert till.relay_nonce("pending") == relay_before                   # nothing broadcast
+    later = till.accept(till.auth(payer, "transferWithAuthorization"), som=13)
+    engine = till.ctx.sync_engine(relay=Account.from_key(MERCHANT_KEY))  # the restarted app
+    till.engine = engine
+    till.run_until(lambda: set(till.states().values()) == {Q.FINAL})
+    for item_id, row in signed.items():                                  # the same bytes went out
+        assert {k: till.row(item_id)[k] for k in ("relay_raw", "relay_nonce", "tx_hash")} == \
+            {k: row[k] for k in ("relay_raw", "relay_nonce", "tx_hash")}
+    assert till.row(later[1].id)["relay_nonce"] == relay_before + 2
+    assert till.relay_nonce() - relay_before == 3 == till.relay_nonce("pending") - relay_before
+    assert till.balance() - before == sum(inv.due_base for inv, _ in first + [later])
+
+
 # -- 2. double spend ---------------------------------------------------------------------------------------
 
 def test_double_spent_raw_transaction(node, tmp_path):
@@ -317,6 +383,74 @@ def test_insufficient_funds_raw_reverts_authorization_and_gasless_raw_fail(node,
     assert till.balance() - before == inv_ok.due_base
     assert till.relay_nonce() - relay_before == 1 == till.relay_nonce("pending") - relay_before
     assert till.row(ok.id)["relay_nonce"] == relay_before
+
+
+def test_authorizations_of_one_payer_beyond_the_balance_only_the_covered_one_is_relayed(node, tmp_path):
+    till = Till(tmp_path, node)
+    payer = till.payer("two for sixty", som=100)                       # 100 som, two authorizations of 60
+    before, relay_before = till.balance(), till.relay_nonce()
+    inv_a, a = till.accept(till.auth(payer), som=60)
+    _, b = till.accept(till.auth(payer, "transferWithAuthorization"), som=61)
+    till.run_until(lambda: till.states() == {a.id: Q.FINAL, b.id: Q.INSUFFICIENT_FUNDS})
+    assert till.balance() - before == inv_a.due_base
+    assert till.row(b.id)["relay_raw"] is None                          # not signed, no gas burnt on it
+    assert till.relay_nonce() - relay_before == 1 == till.relay_nonce("pending") - relay_before
+
+
+def test_relay_that_reverts_because_the_payer_drained_first_leaves_no_nonce_gap(node, tmp_path):
+    """Relay transactions signed (then a crash); the payer empties the account before they go out."""
+    till = Till(tmp_path, node)
+    drainer, other = till.payer("drainer", som=100), till.payer("steady", som=100)
+    before, relay_before = till.balance(), till.relay_nonce()
+    _, drained = till.accept(till.auth(drainer), som=50)
+    inv_ok, ok = till.accept(till.auth(other), som=40)
+    from pos_app.sync.engine import PassReport
+    till.engine._prepare_relay(PassReport(), int(time.time()))           # signed and committed, then "killed"
+    assert {till.row(i)["relay_nonce"] for i in (drained.id, ok.id)} == {relay_before, relay_before + 1}
+    send_token_call(node.w3, drainer, till.token.functions.transfer(till.shop.customer, 100 * SOM))
+
+    till.run_until(lambda: till.states() == {drained.id: Q.INSUFFICIENT_FUNDS, ok.id: Q.FINAL})
+    r = till.row(drained.id)
+    rc = node.w3.eth.get_transaction_receipt(r["tx_hash"])                # the relay was mined and reverted
+    assert rc["status"] == 0 and rc["from"] == till.merchant
+    assert not till.auth_state(r["payer"], r["auth_nonce"])
+    assert till.path(drained.id) == ["received", "queued", "submitted", "insufficient_funds"]
+    assert till.balance() - before == inv_ok.due_base
+    assert till.relay_nonce() - relay_before == 2 == till.relay_nonce("pending") - relay_before
+    # The relay account carries on without a gap.
+    inv_c, c = till.accept(till.auth(other), som=30)
+    till.run_until(lambda: till.states()[c.id] == Q.FINAL)
+    assert till.row(c.id)["relay_nonce"] == relay_before + 2
+    assert till.balance() - before == inv_ok.due_base + inv_c.due_base
+
+
+def test_relay_refused_as_underpriced_is_signed_again_at_the_same_nonce(node, tmp_path):
+    """Signed (then a crash), the network fee rises before it is sent: the node refuses the relay bytes.
+
+    The engine's own comment says "sign it again next pass (same nonce, current gas price)"; a new nonce
+    leaves the refused one unused, so the new transaction (and every later relay) waits behind a gap.
+    """
+    till = Till(tmp_path, node)
+    payer = till.payer("fee rise")
+    before, relay_before = till.balance(), till.relay_nonce()
+    inv, item = till.accept(till.auth(payer), som=20)
+    from pos_app.sync.engine import PassReport
+    till.engine._prepare_relay(PassReport(), int(time.time()))
+    signed = till.row(item.id)
+    assert signed["relay_nonce"] == relay_before
+    node.rpc("anvil_setNextBlockBaseFeePerGas", [hex(100 * int(node.w3.eth.gas_price))])
+    till.engine.pass_once()
+    refused = till.row(item.id)
+    assert refused["state"] == Q.QUEUED.value and refused["relay_raw"] is None
+    assert "base fee" in refused["last_error"]
+    till.engine.clock = lambda: time.time() + 3600                      # past the retry back-off
+    till.engine.pass_once()
+    resigned = till.row(item.id)
+    assert resigned["relay_raw"] is not None and resigned["relay_raw"] != signed["relay_raw"]
+    assert resigned["relay_nonce"] == relay_before, "re-signed at a new nonce: nonce gap"
+    till.run_until(lambda: till.states() == {item.id: Q.FINAL})
+    assert till.balance() - before == inv.due_base
+    assert till.relay_nonce() - relay_before == 1
 
 
 # -- 4. cancelled authorization (and one relayed by another till) ----------------------------------------------
@@ -508,7 +642,11 @@ def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):
         node.mine(2)
         till.engine.pass_once()
         assert till.db_snapshot() == snap and till.balance() - before == total
-        print(f"\n1,000 items: setup {t_setup - t0:.1f}s, accept {t_accept - t_setup:.1f}s, "
+        reasons = collections.Counter(h["reason"] for h in till.ctx.store.query(
+            "SELECT reason FROM offline_history WHERE to_state = 'submitted'"))
+        attempts = collections.Counter(r["attempts"] for r in rows)
+        print(f"\nsubmitted because: {dict(reasons)}; attempts: {dict(attempts)}")
+        print(f"1,000 items: setup {t_setup - t0:.1f}s, accept {t_accept - t_setup:.1f}s, "
               f"sync {t_sync - t_accept:.1f}s in {passes} passes; failed passes {dict(caught)}; "
               f"proxy {dict(proxy.counts)}")
     finally:

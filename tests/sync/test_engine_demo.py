@@ -169,3 +169,29 @@ def test_relay_signed_but_never_sent_is_resent_with_the_same_bytes(shop, chain):
 ])
 def test_node_answers_are_classified(message, answer):
     assert classify_send_error(message) == answer
+
+
+def test_runner_reconciles_after_a_gap_and_refreshes_snapshots(shop, chain):
+    """While the shop was offline a customer paid a sale online and another paid offline: when the
+    network returns, the headless loop sends the queue, scans the missed blocks (the online sale
+    settles too) and refreshes the payers' balance snapshots used by the offline limits."""
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.sync.runner import SyncRunner
+    ctx = shop
+    watcher = ctx.watcher()
+    watcher.ensure_cursor()
+    online_sale = ctx.create_invoice(Tyiyn(3300))
+    chain.set_network(False)
+    _, item = accept(ctx, raw(chain, "Aigul"), som=12)
+    chain.pay("Cholpon", A.MERCHANT, online_sale.due_base)          # paid online; the shop cannot see it
+    runner = SyncRunner(ctx.sync_engine(), watcher=watcher, offline_probe_s=0.05, online_interval_s=0.05)
+    assert runner.step() == "offline"
+    chain.set_network(True)
+    started = int(time.time())
+    chain.start_mining()
+    assert runner.run_until(60)
+    assert ctx.offline.get(item.id).state == Q.FINAL
+    assert ctx.service.get(online_sale.id).state == InvoiceState.SETTLED
+    snap = ctx.store.one("SELECT balance_base, at FROM payer_snapshots WHERE payer = ?", (A.CUSTOMERS["Aigul"],))
+    assert snap is not None and snap["at"] >= started
+    assert int(snap["balance_base"]) == chain.balance(A.CUSTOMERS["Aigul"])

@@ -62,6 +62,7 @@ class OfflineController(QObject):
             view.import_requested.connect(self.import_from)
             view.unlock_requested.connect(self.unlock_relay)
             view.create_requested.connect(self.create_relay)
+            view.import_key_requested.connect(self.import_relay)
             self.refresh_relay()
             if self.summary is not None:
                 self._queue_view.set_data(self.items, self.summary)
@@ -313,4 +314,28 @@ class OfflineController(QObject):
             self.refresh_relay()
             self.queue_view.show_message(self.tr("Relay key %1 created; send it some BNB for network fees.")
                                          .replace("%1", account.address))
+        self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+    def import_relay(self, path: str, source_passphrase: str, passphrase: str) -> None:
+        from pathlib import Path
+
+        from pos_app.sync.keystore import RelayKeyStore
+        ctx = self.ctx
+
+        def job():
+            try:
+                secret = Path(path).read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError):
+                secret = ""   # the keystore refuses it with its own sentence
+            ks = RelayKeyStore(ctx.data_dir)
+            address = ks.import_key(secret, passphrase, source_passphrase=source_passphrase or None)
+            ctx.store.audit("cashier", "relay.import", f"relay:{address}", {})
+            return ks.unlock(passphrase)
+
+        def done(account) -> None:
+            if self.runner is not None:
+                self.runner.engine.relay = account
+                self.runner.wake()
+            self.refresh_relay()
+            self.queue_view.show_message(self.tr("Relay key %1 imported and unlocked.").replace("%1", account.address))
         self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))

@@ -91,6 +91,7 @@ class QueueView(QWidget):
     import_requested = Signal(str)
     unlock_requested = Signal(str)
     create_requested = Signal(str)
+    import_key_requested = Signal(str, str, str)   # file, its passphrase (keystore) or "", new passphrase
 
     def __init__(self, language: str = "ru", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,11 +140,14 @@ class QueueView(QWidget):
         self.relay_label.setWordWrap(True)
         self.unlock_button = BigButton("", self, point_size=12, min_height=40)
         self.create_button = BigButton("", self, point_size=12, min_height=40)
+        self.import_key_button = BigButton("", self, point_size=12, min_height=40)
         self.unlock_button.clicked.connect(self._ask_unlock)
         self.create_button.clicked.connect(self._ask_create)
+        self.import_key_button.clicked.connect(self._ask_import_key)
         relay.addWidget(self.relay_label, 2)
         relay.addWidget(self.unlock_button, 1)
         relay.addWidget(self.create_button, 1)
+        relay.addWidget(self.import_key_button, 1)
         root.addLayout(relay)
         self.relay_state: tuple[str | None, bool] = (None, False)
         self.retranslate()
@@ -166,6 +170,34 @@ class QueueView(QWidget):
                                         QLineEdit.EchoMode.Password)
         if ok and text:
             self.unlock_requested.emit(text)
+
+    def _new_passphrase(self) -> str | None:
+        first, ok = QInputDialog.getText(self, self.tr("New relay key"),
+                                         self.tr("Choose a passphrase (at least 10 characters):"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok or not first:
+            return None
+        again, ok = QInputDialog.getText(self, self.tr("New relay key"), self.tr("Type the passphrase again:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != first:
+            self.show_message(self.tr("The two passphrases differ; nothing was changed."), error=True)
+            return None
+        return first
+
+    def _ask_import_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a relay key (keystore file or private key)"))
+        if not path:
+            return
+        old, ok = QInputDialog.getText(self, self.tr("Relay key"),
+                                       self.tr("Passphrase of that keystore file (leave empty for a plain key):"),
+                                       QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        new = self._new_passphrase()
+        if new is not None:
+            self.import_key_requested.emit(path, old, new)
 
     def _ask_create(self) -> None:
         first, ok = QInputDialog.getText(self, self.tr("New relay key"),
@@ -199,6 +231,7 @@ class QueueView(QWidget):
                                      .replace("%1", address))
         self.unlock_button.setVisible(address is not None and not unlocked)
         self.create_button.setVisible(address is None)
+        self.import_key_button.setVisible(address is None)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Offline payments"))
@@ -206,6 +239,7 @@ class QueueView(QWidget):
         self.import_button.setText(self.tr("Load from another till…"))
         self.unlock_button.setText(self.tr("Unlock relay key…"))
         self.create_button.setText(self.tr("Create relay key…"))
+        self.import_key_button.setText(self.tr("Import relay key…"))
         self.set_relay(*self.relay_state)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QueueTableModel.COLUMNS) - 1)
         if self.summary_data is not None:

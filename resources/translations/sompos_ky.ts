@@ -410,89 +410,94 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="162"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="163"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="192"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="193"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="199"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Тармакка жөнөтүлүүдө: дагы %1 төлөм бүтө элек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="201"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="203"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>the token refused the transfer</source>
         <translation>токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
         <source>the customer cancelled the payment</source>
         <translation>кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>it could not be sent in time</source>
         <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="213"/>
         <source>the network refused it</source>
         <translation>тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="223"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="225"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="229"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="231"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="254"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="256"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>%1 төлөм сакталды, файл: %2. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="268"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="270"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>%1 төлөм жүктөлдү (%2 төлөм мурунтан эле бар болчу); алар ушул кассанын кезеги менен жөнөтүлөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="297"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="313"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="315"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Жөнөтүүчү ачкыч %1 түзүлдү; тармактын комиссиясы үчүн ага бир аз BNB жөнөтүңүз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="340"/>
+        <source>Relay key %1 imported and unlocked.</source>
+        <translation>Жөнөтүүчү ачкыч %1 импорттолду жана кулпусу ачылды.</translation>
     </message>
 </context>
 <context>
@@ -762,103 +767,124 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="157"/>
         <source>Save the unsent payments for another till</source>
         <translation>Жөнөтүлө элек төлөмдөрдү башка касса үчүн сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="159"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="163"/>
         <source>Load payments from another till</source>
         <translation>Башка кассадан төлөмдөрдү жүктөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="169"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="193"/>
         <source>Relay key</source>
         <translation>Жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="169"/>
         <source>Passphrase of the relay key:</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="171"/>
-        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="175"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="180"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="203"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>New relay key</source>
         <translation>Жаңы жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="172"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="204"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Сырсөз айкашын ойлоп табыңыз (кеминде 10 белги):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="180"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>Type the passphrase again:</source>
         <translation>Сырсөз айкашын кайра териңиз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="181"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="185"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="213"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="192"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="190"/>
+        <source>Import a relay key (keystore file or private key)</source>
+        <translation>Жөнөтүүчү ачкычты импорттоо (ачкыч сактагыч файлы же жеке ачкыч)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="194"/>
+        <source>Passphrase of that keystore file (leave empty for a plain key):</source>
+        <translation>Ошол ачкыч файлынын сырсөз айкашы (жөнөкөй ачкыч үчүн бош калтырыңыз):</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="224"/>
         <source>No relay key: customer authorizations wait until one is created (it pays the network fee with BNB).</source>
         <translation>Жөнөтүүчү ачкыч жок: ал түзүлгөнчө кардарлардын авторизациялары күтөт (ал тармактын комиссиясын BNB менен төлөйт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="195"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="227"/>
         <source>Relay key %1 is unlocked: authorizations are sent.</source>
         <translation>Жөнөтүүчү ачкычтын (%1) кулпусу ачык: авторизациялар жөнөтүлүүдө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="198"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="230"/>
         <source>Relay key %1 is locked: unlock it to send authorizations.</source>
         <translation>Жөнөтүүчү ачкыч (%1) кулпуланган: авторизацияларды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="204"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="237"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="205"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="238"/>
         <source>Save for another till…</source>
         <translation>Башка касса үчүн сактоо…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="206"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="239"/>
         <source>Load from another till…</source>
         <translation>Башка кассадан жүктөө…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="207"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="240"/>
         <source>Unlock relay key…</source>
         <translation>Жөнөтүүчү ачкычтын кулпусун ачуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="241"/>
         <source>Create relay key…</source>
         <translation>Жөнөтүүчү ачкычты түзүү…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="222"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="242"/>
+        <source>Import relay key…</source>
+        <translation>Жөнөтүүчү ачкычты импорттоо…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="256"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
         <translation>Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="271"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="242"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="276"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="247"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="281"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>

@@ -410,89 +410,94 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="162"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="163"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="192"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="193"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="199"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Отправка в сеть: осталось завершить платежей: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="201"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="203"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="207"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="213"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="223"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="225"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="229"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="231"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="254"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="256"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>Сохранено платежей: %1, файл: %2. Эта касса их не отправит; отнесите файл на кассу, подключённую к сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="268"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="270"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>Загружено платежей: %1 (уже были здесь: %2); они отправятся вместе с очередью этой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="297"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="313"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="315"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Ключ отправителя %1 создан; переведите на него немного BNB для комиссии сети.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/offline_controller.py" line="340"/>
+        <source>Relay key %1 imported and unlocked.</source>
+        <translation>Ключ отправителя %1 импортирован и разблокирован.</translation>
     </message>
 </context>
 <context>
@@ -762,103 +767,124 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="153"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="157"/>
         <source>Save the unsent payments for another till</source>
         <translation>Сохранить неотправленные платежи для другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="159"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="163"/>
         <source>Load payments from another till</source>
         <translation>Загрузить платежи с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="169"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="193"/>
         <source>Relay key</source>
         <translation>Ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="165"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="169"/>
         <source>Passphrase of the relay key:</source>
         <translation>Парольная фраза ключа отправителя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="171"/>
-        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="175"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="180"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="203"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>New relay key</source>
         <translation>Новый ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="172"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="204"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Придумайте парольную фразу (не менее 10 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="176"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="180"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
         <source>Type the passphrase again:</source>
         <translation>Введите парольную фразу ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="181"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="185"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="213"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="192"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="190"/>
+        <source>Import a relay key (keystore file or private key)</source>
+        <translation>Импорт ключа отправителя (файл хранилища ключей или приватный ключ)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="194"/>
+        <source>Passphrase of that keystore file (leave empty for a plain key):</source>
+        <translation>Парольная фраза этого файла ключа (оставьте пустой для обычного ключа):</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="224"/>
         <source>No relay key: customer authorizations wait until one is created (it pays the network fee with BNB).</source>
         <translation>Нет ключа отправителя: авторизации покупателей ждут, пока его не создадут (он платит комиссию сети в BNB).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="195"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="227"/>
         <source>Relay key %1 is unlocked: authorizations are sent.</source>
         <translation>Ключ отправителя %1 разблокирован: авторизации отправляются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="198"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="230"/>
         <source>Relay key %1 is locked: unlock it to send authorizations.</source>
         <translation>Ключ отправителя %1 заблокирован: разблокируйте его, чтобы отправлять авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="204"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="237"/>
         <source>Offline payments</source>
         <translation>Офлайн-платежи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="205"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="238"/>
         <source>Save for another till…</source>
         <translation>Сохранить для другой кассы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="206"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="239"/>
         <source>Load from another till…</source>
         <translation>Загрузить с другой кассы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="207"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="240"/>
         <source>Unlock relay key…</source>
         <translation>Разблокировать ключ отправителя…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="208"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="241"/>
         <source>Create relay key…</source>
         <translation>Создать ключ отправителя…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="222"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="242"/>
+        <source>Import relay key…</source>
+        <translation>Импортировать ключ отправителя…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/queue_view.py" line="256"/>
         <source>Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.</source>
         <translation>Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="271"/>
         <source>Nothing waits to be sent.</source>
         <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="242"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="276"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/queue_view.py" line="247"/>
+        <location filename="../../pos_app/ui/queue_view.py" line="281"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>

@@ -63,3 +63,30 @@ def test_a_double_spend_is_shown_and_the_cashier_collects_again(qtbot, window, d
     assert win.ctx.service.get(inv.id).state == InvoiceState.INVALID
     qtbot.waitUntil(lambda: not win.outcome_bar.isVisible(), timeout=10000)
     assert win.ctx.store.one("SELECT COUNT(*) AS n FROM audit_log WHERE event = 'offline.collect_again'")["n"] == 1
+
+
+def test_relay_key_imported_from_a_file_is_unlocked_for_the_engine(qtbot, window, tmp_path):
+    """Import a private key file from the queue screen; a wrong file is refused with a sentence."""
+    from eth_account import Account
+    from eth_utils import keccak
+
+    from pos_app.sync.keystore import RelayKeyStore
+    win = window
+    view = win.offline.queue_view
+    bad = tmp_path / "not-a-key.txt"
+    bad.write_text("hello")
+    win.offline.import_relay(str(bad), "", "a long enough passphrase")
+    qtbot.waitUntil(lambda: "not a valid private key" in view.progress.text(), timeout=10000)
+    assert not RelayKeyStore(win.ctx.data_dir).exists()
+    secret = keccak(text="gui relay key")
+    good = tmp_path / "key.txt"
+    good.write_text("0x" + secret.hex())
+    win.offline.start_sync(win.watcher)
+    qtbot.waitUntil(lambda: win.offline.runner is not None, timeout=10000)
+    win.offline.import_relay(str(good), "", "a long enough passphrase")
+    address = Account.from_key(secret).address
+    # (the progress line is soon replaced by the sending status, so the engine and the label are checked)
+    qtbot.waitUntil(lambda: getattr(win.offline.runner.engine.relay, "address", None) == address, timeout=20000)
+    assert RelayKeyStore(win.ctx.data_dir).address() == address
+    qtbot.waitUntil(lambda: address in view.relay_label.text() and "unlocked" in view.relay_label.text(),
+                    timeout=10000)

@@ -473,11 +473,11 @@ class SyncEngine:
             elif number <= fin:
                 final_check.append((r, rc))
         if final_check:
-            blocks = self._batch("check blocks", [("eth_getBlockByNumber", [hex(r["block_number"]), False])
-                                                  for r, _ in final_check])
-            for (r, _rc), b in zip(final_check, blocks):
-                res = b.get("result")
-                if res and _hex(res["hash"]) == r["block_hash"]:
+            numbers = sorted({r["block_number"] for r, _ in final_check})   # each block read once
+            blocks = self._batch("check blocks", [("eth_getBlockByNumber", [hex(n), False]) for n in numbers])
+            canonical = {n: _hex(b["result"]["hash"]) for n, b in zip(numbers, blocks) if b.get("result")}
+            for r, _rc in final_check:
+                if canonical.get(r["block_number"]) == r["block_hash"]:
                     changes.append(_Change(r, Q.FINAL, "final on the chain"))
         changes.extend(self._missing(missing, now))
         changes.extend(self._diagnose_reverted_relays(diagnose))

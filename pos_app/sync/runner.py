@@ -82,6 +82,10 @@ class SyncRunner:
     def step(self, *, scan: bool = False) -> str:
         """Probe, reconcile after a gap, run one engine pass; returns the connectivity state."""
         probe = self.monitor.probe()
+        if not probe.online and self.was_online:
+            # The first request after a short outage often dies on the keep-alive connection the
+            # outage cut; that connection is gone now, so ask once more at once.
+            probe = self.monitor.probe()
         if not probe.online:
             self.was_online = False
             self.monitor.publish("offline", probe, None)

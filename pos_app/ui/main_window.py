@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
             self._customer.close()
         if self.watcher is not None:
             self.watcher.stop()
-        self.offline.stop_sync()
+        self.offline.stop_sync(wait=True)
         self.db.shutdown()
         self.chain_worker.shutdown()
         super().closeEvent(event)

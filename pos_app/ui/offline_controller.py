@@ -33,6 +33,7 @@ class OfflineController(QObject):
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())
         self.clock.start()
+        self._closed = False
         self.runner = None                 # the sync engine's loop (pos_app.sync.runner), started with the watcher
         self.failures: list = []           # unresolved failed offline payments, oldest first
         self.relay_address: str | None = None
@@ -173,14 +174,22 @@ class OfflineController(QObject):
             return SyncRunner(ctx.sync_engine(), watcher=watcher, events=ctx.events)
 
         def started(runner) -> None:
+            if self._closed:          # the window closed while the engine was being built
+                return
             self.runner = runner
             runner.start()
             self.refresh_relay()
         self.win.db.run(build, started, lambda err: None)
 
-    def stop_sync(self) -> None:
+    def stop_sync(self, *, wait: bool = False) -> None:
+        """Stop the loop; ``wait`` on closing (like the watcher) so it never outlives the database."""
+        self._closed = self._closed or wait
         runner, self.runner = self.runner, None
-        if runner is not None:
+        if runner is None:
+            return
+        if wait:
+            runner.stop(10)
+        else:
             self.win.db.run(lambda: runner.stop(5))
 
     def on_event(self, e) -> None:

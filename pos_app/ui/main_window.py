@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             from pos_app.ui.settings_screen import SettingsScreen
             self._settings = SettingsScreen(self.ctx, self.db)
             self._settings.saved.connect(self.apply_config)
+            self._settings.relay_requested.connect(self.offline.show_queue)
             self.stack.addWidget(self._settings)
         return self._settings
 

@@ -33,6 +33,7 @@ def _error_label() -> QLabel:
 
 class SettingsScreen(QWidget):
     saved = Signal(object)  # the new ShopConfig
+    relay_requested = Signal()  # the relay key lives with the offline queue it pays for
 
     def __init__(self, ctx, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,10 @@ class SettingsScreen(QWidget):
         lay.addLayout(form)
         self.status = QLabel()
         lay.addWidget(self.status)
+        self.relay_button = BigButton("", self, point_size=13, min_height=44)
+        self.relay_button.setObjectName("relaySettings")
+        self.relay_button.clicked.connect(self.relay_requested.emit)
+        lay.addWidget(self.relay_button)
         lay.addStretch(1)
         self.save_button = BigButton("", self, point_size=16, min_height=56)
         self.save_button.clicked.connect(self.save)
@@ -94,6 +99,7 @@ class SettingsScreen(QWidget):
             lab.setText(text)
         self.browse.setText(self.tr("Profile file…"))
         self.save_button.setText(self.tr("Save settings"))
+        self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
         self.merchant.setPlaceholderText("0x…")
         self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
 

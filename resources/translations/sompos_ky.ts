@@ -279,37 +279,37 @@
         <translation>Чечилди деп белгилөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="324"/>
+        <location filename="../../pos_app/ui/main_window.py" line="325"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="345"/>
+        <location filename="../../pos_app/ui/main_window.py" line="346"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="361"/>
+        <location filename="../../pos_app/ui/main_window.py" line="362"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="363"/>
+        <location filename="../../pos_app/ui/main_window.py" line="364"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="365"/>
+        <location filename="../../pos_app/ui/main_window.py" line="366"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="368"/>
+        <location filename="../../pos_app/ui/main_window.py" line="369"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="374"/>
+        <location filename="../../pos_app/ui/main_window.py" line="375"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -410,92 +410,92 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="163"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="164"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="193"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Тармакка жөнөтүлүүдө: дагы %1 төлөм бүтө элек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="201"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="203"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="217"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="218"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="219"/>
         <source>the token refused the transfer</source>
         <translation>токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="220"/>
         <source>the customer cancelled the payment</source>
         <translation>кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="221"/>
         <source>it could not be sent in time</source>
         <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="213"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="222"/>
         <source>the network refused it</source>
         <translation>тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="225"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="234"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="231"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="240"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="256"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="265"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>%1 төлөм сакталды, файл: %2. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="270"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="279"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>%1 төлөм жүктөлдү (%2 төлөм мурунтан эле бар болчу); алар ушул кассанын кезеги менен жөнөтүлөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="297"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="306"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="315"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="324"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Жөнөтүүчү ачкыч %1 түзүлдү; тармактын комиссиясы үчүн ага бир аз BNB жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="340"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="349"/>
         <source>Relay key %1 imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч %1 импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -958,67 +958,72 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="100"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="101"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="102"/>
+        <source>Relay key (pays fees for offline authorizations)…</source>
+        <translation>Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings_screen.py" line="104"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="112"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="118"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="134"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="140"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="143"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
     </message>

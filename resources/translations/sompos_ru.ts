@@ -279,37 +279,37 @@
         <translation>Отметить как решённое</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="324"/>
+        <location filename="../../pos_app/ui/main_window.py" line="325"/>
         <source>Assigned: invoice %1 is now up to date.</source>
         <translation>Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="345"/>
+        <location filename="../../pos_app/ui/main_window.py" line="346"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="361"/>
+        <location filename="../../pos_app/ui/main_window.py" line="362"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="363"/>
+        <location filename="../../pos_app/ui/main_window.py" line="364"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="365"/>
+        <location filename="../../pos_app/ui/main_window.py" line="366"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="368"/>
+        <location filename="../../pos_app/ui/main_window.py" line="369"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/main_window.py" line="374"/>
+        <location filename="../../pos_app/ui/main_window.py" line="375"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -410,92 +410,92 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="163"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="164"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="193"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="202"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="200"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Отправка в сеть: осталось завершить платежей: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="201"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="203"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="208"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="217"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="209"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="218"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="210"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="219"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="211"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="220"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="212"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="221"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="213"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="222"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="225"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="234"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="231"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="240"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="256"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="265"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>Сохранено платежей: %1, файл: %2. Эта касса их не отправит; отнесите файл на кассу, подключённую к сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="270"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="279"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>Загружено платежей: %1 (уже были здесь: %2); они отправятся вместе с очередью этой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="297"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="306"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="315"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="324"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Ключ отправителя %1 создан; переведите на него немного BNB для комиссии сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/offline_controller.py" line="340"/>
+        <location filename="../../pos_app/ui/offline_controller.py" line="349"/>
         <source>Relay key %1 imported and unlocked.</source>
         <translation>Ключ отправителя %1 импортирован и разблокирован.</translation>
     </message>
@@ -958,67 +958,72 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="90"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="91"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="92"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="97"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="93"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="95"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="100"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="96"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="101"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="98"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="102"/>
+        <source>Relay key (pays fees for offline authorizations)…</source>
+        <translation>Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/settings_screen.py" line="104"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="112"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="118"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="134"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="140"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/settings_screen.py" line="143"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
     </message>

@@ -90,3 +90,11 @@ def test_relay_key_imported_from_a_file_is_unlocked_for_the_engine(qtbot, window
     assert RelayKeyStore(win.ctx.data_dir).address() == address
     qtbot.waitUntil(lambda: address in view.relay_label.text() and "unlocked" in view.relay_label.text(),
                     timeout=10000)
+
+
+def test_settings_lead_to_the_relay_key(qtbot, window):
+    win = window
+    win.go_settings()
+    qtbot.mouseClick(win.settings.relay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.offline.queue_view, timeout=5000)
+    assert win.offline.queue_view.create_button.isVisible() or win.offline.queue_view.unlock_button.isVisible()

@@ -112,8 +112,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from pos_app.sync.bundle import export_bundle
     ctx = _context(args)
     result = export_bundle(ctx, args.file, include_handed_off=args.again)
-    _out(args, result.__dict__ if hasattr(result, "__dict__") else dict(result),
-         f"exported {getattr(result, 'count', '?')} unsent payments to {args.file}; this till will no longer send them")
+    _out(args, result.to_dict(),
+         f"exported {result.count} unsent payments to {args.file} (device {result.device}); "
+         f"this till will no longer send them")
     return 0
 
 
@@ -122,8 +123,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pos_app.sync.bundle import import_bundle
     ctx = _context(args)
     result = import_bundle(ctx, args.file)
-    _out(args, result.__dict__ if hasattr(result, "__dict__") else dict(result),
-         f"imported {getattr(result, 'added', '?')} payments, {getattr(result, 'already_there', 0)} were already here")
+    lines = [f"imported {result.added} payments from device {result.device}, {result.already_there} were "
+             f"already here"]
+    lines += [f"refused line {line}: {why}" for line, why in result.refused]
+    _out(args, result.to_dict(), "\n".join(lines))
     return 0
 
 

@@ -163,3 +163,39 @@ def test_offline_limits_are_set_from_the_command_line(shop, capsys):
     assert rc == 2 and "Unknown offline limit" in err
     rc, out, _ = run(capsys, "--data-dir", str(shop), "config", "show", "--json")
     assert json.loads(out)["offline_limits"]["warn_after_s"] == 12 * 3600
+
+
+def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys):
+    """A field till exports its unsent queue; the office till imports it (once); a failure is closed."""
+    field, office = tmp_path / "field", tmp_path / "office"
+    prepare(field)
+    prepare(office)
+    ctx = AppContext(field)
+    inv = ctx.create_invoice(Tyiyn(150_00))
+    ctx.close()
+    f = tmp_path / "auth.json"
+    f.write_text(authorization(chain_id=LOCAL_CHAIN, amount=inv.due_base))
+    assert run(capsys, "--data-dir", str(field), "payload", "accept", "--invoice", str(inv.id), str(f))[0] == 0
+    stick = tmp_path / "stick.jsonl"
+    rc, out, _ = run(capsys, "--data-dir", str(field), "queue", "export", str(stick))
+    assert rc == 0 and out.startswith("exported 1 unsent payments") and stick.exists()
+    rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "import", str(stick), "--json")
+    assert rc == 0 and json.loads(out)["added"] == 1
+    rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "import", str(stick))
+    assert rc == 0 and "imported 0 payments" in out and "1 were already here" in out
+    data = bytearray(stick.read_bytes())
+    data[40] ^= 1
+    stick.write_bytes(bytes(data))
+    rc, _, err = run(capsys, "--data-dir", str(office), "queue", "import", str(stick))
+    assert rc == 2 and "sompos: error:" in err
+    # A failure on the office till is closed by a person: collect again (audited), once.
+    ctx = AppContext(office)
+    item = ctx.offline.list()[0]
+    from pos_app.offline.lifecycle import QueueState
+    ctx.offline.transition(item.id, QueueState.SUBMITTED, "sent")
+    ctx.offline.transition(item.id, QueueState.DOUBLE_SPENT, "spent elsewhere")
+    ctx.close()
+    rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "resolve", str(item.id), "--collect-again")
+    assert rc == 0 and "charge the customer again" in out
+    rc, _, err = run(capsys, "--data-dir", str(office), "queue", "resolve", str(item.id), "--resolved")
+    assert rc == 2 and "already resolved" in err

@@ -189,6 +189,34 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             PRIMARY KEY (chain_id, address)
         )""",
     ]),
+    ("money safety: paired tills, token features, key attempt counters, hand-over take-back", [
+        # Tills whose hand-over files this till accepts: a manager accepted each once by the
+        # fingerprint both screens show.
+        """CREATE TABLE paired_devices (
+            fingerprint TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            accepted_at INTEGER NOT NULL,
+            accepted_by TEXT NOT NULL
+        )""",
+        # What the token can settle (EIP-3009, EIP-2612, pause/blacklist), probed once online;
+        # NULL means not probed yet.
+        "ALTER TABLE token_info ADD COLUMN features TEXT",
+        "ALTER TABLE token_info ADD COLUMN probed_at INTEGER",
+        # Wrong-passphrase counters live here, next to the audit chain: deleting a file next to
+        # the key does not lift a lockout.
+        """CREATE TABLE key_attempts (
+            name TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER NOT NULL
+        )""",
+        # Where a handed-off item went (the file's digest) and when it may be taken back.
+        "ALTER TABLE offline_payments ADD COLUMN handed_file TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN taken_back_at INTEGER",
+        # The device that signed an imported item's file, verified against paired_devices.
+        "ALTER TABLE offline_payments ADD COLUMN imported_device TEXT",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -83,6 +83,7 @@ class PaymentWatcher:
         self.last_error: str | None = None
         self.use_block_scan = not profile.logs_enabled
         self._token_checked = False
+        self._repaired = False
         self._block_cache: dict[int, dict[str, Any]] = {}
         self._recorded_at: float | None = None
         self._snapshots_at: float | None = None
@@ -174,10 +175,11 @@ class PaymentWatcher:
             c.execute("UPDATE payments SET status='removed', updated_at=? WHERE chain_id=? AND token=? AND payee=?"
                       " AND block_number >= ? AND status != 'removed'",
                       (int(self.clock()), *self._key(), rewind_to))
-            for r in rows:
-                if r["invoice_id"] is not None:
-                    InvoiceService._refresh_paid_seen(c, r["invoice_id"])
-                    result.changed_invoices.add(int(r["invoice_id"]))
+            touched = sorted({int(r["invoice_id"]) for r in rows if r["invoice_id"] is not None})
+            for invoice_id in touched:
+                InvoiceService._refresh_paid_seen(c, invoice_id)
+            result.changed_invoices.update(touched)
+            changes = self.service.recompute_in(c, touched, "payment dropped by a chain reorganisation")
             c.execute("DELETE FROM scan_checkpoints WHERE chain_id=? AND block_number >= ?", (chain_id, rewind_to))
             cur = self.cursor()
             if cur is None or cur > rewind_to:
@@ -186,6 +188,7 @@ class PaymentWatcher:
         self._block_cache.clear()
         for r in rows:
             self.events.publish("payment.removed", payment_id=r["id"], invoice_id=r["invoice_id"])
+        self.service.publish_changes(changes)
 
     # -- scanning ----------------------------------------------------------------------------
     def _get_logs(self, a: int, b: int) -> list[dict[str, Any]]:
@@ -255,6 +258,11 @@ class PaymentWatcher:
                 pid, is_new = self.service.record_transfer(t)
                 if is_new:
                     new_ids.append(pid)
+            # The invoices these payments belong to change in the same commit as the payments.
+            touched = sorted({int(r[0]) for r in c.execute(
+                f"SELECT invoice_id FROM payments WHERE invoice_id IS NOT NULL AND id IN"
+                f" ({','.join('?' * len(new_ids))})", new_ids)}) if new_ids else []
+            changes = self.service.recompute_in(c, touched, "payment update from the chain")
             self._set_cursor(c, b + 1)
             c.execute("INSERT OR REPLACE INTO scan_checkpoints(chain_id, block_number, block_hash) VALUES (?,?,?)",
                       (self.profile.chain_id, b, end_hash))
@@ -262,11 +270,10 @@ class PaymentWatcher:
                       " FROM scan_checkpoints WHERE chain_id=? ORDER BY block_number DESC LIMIT ?)",
                       (self.profile.chain_id, self.profile.chain_id, KEEP_CHECKPOINTS))
         result.new_payments += len(new_ids)
+        result.changed_invoices.update(touched)
         for pid in new_ids:
-            pay = self.service.payment(pid)
-            if pay["invoice_id"] is not None:
-                result.changed_invoices.add(int(pay["invoice_id"]))
-            self.events.publish("payment.seen", payment=pay)
+            self.events.publish("payment.seen", payment=self.service.payment(pid))
+        self.service.publish_changes(changes)
 
     def _scan_to(self, head: int, result: ScanResult) -> None:
         a = self.ensure_cursor(head)
@@ -316,19 +323,26 @@ class PaymentWatcher:
                 final.append(r)  # otherwise the reorg check of the next pass handles it
         if not final:
             return
+        touched = sorted({int(r["invoice_id"]) for r in final if r["invoice_id"] is not None})
         with self.store.transaction() as c:
             now = int(self.clock())
             c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
                           [(now, r["id"]) for r in final])
+            # One commit: a payment is never final while its invoice still says otherwise.
+            changes = self.service.recompute_in(c, touched, "payment final on the chain")
         result.finalized_payments += len(final)
+        result.changed_invoices.update(touched)
         for r in final:
-            if r["invoice_id"] is not None:
-                result.changed_invoices.add(int(r["invoice_id"]))
             self.events.publish("payment.final", payment_id=r["id"], invoice_id=r["invoice_id"])
+        self.service.publish_changes(changes)
 
     def scan_once(self) -> ScanResult:
         """One detection pass (see the module docstring). Raises ``PosError`` subclasses only."""
         result = ScanResult()
+        if not self._repaired:
+            # Before any network access, so a till that starts offline is repaired too.
+            self.service.repair()
+            self._repaired = True
         if not self._token_checked:
             from pos_app.chain.token import refresh_token_info
             refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
@@ -338,8 +352,6 @@ class PaymentWatcher:
         self._check_reorg(result)
         self._scan_to(head, result)
         self._finalize(head, result)
-        if result.changed_invoices:
-            self.service.recompute_many(sorted(result.changed_invoices), "payment update from the chain")
         self.service.expire_due()
         self._record_online(head_block)
         self.last_error = None

@@ -201,21 +201,48 @@ class InvoiceService:
                                      int(r["paid_seen"]), r["created_at"], r["expires_at"]))
         return out
 
-    def recompute_many(self, invoice_ids: Iterable[int], reason: str) -> list[Invoice]:
-        """Bring invoices in line with their payments in one transaction (idempotent).
+    def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
+        """Inside the caller's open transaction: bring invoices in line with their payments.
 
-        Events are published only after the commit: nothing is announced that a crash could undo.
+        Whoever changes a payment calls this in the same transaction, so a crash can never leave a
+        final payment next to an invoice that does not know it. Returns the (old, new) changes for
+        ``publish_changes`` after the commit.
         """
         now = self._now()
         changes = []
-        with self.store.transaction() as c:
-            for invoice_id in invoice_ids:
-                old, new = self._recompute_in(c, invoice_id, reason, now)
-                if new is not None:
-                    changes.append((old, new))
+        for invoice_id in invoice_ids:
+            old, new = self._recompute_in(c, invoice_id, reason, now)
+            if new is not None:
+                changes.append((old, new))
+        return changes
+
+    def publish_changes(self, changes: Iterable[tuple[Invoice, Invoice]]) -> list[Invoice]:
+        """Announce committed invoice changes (never before the commit: a crash could undo them)."""
+        out = []
         for old, new in changes:
             self.events.publish("invoice.changed", invoice=new, previous=old.state)
-        return [new for _old, new in changes]
+            out.append(new)
+        return out
+
+    def recompute_many(self, invoice_ids: Iterable[int], reason: str) -> list[Invoice]:
+        """Bring invoices in line with their payments in one transaction (idempotent)."""
+        with self.store.transaction() as c:
+            changes = self.recompute_in(c, invoice_ids, reason)
+        return self.publish_changes(changes)
+
+    def repair(self) -> list[Invoice]:
+        """At start: recompute every invoice its payments may disagree with (idempotent).
+
+        A payment changed after its invoice was last written (``updated_at``), or an open invoice
+        with payments: after a crash between two commits of an older version, or a database
+        restored from a backup, these are brought in line. Settled history is not re-read.
+        """
+        ids = [r["id"] for r in self.store.query(
+            "SELECT DISTINCT i.id AS id FROM invoices i JOIN payments p ON p.invoice_id = i.id"
+            " WHERE p.updated_at > i.updated_at OR i.state IN ('new', 'processing', 'expired')"
+            " UNION SELECT id FROM invoices WHERE offline_id IS NOT NULL AND state IN ('new', 'processing')"
+            " ORDER BY id")]
+        return self.recompute_many(ids, "repaired at start") if ids else []
 
     def recompute(self, invoice_id: int, reason: str) -> Invoice:
         """Recompute one invoice; returns it (changed or not)."""

@@ -119,7 +119,7 @@ def test_late_payment_is_flagged(chain, ctx):
     w.scan_once()
     got = ctx.service.get(inv.id)
     assert got.state == S.SETTLED and got.flags.late
-    assert [h["to_state"] for h in ctx.service.history(inv.id)] == ["new", "expired", "settled"]
+    assert [h["to_state"] for h in ctx.service.history(inv.id)] == ["new", "expired", "processing", "settled"]
 
 
 def test_reorg_removes_then_reinclusion_restores(chain, ctx):

@@ -169,6 +169,8 @@ def cmd_config(args: argparse.Namespace) -> int:
         C.set_qr_format(ctx.store, args.format)
     elif args.config_cmd == "language":
         C.set_language(ctx.store, args.lang)
+    elif args.config_cmd == "till":
+        C.set_till(ctx.store, args.spec)
     elif args.config_cmd == "offline-limit":
         from pos_app.offline.risk import with_limit
         ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
@@ -264,6 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("minutes")
     q = csub.add_parser("qr-format", parents=[common], help="default QR format")
     q.add_argument("format")
+    tl = csub.add_parser("till", parents=[common],
+                         help="this till's number among the tills sharing the shop address, e.g. 2/3")
+    tl.add_argument("spec", help="NUMBER/COUNT, e.g. 2/3 (1/1 for a single till)")
     lg = csub.add_parser("language", parents=[common], help="ky, ru or en")
     lg.add_argument("lang")
     ol = csub.add_parser("offline-limit", parents=[common],

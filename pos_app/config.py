@@ -13,8 +13,9 @@ from typing import Any
 
 
 from pos_app.demo.constants import DEMO_MERCHANT
-from pos_app.errors import ConfigError
+from pos_app.errors import BadInput, ConfigError
 from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
+from pos_app.invoices.matching import TillSlot
 from pos_app.payment_request import FORMATS
 from pos_app.profiles import NetworkProfile, check_address, resolve_profile
 from pos_app.store.db import Store
@@ -38,13 +39,14 @@ class ShopConfig:
     expiry_seconds: int
     qr_format: str
     language: str
+    till: TillSlot = TillSlot()
 
     def to_dict(self) -> dict[str, Any]:
         return {"network": self.network.name, "chain_id": self.network.chain_id,
                 "rpc_urls": list(self.network.rpc_urls), "token": self.network.token,
                 "finality": self.network.finality.describe(), "merchant": self.merchant,
                 "expiry_seconds": self.expiry_seconds, "qr_format": self.qr_format,
-                "language": self.language}
+                "language": self.language, "till": self.till.describe()}
 
 
 def load_config(store: Store) -> ShopConfig:
@@ -59,7 +61,33 @@ def load_config(store: Store) -> ShopConfig:
     return ShopConfig(network=network, merchant=merchant,
                       expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
                       qr_format=store.get_setting("qr_format", "eip681"),
-                      language=store.get_setting("language", "ru"))
+                      language=store.get_setting("language", "ru"), till=load_till(store))
+
+
+def load_till(store: Store) -> TillSlot:
+    """This till's number among the tills that share the shop's address (1 of 1 by default)."""
+    raw = store.get_setting("till")
+    try:
+        return TillSlot(int(raw["number"]), int(raw["count"])) if isinstance(raw, dict) else TillSlot()
+    except (KeyError, TypeError, ValueError, BadInput):
+        return TillSlot()
+
+
+def set_till(store: Store, spec: str) -> TillSlot:
+    """``"2/3"`` (or ``"2 of 3"``): this is till 2 of the 3 tills taking payments to one address.
+
+    Every till of the shop must be told the same count and its own number: that is what keeps
+    each till's amounts apart from the others'.
+    """
+    text = str(spec).strip().lower().replace(" of ", "/")
+    parts = text.split("/")
+    if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        raise ConfigError("Write the till as number/count, for example 2/3 for till 2 of 3.")
+    slot = TillSlot(int(parts[0]), int(parts[1]))
+    if slot != load_till(store) and store.one("SELECT 1 FROM invoices WHERE state IN ('new', 'processing') LIMIT 1"):
+        raise ConfigError("Finish or cancel the open sales before changing the till number.")
+    store.set_setting("till", {"number": slot.number, "count": slot.count})
+    return slot
 
 
 def set_network(store: Store, spec: str) -> NetworkProfile:

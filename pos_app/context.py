@@ -67,8 +67,9 @@ class AppContext:
     def service(self) -> "InvoiceService":
         # Imported on first use (the invoice core is not needed to paint the sale screen).
         if self._service is None:
+            from pos_app.config import load_till
             from pos_app.invoices.service import InvoiceService
-            self._service = InvoiceService(self.store, events=self.events)
+            self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
         return self._service
 
     @property

@@ -5,6 +5,13 @@ Each open invoice asks for a unique on-chain amount: the som amount plus a tail 
 is attributed only when there is no doubt: exactly one unpaid invoice was open when it arrived
 (the usual case at a counter, and how partial and over payments are caught). Anything else goes to
 the unmatched inbox for the cashier.
+
+Several tills of one shop share the address but not their databases. Each till owns its own
+class of tails (``TillSlot``: till k of n takes the tails t with t mod n == k mod n), so two
+tills never ask the same amount, and a transfer whose tail belongs to another till is that till's
+business (``other_till``), never this one's. With more than one till the "only open invoice takes
+any amount" rule is off: an amount without a tail of this till cannot be attributed with
+certainty, so it goes to the unmatched inbox.
 """
 from __future__ import annotations
 
@@ -31,12 +38,57 @@ class TailScheme:
             return cls(10 ** (decimals - 6), 9999)
         return cls(1, 10 ** (decimals - 2) - 1)
 
+    def tail_of(self, value: int, decimals: int) -> int | None:
+        """The tail a transfer of ``value`` carries, or None (no room, or not a whole tail)."""
+        if self.unit == 0:
+            return None
+        rest = value % (10 ** (decimals - 2))
+        if rest % self.unit:
+            return None
+        tail = rest // self.unit
+        return tail if 1 <= tail <= self.max_tail else None
 
-def allocate_tail(amount_base: int, scheme: TailScheme, taken_amounts: set[int]) -> int:
-    """Smallest tail whose amount no watched invoice uses; 0 when the token has no room."""
+
+MAX_TILLS = 20
+
+
+@dataclass(frozen=True)
+class TillSlot:
+    """This till's place among the tills sharing the shop's address: till ``number`` of ``count``."""
+
+    number: int = 1
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.number, int) and isinstance(self.count, int)
+                and 1 <= self.number <= self.count <= MAX_TILLS):
+            raise BadInput("The till number must be between 1 and the number of tills ({maximum} at most).",
+                           maximum=MAX_TILLS)
+
+    @property
+    def shared(self) -> bool:
+        return self.count > 1
+
+    def owns(self, tail: int) -> bool:
+        return tail % self.count == self.number % self.count
+
+    def tails(self, scheme: TailScheme) -> range:
+        """The tails this till may ask for, smallest first."""
+        return range(self.number, scheme.max_tail + 1, self.count)
+
+    def describe(self) -> str:
+        return f"{self.number} of {self.count}"
+
+
+def allocate_tail(amount_base: int, scheme: TailScheme, taken_amounts: set[int],
+                  slot: TillSlot = TillSlot()) -> int:
+    """Smallest tail of this till whose amount no watched invoice uses; 0 when the token has no room."""
     if scheme.unit == 0:
+        if slot.shared:
+            raise BadInput("This token has no room below one tyiyn to tell tills apart: give each till its"
+                           " own shop address, or use one till.")
         return 0
-    for tail in range(1, scheme.max_tail + 1):
+    for tail in slot.tails(scheme):
         if amount_base + tail * scheme.unit not in taken_amounts:
             return tail
     raise BadInput("Too many open invoices for this same amount; wait for some to finish or expire.")
@@ -58,10 +110,12 @@ class Candidate:
 @dataclass(frozen=True)
 class Match:
     invoice_id: int | None
-    method: str          # "exact", "sole", or "none"
+    method: str          # "exact", "sole", "none", "other_till" (or "offline", by tx hash)
 
 
-def match_transfer(value: int, block_time: int, candidates: Iterable[Candidate]) -> Match:
+def match_transfer(value: int, block_time: int, candidates: Iterable[Candidate], *,
+                   slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
+                   decimals: int | None = None) -> Match:
     """Pick the invoice a transfer of ``value`` at ``block_time`` pays, or none."""
     watched = [c for c in candidates
                if c.state != InvoiceState.INVALID
@@ -69,6 +123,12 @@ def match_transfer(value: int, block_time: int, candidates: Iterable[Candidate])
     exact = [c for c in watched if c.due_base == value]
     if len(exact) == 1:
         return Match(exact[0].id, "exact")
+    if slot.shared:
+        # Several tills share the address: only an amount with this till's tail is ours for sure.
+        tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
+        if tail is not None and not slot.owns(tail):
+            return Match(None, "other_till")
+        return Match(None, "none")
     unpaid = [c for c in watched
               if c.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and c.paid_seen < c.amount_base]
     if len(exact) > 1:

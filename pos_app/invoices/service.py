@@ -17,7 +17,7 @@ from pos_app.invoices.lifecycle import (
     DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
-from pos_app.invoices.matching import Candidate, Match, TailScheme, allocate_tail, match_transfer
+from pos_app.invoices.matching import Candidate, Match, TailScheme, TillSlot, allocate_tail, match_transfer
 from pos_app.money import Tyiyn, tyiyn_to_base_units
 from pos_app.payment_request import PaymentRequest
 from pos_app.store.db import Store
@@ -85,10 +85,12 @@ class Transfer:
 
 class InvoiceService:
     def __init__(self, store: Store, *, events: EventBus | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 till: Callable[[], TillSlot] = TillSlot) -> None:
         self.store = store
         self.events = events or EventBus()
         self.clock = clock
+        self.till = till  # this till's place among the shop's tills (read when used: settings change)
 
     def _now(self) -> int:
         return int(self.clock())
@@ -108,7 +110,7 @@ class InvoiceService:
             taken = {int(r[0]) for r in c.execute(
                 "SELECT due_base FROM invoices WHERE chain_id = ? AND token = ? AND merchant = ?"
                 " AND expires_at + ? > ?", (chain_id, token, merchant, LATE_WATCH_SECONDS, now))}
-            tail = allocate_tail(amount_base, scheme, taken)
+            tail = allocate_tail(amount_base, scheme, taken, self.till())
             due = amount_base + tail * scheme.unit
             cur = c.execute(
                 "INSERT INTO invoices(created_at, expires_at, chain_id, token, merchant, decimals, amount_tyiyn,"
@@ -277,9 +279,14 @@ class InvoiceService:
             if linked is not None:  # the transaction of a payment accepted offline: its invoice, whatever the date
                 match = Match(int(linked[0]), "offline")
             else:
+                dec = c.execute("SELECT decimals FROM token_info WHERE chain_id = ? AND address = ?",
+                                (t.chain_id, t.token)).fetchone()
+                decimals = int(dec[0]) if dec is not None else None
                 match = match_transfer(t.value, t.block_time,
                                        self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time,
-                                                              t.value))
+                                                              t.value),
+                                       slot=self.till(), decimals=decimals,
+                                       scheme=TailScheme.for_decimals(decimals) if decimals is not None else None)
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
                 " payer, payee, value, status, invoice_id, matched_by, first_seen_at, updated_at)"
@@ -309,8 +316,9 @@ class InvoiceService:
                                 (invoice_id,))
 
     def unmatched(self) -> list[dict[str, Any]]:
+        """Payments to the shop this till cannot attribute (another till's own sales are left out)."""
         return self.store.query("SELECT * FROM payments WHERE invoice_id IS NULL AND status != 'removed'"
-                                " ORDER BY block_number DESC, log_index DESC")
+                                " AND matched_by != 'other_till' ORDER BY block_number DESC, log_index DESC")
 
     # -- cashier actions (audited) -----------------------------------------------------------
     def assign_payment(self, payment_id: int, invoice_id: int, *, actor: str) -> Invoice:

@@ -70,3 +70,66 @@ def test_outside_watch_window_or_invalid_is_not_matched():
 def test_duplicate_exact_without_tail_prefers_unpaid():
     cands = [cand(1, 1000, amount=1000, state=S.SETTLED, paid=1000), cand(2, 1000, amount=1000)]
     assert match_transfer(1000, 100, cands).invoice_id == 2
+
+
+# -- several tills on one shop address (issue 10, finding 1) ----------------------------------
+from pos_app.invoices.matching import TillSlot  # noqa: E402
+
+
+@given(st.integers(3, 36), st.integers(2, 5), st.lists(st.integers(1, 50), min_size=1, max_size=30))
+def test_f1_tills_of_one_shop_never_allocate_the_same_amount(decimals, count, som_amounts):
+    """Each till allocates on its own (no shared database): their amounts still never collide."""
+    scheme = TailScheme.for_decimals(decimals)
+    per_till: list[set[int]] = [set() for _ in range(count)]
+    for i, som in enumerate(som_amounts):
+        till = i % count
+        base = som * 10 ** (decimals - 2)
+        try:
+            tail = allocate_tail(base, scheme, per_till[till], TillSlot(till + 1, count))
+        except BadInput:
+            continue
+        due = base + tail * scheme.unit
+        assert scheme.tail_of(due, decimals) == tail
+        assert TillSlot(till + 1, count).owns(tail)
+        for other in range(count):
+            if other != till:
+                assert due not in per_till[other]
+                assert not TillSlot(other + 1, count).owns(tail)
+        per_till[till].add(due)
+
+
+def test_f1_a_transfer_with_another_tills_tail_is_that_tills_business():
+    scheme = TailScheme.for_decimals(6)
+    a, b = TillSlot(1, 2), TillSlot(2, 2)
+    base = 15000 * 10**4
+    due_a = base + allocate_tail(base, scheme, set(), a) * scheme.unit
+    due_b = base + allocate_tail(base, scheme, set(), b) * scheme.unit
+    assert due_a != due_b
+    # Till A has one open invoice; the customer of till B pays B's amount: A must not take it.
+    cands = [cand(1, due_a, amount=base)]
+    m = match_transfer(due_b, 100, cands, slot=a, scheme=scheme, decimals=6)
+    assert (m.invoice_id, m.method) == (None, "other_till")
+    # A round amount (no tail) cannot be attributed with several tills: the inbox, not the sole sale.
+    m = match_transfer(400 * 10**6, 100, cands, slot=a, scheme=scheme, decimals=6)
+    assert (m.invoice_id, m.method) == (None, "none")
+    # The single-till rule still holds for a single till.
+    assert match_transfer(400 * 10**6, 100, cands, slot=TillSlot(), scheme=scheme, decimals=6).method == "sole"
+    assert match_transfer(due_a, 100, cands, slot=a, scheme=scheme, decimals=6).invoice_id == 1
+
+
+def test_f1_a_token_without_room_for_a_tail_cannot_be_shared_by_tills():
+    with pytest.raises(BadInput, match="tell tills apart"):
+        allocate_tail(15000, TailScheme.for_decimals(2), set(), TillSlot(1, 2))
+    assert allocate_tail(15000, TailScheme.for_decimals(2), set(), TillSlot()) == 0
+
+
+@pytest.mark.parametrize("number,count", [(0, 1), (2, 1), (1, 0), (1, 21), (-1, 2)])
+def test_f1_till_slot_is_validated(number, count):
+    with pytest.raises(BadInput):
+        TillSlot(number, count)
+
+
+def test_f1_tills_share_the_tail_room_fairly():
+    scheme = TailScheme.for_decimals(6)
+    sizes = [len(TillSlot(k, 3).tails(scheme)) for k in (1, 2, 3)]
+    assert sum(sizes) == scheme.max_tail and max(sizes) - min(sizes) <= 1

@@ -122,12 +122,64 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pos_app.cli import _context, _out
     from pos_app.sync.bundle import import_bundle
     ctx = _context(args)
-    result = import_bundle(ctx, args.file)
-    lines = [f"imported {result.added} payments from device {result.device}, {result.already_there} were "
-             f"already here"]
+    from pos_app.sync.pairing import show_fingerprint
+    result = import_bundle(ctx, args.file, expect_device=args.expect_device)
+    if result.taken_back or (result.added == 0 and not result.refused and args.expect_device is None
+                             and result.device == _own_fingerprint(ctx)):
+        _out(args, result.to_dict(), f"this till's own file: {len(result.taken_back)} payments taken back; "
+                                     f"this till sends them again")
+        return 0
+    lines = ([f"paired with till {show_fingerprint(result.device)}"] if result.paired_now else [])
+    lines += [f"imported {result.added} payments from till {show_fingerprint(result.device)}, "
+              f"{result.already_there} were already here"]
     lines += [f"refused line {line}: {why}" for line, why in result.refused]
     _out(args, result.to_dict(), "\n".join(lines))
     return 0
+
+
+def _own_fingerprint(ctx) -> str:
+    from pos_app.sync.bundle import device_fingerprint
+    return device_fingerprint(ctx.data_dir)
+
+
+def cmd_take_back(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    ctx = _context(args)
+    if not args.items and not args.all:
+        from pos_app.errors import BadInput
+        raise BadInput("Name the offline payments to take back, or use --all.")
+    ids = ctx.offline.take_back(None if args.all else [int(i) for i in args.items], actor="cli",
+                                reason=args.note or "taken back by a person")
+    _out(args, {"taken_back": ids}, f"{len(ids)} handed-off payments taken back; this till sends them again")
+    return 0
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    from pos_app.cli import _context, _out
+    from pos_app.sync.pairing import Pairings, show_fingerprint
+    ctx = _context(args)
+    pairings = Pairings(ctx.store)
+    if args.device_cmd == "forget":
+        pairings.forget(args.fingerprint, actor="cli")
+    if args.device_cmd == "show":
+        fp = _own_fingerprint(ctx)
+        _out(args, {"device": fp}, f"this till's number: {show_fingerprint(fp)}")
+        return 0
+    devices = pairings.list()
+    _out(args, {"paired": [vars(d) for d in devices]},
+         "\n".join(f"{show_fingerprint(d.fingerprint)}  paired {d.accepted_at} by {d.accepted_by}" for d in devices)
+         or "no paired tills")
+    return 0
+
+
+def register_device(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+    d = sub.add_parser("device", parents=[common], help="this till's number, and the tills it takes files from")
+    dsub = d.add_subparsers(dest="device_cmd", metavar="ACTION", parser_class=parser_class, required=True)
+    dsub.add_parser("show", parents=[common], help="this till's number (compare it on the other till)")
+    dsub.add_parser("list", parents=[common], help="paired tills")
+    f = dsub.add_parser("forget", parents=[common], help="stop taking files from a till")
+    f.add_argument("fingerprint")
+    d.set_defaults(func=cmd_device)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -146,6 +198,13 @@ def register_queue_actions(qsub: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument("--again", action="store_true", help="include payments already exported (a lost stick)")
     i = qsub.add_parser("import", parents=[common], help="load a queue file exported by another machine")
     i.add_argument("file")
+    i.add_argument("--expect-device", metavar="NUMBER",
+                   help="the other till's 16-character number, compared on both screens: pairs it")
+    t = qsub.add_parser("take-back", parents=[common],
+                        help="send handed-off payments from this till again (a lost file)")
+    t.add_argument("items", nargs="*", help="offline payment numbers")
+    t.add_argument("--all", action="store_true", help="every handed-off payment")
+    t.add_argument("--note", default="")
     r = qsub.add_parser("resolve", parents=[common], help="close a failed offline payment")
     r.add_argument("item", type=int)
     how = r.add_mutually_exclusive_group(required=True)
@@ -155,7 +214,8 @@ def register_queue_actions(qsub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def dispatch_queue(args: argparse.Namespace) -> int | None:
-    return {"export": cmd_export, "import": cmd_import, "resolve": cmd_resolve}.get(args.queue_cmd, lambda a: None)(args)
+    return {"export": cmd_export, "import": cmd_import, "resolve": cmd_resolve,
+            "take-back": cmd_take_back}.get(args.queue_cmd, lambda a: None)(args)
 
 
 def register(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
@@ -166,3 +226,4 @@ def register(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> N
     ri = rsub.add_parser("import", parents=[common], help="import a private key or keystore file")
     ri.add_argument("file", help="file with the hex key or keystore JSON, or - for standard input")
     r.set_defaults(func=cmd_relay)
+    register_device(sub, common, parser_class)

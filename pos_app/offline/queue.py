@@ -26,6 +26,9 @@ from pos_app.store.db import Store
 
 OPEN_INVOICE_STATES = (InvoiceState.NEW,)  # an expired sale is started again, not paid offline
 LIMITS_KEY = "offline_limits"
+# A handed-off payment no other till has sent this long after the hand-over is sent by this till
+# again (a lost stick, a dropped line, a file nobody imported); the chain keeps it from landing twice.
+HANDOFF_GRACE_S = 6 * 3600
 
 
 def _in(states) -> str:
@@ -291,6 +294,44 @@ class OfflineQueue:
         if self.events is not None:
             self.events.publish("offline.changed", item=item)
         return item
+
+    # -- hand-over to another till, and taking it back ---------------------------------------------
+    def take_back(self, item_ids: list[int] | None = None, *, actor: str, reason: str,
+                  now: int | None = None) -> list[int]:
+        """Make handed-off payments this till's to send again (all of them when ``item_ids`` is None).
+
+        Harmless if the other till sent them meanwhile: identical signed bytes land once, and an
+        authorization already used is followed to its final state, not paid twice.
+        """
+        now = int(time.time()) if now is None else now
+        where = "" if item_ids is None else f" AND id IN ({','.join('?' * len(item_ids))})"
+        with self.store.transaction() as c:
+            ids = [int(r[0]) for r in c.execute(
+                "SELECT id FROM offline_payments WHERE handed_off_at IS NOT NULL" + where + " ORDER BY id",
+                tuple(item_ids or ()))]
+            if not ids:
+                return []
+            c.executemany("UPDATE offline_payments SET handed_off_at = NULL, taken_back_at = ?, updated_at = ?"
+                          " WHERE id = ?", [(now, now, i) for i in ids])
+            c.executemany("INSERT INTO offline_history(item_id, at, from_state, to_state, reason)"
+                          " SELECT id, ?, state, state, ? FROM offline_payments WHERE id = ?",
+                          [(now, f"taken back from the hand-over: {reason}", i) for i in ids])
+            self.store.audit(actor, "offline.take_back", "offline_payments", {"items": ids, "reason": reason})
+        if self.events is not None:
+            for i in ids:
+                self.events.publish("offline.changed", item=self.get(i))
+        return ids
+
+    def take_back_overdue(self, *, now: int | None = None, grace_s: int = HANDOFF_GRACE_S) -> list[int]:
+        """Handed-off payments still unsent ``grace_s`` after the hand-over: this till sends them itself."""
+        now = int(time.time()) if now is None else now
+        rows = self.store.query(
+            f"SELECT id FROM offline_payments WHERE handed_off_at IS NOT NULL AND handed_off_at <= ?"
+            f" AND state IN {_in(UNSENT)}", (now - grace_s,))
+        if not rows:
+            return []
+        return self.take_back([r["id"] for r in rows], actor="system", now=now,
+                              reason="no other till had sent it in time")
 
     # -- outcomes a person settles ----------------------------------------------------------------
     RESOLUTIONS = ("collect_again", "resolved")

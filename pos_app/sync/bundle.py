@@ -78,7 +78,7 @@ if TYPE_CHECKING:
     from pos_app.context import AppContext
 
 FORMAT = "sompos-offline-queue"
-VERSION = 1
+VERSION = 2                               # 2: the header carries the exporting till's audit head
 KEY_FILE_NAME = "device-key.pem"
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024       # ~1 KB an item: far beyond any offline queue
 MAX_AMOUNT_TYIYN = 10**15
@@ -86,6 +86,7 @@ MAX_MEMO = 1000
 MAX_PAYLOAD = 8 * 1024                    # pos_app.offline.payload.MAX_TEXT
 MEMO_LIMIT = 200                          # InvoiceService.create
 HEADER_KEYS = ("format", "version", "chain_id", "token", "merchant", "created_at", "device", "count")
+HEADER_KEYS_V2 = (*HEADER_KEYS, "audit")
 ITEM_KEYS = ("kind", "payload", "invoice", "received_at", "key", "tx_hash")
 INVOICE_KEYS = ("number", "amount_tyiyn", "memo", "created_at")
 KINDS = ("raw_tx", "eip3009")
@@ -135,6 +136,7 @@ class Bundle:
     device: str                       # its fingerprint
     items: tuple[BundleItem, ...]
     sha256: str                       # of the whole file, for the audit record
+    audit: dict[str, Any] | None = None   # the exporting till's audit head {"count", "hash"} (v2)
 
     @property
     def count(self) -> int:
@@ -151,10 +153,22 @@ class ImportResult:
     item_ids: tuple[int, ...]         # the new queue items on this machine
     invoice_ids: tuple[int, ...]      # their new invoices
     added_tyiyn: int
+    taken_back: tuple[int, ...] = ()  # this till's own handed-off payments, back in its queue
+    paired_now: bool = False          # the device was accepted by this import (--expect-device)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "refused": [{"line": n, "reason": r} for n, r in self.refused],
-                "item_ids": list(self.item_ids), "invoice_ids": list(self.invoice_ids)}
+                "item_ids": list(self.item_ids), "invoice_ids": list(self.invoice_ids),
+                "taken_back": list(self.taken_back)}
+
+
+class DeviceNotPaired(BadInput):
+    """The file is signed by a till this one was never paired with; ``device`` is its fingerprint."""
+
+    def __init__(self, template: str, *, device: str, public_key: str, **params: Any) -> None:
+        super().__init__(template, device=device, **params)
+        self.fingerprint = device.replace(" ", "")
+        self.public_key = public_key
 
 
 # -- the device key -------------------------------------------------------------------------------
@@ -262,8 +276,10 @@ def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         rows = [r for r in rows if r["token"].lower() == token.lower() and r["payee"].lower() == merchant.lower()]
         if not rows:
             raise BadInput("There are no unsent offline payments to hand over; no file was written.")
+        head = audit_head(store)
         lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
-                        "merchant": merchant, "created_at": now, "device": pub, "count": len(rows)})]
+                        "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
+                        "audit": {"count": head[0], "hash": head[1]}})]
         for r in rows:
             lines.append(_line({"kind": r["kind"], "payload": r["payload"],
                                 "invoice": {"number": r["inv_id"], "amount_tyiyn": r["inv_amount"],
@@ -280,8 +296,9 @@ def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                                "writable and not full.", file=name, detail=str(exc)) from exc
         ids = [r["id"] for r in rows]
         # Only now, with the file durable, do the items become the other machine's to send.
-        c.executemany("UPDATE offline_payments SET handed_off_at = ?, updated_at = ? WHERE id = ?",
-                      [(now, now, i) for i in ids])
+        digest = hashlib.sha256(data).hexdigest()
+        c.executemany("UPDATE offline_payments SET handed_off_at = ?, handed_file = ?, updated_at = ? WHERE id = ?",
+                      [(now, digest, now, i) for i in ids])
         total = sum(int(r["amount_tyiyn"]) for r in rows)
         store.audit(actor, "offline.export", f"file:{path.name}",
                     {"file": name, "device": fp, "items": ids, "total_tyiyn": total,
@@ -417,9 +434,11 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
                        "does not match); ask for a new export.", file=name)
     # From here on the bytes are exactly what the device signed; the checks below catch a buggy
     # or hostile exporter, not a bad stick.
-    if set(header) != set(HEADER_KEYS) or not (_int(header["chain_id"], 1) and _address(header["token"])
-                                                and _address(header["merchant"])
-                                                and _int(header["created_at"]) and _int(header["count"])):
+    keys = HEADER_KEYS if version == 1 else HEADER_KEYS_V2
+    if set(header) != set(keys) or not (_int(header["chain_id"], 1) and _address(header["token"])
+                                        and _address(header["merchant"])
+                                        and _int(header["created_at"]) and _int(header["count"])
+                                        and (version == 1 or _audit_ok(header["audit"]))):
         raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
     entries = lines[1:-1]
     if header["count"] != len(entries):
@@ -427,7 +446,22 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
                        expected=header["count"], found=len(entries))
     items = tuple(_item(raw, number, name) for number, raw in enumerate(entries, start=2))
     return Bundle(path, version, header["chain_id"], header["token"], header["merchant"], header["created_at"],
-                  device, fingerprint(device), items, hashlib.sha256(data).hexdigest())
+                  device, fingerprint(device), items, hashlib.sha256(data).hexdigest(), header.get("audit"))
+
+
+def _audit_ok(v: Any) -> bool:
+    return isinstance(v, dict) and set(v) == {"count", "hash"} and _int(v["count"]) and _hex(v["hash"], 64)
+
+
+def audit_head(store: Any) -> tuple[int, str]:
+    """(records, hash of the newest) of a till's audit chain: carried by its hand-over files, so the
+    receiving till keeps an anchor of the sender's chain outside the sender's database."""
+    head = getattr(store, "audit_head", None)
+    if callable(head):
+        count, digest = head()
+        return int(count), str(digest)
+    row = store.one("SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log")
+    return int(row["n"]), row["h"] or "0" * 64
 
 
 def _verify(public_hex: str, signature: bytes, body: bytes) -> bool:
@@ -466,16 +500,29 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                   actor: str = "operator") -> ImportResult:
     """Put a queue export's payments into this machine's queue, each with a new invoice, in one transaction.
 
-    ``expect_device``: a fingerprint (or its start, 8 hex at least) the file must come from.
+    Only files from a paired till are taken (``pairing``). ``expect_device``: the full fingerprint a
+    person compared on both screens; it pairs that till with this one as part of the import. A file
+    this till wrote itself takes its own handed-off payments back instead.
     """
+    from pos_app.sync.pairing import Pairings, normalise_fingerprint, show_fingerprint
+
     now = int(time.time()) if now is None else int(now)
     bundle = read_bundle(path)
     name = str(bundle.path)
+    fp = bundle.device
+    own = bundle.device_key == public_key_hex(device_key(ctx.data_dir))
+    pairings = Pairings(ctx.store)
+    pair_now = False
     if expect_device is not None:
-        want = expect_device.strip().lower()
-        if len(want) < 8 or not bundle.device.startswith(want):
+        if normalise_fingerprint(expect_device) != fp:
             raise BadInput("The file {file} comes from device {got}, not from the expected device {want}.",
-                           file=name, got=bundle.device, want=expect_device)
+                           file=name, got=show_fingerprint(fp), want=expect_device)
+        pair_now = not own and not pairings.is_trusted(fp, bundle.device_key)
+    elif not own and not pairings.is_trusted(fp, bundle.device_key):
+        raise DeviceNotPaired("The file {file} comes from till {device}, which is not paired with this till. "
+                              "Compare this number with the one on that till's Offline queue screen and accept "
+                              "it only if they are the same.", file=name, device=show_fingerprint(fp),
+                              public_key=bundle.device_key)
     # Compared with the configuration before anything else is read or written.
     cfg = ctx.config
     if bundle.chain_id != cfg.network.chain_id:
@@ -487,10 +534,11 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
     if bundle.merchant.lower() != ctx.require_merchant().lower():
         raise BadInput("The file {file} was exported for another shop address ({got}); this shop is {want}.",
                        file=name, got=bundle.merchant, want=ctx.require_merchant())
+    if own:
+        return _take_back_own(ctx, bundle, now=now, actor=actor)
     facts = ctx.offline_facts()
     # The fee floor is the field device's business (the engine reports an under-priced transfer).
     facts = replace(facts, fee_floor=FeeFloor(0, 0, now))
-    fp = bundle.device
     expiry = cfg.expiry_seconds
     store = ctx.store
     added: list[int] = []
@@ -499,9 +547,11 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
     already = 0
     added_tyiyn = 0
     with store.transaction() as c:
+        if pair_now:
+            pairings.pair(bundle.device_key, actor=actor, label=f"first file {bundle.path.name}")
         for item in bundle.items:
             try:
-                payload = _recheck(ctx, item, facts)
+                payload = _recheck(ctx, item, facts, now)
             except PosError as err:
                 refused.append((item.line, err.user_message))
                 continue
@@ -515,17 +565,36 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         store.audit(actor, "offline.import", f"file:{bundle.path.name}",
                     {"file": name, "device": fp, "device_key": bundle.device_key, "sha256": bundle.sha256,
                      "exported_at": bundle.created_at, "items": added, "invoices": invoices,
-                     "already_there": already, "refused": [list(r) for r in refused]})
+                     "already_there": already, "refused": [list(r) for r in refused],
+                     "sender_audit_head": bundle.audit})
     if added:
         for item_id, inv_id in zip(added, invoices):
             ctx.events.publish("offline.changed", item=ctx.offline.get(item_id))
             ctx.events.publish("invoice.changed", invoice=ctx.service.get(inv_id))
     return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
-                        added_tyiyn)
+                        added_tyiyn, paired_now=pair_now)
 
 
-def _recheck(ctx: "AppContext", item: BundleItem, facts) -> Any:
-    """The decoded payload if it is new and pays this shop; ``None`` if already here; raises if refused."""
+def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -> ImportResult:
+    """A file this till wrote, brought back: its payments are this till's to send again."""
+    keys = [item.key for item in bundle.items]
+    ids = [r["id"] for r in ctx.store.query(
+        f"SELECT id FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NOT NULL"
+        f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys))] if keys else []
+    taken = ctx.offline.take_back(ids, actor=actor, now=now,
+                                  reason=f"its own file {bundle.path.name} was loaded here again") if ids else []
+    return ImportResult(str(bundle.path), bundle.device, 0, len(bundle.items) - len(taken), (), (), (), 0,
+                        taken_back=tuple(taken))
+
+
+def _recheck(ctx: "AppContext", item: BundleItem, facts, now: int) -> Any:
+    """The decoded payload if it is new and pays this shop; ``None`` if already here; raises if refused.
+
+    Only what can be verified is trusted: the customer's signature gives payer, amount and an
+    authorization's time window, and that window is checked against this till's clock now (a
+    received time written in the file could be anything). Risk limits and the fee floor are the
+    sending till's business and are not re-applied.
+    """
     from pos_app.offline.payload import PayloadRefused, RawTransfer, parse_payload
     from pos_app.offline.verify import verify_payload
 
@@ -533,9 +602,7 @@ def _recheck(ctx: "AppContext", item: BundleItem, facts) -> Any:
     if (payload.kind != item.kind or payload.key != item.key
             or (isinstance(payload, RawTransfer) and (item.tx_hash or "").lower() != payload.tx_hash.lower())):
         raise BadInput("This entry's details do not match the payment it carries.")
-    due = tyiyn_to_base_units(Tyiyn(item.amount_tyiyn), facts.decimals)
-    # Time window as the field device saw it; risk limits and the fee floor are not re-applied.
-    verify_payload(payload, facts, due_base=due, now=item.received_at, sync_deadline=0)
+    verify_payload(payload, facts, due_base=_signed_due(payload, facts.decimals), now=now, sync_deadline=0)
     store = ctx.store
     prior = store.one("SELECT id, invoice_id, payload FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
                       (facts.chain_id, payload.key))
@@ -558,26 +625,28 @@ def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, nam
 
     note = f"handed over from device {fp}, invoice {item.invoice_number}"
     if item.memo:
-        note += f": {item.memo}"
+        note += f": {_plain(item.memo)}"
     if len(note) > MEMO_LIMIT:
         note = note[:MEMO_LIMIT - 1] + "…"
-    inv = ctx.service.create(Tyiyn(item.amount_tyiyn), chain_id=facts.chain_id, token=facts.token,
-                             merchant=facts.merchant, decimals=facts.decimals,
-                             expiry_seconds=expiry, memo=note)
     raw = isinstance(payload, RawTransfer)
     tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
+    # The sale here is what the customer signed, not what the file says the other till charged.
+    inv = ctx.service.create(Tyiyn(tyiyn), chain_id=facts.chain_id, token=facts.token,
+                             merchant=facts.merchant, decimals=facts.decimals,
+                             expiry_seconds=expiry, memo=note)
     verdict = {"code": "ok", "warnings": [], "checked_at": now, "imported_from": fp,
-               "file": name, "line": item.line, "device_invoice": item.invoice_number}
+               "file": name, "line": item.line, "device_invoice": item.invoice_number,
+               "claimed_amount_tyiyn": item.amount_tyiyn, "claimed_received_at": item.received_at}
     cur = c.execute(
         "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
         " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
-        " verdict, source, received_at, updated_at, imported_from)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " verdict, source, received_at, updated_at, imported_from, imported_device)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (payload.kind, payload.text, _sha(payload.text), payload.key, facts.chain_id, payload.token,
          payload.payer, payload.recipient, str(payload.amount), tyiyn,
          payload.nonce if raw else None, None if raw else payload.nonce,
          None if raw else payload.valid_before, payload.tx_hash if raw else None, inv.id,
-         QueueState.RECEIVED.value, json.dumps(verdict), "import", item.received_at, now, fp))
+         QueueState.RECEIVED.value, json.dumps(verdict), "import", now, now, fp, fp))
     item_id = int(cur.lastrowid)
     reason = f"imported from device {fp} (invoice {item.invoice_number} there)"
     c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
@@ -596,6 +665,21 @@ def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, nam
               (inv.id, now, inv.state.value, inv.state.value,
                f"handed over from device {fp}, pending network (offline payment {item_id})"))
     return item_id, inv.id, tyiyn
+
+
+def _signed_due(payload: Any, decimals: int) -> int:
+    """What the customer signed, rounded down to whole tyiyn: the imported sale's amount."""
+    tyiyn = int(base_units_to_tyiyn(payload.amount, decimals)[0])
+    if tyiyn < 1:
+        raise BadInput("This payment is for less than one tyiyn.")
+    return int(tyiyn_to_base_units(Tyiyn(tyiyn), decimals))
+
+
+def _plain(text: str) -> str:
+    """A memo from another till as plain text: no control, escape or direction-changing characters."""
+    import unicodedata
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+                   or ch == " ")
 
 
 def _sha(text: str) -> str:

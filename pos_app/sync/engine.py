@@ -240,6 +240,9 @@ class SyncEngine:
         report = PassReport()
         head = self.rpc.block("latest")
         report.head = head["number"]
+        # Online now: what was handed to another till and is still unsent after the grace period
+        # is this till's to send again (a lost stick must not strand a payment).
+        self.queue.take_back_overdue(now=now)
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])

@@ -221,6 +221,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", 'The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'The file {file} says it holds {expected} payments but has {found}.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} comes from device {got}, not from the expected device {want}.'),
+    # pos_app/sync/bundle.py, pairing.py, cli_sync.py: paired tills and taking payments back (issue 10)
+    QT_TRANSLATE_NOOP("core", "The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till's Offline queue screen and accept it only if they are the same."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "A till's number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "Another till with the same number is already paired; forget it first."),
+    QT_TRANSLATE_NOOP("core", "No till with the number {device} is paired with this one."),
+    QT_TRANSLATE_NOOP("core", "This payment is for less than one tyiyn."),
+    QT_TRANSLATE_NOOP("core", "Name the offline payments to take back, or use --all."),
     QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another network (chain {got}); this shop uses chain {want}.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another token contract ({got}); this shop uses {want}.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'The file {file} was exported for another shop address ({got}); this shop is {want}.'),  # noqa: E501

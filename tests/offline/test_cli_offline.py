@@ -179,8 +179,17 @@ def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys)
     stick = tmp_path / "stick.jsonl"
     rc, out, _ = run(capsys, "--data-dir", str(field), "queue", "export", str(stick))
     assert rc == 0 and out.startswith("exported 1 unsent payments") and stick.exists()
-    rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "import", str(stick), "--json")
-    assert rc == 0 and json.loads(out)["added"] == 1
+    # The office has never paired with the field till: refused, with the number to compare.
+    rc, _, err = run(capsys, "--data-dir", str(office), "queue", "import", str(stick))
+    assert rc == 2 and "not paired" in err
+    rc, fp_out, _ = run(capsys, "--data-dir", str(field), "device", "show", "--json")
+    fp = json.loads(fp_out)["device"]
+    assert " ".join(fp[i:i + 4] for i in range(0, 16, 4)) in err          # the same number on both screens
+    rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "import", str(stick), "--expect-device", fp,
+                     "--json")
+    assert rc == 0 and json.loads(out)["added"] == 1 and json.loads(out)["paired_now"]
+    rc, out, _ = run(capsys, "--data-dir", str(office), "device", "list")
+    assert rc == 0 and fp[:4] in out
     rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "import", str(stick))
     assert rc == 0 and "imported 0 payments" in out and "1 were already here" in out
     data = bytearray(stick.read_bytes())
@@ -199,3 +208,10 @@ def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys)
     assert rc == 0 and "charge the customer again" in out
     rc, _, err = run(capsys, "--data-dir", str(office), "queue", "resolve", str(item.id), "--resolved")
     assert rc == 2 and "already resolved" in err
+    # The stick came back to the field till: loading it there takes the payment back (sent by the field till).
+    data[40] ^= 1
+    stick.write_bytes(bytes(data))
+    rc, out, _ = run(capsys, "--data-dir", str(field), "queue", "import", str(stick))
+    assert rc == 0 and "1 payments taken back" in out
+    rc, out, _ = run(capsys, "--data-dir", str(field), "queue", "take-back", "--all")
+    assert rc == 0 and out.startswith("0 handed-off payments taken back")

@@ -86,9 +86,16 @@ def a(tmp_path):
     ctx.close()
 
 
+def pair(ctx, other_folder) -> None:
+    """A manager accepted the other till once (fingerprints compared on both screens)."""
+    from pos_app.sync.pairing import Pairings
+    Pairings(ctx.store).pair(B.public_key_hex(B.device_key(other_folder)), actor="manager")
+
+
 @pytest.fixture()
 def b(tmp_path):
     ctx = open_shop(tmp_path / "b")
+    pair(ctx, tmp_path / "a")
     yield ctx
     ctx.close()
 
@@ -154,9 +161,11 @@ def test_export_then_import_moves_the_queue(a, b, exported):
     assert got.device == res.device and got.added_tyiyn == res.total_tyiyn
     json.dumps(vars(got)), json.dumps(got.to_dict())
     b_items = sorted(b.offline.list(), key=lambda i: i.id)
-    assert [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn, i.received_at, i.tx_hash, i.payer)
-            for i in b_items] == [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn, i.received_at,
+    assert [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn, i.tx_hash, i.payer)
+            for i in b_items] == [(i.payload, i.key, i.kind, i.amount_base, i.amount_tyiyn,
                                    i.tx_hash, i.payer) for i in a_items]
+    # Received here when imported: a time written in the file cannot be verified.
+    assert {i.received_at for i in b_items} == {NOW + 100}
     assert {i.state for i in b_items} == {Q.QUEUED}
     for b_item, a_item, inv_id in zip(b_items, a_items, got.invoice_ids):
         inv, a_inv = b.service.get(inv_id), a.service.get(a_item.invoice_id)
@@ -289,7 +298,7 @@ def test_sentences_say_what_is_wrong(b, exported, tmp_path):
     flipped[len(lines[0]) + 30] ^= 1
     assert refused(bytes(flipped)) == ("The file {file} was changed or damaged after it was exported (its device "
                                        "signature does not match); ask for a new export.")
-    newer = edit(lines[0] + b"\n", lambda h: h.update(version=2))
+    newer = edit(lines[0] + b"\n", lambda h: h.update(version=B.VERSION + 1))
     assert refused(newer + b"\n".join(lines[1:])) == (
         "The file {file} was made by a newer version of Som POS (format {version}); update this app to "
         "import it.")
@@ -322,21 +331,33 @@ def test_a_count_that_does_not_match_is_refused(a, b, exported):
 
 
 # -- what a forger with their own key can and cannot do ------------------------------------------------
-def test_a_file_resigned_by_another_device(a, b, exported, tmp_path):
+def test_f4_a_file_resigned_by_another_device_is_refused_whole(a, b, exported, tmp_path):
     path, res = exported
     lines = body_lines(path.read_bytes())
     forger = Ed25519PrivateKey.generate()
-    # Content changed where no customer signed (a memo): undetectable but for the device fingerprint.
-    memo = edit(lines[1], lambda d: d["invoice"].update(memo="changed"))
+    # One payment dropped, an amount lowered to 0.01, a made-up received time: signed by another key.
+    lowered = edit(lines[1], lambda d: d["invoice"].update(amount_tyiyn=1))
+    made_up = edit(lines[2], lambda d: d.update(received_at=0))
+    header = edit(lines[0], lambda h: h.update(count=2))
     forged = tmp_path / "forged.jsonl"
-    forged.write_bytes(resign([lines[0], memo, *lines[2:]], forger))
+    forged.write_bytes(resign([header, lowered, made_up], forger))
     before = snapshot(b)
+    with pytest.raises(B.DeviceNotPaired) as e:           # not a paired till: nothing is read in
+        B.import_bundle(b, forged)
+    assert e.value.fingerprint == B.fingerprint(B.public_key_hex(forger)) != res.device
+    assert snapshot(b) == before
     with pytest.raises(BadInput) as e:                    # pinned to the field device: refused
         B.import_bundle(b, forged, expect_device=res.device)
     assert e.value.template == "The file {file} comes from device {got}, not from the expected device {want}."
     assert snapshot(b) == before
-    assert B.read_bundle(forged).device != res.device    # what the office sees and compares
-    # Content a customer signed cannot be changed; an invoice raised above the payment is refused.
+
+
+def test_f4_what_the_file_claims_is_not_trusted_even_from_a_paired_till(a, b, exported):
+    """A buggy or hostile paired till: amounts come from the customer's signature, not the file."""
+    path, res = exported
+    lines = body_lines(path.read_bytes())
+    key = B.device_key(a.data_dir)
+    lowered = edit(lines[1], lambda d: d["invoice"].update(amount_tyiyn=1))
     raised = edit(lines[2], lambda d: d["invoice"].update(amount_tyiyn=d["invoice"]["amount_tyiyn"] + 1))
     # A genuine customer payment, but to another shop, dressed up as a proper entry.
     elsewhere = sign_authorization(KEYS[5], chain_id=DEMO_CHAIN_ID, token=DEMO_TOKEN_ADDRESS, to=OTHER_SHOP,
@@ -344,12 +365,16 @@ def test_a_file_resigned_by_another_device(a, b, exported, tmp_path):
     p = json.loads(elsewhere)
     swapped = edit(lines[3], lambda d: d.update(payload=elsewhere, kind="eip3009", tx_hash=None,
                                                 key=f"{p['from'].lower()}:{p['nonce']}"))
-    forged.write_bytes(resign([lines[0], lines[1], raised, swapped], forger))
-    got = B.import_bundle(b, forged)
-    assert got.added == 1 and got.device == B.fingerprint(B.public_key_hex(forger))
-    assert got.refused == ((3, "This payment is for less than the sale; ask for the full amount."),
-                           (4, "This payment goes to another address, not to this shop."))
-    assert b.offline.list()[0].payload == json.loads(lines[1])["payload"]
+    path.write_bytes(resign([lines[0], lowered, raised, swapped], key, claim_key=False))
+    got = B.import_bundle(b, path, now=NOW + 100)
+    assert got.added == 2 and got.device == res.device
+    assert got.refused == ((4, "This payment goes to another address, not to this shop."),)
+    a_items = sorted(a.offline.list(), key=lambda i: i.id)
+    for item_id, inv_id, a_item in zip(got.item_ids, got.invoice_ids, a_items):
+        inv = b.service.get(inv_id)
+        assert inv.amount_tyiyn == a_item.amount_tyiyn      # what the customer signed for
+        verdict = json.loads(b.store.one("SELECT verdict FROM offline_payments WHERE id = ?", (item_id,))["verdict"])
+        assert verdict["claimed_amount_tyiyn"] != a_item.amount_tyiyn   # the claim is kept as evidence
 
 
 def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
@@ -390,16 +415,19 @@ def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, 
                                     "only one of them can ever arrive."}
 
 
-def test_time_window_is_checked_as_the_field_device_saw_it(tmp_path, b):
+def test_f4_time_window_is_checked_at_import_not_as_the_file_claims(tmp_path, b):
     field = open_shop(tmp_path / "field")
     try:
         _, item = sell(field, 20, lambda due: authorization(KEYS[6], due))
+        _, item2 = sell(field, 30, lambda due: authorization(KEYS[7], due))
         B.export_bundle(field, tmp_path / "q.jsonl", now=NOW)
     finally:
         field.close()
-    # Imported after the authorization ran out: kept as evidence; the engine marks it expired.
+    pair(b, tmp_path / "field")
+    # Imported after the authorization ran out: refused, whatever received time the file states.
     got = B.import_bundle(b, tmp_path / "q.jsonl", now=item.valid_before + 60)
-    assert got.added == 1 and b.offline.get(got.item_ids[0]).state == Q.QUEUED
+    assert got.added == 0 and [line for line, _ in got.refused] == [2, 3]
+    assert count(b, "offline_payments") == 0
 
 
 # -- another shop -------------------------------------------------------------------------------------
@@ -424,6 +452,7 @@ def test_another_network_token_or_shop_is_refused(exported, tmp_path):
         ctx = AppContext(tmp_path / name)
         try:
             setup(ctx)
+            pair(ctx, tmp_path / "a")
             before = snapshot(ctx)
             with pytest.raises(BadInput) as e:
                 B.import_bundle(ctx, path)
@@ -503,3 +532,69 @@ def test_device_key_is_made_once_private_and_a_damaged_one_is_refused(tmp_path):
     assert e.value.template == ("The device key {file} is damaged or unreadable; restore it from a backup, or "
                                 "move it away to make a new one.")
     assert f.read_bytes() == b"-----BEGIN PRIVATE KEY-----\nbroken\n"
+
+
+# -- issue 10, finding 4: pairing, taking back, nothing stranded -----------------------------------------
+def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exported):
+    path, res = exported
+    office = open_shop(tmp_path / "office")
+    try:
+        with pytest.raises(B.DeviceNotPaired) as e:
+            B.import_bundle(office, path)
+        assert e.value.fingerprint == res.device            # what the screen shows to compare
+        with pytest.raises(BadInput):                        # a short prefix is not a comparison
+            B.import_bundle(office, path, expect_device=res.device[:8])
+        got = B.import_bundle(office, path, expect_device=" ".join(res.device[i:i + 4] for i in range(0, 16, 4)))
+        assert got.added == 3 and got.paired_now
+        from pos_app.sync.pairing import Pairings
+        assert [d.fingerprint for d in Pairings(office.store).list()] == [res.device]
+        assert B.import_bundle(office, path).already_there == 3     # paired: no question the second time
+        assert office.store.verify_audit_chain()
+        events = [r["event"] for r in office.store.query("SELECT event FROM audit_log ORDER BY id")]
+        assert events[-3:] == ["device.pair", "offline.import", "offline.import"]
+    finally:
+        office.close()
+
+
+def test_f4_loading_its_own_file_back_takes_the_payments_back(a, exported):
+    path, res = exported
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NULL")["n"] == 0
+    got = B.import_bundle(a, path, now=NOW + 50)
+    assert got.taken_back == res.item_ids and got.added == 0
+    rows = a.store.query("SELECT handed_off_at, taken_back_at, state FROM offline_payments ORDER BY id")
+    assert rows == [{"handed_off_at": None, "taken_back_at": NOW + 50, "state": "queued"}] * 3
+    hist = a.offline.history(res.item_ids[0])
+    assert hist[-1]["reason"].startswith("taken back from the hand-over")
+
+
+def test_f4_a_handed_off_payment_nobody_sent_is_taken_back_after_the_grace(a, exported):
+    from pos_app.offline.queue import HANDOFF_GRACE_S
+    path, res = exported
+    # A payment dropped from the file (or a lost stick): no other till will ever send it.
+    assert a.offline.take_back_overdue(now=NOW + 10 + HANDOFF_GRACE_S - 1) == []
+    assert a.offline.take_back_overdue(now=NOW + 10 + HANDOFF_GRACE_S) == list(res.item_ids)
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NOT NULL")["n"] == 0
+    # A person may take one back earlier, after confirming.
+    _, new = sell(a, 40, lambda due: authorization(KEYS[3], due))
+    B.export_bundle(a, path.with_name("second.jsonl"), now=NOW + 20)
+    assert a.offline.take_back([new.id], actor="manager", reason="stick lost") == [new.id]
+    assert a.offline.take_back([new.id], actor="manager", reason="again") == []
+
+
+def test_f4_the_file_carries_the_exporting_tills_audit_head(a, b, exported):
+    path, _ = exported
+    bundle = B.read_bundle(path)
+    assert bundle.version == 2 and bundle.audit["count"] >= 1 and len(bundle.audit["hash"]) == 64
+    B.import_bundle(b, path)
+    detail = json.loads(b.store.one("SELECT detail FROM audit_log WHERE event = 'offline.import'")["detail"])
+    assert detail["sender_audit_head"] == bundle.audit
+
+
+def test_f4_control_and_direction_characters_in_a_memo_are_dropped(a, b, tmp_path):
+    sell(a, 5, lambda due: raw_transfer(KEYS[4], due), memo="x\u202eevil\x1b[31m")
+    path = tmp_path / "m.jsonl"
+    B.export_bundle(a, path, now=NOW)
+    got = B.import_bundle(b, path)
+    memos = [b.service.get(i).memo for i in got.invoice_ids]
+    assert all("\u202e" not in m and "\x1b" not in m for m in memos)
+    assert any(m.endswith("xevil[31m") for m in memos)

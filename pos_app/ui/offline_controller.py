@@ -64,7 +64,10 @@ class OfflineController(QObject):
             view.unlock_requested.connect(self.unlock_relay)
             view.create_requested.connect(self.create_relay)
             view.import_key_requested.connect(self.import_relay)
+            view.pair_import_requested.connect(lambda path, number: self.import_from(path, expect_device=number))
+            view.take_back_requested.connect(self.take_back)
             self.refresh_relay()
+            self.refresh_device()
             if self.summary is not None:
                 self._queue_view.set_data(self.items, self.summary)
         return self._queue_view
@@ -268,19 +271,48 @@ class OfflineController(QObject):
         self.win.db.run(lambda: export_bundle(ctx, path), done,
                         lambda err: self.queue_view.show_message(error_text(err), error=True))
 
-    def import_from(self, path: str) -> None:
-        from pos_app.sync.bundle import import_bundle
+    def import_from(self, path: str, expect_device: str | None = None) -> None:
+        from pos_app.sync.bundle import DeviceNotPaired, import_bundle
+        from pos_app.sync.pairing import show_fingerprint
         ctx = self.ctx
 
         def done(result) -> None:
             self.refresh()
             if self.runner is not None:
                 self.runner.wake()
+            if result.taken_back:
+                self.queue_view.show_message(self.tr("This till's own file: %1 payments are sent from this till "
+                                                     "again.").replace("%1", str(len(result.taken_back))))
+                return
             self.queue_view.show_message(self.tr("Loaded %1 payments (%2 were already here); they are sent "
                                                  "with this till's queue.")
                                          .replace("%1", str(result.added)).replace("%2", str(result.already_there)))
-        self.win.db.run(lambda: import_bundle(ctx, path), done,
-                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+        def failed(err) -> None:
+            if isinstance(err, DeviceNotPaired) and expect_device is None:
+                self.queue_view.ask_pair(path, show_fingerprint(err.fingerprint))
+            else:
+                self.queue_view.show_message(error_text(err), error=True)
+        self.win.db.run(lambda: import_bundle(ctx, path, expect_device=expect_device), done, failed)
+
+    def take_back(self) -> None:
+        ctx = self.ctx
+
+        def done(ids) -> None:
+            self.refresh()
+            if self.runner is not None:
+                self.runner.wake()
+            self.queue_view.show_message(self.tr("%1 saved payments are sent from this till again.")
+                                         .replace("%1", str(len(ids))))
+        self.win.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
+                        done, lambda err: self.queue_view.show_message(error_text(err), error=True))
+
+    def refresh_device(self) -> None:
+        from pos_app.sync.bundle import device_fingerprint
+        from pos_app.sync.pairing import show_fingerprint
+        ctx = self.ctx
+        self.win.db.run(lambda: show_fingerprint(device_fingerprint(ctx.data_dir)),
+                        lambda number: self._queue_view is not None and self._queue_view.set_device(number))
 
     def refresh_relay(self) -> None:
         from pos_app.sync.keystore import RelayKeyStore

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QTableView, QVBoxLayout, QWidget)
 
 from pos_app.money import Tyiyn, format_som
 from pos_app.ui.widgets import BigButton, big_font
@@ -92,6 +92,8 @@ class QueueView(QWidget):
     unlock_requested = Signal(str)
     create_requested = Signal(str)
     import_key_requested = Signal(str, str, str)   # file, its passphrase (keystore) or "", new passphrase
+    pair_import_requested = Signal(str, str)       # file, the other till's number a person compared
+    take_back_requested = Signal()
 
     def __init__(self, language: str = "ru", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,9 +133,19 @@ class QueueView(QWidget):
         self.import_button = BigButton("", self, point_size=12, min_height=40)
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
+        self.take_back_button = BigButton("", self, point_size=12, min_height=40)
+        self.take_back_button.clicked.connect(self._ask_take_back)
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.take_back_button)
         root.addLayout(row)
+        # This till's number: the other till shows it when a file from here is loaded there.
+        self.device_label = QLabel()
+        self.device_label.setObjectName("deviceNumber")
+        self.device_label.setWordWrap(True)
+        self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        root.addWidget(self.device_label)
+        self.device_number: str | None = None
         relay = QHBoxLayout()
         self.relay_label = QLabel()
         self.relay_label.setObjectName("relayStatus")
@@ -164,6 +176,31 @@ class QueueView(QWidget):
                                               "Som POS queue (*.jsonl)")
         if path:
             self.import_requested.emit(path)
+
+    def ask_pair(self, path: str, number: str) -> None:
+        """A file from a till never paired with this one: a person compares the numbers first."""
+        answer = QMessageBox.question(
+            self, self.tr("Another till's file"),
+            self.tr("This file comes from the till numbered\n\n%1\n\nIs this the number shown on that till's "
+                    "Offline payments screen? Accept only if it is exactly the same.").replace("%1", number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.pair_import_requested.emit(path, number)
+        else:
+            self.show_message(self.tr("Nothing was loaded: the till was not accepted."), error=True)
+
+    def _ask_take_back(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Take back"),
+            self.tr("Send the payments saved for another till from this till? Do this when the file was lost "
+                    "or not loaded there. A payment already sent by the other till is not paid twice."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.take_back_requested.emit()
+
+    def set_device(self, number: str) -> None:
+        self.device_number = number
+        self.device_label.setText(self.tr("This till's number: %1").replace("%1", number))
 
     def _ask_unlock(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Relay key"), self.tr("Passphrase of the relay key:"),
@@ -237,6 +274,9 @@ class QueueView(QWidget):
         self.title.setText(self.tr("Offline payments"))
         self.export_button.setText(self.tr("Save for another till…"))
         self.import_button.setText(self.tr("Load from another till…"))
+        self.take_back_button.setText(self.tr("Take back saved payments…"))
+        if self.device_number is not None:
+            self.set_device(self.device_number)
         self.unlock_button.setText(self.tr("Unlock relay key…"))
         self.create_button.setText(self.tr("Create relay key…"))
         self.import_key_button.setText(self.tr("Import relay key…"))

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from eth_account import Account
 
@@ -20,6 +22,25 @@ from pos_app.sync.keystore import RelayKeyStore
 from .conftest import ROOT, deploy_shop, fund, key, shop_context, start_anvil, stop_anvil
 
 PASS = "correct horse battery staple"
+
+
+def _invoices_disagreeing(db: Path) -> list[tuple]:
+    """Invoices whose stored totals or state do not follow from their payments (read-only look)."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        bad = []
+        for inv_id, state, amount, seen, final in conn.execute(
+                "SELECT id, state, amount_base, paid_seen, paid_final FROM invoices"):
+            pays = conn.execute("SELECT value, status FROM payments WHERE invoice_id = ? AND status != 'removed'",
+                                (inv_id,)).fetchall()
+            want_seen = sum(int(v) for v, _ in pays)
+            want_final = sum(int(v) for v, st in pays if st == "final")
+            if int(seen) != want_seen or int(final) != want_final \
+                    or (pays and want_final >= int(amount) and state != "settled"):
+                bad.append((inv_id, state, seen, final, want_seen, want_final))
+        return bad
+    finally:
+        conn.close()
 
 
 def test_sync_killed_at_random_points_finishes_exactly_once(tmp_path):
@@ -66,12 +87,17 @@ def test_sync_killed_at_random_points_finishes_exactly_once(tmp_path):
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
             proc.wait(10)
+            # Right after the kill, before anything repairs it: every invoice agrees with its payments
+            # (the watcher's finality and the invoice change share one commit).
+            assert _invoices_disagreeing(tmp_path / "data" / "sompos.db") == []
         assert kills >= 5
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
         assert done.returncode == 0, done.stdout + done.stderr
 
         from pos_app.context import AppContext
+        assert _invoices_disagreeing(tmp_path / "data" / "sompos.db") == []
         ctx = AppContext(tmp_path / "data")
+        assert {inv.state.value for inv in ctx.service.list()} == {"settled"}
         items = ctx.offline.list()
         assert len(items) == len(payers)
         assert {i.state for i in items} == {QueueState.FINAL}, [(i.id, i.state, i.reason) for i in items]

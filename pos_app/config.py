@@ -79,6 +79,13 @@ def set_till(store: Store, spec: str) -> TillSlot:
     Every till of the shop must be told the same count and its own number: that is what keeps
     each till's amounts apart from the others'.
     """
+    slot = check_till(store, spec)
+    store.set_setting("till", {"number": slot.number, "count": slot.count})
+    return slot
+
+
+def check_till(store: Store, spec: str) -> TillSlot:
+    """``set_till``'s rules without saving (the settings screen checks every field first)."""
     text = str(spec).strip().lower().replace(" of ", "/")
     parts = text.split("/")
     if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
@@ -86,7 +93,6 @@ def set_till(store: Store, spec: str) -> TillSlot:
     slot = TillSlot(int(parts[0]), int(parts[1]))
     if slot != load_till(store) and store.one("SELECT 1 FROM invoices WHERE state IN ('new', 'processing') LIMIT 1"):
         raise ConfigError("Finish or cancel the open sales before changing the till number.")
-    store.set_setting("till", {"number": slot.number, "count": slot.count})
     return slot
 
 

@@ -9,7 +9,8 @@ from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from pos_app import config as C
@@ -66,9 +67,23 @@ class SettingsScreen(QWidget):
         net_row = QHBoxLayout()
         net_row.addWidget(self.network, 1)
         net_row.addWidget(self.browse)
-        self.labels = [QLabel() for _ in range(6)]
+        # Several tills on one shop address: each knows its number and how many there are.
+        from pos_app.invoices.matching import MAX_TILLS
+        self.till_number, self.till_count = QSpinBox(), QSpinBox()
+        for box in (self.till_number, self.till_count):
+            box.setRange(1, MAX_TILLS)
+            box.setMinimumHeight(36)
+        self.till_of = QLabel()
+        till_row = QHBoxLayout()
+        till_row.addWidget(self.till_number)
+        till_row.addWidget(self.till_of)
+        till_row.addWidget(self.till_count)
+        till_row.addStretch(1)
+        self.till_err = _error_label()
+        self.labels = [QLabel() for _ in range(7)]
         rows = [(self.merchant, self.merchant_err), (net_row, self.network_err), (self.token, self.token_err),
-                (self.expiry, self.expiry_err), (self.qr_format, None), (self.language, None)]
+                (self.expiry, self.expiry_err), (till_row, self.till_err), (self.qr_format, None),
+                (self.language, None)]
         for label, (field, err) in zip(self.labels, rows):
             box = QVBoxLayout()
             if isinstance(field, QHBoxLayout):
@@ -95,8 +110,10 @@ class SettingsScreen(QWidget):
         self.title.setText(self.tr("Settings"))
         for lab, text in zip(self.labels, (self.tr("Shop address (receives payments)"), self.tr("Network"),
                                            self.tr("Som token contract"), self.tr("Invoice expiry, minutes"),
+                                           self.tr("This till (several tills in one shop)"),
                                            self.tr("Default QR format"), self.tr("Language"))):
             lab.setText(text)
+        self.till_of.setText(self.tr("of"))
         self.browse.setText(self.tr("Profile file…"))
         self.save_button.setText(self.tr("Save settings"))
         self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
@@ -110,7 +127,9 @@ class SettingsScreen(QWidget):
         self.expiry.setText(str(cfg.expiry_seconds // 60))
         self.qr_format.setCurrentIndex(max(0, self.qr_format.findData(cfg.qr_format)))
         self.language.setCurrentIndex(max(0, self.language.findData(cfg.language)))
-        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err):
+        self.till_number.setValue(cfg.till.number)
+        self.till_count.setValue(cfg.till.count)
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
         self.status.clear()
 
@@ -123,8 +142,9 @@ class SettingsScreen(QWidget):
         """Validate every field first (all errors shown at once), then save them together."""
         values = {"merchant": self.merchant.text().strip(), "network": self.network.currentText().strip(),
                   "token": self.token.text().strip(), "expiry": self.expiry.text().strip(),
-                  "qr_format": self.qr_format.currentData(), "language": self.language.currentData()}
-        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err):
+                  "qr_format": self.qr_format.currentData(), "language": self.language.currentData(),
+                  "till": f"{self.till_number.value()}/{self.till_count.value()}"}
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
         self.save_button.setEnabled(False)
         self.worker.run(lambda: _validate_and_save(self.ctx, values), self._done)
@@ -133,7 +153,7 @@ class SettingsScreen(QWidget):
         self.save_button.setEnabled(True)
         errors, cfg = result
         fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
-                  "expiry": self.expiry_err}
+                  "expiry": self.expiry_err, "till": self.till_err}
         for name, err in errors.items():
             fields.get(name, self.network_err).setText(error_text(err))
         if cfg is not None:
@@ -154,6 +174,7 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], Sho
     checks: list[tuple[str, Callable[[], object]]] = [
         ("network", lambda: resolve_profile(v["network"])),
         ("expiry", lambda: _check_expiry(v["expiry"])),
+        ("till", lambda: C.check_till(ctx.store, v["till"])),
     ]
     if v["merchant"] or v["network"] != "demo":
         checks.append(("merchant", lambda: check_address(v["merchant"], "shop address")))
@@ -180,6 +201,7 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], Sho
         C.set_expiry_minutes(store, v["expiry"])
         C.set_qr_format(store, v["qr_format"])
         C.set_language(store, v["language"])
+        C.set_till(store, v["till"])
     return {}, C.load_config(store)
 
 

@@ -63,3 +63,21 @@ def test_language_switch_keeps_the_sale_on_screen(qtbot, window):
     save(qtbot, window)
     assert window.nav_sale.text() == "Sale"
     assert window.payment.amount.text() == "150.00 som"
+
+
+def test_f1_the_till_number_is_set_on_the_settings_screen(qtbot, window):
+    window.go_settings()
+    s = window.settings
+    s.till_number.setValue(3)
+    s.till_count.setValue(2)                        # till 3 of 2: refused, nothing saved
+    save(qtbot, window)
+    assert s.till_err.text() and load_config(window.ctx.store).till.count == 1
+    s.till_number.setValue(2)
+    save(qtbot, window)
+    assert s.till_err.text() == "" and load_config(window.ctx.store).till.describe() == "2 of 2"
+    inv = charge(qtbot, window, "12")               # this till asks for its own tails only
+    assert inv.tail % 2 == 0
+    window.go_settings()
+    s.till_count.setValue(3)                        # a sale is open: the count stays until it ends
+    save(qtbot, window)
+    assert "open sales" in s.till_err.text() and load_config(window.ctx.store).till.count == 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from pos_app.money import Tyiyn
 from pos_app.store.db import Store, open_store
 
 if TYPE_CHECKING:
-    from pos_app.chain.token_cache import TokenInfo
+    from pos_app.chain.token_cache import TokenFeatures, TokenInfo
     from pos_app.invoices.service import Invoice, InvoiceService
     from pos_app.offline.queue import OfflineQueue
     from pos_app.offline.verify import ShopFacts
@@ -90,12 +91,17 @@ class AppContext:
 
     def token_info(self, *, refresh: bool = False) -> "TokenInfo":
         """The token's facts: cached in the DB; read from the chain when missing or asked."""
-        from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
+        from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, cached_token_info, save_token_info
         net = self.config.network
         token = net.require_token()
         cached = cached_token_info(self.store, net.chain_id, token)
-        if net.embedded and not refresh and cached is None:
-            info = TokenInfo(net.chain_id, token, **DEMO_TOKEN_INFO_FIELDS)  # fixed by design
+        demo_token = token.lower() == demo_accounts.DEMO_TOKEN_ADDRESS.lower()
+        if net.embedded and not refresh and (cached is None or (cached.features is None and demo_token)):
+            # Fixed by design, features too (our SomToken: EIP-3009 and EIP-2612), so the demo
+            # takes authorizations offline without a probe.
+            import time
+            features = replace(DEMO_TOKEN_FEATURES, probed_at=int(time.time())) if demo_token else None
+            info = TokenInfo(net.chain_id, token, **DEMO_TOKEN_INFO_FIELDS, features=features)
             save_token_info(self.store, info)
             return info
         if cached is not None and not refresh:
@@ -126,11 +132,22 @@ class AppContext:
     def offline_facts(self) -> "ShopFacts":
         """What an offline payload is checked against: network, token domain, merchant, fee floor."""
         from pos_app.offline.verify import ShopFacts
+    def token_features(self) -> "TokenFeatures | None":
+        """What the shop's token was last probed to settle offline (None: not yet); never goes online."""
+        from pos_app.chain.token_cache import cached_token_info
+        net = self.config.network
+        if not net.token:
+            return None
+        if net.embedded:
+            return self.token_info().features
+        info = cached_token_info(self.store, net.chain_id, net.token)
+        return info.features if info else None
+
         cfg = self.config
         info = self.token_info()
         return ShopFacts(chain_id=cfg.network.chain_id, token=info.address, merchant=self.require_merchant(),
                          decimals=info.decimals, token_name=info.eip712_name, token_version=info.eip712_version,
-                         fee_floor=self.offline.fee_floor(cfg.network.chain_id))
+                         fee_floor=self.offline.fee_floor(cfg.network.chain_id), features=info.features)
 
     def watcher(self) -> "PaymentWatcher":
         from pos_app.chain.watcher import PaymentWatcher

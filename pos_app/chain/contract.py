@@ -157,6 +157,19 @@ def deploy_token(
     return Web3.to_checksum_address(address)
 
 
+def deploy_contract(w3: Web3, deployer_key: bytes | str, abi: list[dict[str, Any]], bytecode: str,
+                    *args: Any, what: str = "contract deployment") -> str:
+    """Deploy any compiled contract (e.g. the test tokens in ``artifacts/PlainToken.json``); its address."""
+    account = _account(deployer_key)
+    ctor = w3.eth.contract(abi=abi, bytecode=bytecode).constructor(*args)
+    tx = _base_tx(w3, account.address)
+    tx["gas"] = _estimate(ctor, account.address, what)
+    receipt = _sign_and_send(w3, account, ctor.build_transaction(tx), what)
+    if not receipt["contractAddress"]:
+        raise ChainError("The token deployment did not create a contract.", detail=str(receipt))
+    return Web3.to_checksum_address(receipt["contractAddress"])
+
+
 def token_contract(w3: Web3, address: str) -> Contract:
     """Return a web3 contract object for the SomToken (or any ERC-20 subset) at ``address``."""
     try:

@@ -1,19 +1,39 @@
-"""Reading the token's facts from the chain (decimals, symbol, EIP-712 domain), cached in the DB.
+"""Reading the token's facts from the chain (decimals, symbol, EIP-712 domain, features), cached in the DB.
 
 The app never assumes decimals: it asks the contract once online and keeps the answer, so it can
-create invoices while offline later.
+create invoices while offline later. Nor does it assume what the token can settle: the real som
+token's interface is not public, so ``probe_features`` asks the contract itself (EIP-3009,
+EIP-2612, a pause switch, a blacklist) and offline acceptance offers only what it found.
 """
 from __future__ import annotations
 
+import time
+from typing import Sequence
+
+from eth_utils import function_signature_to_4byte_selector, to_checksum_address
 from web3 import Web3
 from web3.exceptions import ContractLogicError
 
-from pos_app.chain.contract import token_abi
+from pos_app.chain.contract import _REVERT_ERRORS, token_abi
 from pos_app.chain.rpc import RpcClient
 from pos_app.errors import ChainError, ConfigError
 from pos_app.money import check_decimals
-from pos_app.chain.token_cache import TokenInfo, cached_token_info, save_token_info
+from pos_app.chain.token_cache import TokenFeatures, TokenInfo, cached_token_info, save_token_info
 from pos_app.store.db import Store
+
+# Blacklist functions issued stablecoins expose (USDC: isBlacklisted; USDT: isBlackListed and
+# getBlackListStatus; others: blacklisted), each ``(address) -> bool``; the first that answers is used.
+BLACKLIST_FUNCTIONS = ("isBlacklisted", "isBlackListed", "blacklisted", "getBlackListStatus")
+# Payers checked against the blacklist per probe (those with a balance snapshot, newest first).
+MAX_BLACKLIST_CHECKS = 200
+# Where upgradeable tokens (USDC's FiatTokenProxy, OpenZeppelin's proxies) keep their logic contract.
+_IMPLEMENTATION_SLOTS = (
+    0x360894A13BA1A3210667C828492DB98DCA3E2076CC3735A920A3CA505D382BBC,  # EIP-1967
+    0x7050C9E0F4CA769C69BD3A8EF740BC37934F8E2C036E5A723FD8EE048ED3F8C3,  # zeppelinos (USDC)
+)
+_RECEIVE_WITH_AUTHORIZATION = function_signature_to_4byte_selector(
+    "receiveWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)")
+_WORD = 32
 
 
 def _clean_text(value: object, what: str, limit: int = 64) -> str:
@@ -49,11 +69,109 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
 
 
 def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:
-    """Read from the chain and cache; a changed ``decimals`` is refused (it would break amounts)."""
+    """Read the facts and probe the features, then cache; a changed ``decimals`` is refused (it would break amounts).
+
+    The watcher calls this once per start, and ``sompos sync`` before it sends: so the token is
+    probed again whenever the shop's token or network changed (the cache is per chain and address).
+    """
     info = read_token_info(rpc, address)
     old = cached_token_info(store, info.chain_id, address)
     if old is not None and old.decimals != info.decimals:
         raise ChainError("The token's decimals changed from {old} to {new}; stop and check the network profile.",
                          old=old.decimals, new=info.decimals)
+    info = info.with_features(probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address)))
     save_token_info(store, info)
     return info
+
+
+# -- what the token can settle ------------------------------------------------------------------------
+def _selector(signature: str) -> bytes:
+    return function_signature_to_4byte_selector(signature)
+
+
+def _static(w3: Web3, address: str, data: bytes) -> bytes | None:
+    """``eth_call``; ``None`` when the contract refused it (no such function, or it reverted)."""
+    try:
+        return bytes(w3.eth.call({"to": address, "data": Web3.to_hex(data)}))
+    except _REVERT_ERRORS:
+        return None
+
+
+def _bool(answer: bytes | None) -> bool | None:
+    """A well-formed ABI ``bool`` (one word, 0 or 1); ``None`` for anything else."""
+    if answer is None or len(answer) != _WORD or any(answer[:-1]) or answer[-1] > 1:
+        return None
+    return answer[-1] == 1
+
+
+def _word(address: str | None = None, value: int = 0) -> bytes:
+    return bytes.fromhex(address[2:]).rjust(_WORD, b"\0") if address else value.to_bytes(_WORD, "big")
+
+
+def _code_and_logic(w3: Web3, address: str) -> bytes:
+    """The contract's code, plus its logic contract's when it is a known kind of proxy."""
+    code = bytes(w3.eth.get_code(address))
+    for slot in _IMPLEMENTATION_SLOTS:
+        stored = bytes(w3.eth.get_storage_at(address, slot)).rjust(_WORD, b"\0")
+        if any(stored[-20:]) and not any(stored[:-20]):
+            code += bytes(w3.eth.get_code(to_checksum_address(stored[-20:])))
+    return code
+
+
+def _blacklist_function(w3: Web3, address: str) -> str | None:
+    for name in BLACKLIST_FUNCTIONS:
+        if _bool(_static(w3, address, _selector(f"{name}(address)") + _word(value=0))) is not None:
+            return name
+    return None
+
+
+def probe_features(rpc: RpcClient, address: str, *, payers: Sequence[str] = (),
+                   at: int | None = None) -> TokenFeatures:
+    """Ask the token contract which offline payment kinds it can settle, and whether it is paused.
+
+    EIP-3009 counts only when ``authorizationState(0x0, 0x0)`` answers a bool *and* the contract
+    (or the logic behind its proxy) has ``receiveWithAuthorization``, the call a relay makes.
+    ``payers`` (addresses with a balance snapshot) are looked up in the blacklist when there is one.
+    A missing function is an answer (the feature is absent); a node that does not answer raises.
+    """
+    at = int(time.time()) if at is None else at
+
+    def probe(w3: Web3) -> TokenFeatures:
+        zero = _word(value=0)
+        state = _bool(_static(w3, address, _selector("authorizationState(address,bytes32)") + zero + zero))
+        eip3009 = state is not None and _RECEIVE_WITH_AUTHORIZATION in _code_and_logic(w3, address)
+        separator = _static(w3, address, _selector("DOMAIN_SEPARATOR()"))
+        nonces = _static(w3, address, _selector("nonces(address)") + zero)
+        eip2612 = separator is not None and len(separator) == _WORD and nonces is not None and len(nonces) == _WORD
+        paused = _bool(_static(w3, address, _selector("paused()")))
+        blacklist = _blacklist_function(w3, address)
+        listed: list[str] = []
+        if blacklist is not None:
+            sel = _selector(f"{blacklist}(address)")
+            for payer in list(payers)[:MAX_BLACKLIST_CHECKS]:
+                if _bool(_static(w3, address, sel + _word(payer))):
+                    listed.append(payer.lower())
+        return TokenFeatures(eip3009=eip3009, eip2612=eip2612, pausable=paused is not None, paused=bool(paused),
+                             blacklist=blacklist, blacklisted=tuple(listed), probed_at=at)
+    return rpc.call("check what the token can do", probe)
+
+
+def snapshot_payers(store: Store, chain_id: int, token: str) -> list[str]:
+    """Payers with a balance snapshot for this token (newest first): the ones offline risk caps know."""
+    rows = store.query("SELECT payer FROM payer_snapshots WHERE chain_id = ? AND lower(token) = lower(?)"
+                       " ORDER BY at DESC LIMIT ?", (chain_id, token, MAX_BLACKLIST_CHECKS))
+    return [to_checksum_address(r["payer"]) for r in rows]
+
+
+def refresh_features(store: Store, rpc: RpcClient, address: str) -> TokenFeatures | None:
+    """Probe again and store the answer with the cached facts (None when the facts are not cached yet).
+
+    Cheap enough to call whenever the till comes online, so a pause or unpause, or a payer put on
+    the blacklist, reaches offline acceptance without a restart.
+    """
+    info = cached_token_info(store, rpc.profile.chain_id, address)
+    if info is None:
+        return None
+    features = probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address))
+    save_token_info(store, info.with_features(features))
+    return features

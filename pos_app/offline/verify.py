@@ -1,13 +1,15 @@
 """Does a decoded payload pay *this* shop, on *this* network, enough, in a form the chain will take?
 
-Pure checks against ``ShopFacts`` (network, token and its EIP-712 domain, merchant, the last
-known fee floor, the minimum gas a token transfer needs) and the clock. No database and no
-network: risk limits and "seen before" live in ``pos_app.offline.risk`` / ``queue``.
+Pure checks against ``ShopFacts`` (network, token and its EIP-712 domain, what the token can
+settle as last probed online, merchant, the last known fee floor, the minimum gas a token
+transfer needs) and the clock. No database and no network: risk limits and "seen before" live in
+``pos_app.offline.risk`` / ``queue``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pos_app.chain.token_cache import TokenFeatures
 from pos_app.offline.payload import Authorization, Payload, PayloadRefused, RawTransfer, recover_authorization_signer
 
 # A standard ERC-20 transfer costs ~34.5k gas to a holder and ~51.5k to an empty balance (the
@@ -28,6 +30,16 @@ class FeeFloor:
         return max(0, self.gas_price - self.base_fee)
 
 
+class _Unchecked:
+    """Marker: the caller did not say what the token can do (unit tests of the other rules)."""
+
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+UNCHECKED = _Unchecked()
+
+
 @dataclass(frozen=True)
 class ShopFacts:
     chain_id: int
@@ -38,6 +50,10 @@ class ShopFacts:
     token_version: str       # EIP-712 domain version
     fee_floor: FeeFloor | None
     min_transfer_gas: int = DEFAULT_MIN_TRANSFER_GAS
+    # What the token can settle, from the cache (``AppContext.offline_facts``); None = never probed,
+    # then authorizations are refused. UNCHECKED (the default) skips these rules: only for facts built
+    # by hand to test the other rules; the app always passes the cached value.
+    features: "TokenFeatures | None | _Unchecked" = UNCHECKED
 
 
 def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, sync_deadline: int) -> None:
@@ -47,6 +63,8 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, syn
                                             "this shop uses {want}).", got=p.chain_id, want=facts.chain_id)
     if p.token.lower() != facts.token.lower():
         raise PayloadRefused("wrong_token", "This payment is in another token, not the shop's som.")
+    if not isinstance(facts.features, _Unchecked):
+        verify_token_can_settle(p, facts.features)
     if isinstance(p, RawTransfer):
         _verify_raw(p, facts)
     else:
@@ -55,6 +73,31 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, syn
         raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
     if p.amount < due_base:
         raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
+    if not isinstance(facts.features, _Unchecked):
+        verify_payer_not_blocked(p, facts.features)
+
+
+def verify_token_can_settle(p: Payload, features: TokenFeatures | None) -> None:
+    """Refuse a kind of payment the shop's token cannot settle (or might not: never probed), or any while paused."""
+    if features is not None and features.paused:
+        raise PayloadRefused("token_paused", "The token's issuer has paused it, so no payment can move now; "
+                                             "take no payment offline until it is resumed.")
+    if isinstance(p, RawTransfer):
+        return
+    if features is None:
+        raise PayloadRefused("token_not_checked", "This kind of payment (an authorization) is not checked yet "
+                                                  "for the shop's token: connect once to the network, or ask the "
+                                                  "customer for a signed transfer.")
+    if p.kind not in features.offline_kinds:
+        raise PayloadRefused("kind_unsupported", "The shop's token cannot settle this kind of payment (an "
+                                                 "authorization); ask the customer for a signed transfer instead.")
+
+
+def verify_payer_not_blocked(p: Payload, features: TokenFeatures | None) -> None:
+    """Refuse a payer the token's blacklist listed at the last check (only tokens that have one)."""
+    if features is not None and features.blacklist and features.is_blacklisted(p.payer):
+        raise PayloadRefused("payer_blacklisted", "The token's issuer has blocked this customer's address, so "
+                                                  "the payment would never arrive; ask for another way to pay.")
 
 
 def _verify_raw(p: RawTransfer, facts: ShopFacts) -> None:

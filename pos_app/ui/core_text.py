@@ -251,6 +251,11 @@ NOUNS: tuple[str, ...] = (
     # what an address or URL is for (profiles.check_address / _check_url, settings screen)
     QT_TRANSLATE_NOOP("core", "address"),
     QT_TRANSLATE_NOOP("core", "merchant address"),
+    # pos_app/offline/verify.py: what the token was probed to settle (issue 10, point 5)
+    QT_TRANSLATE_NOOP("core", "The token's issuer has paused it, so no payment can move now; take no payment offline until it is resumed."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "This kind of payment (an authorization) is not checked yet for the shop's token: connect once to the network, or ask the customer for a signed transfer."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The shop's token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The token's issuer has blocked this customer's address, so the payment would never arrive; ask for another way to pay."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "shop address"),
     QT_TRANSLATE_NOOP("core", "token contract address"),
     QT_TRANSLATE_NOOP("core", "RPC URL"),
@@ -294,6 +299,7 @@ NOUNS: tuple[str, ...] = (
 _TEMPLATES = frozenset(TEMPLATES)
 _NOUNS = frozenset(n for n in NOUNS if "{" not in n)
 _NOUN_PATTERNS = tuple(n for n in NOUNS if "{" in n)
+    QT_TRANSLATE_NOOP("core", "check what the token can do"),
 
 
 class _Formatter(string.Formatter):

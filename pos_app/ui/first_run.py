@@ -37,19 +37,24 @@ class FirstRunDialog(QDialog):
         self.network.addItems(["bsc", "bsc-testnet", "local"])
         self.token = QLineEdit()
         self.token.setMinimumHeight(40)
+        # Nothing is probed before the first connection: say what is taken offline until then.
+        self.offline_note = QLabel()
+        self.offline_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
         self.shop_button = BigButton("", self, point_size=16)
         self.shop_button.clicked.connect(self._shop)
         for w in (self.welcome, self.demo_button, self.shop_title, self.merchant, self.network, self.token,
-                  self.error, self.shop_button):
+                  self.offline_note, self.error, self.shop_button):
             lay.addWidget(w)
         self.welcome.setText(self.tr("Welcome to Som POS. Try it first with play money, or set up your shop."))
         self.demo_button.setText(self.tr("Try the demo"))
         self.shop_title.setText(self.tr("Set up my shop"))
         self.merchant.setToolTip(self.tr("Your shop's address: customers pay to it"))
         self.token.setPlaceholderText(self.tr("Som token contract 0x… (from the issuer)"))
+        self.offline_note.setText(self.tr("Offline payments: signed transfers only, until the till has checked at "
+                                          "its first connection whether the token also takes authorizations."))
         self.shop_button.setText(self.tr("Save and start selling"))
         self.demo_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

@@ -22,6 +22,7 @@ from pos_app.ui.core_text import error_text
 from pos_app.ui.widgets import BigButton
 
 BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
+_NOT_LOADED = object()
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 
@@ -94,6 +95,11 @@ class SettingsScreen(QWidget):
                 box.addWidget(err)
             form.addRow(label, box)
         lay.addLayout(form)
+        self.offline_kinds = QLabel()  # which offline payments the token was probed to settle
+        self.offline_kinds.setObjectName("offlineKinds")
+        self.offline_kinds.setWordWrap(True)
+        lay.addWidget(self.offline_kinds)
+        self._features: object = _NOT_LOADED
         self.status = QLabel()
         lay.addWidget(self.status)
         self.relay_button = BigButton("", self, point_size=13, min_height=44)
@@ -119,6 +125,7 @@ class SettingsScreen(QWidget):
         self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
         self.merchant.setPlaceholderText("0x…")
         self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
+        self._show_offline_kinds(self._features)
 
     def load(self, cfg: ShopConfig) -> None:
         self.merchant.setText(cfg.merchant or "")
@@ -132,6 +139,26 @@ class SettingsScreen(QWidget):
         for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
         self.status.clear()
+        self.load_offline_kinds()
+
+    # -- what the token can settle offline (probed online, cached; read on the worker) ------------
+    def load_offline_kinds(self) -> None:
+        self.worker.run(self.ctx.token_features, self._show_offline_kinds,
+                        lambda err: self._show_offline_kinds(None))
+
+    def _show_offline_kinds(self, features) -> None:
+        self._features = features
+        if features is _NOT_LOADED:
+            self.offline_kinds.clear()
+        elif features is None:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only (authorizations are "
+                                               "checked at the first connection)"))
+        elif features.paused:
+            self.offline_kinds.setText(self.tr("Offline payments: none, the token is paused by its issuer"))
+        elif features.eip3009:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers and authorizations"))
+        else:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only"))
 
     def _pick_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Network profile"), "", "TOML (*.toml)")
@@ -158,6 +185,7 @@ class SettingsScreen(QWidget):
             fields.get(name, self.network_err).setText(error_text(err))
         if cfg is not None:
             self.status.setText(self.tr("Saved."))
+            self.load_offline_kinds()  # another token or network: its own features (or none yet)
             self.saved.emit(cfg)
         else:
             self.status.setText(self.tr("Nothing was saved: correct the fields in red."))

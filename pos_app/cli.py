@@ -188,9 +188,14 @@ def cmd_config(args: argparse.Namespace) -> int:
                   "eip712_version": info.eip712_version if info else None})
     else:
         d.update({"decimals": None, "symbol": None, "eip712_name": None, "eip712_version": None})
+        info = None
+    from pos_app.chain.token_cache import describe_offline_kinds  # what the token was probed to settle
+    features = info.features if info else None
+    d["offline_kinds"] = describe_offline_kinds(features) if cfg.network.token else None
     d["offline_limits"] = ctx.offline.limits().to_dict()
     d["data_dir"] = str(ctx.data_dir)
     text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
+    d["token_features"] = features.to_dict() if features else None  # JSON only; the line above says it
     if d.get("token") and d["decimals"] is None:
         text += "\n(token details are read from the chain at the first `sompos sync --once`)"
     _out(args, d, text)
@@ -248,14 +253,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sync", parents=[common],
                        help="send the offline queue and check the chain until all is final (or --deadline)")
     s.add_argument("--once", action="store_true", help="one pass (payments and the offline queue), then exit")
-        info = None
-    from pos_app.chain.token_cache import describe_offline_kinds  # what the token was probed to settle
-    features = info.features if info else None
-    d["offline_kinds"] = describe_offline_kinds(features) if cfg.network.token else None
     s.add_argument("--watch", action="store_true", help="keep watching and sending until Ctrl+C")
     s.add_argument("--deadline", default="600", help="without --once/--watch: give up after this many seconds")
     s.add_argument("--no-relay", action="store_true", help="do not unlock the relay key (raw transactions only)")
-    d["token_features"] = features.to_dict() if features else None  # JSON only; the line above says it
     s.set_defaults(func=cmd_sync)
 
     c = sub.add_parser("config", parents=[common], help="show or change settings")

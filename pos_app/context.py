@@ -114,6 +114,17 @@ class AppContext:
                 return cached
             raise
 
+    def token_features(self) -> "TokenFeatures | None":
+        """What the shop's token was last probed to settle offline (None: not yet); never goes online."""
+        from pos_app.chain.token_cache import cached_token_info
+        net = self.config.network
+        if not net.token:
+            return None
+        if net.embedded:
+            return self.token_info().features
+        info = cached_token_info(self.store, net.chain_id, net.token)
+        return info.features if info else None
+
     def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
         cfg = self.config
         merchant = self.require_merchant()
@@ -132,17 +143,6 @@ class AppContext:
     def offline_facts(self) -> "ShopFacts":
         """What an offline payload is checked against: network, token domain, merchant, fee floor."""
         from pos_app.offline.verify import ShopFacts
-    def token_features(self) -> "TokenFeatures | None":
-        """What the shop's token was last probed to settle offline (None: not yet); never goes online."""
-        from pos_app.chain.token_cache import cached_token_info
-        net = self.config.network
-        if not net.token:
-            return None
-        if net.embedded:
-            return self.token_info().features
-        info = cached_token_info(self.store, net.chain_id, net.token)
-        return info.features if info else None
-
         cfg = self.config
         info = self.token_info()
         return ShopFacts(chain_id=cfg.network.chain_id, token=info.address, merchant=self.require_merchant(),

@@ -242,6 +242,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The file {path} could not be saved."),
     QT_TRANSLATE_NOOP("core", "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}."),
     QT_TRANSLATE_NOOP("core", "Too many wrong passphrases. Try again in {minutes} min."),
+    # pos_app/offline/verify.py: what the token was probed to settle (issue 10, point 5)
+    QT_TRANSLATE_NOOP("core", "The token's issuer has paused it, so no payment can move now; take no payment offline until it is resumed."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "This kind of payment (an authorization) is not checked yet for the shop's token: connect once to the network, or ask the customer for a signed transfer."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The shop's token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The token's issuer has blocked this customer's address, so the payment would never arrive; ask for another way to pay."),  # noqa: E501
     # raised by the GUI itself with the core's error classes
     QT_TRANSLATE_NOOP("core", "Something went wrong; the details are in the log."),            # ui/bridge.py
     QT_TRANSLATE_NOOP("core", "This network needs the som token contract address (ask the issuer)."),  # settings
@@ -251,11 +256,6 @@ NOUNS: tuple[str, ...] = (
     # what an address or URL is for (profiles.check_address / _check_url, settings screen)
     QT_TRANSLATE_NOOP("core", "address"),
     QT_TRANSLATE_NOOP("core", "merchant address"),
-    # pos_app/offline/verify.py: what the token was probed to settle (issue 10, point 5)
-    QT_TRANSLATE_NOOP("core", "The token's issuer has paused it, so no payment can move now; take no payment offline until it is resumed."),  # noqa: E501
-    QT_TRANSLATE_NOOP("core", "This kind of payment (an authorization) is not checked yet for the shop's token: connect once to the network, or ask the customer for a signed transfer."),  # noqa: E501
-    QT_TRANSLATE_NOOP("core", "The shop's token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead."),  # noqa: E501
-    QT_TRANSLATE_NOOP("core", "The token's issuer has blocked this customer's address, so the payment would never arrive; ask for another way to pay."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "shop address"),
     QT_TRANSLATE_NOOP("core", "token contract address"),
     QT_TRANSLATE_NOOP("core", "RPC URL"),
@@ -283,6 +283,7 @@ NOUNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "list token transfers"),
     QT_TRANSLATE_NOOP("core", "give a receipt"),
     QT_TRANSLATE_NOOP("core", "describe the token"),
+    QT_TRANSLATE_NOOP("core", "check what the token can do"),
     QT_TRANSLATE_NOOP("core", "embedded demo chain"),
     # token facts (chain/token.py, chain/contract.py)
     QT_TRANSLATE_NOOP("core", "name"),
@@ -299,7 +300,6 @@ NOUNS: tuple[str, ...] = (
 _TEMPLATES = frozenset(TEMPLATES)
 _NOUNS = frozenset(n for n in NOUNS if "{" not in n)
 _NOUN_PATTERNS = tuple(n for n in NOUNS if "{" in n)
-    QT_TRANSLATE_NOOP("core", "check what the token can do"),
 
 
 class _Formatter(string.Formatter):

@@ -28,7 +28,61 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _out(args: argparse.Namespace, data: Any, text: str) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2) if getattr(args, "json", False) else text)
+    """Print the result; whatever came from outside (a memo, a profile name) cannot drive the terminal:
+    text output is cleaned line by line, JSON keeps the data but escapes invisible characters."""
+    from pos_app.text import escape_json_text, safe_lines
+    print(escape_json_text(json.dumps(data, ensure_ascii=False, indent=2)) if getattr(args, "json", False)
+          else safe_lines(text))
+
+
+# -- argument types: checked while parsing, so a bad value stops the command before it writes -----
+def _whole(what: str, minimum: int = 1, maximum: int = 10**12):
+    """An argparse type: a whole number in the digits 0-9 between ``minimum`` and ``maximum``."""
+    def parse(text: str) -> int:
+        from pos_app.money import parse_whole
+        value = parse_whole(text, minimum=minimum, maximum=maximum)
+        if value is None:
+            raise argparse.ArgumentTypeError(
+                f"give {what} as a whole number from {minimum:,} to {maximum:,} (digits 0-9)")
+        return value
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+def _seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds (no nan, inf, negative or non-ASCII digits)."""
+    from pos_app.money import parse_seconds
+    value = parse_seconds(text)
+    if value is None:
+        raise argparse.ArgumentTypeError("give the deadline as a positive number of seconds, e.g. 600")
+    return float(value)  # a timer, not money
+
+
+def _check_qr_target(target: str) -> Path:
+    """Check the QR picture can be written at ``target`` before anything is saved.
+
+    Tries for real (the folder may be read-only or full even for root): an existing file is
+    opened for appending and left as it is; a new one is created and removed again.
+    """
+    import os
+    path = Path(target)
+    if path.is_dir():
+        raise BadInput(f"{target} is a folder; give a file name for the QR picture, e.g. invoice.png.")
+    if not path.parent.is_dir():
+        raise BadInput(f"The folder for {target} does not exist.")
+    try:
+        if path.exists():
+            if not path.is_file():
+                raise BadInput(f"{target} is not an ordinary file; give a file name for the QR picture.")
+            with open(path, "ab"):
+                pass
+        else:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.close(fd)
+            path.unlink()
+    except OSError as exc:
+        raise BadInput(f"Cannot write the QR picture to {target} ({exc.strerror or exc}).") from None
+    return path
 
 
 def _context(args: argparse.Namespace):
@@ -53,14 +107,18 @@ def _invoice_dict(ctx, inv, fmt: str) -> dict[str, Any]:
 def cmd_request(args: argparse.Namespace) -> int:
     from pos_app.money import format_som, parse_amount
     from pos_app.payment_request import build_uri, qr_text, write_qr_png
+    from pos_app.text import safe_text
+    # Every argument is checked before anything is written: a bad one changes nothing.
     amount = parse_amount(args.amount)
+    memo = safe_text(args.memo or "").strip()
+    if len(memo) > 200:
+        raise BadInput("The memo is too long (at most 200 characters).")
+    if args.qr:
+        _check_qr_target(args.qr)
     ctx = _context(args)
     fmt = args.format or ctx.config.qr_format
-    # Validate the format before anything is written, so a bad option changes nothing.
     build_uri(fmt, _probe_request(ctx), trust_coin=ctx.config.network.trust_coin)
-    if args.qr and not Path(args.qr).parent.exists():
-        raise BadInput(f"The folder for {args.qr} does not exist.")
-    inv = ctx.create_invoice(amount, memo=args.memo or "")
+    inv = ctx.create_invoice(amount, memo=memo)
     d = _invoice_dict(ctx, inv, fmt)
     if args.qr:
         write_qr_png(d["uri"], args.qr)
@@ -172,6 +230,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     elif args.config_cmd == "till":
         C.set_till(ctx.store, args.spec)
     elif args.config_cmd == "offline-limit":
+        if not str(args.value).strip().isascii():  # "٣" would pass str.isdigit() and int()
+            raise BadInput("Write the limit with the digits 0-9.")
         from pos_app.offline.risk import with_limit
         ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
     cfg = ctx.config
@@ -239,14 +299,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_request)
 
     i = sub.add_parser("invoices", parents=[common], help="list invoices, newest first")
-    i.add_argument("--limit", type=int, default=100)
+    i.add_argument("--limit", type=_whole("the number of invoices", 1, 1_000_000), default=100,
+                   help="how many invoices to show (1 to 1,000,000)")
     i.set_defaults(func=cmd_invoices)
 
     u = sub.add_parser("unmatched", parents=[common], help="payments that match no invoice")
     u.set_defaults(func=cmd_unmatched)
     a = sub.add_parser("assign", parents=[common], help="assign an unmatched payment to an invoice (audited)")
-    a.add_argument("payment", type=int)
-    a.add_argument("invoice", type=int)
+    a.add_argument("payment", type=_whole("the payment number"))
+    a.add_argument("invoice", type=_whole("the invoice number"))
     a.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
     a.set_defaults(func=cmd_assign)
 
@@ -254,7 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="send the offline queue and check the chain until all is final (or --deadline)")
     s.add_argument("--once", action="store_true", help="one pass (payments and the offline queue), then exit")
     s.add_argument("--watch", action="store_true", help="keep watching and sending until Ctrl+C")
-    s.add_argument("--deadline", default="600", help="without --once/--watch: give up after this many seconds")
+    s.add_argument("--deadline", type=_seconds, default="600",
+                   help="without --once/--watch: give up after this many seconds")
     s.add_argument("--no-relay", action="store_true", help="do not unlock the relay key (raw transactions only)")
     s.set_defaults(func=cmd_sync)
 
@@ -306,6 +368,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from pos_app.text import safe_text
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -314,11 +377,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return int(args.func(args) or 0)
     except BadInput as exc:
-        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        print(f"sompos: error: {safe_text(exc.user_message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except PosError as exc:
         log.error("command failed: %s (%s)", exc.user_message, exc.detail)
-        print(f"sompos: error: {exc.user_message}", file=sys.stderr)
+        print(f"sompos: error: {safe_text(exc.user_message)}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130

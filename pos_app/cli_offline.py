@@ -87,7 +87,8 @@ def register(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> N
     c.add_argument("--amount", required=True, help="the sale amount in som, e.g. 150.00")
     c.add_argument("source", nargs="?", default="-", help="file (text or QR picture) or - for standard input")
     a = psub.add_parser("accept", parents=[common], help="accept for an invoice into the offline queue")
-    a.add_argument("--invoice", required=True, type=int, help="invoice number")
+    from pos_app.cli import _whole
+    a.add_argument("--invoice", required=True, type=_whole("the invoice number"), help="invoice number")
     a.add_argument("source", nargs="?", default="-", help="file (text or QR picture) or - for standard input")
     p.set_defaults(func=cmd_payload)
     q = sub.add_parser("queue", parents=[common], help="the offline payments queue")

@@ -50,7 +50,8 @@ def cmd_relay(args: argparse.Namespace) -> int:
         _out(args, {"address": address}, f"relay key created: {address}\nsend it some BNB for network fees")
         return 0
     if args.relay_cmd == "import":
-        secret = sys.stdin.read().strip() if args.file == "-" else open(args.file, encoding="utf-8").read().strip()
+        from pos_app.files import KEY_FILE_LIMIT, read_text_limited  # bounded; no folder, FIFO or device
+        secret = read_text_limited(args.file, KEY_FILE_LIMIT, what="key file").strip()
         source = os.environ.get("SOMPOS_RELAY_SOURCE_PASSPHRASE")
         address = ks.import_key(secret, _passphrase("New passphrase (10+ characters): ", confirm=True),
                                 source_passphrase=source)
@@ -206,7 +207,8 @@ def register_queue_actions(qsub: Any, common: argparse.ArgumentParser) -> None:
     t.add_argument("--all", action="store_true", help="every handed-off payment")
     t.add_argument("--note", default="")
     r = qsub.add_parser("resolve", parents=[common], help="close a failed offline payment")
-    r.add_argument("item", type=int)
+    from pos_app.cli import _whole
+    r.add_argument("item", type=_whole("the payment number"))
     how = r.add_mutually_exclusive_group(required=True)
     how.add_argument("--collect-again", action="store_true", help="cancel its sale; charge the customer again")
     how.add_argument("--resolved", action="store_true", help="settled another way (e.g. cash)")

@@ -42,8 +42,10 @@ class ShopConfig:
     till: TillSlot = TillSlot()
 
     def to_dict(self) -> dict[str, Any]:
+        """The settings as shown to a person: RPC URLs with their keys and passwords masked."""
+        from pos_app.text import mask_url
         return {"network": self.network.name, "chain_id": self.network.chain_id,
-                "rpc_urls": list(self.network.rpc_urls), "token": self.network.token,
+                "rpc_urls": [mask_url(u) for u in self.network.rpc_urls], "token": self.network.token,
                 "finality": self.network.finality.describe(), "merchant": self.merchant,
                 "expiry_seconds": self.expiry_seconds, "qr_format": self.qr_format,
                 "language": self.language, "till": self.till.describe()}
@@ -127,10 +129,10 @@ def set_token(store: Store, address: str) -> str:
 
 
 def set_expiry_minutes(store: Store, minutes: Any) -> int:
-    try:
-        value = int(str(minutes).strip())
-    except ValueError:
-        raise ConfigError("Invoice expiry must be a whole number of minutes.") from None
+    from pos_app.money import parse_whole
+    value = parse_whole(minutes)  # digits 0-9 only: int() would also read "٣" or "１５"
+    if value is None:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.")
     if not 1 <= value <= 7 * 24 * 60:
         raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")
     store.set_setting("expiry_seconds", value * 60)

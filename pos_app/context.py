@@ -35,6 +35,22 @@ DEMO_TOKEN_INFO_FIELDS = dict(decimals=demo_accounts.DEMO_TOKEN_DECIMALS, symbol
                               eip712_version=demo_accounts.DEMO_TOKEN_VERSION)
 
 
+class QuietFileHandler(logging.FileHandler):
+    """The log file: a line it cannot write (a full disk, a vanished folder) is dropped quietly.
+
+    logging's default prints "--- Logging error ---" and a traceback on stderr instead, under the
+    one clear line a command prints. Every line is passed through ``mask_secrets`` first, so an
+    RPC URL's key or password never reaches the file.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        pass
+
+    def format(self, record: logging.LogRecord) -> str:
+        from pos_app.text import mask_secrets
+        return mask_secrets(super().format(record))
+
+
 def setup_logging(data_dir: Path) -> None:
     """Log to a private file in the data folder; never to the screen (no tracebacks for cashiers)."""
     path = data_dir / "sompos.log"
@@ -44,10 +60,12 @@ def setup_logging(data_dir: Path) -> None:
         return  # already logging there (repeated in-process CLI calls)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = QuietFileHandler(path, encoding="utf-8")
         if os.name != "nt":
             os.chmod(path, 0o600)
     except OSError:
+        if not root.handlers:  # else logging's last resort prints warnings on stderr
+            root.addHandler(logging.NullHandler())
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

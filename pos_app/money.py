@@ -72,6 +72,42 @@ def parse_amount(text: str) -> Tyiyn:
     return Tyiyn(value)
 
 
+_WHOLE_RE = re.compile(r"[0-9]{1,18}")
+_SECONDS_RE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
+
+
+def parse_whole(text: object, *, minimum: int = 0, maximum: int = 10**18) -> int | None:
+    """A whole number typed in the digits 0-9 (spaces around allowed), or None if it is not one.
+
+    ``int()`` alone is too lenient for what a person types: it reads Arabic-Indic (``٣``),
+    Persian, Devanagari and full-width digits, underscores (``1_000``) and a sign, so a stray
+    keyboard layout or ``-3`` would become a setting. Only ``minimum <= n <= maximum`` is returned;
+    the caller says what was wrong in its own words.
+    """
+    if not isinstance(text, (str, int)) or isinstance(text, bool):
+        return None
+    s = str(text).strip()
+    if not _WHOLE_RE.fullmatch(s):
+        return None
+    value = int(s)
+    return value if minimum <= value <= maximum else None
+
+
+def parse_seconds(text: object, *, maximum: int = 366 * 24 * 3600) -> Decimal | None:
+    """A positive number of seconds ("8", "0.5") in the digits 0-9, or None.
+
+    ``float()`` accepts ``nan``, ``inf``, ``-5``, ``1e9`` and non-ASCII digits; none of them is a
+    deadline a person means. Returned as a ``Decimal`` (exact); a timer may turn it into a float.
+    """
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    if not _SECONDS_RE.fullmatch(s):
+        return None
+    value = Decimal(s)
+    return value if 0 < value <= maximum else None
+
+
 def check_decimals(decimals: int) -> int:
     """Validate a token's ``decimals()`` answer; a node returning nonsense is refused."""
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:

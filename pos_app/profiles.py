@@ -107,10 +107,18 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
 def _check_url(url: Any, what: str = "RPC URL") -> str:
     if not isinstance(url, str) or not url.strip():
         raise ConfigError("Each {what} must be text such as https://rpc.example.org.", what=what)
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError("'{url}' is not an http(s) {what}.", url=url, what=what)
-    return url.strip()
+    from pos_app.text import mask_url, safe_text
+    text = url.strip()
+    try:
+        parsed = urlparse(text)
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        parsed = None
+    if (parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc
+            or safe_text(text) != text or " " in text):
+        # masked: the URL may carry an API key, and this message is shown and logged
+        raise ConfigError("'{url}' is not an http(s) {what}.", url=safe_text(mask_url(text), limit=200), what=what)
+    return text
 
 
 def check_address(value: Any, what: str = "address") -> str:
@@ -153,6 +161,9 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: st
     if unknown:
         raise ConfigError("The {source} has unknown setting(s): {settings}.", settings=", ".join(sorted(unknown)), **where)
     name = data.get("name")
+    if isinstance(name, str):
+        from pos_app.text import safe_text
+        name = safe_text(name)  # no terminal escapes or direction overrides reach a screen
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
         raise ConfigError("The {source} needs a short 'name'.", **where)
     chain_id = data.get("chain_id")
@@ -208,19 +219,71 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: st
         embedded=embedded)
 
 
+MAX_PROFILE_NESTING = 20  # a profile has two tables and one list; anything deeper is not one
+
+
+def _nesting_depth(text: str) -> int:
+    """How deeply ``[``/``{`` nest outside quoted strings and comments (a cheap bound before parsing).
+
+    tomllib parses nested arrays and inline tables recursively; a file of 100,000 ``[`` would
+    exhaust the stack (or, with the recursion limit raised by an import, crash the process).
+    """
+    depth = deepest = 0
+    quote = ""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            while i < n and text[i] != "\n":
+                i += 1
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest
+
+
 def load_profile_file(path: Path | str) -> NetworkProfile:
+    """Read and check a TOML profile: an ordinary file of at most 64 KB, never a device or a pipe."""
+    from pos_app.files import PROFILE_LIMIT, FileRefused, read_limited
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise ConfigError("Cannot read the network profile file {file}.", detail=str(exc), file=str(p)) from exc
-    if len(raw) > 64 * 1024:
-        raise ConfigError("{file} is too large to be a network profile.", file=str(p))
+        raw = read_limited(p, PROFILE_LIMIT, what="network profile")
+    except FileRefused as exc:  # said as a ConfigError, which the settings screen shows by its field
+        if exc.reason == "too_large":
+            raise ConfigError("{file} is too large to be a network profile.", file=p.name) from None
+        if exc.reason == "folder":
+            raise ConfigError("{file} is a folder, not a file.", file=p.name) from None
+        if exc.reason == "not_regular":
+            raise ConfigError("{file} is not an ordinary file (a device or a pipe); save it to a file first.",
+                              file=p.name) from None
+        raise ConfigError("Cannot read the network profile file {file}.", detail=exc.user_message,
+                          file=p.name) from None
     import tomllib  # only for profile files
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=str(p), problem=str(exc)) from exc
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=p.name,
+                          problem="not UTF-8 text") from exc
+    if _nesting_depth(text) > MAX_PROFILE_NESTING:
+        raise ConfigError("{file} is nested too deeply to be a network profile.", file=p.name)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=p.name,
+                          problem=str(exc)) from exc
+    except RecursionError as exc:  # a nesting the cheap scan above missed
+        raise ConfigError("{file} is nested too deeply to be a network profile.", file=p.name) from exc
     return profile_from_dict(data, source="profile file {file}", file=p.name)
 
 
@@ -231,10 +294,15 @@ def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
     builtins = builtin_profiles()
     if spec in builtins:
         return builtins[spec]
-    if spec.endswith(".toml") or Path(spec).exists():
+    try:
+        is_file = spec.endswith(".toml") or Path(spec).exists()
+    except (OSError, ValueError):  # a name no file can have (a NUL byte, far too long)
+        is_file = False
+    if is_file:
         return load_profile_file(spec)
+    from pos_app.text import safe_text
     raise ConfigError("Unknown network '{network}'. Use one of {choices} or a .toml profile file.",
-                      network=spec, choices=", ".join(builtins))
+                      network=safe_text(spec, limit=200), choices=", ".join(builtins))
 
 
 def with_token(profile: NetworkProfile, token: str) -> NetworkProfile:

@@ -21,6 +21,7 @@ from web3.exceptions import BadResponseFormat, ProviderConnectionError, Web3RPCE
 
 from pos_app.errors import ChainError, NodeUnavailable, WrongNetwork
 from pos_app.profiles import NetworkProfile
+from pos_app.text import mask_secrets, mask_url
 
 T = TypeVar("T")
 
@@ -106,7 +107,7 @@ class RpcClient:
             self.endpoints = [Endpoint("embedded demo chain", embedded_w3)]
         else:
             self.endpoints = [
-                Endpoint(url, Web3(HTTPProvider(url, request_kwargs={"timeout": timeout},
+                Endpoint(mask_url(url), Web3(HTTPProvider(url, request_kwargs={"timeout": timeout},
                                                 exception_retry_configuration=None)))
                 for url in profile.rpc_urls]
         self.active: Endpoint | None = None
@@ -148,7 +149,7 @@ class RpcClient:
                                  node_message=message, what=what, message=message) from exc
             except Exception as exc:  # noqa: BLE001 - classify, never leak a traceback
                 if _is_transient(exc) or isinstance(exc, OSError):
-                    ep.fail(self._clock(), f"{type(exc).__name__}: {exc}"[:300])
+                    ep.fail(self._clock(), mask_secrets(f"{type(exc).__name__}: {exc}", self.profile.rpc_urls)[:300])
                     continue
                 if isinstance(exc, ValueError) and "chain" in str(exc).lower():
                     raise ChainError("The node gave an unexpected answer to {what}.",

@@ -1,7 +1,8 @@
 """Where payloads come from besides the scanner: a text file, standard input, or a QR picture.
 
 A picture (PNG, JPEG, GIF, BMP, WebP) is decoded with zxing-cpp; anything else must be UTF-8 text.
-Sizes are capped before reading so a wrong file (a video, a disk image) is refused at once.
+Sizes are capped before reading so a wrong file (a video, a disk image, ``/dev/zero``, a FIFO) is
+refused at once (``pos_app.files``).
 """
 from __future__ import annotations
 
@@ -54,16 +55,20 @@ def read_payload_bytes(data: bytes) -> str:
 
 
 def read_payload_source(source: str | Path | None) -> str:
-    """Read ``source`` (a path, or ``-`` / None for standard input) as payload text."""
+    """Read ``source`` (a path, or ``-`` / None for standard input) as payload text.
+
+    Only an ordinary file is read (a FIFO, a device or a folder is refused without blocking), and
+    never more than a picture's worth of bytes; standard input is read up to a text payload's size
+    unless it starts like a picture.
+    """
+    from pos_app.files import read_limited, read_stdin_limited
     if source in (None, "-"):
-        data = sys.stdin.buffer.read(MAX_PICTURE + 1)
-    else:
-        path = Path(source)
         try:
-            size = path.stat().st_size
-            if size > MAX_PICTURE:
-                raise PayloadRefused("too_large", "This is far too long to be a payment.")
-            data = path.read_bytes()
+            head = sys.stdin.buffer.read(16)
         except OSError as exc:
-            raise PayloadRefused("unreadable", "Cannot read the file {path}.", path=str(path)) from exc
+            raise PayloadRefused("unreadable", "Cannot read standard input.", detail=str(exc)) from None
+        limit = (MAX_PICTURE if is_picture(head) else MAX_TEXT) - len(head)
+        data = head + (read_stdin_limited(limit, what="payment") if len(head) == 16 else b"")
+    else:
+        data = read_limited(Path(source), MAX_PICTURE, what="payment")
     return read_payload_bytes(data)

@@ -74,6 +74,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714)."),
     QT_TRANSLATE_NOOP("core", "Cannot read the network profile file {file}."),
     QT_TRANSLATE_NOOP("core", "{file} is too large to be a network profile."),
+    QT_TRANSLATE_NOOP("core", "{file} is nested too deeply to be a network profile."),
     QT_TRANSLATE_NOOP("core", "{file} is not a valid TOML network profile: {problem}."),
     QT_TRANSLATE_NOOP("core", "Unknown network '{network}'. Use one of {choices} or a .toml profile file."),
     # pos_app/payment_request.py
@@ -186,7 +187,15 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "That picture holds more than one QR code; use one with a single code."),
     QT_TRANSLATE_NOOP("core", "QR pictures cannot be read on this installation."),
     QT_TRANSLATE_NOOP("core", "That picture cannot be opened."),
-    QT_TRANSLATE_NOOP("core", "Cannot read the file {path}."),
+    QT_TRANSLATE_NOOP("core", "Cannot read standard input."),
+    # pos_app/files.py: bounded reads of files a person names (issue 10, finding 12)
+    QT_TRANSLATE_NOOP("core", "There is no file {file}."),
+    QT_TRANSLATE_NOOP("core", "This app is not allowed to read {file}."),
+    QT_TRANSLATE_NOOP("core", "{file} is a folder, not a file."),
+    QT_TRANSLATE_NOOP("core", "Cannot read the file {file}."),
+    QT_TRANSLATE_NOOP("core", "{file} is not an ordinary file (a device or a pipe); save it to a file first."),
+    QT_TRANSLATE_NOOP("core", "{file} is too large to be a {what}."),
+    QT_TRANSLATE_NOOP("core", "{file} is not a text file."),
     # pos_app/offline/verify.py
     QT_TRANSLATE_NOOP("core", "This payment was made for another network (chain {got}, this shop uses {want})."),
     QT_TRANSLATE_NOOP("core", "This payment is in another token, not the shop's som."),
@@ -264,6 +273,13 @@ NOUNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "profile"),
     QT_TRANSLATE_NOOP("core", "saved network profile"),
     QT_TRANSLATE_NOOP("core", "profile file {file}"),
+    # what a file was meant to be (pos_app/files.py read_limited)
+    QT_TRANSLATE_NOOP("core", "payment"),
+    QT_TRANSLATE_NOOP("core", "network profile"),
+    QT_TRANSLATE_NOOP("core", "key file"),
+    QT_TRANSLATE_NOOP("core", "hand-over file"),
+    QT_TRANSLATE_NOOP("core", "file"),
+    QT_TRANSLATE_NOOP("core", "standard input"),
     # invoice states (invoices/lifecycle.py)
     QT_TRANSLATE_NOOP("core", "new"),
     QT_TRANSLATE_NOOP("core", "processing"),

@@ -102,6 +102,7 @@ def set_network(store: Store, spec: str) -> NetworkProfile:
     """A built-in name or a TOML file; the file's content is stored, so moving it later is harmless."""
     profile = resolve_profile(spec)
     with store.transaction():
+        before = _token_key(store)
         if profile.name in ("bsc", "bsc-testnet", "local", "demo") and not spec.endswith(".toml"):
             store.set_setting("network", profile.name)
         else:
@@ -113,6 +114,7 @@ def set_network(store: Store, spec: str) -> NetworkProfile:
                                  "logs": {"enabled": profile.logs_enabled, "max_range": profile.max_log_range,
                                           "poll_seconds": profile.poll_seconds}})
         store.set_setting("token_override", None)
+        _reprobe_if_changed(store, before)
     return profile
 
 
@@ -124,8 +126,28 @@ def set_merchant(store: Store, address: str) -> str:
 
 def set_token(store: Store, address: str) -> str:
     checked = check_address(address, "token contract address")
-    store.set_setting("token_override", checked)
+    with store.transaction():
+        before = _token_key(store)
+        store.set_setting("token_override", checked)
+        _reprobe_if_changed(store, before)
     return checked
+
+
+def _token_key(store: Store) -> tuple[int, str] | None:
+    try:
+        net = load_config(store).network
+    except ConfigError:  # a broken stored profile is being replaced
+        return None
+    return (net.chain_id, net.token.lower()) if net.token else None
+
+
+def _reprobe_if_changed(store: Store, before: tuple[int, str] | None) -> None:
+    """Another token or chain: what it can settle offline is probed again before authorizations are
+    taken (issue 10, point 5); until then it counts as not checked."""
+    after = _token_key(store)
+    if after is not None and after != before:
+        from pos_app.chain.token_cache import forget_features
+        forget_features(store, *after)
 
 
 def set_expiry_minutes(store: Store, minutes: Any) -> int:

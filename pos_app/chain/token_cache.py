@@ -116,6 +116,16 @@ def cached_token_info(store: Store, chain_id: int, address: str) -> TokenInfo | 
                      TokenFeatures.from_json(row.get("features"), row.get("probed_at")))
 
 
+def forget_features(store: Store, chain_id: int, address: str) -> None:
+    """The shop switched (back) to this token: it counts as not probed until it is probed again.
+
+    A cached answer may be old, or even about another contract: a restarted test chain puts a new
+    deployment at the same address.
+    """
+    store.execute("UPDATE token_info SET features = NULL, probed_at = NULL WHERE chain_id = ?"
+                  " AND lower(address) = lower(?)", (chain_id, address))
+
+
 def save_token_info(store: Store, info: TokenInfo) -> None:
     """Cache ``info``; its ``features`` replace the stored ones only when given (a probe's result)."""
     features = info.features.to_json() if info.features is not None else None

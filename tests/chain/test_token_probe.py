@@ -160,6 +160,32 @@ def test_f5_probe_and_facts_are_cached_per_token(rpc, evm_w3, tmp_path, som_toke
     ctx.close()
 
 
+def test_f5_switching_the_token_or_network_asks_for_a_new_probe(tmp_path, capsys):
+    """`config token` / `config network` to another token: its cached answer is dropped until probed again
+    (it may be old, or about another contract: a restarted test chain reuses addresses)."""
+    from pos_app.cli import main
+    ctx = AppContext(tmp_path / "shop")
+    other = "0x" + "34" * 20
+    probed = TokenFeatures(eip3009=True, eip2612=True, probed_at=7)
+    set_network(ctx.store, "local")
+    set_token(ctx.store, DEMO_TOKEN_ADDRESS)
+    for token in (DEMO_TOKEN_ADDRESS, other):
+        save_token_info(ctx.store, TokenInfo(31337, token, 6, "S", "S", "S", "1", probed))
+    set_token(ctx.store, DEMO_TOKEN_ADDRESS)                       # the same token again: kept
+    assert cached_token_info(ctx.store, 31337, DEMO_TOKEN_ADDRESS).features == probed
+    assert main(["--data-dir", str(ctx.data_dir), "config", "token", other]) == 0
+    assert cached_token_info(ctx.store, 31337, other).features is None
+    assert "not checked yet" in capsys.readouterr().out
+    assert cached_token_info(ctx.store, 31337, DEMO_TOKEN_ADDRESS).features == probed   # not the shop's now
+    set_token(ctx.store, DEMO_TOKEN_ADDRESS)                       # back again: probed afresh
+    assert cached_token_info(ctx.store, 31337, DEMO_TOKEN_ADDRESS).features is None
+    save_token_info(ctx.store, TokenInfo(56, other, 6, "S", "S", "S", "1", probed))
+    set_network(ctx.store, "bsc")
+    set_token(ctx.store, other)
+    assert cached_token_info(ctx.store, 56, other).features is None
+    ctx.close()
+
+
 def test_f5_damaged_features_count_as_not_probed(tmp_path):
     ctx = AppContext(tmp_path / "shop")
     save_token_info(ctx.store, TokenInfo(56, DEMO_TOKEN_ADDRESS, 6, "S", "S", "S", "1",

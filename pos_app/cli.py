@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -85,12 +86,26 @@ def _check_qr_target(target: str) -> Path:
     return path
 
 
-def _context(args: argparse.Namespace):
+def _context(args: argparse.Namespace, *, read_only: bool = False):
+    """The app for ``--data-dir``. ``read_only`` commands (they only show things) still work on a
+    full disk, where the database cannot be opened the ordinary way: see pos_app/store/readonly.py."""
     from pos_app.config import default_data_dir
     from pos_app.context import AppContext, setup_logging
+    from pos_app.errors import StorageError
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     setup_logging(data_dir)
-    return AppContext(data_dir)
+    try:
+        return AppContext(data_dir)
+    except StorageError as exc:
+        from pos_app.store.readonly import disk_full, open_read_only
+        if not (read_only and disk_full(data_dir) and (data_dir / "sompos.db").is_file()):
+            raise
+        log.warning("the disk is full; reading the shop database read-only (%s)", exc.detail)
+        try:
+            store = open_read_only(data_dir)
+        except PosError:
+            raise exc from None  # say what the ordinary open said
+        return AppContext(data_dir, store=store)
 
 
 def _invoice_dict(ctx, inv, fmt: str) -> dict[str, Any]:
@@ -143,7 +158,7 @@ def _probe_request(ctx):
 
 def cmd_invoices(args: argparse.Namespace) -> int:
     from pos_app.money import format_som
-    ctx = _context(args)
+    ctx = _context(args, read_only=True)
     invs = ctx.service.list(limit=args.limit)
     lang = ctx.config.language
     rows = [f"{i.id:>6}  {time.strftime('%Y-%m-%d %H:%M', time.localtime(i.created_at))}  "
@@ -154,7 +169,7 @@ def cmd_invoices(args: argparse.Namespace) -> int:
 
 
 def cmd_unmatched(args: argparse.Namespace) -> int:
-    ctx = _context(args)
+    ctx = _context(args, read_only=True)
     rows = ctx.service.unmatched()
     text = "\n".join(f"{r['id']:>6}  block {r['block_number']}  from {r['payer']}  value {r['value']}  {r['tx_hash']}"
                      for r in rows) or "No unmatched payments."
@@ -214,7 +229,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from pos_app import config as C
-    ctx = _context(args)
+    ctx = _context(args, read_only=args.config_cmd == "show")
     if args.config_cmd == "network":
         C.set_network(ctx.store, args.spec)
     elif args.config_cmd == "merchant":
@@ -241,8 +256,8 @@ def cmd_config(args: argparse.Namespace) -> int:
         info = None
         try:
             info = ctx.token_info() if cfg.network.embedded else _cached_info(ctx)
-        except PosError:
-            info = None
+        except (PosError, sqlite3.Error):  # sqlite3: the demo token's facts not saved on a full disk
+            info = _cached_info(ctx) if cfg.network.embedded else None
         d.update({"decimals": info.decimals if info else None, "symbol": info.symbol if info else None,
                   "eip712_name": info.eip712_name if info else None,
                   "eip712_version": info.eip712_version if info else None})

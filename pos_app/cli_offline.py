@@ -56,10 +56,18 @@ def cmd_queue(args: argparse.Namespace) -> int:
     if args.queue_cmd != "list":
         from pos_app.cli_sync import dispatch_queue
         return dispatch_queue(args)
+    import sqlite3
+
     from pos_app.money import format_som_plain
-    ctx = _context(args)
+    ctx = _context(args, read_only=True)
     cfg = ctx.config
-    info = ctx.token_info()
+    try:
+        info = ctx.token_info()
+    except sqlite3.Error:  # a full disk: the facts as cached (queue list only reads)
+        from pos_app.cli import _cached_info
+        info = _cached_info(ctx)
+        if info is None:
+            raise
     items = ctx.offline.list()
     s = ctx.offline.summary(cfg.network.chain_id)
     data = {"pending": s.pending_count, "pending_amount": format_som_plain(s.pending_tyiyn),

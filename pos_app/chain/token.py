@@ -7,6 +7,7 @@ EIP-2612, a pause switch, a blacklist) and offline acceptance offers only what i
 """
 from __future__ import annotations
 
+import logging
 import time
 from typing import Sequence
 
@@ -15,7 +16,7 @@ from web3 import Web3
 from web3.exceptions import ContractLogicError
 
 from pos_app.chain.contract import _REVERT_ERRORS, token_abi
-from pos_app.chain.rpc import RpcClient
+from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.errors import ChainError, ConfigError
 from pos_app.money import check_decimals
 from pos_app.chain.token_cache import TokenFeatures, TokenInfo, cached_token_info, save_token_info
@@ -34,6 +35,8 @@ _IMPLEMENTATION_SLOTS = (
 _RECEIVE_WITH_AUTHORIZATION = function_signature_to_4byte_selector(
     "receiveWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)")
 _WORD = 32
+
+log = logging.getLogger(__name__)
 
 
 def _clean_text(value: object, what: str, limit: int = 64) -> str:
@@ -79,9 +82,17 @@ def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:
     if old is not None and old.decimals != info.decimals:
         raise ChainError("The token's decimals changed from {old} to {new}; stop and check the network profile.",
                          old=old.decimals, new=info.decimals)
-    info = info.with_features(probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address)))
+    try:
+        features = probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address))
+    except RpcRefused as exc:
+        # A node that refuses one of the probe's calls (a restricted public RPC) must not stop the
+        # till from selling: the facts are cached, the last known features kept (none: not checked,
+        # so only signed transfers are taken offline), and the next start probes again.
+        log.warning("the node refused the token probe: %s", exc.detail)
+        features = None
+    info = info.with_features(features)
     save_token_info(store, info)
-    return info
+    return cached_token_info(store, info.chain_id, address) or info
 
 
 # -- what the token can settle ------------------------------------------------------------------------

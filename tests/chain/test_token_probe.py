@@ -186,6 +186,28 @@ def test_f5_switching_the_token_or_network_asks_for_a_new_probe(tmp_path, capsys
     ctx.close()
 
 
+def test_f5_a_node_refusing_the_probe_does_not_stop_sales(tmp_path, evm_w3, som_token):
+    """A restricted RPC that refuses one of the probe's calls: facts are still cached (invoices work),
+    features stay as last known, or not checked (authorizations refused) when never probed."""
+    class Restricted(type(evm_w3.provider)):
+        def make_request(self, method, params):
+            if method == "eth_getStorageAt":
+                return {"jsonrpc": "2.0", "id": 1,
+                        "error": {"code": -32601, "message": "the method eth_getStorageAt is not available"}}
+            return super().make_request(method, params)
+
+    from web3 import Web3
+    strict = Web3(Restricted(evm_w3.provider.ethereum_tester))  # the same in-process chain, a stricter node
+    ctx = AppContext(tmp_path / "shop")
+    info = refresh_token_info(ctx.store, RpcClient(resolve_profile("demo"), embedded_w3=strict), som_token.address)
+    assert info.decimals == 6 and info.features is None
+    assert cached_token_info(ctx.store, DEMO_CHAIN_ID, som_token.address).decimals == 6
+    refresh_token_info(ctx.store, RpcClient(resolve_profile("demo"), embedded_w3=evm_w3), som_token.address)
+    info = refresh_token_info(ctx.store, RpcClient(resolve_profile("demo"), embedded_w3=strict), som_token.address)
+    assert info.features is not None and info.features.eip3009          # the last known answer is kept
+    ctx.close()
+
+
 def test_f5_damaged_features_count_as_not_probed(tmp_path):
     ctx = AppContext(tmp_path / "shop")
     save_token_info(ctx.store, TokenInfo(56, DEMO_TOKEN_ADDRESS, 6, "S", "S", "S", "1",

@@ -1,8 +1,14 @@
 """The life of a payment accepted offline, as an explicit transition table.
 
     received -> queued -> submitted -> included -> final
-    failures: rejected, expired, double_spent, insufficient_funds, reverted, cancelled
+    failures: rejected, expired, double_spent, insufficient_funds, reverted, cancelled, stuck
     needs_attention: the engine could not decide; a person looks at it (back to queued or rejected)
+
+``stuck`` ("never went through"): a signed transfer the network held without mining it past the
+deadline (``Limits.stuck_after_s``), typically because the customer's wallet skipped transaction
+numbers. It is a failure the cashier closes like the others, and the only one that can still move:
+the same signed bytes may be mined later (the customer sends the missing ones), and then the item
+goes on to included -> final (or reverted) so money that arrives is never taken for lost.
 
 ``received`` and ``queued`` are written in the same transaction as the payload (the screen says
 "accepted" only after that commit). Nothing is ever deleted: failures stay as evidence, naming
@@ -27,22 +33,29 @@ class QueueState(str, enum.Enum):
     INSUFFICIENT_FUNDS = "insufficient_funds"
     REVERTED = "reverted"
     CANCELLED = "cancelled"
+    STUCK = "stuck"
     NEEDS_ATTENTION = "needs_attention"
 
 
 Q = QueueState
-FAILURES = frozenset({Q.REJECTED, Q.EXPIRED, Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REVERTED, Q.CANCELLED})
+FAILURES = frozenset({Q.REJECTED, Q.EXPIRED, Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REVERTED, Q.CANCELLED,
+                      Q.STUCK})
+# Failures the chain may still overturn: the same signed bytes can be mined later.
+REOPENABLE = frozenset({Q.STUCK})
 _CHAIN_FAILURES = frozenset({Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REJECTED, Q.CANCELLED, Q.EXPIRED})
 
 TRANSITIONS: dict[QueueState, frozenset[QueueState]] = {
     Q.RECEIVED: frozenset({Q.QUEUED, Q.REJECTED, Q.NEEDS_ATTENTION}),
-    Q.QUEUED: frozenset({Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION} | _CHAIN_FAILURES),
+    # queued -> stuck: every send met a gap in the payer's numbers until the deadline passed.
+    Q.QUEUED: frozenset({Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION, Q.STUCK} | _CHAIN_FAILURES),
     # submitted -> queued: the node dropped it; identical bytes are sent again.
-    Q.SUBMITTED: frozenset({Q.INCLUDED, Q.QUEUED, Q.REVERTED, Q.NEEDS_ATTENTION} | _CHAIN_FAILURES),
+    Q.SUBMITTED: frozenset({Q.INCLUDED, Q.QUEUED, Q.REVERTED, Q.NEEDS_ATTENTION, Q.STUCK} | _CHAIN_FAILURES),
     # included -> submitted: a reorg removed the block; it is followed (and resent) again.
     Q.INCLUDED: frozenset({Q.FINAL, Q.SUBMITTED, Q.REVERTED}),
     Q.NEEDS_ATTENTION: frozenset({Q.QUEUED, Q.REJECTED, Q.CANCELLED}),
-    **{s: frozenset() for s in (Q.FINAL, *FAILURES)},
+    # stuck -> included / reverted: the held transaction was mined after all (followed by its hash).
+    Q.STUCK: frozenset({Q.INCLUDED, Q.REVERTED}),
+    **{s: frozenset() for s in (Q.FINAL, *(FAILURES - REOPENABLE))},
 }
 
 # Money the shop is still exposed to (counts against the offline limits).

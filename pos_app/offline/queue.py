@@ -29,6 +29,8 @@ LIMITS_KEY = "offline_limits"
 # A handed-off payment no other till has sent this long after the hand-over is sent by this till
 # again (a lost stick, a dropped line, a file nobody imported); the chain keeps it from landing twice.
 HANDOFF_GRACE_S = 6 * 3600
+# A signed transfer in these states has used (or will use) its transaction number on the chain.
+NONCE_TAKEN = PENDING | {QueueState.FINAL, QueueState.REVERTED, QueueState.DOUBLE_SPENT}
 
 
 def _in(states) -> str:
@@ -162,7 +164,8 @@ class OfflineQueue:
                               (chain_id, token, payer))
         q = self.store.one(
             f"SELECT COALESCE(SUM(kind = 'raw_tx' AND state IN {_in(UNSENT | {QueueState.SUBMITTED})}), 0) AS raw, "
-            f"COALESCE(SUM(state IN {_in(FAILURES)}), 0) AS failed "
+            f"COALESCE(SUM(state IN {_in(FAILURES)}), 0) AS failed, "
+            f"MAX(CASE WHEN kind = 'raw_tx' AND state IN {_in(NONCE_TAKEN)} THEN payer_nonce END) AS raw_top "
             f"FROM offline_payments WHERE chain_id = ? AND payer = ?", (chain_id, payer))
         queued = self.store.one(f"SELECT COALESCE(SUM(amount_tyiyn), 0) AS total FROM offline_payments "
                                 f"WHERE chain_id = ? AND payer = ? AND state IN {_in(PENDING)}", (chain_id, payer))
@@ -170,7 +173,8 @@ class OfflineQueue:
         if snap is not None:
             balance = int(base_units_to_tyiyn(int(snap["balance_base"]), decimals)[0])
         return PayerStanding(balance, snap["nonce"] if snap else None, snap["at"] if snap else None,
-                             int(queued["total"]), int(q["raw"]), int(q["failed"]))
+                             int(queued["total"]), int(q["raw"]), int(q["failed"]),
+                             None if q["raw_top"] is None else int(q["raw_top"]) + 1)
 
     def summary(self, chain_id: int) -> QueueSummary:
         limits = self.limits()

@@ -5,6 +5,14 @@ designs): per payment, per payer, total unsynced amount and count per device, ti
 first unsynced payment (warn at 12 h, refuse at 24 h) and since the last successful sync (refuse
 after 30 days). All amounts are integer tyiyn; ``check_limits`` is a pure function so every edge
 is tested without a database.
+
+Signed transfers carry the payer's transaction number (nonce); the chain mines them strictly in
+order. With a snapshot of the payer (taken at the last sync), a number below the next one the
+chain expects is refused (already spent), and so is one above it (the wallet skipped numbers:
+the network would hold it for ever). The next number counts this till's own payments from the
+payer that used a number after the snapshot. Without a snapshot (a payer this till never saw)
+the number cannot be checked offline: that risk is what the unknown-payer cap bounds, and a
+payment that then never goes through becomes a "stuck" failure after ``stuck_after_s`` online.
 """
 from __future__ import annotations
 
@@ -16,6 +24,7 @@ from pos_app.offline.payload import PayloadRefused
 
 HOUR = 3600
 DAY = 24 * HOUR
+MIN_STUCK_AFTER_S = 5 * 60   # a busy network can take minutes; less would fail payments on their way
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Limits:
     max_since_sync_s: int = 30 * DAY           # since the last successful sync
     unknown_payer_tyiyn: int = 1_000_00        # payer with no balance snapshot
     stale_snapshot_s: int = 7 * DAY            # an older snapshot halves the payer's cap
+    stuck_after_s: int = 30 * 60               # sent, never mined this long: a "stuck" failure
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -49,6 +59,9 @@ class Limits:
         limits = replace(base, **values)
         if limits.warn_after_s > limits.refuse_after_s:
             raise ConfigError("The offline warning must come before the offline deadline.")
+        if limits.stuck_after_s < MIN_STUCK_AFTER_S:
+            raise ConfigError("Give a payment at least {minutes} minutes on the network before it counts "
+                              "as never gone through.", minutes=MIN_STUCK_AFTER_S // 60)
         return limits
 
 
@@ -72,6 +85,9 @@ class PayerStanding:
     queued_tyiyn: int                  # already queued (unsynced) from this payer
     pending_raw: int                   # unsynced raw transactions from this payer
     failures: int                      # payments of this payer the chain refused before
+    # One past the highest transaction number of this payer's signed transfers on this till that
+    # used (or will use) their number: pending, mined or spent elsewhere. None: there are none.
+    raw_next: int | None = None
 
 
 def sync_deadline(limits: Limits, exposure: Exposure, now: int) -> int:
@@ -123,9 +139,18 @@ def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, am
         if payer.pending_raw:
             raise PayloadRefused("payer_pending", "This customer already has an unsent offline payment; "
                                                   "only one at a time is safe.")
-        if payer.snapshot_nonce is not None and raw_nonce is not None and raw_nonce < payer.snapshot_nonce:
-            raise PayloadRefused("nonce_used", "This payment reuses a transaction number the customer has "
-                                               "already spent; it would never arrive.")
+        if payer.snapshot_nonce is not None and raw_nonce is not None:
+            expected = max(payer.snapshot_nonce, payer.raw_next or 0)
+            if raw_nonce < expected:
+                raise PayloadRefused("nonce_used", "This payment reuses a transaction number the customer has "
+                                                   "already spent; it would never arrive.")
+            if raw_nonce > expected:
+                # The chain mines a wallet's payments strictly in order: this one would wait for ever
+                # behind the ones the wallet skipped (or has not sent yet).
+                raise PayloadRefused("nonce_gap", "This payment cannot go through: the customer's wallet must "
+                                                  "first send {count} earlier payment(s) to the network. Ask "
+                                                  "the customer to send them first, or to pay another way.",
+                                     count=raw_nonce - expected)
     if amount_tyiyn > payer_cap(limits, payer, now):
         raise PayloadRefused("over_payer_cap", "This customer's known balance does not cover this payment "
                                                "offline.")
@@ -140,6 +165,7 @@ LIMIT_NAMES = {
     "max-items": ("max_items", "count"), "unknown-payer": ("unknown_payer_tyiyn", "som"),
     "warn-after": ("warn_after_s", "hours"), "refuse-after": ("refuse_after_s", "hours"),
     "max-offline-days": ("max_since_sync_s", "days"), "stale-snapshot-days": ("stale_snapshot_s", "days"),
+    "stuck-after": ("stuck_after_s", "minutes"),
 }
 
 
@@ -156,5 +182,5 @@ def with_limit(limits: Limits, name: str, value: str) -> Limits:
         text = str(value).strip()
         if not text.isdigit() or len(text) > 9:
             raise ConfigError("The offline limit {name} must be a whole number.", name=name)
-        number = int(text) * {"count": 1, "hours": HOUR, "days": DAY}[unit]
+        number = int(text) * {"count": 1, "minutes": 60, "hours": HOUR, "days": DAY}[unit]
     return Limits.from_dict({**limits.to_dict(), field_name: number})

@@ -16,7 +16,10 @@ One ``pass_once()`` against a reachable node:
    nonce has moved past ours = double spent; no receipt for a while = resend the same bytes;
 4. **finality**: included items at or below the profile's finality point whose receipt still
    sits in the same canonical block become final; a receipt that vanished or moved goes back to
-   submitted and is resent (a reorg).
+   submitted and is resent (a reorg);
+5. **stuck**: a signed transfer the network has held unmined past ``Limits.stuck_after_s`` (a
+   wallet that skipped transaction numbers) becomes the failure ``stuck``; if it is mined later
+   after all, it is followed to final (``stuck.py``).
 
 State changes of a batch are committed together (one fsync per batch, not per item); they are
 idempotent, so a crash between a send and its record only means the next pass sends the same
@@ -40,6 +43,7 @@ from pos_app.offline.lifecycle import FAILURES, TRANSITIONS, QueueState
 from pos_app.offline.queue import OfflineQueue, QueueItem
 from pos_app.profiles import NetworkProfile
 from pos_app.store.db import Store
+from pos_app.sync import stuck
 from pos_app.sync.classify import Answer, backoff_seconds, classify_send_error
 
 log = logging.getLogger(__name__)
@@ -164,7 +168,8 @@ class _Change:
 class SyncEngine:
     def __init__(self, store: Store, queue: OfflineQueue, rpc: RpcClient, profile: NetworkProfile, *,
                  token: str, merchant: str, relay: Any = None, events: EventBus | None = None,
-                 clock: Callable[[], float] = time.time, resend_after_s: int = RESEND_AFTER_S) -> None:
+                 clock: Callable[[], float] = time.time, resend_after_s: int = RESEND_AFTER_S,
+                 stuck_after_s: int | None = None) -> None:
         self.store, self.queue, self.rpc, self.profile = store, queue, rpc, profile
         self.chain_id = profile.chain_id
         self.token = to_checksum_address(token)
@@ -173,6 +178,7 @@ class SyncEngine:
         self.events = events
         self.clock = clock
         self.resend_after_s = resend_after_s
+        self.stuck_after_s = stuck_after_s    # None: the shop's offline limits decide (Limits.stuck_after_s)
 
     # -- reading the queue ---------------------------------------------------------------------
     def _rows(self, where: str, params: Iterable[Any] = (), order: str = "id") -> list[dict[str, Any]]:
@@ -246,6 +252,7 @@ class SyncEngine:
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])
+        self._give_up_stuck(report, now)
         report.outstanding = self.outstanding()
         if self.events is not None:
             self.events.publish("sync.queue", outstanding=report.outstanding, report=report)
@@ -421,7 +428,9 @@ class SyncEngine:
             return _Change(r, None, "", {"relay_raw": None, "last_error": message[:300],
                                          "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
         report.retrying += 1
+        # A node answered (e.g. "nonce too high"): the stuck deadline runs from this first hand-over.
         return _Change(r, None, "", {"attempts": r["attempts"] + 1, "last_error": message[:300],
+                                     "first_sent_at": r["first_sent_at"] or now,
                                      "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
 
     def _retry(self, r: dict[str, Any], message: str, now: int) -> _Change:
@@ -430,7 +439,8 @@ class SyncEngine:
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
     def _follow(self, report: PassReport, now: int, head: int) -> None:
-        rows = self._rows("state IN ('submitted', 'included') AND tx_hash IS NOT NULL")
+        rows = self._rows(f"(state IN ('submitted', 'included') AND tx_hash IS NOT NULL"
+                          f" OR {stuck.watched_clause()})", (now - stuck.STUCK_WATCH_S,))
         if not rows:
             return
         fin = self._finality_point(head)
@@ -453,6 +463,8 @@ class SyncEngine:
                 changes.append(self._retry(r, _err(a) or "", now)) if r["state"] == "submitted" else None
                 continue
             rc = a.get("result")
+            if not rc and r["state"] == Q.STUCK.value:
+                continue  # still held back (or dropped): nothing to do
             if not rc:
                 if r["state"] == Q.INCLUDED.value:
                     changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); sending it again",
@@ -461,9 +473,9 @@ class SyncEngine:
                     missing.append(r)
                 continue
             number, block_hash, status = _int(_get(rc, "blockNumber")), _hex(_get(rc, "blockHash")), _int(rc["status"])
-            if r["state"] == Q.SUBMITTED.value:
+            if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
                 if status == 1:
-                    changes.append(_Change(r, Q.INCLUDED, f"in block {number}",
+                    changes.append(_Change(r, Q.INCLUDED, f"in block {number}" + stuck.landed_note(r),
                                            {"block_number": number, "block_hash": block_hash}))
                 elif r["kind"] == "raw_tx":
                     changes.append(_Change(r, Q.REVERTED, "the token refused the transfer (reverted)",
@@ -496,6 +508,25 @@ class SyncEngine:
                 resent.append(_Change(r, None, "", {"last_sent_at": now, "attempts": r["attempts"] + 1,
                                                     "last_error": (_err(a) or "")[:300]}))
             self._apply(resent, report, now)
+
+    def _give_up_stuck(self, report: PassReport, now: int) -> None:
+        """Raw transfers held unmined past the deadline become ``stuck`` (module docstring, 5.)."""
+        after = self.stuck_after_s if self.stuck_after_s is not None else self.queue.limits().stuck_after_s
+        rows = stuck.overdue(self.store, self.chain_id, now, after)
+        for i in range(0, len(rows), BATCH):
+            chunk = rows[i:i + BATCH]
+            counts = self._batch("read account nonces", [("eth_getTransactionCount", [r["payer"], "latest"])
+                                                         for r in chunk])
+            # The receipt after the count: one mined in between is followed, not given up.
+            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in chunk])
+            changes = []
+            for r, cnt, rc in zip(chunk, counts, receipts):
+                if _err(cnt) or _err(rc) or rc.get("result"):
+                    continue
+                reason = stuck.verdict(r, _int(cnt.get("result") or "0x0"), after)
+                if reason is not None:
+                    changes.append(_Change(r, Q.STUCK, reason))
+            self._apply(changes, report, now)
 
     def _missing(self, rows: list[dict[str, Any]], now: int) -> list[_Change]:
         """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""

@@ -182,6 +182,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The offline limit {name} must be a whole number, zero or more."),
     QT_TRANSLATE_NOOP("core", "The offline limit {name} must be a whole number."),
     QT_TRANSLATE_NOOP("core", "Unknown offline limit '{name}'; use one of {names}."),
+    # pos_app/offline/risk.py: skipped transaction numbers, the stuck deadline (issue 10, point 2)
+    QT_TRANSLATE_NOOP("core", "This payment cannot go through: the customer's wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "Give a payment at least {minutes} minutes on the network before it counts as never gone through."),  # noqa: E501
     # pos_app/offline/sources.py
     QT_TRANSLATE_NOOP("core", "No QR code was found in that picture."),
     QT_TRANSLATE_NOOP("core", "That picture holds more than one QR code; use one with a single code."),
@@ -294,6 +297,7 @@ NOUNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "final"),
     QT_TRANSLATE_NOOP("core", "rejected"),
     QT_TRANSLATE_NOOP("core", "double_spent"),
+    QT_TRANSLATE_NOOP("core", "stuck"),
     # what the node was asked to do (chain/rpc.py, chain/token.py, chain/watcher.py)
     QT_TRANSLATE_NOOP("core", "report the latest block"),
     QT_TRANSLATE_NOOP("core", "list token transfers"),

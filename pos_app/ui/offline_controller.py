@@ -223,6 +223,7 @@ class OfflineController(QObject):
         "cancelled": QT_TRANSLATE_NOOP("OfflineController", "the customer cancelled the payment"),
         "expired": QT_TRANSLATE_NOOP("OfflineController", "it could not be sent in time"),
         "rejected": QT_TRANSLATE_NOOP("OfflineController", "the network refused it"),
+        "stuck": QT_TRANSLATE_NOOP("OfflineController", "it never went through: the network held it back"),
     }
 
     def show_failures(self, failures: list) -> None:

@@ -13,7 +13,7 @@ from pos_app.money import Tyiyn, format_som
 from pos_app.ui.widgets import BigButton, big_font
 
 Index = QModelIndex | QPersistentModelIndex
-FAILED = {"rejected", "expired", "double_spent", "insufficient_funds", "reverted", "cancelled"}
+FAILED = {"rejected", "expired", "double_spent", "insufficient_funds", "reverted", "cancelled", "stuck"}
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -52,6 +52,7 @@ class QueueTableModel(QAbstractTableModel):
                 "rejected": self.tr("Refused by network"), "expired": self.tr("Expired"),
                 "double_spent": self.tr("Spent elsewhere"), "insufficient_funds": self.tr("No funds"),
                 "reverted": self.tr("Failed on chain"), "cancelled": self.tr("Cancelled by payer"),
+                "stuck": self.tr("Never went through"),
                 "needs_attention": self.tr("Needs attention")}.get(state, state)
 
     def reason_text(self, reason: str) -> str:

@@ -6,7 +6,8 @@ import itertools
 import pytest
 
 from pos_app.errors import IllegalTransition
-from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
+from pos_app.offline.lifecycle import (FAILURES, PENDING, REOPENABLE, TRANSITIONS, UNSENT, QueueState,
+                                       check_transition)
 
 Q = QueueState
 
@@ -22,9 +23,25 @@ def test_every_pair_is_allowed_exactly_when_listed(a, b):
 
 
 def test_final_and_failures_are_terminal_and_nothing_returns_to_received():
-    for s in FAILURES | {Q.FINAL}:
+    for s in (FAILURES - REOPENABLE) | {Q.FINAL}:
         assert TRANSITIONS[s] == frozenset()
     assert all(Q.RECEIVED not in targets for targets in TRANSITIONS.values())
+
+
+def test_f2_stuck_is_a_failure_that_only_the_chain_can_reopen():
+    """Issue 10, point 2: a transfer the network held unmined past the deadline is the named
+    failure "stuck" (a cashier collects again), reached from queued or submitted; if the same bytes
+    are mined later it moves on to included (then final) or reverted, and nowhere else."""
+    assert Q.STUCK in FAILURES and Q.STUCK not in PENDING and Q.STUCK not in UNSENT
+    assert REOPENABLE == {Q.STUCK}
+    assert {s for s, targets in TRANSITIONS.items() if Q.STUCK in targets} == {Q.QUEUED, Q.SUBMITTED}
+    assert TRANSITIONS[Q.STUCK] == {Q.INCLUDED, Q.REVERTED}
+    check_transition(Q.SUBMITTED, Q.STUCK)
+    check_transition(Q.STUCK, Q.INCLUDED)
+    check_transition(Q.INCLUDED, Q.FINAL)
+    for target in set(QueueState) - {Q.STUCK, Q.INCLUDED, Q.REVERTED}:
+        with pytest.raises(IllegalTransition):
+            check_transition(Q.STUCK, target)
 
 
 def test_happy_path_and_recoveries_exist():

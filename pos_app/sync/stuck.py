@@ -1,0 +1,64 @@
+"""Signed transfers the network holds without ever mining them: when to give up, and how to say it.
+
+A customer's signed transfer is mined only after every lower transaction number of that wallet.
+One signed with a number the wallet skipped (or with earlier ones never sent) sits in the node's
+pool for ever, and ``sync`` would wait for it for ever. So a raw transfer handed to the network
+``stuck_after_s`` ago (``Limits``, 30 min by default; counted again from a reorg that put it back)
+that has no receipt, while the payer's mined count has not passed its number, becomes the failure
+``stuck`` ("never went through"), which the cashier closes like any other.
+
+The same signed bytes may still be mined later (the customer sends the missing ones): the engine
+keeps reading the receipts of stuck items for ``STUCK_WATCH_S`` (and of any whose transaction the
+payment watcher has already recorded), and moves one that landed on to included -> final. Only raw
+transfers: a relay transaction is the shop's own and is re-signed by the engine instead.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from pos_app.store.db import Store
+
+STUCK_WATCH_S = 7 * 24 * 3600
+
+
+def overdue(store: Store, chain_id: int, now: int, after_s: int) -> list[dict[str, Any]]:
+    """Raw transfers sent at least ``after_s`` ago (and not put back in line since), not yet mined."""
+    cut = now - after_s
+    return store.query(
+        "SELECT * FROM offline_payments o WHERE chain_id = ? AND handed_off_at IS NULL AND kind = 'raw_tx'"
+        " AND state IN ('queued', 'submitted') AND tx_hash IS NOT NULL AND first_sent_at IS NOT NULL"
+        " AND first_sent_at <= ? AND NOT EXISTS (SELECT 1 FROM offline_history h WHERE h.item_id = o.id"
+        " AND h.at > ? AND h.to_state IN ('queued', 'submitted')) ORDER BY id", (chain_id, cut, cut))
+
+
+def watched_clause() -> str:
+    """SQL (for ``SyncEngine._rows``) of stuck items whose receipt is still worth reading."""
+    return ("(state = 'stuck' AND tx_hash IS NOT NULL AND (updated_at >= ? OR EXISTS (SELECT 1 FROM payments p"
+            " WHERE p.chain_id = offline_payments.chain_id AND p.tx_hash = offline_payments.tx_hash)))")
+
+
+def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> str | None:
+    """The reason to give up on ``row`` (no receipt, ``mined_count`` = the payer's mined transactions),
+    or None to keep waiting: spent elsewhere is the double-spend check's to decide, and a transfer
+    that is next in line but was never taken by the node (only refused, e.g. by a flaky node) is
+    sent again rather than given up."""
+    nonce = int(row["payer_nonce"])
+    minutes = max(1, after_s // 60)
+    if mined_count > nonce:
+        return None
+    if mined_count < nonce:
+        return (f"never went through: the customer's wallet has {nonce - mined_count} earlier payment(s) that "
+                f"did not reach the network, so the network held this one for {minutes} min")
+    if row["state"] == "submitted":
+        return f"never went through: the network did not take it in {minutes} min"
+    return None
+
+
+def landed_note(row: dict[str, Any]) -> str:
+    """What to add to "in block N" when a payment given up as stuck was mined after all."""
+    if row["state"] != "stuck":
+        return ""
+    if row.get("resolution") == "collect_again":
+        return ("; it arrived after it was given up and the customer was charged again: "
+                "the customer has paid twice, refund one of the payments")
+    return "; it arrived after it was given up"

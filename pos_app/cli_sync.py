@@ -203,11 +203,11 @@ def register_queue_actions(qsub: Any, common: argparse.ArgumentParser) -> None:
                    help="the other till's 16-character number, compared on both screens: pairs it")
     t = qsub.add_parser("take-back", parents=[common],
                         help="send handed-off payments from this till again (a lost file)")
-    t.add_argument("items", nargs="*", help="offline payment numbers")
+    from pos_app.cli import _whole
+    t.add_argument("items", nargs="*", type=_whole("the payment number"), help="offline payment numbers")
     t.add_argument("--all", action="store_true", help="every handed-off payment")
     t.add_argument("--note", default="")
     r = qsub.add_parser("resolve", parents=[common], help="close a failed offline payment")
-    from pos_app.cli import _whole
     r.add_argument("item", type=_whole("the payment number"))
     how = r.add_mutually_exclusive_group(required=True)
     how.add_argument("--collect-again", action="store_true", help="cancel its sale; charge the customer again")

@@ -327,7 +327,8 @@ def test_f14_deeply_nested_profile_is_refused_clearly(tmp_path: Path, shape):
 
 def test_f14_number_arguments_are_bounded(run):
     for args in (["assign", "9" * 30, "1"], ["queue", "resolve", "9" * 30, "--resolved"],
-                 ["payload", "accept", "--invoice", "9" * 30, "-"]):
+                 ["payload", "accept", "--invoice", "9" * 30, "-"], ["queue", "take-back", "abc"],
+                 ["queue", "take-back", "1", "9" * 30], ["assign", "٣", "1"]):
         rc, out, err = run(*args)
         assert rc == 2, (args, err)
         one_error_line(err)

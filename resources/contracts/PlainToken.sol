@@ -122,3 +122,32 @@ contract GuardedToken is PlainToken {
         super._transfer(from, to, value);
     }
 }
+
+/// @title TokenProxy - a minimal EIP-1967 proxy, the way upgradeable stablecoins (USDC) are deployed:
+///        the token's functions live in the logic contract, so they are not in the proxy's own code.
+contract TokenProxy {
+    // bytes32(uint256(keccak256("eip1967.proxy.implementation")) - 1)
+    bytes32 private constant IMPLEMENTATION_SLOT = 0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc;
+
+    constructor(address implementation) {
+        assembly {
+            sstore(IMPLEMENTATION_SLOT, implementation)
+        }
+    }
+
+    fallback() external payable {
+        assembly {
+            let impl := sload(IMPLEMENTATION_SLOT)
+            calldatacopy(0, 0, calldatasize())
+            let ok := delegatecall(gas(), impl, 0, calldatasize(), 0, 0)
+            returndatacopy(0, 0, returndatasize())
+            switch ok
+            case 0 {
+                revert(0, returndatasize())
+            }
+            default {
+                return(0, returndatasize())
+            }
+        }
+    }
+}

@@ -57,7 +57,7 @@ const out = JSON.parse(solc.compile(JSON.stringify(input)));
 for (const d of out.errors || []) console.error(d.formattedMessage || d.message);
 if ((out.errors || []).some((d) => d.severity === 'error')) process.exit(1);
 const contracts = {};
-for (const name of ['PlainToken', 'GuardedToken']) {
+for (const name of ['PlainToken', 'GuardedToken', 'TokenProxy']) {
   const c = out.contracts[UNIT][name];
   contracts[name] = { abi: c.abi, bytecode: '0x' + c.evm.bytecode.object };
 }
@@ -99,6 +99,7 @@ def test_f5_plain_token_artifact_is_built_from_its_source():
     assert art["sourceSha256"] == hashlib.sha256(SOURCE.read_bytes()).hexdigest(), (
         "resources/contracts/PlainToken.sol changed: run `python tests/chain/test_token_probe.py --write`")
     names = {n: {e.get("name") for e in c["abi"]} for n, c in art["contracts"].items()}
+    assert set(names) == {"PlainToken", "GuardedToken", "TokenProxy"}
     assert "authorizationState" not in names["PlainToken"] and "permit" not in names["PlainToken"]
     assert {"paused", "isBlacklisted", "setPaused", "setBlacklisted"} <= names["GuardedToken"]
 
@@ -142,6 +143,18 @@ def test_f5_probe_sees_the_pause_switch_and_the_blacklist(rpc, evm_w3, minter_ke
     f = probe_features(rpc, token, payers=[bad, good])
     assert f.paused and f.offline_kinds == ()
     assert f.is_blacklisted(bad.lower()) and not f.is_blacklisted(good)
+
+
+def test_f5_probe_looks_behind_an_eip1967_proxy(rpc, evm_w3, minter_key, som_token):
+    """Upgradeable tokens keep their functions in a logic contract: found through the proxy's slot."""
+    proxy = test_tokens()["TokenProxy"]
+
+    def behind_proxy(logic: str) -> str:
+        return deploy_contract(evm_w3, minter_key, proxy["abi"], proxy["bytecode"], logic)
+    f = probe_features(rpc, behind_proxy(som_token.address))
+    assert f.eip3009 and f.eip2612
+    f = probe_features(rpc, behind_proxy(deploy_test_token(evm_w3, minter_key, "PlainToken")))
+    assert not f.eip3009 and not f.eip2612
 
 
 def test_f5_probe_and_facts_are_cached_per_token(rpc, evm_w3, tmp_path, som_token, minter_key):

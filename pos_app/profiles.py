@@ -294,8 +294,8 @@ def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
     builtins = builtin_profiles()
     if spec in builtins:
         return builtins[spec]
-    try:
-        is_file = spec.endswith(".toml") or Path(spec).exists()
+    try:  # "" would name the current folder
+        is_file = bool(spec.strip()) and (spec.endswith(".toml") or Path(spec).exists())
     except (OSError, ValueError):  # a name no file can have (a NUL byte, far too long)
         is_file = False
     if is_file:

@@ -463,6 +463,12 @@ def test_f15_memo_with_escapes_is_shown_clean(run):
     assert json.loads(out)[0]["memo"] == "Red evilx table 4"
 
 
+@pytest.mark.parametrize("spec", ["", "   "])
+def test_f14_empty_network_name_is_unknown_not_the_current_folder(run, spec):
+    rc, out, err = run("config", "network", spec)
+    assert rc == 2 and "Unknown network" in one_error_line(err)
+
+
 def test_f15_error_lines_never_carry_escapes(run):
     rc, out, err = run("config", "network", "\x1b[2Jnowhere\u202e")
     assert rc == 2 and not _has_control(err.rstrip("\n")), repr(err)

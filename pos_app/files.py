@@ -45,7 +45,7 @@ class FileRefused(BadInput):
 
 
 class FileTooLarge(FileRefused):
-    code = "too_large"
+    code = reason = "too_large"
 
 
 def _name(path: str | os.PathLike[str]) -> str:
@@ -55,7 +55,7 @@ def _name(path: str | os.PathLike[str]) -> str:
 def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file") -> bytes:
     """The bytes of the regular file ``path`` (at most ``limit``), or ``BadInput`` saying why not.
 
-    ``what`` names the file in the message ("network profile", "payment file" …).
+    ``what`` names what the file should be, in the message ("payment", "network profile", "key file").
     """
     name = _name(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -77,7 +77,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file"
             raise FileRefused("{file} is not an ordinary file (a device or a pipe); save it to a file first.",
                               file=name).because("not_regular")
         if info.st_size > limit:
-            raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what).because("too_large")
+            raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what)
         with os.fdopen(fd, "rb", closefd=True) as fh:
             fd = -1
             return _read_capped(fh, limit, name=name, what=what)
@@ -127,5 +127,5 @@ def _read_capped(fh: BinaryIO, limit: int, *, name: str, what: str) -> bytes:
         parts.append(chunk)
         total += len(chunk)
     if total > limit:
-        raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what).because("too_large")
+        raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what)
     return b"".join(parts)

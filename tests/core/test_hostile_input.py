@@ -455,6 +455,17 @@ def test_f15_profile_name_with_escapes_is_shown_clean(run, tmp_path: Path):
         assert "MyChain" in out and "owned" not in out
 
 
+def test_f15_profile_names_are_cleaned_where_they_enter_the_app():
+    """The GUI shows ``network.name`` as it is: the profile parser (files and saved settings) cleans it."""
+    from pos_app.profiles import resolve_profile
+    saved = {"name": "\x1b[31mShop\u202e net", "chain_id": 5, "rpc_urls": ["http://127.0.0.1:1"]}
+    assert resolve_profile(saved).name == "Shop net"
+    saved["name"] = "\x1b[31m\u202e"
+    from pos_app.errors import ConfigError
+    with pytest.raises(ConfigError):  # nothing left to show: refused like an empty name
+        resolve_profile(saved)
+
+
 def test_f15_memo_with_escapes_is_shown_clean(run):
     rc, out, err = run("request", "--amount", "10", "--memo", EVIL + " table 4")
     assert rc == 0 and not _has_control(out), repr(out)

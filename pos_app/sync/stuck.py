@@ -61,4 +61,7 @@ def landed_note(row: dict[str, Any]) -> str:
     if row.get("resolution") == "collect_again":
         return ("; it arrived after it was given up and the customer was charged again: "
                 "the customer has paid twice, refund one of the payments")
+    if row.get("resolution") == "resolved":
+        return ("; it arrived after it was given up and marked settled another way: "
+                "check whether the customer paid twice")
     return "; it arrived after it was given up"

@@ -182,6 +182,14 @@ def test_f2_next_in_line_but_refused_by_the_node_is_retried_not_given_up(shop, c
     assert stuck.verdict(row, int(row["payer_nonce"]) + 1, 30 * MIN) is None                # spent: not ours
 
 
+def test_f2_a_stuck_payment_that_lands_later_says_whether_the_customer_paid_twice():
+    from pos_app.sync import stuck
+    assert stuck.landed_note({"state": "submitted"}) == ""
+    assert stuck.landed_note({"state": "stuck", "resolution": None}) == "; it arrived after it was given up"
+    assert "paid twice" in stuck.landed_note({"state": "stuck", "resolution": "collect_again"})
+    assert "paid twice" in stuck.landed_note({"state": "stuck", "resolution": "resolved"})
+
+
 # -- what the cashier sees -------------------------------------------------------------------------------
 
 def test_f2_failure_bar_and_queue_screen_name_a_stuck_payment(qtbot):

@@ -19,7 +19,7 @@ from pos_app.chain.contract import _REVERT_ERRORS, token_abi
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.errors import ChainError, ConfigError
 from pos_app.money import check_decimals
-from pos_app.chain.token_cache import TokenFeatures, TokenInfo, cached_token_info, save_token_info
+from pos_app.chain.token_cache import AUTH_METHODS, TokenFeatures, TokenInfo, cached_token_info, save_token_info
 from pos_app.store.db import Store
 
 # Blacklist functions issued stablecoins expose (USDC: isBlacklisted; USDT: isBlackListed and
@@ -32,8 +32,9 @@ _IMPLEMENTATION_SLOTS = (
     0x360894A13BA1A3210667C828492DB98DCA3E2076CC3735A920A3CA505D382BBC,  # EIP-1967
     0x7050C9E0F4CA769C69BD3A8EF740BC37934F8E2C036E5A723FD8EE048ED3F8C3,  # zeppelinos (USDC)
 )
-_RECEIVE_WITH_AUTHORIZATION = function_signature_to_4byte_selector(
-    "receiveWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)")
+# The EIP-3009 calls the relay makes (pos_app/sync/engine.py), by the name a payload gives them.
+_AUTH_SELECTORS = {m: function_signature_to_4byte_selector(
+    f"{m}(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)") for m in AUTH_METHODS}
 _WORD = 32
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,8 @@ def probe_features(rpc: RpcClient, address: str, *, payers: Sequence[str] = (),
     """Ask the token contract which offline payment kinds it can settle, and whether it is paused.
 
     EIP-3009 counts only when ``authorizationState(0x0, 0x0)`` answers a bool *and* the contract
-    (or the logic behind its proxy) has ``receiveWithAuthorization``, the call a relay makes.
+    (or the logic behind its proxy) has ``receiveWithAuthorization``, the call a relay makes for a
+    payee; ``auth_methods`` lists which of the two EIP-3009 calls it has.
     ``payers`` (addresses with a balance snapshot) are looked up in the blacklist when there is one.
     A missing function is an answer (the feature is absent); a node that does not answer raises.
     """
@@ -150,7 +152,9 @@ def probe_features(rpc: RpcClient, address: str, *, payers: Sequence[str] = (),
     def probe(w3: Web3) -> TokenFeatures:
         zero = _word(value=0)
         state = _bool(_static(w3, address, _selector("authorizationState(address,bytes32)") + zero + zero))
-        eip3009 = state is not None and _RECEIVE_WITH_AUTHORIZATION in _code_and_logic(w3, address)
+        code = _code_and_logic(w3, address) if state is not None else b""
+        methods = tuple(m for m, sel in _AUTH_SELECTORS.items() if sel in code)
+        eip3009 = state is not None and "receiveWithAuthorization" in methods
         separator = _static(w3, address, _selector("DOMAIN_SEPARATOR()"))
         nonces = _static(w3, address, _selector("nonces(address)") + zero)
         eip2612 = separator is not None and len(separator) == _WORD and nonces is not None and len(nonces) == _WORD
@@ -163,7 +167,8 @@ def probe_features(rpc: RpcClient, address: str, *, payers: Sequence[str] = (),
                 if _bool(_static(w3, address, sel + _word(payer))):
                     listed.append(payer.lower())
         return TokenFeatures(eip3009=eip3009, eip2612=eip2612, pausable=paused is not None, paused=bool(paused),
-                             blacklist=blacklist, blacklisted=tuple(listed), probed_at=at)
+                             blacklist=blacklist, blacklisted=tuple(listed), probed_at=at,
+                             auth_methods=methods if eip3009 else ())
     return rpc.call("check what the token can do", probe)
 
 

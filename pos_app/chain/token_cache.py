@@ -14,6 +14,7 @@ from typing import Any
 
 from pos_app.store.db import Store
 
+AUTH_METHODS = ("receiveWithAuthorization", "transferWithAuthorization")  # EIP-3009, as payloads name them
 # Bounds on what is read back from the features column (it is ours, but a damaged database must
 # not turn into a crash or a huge list).
 _MAX_FEATURES_TEXT = 64_000
@@ -31,6 +32,8 @@ class TokenFeatures:
     blacklist: str | None = None    # the blacklist function it answers (isBlacklisted, isBlackListed, ...)
     blacklisted: tuple[str, ...] = field(default=())  # known payers it listed (lower-case addresses)
     probed_at: int = 0
+    # The EIP-3009 calls a relay can make on it (receiveWithAuthorization, transferWithAuthorization).
+    auth_methods: tuple[str, ...] = AUTH_METHODS
 
     @property
     def offline_kinds(self) -> tuple[str, ...]:
@@ -39,19 +42,23 @@ class TokenFeatures:
             return ()
         return ("raw_tx", "eip3009") if self.eip3009 else ("raw_tx",)
 
+    def settles_authorization(self, method: str) -> bool:
+        return self.eip3009 and not self.paused and method in self.auth_methods
+
     def is_blacklisted(self, address: str) -> bool:
         return address.lower() in self.blacklisted
 
     def to_json(self) -> str:
         return json.dumps({"eip3009": self.eip3009, "eip2612": self.eip2612, "pausable": self.pausable,
                            "paused": self.paused, "blacklist": self.blacklist,
-                           "blacklisted": sorted(self.blacklisted)}, sort_keys=True)
+                           "blacklisted": sorted(self.blacklisted), "auth_methods": list(self.auth_methods)},
+                          sort_keys=True)
 
     def to_dict(self) -> dict[str, Any]:
         """For ``sompos config show --json``."""
         return {"eip3009": self.eip3009, "eip2612": self.eip2612, "pausable": self.pausable, "paused": self.paused,
                 "blacklist": self.blacklist, "blacklisted": list(self.blacklisted), "probed_at": self.probed_at,
-                "offline_kinds": list(self.offline_kinds)}
+                "auth_methods": list(self.auth_methods), "offline_kinds": list(self.offline_kinds)}
 
     @classmethod
     def from_json(cls, text: str | None, probed_at: int | None) -> "TokenFeatures | None":
@@ -67,13 +74,14 @@ class TokenFeatures:
                 return None
             listed = d.get("blacklisted") or []
             fn = d.get("blacklist")
+            methods = d.get("auth_methods")
             if not isinstance(listed, list) or not all(isinstance(a, str) for a in listed) \
-                    or (fn is not None and not isinstance(fn, str)):
+                    or (fn is not None and not isinstance(fn, str)) or not isinstance(methods, list):
                 return None
         except (ValueError, TypeError, KeyError):
             return None
         return cls(**flags, blacklist=fn, blacklisted=tuple(a.lower() for a in listed[:_MAX_BLACKLISTED]),
-                   probed_at=int(probed_at or 0))
+                   probed_at=int(probed_at or 0), auth_methods=tuple(m for m in methods if m in AUTH_METHODS))
 
 
 def describe_offline_kinds(features: TokenFeatures | None) -> str:

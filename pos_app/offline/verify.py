@@ -88,7 +88,7 @@ def verify_token_can_settle(p: Payload, features: TokenFeatures | None) -> None:
         raise PayloadRefused("token_not_checked", "This kind of payment (an authorization) is not checked yet "
                                                   "for the shop's token: connect once to the network, or ask the "
                                                   "customer for a signed transfer.")
-    if p.kind not in features.offline_kinds:
+    if p.kind not in features.offline_kinds or not features.settles_authorization(p.method):
         raise PayloadRefused("kind_unsupported", "The shop's token cannot settle this kind of payment (an "
                                                  "authorization); ask the customer for a signed transfer instead.")
 

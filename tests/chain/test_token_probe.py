@@ -122,14 +122,14 @@ def rpc(evm_w3):
 def test_f5_probe_finds_authorizations_and_permit_on_the_demo_token(rpc, som_token):
     f = probe_features(rpc, som_token.address, at=123)
     assert f == TokenFeatures(eip3009=True, eip2612=True, pausable=False, paused=False, blacklist=None,
-                              probed_at=123)
+                              probed_at=123, auth_methods=("receiveWithAuthorization", "transferWithAuthorization"))
     assert f.offline_kinds == ("raw_tx", "eip3009")
 
 
 def test_f5_probe_finds_neither_on_a_plain_erc20(rpc, evm_w3, minter_key):
     plain = deploy_test_token(evm_w3, minter_key, "PlainToken")
     f = probe_features(rpc, plain)
-    assert (f.eip3009, f.eip2612, f.pausable, f.blacklist) == (False, False, False, None)
+    assert (f.eip3009, f.eip2612, f.pausable, f.blacklist, f.auth_methods) == (False, False, False, None, ())
     assert f.offline_kinds == ("raw_tx",)
 
 
@@ -274,6 +274,27 @@ def test_f5_authorization_taken_when_the_token_has_eip3009(tmp_path, evm_w3, som
     assert shop.info.features.eip3009
     v = shop.check(shop.authorization(payer_key("a")))
     assert v.ok, v.reason
+
+
+def test_f5_authorization_by_a_call_the_token_lacks_is_refused():
+    """A token with receiveWithAuthorization only: an authorization for transferWithAuthorization never settles."""
+    from pos_app.offline.payload import PayloadRefused, parse_payload
+    from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
+    now = int(time.time())
+    only_receive = TokenFeatures(eip3009=True, eip2612=False, auth_methods=("receiveWithAuthorization",))
+    facts = ShopFacts(chain_id=DEMO_CHAIN_ID, token=DEMO_TOKEN_ADDRESS, merchant=DEMO_MERCHANT, decimals=6,
+                      token_name=DEMO_TOKEN_NAME, token_version=DEMO_TOKEN_VERSION,
+                      fee_floor=FeeFloor(GWEI, 0, now), features=only_receive)
+
+    def auth(method: str):
+        return parse_payload(sign_authorization(payer_key("a"), chain_id=DEMO_CHAIN_ID, token=DEMO_TOKEN_ADDRESS,
+                                                to=DEMO_MERCHANT, amount=SOM, name=DEMO_TOKEN_NAME,
+                                                version=DEMO_TOKEN_VERSION, method=method))
+    verify_payload(auth("receiveWithAuthorization"), facts, due_base=SOM, now=now, sync_deadline=now)
+    with pytest.raises(PayloadRefused) as refused:
+        verify_payload(auth("transferWithAuthorization"), facts, due_base=SOM, now=now, sync_deadline=now)
+    assert refused.value.code == "kind_unsupported"
+    assert TokenFeatures.from_json(only_receive.to_json(), 1).auth_methods == ("receiveWithAuthorization",)
 
 
 def test_f5_authorization_refused_when_the_token_was_never_probed(tmp_path):

@@ -202,8 +202,9 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], Sho
     checks: list[tuple[str, Callable[[], object]]] = [
         ("network", lambda: resolve_profile(v["network"])),
         ("expiry", lambda: _check_expiry(v["expiry"])),
-        ("till", lambda: C.check_till(ctx.store, v["till"])),
     ]
+    if "till" in v:  # the first-run dialog has no till field (a new shop starts as till 1 of 1)
+        checks.append(("till", lambda: C.check_till(ctx.store, v["till"])))
     if v["merchant"] or v["network"] != "demo":
         checks.append(("merchant", lambda: check_address(v["merchant"], "shop address")))
     if v["token"]:
@@ -229,7 +230,8 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], Sho
         C.set_expiry_minutes(store, v["expiry"])
         C.set_qr_format(store, v["qr_format"])
         C.set_language(store, v["language"])
-        C.set_till(store, v["till"])
+        if "till" in v:
+            C.set_till(store, v["till"])
     return {}, C.load_config(store)
 
 

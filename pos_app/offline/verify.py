@@ -30,16 +30,6 @@ class FeeFloor:
         return max(0, self.gas_price - self.base_fee)
 
 
-class _Unchecked:
-    """Marker: the caller did not say what the token can do (unit tests of the other rules)."""
-
-    def __repr__(self) -> str:
-        return "UNCHECKED"
-
-
-UNCHECKED = _Unchecked()
-
-
 @dataclass(frozen=True)
 class ShopFacts:
     chain_id: int
@@ -51,9 +41,8 @@ class ShopFacts:
     fee_floor: FeeFloor | None
     min_transfer_gas: int = DEFAULT_MIN_TRANSFER_GAS
     # What the token can settle, from the cache (``AppContext.offline_facts``); None = never probed,
-    # then authorizations are refused. UNCHECKED (the default) skips these rules: only for facts built
-    # by hand to test the other rules; the app always passes the cached value.
-    features: "TokenFeatures | None | _Unchecked" = UNCHECKED
+    # then authorizations are refused. No default that skips the rules: whoever builds facts says.
+    features: "TokenFeatures | None" = None
 
 
 def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, sync_deadline: int) -> None:
@@ -63,8 +52,7 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, syn
                                             "this shop uses {want}).", got=p.chain_id, want=facts.chain_id)
     if p.token.lower() != facts.token.lower():
         raise PayloadRefused("wrong_token", "This payment is in another token, not the shop's som.")
-    if not isinstance(facts.features, _Unchecked):
-        verify_token_can_settle(p, facts.features)
+    verify_token_can_settle(p, facts.features)
     if isinstance(p, RawTransfer):
         _verify_raw(p, facts)
     else:
@@ -73,8 +61,7 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, syn
         raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
     if p.amount < due_base:
         raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
-    if not isinstance(facts.features, _Unchecked):
-        verify_payer_not_blocked(p, facts.features)
+    verify_payer_not_blocked(p, facts.features)
 
 
 def verify_token_can_settle(p: Payload, features: TokenFeatures | None) -> None:

@@ -13,6 +13,7 @@ import rlp
 from eth_account import Account
 from eth_utils import keccak, to_checksum_address
 
+from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES
 from pos_app.demo.constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
 from pos_app.offline.payload import SECP256K1_N
 from pos_app.offline.verify import FeeFloor, ShopFacts
@@ -29,9 +30,10 @@ DECIMALS = 6
 SOM = 10**DECIMALS  # base units per som
 
 
+
 def facts(**over) -> ShopFacts:
     base = dict(chain_id=CHAIN, token=TOKEN, merchant=MERCHANT, decimals=DECIMALS, token_name=DEMO_TOKEN_NAME,
-                token_version=DEMO_TOKEN_VERSION, fee_floor=FLOOR)
+                token_version=DEMO_TOKEN_VERSION, fee_floor=FLOOR, features=DEMO_TOKEN_FEATURES)
     base.update(over)
     return ShopFacts(**base)
 

@@ -7,11 +7,12 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from pos_app.chain.token_cache import TokenInfo, save_token_info
+from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, save_token_info
 from pos_app.cli import main
 from pos_app.config import set_merchant, set_network, set_token
 from pos_app.context import AppContext
@@ -30,7 +31,7 @@ def prepare(data_dir: Path) -> None:
     set_merchant(ctx.store, MERCHANT)
     set_token(ctx.store, TOKEN)
     save_token_info(ctx.store, TokenInfo(LOCAL_CHAIN, TOKEN, DECIMALS, "dSOM", DEMO_TOKEN_NAME, DEMO_TOKEN_NAME,
-                                         DEMO_TOKEN_VERSION))
+                                         DEMO_TOKEN_VERSION, replace(DEMO_TOKEN_FEATURES, probed_at=1)))
     ctx.offline.record_sync(LOCAL_CHAIN, at=int(time.time()), gas_price=GWEI // 10)
     ctx.close()
 

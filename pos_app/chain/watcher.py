@@ -373,6 +373,10 @@ class PaymentWatcher:
         self._recorded_at = now
         if self._snapshots_at is None or now - self._snapshots_at >= SNAPSHOT_EVERY_S:
             self.refresh_snapshots(queue, at=int(now))
+            # A pause, an unpause or a payer newly blacklisted reaches offline acceptance without
+            # a restart (after the snapshots: their payers are the ones checked).
+            from pos_app.chain.token import refresh_features
+            refresh_features(self.store, self.rpc, self.token)
             self._snapshots_at = now
 
     def refresh_snapshots(self, queue: Any, *, at: int) -> int:

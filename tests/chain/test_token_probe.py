@@ -417,3 +417,18 @@ if __name__ == "__main__":  # rebuild the committed artifact from the source
         print(result.stderr or f"wrote {PLAIN_ARTIFACT}")
         sys.exit(result.returncode)
     print(__doc__)
+
+
+def test_f5_a_running_watcher_probes_again_so_a_pause_needs_no_restart(tmp_path, evm_w3, minter_key):
+    token = deploy_test_token(evm_w3, minter_key, "GuardedToken")
+    shop = Shop(tmp_path, evm_w3, token)
+    w = shop.ctx.watcher()
+    w.scan_once()
+    assert shop.check(shop.transfer(payer_key("p"))).ok
+    send_token_call(evm_w3, minter_key, guarded(evm_w3, token).functions.setPaused(True))
+    clock = [time.time()]
+    w.clock = lambda: clock[0]
+    clock[0] += 3600                                  # the till keeps running: the next round of checks
+    w.scan_once()
+    v = shop.check(shop.transfer(payer_key("p")))
+    assert not v.ok and v.code == "token_paused"

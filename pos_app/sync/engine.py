@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable
 
 from eth_utils import keccak, to_checksum_address
 
+from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.errors import ChainError
 from pos_app.events import EventBus
@@ -99,14 +100,15 @@ def rpc_batch(w3: Any, calls: list[tuple[str, list[Any]]]) -> list[dict[str, Any
     provider = w3.provider
     out: list[dict[str, Any]] = []
     if getattr(provider, "sompos_no_batch", False) is False and hasattr(provider, "make_batch_request") \
-            and provider.__class__.__name__ == "HTTPProvider":
+            and (provider.__class__.__name__ == "HTTPProvider" or getattr(provider, "sompos_guarded", False)):
         for i in range(0, len(calls), BATCH):
             chunk = calls[i:i + BATCH]
             resp = provider.make_batch_request(chunk)
             if isinstance(resp, dict) or len(resp) != len(chunk):
                 provider.sompos_no_batch = True  # this node does not batch: one by one from now on
                 return rpc_batch(w3, calls)
-            out.extend(dict(r) for r in resp)
+            out.extend(dict(r) if isinstance(r, dict) else r for r in resp)
+        node_answers.check_batch(calls, out)  # a nonsense field fails this node over (RpcClient.call)
         return out
     # One by one through web3's own request path (its formatters adapt the embedded demo chain).
     from web3.exceptions import Web3RPCError
@@ -123,6 +125,7 @@ def rpc_batch(w3: Any, calls: list[tuple[str, list[Any]]]) -> list[dict[str, Any
             if type(exc).__module__.startswith(("requests", "urllib3", "web3")):
                 raise
             out.append({"error": {"code": None, "message": str(exc)}})
+    node_answers.check_batch(calls, out)
     return out
 
 
@@ -249,6 +252,7 @@ class SyncEngine:
         # Online now: what was handed to another till and is still unsent after the grace period
         # is this till's to send again (a lost stick must not strand a payment).
         self.queue.take_back_overdue(now=now)
+        self._fail_unsettleable(report, now)
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])
@@ -257,6 +261,19 @@ class SyncEngine:
         if self.events is not None:
             self.events.publish("sync.queue", outstanding=report.outstanding, report=report)
         return report
+
+    # -- 0. what the token cannot settle ---------------------------------------------------------------
+    def _fail_unsettleable(self, report: PassReport, now: int) -> None:
+        """Authorizations queued before the token was found to lack EIP-3009 can never be relayed:
+        a named failure the cashier can collect again, not a wait for ever. (A paused token is
+        waited out: pausing is temporary.)"""
+        from pos_app.chain.token_cache import cached_token_info
+        info = cached_token_info(self.store, self.chain_id, self.token)
+        if info is None or info.features is None or info.features.eip3009:
+            return
+        rows = self._rows("kind = 'eip3009' AND state IN ('received', 'queued') AND relay_raw IS NULL")
+        self._apply([_Change(r, QueueState.REJECTED, "the token cannot settle customer authorizations")
+                     for r in rows], report, now)
 
     # -- 1. relay preparation --------------------------------------------------------------------------
     def _auth_rows(self, now: int) -> list[dict[str, Any]]:
@@ -345,14 +362,13 @@ class SyncEngine:
         address = self.relay.address
         row = self.store.one("SELECT next_nonce FROM relay_nonces WHERE chain_id = ? AND address = ?",
                              (self.chain_id, address))
-        pending = self.rpc.call("count the relay account's transactions",
-                                lambda w3: int(w3.eth.get_transaction_count(address, "pending")))
+        pending = self.rpc.nonce(address, "pending", "count the relay account's transactions")
         return max(pending, int(row["next_nonce"]) if row else 0)
 
     def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
                      report: PassReport) -> tuple[list[_Change], int]:
-        gas_price = self.rpc.call("read the gas price", lambda w3: int(w3.eth.gas_price))
-        balance = self.rpc.call("read the relay balance", lambda w3: int(w3.eth.get_balance(self.relay.address)))
+        gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
+        balance = self.rpc.balance(self.relay.address, "read the relay balance")
         outstanding_relays = self.store.one(
             "SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND kind = 'eip3009' "
             "AND state IN ('queued','submitted')", (self.chain_id,))["n"]

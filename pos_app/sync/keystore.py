@@ -23,17 +23,42 @@ Why no PIN-only protection
     passphrase itself must be strong. We require at least ``MIN_PASSPHRASE_LENGTH`` (10)
     characters and never offer a short PIN mode.
 
+Which key files are opened
+    A key file in the data folder must be stretched at least as hard as OWASP's minimum:
+    scrypt with n >= 2**17, r >= 8, p >= 1, or PBKDF2-HMAC-SHA256 with 600,000 rounds. A weaker
+    file (for example one re-encrypted with scrypt n=2) would let a thief try passphrases
+    thousands of times faster, so it is refused with a sentence saying how to fix it: move it out
+    and bring it in with ``relay import``, which always re-encrypts with the app's own parameters
+    (and accepts weak source files for exactly that reason). Parameters so high that opening the
+    file would take gigabytes of memory or minutes of work are refused too, in the data folder
+    and at import: at most 256 MiB of scrypt memory (n*r <= 2**21, our own setting), 4 times our
+    own work (n*r*p <= 2**23), and 5,000,000 PBKDF2 rounds.
+
+Telling a damaged file from a wrong passphrase
+    The keystore's MAC cannot tell them apart: a changed ciphertext or MAC and a wrong
+    passphrase all end in "MAC mismatch". So every file this app writes carries an integrity
+    record, ``sompos_sha256``: the SHA-256 of the file's JSON without that field (keys sorted, no
+    spaces). It is checked before anything is decrypted; a file that no longer matches it was
+    changed after the app saved it, so it is reported as damaged, nothing is decrypted and no
+    attempt is counted. With the record intact, a MAC mismatch can only mean a wrong
+    passphrase, which costs one attempt. The record sits inside the key file rather than in the
+    database or a second file, so a key file restored from a backup carries its own record and a
+    backup of one file is complete; other wallets ignore the extra field. It is a checksum, not
+    a secret: someone who edits the file on purpose can recompute it, and then gets "wrong
+    passphrase" (counted), never a free guess, because a changed file cannot be unlocked anyway.
+    A file without the record (written by an older version or another wallet) is handled as
+    before (a MAC mismatch counts as a wrong passphrase) and gets its record at the first
+    successful unlock.
+
 Lockout
     Following the PCI DSS habit, ``MAX_ATTEMPTS`` (10) wrong passphrases in a row block every
     unlock, even with the right passphrase, for ``LOCKOUT_SECONDS`` (30 minutes). A correct
-    passphrase resets the count. The count lives in ``<data_dir>/relay-key.attempts`` (small
-    JSON, written atomically, mode 0600), so restarting the app does not reset it. The count is
-    raised *before* the slow decryption and taken back only on success, so killing the app in
-    the middle of a guess does not give a free guess. A damaged attempts file counts as a fresh
-    lockout (fail closed). If the clock goes back, the remaining wait is capped at 30 minutes.
-    Someone who can delete the attempts file can also copy the key file, so this is a defence
-    against guessing at the till, not against a stolen disk. The passphrase strength covers
-    that case.
+    passphrase resets the count. The count lives in the shop database (table ``key_attempts``,
+    mirrored in the audit chain), is raised under a lock shared by all processes before the slow
+    decryption, and a missing or damaged counter after a lock still counts as locked; see
+    ``pos_app/sync/key_attempts.py``. If the clock goes back, the remaining wait is capped at 30
+    minutes. This is a defence against guessing at the till, not against a stolen disk: the
+    passphrase strength covers that case.
 
 Files are written atomically. Each is written to a temp file in the same folder, opened with
 ``O_CREAT | O_EXCL`` and mode 0600, then fsynced and moved into place with ``os.replace``. A
@@ -43,15 +68,14 @@ an existing key, because losing a funded key loses its BNB.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
-import os
-import secrets
 import string
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,24 +84,37 @@ from eth_account.signers.local import LocalAccount
 from eth_utils import to_checksum_address
 
 from pos_app.errors import BadInput, NotFound, StorageError
+from pos_app.sync.key_attempts import Attempts, KeyAttempts
+from pos_app.sync.keyfile import (
+    INTEGRITY_FIELD, atomic_write, integrity_digest, keystore_problem, strip_0x,
+)
 
 log = logging.getLogger(__name__)
 
 KEY_FILE_NAME = "relay-key.json"
-ATTEMPTS_FILE_NAME = "relay-key.attempts"
+ATTEMPTS_FILE_NAME = "relay-key.attempts"  # earlier versions' counter; folded into the database
+ATTEMPTS_NAME = "relay"  # the key's row in key_attempts
 
 MIN_PASSPHRASE_LENGTH = 10
 MAX_ATTEMPTS = 10
 LOCKOUT_SECONDS = 30 * 60
 
+# What we write. Read at call time, so a test may lower SCRYPT_N together with MIN_SCRYPT_N (its
+# explicit hook for speed); the floors below are tested with these real values.
 KDF = "scrypt"
 SCRYPT_N = 2**18  # eth-account / geth standard work factor; r=8, p=1 come from eth-keyfile
 
+# OWASP's minimum for a key file in the data folder (Password Storage Cheat Sheet).
+MIN_SCRYPT_N = 2**17
+MIN_SCRYPT_R = 8
+MIN_SCRYPT_P = 1
+MIN_PBKDF2_ROUNDS = 600_000
+
 # Limits on the key-derivation cost we agree to run when reading a keystore file, so that a
-# hostile or damaged file cannot make us allocate gigabytes or spin for hours.
+# hostile or damaged file cannot make us allocate gigabytes or spin for minutes.
 _MAX_SCRYPT_N_TIMES_R = 2**21  # 128 * n * r bytes = 256 MiB, that is, our own n=2**18, r=8
-_MAX_SCRYPT_P = 16
-_MAX_PBKDF2_ROUNDS = 10_000_000
+_MAX_SCRYPT_WORK = 2**23  # n * r * p: 4 times our own
+_MAX_PBKDF2_ROUNDS = 5_000_000
 _MAX_FILE_BYTES = 64 * 1024
 
 # Order of the secp256k1 group: a private key is an integer in [1, N-1].
@@ -88,20 +125,34 @@ MSG_SHORT_PASSPHRASE = "The passphrase must have at least {n} characters."
 MSG_KEY_EXISTS = "A relay key already exists. It was not replaced."
 MSG_BAD_SECRET = "This is not a valid private key or keystore file."
 MSG_SOURCE_PASSPHRASE = "The keystore file could not be opened with the passphrase given."
+MSG_SOURCE_TOO_COSTLY = ("This keystore file asks for so much work to open that it would stall "
+                         "this computer; it was not opened.")
 MSG_NO_KEY = "There is no relay key yet. Create or import one first."
 MSG_CORRUPT = "The relay key file {path} is damaged or cannot be read."
+MSG_DAMAGED = ("The relay key file {path} is damaged; put back a copy from a backup. "
+               "This did not count as a wrong passphrase.")
+MSG_WEAK = ("The relay key file {path} is protected too weakly to be safe. Move it out of the "
+            "data folder and import it again; the import protects it properly.")
+MSG_TOO_COSTLY = ("The relay key file {path} asks for so much work to open that it would stall "
+                  "this computer; it was not opened.")
 MSG_SAVE_FAILED = "The file {path} could not be saved."
 MSG_WRONG_PASSPHRASE = "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}."
 MSG_LOCKED = "Too many wrong passphrases. Try again in {minutes} min."
 
 
 class RelayKeyStore:
-    """The relay key of one data folder: create, import, unlock, and count wrong passphrases."""
+    """The relay key of one data folder: create, import, unlock, and count wrong passphrases.
 
-    def __init__(self, data_dir: Path | str, *, clock: Callable[[], float] = time.time) -> None:
+    ``store`` is the shop database (``pos_app.store.db.Store``) that holds the wrong-passphrase
+    counter; without one, the data folder's ``sompos.db`` is opened for each count and closed.
+    """
+
+    def __init__(self, data_dir: Path | str, *, store: Any = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / KEY_FILE_NAME
         self.attempts_path = self.data_dir / ATTEMPTS_FILE_NAME
+        self._store = store
         self._clock = clock
         self._lock = threading.Lock()
 
@@ -117,24 +168,24 @@ class RelayKeyStore:
     def address(self) -> str | None:
         """The checksummed address from the file's ``address`` field, without decrypting.
 
-        Returns None if there is no file. Raises ``StorageError`` if the file is damaged.
+        Returns None if there is no file. Raises ``StorageError`` if the file is damaged, too
+        weakly protected or too costly to open.
         """
         if not self.exists():
             return None
-        return _checksum(self._load()["address"])
+        return _checksum(self._load()[1]["address"])
 
     def attempts_left(self) -> int:
         """Wrong passphrases still allowed before the lockout; 0 while locked."""
-        with self._lock:
-            failures, locked_until = self._read_attempts(self._clock())
-        return 0 if locked_until is not None else max(0, MAX_ATTEMPTS - failures)
+        with self._lock, self._attempts() as counter:
+            state = counter.current()
+        return 0 if state.locked else max(0, MAX_ATTEMPTS - state.failures)
 
     def lockout_remaining(self) -> float:
         """Seconds until unlocking is allowed again; 0.0 when not locked."""
-        with self._lock:
-            now = self._clock()
-            _, locked_until = self._read_attempts(now)
-        return 0.0 if locked_until is None else max(0.0, locked_until - now)
+        with self._lock, self._attempts() as counter:
+            state = counter.current()
+        return 0.0 if state.locked_until is None else max(0.0, state.locked_until - self._clock())
 
     # ------------------------------------------------------------------ creating
 
@@ -154,7 +205,8 @@ class RelayKeyStore:
         """Store an existing key, re-encrypted with ``passphrase``, and return its address.
 
         ``secret`` is either a 32-byte private key in hex (with or without ``0x``) or the text
-        of a keystore v3 JSON file, which ``source_passphrase`` opens.
+        of a keystore v3 JSON file, which ``source_passphrase`` opens. However weakly that file
+        was protected, ours is written with the app's own parameters.
         """
         _check_new_passphrase(passphrase)
         if not isinstance(secret, str):
@@ -174,45 +226,60 @@ class RelayKeyStore:
     # ------------------------------------------------------------------ unlocking
 
     def unlock(self, passphrase: str) -> LocalAccount:
-        """Decrypt the key and return the account, subject to the wrong-passphrase lockout."""
+        """Decrypt the key and return the account, subject to the wrong-passphrase lockout.
+
+        A damaged, too weak or too costly file is refused before any attempt is counted.
+        """
         if not isinstance(passphrase, str):
             raise TypeError("passphrase must be a str")
         with self._lock:
-            keystore = self._load()  # NotFound / StorageError: not a passphrase attempt
-            now = self._clock()
-            failures, locked_until = self._read_attempts(now)
-            if locked_until is not None:
-                raise BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(locked_until - now))
-
-            # Count the attempt before the slow part, so a killed process cannot get a free guess.
-            failures += 1
-            new_lock = now + LOCKOUT_SECONDS if failures >= MAX_ATTEMPTS else None
-            self._write_attempts(failures, new_lock)
-            try:
-                key = Account.decrypt(keystore, passphrase)
-            except ValueError as exc:
-                if str(exc) == "MAC mismatch":  # eth-keyfile's wording for a wrong passphrase
-                    if new_lock is not None:
-                        log.warning("Relay key locked after %d wrong passphrases", failures)
-                        raise BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(LOCKOUT_SECONDS)) from None
-                    raise BadInput(
-                        "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.",
-                        minutes=_minutes(LOCKOUT_SECONDS),
-                        left=MAX_ATTEMPTS - failures,
-                    ) from None
-                self._write_attempts(failures - 1, None)  # not a passphrase problem: take it back
-                raise self._corrupt(type(exc).__name__) from None
-            except Exception as exc:  # noqa: BLE001 - never let a library message reach the user
-                self._write_attempts(failures - 1, None)
-                raise self._corrupt(type(exc).__name__) from None
-
-            self._clear_attempts()
+            raw, keystore = self._load()  # NotFound / StorageError: not a passphrase attempt
+            with self._attempts() as counter:
+                # Counted before the slow part, so a killed process cannot get a free guess.
+                state, refused = counter.reserve()
+                if refused:
+                    raise _locked(state, self._clock())
+                try:
+                    key = Account.decrypt(keystore, passphrase)
+                except ValueError as exc:
+                    if str(exc) == "MAC mismatch":  # eth-keyfile's wording for a wrong passphrase
+                        if state.locked:
+                            raise BadInput("Too many wrong passphrases. Try again in {minutes} min.",
+                                           minutes=_minutes(LOCKOUT_SECONDS)) from None
+                        raise BadInput(
+                            "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.",
+                            minutes=_minutes(LOCKOUT_SECONDS),
+                            left=MAX_ATTEMPTS - state.failures,
+                        ) from None
+                    counter.take_back()  # not a passphrase problem
+                    raise self._corrupt(type(exc).__name__) from None
+                except Exception as exc:  # noqa: BLE001 - never let a library message reach the user
+                    counter.take_back()
+                    raise self._corrupt(type(exc).__name__) from None
+                counter.succeeded()
             account: LocalAccount = Account.from_key(key)
             if account.address != _checksum(keystore["address"]):
                 raise self._corrupt("address field does not match the key")
+            if INTEGRITY_FIELD not in keystore:
+                self._add_integrity_record(raw, keystore)
             return account
 
     # ------------------------------------------------------------------ files
+
+    @contextlib.contextmanager
+    def _attempts(self) -> Iterator[KeyAttempts]:
+        store = self._store
+        owned = None
+        if store is None:
+            from pos_app.store.db import open_store
+            store = owned = open_store(self.data_dir)
+        try:
+            yield KeyAttempts(store, ATTEMPTS_NAME, max_attempts=MAX_ATTEMPTS,
+                              lockout_seconds=LOCKOUT_SECONDS, clock=self._clock,
+                              legacy_file=self.attempts_path)
+        finally:
+            if owned is not None:
+                owned.close()
 
     def _refuse_existing(self) -> None:
         if self.path.exists() or self.path.is_symlink():
@@ -221,8 +288,7 @@ class RelayKeyStore:
     def _corrupt(self, detail: str) -> StorageError:
         return StorageError("The relay key file {path} is damaged or cannot be read.", detail=detail, path=str(self.path))
 
-    def _load(self) -> dict[str, Any]:
-        """Read and check the keystore file (shape only; nothing is decrypted)."""
+    def _read(self) -> bytes:
         try:
             with open(self.path, "rb") as fh:
                 raw = fh.read(_MAX_FILE_BYTES + 1)
@@ -232,66 +298,63 @@ class RelayKeyStore:
             raise self._corrupt(f"cannot read: {exc.strerror}") from None
         if len(raw) > _MAX_FILE_BYTES:
             raise self._corrupt("file too large")
+        return raw
+
+    def _load(self) -> tuple[bytes, dict[str, Any]]:
+        """Read and check the keystore file (nothing is decrypted): its bytes and its JSON."""
+        raw = self._read()
         try:
             data = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             raise self._corrupt("not JSON") from None
-        problem = _keystore_problem(data, need_address=True)
+        path = str(self.path)
+        if isinstance(data, dict) and INTEGRITY_FIELD in data:
+            if data[INTEGRITY_FIELD] != integrity_digest(data):
+                raise StorageError("The relay key file {path} is damaged; put back a copy from a backup. "
+                                   "This did not count as a wrong passphrase.",
+                                   detail="integrity record does not match", path=path)
+        problem = keystore_problem(data, need_address=True)
         if problem:
             raise self._corrupt(problem)
-        return data
+        cost = _kdf_cost(data["crypto"])
+        if cost == "too costly":
+            raise StorageError("The relay key file {path} asks for so much work to open that it would "
+                               "stall this computer; it was not opened.", detail=_kdf_summary(data), path=path)
+        if cost == "weak":
+            raise StorageError("The relay key file {path} is protected too weakly to be safe. Move it out "
+                               "of the data folder and import it again; the import protects it properly.",
+                               detail=_kdf_summary(data), path=path)
+        return raw, data
 
     def _save_key(self, key: bytes, passphrase: str) -> None:
         keystore = Account.encrypt(key, passphrase, kdf=KDF, iterations=SCRYPT_N)
+        keystore[INTEGRITY_FIELD] = integrity_digest(keystore)
         self._refuse_existing()  # checked again right before publishing
-        _atomic_write(self.path, json.dumps(keystore, indent=2).encode("utf-8"))
+        atomic_write(self.path, json.dumps(keystore, indent=2).encode("utf-8"))
 
-    def _read_attempts(self, now: float) -> tuple[int, float | None]:
-        """(failures, locked_until) as they stand at ``now``; an expired lock counts as none."""
+    def _add_integrity_record(self, raw: bytes, keystore: dict[str, Any]) -> None:
+        """Give a file written without the record (older version, other wallet) its record.
+
+        Only after a successful unlock, so the file is known to be intact, and only if it is
+        still byte for byte the one that was unlocked. A failure leaves the file as it was.
+        """
+        stamped = {**keystore, INTEGRITY_FIELD: integrity_digest(keystore)}
         try:
-            with open(self.attempts_path, "rb") as fh:
-                data = json.loads(fh.read(4096).decode("utf-8"))
-            failures = data["failures"]
-            locked_until = data["locked_until"]
-            if not isinstance(failures, int) or isinstance(failures, bool) or failures < 0:
-                raise ValueError("failures")
-            if locked_until is not None and not isinstance(locked_until, (int, float)):
-                raise ValueError("locked_until")
-        except FileNotFoundError:
-            return 0, None
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            # A damaged counter must not hand out fresh attempts: start a lockout now.
-            log.warning("Relay key attempts file is damaged; locking unlock for %d s",
-                        LOCKOUT_SECONDS)
-            locked_until = now + LOCKOUT_SECONDS
-            self._write_attempts(MAX_ATTEMPTS, locked_until)
-            return MAX_ATTEMPTS, locked_until
-        if locked_until is None and failures >= MAX_ATTEMPTS:
-            locked_until = now + LOCKOUT_SECONDS  # should not happen; fail closed
-            self._write_attempts(failures, locked_until)
-        if locked_until is not None:
-            if now >= locked_until:
-                return 0, None  # lock served: a fresh set of attempts
-            if locked_until - now > LOCKOUT_SECONDS:  # clock went back: cap the wait
-                locked_until = now + LOCKOUT_SECONDS
-                self._write_attempts(failures, locked_until)
-            return failures, locked_until
-        return failures, None
-
-    def _write_attempts(self, failures: int, locked_until: float | None) -> None:
-        body = json.dumps({"failures": failures, "locked_until": locked_until}).encode("utf-8")
-        _atomic_write(self.attempts_path, body)
-
-    def _clear_attempts(self) -> None:
-        try:
-            self.attempts_path.unlink(missing_ok=True)
-        except OSError as exc:
-            raise StorageError(
-                "The file {path} could not be saved.", detail=exc.strerror, path=str(self.attempts_path)
-            ) from None
+            if self._read() != raw:
+                return
+            atomic_write(self.path, json.dumps(stamped, indent=2).encode("utf-8"))
+        except (StorageError, NotFound) as exc:
+            log.warning("Relay key file kept without an integrity record: %s", exc.detail or exc)
+            return
+        log.info("Relay key file given an integrity record")
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _locked(state: Attempts, now: float) -> BadInput:
+    left = (state.locked_until or now) - now
+    return BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(left))
 
 
 def _check_new_passphrase(passphrase: str) -> None:
@@ -306,76 +369,34 @@ def _minutes(seconds: float) -> int:
 
 
 def _checksum(address: str) -> str:
-    return to_checksum_address("0x" + _strip0x(address))
+    return to_checksum_address("0x" + strip_0x(address))
 
 
-def _strip0x(text: str) -> str:
-    return text[2:] if text[:2] in ("0x", "0X") else text
+def _kdf_cost(crypto: dict[str, Any]) -> str | None:
+    """"too costly", "weak" (below OWASP's minimum) or None, for a shape-checked ``crypto``."""
+    params = crypto["kdfparams"]
+    if crypto["kdf"] == "scrypt":
+        n, r, p = params["n"], params["r"], params["p"]
+        if n * r > _MAX_SCRYPT_N_TIMES_R or n * r * p > _MAX_SCRYPT_WORK:
+            return "too costly"
+        if n < MIN_SCRYPT_N or r < MIN_SCRYPT_R or p < MIN_SCRYPT_P:
+            return "weak"
+        return None
+    if params["c"] > _MAX_PBKDF2_ROUNDS:
+        return "too costly"
+    return "weak" if params["c"] < MIN_PBKDF2_ROUNDS else None
 
 
-def _is_hex(value: object, length: int | None = None) -> bool:
-    if not isinstance(value, str):
-        return False
-    digits = _strip0x(value)
-    if length is not None and len(digits) != length:
-        return False
-    return len(digits) % 2 == 0 and all(c in string.hexdigits for c in digits)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _keystore_problem(data: object, *, need_address: bool) -> str | None:
-    """Why ``data`` is not a keystore v3 we can safely open, or None. Never mentions values."""
-    if not isinstance(data, dict):
-        return "not a JSON object"
-    if data.get("version") != 3 or not _is_int(data.get("version")):
-        return "version is not 3"
-    if "address" in data or need_address:
-        if not _is_hex(data.get("address"), 40):
-            return "address missing or malformed"
-    crypto = data.get("crypto")
-    if not isinstance(crypto, dict):
-        return "crypto missing"
-    if crypto.get("cipher") != "aes-128-ctr":
-        return "unsupported cipher"
-    params = crypto.get("cipherparams")
-    if not isinstance(params, dict) or not _is_hex(params.get("iv"), 32):
-        return "cipherparams.iv missing or malformed"
-    if not _is_hex(crypto.get("ciphertext"), 64):
-        return "ciphertext missing or malformed"
-    if not _is_hex(crypto.get("mac"), 64):
-        return "mac missing or malformed"
-    kdfparams = crypto.get("kdfparams")
-    if not isinstance(kdfparams, dict):
-        return "kdfparams missing"
-    if kdfparams.get("dklen") != 32 or not _is_int(kdfparams.get("dklen")):
-        return "kdfparams.dklen is not 32"
-    if not _is_hex(kdfparams.get("salt")) or not _strip0x(kdfparams["salt"]):
-        return "kdfparams.salt missing or malformed"
-    kdf = crypto.get("kdf")
-    if kdf == "scrypt":
-        n, r, p = kdfparams.get("n"), kdfparams.get("r"), kdfparams.get("p")
-        if not (_is_int(n) and _is_int(r) and _is_int(p)):
-            return "scrypt parameters missing"
-        if n < 2 or n & (n - 1) or r < 1 or p < 1:
-            return "scrypt parameters invalid"
-        if n * r > _MAX_SCRYPT_N_TIMES_R or p > _MAX_SCRYPT_P:
-            return "scrypt parameters too costly"
-    elif kdf == "pbkdf2":
-        c = kdfparams.get("c")
-        if kdfparams.get("prf") != "hmac-sha256" or not _is_int(c) or c < 1:
-            return "pbkdf2 parameters missing or invalid"
-        if c > _MAX_PBKDF2_ROUNDS:
-            return "pbkdf2 parameters too costly"
-    else:
-        return "unsupported kdf"
-    return None
+def _kdf_summary(data: dict[str, Any]) -> str:
+    crypto = data["crypto"]
+    params = crypto["kdfparams"]
+    if crypto["kdf"] == "scrypt":
+        return f"scrypt n={params['n']} r={params['r']} p={params['p']}"
+    return f"pbkdf2 c={params['c']}"
 
 
 def _key_from_hex(text: str) -> bytes:
-    digits = _strip0x(text)
+    digits = strip_0x(text)
     if len(digits) != 64 or not all(c in string.hexdigits for c in digits):
         raise BadInput("This is not a valid private key or keystore file.", detail="not 64 hex digits")
     value = int(digits, 16)
@@ -385,6 +406,7 @@ def _key_from_hex(text: str) -> bytes:
 
 
 def _key_from_keystore_text(text: str, source_passphrase: str | None) -> bytes:
+    """The key in another wallet's keystore text: any strength accepted (we re-encrypt), not any cost."""
     if len(text) > _MAX_FILE_BYTES:
         raise BadInput("This is not a valid private key or keystore file.", detail="keystore text too large")
     try:
@@ -394,9 +416,14 @@ def _key_from_keystore_text(text: str, source_passphrase: str | None) -> bytes:
     if isinstance(data, dict) and "crypto" not in data and isinstance(data.get("Crypto"), dict):
         data = {**data, "crypto": data["Crypto"]}  # older wallets spell it with a capital C
         del data["Crypto"]
-    problem = _keystore_problem(data, need_address=False)
+    problem = keystore_problem(data, need_address=False)
     if problem:
         raise BadInput("This is not a valid private key or keystore file.", detail=problem)
+    if INTEGRITY_FIELD in data and data[INTEGRITY_FIELD] != integrity_digest(data):
+        raise BadInput("This is not a valid private key or keystore file.", detail="integrity record does not match")
+    if _kdf_cost(data["crypto"]) == "too costly":
+        raise BadInput("This keystore file asks for so much work to open that it would stall "
+                       "this computer; it was not opened.", detail=_kdf_summary(data))
     if not isinstance(source_passphrase, str):
         raise BadInput("The keystore file could not be opened with the passphrase given.", detail="no source passphrase given")
     try:
@@ -412,38 +439,6 @@ def _key_from_keystore_text(text: str, source_passphrase: str | None) -> bytes:
     if "address" in data and Account.from_key(key).address != _checksum(data["address"]):
         raise BadInput("This is not a valid private key or keystore file.", detail="address field does not match the key")
     return key
-
-
-def _atomic_write(path: Path, body: bytes) -> None:
-    """Write ``body`` to ``path`` via a 0600 temp file in the same folder, fsync, os.replace."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0)
-        fd = os.open(tmp, flags, 0o600)
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)  # the umask can only remove bits; make it exact
-            view = memoryview(body)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        if os.name == "posix":
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-    except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise StorageError("The file {path} could not be saved.", detail=exc.strerror, path=str(path)) from None
 
 
 __all__ = [

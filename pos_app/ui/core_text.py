@@ -254,6 +254,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The file {path} could not be saved."),
     QT_TRANSLATE_NOOP("core", "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}."),
     QT_TRANSLATE_NOOP("core", "Too many wrong passphrases. Try again in {minutes} min."),
+    # pos_app/sync/keystore.py: key file strength, damage, cost (issue 10, point 6)
+    QT_TRANSLATE_NOOP("core", "The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "This keystore file asks for so much work to open that it would stall this computer; it was not opened."),  # noqa: E501
     # pos_app/offline/verify.py: what the token was probed to settle (issue 10, point 5)
     QT_TRANSLATE_NOOP("core", "The token's issuer has paused it, so no payment can move now; take no payment offline until it is resumed."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "This kind of payment (an authorization) is not checked yet for the shop's token: connect once to the network, or ask the customer for a signed transfer."),  # noqa: E501

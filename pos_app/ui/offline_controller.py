@@ -337,7 +337,7 @@ class OfflineController(QObject):
                 self.runner.wake()
             self.refresh_relay()
             self.queue_view.show_message(self.tr("Relay key unlocked."))
-        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir).unlock(passphrase), done,
+        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir, store=ctx.store).unlock(passphrase), done,
                         lambda err: self.queue_view.show_message(error_text(err), error=True))
 
     def create_relay(self, passphrase: str) -> None:
@@ -345,7 +345,7 @@ class OfflineController(QObject):
         ctx = self.ctx
 
         def job():
-            ks = RelayKeyStore(ctx.data_dir)
+            ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
             address = ks.create(passphrase)
             ctx.store.audit("cashier", "relay.create", f"relay:{address}", {})
             return ks.unlock(passphrase)
@@ -369,7 +369,7 @@ class OfflineController(QObject):
                 secret = Path(path).read_text(encoding="utf-8").strip()
             except (OSError, UnicodeDecodeError):
                 secret = ""   # the keystore refuses it with its own sentence
-            ks = RelayKeyStore(ctx.data_dir)
+            ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
             address = ks.import_key(secret, passphrase, source_passphrase=source_passphrase or None)
             ctx.store.audit("cashier", "relay.import", f"relay:{address}", {})
             return ks.unlock(passphrase)

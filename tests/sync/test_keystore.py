@@ -26,7 +26,9 @@ import pytest
 from eth_account import Account
 
 from pos_app.errors import BadInput, NotFound, PosError, StorageError
+from pos_app.store.db import open_store
 from pos_app.sync import keystore as K
+from pos_app.sync.keyfile import INTEGRITY_FIELD, integrity_digest
 from pos_app.sync.keystore import RelayKeyStore
 
 PASS = "correct horse battery"
@@ -69,17 +71,38 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(created, tmp_path, clock) -> RelayKeyStore:
-    """A private copy of the created key in this test's folder."""
-    shutil.copy2(created[0] / K.KEY_FILE_NAME, tmp_path / K.KEY_FILE_NAME)
-    return RelayKeyStore(tmp_path, clock=clock)
+def shop_db(tmp_path):
+    """The shop database of this test's folder (it holds the attempt counter)."""
+    db = open_store(tmp_path)
+    yield db
+    db.close()
 
 
 @pytest.fixture
-def key_store(imported, tmp_path, clock) -> RelayKeyStore:
+def store(created, tmp_path, clock, shop_db) -> RelayKeyStore:
+    """A private copy of the created key in this test's folder."""
+    shutil.copy2(created[0] / K.KEY_FILE_NAME, tmp_path / K.KEY_FILE_NAME)
+    return RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+
+
+@pytest.fixture
+def key_store(imported, tmp_path, clock, shop_db) -> RelayKeyStore:
     """A private copy of the imported KEY_HEX in this test's folder."""
     shutil.copy2(imported / K.KEY_FILE_NAME, tmp_path / K.KEY_FILE_NAME)
-    return RelayKeyStore(tmp_path, clock=clock)
+    return RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+
+
+def _counter(db) -> tuple[int, int] | None:
+    row = db.one("SELECT failures, locked_until FROM key_attempts WHERE name = 'relay'")
+    return None if row is None else (row["failures"], row["locked_until"])
+
+
+def _write_keystore(path: Path, data: dict, *, record: bool = True) -> None:
+    """Write ``data`` as a key file, with a fresh integrity record or none (as older versions)."""
+    data = {k: v for k, v in data.items() if k != INTEGRITY_FIELD}
+    if record:
+        data[INTEGRITY_FIELD] = integrity_digest(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
 
 
 def _keystore_json(path: Path) -> dict:
@@ -118,6 +141,7 @@ def test_file_is_keystore_v3_with_scrypt(created):
     # eth-account (eth-keyfile) fixes r=8, p=1 for scrypt; the brief's r=1, p=8 is not its default.
     assert (params["n"], params["r"], params["p"], params["dklen"]) == (2**18, 8, 1, 32)
     assert "0x" + data["address"].lower() == address.lower()
+    assert data[INTEGRITY_FIELD] == integrity_digest(data)
     assert RelayKeyStore(data_dir).address() == address
 
 
@@ -140,19 +164,18 @@ def test_key_file_is_0600_and_no_temp_files_left(created):
 # ---------------------------------------------------------------------- passphrase attempts
 
 
-def test_wrong_passphrase_raises_and_counts_down(store, tmp_path):
+def test_wrong_passphrase_raises_and_counts_down(store, tmp_path, shop_db):
     assert store.attempts_left() == 10
     with pytest.raises(BadInput) as info:
         store.unlock(WRONG)
     assert info.value.template == K.MSG_WRONG_PASSPHRASE
     assert info.value.params == {"minutes": 30, "left": 9}
     assert store.attempts_left() == 9
-    attempts = tmp_path / K.ATTEMPTS_FILE_NAME
-    assert attempts.is_file()
-    if os.name == "posix":
-        assert stat.S_IMODE(attempts.stat().st_mode) == 0o600
+    assert _counter(shop_db) == (1, 0)  # in the shop database, not in a file beside the key
+    assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    # the count survives a restart
+    # the count survives a restart (a process of its own opens the database itself)
+    shop_db.close()
     assert RelayKeyStore(tmp_path).attempts_left() == 9
 
 
@@ -173,7 +196,7 @@ def test_ten_wrong_attempts_lock_out_for_30_minutes_even_across_restart(store, t
         store.unlock(PASS)
     assert info.value.template == K.MSG_LOCKED
 
-    restarted = RelayKeyStore(tmp_path, clock=clock)
+    restarted = RelayKeyStore(tmp_path, store=store._store, clock=clock)
     clock.t = locked_at + 29 * 60 + 30
     assert restarted.attempts_left() == 0
     assert 0 < restarted.lockout_remaining() <= 30
@@ -185,7 +208,7 @@ def test_ten_wrong_attempts_lock_out_for_30_minutes_even_across_restart(store, t
     assert restarted.attempts_left() == 10 and restarted.lockout_remaining() == 0
     assert restarted.unlock(PASS).address == store.address()
     assert restarted.attempts_left() == 10
-    assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
+    assert _counter(store._store) == (0, 0)
 
 
 def test_success_resets_the_counter(store, tmp_path):
@@ -194,12 +217,14 @@ def test_success_resets_the_counter(store, tmp_path):
     assert store.attempts_left() == 9
     store.unlock(PASS)
     assert store.attempts_left() == 10
-    assert RelayKeyStore(tmp_path).attempts_left() == 10
+    assert RelayKeyStore(tmp_path, store=store._store).attempts_left() == 10
 
 
 def test_damaged_attempts_file_locks_and_clock_going_back_cannot_extend_it(store, tmp_path, clock):
+    # an old version's attempts file, damaged: folded into the database as a lock (fail closed)
     (tmp_path / K.ATTEMPTS_FILE_NAME).write_text("{garbage", encoding="utf-8")
     assert store.attempts_left() == 0
+    assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
     with pytest.raises(BadInput) as info:
         store.unlock(PASS)  # refused before any decryption
     assert info.value.template == K.MSG_LOCKED
@@ -308,7 +333,7 @@ def test_refuses_keystore_demanding_absurd_scrypt_work(tmp_path):
     source["crypto"]["kdfparams"]["n"] = 2**30  # would need 1 TiB of RAM
     with pytest.raises(BadInput) as info:
         RelayKeyStore(tmp_path).import_key(json.dumps(source), PASS, source_passphrase=SOURCE_PASS)
-    assert info.value.template == K.MSG_BAD_SECRET
+    assert info.value.template == K.MSG_SOURCE_TOO_COSTLY
 
 
 def _damage(data: dict, how: str) -> str:
@@ -332,21 +357,26 @@ def _damage(data: dict, how: str) -> str:
         del data["crypto"]["kdfparams"]
     elif how == "unknown kdf":
         data["crypto"]["kdf"] = "argon2"
-    elif how == "huge n":
-        data["crypto"]["kdfparams"]["n"] = 2**30
     return json.dumps(data)
 
 
+@pytest.mark.parametrize("record", ["kept", "removed"])  # the integrity record, or a file without one
 @pytest.mark.parametrize(
     "how",
     ["not json", "empty", "list", "version 2", "no version", "no crypto", "no address",
-     "short mac", "no kdfparams", "unknown kdf", "huge n"],
+     "short mac", "no kdfparams", "unknown kdf"],
 )
-def test_refuses_damaged_key_file_without_counting_an_attempt(store, how):
-    store.path.write_text(_damage(_keystore_json(store.path), how), encoding="utf-8")
+def test_refuses_damaged_key_file_without_counting_an_attempt(store, how, record):
+    data = _keystore_json(store.path)
+    if record == "removed":
+        del data[INTEGRITY_FIELD]
+    store.path.write_text(_damage(data, how), encoding="utf-8")
     with pytest.raises(StorageError) as info:
         store.unlock(PASS)
-    assert info.value.template == K.MSG_CORRUPT
+    # with its record, any change shows as damage; without it, only what breaks the format
+    expected = K.MSG_DAMAGED if record == "kept" and how not in ("not json", "empty", "list") else K.MSG_CORRUPT
+    assert info.value.template == expected
+    assert "is damaged" in str(info.value)
     assert info.value.params == {"path": str(store.path)}
     with pytest.raises(StorageError):
         store.address()
@@ -357,7 +387,11 @@ def test_refuses_key_file_whose_address_field_was_changed(store):
     data = _keystore_json(store.path)
     data["address"] = KEY_ADDRESS[2:].lower()
     store.path.write_text(json.dumps(data), encoding="utf-8")
-    assert store.address() == KEY_ADDRESS  # read without decrypting, so not caught yet
+    with pytest.raises(StorageError) as info:  # the integrity record shows it without decrypting
+        store.address()
+    assert info.value.template == K.MSG_DAMAGED
+    _write_keystore(store.path, data, record=False)  # a file without the record: caught at unlock
+    assert store.address() == KEY_ADDRESS
     with pytest.raises(StorageError) as info:
         store.unlock(PASS)
     assert info.value.template == K.MSG_CORRUPT
@@ -407,3 +441,245 @@ def test_no_secret_in_any_error_repr_or_log(key_store, tmp_path, caplog):
     for text in texts:
         for secret in secrets_:
             assert secret not in text
+
+
+# ---------------------------------------------------------------------- issue 10, point 6 (keys)
+
+CHEAP_N = 2**4  # the explicit test hook's scrypt n (the floors themselves are tested with real values)
+
+
+@pytest.fixture
+def cheap_kdf(monkeypatch):
+    """Test hook: write and accept scrypt n=16, so many guesses stay fast; same code path."""
+    monkeypatch.setattr(K, "SCRYPT_N", CHEAP_N)
+    monkeypatch.setattr(K, "MIN_SCRYPT_N", CHEAP_N)
+
+
+def _cheap_source(**kdf) -> dict:
+    kdf = kdf or {"kdf": "scrypt", "iterations": CHEAP_N}
+    return Account.encrypt("0x" + KEY_HEX, PASS, **kdf)
+
+
+def _set_kdf(data: dict, **params) -> dict:
+    data["crypto"]["kdfparams"].update(params)
+    return data
+
+
+@pytest.mark.parametrize("kdf", [{"kdf": "scrypt", "iterations": 2}, {"kdf": "pbkdf2", "iterations": 1}],
+                         ids=["scrypt n=2", "pbkdf2 c=1"])
+@pytest.mark.parametrize("record", [True, False], ids=["with record", "without record"])
+def test_f6_weak_key_file_in_data_folder_is_refused(tmp_path, shop_db, kdf, record):
+    """A key file re-encrypted with scrypt n=2 or pbkdf2 c=1 no longer unlocks silently."""
+    ks = RelayKeyStore(tmp_path, store=shop_db)
+    _write_keystore(ks.path, Account.encrypt("0x" + KEY_HEX, PASS, **kdf), record=record)
+    for call in (lambda: ks.unlock(PASS), ks.address):
+        with pytest.raises(StorageError) as info:
+            call()
+        assert info.value.template == K.MSG_WEAK
+        assert info.value.params == {"path": str(ks.path)}
+        assert "too weakly" in str(info.value) and "import it again" in str(info.value)
+    assert ks.attempts_left() == 10 and _counter(shop_db) is None  # no attempt counted
+
+
+def test_f6_kdf_floor_is_owasp_minimum_with_real_values(tmp_path, shop_db):
+    """scrypt n=2**17 r=8 p=1 and pbkdf2 600,000 rounds open; one step below is refused."""
+    ks = RelayKeyStore(tmp_path, store=shop_db)
+    cheap = _cheap_source()
+    below = [_set_kdf(json.loads(json.dumps(cheap)), n=2**16),  # n one step below
+             _set_kdf(json.loads(json.dumps(cheap)), n=2**18, r=4),  # r below 8 (n*r as ours)
+             _set_kdf(json.loads(json.dumps(cheap)), n=2**17, r=8, p=0)]
+    pbkdf2 = Account.encrypt("0x" + KEY_HEX, PASS, kdf="pbkdf2", iterations=1)
+    below.append(_set_kdf(pbkdf2, c=599_999))
+    for data in below:
+        _write_keystore(ks.path, data)
+        with pytest.raises(StorageError) as info:
+            ks.unlock(PASS)
+        assert info.value.template in (K.MSG_WEAK, K.MSG_CORRUPT)  # p=0 is not even a keystore
+    assert ks.attempts_left() == 10
+    for kdf, rounds in (("scrypt", 2**17), ("pbkdf2", 600_000)):
+        _write_keystore(ks.path, Account.encrypt("0x" + KEY_HEX, PASS, kdf=kdf, iterations=rounds))
+        assert ks.unlock(PASS).address == KEY_ADDRESS
+
+
+@pytest.mark.parametrize("params", [{"n": 2**22}, {"n": 2**18, "p": 8}, {"n": 2**30, "r": 1},
+                                    {"c": 10**9}],
+                         ids=["n=2^22", "p=8", "n=2^30", "pbkdf2 c=10^9"])
+def test_f6_absurd_kdf_parameters_are_refused_quickly(tmp_path, shop_db, params):
+    """Parameters that would take gigabytes or minutes are refused before any work, in the folder and at import."""
+    import time
+    kdf = {"kdf": "pbkdf2", "iterations": 1} if "c" in params else {}
+    data = _set_kdf(_cheap_source(**kdf), **params)
+    ks = RelayKeyStore(tmp_path, store=shop_db)
+    _write_keystore(ks.path, data)
+    started = time.monotonic()
+    with pytest.raises(StorageError) as info:
+        ks.unlock(PASS)
+    assert info.value.template == K.MSG_TOO_COSTLY and "stall this computer" in str(info.value)
+    with pytest.raises(BadInput) as info:
+        RelayKeyStore(tmp_path / "other").import_key(json.dumps(data), OTHER_PASS, source_passphrase=PASS)
+    assert info.value.template == K.MSG_SOURCE_TOO_COSTLY
+    assert time.monotonic() - started < 2
+    assert ks.attempts_left() == 10
+
+
+@pytest.mark.parametrize("kdf", [{"kdf": "scrypt", "iterations": 2}, {"kdf": "pbkdf2", "iterations": 1}],
+                         ids=["scrypt n=2", "pbkdf2 c=1"])
+def test_f6_import_of_weak_file_re_encrypts(tmp_path, kdf):
+    """``relay import`` takes a weak keystore and saves it with the app's own parameters and record."""
+    source = Account.encrypt("0x" + KEY_HEX, SOURCE_PASS, **kdf)
+    ks = RelayKeyStore(tmp_path)
+    assert ks.import_key(json.dumps(source), PASS, source_passphrase=SOURCE_PASS) == KEY_ADDRESS
+    ours = _keystore_json(ks.path)
+    assert ours["crypto"]["kdf"] == "scrypt"
+    params = ours["crypto"]["kdfparams"]
+    assert (params["n"], params["r"], params["p"]) == (2**18, 8, 1)
+    assert ours["crypto"]["ciphertext"] != source["crypto"]["ciphertext"]
+    assert ours[INTEGRITY_FIELD] == integrity_digest(ours)
+    assert ks.address() == KEY_ADDRESS  # accepted by the data-folder checks
+
+
+def test_f6_changed_mac_or_ciphertext_says_damaged_and_costs_no_attempt(store, shop_db):
+    """A changed MAC, ciphertext, salt or iv: "damaged", nothing decrypted, no attempt; a wrong passphrase still costs one."""
+    original = _keystore_json(store.path)
+    for field in ("mac", "ciphertext", "salt", "iv"):
+        data = json.loads(json.dumps(original))
+        holder = {"mac": data["crypto"], "ciphertext": data["crypto"], "salt": data["crypto"]["kdfparams"],
+                  "iv": data["crypto"]["cipherparams"]}[field]
+        holder[field] = ("0" if holder[field][0] != "0" else "1") + holder[field][1:]
+        store.path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        for guess in (PASS, WRONG):
+            with pytest.raises(StorageError) as info:
+                store.unlock(guess)
+            assert info.value.template == K.MSG_DAMAGED
+            assert "is damaged" in str(info.value) and "did not count" in str(info.value)
+        assert store.attempts_left() == 10
+    assert _counter(shop_db) is None
+    store.path.write_text(json.dumps(original, indent=2), encoding="utf-8")
+    with pytest.raises(BadInput) as info:
+        store.unlock(WRONG)
+    assert info.value.template == K.MSG_WRONG_PASSPHRASE and store.attempts_left() == 9
+
+
+def test_f6_file_without_record_gets_one_at_first_unlock(store, tmp_path, shop_db):
+    """A file from an older version or another wallet: handled as before, then given its record."""
+    data = _keystore_json(store.path)
+    _write_keystore(store.path, data, record=False)
+    before = _keystore_json(store.path)
+    assert store.unlock(PASS).address == store.address()
+    after = _keystore_json(store.path)
+    assert after[INTEGRITY_FIELD] == integrity_digest(before)
+    assert {k: v for k, v in after.items() if k != INTEGRITY_FIELD} == before
+    if os.name == "posix":
+        assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    after["crypto"]["mac"] = "00" + after["crypto"]["mac"][2:]
+    store.path.write_text(json.dumps(after), encoding="utf-8")
+    with pytest.raises(StorageError) as info:  # from now on damage shows as damage
+        store.unlock(PASS)
+    assert info.value.template == K.MSG_DAMAGED and store.attempts_left() == 10
+
+
+_GUESSER = """
+import sys
+from pos_app.store.db import open_store
+from pos_app.sync import keystore as K
+K.SCRYPT_N = K.MIN_SCRYPT_N = int(sys.argv[2])  # the test hook: cheap scrypt, same code path
+db = open_store(sys.argv[1])
+ks = K.RelayKeyStore(sys.argv[1], store=db)
+print("ready", flush=True)
+sys.stdin.readline()
+try:
+    ks.unlock("wrong horse battery")
+    print("unlocked")
+except Exception as exc:
+    print(type(exc).__name__, getattr(exc, "template", ""))
+"""
+
+
+def test_f6_eight_parallel_wrong_guesses_count_as_eight(tmp_path, cheap_kdf):
+    """Eight processes guess at the same moment: the count goes up by eight (BEGIN IMMEDIATE)."""
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parents[2]
+    RelayKeyStore(tmp_path).create(PASS)
+    open_store(tmp_path).close()  # schema in place before the guessers start
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    procs = [subprocess.Popen([sys.executable, "-c", _GUESSER, str(tmp_path), str(CHEAP_N)], cwd=root, env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(8)]
+    try:
+        for p in procs:
+            assert p.stdout.readline().strip() == "ready"
+        for p in procs:  # released together
+            p.stdin.write("\n")
+            p.stdin.flush()
+        outcomes = [p.communicate(timeout=120)[0].strip() for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    assert outcomes == [f"BadInput {K.MSG_WRONG_PASSPHRASE}"] * 8
+    db = open_store(tmp_path)
+    try:
+        assert _counter(db) == (8, 0)
+        assert RelayKeyStore(tmp_path, store=db).attempts_left() == 2
+        counted = db.query("SELECT detail FROM audit_log WHERE event = 'key.attempts' ORDER BY id")
+        assert sorted(json.loads(r["detail"])["failures"] for r in counted) == list(range(1, 9))
+        assert db.verify_audit_chain()
+    finally:
+        db.close()
+
+
+def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_db, clock, cheap_kdf):
+    """After a lock, a deleted or zeroed counter row, or a fresh old-style attempts file, still means locked."""
+    ks = RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+    ks.create(PASS)
+    for _ in range(K.MAX_ATTEMPTS):
+        with pytest.raises(BadInput):
+            ks.unlock(WRONG)
+    locked_until = _counter(shop_db)[1]
+    assert ks.attempts_left() == 0 and locked_until == T0 + K.LOCKOUT_SECONDS
+
+    def still_locked() -> None:
+        with pytest.raises(BadInput) as info:
+            RelayKeyStore(tmp_path, store=shop_db, clock=clock).unlock(PASS)
+        assert info.value.template == K.MSG_LOCKED
+        assert _counter(shop_db) == (K.MAX_ATTEMPTS, locked_until)  # written back to agree
+
+    shop_db.execute("DELETE FROM key_attempts")
+    still_locked()
+    shop_db.execute("UPDATE key_attempts SET failures = 0, locked_until = 0")
+    still_locked()
+    (tmp_path / K.ATTEMPTS_FILE_NAME).write_text('{"failures": 0, "locked_until": null}', encoding="utf-8")
+    shop_db.execute("DELETE FROM key_attempts")
+    still_locked()
+    assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
+    shop_db.close()  # another process, its own connection
+    fresh_db = open_store(tmp_path)
+    try:
+        fresh_db.execute("DELETE FROM key_attempts")
+        with pytest.raises(BadInput) as info:
+            RelayKeyStore(tmp_path, store=fresh_db, clock=clock).unlock(PASS)
+        assert info.value.template == K.MSG_LOCKED
+        clock.t = locked_until  # the lock served: the right passphrase works again
+        assert RelayKeyStore(tmp_path, store=fresh_db, clock=clock).unlock(PASS).address == ks.address()
+        assert _counter(fresh_db) == (0, 0) and fresh_db.verify_audit_chain()
+    finally:
+        fresh_db.close()
+
+
+@pytest.mark.parametrize("old", [{"failures": 4, "locked_until": None},
+                                 {"failures": 10, "locked_until": T0 + 600.5}], ids=["counting", "locked"])
+def test_f6_old_attempts_file_is_moved_into_the_database(store, tmp_path, shop_db, clock, old):
+    """An earlier version's relay-key.attempts is folded into key_attempts, then removed."""
+    legacy = tmp_path / K.ATTEMPTS_FILE_NAME
+    legacy.write_text(json.dumps(old), encoding="utf-8")
+    if old["locked_until"] is None:
+        assert store.attempts_left() == 6
+        assert _counter(shop_db) == (4, 0)
+    else:
+        assert store.attempts_left() == 0 and 0 < store.lockout_remaining() <= 601
+        assert _counter(shop_db) == (10, T0 + 601)
+        shop_db.execute("DELETE FROM key_attempts")  # the old file is gone and the row too: still locked
+        with pytest.raises(BadInput) as info:
+            store.unlock(PASS)
+        assert info.value.template == K.MSG_LOCKED
+    assert not legacy.exists()

@@ -10,8 +10,17 @@ own passphrase) gives the expected address and our own scrypt file; refusals (ex
 passphrase, bad or out-of-range hex, bad keystore text, wrong or missing source passphrase,
 damaged key file, missing key file) change nothing; no key or passphrase in any error or log.
 
+Issue 10, point 6 (``test_f6_*``): a key file in the data folder below OWASP's minimum (scrypt
+n=2 or pbkdf2 c=1; the thresholds n=2**17 r=8 p=1 and 600,000 rounds with real values) is
+refused, absurd parameters are refused at once, and ``import`` re-encrypts a weak file; a changed
+MAC, ciphertext, salt or iv says "damaged" and costs no attempt, while a wrong passphrase still
+costs one; eight processes guessing at once count as eight; deleting or zeroing the counter row,
+or writing a fresh attempts file, does not lift a lock; an old ``relay-key.attempts`` moves into
+the database. The counter is in the shop database (``key_attempts``, mirrored in the audit chain).
+
 scrypt at n=2**18 costs about 0.8 s per encrypt or decrypt, so a key is created once per module
-and copied into each test's folder. The file makes about 20 scrypt calls in total.
+and copied into each test's folder. Tests that need many guesses use the explicit hook
+``cheap_kdf`` (scrypt n=16 written and accepted); the strength floors are tested with real values.
 """
 from __future__ import annotations
 

@@ -692,3 +692,25 @@ def test_f6_old_attempts_file_is_moved_into_the_database(store, tmp_path, shop_d
             store.unlock(PASS)
         assert info.value.template == K.MSG_LOCKED
     assert not legacy.exists()
+
+
+def test_f6_cli_relay_import_re_encrypts_a_weak_file_and_a_weak_file_in_place_is_refused(
+        tmp_path, monkeypatch, capsys):
+    """``sompos relay import`` of an n=2 keystore saves a strong one; the same file put in the folder by hand is refused."""
+    from pos_app import cli
+    weak = tmp_path / "weak.json"
+    weak.write_text(json.dumps(Account.encrypt("0x" + KEY_HEX, SOURCE_PASS, kdf="scrypt", iterations=2)))
+    monkeypatch.setenv("SOMPOS_RELAY_SOURCE_PASSPHRASE", SOURCE_PASS)
+    monkeypatch.setenv("SOMPOS_RELAY_PASSPHRASE", PASS)
+    shop = tmp_path / "shop"
+    assert cli.main(["relay", "import", str(weak), "--data-dir", str(shop)]) == 0
+    ours = _keystore_json(shop / K.KEY_FILE_NAME)
+    assert ours["crypto"]["kdfparams"]["n"] == 2**18 and ours[INTEGRITY_FIELD] == integrity_digest(ours)
+    assert KEY_ADDRESS in capsys.readouterr().out
+
+    by_hand = tmp_path / "by-hand"
+    by_hand.mkdir()
+    shutil.copy(weak, by_hand / K.KEY_FILE_NAME)
+    assert cli.main(["relay", "show", "--data-dir", str(by_hand)]) == 3  # a storage error
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "protected too weakly" in err[0] and "import it again" in err[0]

@@ -33,7 +33,7 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
 def _relay_account(ctx, args: argparse.Namespace):
     """The unlocked relay account, or None (raw transactions need none; authorizations wait)."""
     from pos_app.sync.keystore import RelayKeyStore
-    ks = RelayKeyStore(ctx.data_dir)
+    ks = RelayKeyStore(ctx.data_dir, store=ctx.store)  # the wrong-passphrase counter is in its database
     if not ks.exists() or getattr(args, "no_relay", False):
         return None
     return ks.unlock(_passphrase("Relay key passphrase: "))
@@ -43,7 +43,7 @@ def cmd_relay(args: argparse.Namespace) -> int:
     from pos_app.cli import _context, _out
     from pos_app.sync.keystore import RelayKeyStore
     ctx = _context(args)
-    ks = RelayKeyStore(ctx.data_dir)
+    ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
     if args.relay_cmd == "create":
         address = ks.create(_passphrase("New passphrase (10+ characters): ", confirm=True))
         ctx.store.audit("manager", "relay.create", f"relay:{address}", {})

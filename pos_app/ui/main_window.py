@@ -111,7 +111,9 @@ class MainWindow(QMainWindow):
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.refresh_status)
         self.clock.start()
-        self.resize(1100, 720)
+        # Never larger than the screen it opens on (small shop PCs: 1024x600).
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1100, screen.width()) if screen else 1100, min(720, screen.height()) if screen else 720)
         self.retranslate()
         self.go_sale()
         self.reload_sales()

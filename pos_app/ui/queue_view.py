@@ -143,6 +143,7 @@ class QueueView(QWidget):
         # This till's number: the other till shows it when a file from here is loaded there.
         self.device_label = QLabel()
         self.device_label.setObjectName("deviceNumber")
+        self.device_label.setFont(big_font(self, 13))  # read aloud and compared with the other till
         self.device_label.setWordWrap(True)
         self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         root.addWidget(self.device_label)

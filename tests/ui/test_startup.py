@@ -26,3 +26,8 @@ def test_sale_screen_properties_set_without_the_qt_namespace(qtbot):
     assert screen.focusPolicy() == Qt.FocusPolicy.StrongFocus
     assert screen.display.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in screen.keys.values())
+
+
+def test_the_window_opens_no_larger_than_its_screen(qtbot, window):
+    avail = window.screen().availableGeometry()
+    assert window.width() <= avail.width() and window.height() <= avail.height()

@@ -71,6 +71,7 @@ from pos_app.errors import BadInput, PosError, StorageError
 from pos_app.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
 from pos_app.offline.lifecycle import UNSENT, QueueState, check_transition
 from pos_app.offline.verify import FeeFloor
+from pos_app.text import safe_text
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -386,12 +387,13 @@ def read_bundle(path: Path | str) -> Bundle:
 
     Raises ``BadInput`` with one sentence on any problem; never writes anything.
     """
+    from pos_app.files import FileTooLarge, read_limited
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BUNDLE_BYTES + 1)
-    except OSError as exc:
-        raise BadInput("The file {file} cannot be read.", file=str(path), detail=str(exc)) from exc
+        # Refuses folders, FIFOs and devices without blocking, and reads no more than the cap.
+        data = read_limited(path, MAX_BUNDLE_BYTES, what="hand-over file")
+    except FileTooLarge:
+        raise BadInput("The file {file} is too large to be a Som POS queue export.", file=str(path)) from None
     return parse_bundle(data, path)
 
 
@@ -625,7 +627,7 @@ def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, nam
 
     note = f"handed over from device {fp}, invoice {item.invoice_number}"
     if item.memo:
-        note += f": {_plain(item.memo)}"
+        note += f": {safe_text(item.memo, limit=MAX_MEMO)}"
     if len(note) > MEMO_LIMIT:
         note = note[:MEMO_LIMIT - 1] + "…"
     raw = isinstance(payload, RawTransfer)
@@ -673,13 +675,6 @@ def _signed_due(payload: Any, decimals: int) -> int:
     if tyiyn < 1:
         raise BadInput("This payment is for less than one tyiyn.")
     return int(tyiyn_to_base_units(Tyiyn(tyiyn), decimals))
-
-
-def _plain(text: str) -> str:
-    """A memo from another till as plain text: no control, escape or direction-changing characters."""
-    import unicodedata
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
-                   or ch == " ")
 
 
 def _sha(text: str) -> str:

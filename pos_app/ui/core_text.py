@@ -224,7 +224,6 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", 'The file {file} already exists; choose another name so an earlier export is not overwritten.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'There are no unsent offline payments to hand over; no file was written.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} could not be written; check that the stick is inserted, writable and not full.'),  # noqa: E501
-    QT_TRANSLATE_NOOP("core", 'The file {file} cannot be read.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} is too large to be a Som POS queue export.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} is not a Som POS queue export.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.'),  # noqa: E501

@@ -65,7 +65,7 @@ def cmd_relay(args: argparse.Namespace) -> int:
         return 0
     line = f"relay key: {address}"
     try:
-        balance = ctx.rpc().call("read the relay balance", lambda w3: int(w3.eth.get_balance(address)))
+        balance = ctx.rpc().balance(address, "read the relay balance")  # type and range checked
         data["balance_wei"] = str(balance)
         line += f"\nbalance: {balance / 10**18:.6f} BNB"
     except Exception:  # noqa: BLE001 - offline: the address alone is still useful

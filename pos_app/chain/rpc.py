@@ -6,19 +6,34 @@ minute) and the next URL is tried; when none answers, ``NodeUnavailable`` says s
 cashier understands. Any other JSON-RPC error is an answer, raised as ``RpcRefused`` for the caller
 to interpret (for example a log range that is too large). Before its first use, an endpoint's
 ``eth_chainId`` must equal the profile's; a node of another chain is never used.
+
+A hostile or broken node cannot hang or crash the caller (issue 10, points 10, 11, 13, 14):
+requests go through ``GuardedHTTPProvider`` (a total time budget per request, a size and nesting
+cap checked before parsing), and the readers below (``block``, ``block_number``, ``gas_price``,
+``balance``, ``nonce``) check every value's type and range (``answers``). An answer that makes no
+sense (``BadAnswer``, a bad hex number, ``null`` or a wrong type that breaks web3's formatters)
+counts as a failure of that endpoint with a long back-off, like one that is too slow or too
+deep, and the next URL is tried; when no endpoint gave a sensible answer, ``NonsenseAnswer``
+says so. ``until(deadline)`` bounds every request made inside it by an outer deadline
+(``sompos sync --deadline``).
 """
 from __future__ import annotations
 
+import binascii
 import json
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import requests
-from web3 import HTTPProvider, Web3
-from web3.exceptions import BadResponseFormat, ProviderConnectionError, Web3RPCError
+from web3 import Web3
+from web3.exceptions import (BadResponseFormat, BlockNotFound, ContractLogicError, ProviderConnectionError, Web3Exception,
+                             Web3RPCError)
 
+from pos_app.chain import answers
+from pos_app.chain.provider import GuardedHTTPProvider, HostileReply, NodeTooSlow
 from pos_app.errors import ChainError, NodeUnavailable, WrongNetwork
 from pos_app.profiles import NetworkProfile
 from pos_app.text import mask_secrets, mask_url
@@ -27,7 +42,18 @@ T = TypeVar("T")
 
 BACKOFF_START = 1.0
 BACKOFF_MAX = 60.0
+BACKOFF_HOSTILE = 60.0  # too slow, too deep, or nonsense: do not ask that node again soon
 _RATE_LIMIT_WORDS = ("rate limit", "too many requests", "limit exceeded", "exceeded the quota")
+
+
+class NonsenseAnswer(NodeUnavailable):
+    """Every endpoint tried answered something that makes no sense (or was too slow or too deep)."""
+
+
+# What web3's formatters and our readers raise on a malformed answer: a bad hex number, ``null``
+# where a value belongs, a string instead of an object, a missing field.
+_NONSENSE = (answers.BadAnswer, ValueError, TypeError, KeyError, IndexError, AttributeError,
+             OverflowError, binascii.Error, RecursionError)
 
 
 class RpcRefused(ChainError):
@@ -73,9 +99,9 @@ class Endpoint:
     def healthy(self, now: float) -> bool:
         return self.wrong_chain is None and now >= self.retry_at
 
-    def fail(self, now: float, why: str) -> None:
+    def fail(self, now: float, why: str, *, at_least: float = 0.0) -> None:
         self.failures += 1
-        self.retry_at = now + min(BACKOFF_MAX, BACKOFF_START * 2 ** (self.failures - 1))
+        self.retry_at = now + max(at_least, min(BACKOFF_MAX, BACKOFF_START * 2 ** (self.failures - 1)))
         self.last_error = why
 
     def ok(self) -> None:
@@ -101,19 +127,34 @@ class RpcClient:
         self.profile = profile
         self._clock = clock
         self._lock = threading.Lock()
+        self.deadline: float | None = None  # time.monotonic() by which every request must be done
         if profile.embedded:
             if embedded_w3 is None:
                 raise ChainError("The demo network only runs inside `sompos demo`.")
             self.endpoints = [Endpoint("embedded demo chain", embedded_w3)]
         else:
             self.endpoints = [
-                Endpoint(mask_url(url), Web3(HTTPProvider(url, request_kwargs={"timeout": timeout},
-                                                exception_retry_configuration=None)))
+                Endpoint(mask_url(url), Web3(GuardedHTTPProvider(url, read_timeout=timeout,
+                                                                 deadline=lambda: self.deadline)))
                 for url in profile.rpc_urls]
         self.active: Endpoint | None = None
 
+    @contextmanager
+    def until(self, deadline: float | None) -> Iterator[None]:
+        """Requests inside end by ``deadline`` (``time.monotonic()``); nested: the earlier one holds."""
+        before = self.deadline
+        if deadline is not None and (before is None or deadline < before):
+            self.deadline = deadline
+        try:
+            yield
+        finally:
+            self.deadline = before
+
+    def _out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
     def _check_chain(self, ep: Endpoint) -> None:
-        got = int(ep.w3.eth.chain_id)
+        got = answers.chain_id(ep.w3.eth.chain_id)
         if got != self.profile.chain_id:
             ep.wrong_chain = got
             raise WrongNetwork(
@@ -130,7 +171,13 @@ class RpcClient:
                 order = sorted((e for e in self.endpoints if e.wrong_chain is None),
                                key=lambda e: e.retry_at)[:1]
         wrong: WrongNetwork | None = None
+        nonsense = 0
+        tried = 0
         for ep in order:
+            if self._out_of_time():
+                ep.last_error = ep.last_error or "not tried: the deadline had passed"
+                break
+            tried += 1
             try:
                 if not ep.chain_checked:
                     self._check_chain(ep)
@@ -147,13 +194,25 @@ class RpcClient:
                 self.active = ep
                 raise RpcRefused("The node refused to {what}: {message}", code=code,
                                  node_message=message, what=what, message=message) from exc
+            except (NodeTooSlow, HostileReply) as exc:
+                ep.fail(self._clock(), mask_secrets(f"{type(exc).__name__}: {exc}", self.profile.rpc_urls)[:300],
+                        at_least=BACKOFF_HOSTILE)
+                nonsense += isinstance(exc, HostileReply)
+                continue
             except Exception as exc:  # noqa: BLE001 - classify, never leak a traceback
                 if _is_transient(exc) or isinstance(exc, OSError):
                     ep.fail(self._clock(), mask_secrets(f"{type(exc).__name__}: {exc}", self.profile.rpc_urls)[:300])
                     continue
-                if isinstance(exc, ValueError) and "chain" in str(exc).lower():
-                    raise ChainError("The node gave an unexpected answer to {what}.",
-                                     detail=str(exc), what=what) from exc
+                if not self.profile.embedded and (isinstance(exc, _NONSENSE) or (
+                        isinstance(exc, Web3Exception)
+                        and not isinstance(exc, (ProviderConnectionError, ContractLogicError)))):
+                    # A malformed answer (answers.BadAnswer, or web3's formatters choking on a
+                    # bad hex number, null or a wrong type): that node is not to be trusted now.
+                    why = f"nonsense answer to {what}: {type(exc).__name__}: {exc}"
+                    ep.fail(self._clock(), mask_secrets(why, self.profile.rpc_urls)[:300],
+                            at_least=BACKOFF_HOSTILE)
+                    nonsense += 1
+                    continue
                 raise
             ep.ok()
             self.active = ep
@@ -161,10 +220,16 @@ class RpcClient:
         if wrong is not None and all(e.wrong_chain is not None for e in self.endpoints):
             raise wrong
         self.active = None
+        detail = "; ".join(f"{e.name}: {e.last_error}" for e in order)
+        if nonsense and nonsense == tried:
+            raise NonsenseAnswer(
+                "The node sent an answer that makes no sense ({what}); it is not used for now and "
+                "payments will be checked with another node.", detail=detail, what=what)
+        if tried == 0:
+            raise NodeUnavailable("No blockchain node was asked: the time allowed has run out.", detail=detail)
         raise NodeUnavailable(
             "No blockchain node answered (tried {tried}); payments will be checked when the "
-            "connection returns.", detail="; ".join(f"{e.name}: {e.last_error}" for e in order),
-            tried=len(order))
+            "connection returns.", detail=detail, tried=tried)
 
     def status(self) -> RpcStatus:
         return RpcStatus(online=self.active is not None,
@@ -172,13 +237,31 @@ class RpcClient:
                          errors={e.name: e.last_error for e in self.endpoints if e.last_error})
 
     # -- common reads ------------------------------------------------------------------------
+    # Each value is checked (answers.py) inside the call, so a nonsense answer fails over.
     def block_number(self) -> int:
-        return int(self.call("report the latest block", lambda w3: w3.eth.block_number))
+        return self.call("report the latest block", lambda w3: answers.block_number(w3.eth.block_number))
 
     def block(self, ident: int | str) -> dict[str, Any]:
         """``{number, hash, timestamp}`` of a block by number or tag (latest, finalized)."""
         def get(w3: Web3) -> dict[str, Any]:
-            b = w3.eth.get_block(ident)
-            return {"number": int(b["number"]), "hash": "0x" + bytes(b["hash"]).hex(),
-                    "timestamp": int(b["timestamp"])}
+            try:
+                raw = w3.eth.get_block(ident)
+            except BlockNotFound as exc:
+                if ident == "latest":  # ``null`` for the head: every node has one
+                    raise answers.BadAnswer("no latest block") from exc
+                raise
+            b = answers.block(raw, f"block {ident}")
+            if isinstance(ident, int) and b["number"] != ident:
+                raise answers.BadAnswer(f"asked for block {ident}, got block {b['number']}")
+            return b
         return self.call(f"give block {ident}", get)
+
+    def gas_price(self, what: str = "read the gas price") -> int:
+        return self.call(what, lambda w3: answers.gas_price(w3.eth.gas_price))
+
+    def balance(self, address: str, what: str = "read a balance") -> int:
+        """The address's balance of the chain's own coin (BNB), in wei."""
+        return self.call(what, lambda w3: answers.balance(w3.eth.get_balance(address)))
+
+    def nonce(self, address: str, block: str = "latest", what: str = "count an account's transactions") -> int:
+        return self.call(what, lambda w3: answers.nonce(w3.eth.get_transaction_count(address, block)))

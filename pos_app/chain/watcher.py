@@ -24,6 +24,7 @@ from typing import Any, Callable
 from eth_utils import to_checksum_address
 from web3 import Web3
 
+from pos_app.chain import answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.errors import ChainError, PosError
 from pos_app.events import EventBus
@@ -196,7 +197,8 @@ class PaymentWatcher:
             return self._logs_from_blocks(a, b)
         params = {"fromBlock": a, "toBlock": b, "address": self.token,
                   "topics": [TRANSFER_TOPIC, None, _topic_for(self.merchant)]}
-        return self.rpc.call("list token transfers", lambda w3: list(w3.eth.get_logs(params)))
+        # Checked as a whole (answers.logs): a nonsense log fails the node over, it is not skipped.
+        return self.rpc.call("list token transfers", lambda w3: answers.logs(list(w3.eth.get_logs(params))))
 
     def _logs_from_blocks(self, a: int, b: int) -> list[dict[str, Any]]:
         """Fallback where ``eth_getLogs`` is disabled (public BSC endpoints): read each block's
@@ -235,13 +237,16 @@ class PaymentWatcher:
             data = _hex(entry["data"])
             if len(data) != 66:
                 return None
-            number = int(entry["blockNumber"])
-            block_hash = _hex(entry["blockHash"])
+            # answers.BadAnswer is a ValueError: a log with a nonsense field is ignored below.
+            number = answers.block_number(entry["blockNumber"], "log block number")
+            block_hash = answers.as_hash(entry["blockHash"], "log block hash")
+            tx_hash = answers.as_hash(entry["transactionHash"], "log transaction hash")
+            log_index = answers.as_uint(entry["logIndex"], "log index", maximum=answers.MAX_LOG_INDEX)
             block = self._block(number)
             if block["hash"] != block_hash:
                 return None  # the block changed under us; the next pass rescans it
-            return Transfer(self.profile.chain_id, self.token, _hex(entry["transactionHash"]),
-                            int(entry["logIndex"]), number, block_hash, block["timestamp"],
+            return Transfer(self.profile.chain_id, self.token, tx_hash,
+                            log_index, number, block_hash, block["timestamp"],
                             to_checksum_address("0x" + topics[1][-40:]), payee, int(data, 16))
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("ignoring a malformed log from the node: %s", exc)
@@ -366,7 +371,7 @@ class PaymentWatcher:
         now = self.clock()
         if self._recorded_at is not None and now - self._recorded_at < RECORD_ONLINE_EVERY_S:
             return
-        gas_price = self.rpc.call("the gas price", lambda w3: int(w3.eth.gas_price))
+        gas_price = self.rpc.gas_price("the gas price")  # checked: -1 or 2**300 never becomes the fee floor
         queue = OfflineQueue(self.store, self.service)
         queue.record_sync(self.profile.chain_id, at=int(now), gas_price=gas_price,
                           base_fee=int(head_block.get("baseFeePerGas") or 0))
@@ -394,7 +399,8 @@ class PaymentWatcher:
 
             def read(w3, payer=payer):
                 c = w3.eth.contract(address=self.token, abi=token_abi())
-                return int(c.functions.balanceOf(payer).call()), int(w3.eth.get_transaction_count(payer))
+                return (answers.balance(c.functions.balanceOf(payer).call(), "a payer's token balance"),
+                        answers.nonce(w3.eth.get_transaction_count(payer)))
             balance, nonce = self.rpc.call("a payer's balance", read)
             queue.save_snapshot(self.profile.chain_id, self.token, payer, balance_base=balance, nonce=nonce, at=at)
             count += 1

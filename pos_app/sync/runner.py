@@ -11,13 +11,16 @@ HTTP errors, rate limits, truncated or garbage JSON). It publishes ``connectivit
 online it runs an engine pass every ``online_interval_s``. On the way back from offline it
 reconciles: the payment watcher scans the missed blocks (invoices paid online meanwhile settle)
 and the payers' balance / nonce snapshots for the offline limits are refreshed. ``run_until`` is
-the headless ``sompos sync``: passes until everything is final or failed, or a deadline.
+the headless ``sompos sync``: passes until everything is final or failed, or a deadline. The
+deadline holds inside a pass too: every node request is bounded by it (``RpcClient.until``), so a
+node that trickles its answer cannot keep ``sompos sync --deadline 8`` running past 8 s.
 """
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -124,6 +127,16 @@ class SyncRunner:
                   *, monotonic: Callable[[], float] = time.monotonic) -> bool:
         """Passes until nothing is outstanding (True) or the deadline passes (False)."""
         end = monotonic() + deadline_s
+        with ExitStack() as bounded:
+            # Every node request ends by the deadline (time.monotonic(), the clock RpcClient uses).
+            wall_end = time.monotonic() + deadline_s
+            for rpc in {id(r): r for r in (self.engine.rpc, getattr(self.watcher, "rpc", None))
+                        if hasattr(r, "until")}.values():
+                bounded.enter_context(rpc.until(wall_end))
+            return self._run_until(end, on_progress, monotonic)
+
+    def _run_until(self, end: float, on_progress: Callable[[str, PassReport | None], None] | None,
+                   monotonic: Callable[[], float]) -> bool:
         while True:
             state = self.step(scan=self.watcher is not None)
             if on_progress is not None:
@@ -132,7 +145,8 @@ class SyncRunner:
                 return True
             if monotonic() >= end:
                 return False
-            time.sleep(self.offline_probe_s if state == "offline" else min(self.online_interval_s, 1.0))
+            pause = self.offline_probe_s if state == "offline" else min(self.online_interval_s, 1.0)
+            time.sleep(max(0.0, min(pause, end - monotonic())))
 
     # -- thread (the app) ------------------------------------------------------------------------------
     def run_forever(self) -> None:

@@ -125,8 +125,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The demo network only runs inside `sompos demo`."),
     QT_TRANSLATE_NOOP("core", "The node {node} is on chain {chain}, not {expected} ({network}); it will not be used."),
     QT_TRANSLATE_NOOP("core", "The node refused to {what}: {message}"),
-    QT_TRANSLATE_NOOP("core", "The node gave an unexpected answer to {what}."),
     QT_TRANSLATE_NOOP("core", "No blockchain node answered (tried {tried}); payments will be checked when the connection returns."),  # noqa: E501
+    # pos_app/chain/rpc.py: a hostile or broken node, a deadline (issue 10, points 10, 11, 13, 14)
+    QT_TRANSLATE_NOOP("core", "The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "No blockchain node was asked: the time allowed has run out."),
     QT_TRANSLATE_NOOP("core", "Unexpected error while checking payments ({kind}); see the log."),
     QT_TRANSLATE_NOOP("core", "The token contract returned an unusable {what}."),
     QT_TRANSLATE_NOOP("core", "There is no contract at {address} on {network}; check the token address."),

@@ -22,6 +22,12 @@ drop_after_forward   connection reset after the node answered                   
 ``down = True`` resets every new connection as soon as it is accepted (the node is unreachable);
 a node that really is unreachable behind the proxy also gives the client a reset.
 
+``hostile = Hostile(...)`` makes the proxy a hostile or broken node (issue 10, points 10, 11, 13,
+14), for every request or only for some JSON-RPC methods: it replaces the body (e.g. a reply
+nested 100,000 levels deep), edits the node's real ``result`` (``-0x1``, ``2**300``, ``null``,
+``"0xZZ"``, a wrong type), announces a huge ``Content-Length``, or trickles the answer one byte
+every ``trickle_s`` seconds (headers too with ``trickle_headers``).
+
 Only the standard library is used. Every answer carries ``Connection: close``.
 """
 from __future__ import annotations
@@ -29,13 +35,48 @@ from __future__ import annotations
 import collections
 import http.client
 import http.server
+import json
 import random
 import socket
 import struct
 import threading
 from dataclasses import dataclass, fields
+from typing import Any, Callable
 
-__all__ = ["Faults", "FaultyProxy"]
+__all__ = ["Faults", "FaultyProxy", "Hostile", "deep_reply"]
+
+_KEEP = object()
+
+
+def deep_reply(depth: int = 100_000) -> bytes:
+    """A JSON-RPC answer whose result is ``depth`` nested arrays."""
+    return b'{"jsonrpc":"2.0","id":1,"result":' + b"[" * depth + b"]" * depth + b"}"
+
+
+@dataclass
+class Hostile:
+    """What a hostile node does instead of answering fairly (see the module docstring)."""
+
+    methods: tuple[str, ...] | None = None   # only requests for these methods (None: every request)
+    body: bytes | None = None                # answer this instead of forwarding
+    result: Any = _KEEP                      # put this JSON value in place of the real result
+    edit: Callable[[Any], Any] | None = None  # or: the real result -> the value sent
+    content_length: int | None = None        # announce this length (and send what there is)
+    trickle_s: float = 0.0                   # one byte every trickle_s seconds
+    trickle_headers: bool = False            # the status line and headers trickle too
+
+    def applies(self, methods: list[str]) -> bool:
+        return self.methods is None or any(m in self.methods for m in methods)
+
+    def rewrite(self, request: Any, answer: bytes) -> bytes:
+        if self.result is _KEEP and self.edit is None:
+            return answer
+        reply = json.loads(answer)
+        asked = {r.get("id"): r.get("method") for r in (request if isinstance(request, list) else [request])}
+        for item in reply if isinstance(reply, list) else [reply]:
+            if self.methods is None or asked.get(item.get("id")) in self.methods:
+                item["result"] = self.edit(item.get("result")) if self.edit is not None else self.result
+        return json.dumps(reply).encode()
 
 GARBAGE_HTML = b"<html><body><h1>502 bad gateway</h1></body></html>"
 
@@ -160,6 +201,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         fault, delay = proxy._draw()
         proxy._count("requests")
+        hostile = proxy.hostile
+        if hostile is not None:
+            self._hostile(hostile, body)
+            return
         try:
             if fault in ("reset", "http_429", "http_503", "garbage"):
                 proxy._count(fault)
@@ -193,6 +238,43 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except OSError:  # the client went away (e.g. timed out during a delay)
             self.close_connection = True
 
+    def _hostile(self, hostile: Hostile, body: bytes) -> None:
+        proxy = self.server.proxy
+        self.close_connection = True
+        try:
+            request = json.loads(body)
+            methods = [r.get("method") for r in (request if isinstance(request, list) else [request])]
+        except ValueError:
+            request, methods = None, []
+        try:
+            status, answer = 200, hostile.body
+            if answer is None or not hostile.applies(methods):
+                status, _reason, answer, _ctype = proxy._forward(body, self.headers.get("Content-Type"))
+                if hostile.applies(methods) and status == 200:
+                    answer = hostile.rewrite(request, answer)
+            if not hostile.applies(methods):
+                self._answer(status, answer)
+                return
+            proxy._count("hostile")
+            length = hostile.content_length if hostile.content_length is not None else len(answer)
+            head = (f"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n"
+                    f"Connection: close\r\n\r\n").encode()
+            if hostile.trickle_s <= 0:
+                self.wfile.write(head + answer)
+                self.wfile.flush()
+                return
+            if not hostile.trickle_headers:
+                self.wfile.write(head)
+                self.wfile.flush()
+                head = b""
+            for i in range(len(head + answer)):
+                if proxy._stopping.wait(hostile.trickle_s):
+                    break
+                self.wfile.write((head + answer)[i:i + 1])
+                self.wfile.flush()
+        except (OSError, http.client.HTTPException):  # the client gave up on us: that is the point
+            pass
+
 
 class FaultyProxy:
     """See the module docstring. ``faults`` may be replaced and ``down`` flipped while running."""
@@ -202,6 +284,7 @@ class FaultyProxy:
         self.target_port = target_port
         self.faults: Faults = faults or Faults()
         self.down: bool = False
+        self.hostile: Hostile | None = None
         self.counts: collections.Counter[str] = collections.Counter()
         self.upstream_timeout = upstream_timeout
         self.port = 0

@@ -179,8 +179,9 @@ def with_limit(limits: Limits, name: str, value: str) -> Limits:
         from pos_app.money import parse_amount
         number = int(parse_amount(value))
     else:
-        text = str(value).strip()
-        if not text.isdigit() or len(text) > 9:
+        from pos_app.money import parse_whole
+        whole = parse_whole(value, maximum=10**9 - 1)   # digits 0-9 only: isdigit() also takes "٣"
+        if whole is None:
             raise ConfigError("The offline limit {name} must be a whole number.", name=name)
-        number = int(text) * {"count": 1, "minutes": 60, "hours": HOUR, "days": DAY}[unit]
+        number = whole * {"count": 1, "minutes": 60, "hours": HOUR, "days": DAY}[unit]
     return Limits.from_dict({**limits.to_dict(), field_name: number})

@@ -359,16 +359,13 @@ class OfflineController(QObject):
         self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))
 
     def import_relay(self, path: str, source_passphrase: str, passphrase: str) -> None:
-        from pathlib import Path
-
+        from pos_app.files import KEY_FILE_LIMIT, read_text_limited
         from pos_app.sync.keystore import RelayKeyStore
         ctx = self.ctx
 
         def job():
-            try:
-                secret = Path(path).read_text(encoding="utf-8").strip()
-            except (OSError, UnicodeDecodeError):
-                secret = ""   # the keystore refuses it with its own sentence
+            # Bounded, and a FIFO or a device is refused without blocking the worker.
+            secret = read_text_limited(path, KEY_FILE_LIMIT, what="key file").strip()
             ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
             address = ks.import_key(secret, passphrase, source_passphrase=source_passphrase or None)
             ctx.store.audit("cashier", "relay.import", f"relay:{address}", {})

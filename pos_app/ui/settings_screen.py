@@ -236,9 +236,9 @@ def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], Sho
 
 
 def _check_expiry(text: str) -> None:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ConfigError("Invoice expiry must be a whole number of minutes.") from None
+    from pos_app.money import parse_whole
+    value = parse_whole(text)   # digits 0-9 only, as config.set_expiry_minutes
+    if value is None:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.")
     if not 1 <= value <= 7 * 24 * 60:
         raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")

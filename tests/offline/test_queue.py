@@ -263,3 +263,13 @@ def test_summary_counts_and_deadline(shop):
     s = q.summary(CHAIN)
     assert (s.pending_count, s.pending_tyiyn, s.unsent_count) == (2, 150_00, 2)
     assert s.first_unsent_at == NOW and s.deadline == NOW + 24 * 3600 and s.warn_at == NOW + 12 * 3600
+
+
+@pytest.mark.parametrize("value", ["٤٨", "۴۸", "４８", "-3", "1_000", "48.5", ""])
+def test_f15_offline_limits_take_digits_0_to_9_only(value):
+    """The core rule, not only the CLI's: other scripts' digits or a sign never become a limit."""
+    from pos_app.errors import ConfigError
+    from pos_app.offline.risk import Limits, with_limit
+    with pytest.raises(ConfigError):
+        with_limit(Limits(), "refuse-after", value)
+    assert with_limit(Limits(), "refuse-after", " 48 ").refuse_after_s == 48 * 3600

@@ -172,3 +172,27 @@ def logs(entries: Any) -> list[Any]:
             as_hash(topic, "log topic")
         _data(entry.get("data"), "log data")
     return list(entries)
+
+
+def full_block(raw: Any, number: int) -> Any:
+    """A block read with its transactions (the watcher's scan without ``eth_getLogs``), checked."""
+    block(raw, f"block {number}")
+    if raw.get("number") != number:
+        raise BadAnswer(f"asked for block {number}, got {_show(raw.get('number'))}")
+    txs = raw.get("transactions")
+    if not isinstance(txs, (list, tuple)) or not all(hasattr(tx, "get") for tx in txs):
+        raise BadAnswer(f"block {number}: its transactions are not a list of transactions")
+    for tx in txs:
+        as_hash(tx.get("hash"), "transaction hash")
+    return raw
+
+
+def receipt(raw: Any) -> Any:
+    """A transaction receipt: block, hash, status 0/1 and its logs, checked."""
+    if not hasattr(raw, "get"):
+        raise BadAnswer(f"receipt: {_show(raw)} is not a receipt")
+    block_number(_field(raw, "blockNumber"), "receipt block number")
+    as_hash(_field(raw, "blockHash"), "receipt block hash")
+    as_uint(raw.get("status"), "receipt status", maximum=1)
+    logs(raw.get("logs"))
+    return raw

@@ -209,13 +209,14 @@ class PaymentWatcher:
         token, merchant_word = self.token.lower(), self.merchant.lower()[2:].rjust(64, "0")
         found: list[dict[str, Any]] = []
         for n in range(a, b + 1):
-            blk = self.rpc.call(f"give block {n}", lambda w3, n=n: w3.eth.get_block(n, full_transactions=True))
+            blk = self.rpc.call(f"give block {n}", lambda w3, n=n: answers.full_block(
+                w3.eth.get_block(n, full_transactions=True), n))  # checked: nonsense fails the node over
             for tx in blk["transactions"]:
                 data = _hex(tx.get("input", b""))
                 if (str(tx.get("to") or "").lower() == token and data[:10] == TRANSFER_SELECTOR
                         and data[10:74].lower() == merchant_word):
-                    rcpt = self.rpc.call("give a receipt",
-                                         lambda w3, h=tx["hash"]: w3.eth.get_transaction_receipt(h))
+                    rcpt = self.rpc.call("give a receipt", lambda w3, h=tx["hash"]: answers.receipt(
+                        w3.eth.get_transaction_receipt(h)))
                     if rcpt["status"] == 1:
                         found.extend(dict(lg) for lg in rcpt["logs"]
                                      if str(lg["address"]).lower() == token)

@@ -286,3 +286,27 @@ def test_f14_nonsense_logs_fail_the_node_over_and_the_payment_is_not_lost(shop, 
     assert rows[0]["log_index"] >= 0 and len(rows[0]["tx_hash"]) == 66
     assert hostile.counts["hostile"] >= 1
     ctx.close()
+
+
+@pytest.mark.parametrize("method,edit", [
+    ("eth_getBlockByNumber", lambda b: {**b, "transactions": None}),
+    ("eth_getBlockByNumber", lambda b: {**b, "transactions": [5]}),
+    ("eth_getTransactionReceipt", lambda r: {**r, "status": "0x7"}),
+    ("eth_getTransactionReceipt", lambda r: {**r, "logs": [{"address": "0x1"}]}),
+], ids=["txs null", "tx a number", "status 7", "log without fields"])
+def test_f14_block_scan_without_logs_fails_nonsense_over(shop, hostile, tmp_path, method, edit):
+    """Where eth_getLogs is off (public BSC endpoints) blocks and receipts are read: checked too."""
+    from pos_app.money import Tyiyn
+    ctx = shop_context(tmp_path, shop, urls=[hostile.url, shop.node.url])
+    w = ctx.watcher()
+    w.use_block_scan = True
+    w.ensure_cursor()
+    inv = ctx.create_invoice(Tyiyn(211 + len(str(tmp_path)) % 50))
+    tx = shop.pay(inv.due_base)
+    shop.node.mine(2)
+    hostile.hostile = Hostile(methods=(method,), edit=lambda v: edit(v) if isinstance(v, dict) else v)
+    w.scan_once()
+    rows = ctx.store.query("SELECT block_number, log_index FROM payments WHERE tx_hash = ?", (tx,))
+    assert len(rows) == 1 and rows[0]["log_index"] >= 0
+    assert "nonsense answer" in w.rpc.endpoints[0].last_error   # that node was left for the next
+    ctx.close()

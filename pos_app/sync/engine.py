@@ -341,8 +341,8 @@ class SyncEngine:
 
         def logs(w3: Any) -> tuple[list[Any], list[Any]]:
             base = {"address": self.token, "fromBlock": 0, "toBlock": "latest"}
-            return (list(w3.eth.get_logs({**base, "topics": topics_used})),
-                    list(w3.eth.get_logs({**base, "topics": topics_cancel})))
+            return (node_answers.logs(list(w3.eth.get_logs({**base, "topics": topics_used}))),
+                    node_answers.logs(list(w3.eth.get_logs({**base, "topics": topics_cancel}))))
         try:
             used, cancelled = self.rpc.call("find who used an authorization", logs)
         except RpcRefused as exc:  # a node without log search: a person checks the payer's history

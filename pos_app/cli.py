@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Sequence
 
-from pos_app.errors import BadInput, PosError
+from pos_app.errors import BadInput, ChainError, PosError
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILURE = 3
@@ -192,10 +192,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if net.embedded:
         raise BadInput("The demo network lives only inside `sompos demo`; choose a real network with "
                        "`sompos config network bsc` (or a profile file) to sync.")
-    ctx.token_info(refresh=True)
     if not args.once and not args.watch:
+        # The deadline counts from here: reading the token's facts from a slow node is part of it.
+        args.started_at = time.monotonic()
+        with ctx.rpc().until(args.started_at + float(args.deadline)):
+            try:
+                ctx.token_info(refresh=True)
+            except ChainError:
+                pass  # no node now: the drain below waits for one until the deadline (exit 3)
         from pos_app.cli_sync import cmd_sync as drain
         return drain(args)
+    ctx.token_info(refresh=True)
     from pos_app.cli_sync import _relay_account
     from pos_app.sync.runner import SyncRunner
     watcher = ctx.watcher()

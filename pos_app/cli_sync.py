@@ -11,6 +11,7 @@ import argparse
 import getpass
 import os
 import sys
+import time
 from typing import Any
 
 from pos_app.errors import BadInput
@@ -96,7 +97,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
                   f"failed {report.failed}, still to finish {report.outstanding}"
                   + (f", {report.relay_missing} authorizations wait for the relay key" if report.relay_missing
                      else ""), flush=True)
-    done = runner.run_until(float(args.deadline), progress)
+    # What is left of the deadline after start-up (token facts, relay key unlock).
+    started = getattr(args, "started_at", None)
+    budget = float(args.deadline) - (time.monotonic() - started if started is not None else 0.0)
+    done = runner.run_until(max(0.0, budget), progress)
     failures = ctx.offline.unresolved_failures()
     data = {"done": done, "outstanding": engine.outstanding(),
             "failed": [{"id": i.id, "state": i.state.value, "payer": i.payer, "invoice": i.invoice_id,

@@ -95,7 +95,7 @@ def _context(args: argparse.Namespace, *, read_only: bool = False):
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     setup_logging(data_dir)
     try:
-        return AppContext(data_dir)
+        return AppContext(data_dir, new_shop=bool(getattr(args, "new_shop", False)))
     except StorageError as exc:
         from pos_app.store.readonly import disk_full, open_read_only
         if not (read_only and disk_full(data_dir) and (data_dir / "sompos.db").is_file()):
@@ -234,6 +234,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``sompos audit verify``: one line per problem; exit 1 when there is any."""
+    from pos_app.store.audit import verify
+    ctx = _context(args, read_only=True)
+    rep = verify(ctx.store, ctx.data_dir)
+    head_id, head_hash = rep.head
+    text = "\n".join([f"audit log: {rep.records} records, newest {head_id} ({head_hash[:16]})",
+                      *(f"PROBLEM: {p}" for p in rep.problems),
+                      "everything agrees" if rep.ok else f"{len(rep.problems)} problem(s) found"])
+    _out(args, {"ok": rep.ok, "records": rep.records, "head": {"id": head_id, "hash": head_hash},
+                "problems": rep.problems}, text)
+    return 0 if rep.ok else 1
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from pos_app import config as C
     ctx = _context(args, read_only=args.config_cmd == "show")
@@ -311,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     # a default through `parents` would also reset the subcommands' options.
     p.add_argument("--data-dir", default=None, help="folder for the shop database (default: your user data folder)")
     p.add_argument("--json", action="store_true", default=False, help="machine-readable output")
+    p.add_argument("--new-shop", action="store_true", default=False,
+                   help="start a new, empty shop where the shop database is empty (the empty file is kept aside)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     r = sub.add_parser("request", parents=[common], help="create an invoice and its QR payment request")
@@ -327,6 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     u = sub.add_parser("unmatched", parents=[common], help="payments that match no invoice")
     u.set_defaults(func=cmd_unmatched)
+    au = sub.add_parser("audit", parents=[common], help="check the audit log, its anchor and every invoice")
+    ausub = au.add_subparsers(dest="audit_cmd", metavar="ACTION", parser_class=_Parser, required=True)
+    ausub.add_parser("verify", parents=[common], help="exit 0 when nothing was changed behind the app's back")
+    au.set_defaults(func=cmd_audit)
     a = sub.add_parser("assign", parents=[common], help="assign an unmatched payment to an invoice (audited)")
     a.add_argument("payment", type=_whole("the payment number"))
     a.add_argument("invoice", type=_whole("the invoice number"))
@@ -395,6 +415,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "func", None):
+            if getattr(args, "new_shop", False):
+                ctx = _context(args)
+                _out(args, {"data_dir": str(ctx.data_dir)}, f"a new shop was started in {ctx.data_dir}")
+                return 0
             parser.print_help()
             return 0
         return int(args.func(args) or 0)

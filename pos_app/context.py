@@ -74,10 +74,11 @@ def setup_logging(data_dir: Path) -> None:
 
 class AppContext:
     def __init__(self, data_dir: Path | str, *, embedded_w3: "Web3 | None" = None,
-                 store: Store | None = None) -> None:
+                 store: Store | None = None, new_shop: bool = False) -> None:
         self.data_dir = Path(data_dir)
-        # ``store``: an already open one (the CLI's read-only open on a full disk, store/readonly.py)
-        self.store: Store = store if store is not None else open_store(self.data_dir)
+        # ``store``: an already open one (the CLI's read-only open on a full disk, store/readonly.py);
+        # ``new_shop``: a person asked to start over where the database file is empty.
+        self.store: Store = store if store is not None else open_store(self.data_dir, new_shop=new_shop)
         self.events = EventBus()
         self._service: "InvoiceService | None" = None
         self.embedded_w3 = embedded_w3

@@ -349,6 +349,7 @@ class PaymentWatcher:
             # Before any network access, so a till that starts offline is repaired too.
             self.service.repair()
             self._repaired = True
+            self._verify_audit()
         if not self._token_checked:
             from pos_app.chain.token import refresh_token_info
             refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
@@ -364,6 +365,19 @@ class PaymentWatcher:
         self.events.publish("sync.status", online=True, head=head, head_time=head_block["timestamp"],
                             endpoint=self.rpc.status().endpoint, error=None)
         return result
+
+    def _verify_audit(self) -> None:
+        """Once per start: the audit chain, its anchor and the invoices (reported, never blocking)."""
+        from pos_app.store.audit import verify
+        try:
+            rep = verify(self.store, self.store.path.parent)
+        except Exception:  # noqa: BLE001 - a check must never stop payments
+            log.exception("audit check failed")
+            return
+        if not rep.ok:
+            for p in rep.problems[:20]:
+                log.warning("audit check: %s", p)
+            self.events.publish("audit.problem", problems=rep.problems)
 
     # -- what offline acceptance needs from the last time we were online -------------------------
     def _record_online(self, head_block: dict[str, Any]) -> None:

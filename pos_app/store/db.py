@@ -31,32 +31,101 @@ def _private(path: Path) -> None:
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+OUR_TABLES = {"settings", "invoices", "payments", "audit_log"}
+
+
+def _check_file(path: Path, *, new_shop: bool) -> bool:
+    """Refuse a file that is not a Som POS database before SQLite touches it; True: start a new shop.
+
+    A missing file is a new shop. An empty (0-byte) file is not: it is a database cut short or
+    replaced, and silently starting over would hide the day's takings; only ``new_shop`` (the
+    person asked) moves it aside and starts again. Nothing refused is ever modified.
+    """
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        raise StorageError("The shop database {path} cannot be read (no permission, or a disk error).",
+                           path=str(path), detail=str(exc)) from exc
+    if size == 0:
+        if new_shop:
+            aside = path.with_name(f"{path.name}.empty-{int(time.time())}")
+            os.replace(path, aside)
+            return True
+        raise StorageError("The shop database {path} is empty: it was cut short or replaced. Restore it from a "
+                           "backup, or start a new shop on purpose with: sompos --new-shop.", path=str(path))
+    if not head.startswith(SQLITE_HEADER):
+        raise StorageError("The file {path} is not a Som POS database (it is not a database at all); restore the "
+                           "shop database from a backup.", path=str(path))
+    if len(head) < 100:
+        raise StorageError("The shop database is damaged and cannot be read; restore a backup.",
+                           detail=f"{size} bytes")
+    return False
+
+
+def _why(exc: BaseException) -> str:
+    """Which of: disk full, read-only, not a database, damaged; for the message a person sees."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
+        return "read_only"
+    if "not a database" in text:
+        return "not_db"
+    return "damaged"
+
+
+def storage_error(exc: BaseException, path: Path) -> StorageError:
+    why = _why(exc)
+    if why == "full":
+        return StorageError("The disk holding the shop database is full; free some space, then start again.",
+                            detail=str(exc))
+    if why == "read_only":
+        return StorageError("The shop database {path} cannot be written (read-only folder or no permission).",
+                            path=str(path), detail=str(exc))
+    if why == "not_db":
+        return StorageError("The file {path} is not a Som POS database (it is not a database at all); restore "
+                            "the shop database from a backup.", path=str(path), detail=str(exc))
+    return StorageError("The shop database is damaged and cannot be read; restore a backup.", detail=str(exc))
+
+
 class Store:
     """A single SQLite connection with the durability pragmas checked and a write lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, new_shop: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._depth = 0
+        self._anchored_id: int | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if os.name != "nt":
                 os.chmod(self.path.parent, 0o700)
-            fresh = not self.path.exists()
+            fresh = _check_file(self.path, new_shop=new_shop)
             if fresh:
                 # Create the file with owner-only rights before SQLite writes anything to it.
                 fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
                 os.close(fd)
             self.conn = sqlite3.connect(str(self.path), timeout=15, isolation_level=None,
                                         check_same_thread=False)
+        except StorageError:
+            raise
         except (OSError, sqlite3.Error) as exc:
+            if _why(exc) == "full":
+                raise storage_error(exc, self.path) from exc
             raise StorageError("Cannot open the shop database at {path}.", detail=str(exc), path=str(self.path)) from exc
         self.conn.row_factory = sqlite3.Row
         self._db = None
         try:
+            self._check_ours()  # before anything writes: a refused file stays byte for byte as it was
             self._configure()
             self._check_integrity()
             self._migrate()
+            self._restore_audit_triggers()
         except BaseException:
             self.conn.close()  # do not keep a refused file open (it may be restored or replaced)
             raise
@@ -66,6 +135,8 @@ class Store:
     # -- setup -------------------------------------------------------------------------------
     def _configure(self) -> None:
         c = self.conn
+        from pos_app.store.audit import register_functions
+        register_functions(c)  # the invoice triggers call them (audit chain; see store/audit.py)
         try:
             mode = c.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             c.execute("PRAGMA synchronous=FULL")
@@ -73,7 +144,7 @@ class Store:
             c.execute("PRAGMA busy_timeout=15000")
             sync = c.execute("PRAGMA synchronous").fetchone()[0]
         except sqlite3.Error as exc:
-            raise StorageError("The shop database cannot be configured.", detail=str(exc)) from exc
+            raise storage_error(exc, self.path) from exc
         # Refuse to run with weaker durability than promised (e.g. a filesystem without WAL).
         if str(mode).lower() != "wal" or sync != 2:
             raise StorageError(
@@ -100,6 +171,37 @@ class Store:
             raise StorageError("The shop database is damaged; restore a backup before taking payments.",
                                detail="; ".join(result[:5]))
 
+    def _check_ours(self) -> None:
+        """Another program's SQLite file, or a version mark no Som POS wrote, is refused untouched."""
+        try:
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            version = self.schema_version()
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) from exc
+        if tables and not OUR_TABLES <= tables:
+            raise StorageError("The file {path} is another program's database, not a Som POS shop; choose the "
+                               "shop's data folder.", path=str(self.path), detail=f"tables {sorted(tables)[:8]}")
+        if version > SCHEMA_VERSION + 1000 or version < 0 or (version == 0 and tables):
+            raise StorageError("The shop database is damaged (its version mark makes no sense); restore a backup.",
+                               detail=f"user_version={version}")
+
+    def _restore_audit_triggers(self) -> None:
+        """Put back an invoice audit trigger someone removed, and say so in the chain itself."""
+        from pos_app.store.audit import TRIGGERS
+        have = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = [sql for sql in TRIGGERS if sql.split()[2] not in have]
+        if not missing or "invoices" not in {r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}:
+            return
+        try:
+            with self.transaction() as c:
+                for sql in missing:
+                    c.execute(sql)
+                self.audit("app", "audit.triggers_restored", "invoices",
+                           {"triggers": [t.split()[2] for t in missing]})
+        except (StorageError, sqlite3.Error):
+            pass  # a read-only open (full disk): the next ordinary open puts them back
+
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -113,7 +215,10 @@ class Store:
             try:
                 with self.transaction():
                     for sql in statements:
-                        self.conn.execute(sql)
+                        if callable(sql):
+                            sql(self.conn)  # a step that needs Python (e.g. hashing existing rows)
+                        else:
+                            self.conn.execute(sql)
                     self.conn.execute(f"PRAGMA user_version = {number + 1}")
             except sqlite3.Error as exc:
                 raise StorageError("The shop database could not be upgraded for this version of Som POS.",
@@ -148,7 +253,30 @@ class Store:
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
                     self.conn.execute("ROLLBACK")
+                    if _why(exc) == "full":
+                        raise storage_error(exc, self.path) from exc
                     raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
+                self._anchor_audit()
+
+    def _anchor_audit(self) -> None:
+        """After a commit that added audit records: note the newest one outside the database."""
+        try:
+            row = self.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return  # before the first schema step
+        if row is None or row[0] == self._anchored_id:
+            return
+        from pos_app.store.audit import write_anchor
+        write_anchor(self.path.parent, int(row[0]), row[1])
+        first = self._anchored_id is None and not self.get_setting("audit_anchored", False)
+        self._anchored_id = int(row[0])
+        if first:
+            self.set_setting("audit_anchored", True)
+
+    def audit_head(self) -> tuple[int, str]:
+        """(id, hash) of the newest audit record: carried by hand-over files as an outside anchor."""
+        row = self.one("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        return (int(row["id"]), row["hash"]) if row else (0, "0" * 64)
 
     @property
     def db(self) -> Any:
@@ -219,9 +347,9 @@ class Store:
             self.conn.close()
 
 
-def open_store(data_dir: Path | str) -> Store:
+def open_store(data_dir: Path | str, *, new_shop: bool = False) -> Store:
     """Open (creating if needed) the shop database inside ``data_dir``."""
-    return Store(Path(data_dir) / DB_NAME)
+    return Store(Path(data_dir) / DB_NAME, new_shop=new_shop)
 
 
 def _sha256(data: bytes):

@@ -5,7 +5,11 @@ exceed 2**63) are stored as decimal TEXT and compared in Python.
 """
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[str, list[str]]] = [
+from typing import Any, Callable
+
+from pos_app.store.audit import TRIGGERS, baseline_invoices
+
+MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for Python steps
     ("initial schema: settings, invoices, payments, scan cursor, token cache, audit", [
         """CREATE TABLE settings (
             key TEXT PRIMARY KEY,
@@ -216,6 +220,10 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         "ALTER TABLE offline_payments ADD COLUMN taken_back_at INTEGER",
         # The device that signed an imported item's file, verified against paired_devices.
         "ALTER TABLE offline_payments ADD COLUMN imported_device TEXT",
+        # Every invoice change leaves its digest in the audit chain, whoever writes it (store/audit.py);
+        # the invoices already there get their starting record.
+        *TRIGGERS,
+        baseline_invoices,
     ]),
 ]
 

@@ -22,8 +22,11 @@ LOW_SPACE_BYTES = 1024 * 1024  # below this SQLite cannot be expected to create 
 class ReadOnlyStore(Store):
     """A ``Store`` that reads without the shared-memory file and refuses every write."""
 
-    def _configure(self) -> None:
+    def _check_ours(self) -> None:
         self.conn.execute("PRAGMA locking_mode=EXCLUSIVE")  # before the first read: index in heap memory
+        super()._check_ours()
+
+    def _configure(self) -> None:
         super()._configure()
         self.conn.execute("PRAGMA query_only=ON")
 

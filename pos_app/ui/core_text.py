@@ -106,9 +106,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "A cashier can only mark an invoice settled or invalid."),
     # pos_app/store/db.py
     QT_TRANSLATE_NOOP("core", "Cannot open the shop database at {path}."),
-    QT_TRANSLATE_NOOP("core", "The shop database cannot be configured."),
     QT_TRANSLATE_NOOP("core", "The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The shop database is damaged and cannot be read; restore a backup."),
+    # pos_app/store/db.py: files that are not this shop's database (issue 10, findings 8, 14, 15)
+    QT_TRANSLATE_NOOP("core", "The shop database {path} cannot be read (no permission, or a disk error)."),
+    QT_TRANSLATE_NOOP("core", "The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The disk holding the shop database is full; free some space, then start again."),
+    QT_TRANSLATE_NOOP("core", "The shop database {path} cannot be written (read-only folder or no permission)."),
+    QT_TRANSLATE_NOOP("core", "The file {path} is another program's database, not a Som POS shop; choose the shop's data folder."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The shop database is damaged (its version mark makes no sense); restore a backup."),
     QT_TRANSLATE_NOOP("core", "The shop database is damaged; restore a backup before taking payments."),
     QT_TRANSLATE_NOOP("core", "This shop database was written by a newer Som POS; update the app."),
     QT_TRANSLATE_NOOP("core", "The shop database could not be upgraded for this version of Som POS."),

@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
             self.model.upsert(inv)
             if inv.paid_seen:
                 self.reload_sales()
+        elif e.kind == "audit.problem":
+            self.show_audit_problem(e.data.get("problems") or [])
         elif e.kind == "sync.progress":
             self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
                                    .replace("%2", str(e.data["scanned_to"])).replace("%3", str(e.data["head"])))
@@ -356,6 +358,17 @@ class MainWindow(QMainWindow):
                 problem = e.data.get("problem")
                 self.error = error_text(problem) if problem is not None else e.data.get("error")
             self.refresh_status()
+
+    def show_audit_problem(self, problems: list[str]) -> None:
+        """The start-up check found the records changed behind the app's back: sales go on, the
+        manager is told (details in the tooltip and with ``sompos audit verify``)."""
+        if getattr(self, "audit_label", None) is None:
+            self.audit_label = QLabel()
+            self.audit_label.setObjectName("auditWarning")
+            self.audit_label.setStyleSheet("color:#ffffff;background:#b71c1c;padding:2px 6px;")
+            self.statusBar().addPermanentWidget(self.audit_label)
+        self.audit_label.setText(self.tr("Records changed outside the app: tell the manager"))
+        self.audit_label.setToolTip("\n".join(problems[:20]))
 
     def refresh_status(self) -> None:
         name = self.cfg.network.name

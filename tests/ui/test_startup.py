@@ -31,3 +31,11 @@ def test_sale_screen_properties_set_without_the_qt_namespace(qtbot):
 def test_the_window_opens_no_larger_than_its_screen(qtbot, window):
     avail = window.screen().availableGeometry()
     assert window.width() <= avail.width() and window.height() <= avail.height()
+
+
+def test_f8_a_failed_audit_check_is_shown_without_stopping_sales(qtbot, window):
+    from pos_app.events import Event
+    window.on_event(Event("audit.problem", {"problems": ["the newest audit records are missing"]}))
+    assert window.audit_label.isVisible() or window.audit_label.text()
+    assert "manager" in window.audit_label.text() and "missing" in window.audit_label.toolTip()
+    assert window.sale.isEnabled()

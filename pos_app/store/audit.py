@@ -1,0 +1,188 @@
+"""The audit chain: who did what, hash-linked, with an anchor outside the database.
+
+Every record's hash covers its fields and the previous record's hash (``chain_hash``), so an edited
+record breaks the chain. Three things a chain alone cannot show are covered here:
+
+* **A trimmed tail, a wiped log, a recomputed chain.** After each commit that added records, the
+  newest record's id and hash are written to ``audit-anchor.json`` next to the database (atomic
+  replace). ``verify`` checks that record still exists with that hash, so removing the newest
+  records, emptying the table or rewriting the records and re-hashing them all shows. Hand-over
+  files carry the same head to another till (``bundle.audit_head``), so even someone who also
+  rewrites the anchor file is caught there. (The anchor is not fsynced: after a power cut it may
+  lag the database by the last commits, which still verifies; it is never ahead of it.)
+* **Direct edits to invoices.** SQLite triggers (schema step 7) append an ``invoice.write`` record
+  with a digest of the invoice row to the chain whenever an invoice is inserted or updated, by any
+  code path. The functions they call exist only on connections opened by this app, so a
+  ``sqlite3`` shell cannot change an invoice without dropping a trigger first, and ``verify``
+  reports every invoice whose row no longer matches its last recorded digest.
+* **Verification at all:** ``verify`` runs when the watcher starts (logged, and shown on the
+  screen, never blocking sales) and on demand with ``sompos audit verify``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ANCHOR_NAME = "audit-anchor.json"
+GENESIS = "0" * 64
+INVOICE_FIELDS = ("id", "created_at", "expires_at", "chain_id", "token", "merchant", "decimals", "amount_tyiyn",
+                  "amount_base", "due_base", "tail", "state", "paid_seen", "paid_final", "flag_partial",
+                  "flag_over", "flag_late", "memo", "offline_id")
+
+
+def chain_hash(at: int, actor: str, event: str, subject: str, detail_json: str, result: str, prev: str) -> str:
+    body = json.dumps([at, actor, event, subject, json.loads(detail_json), result, prev],
+                      sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def invoice_digest(*values: Any) -> str:
+    """A digest of an invoice row (``INVOICE_FIELDS`` in order), the same from SQL and Python."""
+    return hashlib.sha256(json.dumps([None if v is None else str(v) for v in values],
+                                     ensure_ascii=False).encode()).hexdigest()
+
+
+def _invoice_detail(*values: Any) -> str:
+    return json.dumps({"digest": invoice_digest(*values)}, sort_keys=True)
+
+
+def register_functions(conn: Any) -> None:
+    """The SQL functions the invoice triggers call; registered on every connection this app opens."""
+    conn.create_function("sompos_chain", 7, chain_hash, deterministic=True)
+    conn.create_function("sompos_invoice_detail", len(INVOICE_FIELDS), _invoice_detail, deterministic=True)
+
+
+def _trigger(when: str) -> str:
+    cols = ", ".join(f"NEW.{f}" for f in INVOICE_FIELDS)
+    return f"""CREATE TRIGGER invoice_audit_{when.lower()} AFTER {when} ON invoices BEGIN
+        INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)
+        SELECT t.at, 'app', 'invoice.write', 'invoice:' || NEW.id, t.detail, 'ok', t.prev,
+               sompos_chain(t.at, 'app', 'invoice.write', 'invoice:' || NEW.id, t.detail, 'ok', t.prev)
+        FROM (SELECT CAST(strftime('%s', 'now') AS INTEGER) AS at, sompos_invoice_detail({cols}) AS detail,
+                     COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '{GENESIS}') AS prev) AS t;
+    END"""
+
+
+# Schema step 7 adds these (see migrations.py).
+TRIGGERS = (_trigger("INSERT"), _trigger("UPDATE"))
+
+
+def baseline_invoices(conn: Any) -> None:
+    """Schema step 7: one ``invoice.write`` record for every invoice already there (their start point)."""
+    cols = ", ".join(INVOICE_FIELDS)
+    rows = conn.execute(f"SELECT {cols} FROM invoices ORDER BY id").fetchall()
+    prev_row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev = prev_row[0] if prev_row else GENESIS
+    at = int(time.time())
+    for r in rows:
+        detail = _invoice_detail(*tuple(r))
+        subject = f"invoice:{r[0]}"
+        digest = chain_hash(at, "app", "invoice.write", subject, detail, "ok", prev)
+        conn.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
+                     " VALUES (?,?,?,?,?,?,?,?)", (at, "app", "invoice.write", subject, detail, "ok", prev, digest))
+        prev = digest
+
+
+# -- the anchor outside the database -------------------------------------------------------------
+def read_anchor(data_dir: Path | str) -> dict[str, Any] | None:
+    """``{"id", "hash"}`` of the newest record at the last anchored commit; None if there is none."""
+    try:
+        raw = (Path(data_dir) / ANCHOR_NAME).read_bytes()[:4096]
+        d = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    if isinstance(d, dict) and isinstance(d.get("id"), int) and isinstance(d.get("hash"), str):
+        return {"id": d["id"], "hash": d["hash"]}
+    return {"id": -1, "hash": "unreadable"}
+
+
+def write_anchor(data_dir: Path | str, record_id: int, digest: str) -> None:
+    """Atomically replace the anchor (temp file + rename); failures are ignored (a full disk must
+    not stop a sale: the next commit writes it again)."""
+    path = Path(data_dir) / ANCHOR_NAME
+    tmp = path.with_name(f".{ANCHOR_NAME}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, json.dumps({"id": record_id, "hash": digest}).encode())
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+# -- verification ---------------------------------------------------------------------------------
+@dataclass
+class AuditReport:
+    records: int = 0
+    head: tuple[int, str] = (0, GENESIS)
+    problems: list[str] = field(default_factory=list)      # one sentence each, for a person
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(store: Any, data_dir: Path | str | None = None) -> AuditReport:
+    """Check the chain, its anchor and every invoice against its last recorded digest."""
+    rep = AuditReport()
+    prev = GENESIS
+    last_digest: dict[int, str] = {}
+    broken_at = None
+    last_id = 0
+    with store.lock:
+        cur = store.conn.execute("SELECT id, at, actor, event, subject, detail, result, prev_hash, hash"
+                                 " FROM audit_log ORDER BY id")
+        for rid, at, actor, event, subject, detail, result, prev_hash, digest in cur:
+            rep.records += 1
+            last_id = rid
+            if broken_at is None:
+                try:
+                    ok = prev_hash == prev and chain_hash(at, actor, event, subject, detail, result, prev) == digest
+                except (ValueError, TypeError):
+                    ok = False
+                if not ok:
+                    broken_at = rid
+            prev = digest
+            if event == "audit.triggers_restored":
+                rep.problems.append(f"the invoice audit was switched off before record {rid} (put back then)")
+            if event == "invoice.write" and subject.startswith("invoice:"):
+                try:
+                    last_digest[int(subject[8:])] = json.loads(detail)["digest"]
+                except (ValueError, KeyError, TypeError):
+                    pass
+        rep.head = (last_id, prev)
+        if broken_at is not None:
+            rep.problems.append(f"audit record {broken_at} was changed or removed after it was written")
+        anchor = read_anchor(data_dir) if data_dir is not None else None
+        anchored = store.get_setting("audit_anchored", False) if data_dir is not None else False
+        if anchor is None:
+            if anchored:
+                rep.problems.append("the audit anchor file next to the database is missing")
+        elif anchor["id"] == -1:
+            rep.problems.append("the audit anchor file next to the database is damaged")
+        elif anchor["id"] > 0:
+            row = store.conn.execute("SELECT hash FROM audit_log WHERE id = ?", (anchor["id"],)).fetchone()
+            if row is None:
+                rep.problems.append(f"the newest audit records are missing (the log ends at record {last_id}, "
+                                    f"record {anchor['id']} was written)")
+            elif row[0] != anchor["hash"]:
+                rep.problems.append(f"the audit records up to {anchor['id']} were rewritten")
+        cols = ", ".join(INVOICE_FIELDS)
+        for r in store.conn.execute(f"SELECT {cols} FROM invoices ORDER BY id"):
+            want = last_digest.get(int(r[0]))
+            if want is None:
+                rep.problems.append(f"invoice {r[0]} has no audit record")
+            elif invoice_digest(*tuple(r)) != want:
+                rep.problems.append(f"invoice {r[0]} was changed outside the app")
+    return rep

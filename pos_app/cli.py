@@ -290,6 +290,10 @@ def cmd_config(args: argparse.Namespace) -> int:
     d["offline_kinds"] = describe_offline_kinds(features) if cfg.network.token else None
     d["offline_limits"] = ctx.offline.limits().to_dict()
     d["data_dir"] = str(ctx.data_dir)
+    from pos_app.store.audit import verify  # the start-up check, also here (issue 10, finding 8)
+    audit = verify(ctx.store, ctx.data_dir)
+    d["audit"] = ("ok" if audit.ok else
+                  f"{len(audit.problems)} problem(s), records changed outside the app: sompos audit verify")
     text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
     d["token_features"] = features.to_dict() if features else None  # JSON only; the line above says it
     if d.get("token") and d["decimals"] is None:

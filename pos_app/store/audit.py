@@ -122,6 +122,22 @@ def write_anchor(data_dir: Path | str, record_id: int, digest: str) -> None:
 
 
 # -- verification ---------------------------------------------------------------------------------
+def check_anchor(store: Any, record_id: int, digest: str) -> list[str]:
+    """Problems when the record an anchor names (this till's file, or a head another till was handed)
+    is gone or hashes differently: a trimmed tail, a wiped log or a rewritten and re-hashed chain."""
+    if not isinstance(record_id, int) or record_id <= 0:
+        return []                                   # anchored before the first record: nothing to hold to
+    with store.lock:
+        row = store.conn.execute("SELECT hash FROM audit_log WHERE id = ?", (record_id,)).fetchone()
+        last = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+    if row is None:
+        return [f"the newest audit records are missing (the log ends at record {last}, "
+                f"record {record_id} was written)"]
+    if row[0] != digest:
+        return [f"the audit records up to {record_id} were rewritten"]
+    return []
+
+
 @dataclass
 class AuditReport:
     records: int = 0
@@ -171,13 +187,8 @@ def verify(store: Any, data_dir: Path | str | None = None) -> AuditReport:
                 rep.problems.append("the audit anchor file next to the database is missing")
         elif anchor["id"] == -1:
             rep.problems.append("the audit anchor file next to the database is damaged")
-        elif anchor["id"] > 0:
-            row = store.conn.execute("SELECT hash FROM audit_log WHERE id = ?", (anchor["id"],)).fetchone()
-            if row is None:
-                rep.problems.append(f"the newest audit records are missing (the log ends at record {last_id}, "
-                                    f"record {anchor['id']} was written)")
-            elif row[0] != anchor["hash"]:
-                rep.problems.append(f"the audit records up to {anchor['id']} were rewritten")
+        else:
+            rep.problems.extend(check_anchor(store, anchor["id"], anchor["hash"]))
         cols = ", ".join(INVOICE_FIELDS)
         for r in store.conn.execute(f"SELECT {cols} FROM invoices ORDER BY id"):
             want = last_digest.get(int(r[0]))

@@ -67,11 +67,20 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
     return False
 
 
-def _why(exc: BaseException) -> str:
-    """Which of: disk full, read-only, not a database, damaged; for the message a person sees."""
+def _why(exc: BaseException, path: Path | None = None) -> str:
+    """Which of: disk full, disk error, read-only, not a database, damaged; for the message a person sees."""
     text = str(exc).lower()
-    if "full" in text:
+    if "full" in text or "no space" in text:
         return "full"
+    if "disk i/o error" in text or "file too large" in text:
+        # A write the disk refused: name a full disk when it is one (ENOSPC is not always reported as such).
+        try:
+            import shutil
+            if path is not None and shutil.disk_usage(path.parent).free < 1024 * 1024:
+                return "full"
+        except OSError:
+            pass
+        return "io"
     if "readonly" in text or "read-only" in text or "permission" in text or "unable to open" in text:
         return "read_only"
     if "not a database" in text:
@@ -80,10 +89,13 @@ def _why(exc: BaseException) -> str:
 
 
 def storage_error(exc: BaseException, path: Path) -> StorageError:
-    why = _why(exc)
+    why = _why(exc, path)
     if why == "full":
         return StorageError("The disk holding the shop database is full; free some space, then start again.",
                             detail=str(exc))
+    if why == "io":
+        return StorageError("The disk holding the shop database refused to read or write it (it may be full or "
+                            "failing); free some space or check the disk, then start again.", detail=str(exc))
     if why == "read_only":
         return StorageError("The shop database {path} cannot be written (read-only folder or no permission).",
                             path=str(path), detail=str(exc))
@@ -115,7 +127,7 @@ class Store:
         except StorageError:
             raise
         except (OSError, sqlite3.Error) as exc:
-            if _why(exc) == "full":
+            if _why(exc, self.path) in ("full", "io"):
                 raise storage_error(exc, self.path) from exc
             raise StorageError("Cannot open the shop database at {path}.", detail=str(exc), path=str(self.path)) from exc
         self.conn.row_factory = sqlite3.Row
@@ -164,8 +176,7 @@ class Store:
         try:
             rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            raise StorageError("The shop database is damaged and cannot be read; restore a backup.",
-                               detail=str(exc)) from exc
+            raise storage_error(exc, self.path) from exc
         result = [r[0] for r in rows]
         if result != ["ok"]:
             raise StorageError("The shop database is damaged; restore a backup before taking payments.",
@@ -221,6 +232,8 @@ class Store:
                             self.conn.execute(sql)
                     self.conn.execute(f"PRAGMA user_version = {number + 1}")
             except sqlite3.Error as exc:
+                if _why(exc, self.path) in ("full", "io"):
+                    raise storage_error(exc, self.path) from exc
                 raise StorageError("The shop database could not be upgraded for this version of Som POS.",
                                    detail=f"migration {number + 1} ({title}): {exc}") from exc
 
@@ -245,15 +258,17 @@ class Store:
                 yield self.conn
             except BaseException:
                 self._depth = 0
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite already rolled back after a disk error
+                    self.conn.execute("ROLLBACK")
                 raise
             else:
                 self._depth = 0
                 try:
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
-                    self.conn.execute("ROLLBACK")
-                    if _why(exc) == "full":
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    if _why(exc, self.path) in ("full", "io"):
                         raise storage_error(exc, self.path) from exc
                     raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
                 self._anchor_audit()
@@ -277,6 +292,13 @@ class Store:
         """(id, hash) of the newest audit record: carried by hand-over files as an outside anchor."""
         row = self.one("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
         return (int(row["id"]), row["hash"]) if row else (0, "0" * 64)
+
+    def verify_against(self, anchor: tuple[int, str]) -> list[str]:
+        """Problems (one sentence each; empty: fine) when the audit head ``anchor`` = (id, hash), e.g.
+        carried by a hand-over file, is no longer in this database as it was written."""
+        from pos_app.store.audit import check_anchor
+        record_id, digest = anchor
+        return check_anchor(self, record_id, digest)
 
     @property
     def db(self) -> Any:

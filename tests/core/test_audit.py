@@ -189,3 +189,73 @@ def test_f8_old_shops_get_a_starting_record_for_their_invoices(tmp_path):
         assert rep.ok, rep.problems
     finally:
         ctx.close()
+
+
+def test_f8_config_show_says_whether_the_audit_log_agrees(shop, capsys):
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "config", "show")
+    assert rc == 0 and any(line.split() == ["audit", "ok"] for line in out.splitlines())
+    raw(shop).execute("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--json", "config", "show")
+    assert rc == 0 and "sompos audit verify" in json.loads(out)["audit"]   # reported, not blocking
+
+
+def test_f8_a_head_handed_to_another_till_catches_a_rewritten_anchor_file_too(shop):
+    ctx = AppContext(shop)
+    head = ctx.store.audit_head()
+    assert head[0] > 0 and ctx.store.verify_against(head) == []
+    ctx.close()
+    # Someone rewrites the chain from the start AND the anchor file next to it.
+    conn = raw(shop)
+    prev = "0" * 64
+    for rid, at, actor, event, subject, detail, result in conn.execute(
+            "SELECT id, at, actor, event, subject, detail, result FROM audit_log ORDER BY id").fetchall():
+        if event == "mark_invalid":
+            detail = json.dumps({"reason": "someone else did it"})
+        prev = chain_hash(at, actor, event, subject, detail, result, prev)
+        conn.execute("UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                     (detail, prev_hash_of(conn, rid), prev, rid))
+    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    (shop / ANCHOR_NAME).write_text(json.dumps({"id": last[0], "hash": last[1]}))
+    ctx = AppContext(shop)
+    try:
+        assert verify(ctx.store, shop).ok               # this till alone cannot tell any more ...
+        assert any("rewritten" in p for p in ctx.store.verify_against(head))   # ... the handed head can
+        conn.execute("DELETE FROM audit_log WHERE id >= ?", (head[0],))
+        assert any("missing" in p for p in ctx.store.verify_against(head))
+    finally:
+        ctx.close()
+
+
+def prev_hash_of(conn: sqlite3.Connection, rid: int) -> str:
+    row = conn.execute("SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1", (rid,)).fetchone()
+    return row[0] if row else "0" * 64
+
+
+# -- a disk that refuses writes while a shop is being set up (finding 15) -------------------------------
+FSIZE_SCRIPT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
+if sys.argv[3] == "store":
+    from pos_app.errors import PosError
+    from pos_app.store.db import open_store
+    try:
+        open_store(sys.argv[1])
+    except PosError as exc:
+        sys.exit("sompos: error: " + str(exc))
+from pos_app.cli import main
+sys.exit(main(["--data-dir", sys.argv[1], "config", "show"]))
+"""
+
+
+@pytest.mark.parametrize("how", ["cli", "store"])
+@pytest.mark.parametrize("limit", [0, 60000])   # nothing written at all / cut off inside the first schema step
+def test_f15_a_disk_refusing_writes_when_a_shop_is_set_up_is_said_so(tmp_path, limit, how):
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parents[2]
+    p = subprocess.run([sys.executable, "-c", FSIZE_SCRIPT, str(tmp_path / "shop"), str(limit), how],
+                       capture_output=True, text=True, timeout=120, cwd=root)
+    assert p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr
+    assert "disk" in p.stderr and "full" in p.stderr
+    assert "damaged" not in p.stderr and "upgraded" not in p.stderr and "configured" not in p.stderr

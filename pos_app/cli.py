@@ -234,11 +234,23 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_head(text: str) -> tuple[int, str]:
+    """``ID:HASH`` as ``sompos audit verify --head`` takes it (the head a hand-over file carried)."""
+    rid, _, digest = text.strip().partition(":")
+    if not (rid.isascii() and rid.isdigit() and 0 < len(rid) < 19 and len(digest) == 64
+            and all(ch in "0123456789abcdef" for ch in digest)):
+        raise argparse.ArgumentTypeError("write the audit head as ID:HASH (a record number, a colon, "
+                                         "64 hex digits)")
+    return int(rid), digest
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     """``sompos audit verify``: one line per problem; exit 1 when there is any."""
     from pos_app.store.audit import verify
     ctx = _context(args, read_only=True)
     rep = verify(ctx.store, ctx.data_dir)
+    for head in getattr(args, "head", None) or []:
+        rep.problems.extend(ctx.store.verify_against(head))
     head_id, head_hash = rep.head
     text = "\n".join([f"audit log: {rep.records} records, newest {head_id} ({head_hash[:16]})",
                       *(f"PROBLEM: {p}" for p in rep.problems),
@@ -349,7 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     u.set_defaults(func=cmd_unmatched)
     au = sub.add_parser("audit", parents=[common], help="check the audit log, its anchor and every invoice")
     ausub = au.add_subparsers(dest="audit_cmd", metavar="ACTION", parser_class=_Parser, required=True)
-    ausub.add_parser("verify", parents=[common], help="exit 0 when nothing was changed behind the app's back")
+    av = ausub.add_parser("verify", parents=[common], help="exit 0 when nothing was changed behind the app's back")
+    av.add_argument("--head", metavar="ID:HASH", action="append", default=[], type=_audit_head,
+                    help="also hold to this audit head, as another till recorded it from this till's hand-over file")
     au.set_defaults(func=cmd_audit)
     a = sub.add_parser("assign", parents=[common], help="assign an unmatched payment to an invoice (audited)")
     a.add_argument("payment", type=_whole("the payment number"))

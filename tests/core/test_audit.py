@@ -259,3 +259,18 @@ def test_f15_a_disk_refusing_writes_when_a_shop_is_set_up_is_said_so(tmp_path, l
     assert p.returncode != 0 and p.stderr.count("\n") == 1, p.stderr
     assert "disk" in p.stderr and "full" in p.stderr
     assert "damaged" not in p.stderr and "upgraded" not in p.stderr and "configured" not in p.stderr
+
+
+def test_f8_audit_verify_holds_to_a_head_another_till_recorded(shop, capsys):
+    ctx = AppContext(shop)
+    rid, digest = ctx.store.audit_head()
+    ctx.close()
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "audit", "verify", "--head", f"{rid}:{digest}")
+    assert rc == 0 and "everything agrees" in out
+    raw(shop).execute("DELETE FROM audit_log WHERE id >= ?", (rid,))
+    (shop / ANCHOR_NAME).unlink()
+    raw(shop).execute("DELETE FROM settings WHERE key = 'audit_anchored'")   # every local trace gone
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "audit", "verify", "--head", f"{rid}:{digest}")
+    assert rc == 1 and "newest audit records are missing" in out
+    rc, _, err = run(capsys, "--data-dir", str(shop), "audit", "verify", "--head", "12:nothex")
+    assert rc != 0 and "ID:HASH" in err

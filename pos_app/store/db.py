@@ -53,8 +53,11 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
                            path=str(path), detail=str(exc)) from exc
     if size == 0:
         if new_shop:
-            aside = path.with_name(f"{path.name}.empty-{int(time.time())}")
-            os.replace(path, aside)
+            stamp = int(time.time())
+            for suffix in ("-wal", "-shm", ""):  # an old journal must not be replayed into the new shop
+                part = path.with_name(path.name + suffix)
+                if suffix == "" or part.exists():
+                    os.replace(part, path.with_name(f"{path.name}{suffix}.empty-{stamp}"))
             return True
         raise StorageError("The shop database {path} is empty: it was cut short or replaced. Restore it from a "
                            "backup, or start a new shop on purpose with: sompos --new-shop.", path=str(path))

@@ -274,3 +274,24 @@ def test_f8_audit_verify_holds_to_a_head_another_till_recorded(shop, capsys):
     assert rc == 1 and "newest audit records are missing" in out
     rc, _, err = run(capsys, "--data-dir", str(shop), "audit", "verify", "--head", "12:nothex")
     assert rc != 0 and "ID:HASH" in err
+
+
+def test_f8_a_new_shop_over_an_empty_file_keeps_the_old_journal_and_does_not_replay_it(shop, capsys):
+    conn = raw(shop)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("INSERT INTO settings(key, value) VALUES ('old', '1')")   # frames in the journal
+    wal = (shop / "sompos.db-wal").read_bytes()   # the only copy of the last commits
+    conn.close()
+    (shop / "sompos.db").write_bytes(b"")
+    (shop / "sompos.db-wal").write_bytes(wal)
+    assert len(wal) > 0
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--new-shop")
+    assert rc == 0 and "new shop" in out
+    assert [p.read_bytes() for p in shop.glob("sompos.db-wal.empty-*")] == [wal]     # kept, moved aside
+    (shop / ANCHOR_NAME).unlink()     # the old shop's anchor belongs to the old shop (moved aside by hand)
+    ctx = AppContext(shop)
+    try:
+        assert ctx.store.one("SELECT COUNT(*) AS n FROM invoices")["n"] == 0
+        assert ctx.store.get_setting("old") is None
+    finally:
+        ctx.close()

@@ -58,6 +58,10 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
                 part = path.with_name(path.name + suffix)
                 if suffix == "" or part.exists():
                     os.replace(part, path.with_name(f"{path.name}{suffix}.empty-{stamp}"))
+            from pos_app.store.audit import ANCHOR_NAME  # the old shop's audit head is not the new one's
+            anchor = path.with_name(ANCHOR_NAME)
+            if anchor.exists():
+                os.replace(anchor, path.with_name(f"{ANCHOR_NAME}.empty-{stamp}"))
             return True
         raise StorageError("The shop database {path} is empty: it was cut short or replaced. Restore it from a "
                            "backup, or start a new shop on purpose with: sompos --new-shop.", path=str(path))

@@ -47,6 +47,14 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
         with open(path, "rb") as f:
             head = f.read(100)
     except FileNotFoundError:
+        from pos_app.store.audit import ANCHOR_NAME
+        anchor = path.with_name(ANCHOR_NAME)
+        if anchor.exists():  # this folder held a shop: its database was deleted or moved, not never made
+            if not new_shop:
+                raise StorageError("The shop database {path} is missing, but this folder held a shop. Restore it "
+                                   "from a backup, or start a new shop on purpose with: sompos --new-shop.",
+                                   path=str(path)) from None
+            os.replace(anchor, path.with_name(f"{ANCHOR_NAME}.missing-{int(time.time())}"))
         return True
     except OSError as exc:
         raise StorageError("The shop database {path} cannot be read (no permission, or a disk error).",

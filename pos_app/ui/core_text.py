@@ -113,6 +113,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The disk holding the shop database is full; free some space, then start again."),
+    QT_TRANSLATE_NOOP("core", "The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The shop database {path} cannot be written (read-only folder or no permission)."),
     QT_TRANSLATE_NOOP("core", "The file {path} is another program's database, not a Som POS shop; choose the shop's data folder."),  # noqa: E501

@@ -295,3 +295,13 @@ def test_f8_a_new_shop_over_an_empty_file_keeps_the_old_journal_and_does_not_rep
         assert verify(ctx.store, shop).ok                 # the old shop's audit anchor went aside too
     finally:
         ctx.close()
+
+
+def test_f8_a_deleted_database_in_a_shops_folder_is_not_silently_a_new_shop(shop, capsys):
+    (shop / "sompos.db").unlink()
+    rc, _, err = run(capsys, "--data-dir", str(shop), "invoices")
+    assert rc != 0 and "is missing, but this folder held a shop" in err and "--new-shop" in err
+    assert not (shop / "sompos.db").exists()
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--new-shop")
+    assert rc == 0 and "new shop" in out
+    assert run(capsys, "--data-dir", str(shop), "audit", "verify")[0] == 0

@@ -61,6 +61,9 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
     except PosError as exc:
         from pos_app.ui.core_text import error_text
         print(f"sompos: error: {error_text(exc)}", file=sys.stderr)
+        # Started with a double click there is no terminal: the shopkeeper must see why.
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.critical(None, "Som POS", error_text(exc))
         return 3
     finally:
         if chain is not None:

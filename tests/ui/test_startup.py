@@ -39,3 +39,25 @@ def test_f8_a_failed_audit_check_is_shown_without_stopping_sales(qtbot, window):
     assert window.audit_label.isVisible() or window.audit_label.text()
     assert "manager" in window.audit_label.text() and "missing" in window.audit_label.toolTip()
     assert window.sale.isEnabled()
+
+
+def test_f8_an_empty_shop_database_is_explained_in_a_window_not_only_on_stderr(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pos_app.ui import app as ui_app
+    (tmp_path / "sompos.db").write_bytes(b"")
+    monkeypatch.setattr(ui_app, "_has_display", lambda: True)
+    shown = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(50, close_box)
+    QTimer.singleShot(50, close_box)
+    assert ui_app.run_app(str(tmp_path), demo=False) == 3
+    assert shown and "empty" in shown[0]
+    assert (tmp_path / "sompos.db").read_bytes() == b""

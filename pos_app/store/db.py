@@ -76,10 +76,19 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
     if not head.startswith(SQLITE_HEADER):
         raise StorageError("The file {path} is not a Som POS database (it is not a database at all); restore the "
                            "shop database from a backup.", path=str(path))
-    if len(head) < 100:
+    if len(head) < 100 or not _header_sane(head):
         raise StorageError("The shop database is damaged and cannot be read; restore a backup.",
-                           detail=f"{size} bytes")
+                           detail=f"{size} bytes, header {head[16:24].hex()}")
     return False
+
+
+def _header_sane(head: bytes) -> bool:
+    """The fixed fields of SQLite's 100-byte header (sqlite.org/fileformat.html): a flipped byte there
+    (e.g. the write version at 18, which SQLite reads as "open read-only") is damage, said before use."""
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    return (512 <= page <= 65536 and page & (page - 1) == 0 and head[18] in (1, 2) and head[19] in (1, 2)
+            and head[21:24] == b"\x40\x20\x20")
 
 
 def _why(exc: BaseException, path: Path | None = None) -> str:
@@ -103,6 +112,14 @@ def _why(exc: BaseException, path: Path | None = None) -> str:
     return "damaged"
 
 
+def _sqlite_header(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def storage_error(exc: BaseException, path: Path) -> StorageError:
     why = _why(exc, path)
     if why == "full":
@@ -114,6 +131,8 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
     if why == "read_only":
         return StorageError("The shop database {path} cannot be written (read-only folder or no permission).",
                             path=str(path), detail=str(exc))
+    if why == "not_db" and _sqlite_header(path):
+        why = "damaged"  # SQLite's own mark is there, the rest of the header is not: damage, not another file
     if why == "not_db":
         return StorageError("The file {path} is not a Som POS database (it is not a database at all); restore "
                             "the shop database from a backup.", path=str(path), detail=str(exc))

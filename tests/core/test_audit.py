@@ -305,3 +305,16 @@ def test_f8_a_deleted_database_in_a_shops_folder_is_not_silently_a_new_shop(shop
     rc, out, _ = run(capsys, "--data-dir", str(shop), "--new-shop")
     assert rc == 0 and "new shop" in out
     assert run(capsys, "--data-dir", str(shop), "audit", "verify")[0] == 0
+
+
+@pytest.mark.parametrize("offset", [18, 19, 21])    # write version, read version, payload fraction
+@pytest.mark.parametrize("argv", [("invoices",), ("config", "expiry", "30")])
+def test_f14_a_damaged_header_field_is_called_damage_and_the_file_left_alone(shop, capsys, offset, argv):
+    db = shop / "sompos.db"
+    data = bytearray(db.read_bytes())
+    data[offset] ^= 0x5A
+    db.write_bytes(bytes(data))
+    rc, _, err = run(capsys, "--data-dir", str(shop), *argv)
+    assert rc != 0 and "damaged" in err and err.count("\n") == 1
+    assert "unexpected" not in err and "not a Som POS database" not in err
+    assert db.read_bytes() == bytes(data)

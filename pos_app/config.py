@@ -7,6 +7,7 @@ first run works with no internet and no questions. Every setter validates and ra
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,14 @@ def check_till(store: Store, spec: str) -> TillSlot:
     if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
         raise ConfigError("Write the till as number/count, for example 2/3 for till 2 of 3.")
     slot = TillSlot(int(parts[0]), int(parts[1]))
-    if slot != load_till(store) and store.one("SELECT 1 FROM invoices WHERE state IN ('new', 'processing') LIMIT 1"):
-        raise ConfigError("Finish or cancel the open sales before changing the till number.")
+    # Not while any sale's amount is still watched (open, or up to 24 h after its expiry, paid or
+    # not): another till could be given that amount under the new numbering and both would settle.
+    from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS
+    if slot != load_till(store) and store.one(
+            "SELECT 1 FROM invoices WHERE state != 'invalid' AND expires_at + ? > ? LIMIT 1",
+            (LATE_WATCH_SECONDS, int(time.time()))):
+        raise ConfigError("Finish or cancel the open sales before changing the till number; a sale that "
+                          "ended keeps its amount for 24 hours after it expired.")
     return slot
 
 

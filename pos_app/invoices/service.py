@@ -7,11 +7,12 @@ scan) changes nothing.
 """
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from pos_app.errors import BadInput, NotFound
+from pos_app.errors import BadInput, IllegalTransition, NotFound
 from pos_app.events import EventBus
 from pos_app.invoices.lifecycle import (
     DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
@@ -22,8 +23,12 @@ from pos_app.money import Tyiyn, tyiyn_to_base_units
 from pos_app.payment_request import PaymentRequest
 from pos_app.store.db import Store
 
+log = logging.getLogger(__name__)
+
 MIN_EXPIRY_SECONDS = 60
 MAX_EXPIRY_SECONDS = 7 * 24 * 3600
+# No invoice created longer ago than this is still watched for payments by amount.
+WATCH_HORIZON = MAX_EXPIRY_SECONDS + LATE_WATCH_SECONDS
 
 
 @dataclass(frozen=True)
@@ -107,9 +112,12 @@ class InvoiceService:
         scheme = TailScheme.for_decimals(decimals)
         now = self._now()
         with self.store.transaction() as c:
+            # Only invoices recent enough to still be watched (the created_at bound keeps this an
+            # index range however long the shop's history grows).
             taken = {int(r[0]) for r in c.execute(
-                "SELECT due_base FROM invoices WHERE chain_id = ? AND token = ? AND merchant = ?"
-                " AND expires_at + ? > ?", (chain_id, token, merchant, LATE_WATCH_SECONDS, now))}
+                "SELECT due_base FROM invoices WHERE merchant = ? AND created_at >= ? AND chain_id = ?"
+                " AND token = ? AND expires_at + ? > ?",
+                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now))}
             tail = allocate_tail(amount_base, scheme, taken, self.till())
             due = amount_base + tail * scheme.unit
             cur = c.execute(
@@ -177,18 +185,23 @@ class InvoiceService:
         return inv, new
 
     def _match_candidates(self, c: Any, chain_id: int, token: str, merchant: str, at: int,
-                          value: int) -> list[Candidate]:
+                          value: int, *, sole: bool = True) -> list[Candidate]:
         """Only what matching can use: invoices asking exactly ``value``, and up to two unpaid ones.
 
         Keeps matching O(1) in the number of open invoices (a catch-up can meet thousands).
         """
-        window = ("chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?")
-        args = (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600)
+        window = ("merchant = ? AND created_at >= ? AND created_at <= ? AND chain_id = ? AND token = ?"
+                  " AND expires_at + ? >= ?")
+        args = (merchant, at - WATCH_HORIZON, at + 3600, chain_id, token, LATE_WATCH_SECONDS, at)
         cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at"
-        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND due_base = ?", (*args, str(value))))
+        # A sale paid offline is linked to its transfer by hash only: its amount may be another
+        # till's (a hand-over) or asked again later, so it never takes a payment by amount.
+        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND due_base = ? AND offline_id IS NULL",
+                              (*args, str(value))))
         unpaid = 0
-        for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
-                           " AND offline_id IS NULL ORDER BY id DESC", args):
+        unpaid_rows = c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
+                                " AND offline_id IS NULL ORDER BY id DESC", args) if sole else ()
+        for r in unpaid_rows:
             if int(r["paid_seen"]) < int(r["amount_base"]):
                 rows.append(r)
                 unpaid += 1
@@ -213,7 +226,13 @@ class InvoiceService:
         now = self._now()
         changes = []
         for invoice_id in invoice_ids:
-            old, new = self._recompute_in(c, invoice_id, reason, now)
+            try:
+                old, new = self._recompute_in(c, invoice_id, reason, now)
+            except IllegalTransition as exc:
+                # E.g. a clock set back: the invoice keeps its state; the payments it belongs with
+                # are still recorded in this transaction (never hold up payment detection for it).
+                log.warning("invoice %s left as it is: %s", invoice_id, exc.user_message)
+                continue
             if new is not None:
                 changes.append((old, new))
         return changes
@@ -282,10 +301,11 @@ class InvoiceService:
                 dec = c.execute("SELECT decimals FROM token_info WHERE chain_id = ? AND address = ?",
                                 (t.chain_id, t.token)).fetchone()
                 decimals = int(dec[0]) if dec is not None else None
+                slot = self.till()
                 match = match_transfer(t.value, t.block_time,
                                        self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time,
-                                                              t.value),
-                                       slot=self.till(), decimals=decimals,
+                                                              t.value, sole=not slot.shared),
+                                       slot=slot, decimals=decimals,
                                        scheme=TailScheme.for_decimals(decimals) if decimals is not None else None)
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"

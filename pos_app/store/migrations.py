@@ -224,6 +224,8 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
         # the invoices already there get their starting record.
         *TRIGGERS,
         baseline_invoices,
+        # Creating an invoice and matching a payment read only recent invoices, by this range.
+        "CREATE INDEX invoices_recent ON invoices(merchant, created_at)",
     ]),
 ]
 

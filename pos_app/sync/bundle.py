@@ -580,9 +580,16 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
 def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -> ImportResult:
     """A file this till wrote, brought back: its payments are this till's to send again."""
     keys = [item.key for item in bundle.items]
-    ids = [r["id"] for r in ctx.store.query(
-        f"SELECT id FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NOT NULL"
-        f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys))] if keys else []
+    rows = ctx.store.query(
+        f"SELECT id, handed_off_at FROM offline_payments WHERE chain_id = ?"
+        f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys)) if keys else []
+    if keys and not rows:
+        # Signed with this till's key, yet none of its payments were ever here: two tills share a
+        # device key (a copied data folder). Taking nothing in silently would strand the payments.
+        raise BadInput("The file {file} was written with this till's own device key, but none of its payments "
+                       "were taken here: another till uses a copy of this till's key. Move device-key.pem out "
+                       "of one till's data folder (a new key is made) and export again.", file=str(bundle.path))
+    ids = [r["id"] for r in rows if r["handed_off_at"] is not None]
     taken = ctx.offline.take_back(ids, actor=actor, now=now,
                                   reason=f"its own file {bundle.path.name} was loaded here again") if ids else []
     return ImportResult(str(bundle.path), bundle.device, 0, len(bundle.items) - len(taken), (), (), (), 0,

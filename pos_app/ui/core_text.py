@@ -95,7 +95,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The till number must be between 1 and the number of tills ({maximum} at most)."),
     QT_TRANSLATE_NOOP("core", "This token has no room below one tyiyn to tell tills apart: give each till its own shop address, or use one till."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "Write the till as number/count, for example 2/3 for till 2 of 3."),
-    QT_TRANSLATE_NOOP("core", "Finish or cancel the open sales before changing the till number."),
+    QT_TRANSLATE_NOOP("core", "Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The file {file} was written with this till's own device key, but none of its payments were taken here: another till uses a copy of this till's key. Move device-key.pem out of one till's data folder (a new key is made) and export again."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "Too many open invoices for this same amount; wait for some to finish or expire."),
     QT_TRANSLATE_NOOP("core", "The note is too long (200 characters at most)."),
     QT_TRANSLATE_NOOP("core", "There is no invoice number {invoice}."),

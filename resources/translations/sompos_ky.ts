@@ -1444,52 +1444,51 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>Кассаны номер/саны түрүндө жазыңыз, мисалы 3 кассанын 2-си үчүн 2/3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="98"/>
         <source>Finish or cancel the open sales before changing the till number.</source>
-        <translation>Кассанын номерин өзгөртүүдөн мурун ачык сатууларды бүтүрүңүз же жокко чыгарыңыз.</translation>
+        <translation type="vanished">Кассанын номерин өзгөртүүдөн мурун ачык сатууларды бүтүрүңүз же жокко чыгарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <location filename="../../pos_app/ui/core_text.py" line="100"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Ушул эле суммага ачык эсептер өтө көп; алардын айрымдары төлөнгөнчө же мөөнөтү бүткөнчө күтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="100"/>
+        <location filename="../../pos_app/ui/core_text.py" line="101"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Эскертме өтө узун (эң көбү 200 белги).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="101"/>
+        <location filename="../../pos_app/ui/core_text.py" line="102"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>{invoice} номерлүү эсеп жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="102"/>
+        <location filename="../../pos_app/ui/core_text.py" line="103"/>
         <source>There is no payment number {payment}.</source>
         <translation>{payment} номерлүү төлөм жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="103"/>
+        <location filename="../../pos_app/ui/core_text.py" line="104"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>{payment}-төлөм буга чейин эле {invoice}-эсепке байланыштырылган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="104"/>
+        <location filename="../../pos_app/ui/core_text.py" line="105"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Бул төлөм блокчейнден түшүп калган, аны эсепке байланыштырууга болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="105"/>
+        <location filename="../../pos_app/ui/core_text.py" line="106"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Бул төлөм эсепте көрсөтүлгөндөн башка тармакта, башка токен менен же башка дарекке жасалган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="106"/>
+        <location filename="../../pos_app/ui/core_text.py" line="107"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир эсепти төлөнгөн же жараксыз деп гана белгилей алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="108"/>
+        <location filename="../../pos_app/ui/core_text.py" line="109"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Дүкөндүн маалымат базасын ачуу мүмкүн эмес: {path}.</translation>
     </message>
@@ -1498,162 +1497,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Дүкөндүн маалымат базасын жөндөө мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="109"/>
+        <location filename="../../pos_app/ui/core_text.py" line="110"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Бул жерде дүкөндүн маалымат базасын бузулуудан коргоо мүмкүн эмес (WAL + synchronous=FULL); маалымат папкасын жергиликтүү дискке жылдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="110"/>
+        <location filename="../../pos_app/ui/core_text.py" line="111"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>Дүкөндүн маалымат базасы бузулган, окулбайт; камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="112"/>
+        <location filename="../../pos_app/ui/core_text.py" line="113"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Дүкөндүн маалымат базасын {path} окуу мүмкүн эмес (уруксат жок же дисктин катасы).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="113"/>
+        <location filename="../../pos_app/ui/core_text.py" line="114"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Дүкөндүн маалымат базасы {path} бош: ал кыскартылган же алмаштырылган. Аны камдык көчүрмөдөн калыбына келтириңиз же атайын жаңы дүкөн баштаңыз: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="114"/>
+        <location filename="../../pos_app/ui/core_text.py" line="115"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>{path} файлы Som POS маалымат базасы эмес (жалпы эле маалымат базасы эмес); дүкөндүн базасын камдык көчүрмөдөн калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="115"/>
+        <location filename="../../pos_app/ui/core_text.py" line="116"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Дүкөндүн маалымат базасы турган диск толгон; орун бошотуп, кайра иштетиңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="116"/>
+        <location filename="../../pos_app/ui/core_text.py" line="119"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>Дүкөндүн маалымат базасына {path} жазуу мүмкүн эмес (папка окуу үчүн гана же уруксат жок).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <location filename="../../pos_app/ui/core_text.py" line="120"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>{path} файлы — Som POS дүкөнүнүн эмес, башка программанын маалымат базасы; дүкөндүн маалымат папкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <location filename="../../pos_app/ui/core_text.py" line="121"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>Дүкөндүн маалымат базасы бузулган (версия белгиси маанисиз); камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="119"/>
+        <location filename="../../pos_app/ui/core_text.py" line="122"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>Дүкөндүн маалымат базасы бузулган; төлөм кабыл алуудан мурун камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="120"/>
+        <location filename="../../pos_app/ui/core_text.py" line="123"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Бул маалымат базасы Som POS&apos;тун жаңыраак версиясы менен жазылган; программаны жаңыртыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="121"/>
+        <location filename="../../pos_app/ui/core_text.py" line="124"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Дүкөндүн маалымат базасын Som POS&apos;тун бул версиясына ылайыкташтырып жаңыртуу мүмкүн болбоду.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="122"/>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
         <source>The shop database is busy or read-only.</source>
         <translation>Дүкөндүн маалымат базасы бош эмес же окуу үчүн гана ачык.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="123"/>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
         <source>Saving to the shop database failed.</source>
         <translation>Дүкөндүн маалымат базасына сактоо ишке ашкан жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Токен контракты «{what}» операциясын четке какты: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/core_text.py" line="129"/>
         <source>The token contract refused the {what}.</source>
         <translation>Токен контракты «{what}» операциясын четке какты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <location filename="../../pos_app/ui/core_text.py" line="130"/>
         <source>The private key is not valid.</source>
         <translation>Жеке ачкыч туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Токендин үтүрдөн кийинки белгилеринин саны 0дөн 255ке чейинки бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="129"/>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
         <source>The token {field} must not be empty.</source>
         <translation>Токендин «{field}» талаасы бош болбошу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/core_text.py" line="133"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Токенди жайгаштыруу контракт түзгөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/core_text.py" line="134"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» токен контрактынын туура дареги эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/core_text.py" line="135"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо тармак `sompos demo` ичинде гана иштейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="133"/>
+        <location filename="../../pos_app/ui/core_text.py" line="136"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>{node} түйүнү {expected} ({network}) эмес, {chain} тармагында иштейт; ал колдонулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Түйүн баш тартты ({what}): {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>Cannot read standard input.</source>
         <translation>Стандарттык киргизүүнү окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>There is no file {file}.</source>
         <translation>{file} файлы жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>Программанын {file} окууга уруксаты жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — файл эмес, папка.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>Cannot read the file {file}.</source>
         <translation>{file} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — кадимки файл эмес (түзмөк же канал); адегенде аны файлга сактаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} өтө чоң, {what} боло албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — текст файлы эмес.</translation>
     </message>
@@ -1662,297 +1661,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Түйүн «{what}» суроосуна күтүлбөгөн жооп берди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="135"/>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Блокчейндин бир да түйүнү жооп берген жок (суралды: {tried}); төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Тармактын түйүнү маанисиз жооп жөнөттү ({what}); азырынча ал колдонулбайт, төлөмдөр башка түйүн аркылуу текшерилет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Эч бир тармак түйүнүнө кайрылган жок: берилген убакыт бүттү.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Төлөмдөрдү текшерүүдө күтүлбөгөн ката ({kind}); чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Токен контракты жараксыз маани кайтарды: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>{network} тармагында {address} дарегинде контракт жок; токендин дарегин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Токен контракты ERC-20 токени сыяктуу жооп бербейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Токендин үтүрдөн кийинки белгилеринин саны {old} эмес, {new} болуп өзгөрдү; ишти токтотуп, тармак профилин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Түйүн блокторду жана транзакция квитанцияларын берүүдөн баш тартат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Демо тармак үчүн demo кошумча пакети керек: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо токен өзүнүн туруктуу дарегине жайгашкан жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>{customer} деген демо кардар жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>«{current}» абалындагы офлайн төлөмдү «{target}» абалына өткөрүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа муну төлөм катары окуй албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Сканерленген транзакция кесилип калган же бузулган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <location filename="../../pos_app/ui/core_text.py" line="157"/>
         <source>This is far too long to be a payment.</source>
         <translation>Бул төлөм үчүн өтө эле узун.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/core_text.py" line="158"/>
         <source>Nothing was scanned.</source>
         <translation>Эч нерсе сканерленген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Сканерленген транзакция бош же кесилип калган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="157"/>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Төлөмдүн колтамгасы жараксыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Төлөмдүн колтамгасы тармак кабыл албаган түрдө (high s); кардардан жаңыртылган капчык менен кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Бул транзакция контракт түзөт; бул төлөм эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Бул транзакция токен контрактына монета да жөнөтөт; бул жөнөкөй токен төлөмү эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/core_text.py" line="164"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Сканерленген транзакция стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/core_text.py" line="165"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Төлөмгө тармактын номери жок кол коюлган (EIP-155ке чейинки); аны башка тармакта кайталап жиберсе болот, ошондуктан ал четке кагылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>Сканерленген транзакциянын аягында ашык байттар бар: ал өзгөртүлгөн же начар сканерленген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="164"/>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Бул транзакция токен которуудан башка нерсе кылат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Которуунун маалыматтарынын узундугу туура эмес: ал өзгөртүлгөн же кесилген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Которуунун маалыматтары стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация туура эмес түзүлгөн: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Сканерленген транзакция туура hex эмес (0x жана 0-9, a-f белгилеринин жуптары).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>Сканерленген транзакцияда бөлүктөр жетишпейт же ашык; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация туура JSON эмес; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>Авторизациядагы {field} дарегинин текшерүү суммасы туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Бул транзакция түрү ({type}) төлөм үчүн кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Бул төлөм мурун эле кабыл алынган ({item}-офлайн төлөм, {invoice}-эсеп).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>{invoice}-эсеп мындан ары төлөм күтпөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>{invoice}-эсеп башка тармак же дүкөндүн башка дареги үчүн түзүлгөн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>There is no offline payment number {item}.</source>
         <translation>{item} номерлүү офлайн төлөм жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Бул кардар ушул эле транзакция номери менен төлөм берген; алардын бирөө гана келе алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>{invoice}-эсептин жөнөтүлүүнү күтүп жаткан офлайн төлөмү бар.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Бул касса эч качан тармакка туташкан эмес; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса {days} күндөн бери тармакта жок; дагы офлайн төлөм кабыл алуудан мурун туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Бул төлөм бир офлайн төлөмдүн лимитинен ашат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>Кассада уруксат берилген офлайн төлөмдөрдүн эң көп саны турат; адегенде туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>Бул төлөм менен офлайн төлөмдөрдүн жалпы суммасы лимиттен ашып кетет; адегенде туташып, кезекти жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Кардардын белгилүү балансы бул офлайн төлөмгө жетпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Офлайн эскертүүсү акыркы мөөнөттөн мурун болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн төлөмдөр {hours} сааттан бери күтүп жатат; жаңыларын алуудан мурун туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>Бул кардардын жөнөтүлө элек офлайн төлөмү бар; бир убакта бирөөнү гана алуу коопсуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>Бул төлөмдө кардар мурун колдонгон транзакция номери кайра колдонулган; ал эч качан келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>{name} офлайн лимити нөл же андан чоң бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>{name} офлайн чеги бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>«{name}» деген офлайн чек жок; булардын бирин колдонуңуз: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Бул төлөм өтпөйт: кардардын капчыгы адегенде мурунку төлөмдөрдү ({count}) тармакка жөнөтүшү керек. Кардардан адегенде аларды жөнөтүүнү же башка жол менен төлөөнү сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Төлөмдү өткөн жок деп эсептөөдөн мурун ага тармакта жок дегенде {minutes} мүнөт бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
         <source>No QR code was found in that picture.</source>
         <translation>Бул сүрөттөн QR код табылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>Бул сүрөттө бирден ашык QR код бар; бир гана коду бар сүрөттү колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>Бул орнотууда QR сүрөттөрүн окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>That picture cannot be opened.</source>
         <translation>Бул сүрөттү ачуу мүмкүн эмес.</translation>
     </message>
@@ -1961,112 +1960,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">{path} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Бул төлөм башка тармак үчүн жасалган ({got} тармагы, дүкөн болсо {want} тармагында иштейт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Бул төлөм дүкөндүн сому менен эмес, башка токен менен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Бул төлөм бул дүкөнгө эмес, башка дарекке барат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Бул төлөм сатуунун суммасынан аз; толук сумманы сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кардардын капчыгы өтө аз газ койгон ({gas}); которуу ишке ашпай калышы мүмкүн. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Тармактын комиссиясы азырынча белгисиз; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Кардардын капчыгы сунуштаган комиссия тармактын минимумунан төмөн; төлөм эч качан жөнөтүлбөйт. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизацияга анда көрсөтүлгөн төлөөчү кол койгон эмес (же бул токен үчүн эмес).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Бул авторизациянын мөөнөтү бүттү; кардардан жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Бул авторизация азырынча күчүнө кире элек; саатты текшериңиз же жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Бул авторизациянын мөөнөтү дүкөн төлөмдөрүн жөнөтүшү керек болгон убакыттан мурун бүтөт; мөөнөтү узунураак авторизацияны сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Төлөмдөрдү жөнөтүүдө күтүлбөгөн ката; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Эмне болгонун тандаңыз: төлөмдү кайра алуу же чечилди деп белгилөө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>{item} офлайн төлөмү ийгиликсиз болгон жок; чечүүчү эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>{item} офлайн төлөмү мурунтан эле чечилген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашын SOMPOS_RELAY_PASSPHRASE аркылуу бериңиз же терминалда териңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>The device key {file} could not be created.</source>
         <translation>{file} түзмөк ачкычын түзүү мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>{file} түзмөк ачкычы бузулган же окулбайт; аны камдык көчүрмөдөн калыбына келтириңиз же жаңысын түзүү үчүн башка жерге жылдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>{file} файлы мурунтан эле бар; мурда сакталган файлдын үстүнө жазылбашы үчүн башка ат тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Башка кассага берүү үчүн жөнөтүлө элек офлайн төлөмдөр жок; файл жазылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>{file} файлын жазуу мүмкүн болгон жок; флешка сайылганын, ага жазууга болорун жана анда орун бар экенин текшериңиз.</translation>
     </message>
@@ -2075,397 +2074,417 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">{file} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="98"/>
+        <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
+        <translation>Кассанын номерин өзгөртүүдөн мурун ачык сатууларды бүтүрүңүз же жокко чыгарыңыз; бүткөн сатуу мөөнөтү бүткөндөн кийин дагы 24 саат өз суммасын сактайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
+        <translation>{file} файлы ушул кассанын түзмөк ачкычы менен кол коюлган, бирок анын бир да төлөмү бул жерде кабыл алынган эмес: башка касса бул кассанын ачкычынын көчүрмөсүн колдонот. device-key.pem файлын бир кассанын маалымат папкасынан чыгарып салыңыз (жаңы ачкыч түзүлөт) жана кайра сактаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
+        <translation>Дүкөндүн маалымат базасы {path} жок, бирок бул папкада дүкөн болгон. Аны камдык көчүрмөдөн калыбына келтириңиз же атайын жаңы дүкөн баштаңыз: sompos --new-shop.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
+        <translation>Дүкөндүн маалымат базасы турган диск аны окуудан же жазуудан баш тартты (ал толгон же бузулуп жаткан болушу мүмкүн); орун бошотуңуз же дискти текшериңиз, анан кайра иштетиңиз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>{file} файлы өтө чоң: бул Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>{file} файлы Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>{file} файлы Som POS&apos;тун жаңыраак версиясы менен түзүлгөн ({version} форматы); аны жүктөө үчүн программаны жаңыртыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>{file} файлы толук эмес: ал түзмөктүн колтамгасына жетпей бүтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>{file} файлынын {line}-сабы кезектин туура жазуусу эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="244"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>{file} файлы сакталгандан кийин өзгөртүлгөн же бузулган (түзмөктүн колтамгасы дал келбейт); аны кайра сактап берүүнү сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="245"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>{file} файлында {expected} төлөм бар деп жазылган, бирок анда {found} төлөм бар.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/core_text.py" line="246"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>{file} файлы күтүлгөн {want} түзмөгүнөн эмес, {got} түзмөгүнөн келген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/core_text.py" line="248"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>{file} файлы {device} кассасында түзүлгөн, ал бул касса менен байланыштырылган эмес. Бул номерди ошол кассанын «Офлайн кезек» экранындагы номер менен салыштырып, дал келсе гана кабыл алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/core_text.py" line="249"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Кассанын номери — 16 тамга жана сан (0-9, a-f), анын «Офлайн кезек» экранындагыдай.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/core_text.py" line="250"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Ушундай эле номердеги башка касса мурунтан байланыштырылган; адегенде аны өчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/core_text.py" line="251"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>{device} номериндеги касса бул касса менен байланыштырылган эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Бул төлөм бир тыйындан аз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Кайсы офлайн төлөмдөрдү кайтарып алууну көрсөтүңүз же --all колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>{file} файлы башка тармак үчүн сакталган ({got} тармагы); бул дүкөн {want} тармагында иштейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>{file} файлы башка токен контракты үчүн сакталган ({got}); бул дүкөн {want} контрактын колдонот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>{file} файлы дүкөндүн башка дареги үчүн сакталган ({got}); бул дүкөндүн дареги: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/core_text.py" line="257"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Бул жазуунун маалыматтары андагы төлөмгө дал келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Сырсөз айкашында кеминде {n} белги болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/core_text.py" line="260"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Жөнөтүүчү ачкыч мурунтан эле бар. Ал алмаштырылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/core_text.py" line="261"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Бул жеке ачкыч да, ачкыч сактагыч файлы да эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/core_text.py" line="262"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Ачкыч файлы бул сырсөз айкашы менен ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/core_text.py" line="263"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Жөнөтүүчү ачкыч азырынча жок. Адегенде аны түзүңүз же импорттоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/core_text.py" line="264"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган же окулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="262"/>
+        <location filename="../../pos_app/ui/core_text.py" line="265"/>
         <source>The file {path} could not be saved.</source>
         <translation>{path} файлын сактоо мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/core_text.py" line="266"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Сырсөз айкашы туура эмес. {minutes} мүнөткө бөгөттөөгө чейин калган аракеттер: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/core_text.py" line="267"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Туура эмес аракеттер өтө көп. {minutes} мүнөттөн кийин кайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/core_text.py" line="269"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган; камдык көчүрмөдөн калыбына келтириңиз. Бул туура эмес сырсөз катары эсептелген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/core_text.py" line="270"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} өтө алсыз корголгон. Аны маалымат папкасынан чыгарып, кайра импорттоңуз: импорттоодо ал талаптагыдай корголот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="268"/>
+        <location filename="../../pos_app/ui/core_text.py" line="271"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/core_text.py" line="272"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Бул ачкыч файлын ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/core_text.py" line="274"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент токенди токтотуп койгон, ошондуктан азыр төлөмдөр өтпөйт; ал кайра иштегенге чейин офлайн төлөм кабыл албаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/core_text.py" line="275"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Төлөмдүн бул түрү (авторизация) дүкөндүн токени үчүн азырынча текшериле элек: тармакка бир жолу туташыңыз же кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="273"/>
+        <location filename="../../pos_app/ui/core_text.py" line="276"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Дүкөндүн токени төлөмдүн бул түрүн (авторизацияны) өткөрө албайт; кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/core_text.py" line="277"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Токендин эмитенти бул кардардын дарегин бөгөттөгөн, ошондуктан төлөм келбейт; башка жол менен төлөөнү сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/core_text.py" line="279"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/core_text.py" line="280"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="282"/>
+        <location filename="../../pos_app/ui/core_text.py" line="285"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="283"/>
+        <location filename="../../pos_app/ui/core_text.py" line="286"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="284"/>
+        <location filename="../../pos_app/ui/core_text.py" line="287"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="285"/>
+        <location filename="../../pos_app/ui/core_text.py" line="288"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/core_text.py" line="289"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/core_text.py" line="290"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/core_text.py" line="292"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="290"/>
+        <location filename="../../pos_app/ui/core_text.py" line="293"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="291"/>
+        <location filename="../../pos_app/ui/core_text.py" line="294"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/core_text.py" line="296"/>
         <source>payment</source>
         <translation>төлөм</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/core_text.py" line="297"/>
         <source>network profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="295"/>
+        <location filename="../../pos_app/ui/core_text.py" line="298"/>
         <source>key file</source>
         <translation>ачкыч файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/core_text.py" line="299"/>
         <source>hand-over file</source>
         <translation>өткөрүп берүү файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/core_text.py" line="300"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="298"/>
+        <location filename="../../pos_app/ui/core_text.py" line="301"/>
         <source>standard input</source>
         <translation>стандарттык киргизүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="300"/>
+        <location filename="../../pos_app/ui/core_text.py" line="303"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="301"/>
+        <location filename="../../pos_app/ui/core_text.py" line="304"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="302"/>
+        <location filename="../../pos_app/ui/core_text.py" line="305"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/core_text.py" line="306"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/core_text.py" line="307"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/core_text.py" line="309"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/core_text.py" line="310"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="308"/>
+        <location filename="../../pos_app/ui/core_text.py" line="311"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/core_text.py" line="312"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/core_text.py" line="313"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/core_text.py" line="314"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="312"/>
+        <location filename="../../pos_app/ui/core_text.py" line="315"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/core_text.py" line="316"/>
         <source>stuck</source>
         <translation>өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/core_text.py" line="318"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/core_text.py" line="319"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="317"/>
+        <location filename="../../pos_app/ui/core_text.py" line="320"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/core_text.py" line="321"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="319"/>
+        <location filename="../../pos_app/ui/core_text.py" line="322"/>
         <source>check what the token can do</source>
         <translation>токендин мүмкүнчүлүктөрүн текшерүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/core_text.py" line="323"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/core_text.py" line="325"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/core_text.py" line="326"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="324"/>
+        <location filename="../../pos_app/ui/core_text.py" line="327"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="325"/>
+        <location filename="../../pos_app/ui/core_text.py" line="328"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/core_text.py" line="329"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/core_text.py" line="331"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/core_text.py" line="332"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="330"/>
+        <location filename="../../pos_app/ui/core_text.py" line="333"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

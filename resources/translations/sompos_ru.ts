@@ -1444,52 +1444,51 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>Укажите кассу как номер/количество, например 2/3 для кассы 2 из 3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="98"/>
         <source>Finish or cancel the open sales before changing the till number.</source>
-        <translation>Завершите или отмените открытые продажи, прежде чем менять номер кассы.</translation>
+        <translation type="vanished">Завершите или отмените открытые продажи, прежде чем менять номер кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <location filename="../../pos_app/ui/core_text.py" line="100"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Слишком много открытых счетов на ту же сумму; подождите, пока часть из них оплатят или их срок истечёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="100"/>
+        <location filename="../../pos_app/ui/core_text.py" line="101"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Заметка слишком длинная (не больше 200 символов).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="101"/>
+        <location filename="../../pos_app/ui/core_text.py" line="102"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>Счёта с номером {invoice} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="102"/>
+        <location filename="../../pos_app/ui/core_text.py" line="103"/>
         <source>There is no payment number {payment}.</source>
         <translation>Платежа с номером {payment} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="103"/>
+        <location filename="../../pos_app/ui/core_text.py" line="104"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>Платёж {payment} уже привязан к счёту {invoice}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="104"/>
+        <location filename="../../pos_app/ui/core_text.py" line="105"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Этот платёж выпал из блокчейна, его нельзя привязать к счёту.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="105"/>
+        <location filename="../../pos_app/ui/core_text.py" line="106"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Этот платёж сделан в другой сети, другим токеном или на другой адрес, чем указано в счёте.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="106"/>
+        <location filename="../../pos_app/ui/core_text.py" line="107"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир может отметить счёт только как оплаченный или недействительный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="108"/>
+        <location filename="../../pos_app/ui/core_text.py" line="109"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Не удаётся открыть базу данных магазина: {path}.</translation>
     </message>
@@ -1498,162 +1497,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся настроить базу данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="109"/>
+        <location filename="../../pos_app/ui/core_text.py" line="110"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Здесь базу данных магазина нельзя защитить от сбоев (WAL + synchronous=FULL); перенесите папку с данными на локальный диск.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="110"/>
+        <location filename="../../pos_app/ui/core_text.py" line="111"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>База данных магазина повреждена и не читается; восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="112"/>
+        <location filename="../../pos_app/ui/core_text.py" line="113"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Базу данных магазина {path} не удаётся прочитать (нет прав или ошибка диска).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="113"/>
+        <location filename="../../pos_app/ui/core_text.py" line="114"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>База данных магазина {path} пуста: её обрезали или подменили. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="114"/>
+        <location filename="../../pos_app/ui/core_text.py" line="115"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>Файл {path} — не база данных Som POS (и вообще не база данных); восстановите базу магазина из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="115"/>
+        <location filename="../../pos_app/ui/core_text.py" line="116"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Диск с базой данных магазина заполнен; освободите место и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="116"/>
+        <location filename="../../pos_app/ui/core_text.py" line="119"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>В базу данных магазина {path} нельзя записать (папка только для чтения или нет прав).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <location filename="../../pos_app/ui/core_text.py" line="120"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>Файл {path} — база данных другой программы, а не магазина Som POS; выберите папку данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <location filename="../../pos_app/ui/core_text.py" line="121"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>База данных магазина повреждена (отметка версии бессмысленна); восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="119"/>
+        <location filename="../../pos_app/ui/core_text.py" line="122"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>База данных магазина повреждена; восстановите резервную копию, прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="120"/>
+        <location filename="../../pos_app/ui/core_text.py" line="123"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Эта база данных записана более новой версией Som POS; обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="121"/>
+        <location filename="../../pos_app/ui/core_text.py" line="124"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Не удалось обновить базу данных магазина для этой версии Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="122"/>
+        <location filename="../../pos_app/ui/core_text.py" line="125"/>
         <source>The shop database is busy or read-only.</source>
         <translation>База данных магазина занята или доступна только для чтения.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="123"/>
+        <location filename="../../pos_app/ui/core_text.py" line="126"/>
         <source>Saving to the shop database failed.</source>
         <translation>Не удалось сохранить данные в базе магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/core_text.py" line="128"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Контракт токена отклонил операцию «{what}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/core_text.py" line="129"/>
         <source>The token contract refused the {what}.</source>
         <translation>Контракт токена отклонил операцию «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="127"/>
+        <location filename="../../pos_app/ui/core_text.py" line="130"/>
         <source>The private key is not valid.</source>
         <translation>Закрытый ключ неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/core_text.py" line="131"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Число знаков после запятой у токена должно быть целым, от 0 до 255.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="129"/>
+        <location filename="../../pos_app/ui/core_text.py" line="132"/>
         <source>The token {field} must not be empty.</source>
         <translation>Поле токена «{field}» не должно быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/core_text.py" line="133"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Развёртывание токена не создало контракт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/core_text.py" line="134"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» — неверный адрес контракта токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/core_text.py" line="135"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо-сеть работает только внутри `sompos demo`.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="133"/>
+        <location filename="../../pos_app/ui/core_text.py" line="136"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>Узел {node} работает в сети {chain}, а не {expected} ({network}); он не будет использоваться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/core_text.py" line="137"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Узел отказался {what}: {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/core_text.py" line="205"/>
         <source>Cannot read standard input.</source>
         <translation>Не удаётся прочитать стандартный ввод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/core_text.py" line="207"/>
         <source>There is no file {file}.</source>
         <translation>Файла {file} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/core_text.py" line="208"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>У программы нет права читать {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/core_text.py" line="209"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — это папка, а не файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/core_text.py" line="210"/>
         <source>Cannot read the file {file}.</source>
         <translation>Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/core_text.py" line="211"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — не обычный файл (устройство или канал); сначала сохраните его в файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/core_text.py" line="212"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} слишком велик, чтобы быть {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/core_text.py" line="213"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — не текстовый файл.</translation>
     </message>
@@ -1662,297 +1661,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Узел дал неожиданный ответ на запрос «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="135"/>
+        <location filename="../../pos_app/ui/core_text.py" line="138"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Ни один узел блокчейна не ответил (опрошено: {tried}); платежи будут проверены, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/core_text.py" line="140"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Узел сети прислал бессмысленный ответ ({what}); пока он не используется, платежи будут проверяться через другой узел.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/core_text.py" line="141"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Ни к одному узлу сети не обратились: отведённое время истекло.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/core_text.py" line="142"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Непредвиденная ошибка при проверке платежей ({kind}); подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/core_text.py" line="143"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Контракт токена вернул непригодное значение: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/core_text.py" line="144"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="142"/>
+        <location filename="../../pos_app/ui/core_text.py" line="145"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Контракт токена отвечает не как токен ERC-20.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/core_text.py" line="146"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/core_text.py" line="147"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/core_text.py" line="149"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/core_text.py" line="150"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/core_text.py" line="151"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>Демо-покупателя с именем {customer} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/core_text.py" line="153"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/core_text.py" line="155"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа не может прочитать это как платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/core_text.py" line="156"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="154"/>
+        <location filename="../../pos_app/ui/core_text.py" line="157"/>
         <source>This is far too long to be a payment.</source>
         <translation>Это слишком длинно для платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/core_text.py" line="158"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/core_text.py" line="159"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="157"/>
+        <location filename="../../pos_app/ui/core_text.py" line="160"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Подпись платежа неверна.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/core_text.py" line="161"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/core_text.py" line="162"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/core_text.py" line="163"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/core_text.py" line="164"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Отсканированная транзакция закодирована нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/core_text.py" line="165"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="163"/>
+        <location filename="../../pos_app/ui/core_text.py" line="166"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="164"/>
+        <location filename="../../pos_app/ui/core_text.py" line="167"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/core_text.py" line="168"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/core_text.py" line="169"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Данные перевода закодированы нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="167"/>
+        <location filename="../../pos_app/ui/core_text.py" line="170"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация составлена неверно: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/core_text.py" line="171"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="169"/>
+        <location filename="../../pos_app/ui/core_text.py" line="172"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/core_text.py" line="173"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/core_text.py" line="174"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/core_text.py" line="175"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/core_text.py" line="177"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/core_text.py" line="178"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/core_text.py" line="179"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/core_text.py" line="180"/>
         <source>There is no offline payment number {item}.</source>
         <translation>Офлайн-платежа с номером {item} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/core_text.py" line="181"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/core_text.py" line="182"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/core_text.py" line="184"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/core_text.py" line="185"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/core_text.py" line="186"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/core_text.py" line="187"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/core_text.py" line="188"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/core_text.py" line="189"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/core_text.py" line="190"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/core_text.py" line="191"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/core_text.py" line="192"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/core_text.py" line="193"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/core_text.py" line="194"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/core_text.py" line="195"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/core_text.py" line="196"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/core_text.py" line="198"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Этот платёж не пройдёт: кошелёк покупателя сначала должен отправить в сеть более ранние платежи ({count}). Попросите покупателя сначала отправить их или заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/core_text.py" line="199"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Дайте платежу хотя бы {minutes} мин. в сети, прежде чем считать, что он не прошёл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="198"/>
+        <location filename="../../pos_app/ui/core_text.py" line="201"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/core_text.py" line="202"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/core_text.py" line="203"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/core_text.py" line="204"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
@@ -1961,112 +1960,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/core_text.py" line="215"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/core_text.py" line="216"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/core_text.py" line="217"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/core_text.py" line="218"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/core_text.py" line="219"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/core_text.py" line="220"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/core_text.py" line="221"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/core_text.py" line="222"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/core_text.py" line="223"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/core_text.py" line="224"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/core_text.py" line="225"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/core_text.py" line="227"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Непредвиденная ошибка при отправке платежей; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/core_text.py" line="228"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Выберите, что произошло: получить оплату заново или отметить как решённое.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/core_text.py" line="229"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>Офлайн-платёж {item} не завершился ошибкой; решать нечего.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/core_text.py" line="230"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>Офлайн-платёж {item} уже решён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/core_text.py" line="231"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Укажите парольную фразу ключа отправителя в SOMPOS_RELAY_PASSPHRASE или введите её в терминале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/core_text.py" line="232"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/core_text.py" line="234"/>
         <source>The device key {file} could not be created.</source>
         <translation>Не удалось создать ключ устройства {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/core_text.py" line="235"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>Ключ устройства {file} повреждён или не читается; восстановите его из резервной копии или переместите в другое место, чтобы создать новый.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/core_text.py" line="236"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>Файл {file} уже есть; выберите другое имя, чтобы не перезаписать сохранённый ранее файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/core_text.py" line="237"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Нет неотправленных офлайн-платежей для передачи; файл не создан.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/core_text.py" line="238"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>Не удалось записать файл {file}; проверьте, что флешка вставлена, не защищена от записи и на ней есть место.</translation>
     </message>
@@ -2075,397 +2074,417 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/core_text.py" line="98"/>
+        <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
+        <translation>Завершите или отмените открытые продажи, прежде чем менять номер кассы; завершившаяся продажа сохраняет свою сумму ещё 24 часа после истечения срока.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="99"/>
+        <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
+        <translation>Файл {file} подписан ключом устройства этой же кассы, но ни один из его платежей не принимался здесь: другая касса использует копию ключа этой кассы. Уберите device-key.pem из папки данных одной из касс (будет создан новый ключ) и сделайте выгрузку снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="117"/>
+        <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
+        <translation>Базы данных магазина {path} нет, хотя в этой папке был магазин. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="118"/>
+        <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
+        <translation>Диск с базой данных магазина отказался её читать или записывать (он может быть заполнен или неисправен); освободите место или проверьте диск и запустите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="239"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>Файл {file} слишком большой: это не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/core_text.py" line="240"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>Файл {file} — не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/core_text.py" line="241"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>Файл {file} создан более новой версией Som POS (формат {version}); обновите программу, чтобы загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/core_text.py" line="242"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>Файл {file} неполный: он обрывается до подписи устройства.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/core_text.py" line="243"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>Строка {line} файла {file} — неверная запись очереди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/core_text.py" line="244"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>Файл {file} изменён или повреждён после сохранения (подпись устройства не совпадает); попросите сохранить его заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/core_text.py" line="245"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>В файле {file} указано платежей: {expected}, а на самом деле: {found}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/core_text.py" line="246"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>Файл {file} создан на устройстве {got}, а ожидалось устройство {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/core_text.py" line="248"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>Файл {file} создан на кассе {device}, которая не связана с этой кассой. Сравните этот номер с номером на экране «Офлайн-очередь» той кассы и принимайте, только если они совпадают.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/core_text.py" line="249"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Номер кассы — 16 букв и цифр (0-9, a-f), как на её экране «Офлайн-очередь».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/core_text.py" line="250"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Другая касса с таким же номером уже связана; сначала удалите её.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/core_text.py" line="251"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>Касса с номером {device} не связана с этой кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Этот платёж меньше одного тыйына.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Укажите, какие офлайн-платежи вернуть, или используйте --all.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/core_text.py" line="257"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/core_text.py" line="260"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/core_text.py" line="261"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/core_text.py" line="262"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/core_text.py" line="263"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/core_text.py" line="264"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="262"/>
+        <location filename="../../pos_app/ui/core_text.py" line="265"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/core_text.py" line="266"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/core_text.py" line="267"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/core_text.py" line="269"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Файл ключа отправителя {path} повреждён; верните копию из резервной копии. Это не засчитано как неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/core_text.py" line="270"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Файл ключа отправителя {path} защищён слишком слабо. Уберите его из папки данных и импортируйте снова: при импорте он будет защищён как следует.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="268"/>
+        <location filename="../../pos_app/ui/core_text.py" line="271"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть файл ключа отправителя {path}, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/core_text.py" line="272"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть этот файл ключа, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/core_text.py" line="274"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент приостановил токен, поэтому сейчас платежи не проходят; не принимайте офлайн-платежи, пока его не возобновят.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/core_text.py" line="275"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Этот вид платежа (авторизация) ещё не проверен для токена магазина: подключитесь к сети хотя бы раз или попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="273"/>
+        <location filename="../../pos_app/ui/core_text.py" line="276"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Токен магазина не может провести этот вид платежа (авторизацию); попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/core_text.py" line="277"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Эмитент токена заблокировал адрес этого покупателя, поэтому платёж не дойдёт; попросите заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/core_text.py" line="279"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/core_text.py" line="280"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="282"/>
+        <location filename="../../pos_app/ui/core_text.py" line="285"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="283"/>
+        <location filename="../../pos_app/ui/core_text.py" line="286"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="284"/>
+        <location filename="../../pos_app/ui/core_text.py" line="287"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="285"/>
+        <location filename="../../pos_app/ui/core_text.py" line="288"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/core_text.py" line="289"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/core_text.py" line="290"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/core_text.py" line="292"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="290"/>
+        <location filename="../../pos_app/ui/core_text.py" line="293"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="291"/>
+        <location filename="../../pos_app/ui/core_text.py" line="294"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/core_text.py" line="296"/>
         <source>payment</source>
         <translation>платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/core_text.py" line="297"/>
         <source>network profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="295"/>
+        <location filename="../../pos_app/ui/core_text.py" line="298"/>
         <source>key file</source>
         <translation>файл ключа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/core_text.py" line="299"/>
         <source>hand-over file</source>
         <translation>файл передачи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/core_text.py" line="300"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="298"/>
+        <location filename="../../pos_app/ui/core_text.py" line="301"/>
         <source>standard input</source>
         <translation>стандартный ввод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="300"/>
+        <location filename="../../pos_app/ui/core_text.py" line="303"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="301"/>
+        <location filename="../../pos_app/ui/core_text.py" line="304"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="302"/>
+        <location filename="../../pos_app/ui/core_text.py" line="305"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/core_text.py" line="306"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/core_text.py" line="307"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/core_text.py" line="309"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/core_text.py" line="310"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="308"/>
+        <location filename="../../pos_app/ui/core_text.py" line="311"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/core_text.py" line="312"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/core_text.py" line="313"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/core_text.py" line="314"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="312"/>
+        <location filename="../../pos_app/ui/core_text.py" line="315"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/core_text.py" line="316"/>
         <source>stuck</source>
         <translation>не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/core_text.py" line="318"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/core_text.py" line="319"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="317"/>
+        <location filename="../../pos_app/ui/core_text.py" line="320"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/core_text.py" line="321"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="319"/>
+        <location filename="../../pos_app/ui/core_text.py" line="322"/>
         <source>check what the token can do</source>
         <translation>проверка возможностей токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/core_text.py" line="323"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/core_text.py" line="325"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/core_text.py" line="326"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="324"/>
+        <location filename="../../pos_app/ui/core_text.py" line="327"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="325"/>
+        <location filename="../../pos_app/ui/core_text.py" line="328"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/core_text.py" line="329"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/core_text.py" line="331"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/core_text.py" line="332"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="330"/>
+        <location filename="../../pos_app/ui/core_text.py" line="333"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

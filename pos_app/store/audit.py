@@ -34,6 +34,10 @@ GENESIS = "0" * 64
 INVOICE_FIELDS = ("id", "created_at", "expires_at", "chain_id", "token", "merchant", "decimals", "amount_tyiyn",
                   "amount_base", "due_base", "tail", "state", "paid_seen", "paid_final", "flag_partial",
                   "flag_over", "flag_late", "memo", "offline_id")
+PAYMENT_FIELDS = ("id", "chain_id", "token", "tx_hash", "log_index", "block_number", "block_hash", "block_time",
+                  "payer", "payee", "value", "status", "invoice_id", "matched_by")
+# The tables whose every row change leaves a digest in the chain: (table, subject/event word, fields).
+AUDITED = (("invoices", "invoice", INVOICE_FIELDS), ("payments", "payment", PAYMENT_FIELDS))
 
 
 def chain_hash(at: int, actor: str, event: str, subject: str, detail_json: str, result: str, prev: str) -> str:
@@ -42,51 +46,58 @@ def chain_hash(at: int, actor: str, event: str, subject: str, detail_json: str, 
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def invoice_digest(*values: Any) -> str:
-    """A digest of an invoice row (``INVOICE_FIELDS`` in order), the same from SQL and Python."""
+def row_digest(*values: Any) -> str:
+    """A digest of a row (the table's fields in order), the same from SQL and Python."""
     return hashlib.sha256(json.dumps([None if v is None else str(v) for v in values],
                                      ensure_ascii=False).encode()).hexdigest()
 
 
-def _invoice_detail(*values: Any) -> str:
-    return json.dumps({"digest": invoice_digest(*values)}, sort_keys=True)
+invoice_digest = row_digest
+
+
+def _row_detail(*values: Any) -> str:
+    return json.dumps({"digest": row_digest(*values)}, sort_keys=True)
 
 
 def register_functions(conn: Any) -> None:
-    """The SQL functions the invoice triggers call; registered on every connection this app opens."""
+    """The SQL functions the audit triggers call; registered on every connection this app opens."""
     conn.create_function("sompos_chain", 7, chain_hash, deterministic=True)
-    conn.create_function("sompos_invoice_detail", len(INVOICE_FIELDS), _invoice_detail, deterministic=True)
+    conn.create_function("sompos_row_detail", -1, _row_detail, deterministic=True)
 
 
-def _trigger(when: str) -> str:
-    cols = ", ".join(f"NEW.{f}" for f in INVOICE_FIELDS)
-    return f"""CREATE TRIGGER invoice_audit_{when.lower()} AFTER {when} ON invoices BEGIN
+def _trigger(table: str, word: str, fields: tuple[str, ...], when: str) -> str:
+    row = "OLD" if when == "DELETE" else "NEW"
+    event = f"{word}.delete" if when == "DELETE" else f"{word}.write"
+    cols = ", ".join(f"{row}.{f}" for f in fields)
+    return f"""CREATE TRIGGER {word}_audit_{when.lower()} AFTER {when} ON {table} BEGIN
         INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)
-        SELECT t.at, 'app', 'invoice.write', 'invoice:' || NEW.id, t.detail, 'ok', t.prev,
-               sompos_chain(t.at, 'app', 'invoice.write', 'invoice:' || NEW.id, t.detail, 'ok', t.prev)
-        FROM (SELECT CAST(strftime('%s', 'now') AS INTEGER) AS at, sompos_invoice_detail({cols}) AS detail,
+        SELECT t.at, 'app', '{event}', '{word}:' || {row}.id, t.detail, 'ok', t.prev,
+               sompos_chain(t.at, 'app', '{event}', '{word}:' || {row}.id, t.detail, 'ok', t.prev)
+        FROM (SELECT CAST(strftime('%s', 'now') AS INTEGER) AS at, sompos_row_detail({cols}) AS detail,
                      COALESCE((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '{GENESIS}') AS prev) AS t;
     END"""
 
 
-# Schema step 7 adds these (see migrations.py).
-TRIGGERS = (_trigger("INSERT"), _trigger("UPDATE"))
+# Schema step 7 adds these (see migrations.py). The app never deletes an invoice or a payment: a
+# delete record is always a finding.
+TRIGGERS = tuple(_trigger(table, word, fields, when) for table, word, fields in AUDITED
+                 for when in ("INSERT", "UPDATE", "DELETE"))
 
 
 def baseline_invoices(conn: Any) -> None:
-    """Schema step 7: one ``invoice.write`` record for every invoice already there (their start point)."""
-    cols = ", ".join(INVOICE_FIELDS)
-    rows = conn.execute(f"SELECT {cols} FROM invoices ORDER BY id").fetchall()
+    """Schema step 7: one ``.write`` record for every invoice and payment already there (their start)."""
     prev_row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev = prev_row[0] if prev_row else GENESIS
     at = int(time.time())
-    for r in rows:
-        detail = _invoice_detail(*tuple(r))
-        subject = f"invoice:{r[0]}"
-        digest = chain_hash(at, "app", "invoice.write", subject, detail, "ok", prev)
-        conn.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
-                     " VALUES (?,?,?,?,?,?,?,?)", (at, "app", "invoice.write", subject, detail, "ok", prev, digest))
-        prev = digest
+    for table, word, fields in AUDITED:
+        for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id").fetchall():
+            detail = _row_detail(*tuple(r))
+            subject = f"{word}:{r[0]}"
+            digest = chain_hash(at, "app", f"{word}.write", subject, detail, "ok", prev)
+            conn.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
+                         " VALUES (?,?,?,?,?,?,?,?)", (at, "app", f"{word}.write", subject, detail, "ok", prev,
+                                                       digest))
+            prev = digest
 
 
 # -- the anchor outside the database -------------------------------------------------------------
@@ -177,7 +188,8 @@ def verify(store: Any, data_dir: Path | str | None = None) -> AuditReport:
 def _verify(store: Any, conn: Any, data_dir: Path | str | None) -> AuditReport:
     rep = AuditReport()
     prev = GENESIS
-    last_digest: dict[int, str] = {}
+    last_digest: dict[tuple[str, int], str] = {}
+    deleted: list[str] = []
     broken_at = None
     last_id = 0
     if True:  # (one indentation level kept from the single-connection version)
@@ -196,9 +208,13 @@ def _verify(store: Any, conn: Any, data_dir: Path | str | None) -> AuditReport:
             prev = digest
             if event == "audit.triggers_restored":
                 rep.problems.append(f"the invoice audit was switched off before record {rid} (put back then)")
-            if event == "invoice.write" and subject.startswith("invoice:"):
+            word, _, what = event.partition(".")
+            if what in ("write", "delete") and subject.startswith(word + ":"):
+                if what == "delete":
+                    deleted.append(f"{word} {subject[len(word) + 1:]} was deleted outside the app")
+                    continue
                 try:
-                    last_digest[int(subject[8:])] = json.loads(detail)["digest"]
+                    last_digest[(word, int(subject[len(word) + 1:]))] = json.loads(detail)["digest"]
                 except (ValueError, KeyError, TypeError):
                     pass
         rep.head = (last_id, prev)
@@ -214,11 +230,16 @@ def _verify(store: Any, conn: Any, data_dir: Path | str | None) -> AuditReport:
             rep.problems.append("the audit anchor file next to the database is damaged")
         else:
             rep.problems.extend(check_anchor(store, anchor["id"], anchor["hash"]))
-        cols = ", ".join(INVOICE_FIELDS)
-        for r in conn.execute(f"SELECT {cols} FROM invoices ORDER BY id"):
-            want = last_digest.get(int(r[0]))
-            if want is None:
-                rep.problems.append(f"invoice {r[0]} has no audit record")
-            elif invoice_digest(*tuple(r)) != want:
-                rep.problems.append(f"invoice {r[0]} was changed outside the app")
+        rep.problems.extend(deleted)
+        for table, word, fields in AUDITED:
+            present: set[int] = set()
+            for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id"):
+                present.add(int(r[0]))
+                want = last_digest.get((word, int(r[0])))
+                if want is None:
+                    rep.problems.append(f"{word} {r[0]} has no audit record")
+                elif row_digest(*tuple(r)) != want:
+                    rep.problems.append(f"{word} {r[0]} was changed outside the app")
+            gone = sorted(i for (w, i) in last_digest if w == word and i not in present)
+            rep.problems.extend(f"{word} {i} is missing: it was removed outside the app" for i in gone[:50])
     return rep

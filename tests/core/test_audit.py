@@ -318,3 +318,22 @@ def test_f14_a_damaged_header_field_is_called_damage_and_the_file_left_alone(sho
     assert rc != 0 and "damaged" in err and err.count("\n") == 1
     assert "unexpected" not in err and "not a Som POS database" not in err
     assert db.read_bytes() == bytes(data)
+
+
+def test_f8_a_deleted_invoice_or_a_payment_moved_to_another_invoice_is_found(shop, tmp_path, capsys):
+    """Found by an adversarial review: deletes and payment edits bypassed the invoice digests."""
+    from pos_app.invoices.service import Transfer
+    ctx = AppContext(shop)
+    inv = ctx.service.get(1)
+    ctx.service.record_transfer(Transfer(inv.chain_id, inv.token, "0x" + "aa" * 32, 0, 5, "0x" + "bb" * 32,
+                                         inv.created_at, "0x" + "11" * 20, inv.merchant, inv.due_base))
+    ctx.close()
+    assert run(capsys, "--data-dir", str(shop), "audit", "verify")[0] == 0
+    conn = raw(shop)
+    for trigger in ("invoice_audit_delete", "payment_audit_update"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("UPDATE payments SET invoice_id = 2")               # the money moved to another sale
+    conn.execute("DELETE FROM invoices WHERE id = 3")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "audit", "verify")
+    assert rc == 1
+    assert "payment 1 was changed outside the app" in out and "invoice 3 is missing" in out

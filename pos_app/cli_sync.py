@@ -125,7 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from pos_app.cli import _context, _out
-    from pos_app.sync.bundle import import_bundle
+    from pos_app.sync.handover_import import import_bundle
     ctx = _context(args)
     from pos_app.sync.pairing import show_fingerprint
     result = import_bundle(ctx, args.file, expect_device=args.expect_device)

@@ -273,7 +273,7 @@ class OfflineController(QObject):
                         lambda err: self.queue_view.show_message(error_text(err), error=True))
 
     def import_from(self, path: str, expect_device: str | None = None) -> None:
-        from pos_app.sync.bundle import DeviceNotPaired, import_bundle
+        from pos_app.sync.handover_import import DeviceNotPaired, import_bundle
         from pos_app.sync.pairing import show_fingerprint
         ctx = self.ctx
 

@@ -17,6 +17,7 @@ from pos_app.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.queue import HANDOFF_GRACE_S
 from pos_app.sync import bundle as B
+from pos_app.sync import handover_import as H
 from pos_app.sync.pairing import Pairings
 
 
@@ -74,7 +75,7 @@ def test_f4_both_tills_sending_one_handed_off_payment_land_it_once(tmp_path, cha
         raw = _sell_offline(field, chain, "Aigul", "raw_tx", 15)
         B.export_bundle(field, tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
-        assert B.import_bundle(office, tmp_path / "q.jsonl").added == 2
+        assert H.import_bundle(office, tmp_path / "q.jsonl").added == 2
         before = chain.balance(A.MERCHANT)
         _drive(office.sync_engine(), chain,
                lambda: all(i.state == Q.FINAL for i in office.offline.list()))

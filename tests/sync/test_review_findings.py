@@ -15,6 +15,7 @@ from pos_app.invoices.lifecycle import InvoiceState as S
 from pos_app.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.sync import bundle as B
+from pos_app.sync import handover_import as H
 from pos_app.sync.pairing import Pairings
 
 
@@ -60,7 +61,7 @@ def test_f4_an_imported_sale_never_takes_a_payment_by_amount(tmp_path, chain):
                              field.offline_facts())
         B.export_bundle(field, tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
-        got = B.import_bundle(office, tmp_path / "q.jsonl")
+        got = H.import_bundle(office, tmp_path / "q.jsonl")
         imported = office.service.get(got.invoice_ids[0])
         # Someone pays exactly the amount the imported sale carries, by an ordinary transfer (e.g. the
         # field till asks that amount again a day later): it is not this sale's payment.
@@ -84,7 +85,7 @@ def test_f4_a_copied_device_key_is_said_not_taken_as_nothing_to_do(tmp_path, cha
                              field.offline_facts())
         B.export_bundle(field, tmp_path / "q.jsonl")
         with pytest.raises(BadInput, match="copy of this till's key"):
-            B.import_bundle(office, tmp_path / "q.jsonl")
+            H.import_bundle(office, tmp_path / "q.jsonl")
         assert office.offline.list() == []
     finally:
         field.close()

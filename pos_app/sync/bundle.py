@@ -18,16 +18,20 @@ What the checks prove
     signature line must be written exactly as the exporter writes it, so a flipped byte, a
     removed, added or re-ordered line, a cut-off file or a text-mode copy (CRLF) is refused as a
     whole, before anything is written.
-    *Authenticity of the device.* The key is created on the field device on first use
-    (``device-key.pem``, 0600) and is not registered anywhere, so anyone may write a bundle and
-    sign it with a key of their own. The header carries the public key, and both sides show its
-    fingerprint (``ExportResult.device``, ``ImportResult.device``, ``device_fingerprint``):
-    compare them, or pass ``expect_device=`` to refuse a file from any other device.
+    *Authenticity of the device.* The key is created on each till on first use
+    (``device-key.pem``, 0600). The header carries the public key; a till imports only files
+    signed by a till a manager paired once, comparing the fingerprint both screens show
+    (``pairing``; ``expect_device=`` / ``--expect-device`` pairs). A file signed by any other
+    key is refused whole.
     *The money.* What cannot be forged is the customer's signature on each payment. Every item
     is checked again against this machine's shop facts (payload well formed and signed by the
-    payer it names, this network, this token, paid to this shop, at least the invoice amount).
-    So a bundle forged end to end can at most lower an invoice amount, change a memo or a
-    received time, or leave payments out; it can never add a payment this shop did not get.
+    payer it names, this network, this token, paid to this shop). The imported sale is for what
+    the customer signed, and an authorization's time window is checked against the importing
+    till's clock: the amounts and receive times the file states are kept only as notes.
+    *Nothing stranded.* Exported items are marked handed off; they are taken back when the
+    till's own file is loaded on it again, by a person (``queue take-back``), or by its sync
+    engine once online and ``HANDOFF_GRACE_S`` after the hand-over (``OfflineQueue``).
+    The header (format 2) also carries the sender's audit head, which the importer records.
 
 Whole file or item by item
     Anything wrong with the file (format, newer version, signature, count, a line that is not an
@@ -37,10 +41,8 @@ Whole file or item by item
     refused, reported as ``(line, reason)`` and kept in the audit record: the rest of the file is
     good money, and the field device vouched for the bytes. Not re-checked on import, because
     they are the field device's business and the sync engine handles the outcome: the offline
-    risk limits, the fee floor (an under-priced transfer ends as ``rejected`` with its payer and
-    invoice on record), and the authorization's time window, which is checked at the moment the
-    field device received it (an authorization that has expired since then is imported and
-    becomes ``expired`` on the engine's first pass, again with its evidence).
+    risk limits and the fee floor (an under-priced transfer ends as ``rejected`` with its payer
+    and invoice on record).
 
 Duplicates
     Items are keyed by (chain id, idempotency key) as in the queue: one already on this machine

@@ -195,7 +195,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if not args.once and not args.watch:
         # The deadline counts from here: reading the token's facts from a slow node is part of it.
         args.started_at = time.monotonic()
-        with ctx.rpc().until(args.started_at + float(args.deadline)):
+        with ctx.rpc().until(args.started_at + args.deadline):
             try:
                 ctx.token_info(refresh=True)
             except ChainError:

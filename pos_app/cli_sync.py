@@ -99,7 +99,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                      else ""), flush=True)
     # What is left of the deadline after start-up (token facts, relay key unlock).
     started = getattr(args, "started_at", None)
-    budget = float(args.deadline) - (time.monotonic() - started if started is not None else 0.0)
+    budget = args.deadline - (time.monotonic() - started if started is not None else 0.0)
     done = runner.run_until(max(0.0, budget), progress)
     failures = ctx.offline.unresolved_failures()
     data = {"done": done, "outstanding": engine.outstanding(),

@@ -88,7 +88,7 @@ MAX_MEMO = 1000
 MAX_PAYLOAD = 8 * 1024                    # pos_app.offline.payload.MAX_TEXT
 MEMO_LIMIT = 200                          # InvoiceService.create
 HEADER_KEYS = ("format", "version", "chain_id", "token", "merchant", "created_at", "device", "count")
-HEADER_KEYS_V2 = (*HEADER_KEYS, "audit")
+HEADER_KEYS_V2 = (*HEADER_KEYS, "audit", "till")   # v2: the audit head and the till number/count
 ITEM_KEYS = ("kind", "payload", "invoice", "received_at", "key", "tx_hash")
 INVOICE_KEYS = ("number", "amount_tyiyn", "memo", "created_at")
 KINDS = ("raw_tx", "eip3009")
@@ -139,6 +139,7 @@ class Bundle:
     items: tuple[BundleItem, ...]
     sha256: str                       # of the whole file, for the audit record
     audit: dict[str, Any] | None = None   # the exporting till's audit head {"count", "hash"} (v2)
+    till: tuple[int, int] | None = None   # (number, count) the exporting till was set to (v2)
 
     @property
     def count(self) -> int:
@@ -253,7 +254,8 @@ def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         head = audit_head(store)
         lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
                         "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
-                        "audit": {"count": head[0], "hash": head[1]}})]
+                        "audit": {"count": head[0], "hash": head[1]},
+                        "till": {"number": cfg.till.number, "count": cfg.till.count}})]
         for r in rows:
             lines.append(_line({"kind": r["kind"], "payload": r["payload"],
                                 "invoice": {"number": r["inv_id"], "amount_tyiyn": r["inv_amount"],
@@ -413,7 +415,8 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
     if set(header) != set(keys) or not (_int(header["chain_id"], 1) and _address(header["token"])
                                         and _address(header["merchant"])
                                         and _int(header["created_at"]) and _int(header["count"])
-                                        and (version == 1 or _audit_ok(header["audit"]))):
+                                        and (version == 1 or (_audit_ok(header["audit"])
+                                                              and _till_ok(header["till"])))):
         raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
     entries = lines[1:-1]
     if header["count"] != len(entries):
@@ -421,7 +424,13 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
                        expected=header["count"], found=len(entries))
     items = tuple(_item(raw, number, name) for number, raw in enumerate(entries, start=2))
     return Bundle(path, version, header["chain_id"], header["token"], header["merchant"], header["created_at"],
-                  device, fingerprint(device), items, hashlib.sha256(data).hexdigest(), header.get("audit"))
+                  device, fingerprint(device), items, hashlib.sha256(data).hexdigest(), header.get("audit"),
+                  (header["till"]["number"], header["till"]["count"]) if "till" in header else None)
+
+
+def _till_ok(v: Any) -> bool:
+    return (isinstance(v, dict) and set(v) == {"number", "count"} and _int(v["number"], 1, 1000)
+            and _int(v["count"], v["number"], 1000))
 
 
 def _audit_ok(v: Any) -> bool:

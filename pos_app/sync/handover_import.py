@@ -92,6 +92,7 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                        file=name, got=bundle.merchant, want=ctx.require_merchant())
     if own:
         return _take_back_own(ctx, bundle, now=now, actor=actor)
+    _check_tills(bundle, cfg.till, name)
     facts = ctx.offline_facts()
     # The fee floor is the field device's business (the engine reports an under-priced transfer).
     facts = replace(facts, fee_floor=FeeFloor(0, 0, now))
@@ -129,6 +130,22 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
             ctx.events.publish("invoice.changed", invoice=ctx.service.get(inv_id))
     return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
                         added_tyiyn, paired_now=pair_now)
+
+
+def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
+    """Two tills of one shop must agree on the count and differ in number, or their amounts can
+    collide (``invoices.matching.TillSlot``): a file shows how the other till is set."""
+    if bundle.till is None:
+        return  # a format-1 file from an older version
+    number, count = bundle.till
+    if count != ours.count:
+        raise BadInput("The file {file} comes from a till set as till {theirs}, while this till is set as till "
+                       "{mine}: set the same number of tills on every till of the shop (Settings).", file=name,
+                       theirs=f"{number}/{count}", mine=ours.describe().replace(" of ", "/"))
+    if count > 1 and number == ours.number:
+        raise BadInput("The file {file} comes from another till that is also till {theirs}: give each till its "
+                       "own number (Settings), or their sales can be mixed up.", file=name,
+                       theirs=f"{number}/{count}")
 
 
 def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -> ImportResult:

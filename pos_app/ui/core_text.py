@@ -247,6 +247,8 @@ TEMPLATES: tuple[str, ...] = (
     # pos_app/sync/bundle.py, pairing.py, cli_sync.py: paired tills and taking payments back (issue 10)
     QT_TRANSLATE_NOOP("core", "The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till's Offline queue screen and accept it only if they are the same."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "A till's number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings)."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "Another till with the same number is already paired; forget it first."),
     QT_TRANSLATE_NOOP("core", "No till with the number {device} is paired with this one."),
     QT_TRANSLATE_NOOP("core", "This payment is for less than one tyiyn."),

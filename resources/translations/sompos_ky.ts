@@ -2145,346 +2145,356 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="250"/>
+        <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
+        <translation>{file} файлы {theirs} деп жөндөлгөн кассада түзүлгөн, ал эми бул касса {mine} деп жөндөлгөн: дүкөндүн бардык кассаларында кассалардын бирдей санын көрсөтүңүз (Жөндөөлөр).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
+        <translation>{file} файлы дагы {theirs} деп жөндөлгөн башка кассада түзүлгөн: ар бир кассага өз номерин бериңиз (Жөндөөлөр), антпесе алардын сатуулары аралашып кетиши мүмкүн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Ушундай эле номердеги башка касса мурунтан байланыштырылган; адегенде аны өчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>{device} номериндеги касса бул касса менен байланыштырылган эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Бул төлөм бир тыйындан аз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Кайсы офлайн төлөмдөрдү кайтарып алууну көрсөтүңүз же --all колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>{file} файлы башка тармак үчүн сакталган ({got} тармагы); бул дүкөн {want} тармагында иштейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/core_text.py" line="257"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>{file} файлы башка токен контракты үчүн сакталган ({got}); бул дүкөн {want} контрактын колдонот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/core_text.py" line="258"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>{file} файлы дүкөндүн башка дареги үчүн сакталган ({got}); бул дүкөндүн дареги: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Бул жазуунун маалыматтары андагы төлөмгө дал келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/core_text.py" line="261"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Сырсөз айкашында кеминде {n} белги болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/core_text.py" line="262"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Жөнөтүүчү ачкыч мурунтан эле бар. Ал алмаштырылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/core_text.py" line="263"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Бул жеке ачкыч да, ачкыч сактагыч файлы да эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="262"/>
+        <location filename="../../pos_app/ui/core_text.py" line="264"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Ачкыч файлы бул сырсөз айкашы менен ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/core_text.py" line="265"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Жөнөтүүчү ачкыч азырынча жок. Адегенде аны түзүңүз же импорттоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/core_text.py" line="266"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган же окулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="265"/>
+        <location filename="../../pos_app/ui/core_text.py" line="267"/>
         <source>The file {path} could not be saved.</source>
         <translation>{path} файлын сактоо мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/core_text.py" line="268"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Сырсөз айкашы туура эмес. {minutes} мүнөткө бөгөттөөгө чейин калган аракеттер: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/core_text.py" line="269"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Туура эмес аракеттер өтө көп. {minutes} мүнөттөн кийин кайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/core_text.py" line="271"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган; камдык көчүрмөдөн калыбына келтириңиз. Бул туура эмес сырсөз катары эсептелген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="270"/>
+        <location filename="../../pos_app/ui/core_text.py" line="272"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} өтө алсыз корголгон. Аны маалымат папкасынан чыгарып, кайра импорттоңуз: импорттоодо ал талаптагыдай корголот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/core_text.py" line="273"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/core_text.py" line="274"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Бул ачкыч файлын ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/core_text.py" line="276"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент токенди токтотуп койгон, ошондуктан азыр төлөмдөр өтпөйт; ал кайра иштегенге чейин офлайн төлөм кабыл албаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="275"/>
+        <location filename="../../pos_app/ui/core_text.py" line="277"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Төлөмдүн бул түрү (авторизация) дүкөндүн токени үчүн азырынча текшериле элек: тармакка бир жолу туташыңыз же кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/core_text.py" line="278"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Дүкөндүн токени төлөмдүн бул түрүн (авторизацияны) өткөрө албайт; кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/core_text.py" line="279"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Токендин эмитенти бул кардардын дарегин бөгөттөгөн, ошондуктан төлөм келбейт; башка жол менен төлөөнү сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="279"/>
+        <location filename="../../pos_app/ui/core_text.py" line="281"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="280"/>
+        <location filename="../../pos_app/ui/core_text.py" line="282"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="285"/>
+        <location filename="../../pos_app/ui/core_text.py" line="287"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/core_text.py" line="288"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/core_text.py" line="289"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="288"/>
+        <location filename="../../pos_app/ui/core_text.py" line="290"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/core_text.py" line="291"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="290"/>
+        <location filename="../../pos_app/ui/core_text.py" line="292"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="292"/>
+        <location filename="../../pos_app/ui/core_text.py" line="294"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/core_text.py" line="295"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/core_text.py" line="296"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/core_text.py" line="298"/>
         <source>payment</source>
         <translation>төлөм</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/core_text.py" line="299"/>
         <source>network profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="298"/>
+        <location filename="../../pos_app/ui/core_text.py" line="300"/>
         <source>key file</source>
         <translation>ачкыч файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="299"/>
+        <location filename="../../pos_app/ui/core_text.py" line="301"/>
         <source>hand-over file</source>
         <translation>өткөрүп берүү файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="300"/>
+        <location filename="../../pos_app/ui/core_text.py" line="302"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="301"/>
+        <location filename="../../pos_app/ui/core_text.py" line="303"/>
         <source>standard input</source>
         <translation>стандарттык киргизүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/core_text.py" line="305"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/core_text.py" line="306"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="305"/>
+        <location filename="../../pos_app/ui/core_text.py" line="307"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/core_text.py" line="308"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/core_text.py" line="309"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/core_text.py" line="311"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/core_text.py" line="312"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/core_text.py" line="313"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="312"/>
+        <location filename="../../pos_app/ui/core_text.py" line="314"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/core_text.py" line="315"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="314"/>
+        <location filename="../../pos_app/ui/core_text.py" line="316"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/core_text.py" line="317"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/core_text.py" line="318"/>
         <source>stuck</source>
         <translation>өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/core_text.py" line="320"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="319"/>
+        <location filename="../../pos_app/ui/core_text.py" line="321"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/core_text.py" line="322"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="321"/>
+        <location filename="../../pos_app/ui/core_text.py" line="323"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/core_text.py" line="324"/>
         <source>check what the token can do</source>
         <translation>токендин мүмкүнчүлүктөрүн текшерүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/core_text.py" line="325"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="325"/>
+        <location filename="../../pos_app/ui/core_text.py" line="327"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/core_text.py" line="328"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="327"/>
+        <location filename="../../pos_app/ui/core_text.py" line="329"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/core_text.py" line="330"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/core_text.py" line="331"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="331"/>
+        <location filename="../../pos_app/ui/core_text.py" line="333"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="332"/>
+        <location filename="../../pos_app/ui/core_text.py" line="334"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="333"/>
+        <location filename="../../pos_app/ui/core_text.py" line="335"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>

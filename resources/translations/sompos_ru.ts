@@ -2145,346 +2145,356 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/core_text.py" line="250"/>
+        <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
+        <translation>Файл {file} создан на кассе с настройкой {theirs}, а эта касса настроена как {mine}: укажите одинаковое число касс на всех кассах магазина (Настройки).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
+        <translation>Файл {file} создан на другой кассе, которая тоже настроена как {theirs}: дайте каждой кассе свой номер (Настройки), иначе их продажи могут перепутаться.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/core_text.py" line="252"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Другая касса с таким же номером уже связана; сначала удалите её.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/core_text.py" line="253"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>Касса с номером {device} не связана с этой кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/core_text.py" line="254"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Этот платёж меньше одного тыйына.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/core_text.py" line="255"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Укажите, какие офлайн-платежи вернуть, или используйте --all.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/core_text.py" line="256"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/core_text.py" line="257"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/core_text.py" line="258"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/core_text.py" line="259"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/core_text.py" line="261"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/core_text.py" line="262"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/core_text.py" line="263"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="262"/>
+        <location filename="../../pos_app/ui/core_text.py" line="264"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/core_text.py" line="265"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/core_text.py" line="266"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="265"/>
+        <location filename="../../pos_app/ui/core_text.py" line="267"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/core_text.py" line="268"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/core_text.py" line="269"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/core_text.py" line="271"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Файл ключа отправителя {path} повреждён; верните копию из резервной копии. Это не засчитано как неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="270"/>
+        <location filename="../../pos_app/ui/core_text.py" line="272"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Файл ключа отправителя {path} защищён слишком слабо. Уберите его из папки данных и импортируйте снова: при импорте он будет защищён как следует.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/core_text.py" line="273"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть файл ключа отправителя {path}, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/core_text.py" line="274"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть этот файл ключа, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/core_text.py" line="276"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент приостановил токен, поэтому сейчас платежи не проходят; не принимайте офлайн-платежи, пока его не возобновят.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="275"/>
+        <location filename="../../pos_app/ui/core_text.py" line="277"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Этот вид платежа (авторизация) ещё не проверен для токена магазина: подключитесь к сети хотя бы раз или попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/core_text.py" line="278"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Токен магазина не может провести этот вид платежа (авторизацию); попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/core_text.py" line="279"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Эмитент токена заблокировал адрес этого покупателя, поэтому платёж не дойдёт; попросите заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="279"/>
+        <location filename="../../pos_app/ui/core_text.py" line="281"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="280"/>
+        <location filename="../../pos_app/ui/core_text.py" line="282"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="285"/>
+        <location filename="../../pos_app/ui/core_text.py" line="287"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/core_text.py" line="288"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/core_text.py" line="289"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="288"/>
+        <location filename="../../pos_app/ui/core_text.py" line="290"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/core_text.py" line="291"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="290"/>
+        <location filename="../../pos_app/ui/core_text.py" line="292"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="292"/>
+        <location filename="../../pos_app/ui/core_text.py" line="294"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/core_text.py" line="295"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/core_text.py" line="296"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/core_text.py" line="298"/>
         <source>payment</source>
         <translation>платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/core_text.py" line="299"/>
         <source>network profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="298"/>
+        <location filename="../../pos_app/ui/core_text.py" line="300"/>
         <source>key file</source>
         <translation>файл ключа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="299"/>
+        <location filename="../../pos_app/ui/core_text.py" line="301"/>
         <source>hand-over file</source>
         <translation>файл передачи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="300"/>
+        <location filename="../../pos_app/ui/core_text.py" line="302"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="301"/>
+        <location filename="../../pos_app/ui/core_text.py" line="303"/>
         <source>standard input</source>
         <translation>стандартный ввод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/core_text.py" line="305"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/core_text.py" line="306"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="305"/>
+        <location filename="../../pos_app/ui/core_text.py" line="307"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/core_text.py" line="308"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/core_text.py" line="309"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/core_text.py" line="311"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/core_text.py" line="312"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/core_text.py" line="313"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="312"/>
+        <location filename="../../pos_app/ui/core_text.py" line="314"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/core_text.py" line="315"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="314"/>
+        <location filename="../../pos_app/ui/core_text.py" line="316"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/core_text.py" line="317"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/core_text.py" line="318"/>
         <source>stuck</source>
         <translation>не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/core_text.py" line="320"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="319"/>
+        <location filename="../../pos_app/ui/core_text.py" line="321"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/core_text.py" line="322"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="321"/>
+        <location filename="../../pos_app/ui/core_text.py" line="323"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/core_text.py" line="324"/>
         <source>check what the token can do</source>
         <translation>проверка возможностей токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/core_text.py" line="325"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="325"/>
+        <location filename="../../pos_app/ui/core_text.py" line="327"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/core_text.py" line="328"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="327"/>
+        <location filename="../../pos_app/ui/core_text.py" line="329"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/core_text.py" line="330"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/core_text.py" line="331"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="331"/>
+        <location filename="../../pos_app/ui/core_text.py" line="333"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="332"/>
+        <location filename="../../pos_app/ui/core_text.py" line="334"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/core_text.py" line="333"/>
+        <location filename="../../pos_app/ui/core_text.py" line="335"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

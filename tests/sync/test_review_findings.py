@@ -106,3 +106,23 @@ def test_f3_an_invoice_that_cannot_change_state_never_holds_up_detection(tmp_pat
         assert changes == [] and ctx.service.get(stale.id).state == S.EXPIRED
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("field_till,office_till,words", [
+    ("1/2", "1/2", "also till 1/2"), ("1/2", "2/3", "same number of tills"), ("2/2", "1/1", "same number")])
+def test_f1_a_hand_over_between_tills_set_alike_or_apart_is_refused(tmp_path, chain, field_till, office_till, words):
+    """Two tills told the same number (or different counts) would ask the same amounts: the file,
+    which carries how its till is set, shows it."""
+    field, office = shop(tmp_path / "field", chain, field_till), shop(tmp_path / "office", chain, office_till)
+    try:
+        inv = field.create_invoice(Tyiyn(3000))
+        field.offline.accept(chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base), inv.id,
+                             field.offline_facts())
+        B.export_bundle(field, tmp_path / "q.jsonl")
+        Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
+        with pytest.raises(BadInput, match=words):
+            H.import_bundle(office, tmp_path / "q.jsonl")
+        assert office.offline.list() == []
+    finally:
+        field.close()
+        office.close()

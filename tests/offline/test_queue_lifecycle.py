@@ -58,3 +58,29 @@ def test_every_state_is_in_the_table_and_classified():
     assert UNSENT <= PENDING
     assert not (PENDING & FAILURES) and Q.FINAL not in PENDING
     assert PENDING | FAILURES | {Q.FINAL} == set(QueueState)
+
+
+# The table written out a second time, by hand, from the rules it encodes (DOMAIN.md "Broadcasting a
+# queue"): a test that derives its expectations from TRANSITIONS itself cannot catch a wrong edge
+# added to it (e.g. queued -> final, final without a receipt).
+CHAIN_REFUSALS = {"cancelled", "double_spent", "expired", "insufficient_funds", "rejected"}
+SPEC = {
+    "received": {"queued", "rejected", "needs_attention"},
+    "queued": {"submitted", "included", "needs_attention", "stuck"} | CHAIN_REFUSALS,
+    "submitted": {"included", "queued", "reverted", "needs_attention", "stuck"} | CHAIN_REFUSALS,
+    "included": {"final", "submitted", "reverted"},
+    "needs_attention": {"queued", "rejected", "cancelled"},
+    "stuck": {"included", "reverted"},
+    **{s: set() for s in ("final", "insufficient_funds", "rejected", "cancelled", "double_spent", "expired",
+                          "reverted")},
+}
+
+
+def test_the_table_is_exactly_the_written_rules():
+    got = {s.value: {t.value for t in targets} for s, targets in TRANSITIONS.items()}
+    assert got == SPEC
+
+
+def test_nothing_is_final_without_a_receipt():
+    """Only an included payment (its receipt seen) becomes final."""
+    assert {s for s, targets in TRANSITIONS.items() if Q.FINAL in targets} == {Q.INCLUDED}

@@ -134,3 +134,18 @@ def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chai
     assert window.ctx.store.query("SELECT actor, event FROM audit_log WHERE actor != 'app'") == \
         [{"actor": "cashier", "event": "assign_payment"}]
     qtbot.waitUntil(lambda: window.sales.unmatched_model.rowCount() == 0, timeout=5000)
+
+
+def test_payment_model_passes_qtmodeltester(qtmodeltester):
+    """The unmatched inbox's model, with rows and empty (issue 11's finding: it had no check)."""
+    from pos_app.ui.models import PaymentTableModel
+    model = PaymentTableModel()
+    rows = [{"block_number": 10 + i, "payer": "0x" + f"{i:02x}" * 20, "value": str(150 * 10**6 + i),
+             "tx_hash": "0x" + f"{i:02x}" * 32} for i in range(5)]
+    model.set_rows(rows, decimals=6)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 and model.columnCount() == 4
+    assert model.data(model.index(0, 2)) == "150" and model.data(model.index(1, 2)) == "150.000001"
+    model.set_rows([])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0

@@ -29,143 +29,30 @@ without a receipt. Plain Python, no Qt.
 from __future__ import annotations
 
 import logging
-import re
 import time
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from eth_utils import keccak, to_checksum_address
+from eth_utils import to_checksum_address
 
 from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
-from pos_app.errors import ChainError
 from pos_app.events import EventBus
 from pos_app.offline.lifecycle import FAILURES, TRANSITIONS, QueueState
-from pos_app.offline.queue import OfflineQueue, QueueItem
+from pos_app.offline.queue import OfflineQueue
 from pos_app.profiles import NetworkProfile
 from pos_app.store.db import Store
 from pos_app.sync import stuck
 from pos_app.sync.classify import Answer, backoff_seconds, classify_send_error
+from pos_app.sync.report import Change as _Change, PassReport
+from pos_app.sync.rawrpc import (SEL_AUTH_STATE, SEL_BALANCE, SEL_RECEIVE, SEL_TRANSFER, TOPIC_AUTH_CANCELED,
+                                 TOPIC_AUTH_USED, BATCH, _err, _get, _hex, _int, _word, rpc_batch)
 
 log = logging.getLogger(__name__)
 Q = QueueState
 
-BATCH = 200                 # JSON-RPC calls per HTTP request
 RESEND_AFTER_S = 20         # no receipt and not in the pool for this long: send the same bytes again
 RELAY_GAS = 150_000         # receive/transferWithAuthorization costs ~60-80k; unused gas is not paid
 ZERO_WORD = "0x" + "0" * 64
-
-
-def _selector(signature: str) -> str:
-    return "0x" + keccak(text=signature)[:4].hex()
-
-
-SEL_AUTH_STATE = _selector("authorizationState(address,bytes32)")
-SEL_BALANCE = _selector("balanceOf(address)")
-SEL_RECEIVE = _selector("receiveWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)")
-SEL_TRANSFER = _selector("transferWithAuthorization(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)")
-TOPIC_AUTH_USED = "0x" + keccak(text="AuthorizationUsed(address,bytes32)").hex()
-TOPIC_AUTH_CANCELED = "0x" + keccak(text="AuthorizationCanceled(address,bytes32)").hex()
-
-
-def _word(value: int | str) -> str:
-    if isinstance(value, str):  # address or 0x-bytes32
-        return value.lower().removeprefix("0x").rjust(64, "0")
-    return format(int(value), "064x")
-
-
-def _int(value: Any) -> int:
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (bytes, bytearray)):
-        return int.from_bytes(value, "big")
-    return int(str(value), 16) if str(value).startswith("0x") else int(value)
-
-
-def _hex(value: Any) -> str:
-    if isinstance(value, (bytes, bytearray)):
-        return "0x" + bytes(value).hex()
-    s = str(value)
-    return s if s.startswith("0x") else "0x" + s
-
-
-
-
-def rpc_batch(w3: Any, calls: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:
-    """Raw JSON-RPC answers (``{"result": …}`` or ``{"error": …}``), one per call, in order.
-
-    Uses one HTTP request per ``BATCH`` calls where the provider can batch; else one by one.
-    Transport errors propagate (``RpcClient`` fails over); a JSON-RPC error is an answer.
-    """
-    provider = w3.provider
-    out: list[dict[str, Any]] = []
-    if getattr(provider, "sompos_no_batch", False) is False and hasattr(provider, "make_batch_request") \
-            and (provider.__class__.__name__ == "HTTPProvider" or getattr(provider, "sompos_guarded", False)):
-        for i in range(0, len(calls), BATCH):
-            chunk = calls[i:i + BATCH]
-            resp = provider.make_batch_request(chunk)
-            if isinstance(resp, dict) or len(resp) != len(chunk):
-                provider.sompos_no_batch = True  # this node does not batch: one by one from now on
-                return rpc_batch(w3, calls)
-            out.extend(dict(r) if isinstance(r, dict) else r for r in resp)
-        node_answers.check_batch(calls, out)  # a nonsense field fails this node over (RpcClient.call)
-        return out
-    # One by one through web3's own request path (its formatters adapt the embedded demo chain).
-    from web3.exceptions import Web3RPCError
-    for method, params in calls:
-        try:
-            out.append({"result": w3.manager.request_blocking(method, params)})
-        except Web3RPCError as exc:
-            rpc = getattr(exc, "rpc_response", None) or {}
-            err = rpc.get("error") if isinstance(rpc, dict) else None
-            out.append({"error": err if isinstance(err, dict) else {"code": None, "message": str(exc)}})
-        except (ConnectionError, TimeoutError, OSError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - eth-tester raises what a node answers as an error
-            if type(exc).__module__.startswith(("requests", "urllib3", "web3")):
-                raise
-            out.append({"error": {"code": None, "message": str(exc)}})
-    node_answers.check_batch(calls, out)
-    return out
-
-
-def _get(d: dict[str, Any], key: str) -> Any:
-    """A field of a raw answer: nodes say ``blockNumber``, eth-tester's provider ``block_number``."""
-    if key in d:
-        return d[key]
-    return d[re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), key)]
-
-
-def _err(resp: dict[str, Any]) -> str | None:
-    e = resp.get("error")
-    if e is None:
-        return None
-    return str(e.get("message", e)) if isinstance(e, dict) else str(e)
-
-
-@dataclass
-class PassReport:
-    online: bool = True
-    head: int | None = None
-    sent: int = 0
-    submitted: int = 0
-    included: int = 0
-    final: int = 0
-    failed: int = 0
-    retrying: int = 0
-    resent: int = 0
-    relay_missing: int = 0          # authorizations waiting for the relay key to be unlocked
-    relay_short_wei: int = 0        # BNB the relay account lacks for what is queued
-    outstanding: int = 0            # items not yet final or failed
-    outcomes: list[QueueItem] = field(default_factory=list)
-
-
-@dataclass
-class _Change:
-    item: dict[str, Any]
-    target: QueueState | None
-    reason: str
-    columns: dict[str, Any] = field(default_factory=dict)
 
 
 class SyncEngine:

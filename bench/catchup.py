@@ -20,9 +20,9 @@ from eth_account import Account
 
 from _common import deploy_shop, shop_context, start_anvil, stop_anvil
 
-from pos_app.chain.watcher import TRANSFER_TOPIC, _topic_for
+from pos_app.payments.watcher import TRANSFER_TOPIC, _topic_for
 from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 
 
 def main() -> None:

@@ -23,9 +23,9 @@ N = 50
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from pos_app.context import AppContext
-    from pos_app.ui.main_window import MainWindow
-    from pos_app.ui.widgets import QrWidget
+    from pos_app.app.context import AppContext
+    from pos_app.ui.shell.main_window import MainWindow
+    from pos_app.ui.widgets.common import QrWidget
     app = QApplication([])
     ctx = AppContext(tempfile.mkdtemp(prefix="sompos-bench-"))
     win = MainWindow(ctx)

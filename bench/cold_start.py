@@ -35,11 +35,11 @@ import time, sys, resource
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
 app = QApplication([])
-from pos_app.context import AppContext
-from pos_app.config import set_network
+from pos_app.app.context import AppContext
+from pos_app.shop.config import set_network
 ctx = AppContext(sys.argv[1])
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.app import WATCHER_DELAY_MS
+from pos_app.ui.shell.main_window import MainWindow
+from pos_app.ui.shell.app import WATCHER_DELAY_MS
 win = MainWindow(ctx); win.show(); QTimer.singleShot(WATCHER_DELAY_MS, win.start_watcher)  # as run_app does
 QTimer.singleShot(WATCHER_DELAY_MS // 2, win.finish_startup)
 def done():

@@ -22,7 +22,8 @@ from eth_account import Account
 from _common import deploy_shop, shop_context, start_anvil, stop_anvil, summary
 
 from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
+from pos_app.core.events import InvoiceChanged
 
 
 def main() -> None:
@@ -39,9 +40,8 @@ def main() -> None:
         w = ctx.watcher()
         w.ensure_cursor()
         processing_at: dict[int, float] = {}
-        ctx.events.subscribe(lambda e: processing_at.setdefault(e.data["invoice"].id, time.monotonic())
-                             if e.kind == "invoice.changed" and e.data["invoice"].state == InvoiceState.PROCESSING
-                             else None)
+        ctx.events.subscribe(lambda e: processing_at.setdefault(e.invoice.id, time.monotonic())
+                             if e.invoice.state == InvoiceState.PROCESSING else None, InvoiceChanged)
         w.start()
         lat, base = [], []
         for i in range(args.payments):

@@ -2,7 +2,7 @@
 
 anvil (automine) sits behind a loopback TCP relay (tests/integration/proxy.Relay, here with
 TCP_NODELAY set, see ``NoDelayRelay``) that the bench switches off and on: the node "goes down"
-for the shop only. The app's own loop runs on its thread: ``pos_app.sync.runner.SyncRunner`` built
+for the shop only. The app's own loop runs on its thread: ``pos_app.outbox.runner.SyncRunner`` built
 as the app builds it (``ctx.sync_engine()``, the payment watcher for reconciliation,
 ``ctx.events``) and started with ``runner.start()``; offline it probes every ``offline_probe_s``
 (the app's default 1 s, and 0.5 s), online it runs a pass every ``online_interval_s`` (3 s).
@@ -47,11 +47,12 @@ from web3 import HTTPProvider, Web3
 from _common import deploy_shop, shop_context, start_anvil, stop_anvil
 from sync_drain import CHAIN_ID, fund_payers, sign_transfer
 
-from pos_app.errors import NodeUnavailable
-from pos_app.money import Tyiyn
+from pos_app.core.errors import NodeUnavailable
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.risk import Limits
-from pos_app.sync.runner import OFFLINE_PROBE_S, ONLINE_INTERVAL_S, SyncRunner
+from pos_app.outbox.runner import OFFLINE_PROBE_S, ONLINE_INTERVAL_S, SyncRunner
+from pos_app.core.events import OfflineChanged
 from tests.integration.proxy import Relay
 
 
@@ -137,7 +138,7 @@ def main() -> None:
     relay = NoDelayRelay(node.port)
     tmp = Path(tempfile.mkdtemp(prefix="sompos-bench-first-"))
     out: dict = {"items_per_trial": args.items, "trials_per_probe": args.trials,
-                 "loop": "pos_app.sync.runner.SyncRunner (watcher for reconciliation, as the app builds it)",
+                 "loop": "pos_app.outbox.runner.SyncRunner (watcher for reconciliation, as the app builds it)",
                  "online_interval_s": args.online_interval}
     try:
         shop = deploy_shop(node)
@@ -157,11 +158,10 @@ def main() -> None:
         seen = threading.Event()
 
         def on_event(ev) -> None:
-            if ev.kind == "offline.changed" and armed.is_set() and not seen.is_set() \
-                    and ev.data["item"].state == QueueState.SUBMITTED:
+            if armed.is_set() and not seen.is_set() and ev.item.state == QueueState.SUBMITTED:
                 first_submitted.append(time.perf_counter())
                 seen.set()
-        ctx.events.subscribe(on_event)
+        ctx.events.subscribe(on_event, OfflineChanged)
 
         def all_final() -> bool:
             return ctx.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE state != 'final'")["n"] == 0
@@ -177,8 +177,8 @@ def main() -> None:
             probes = Timing(runner)
             errors: list[str] = []
             collect = _Collect(errors)
-            logging.getLogger("pos_app.sync.runner").addHandler(collect)
-            logging.getLogger("pos_app.sync.runner").setLevel(logging.INFO)
+            logging.getLogger("pos_app.outbox.runner").addHandler(collect)
+            logging.getLogger("pos_app.outbox.runner").setLevel(logging.INFO)
             runner.start()
             samples, waits, all_final_s, failed_after_return = [], [], [], 0
             for _ in range(args.trials):
@@ -215,7 +215,7 @@ def main() -> None:
                     time.sleep(0.02)
                 all_final_s.append(time.perf_counter() - t0)
             runner.stop(10)
-            logging.getLogger("pos_app.sync.runner").removeHandler(collect)
+            logging.getLogger("pos_app.outbox.runner").removeHandler(collect)
             out[name] = {
                 "probe_s": probe, "outage_s": [lo, hi],
                 "median_ms": round(statistics.median(samples) * 1000), "max_ms": round(max(samples) * 1000),

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from _common import summary
 
-from pos_app.context import AppContext
-from pos_app.money import Tyiyn
-from pos_app.payment_request import build_uri, qr_png_bytes
+from pos_app.app.context import AppContext
+from pos_app.core.money import Tyiyn
+from pos_app.invoices.payment_request import build_uri, qr_png_bytes
 
 N = 200
 

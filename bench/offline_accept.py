@@ -26,7 +26,7 @@ from eth_utils import keccak  # noqa: E402
 
 from payloads import CHAIN, DECIMALS, GWEI, MERCHANT, TOKEN, authorization, facts, raw_transfer  # noqa: E402
 from pos_app.invoices.service import InvoiceService  # noqa: E402
-from pos_app.money import Tyiyn  # noqa: E402
+from pos_app.core.money import Tyiyn  # noqa: E402
 from pos_app.offline.queue import OfflineQueue  # noqa: E402
 from pos_app.offline.risk import Limits  # noqa: E402
 from pos_app.store.db import open_store  # noqa: E402

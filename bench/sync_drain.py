@@ -45,10 +45,10 @@ from eth_utils import keccak
 
 from _common import deploy_shop, shop_context, start_anvil, stop_anvil
 
-from pos_app.config import set_network
-from pos_app.context import AppContext
-from pos_app.errors import NodeUnavailable
-from pos_app.money import Tyiyn
+from pos_app.shop.config import set_network
+from pos_app.app.context import AppContext
+from pos_app.core.errors import NodeUnavailable
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.risk import Limits
 from tests.integration.conftest import profile_toml

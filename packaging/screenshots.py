@@ -28,9 +28,9 @@ def main() -> None:
 
 
 def shoot(app, lang: str) -> None:
-    from pos_app.demo.chain import DemoChain
-    from pos_app.demo.headless import open_demo_context
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.app.demo.chain import DemoChain
+    from pos_app.app.demo.headless import open_demo_context
+    from pos_app.ui.shell.main_window import MainWindow
     chain = DemoChain(block_time=0.5)
     chain.start_mining()
     ctx = open_demo_context(tempfile.mkdtemp(prefix="sompos-shots-"), chain)

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Keep the Russian and Kyrgyz translations of the Qt app in step with the source strings.
 
-The English text in ``self.tr("…")`` calls in ``pos_app/ui/*.py`` is the source language. Qt's
+The English text in ``self.tr("…")`` calls in ``pos_app/ui/**/*.py`` is the source language. Qt's
 Linguist tools move it through two files per language:
 
 * ``resources/translations/sompos_<lang>.ts``: XML that translators edit (source + translation);
-* ``pos_app/ui/translations/sompos_<lang>.qm``: the compiled form the app loads (``pos_app.ui.i18n``).
+* ``pos_app/ui/translations/sompos_<lang>.qm``: the compiled form the app loads (``pos_app.ui.shell.i18n``).
 
 Workflow (both files are committed, so a user never needs the Linguist tools):
 
-1. Add or change a user-visible string in ``pos_app/ui/*.py``, always as ``self.tr("…")`` with
+1. Add or change a user-visible string in ``pos_app/ui/**/*.py``, always as ``self.tr("…")`` with
    ``%1``/``%2`` placeholders (never f-strings or ``+`` inside the ``tr()`` call: lupdate only sees a
    plain string literal written directly in ``self.tr(...)``).
 2. ``python packaging/translations.py``: pyside6-lupdate merges the new strings into both .ts files
@@ -70,7 +70,7 @@ def find_tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted(UI_DIR.glob("*.py"))
+    return sorted(UI_DIR.rglob("*.py"))
 
 
 def _rel(path: Path) -> str:
@@ -89,7 +89,7 @@ def _run(cmd: list[str]) -> str:
 
 
 def lupdate(ts_files: list[Path]) -> str:
-    """Merge the strings of pos_app/ui/*.py into ``ts_files`` (kept translations, new = unfinished)."""
+    """Merge the strings of pos_app/ui/**/*.py into ``ts_files`` (kept translations, new = unfinished)."""
     files = [_rel(p) for p in sources()]
     return _run([find_tool("pyside6-lupdate"), "-locations", "absolute", *files,
                  "-ts", *[str(p) for p in ts_files]])

@@ -25,7 +25,7 @@ from web3.contract.contract import ContractConstructor, ContractFunction
 from web3.exceptions import ContractLogicError
 from web3.types import TxParams, TxReceipt
 
-from pos_app.errors import BadInput, ChainError
+from pos_app.core.errors import BadInput, ChainError
 
 try:  # eth-tester is only installed for the demo network and tests
     from eth_tester.exceptions import TransactionFailed as _TesterReverted

@@ -34,9 +34,9 @@ from web3.exceptions import (BadResponseFormat, BlockNotFound, ContractLogicErro
 
 from pos_app.chain import answers
 from pos_app.chain.provider import GuardedHTTPProvider, HostileReply, NodeTooSlow
-from pos_app.errors import ChainError, NodeUnavailable, WrongNetwork
-from pos_app.profiles import NetworkProfile
-from pos_app.text import mask_secrets, mask_url
+from pos_app.core.errors import ChainError, NodeUnavailable, WrongNetwork
+from pos_app.chain.profiles import NetworkProfile
+from pos_app.core.text import mask_secrets, mask_url
 
 T = TypeVar("T")
 

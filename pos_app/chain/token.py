@@ -17,8 +17,8 @@ from web3.exceptions import ContractLogicError
 
 from pos_app.chain.contract import _REVERT_ERRORS, token_abi
 from pos_app.chain.rpc import RpcClient, RpcRefused
-from pos_app.errors import ChainError, ConfigError
-from pos_app.money import check_decimals
+from pos_app.core.errors import ChainError, ConfigError
+from pos_app.core.money import check_decimals
 from pos_app.chain.token_cache import AUTH_METHODS, TokenFeatures, TokenInfo, cached_token_info, save_token_info
 from pos_app.store.db import Store
 
@@ -32,7 +32,7 @@ _IMPLEMENTATION_SLOTS = (
     0x360894A13BA1A3210667C828492DB98DCA3E2076CC3735A920A3CA505D382BBC,  # EIP-1967
     0x7050C9E0F4CA769C69BD3A8EF740BC37934F8E2C036E5A723FD8EE048ED3F8C3,  # zeppelinos (USDC)
 )
-# The EIP-3009 calls the relay makes (pos_app/sync/engine.py), by the name a payload gives them.
+# The EIP-3009 calls the relay makes (pos_app/outbox/engine.py), by the name a payload gives them.
 _AUTH_SELECTORS = {m: function_signature_to_4byte_selector(
     f"{m}(address,address,uint256,uint256,uint256,bytes32,uint8,bytes32,bytes32)") for m in AUTH_METHODS}
 _WORD = 32

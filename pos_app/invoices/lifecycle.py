@@ -18,7 +18,7 @@ import enum
 from dataclasses import dataclass
 from typing import Iterable
 
-from pos_app.errors import IllegalTransition
+from pos_app.core.errors import IllegalTransition
 
 
 class InvoiceState(str, enum.Enum):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from pos_app.errors import BadInput
+from pos_app.core.errors import BadInput
 from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, InvoiceState
 
 

@@ -12,15 +12,15 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from pos_app.errors import BadInput, IllegalTransition, NotFound
-from pos_app.events import EventBus
+from pos_app.core.errors import BadInput, IllegalTransition, NotFound
+from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated
 from pos_app.invoices.lifecycle import (
     DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
 from pos_app.invoices.matching import Candidate, Match, TailScheme, TillSlot, allocate_tail, match_transfer
-from pos_app.money import Tyiyn, tyiyn_to_base_units
-from pos_app.payment_request import PaymentRequest
+from pos_app.core.money import Tyiyn, tyiyn_to_base_units
+from pos_app.invoices.payment_request import PaymentRequest
 from pos_app.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ class InvoiceService:
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                       " VALUES (?,?,?,?,?)", (inv_id, now, None, InvoiceState.NEW.value, "created"))
         inv = self.get(inv_id)
-        self.events.publish("invoice.created", invoice=inv)
+        self.events.publish(InvoiceCreated(invoice=inv))
         return inv
 
     def get(self, invoice_id: int) -> Invoice:
@@ -241,7 +241,7 @@ class InvoiceService:
         """Announce committed invoice changes (never before the commit: a crash could undo them)."""
         out = []
         for old, new in changes:
-            self.events.publish("invoice.changed", invoice=new, previous=old.state)
+            self.events.publish(InvoiceChanged(invoice=new, previous=old.state))
             out.append(new)
         return out
 
@@ -360,7 +360,7 @@ class InvoiceService:
                              {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
             old, new = self._recompute_in(c, invoice_id, f"payment {payment_id} assigned by {actor}", self._now())
         if new is not None:
-            self.events.publish("invoice.changed", invoice=new, previous=old.state)
+            self.events.publish(InvoiceChanged(invoice=new, previous=old.state))
         return new or old
 
     def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: str = "") -> Invoice:
@@ -378,5 +378,5 @@ class InvoiceService:
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "reason": reason})
         new = self.get(invoice_id)
-        self.events.publish("invoice.changed", invoice=new, previous=inv.state)
+        self.events.publish(InvoiceChanged(invoice=new, previous=inv.state))
         return new

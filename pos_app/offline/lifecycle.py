@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 
-from pos_app.errors import IllegalTransition
+from pos_app.core.errors import IllegalTransition
 
 
 class QueueState(str, enum.Enum):

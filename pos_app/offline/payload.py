@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pos_app.errors import BadInput
+from pos_app.core.errors import BadInput
 
 MAX_TEXT = 8 * 1024          # a token transfer is ~110-250 bytes; anything this big is not one
 MAX_RAW_BYTES = 2 * 1024

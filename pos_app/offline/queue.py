@@ -13,11 +13,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos_app.errors import BadInput, NotFound, PosError
-from pos_app.events import EventBus
+from pos_app.core.errors import BadInput, NotFound, PosError
+from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.service import Invoice, InvoiceService
-from pos_app.money import Tyiyn, base_units_to_tyiyn
+from pos_app.core.money import Tyiyn, base_units_to_tyiyn
 from pos_app.offline.lifecycle import FAILURES, PENDING, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
@@ -54,7 +54,7 @@ class Verdict:
     payload: Payload | None = None
 
     def to_json(self, decimals: int | None) -> dict[str, Any]:
-        from pos_app.money import base_units_to_decimal_str
+        from pos_app.core.money import base_units_to_decimal_str
         amount = None
         if self.amount_base is not None and decimals is not None:
             amount = base_units_to_decimal_str(self.amount_base, decimals)
@@ -264,8 +264,8 @@ class OfflineQueue:
             row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
         item = QueueItem.from_row(row)
         if self.events is not None:
-            self.events.publish("offline.changed", item=item)
-            self.events.publish("invoice.changed", invoice=self.service.get(invoice_id))
+            self.events.publish(OfflineChanged(item=item))
+            self.events.publish(InvoiceChanged(invoice=self.service.get(invoice_id)))
         return item, False
 
     def _check_invoice(self, inv: Invoice, facts: ShopFacts) -> None:
@@ -296,7 +296,7 @@ class OfflineQueue:
             self._move(c, item_id, item.state, target, reason, now)
         item = self.get(item_id)
         if self.events is not None:
-            self.events.publish("offline.changed", item=item)
+            self.events.publish(OfflineChanged(item=item))
         return item
 
     # -- hand-over to another till, and taking it back ---------------------------------------------
@@ -323,7 +323,7 @@ class OfflineQueue:
             self.store.audit(actor, "offline.take_back", "offline_payments", {"items": ids, "reason": reason})
         if self.events is not None:
             for i in ids:
-                self.events.publish("offline.changed", item=self.get(i))
+                self.events.publish(OfflineChanged(item=self.get(i)))
         return ids
 
     def take_back_overdue(self, *, now: int | None = None, grace_s: int = HANDOFF_GRACE_S) -> list[int]:
@@ -371,8 +371,8 @@ class OfflineQueue:
                              {"invoice": item.invoice_id, "state": item.state.value, "note": note})
         item = self.get(item_id)
         if self.events is not None:
-            self.events.publish("offline.changed", item=item)
-            self.events.publish("invoice.changed", invoice=self.service.get(item.invoice_id))
+            self.events.publish(OfflineChanged(item=item))
+            self.events.publish(InvoiceChanged(invoice=self.service.get(item.invoice_id)))
         return item
 
     def unresolved_failures(self) -> list[QueueItem]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from pos_app.errors import ConfigError
+from pos_app.core.errors import ConfigError
 from pos_app.offline.payload import PayloadRefused
 
 HOUR = 3600
@@ -176,10 +176,10 @@ def with_limit(limits: Limits, name: str, value: str) -> Limits:
                           names=", ".join(LIMIT_NAMES))
     field_name, unit = LIMIT_NAMES[name]
     if unit == "som":
-        from pos_app.money import parse_amount
+        from pos_app.core.money import parse_amount
         number = int(parse_amount(value))
     else:
-        from pos_app.money import parse_whole
+        from pos_app.core.money import parse_whole
         whole = parse_whole(value, maximum=10**9 - 1)   # digits 0-9 only: isdigit() also takes "٣"
         if whole is None:
             raise ConfigError("The offline limit {name} must be a whole number.", name=name)

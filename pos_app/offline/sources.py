@@ -2,7 +2,7 @@
 
 A picture (PNG, JPEG, GIF, BMP, WebP) is decoded with zxing-cpp; anything else must be UTF-8 text.
 Sizes are capped before reading so a wrong file (a video, a disk image, ``/dev/zero``, a FIFO) is
-refused at once (``pos_app.files``).
+refused at once (``pos_app.core.files``).
 """
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def read_payload_source(source: str | Path | None) -> str:
     never more than a picture's worth of bytes; standard input is read up to a text payload's size
     unless it starts like a picture.
     """
-    from pos_app.files import read_limited, read_stdin_limited
+    from pos_app.core.files import read_limited, read_stdin_limited
     if source in (None, "-"):
         try:
             head = sys.stdin.buffer.read(16)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
-from pos_app.errors import StorageError
+from pos_app.core.errors import StorageError
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "sompos.db"

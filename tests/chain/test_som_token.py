@@ -13,7 +13,7 @@ from eth_utils import keccak
 from web3.logs import DISCARD
 
 from pos_app.chain.contract import ContractReverted, deploy_token, send_token_call, token_contract
-from pos_app.errors import BadInput
+from pos_app.core.errors import BadInput
 
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 ZERO_ADDRESS = "0x" + "00" * 20

@@ -28,12 +28,12 @@ from pos_app.chain.token import probe_features, refresh_features, refresh_token_
 from pos_app.chain.token_cache import (
     DEMO_TOKEN_FEATURES, TokenFeatures, TokenInfo, cached_token_info, describe_offline_kinds, save_token_info,
 )
-from pos_app.config import set_merchant, set_network, set_token
-from pos_app.context import AppContext
-from pos_app.demo.constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
-from pos_app.demo.wallet import sign_authorization
-from pos_app.money import Tyiyn
-from pos_app.profiles import DEMO_CHAIN_ID, resolve_profile
+from pos_app.shop.config import set_merchant, set_network, set_token
+from pos_app.app.context import AppContext
+from pos_app.chain.demo_constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.app.demo.wallet import sign_authorization
+from pos_app.core.money import Tyiyn
+from pos_app.chain.profiles import DEMO_CHAIN_ID, resolve_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "resources" / "contracts" / "PlainToken.sol"
@@ -176,7 +176,7 @@ def test_f5_probe_and_facts_are_cached_per_token(rpc, evm_w3, tmp_path, som_toke
 def test_f5_switching_the_token_or_network_asks_for_a_new_probe(tmp_path, capsys):
     """`config token` / `config network` to another token: its cached answer is dropped until probed again
     (it may be old, or about another contract: a restarted test chain reuses addresses)."""
-    from pos_app.cli import main
+    from pos_app.cli.main import main
     ctx = AppContext(tmp_path / "shop")
     other = "0x" + "34" * 20
     probed = TokenFeatures(eip3009=True, eip2612=True, probed_at=7)
@@ -364,7 +364,7 @@ def test_f5_blacklisted_payer_is_refused(tmp_path, evm_w3, minter_key):
 
 # -- shown to the shop --------------------------------------------------------------------------------
 def test_f5_config_show_says_which_offline_payments_the_token_takes(tmp_path, capsys):
-    from pos_app.cli import main
+    from pos_app.cli.main import main
     demo = str(tmp_path / "demo")
     assert main(["--data-dir", demo, "config", "show"]) == 0
     assert "signed transfers and authorizations" in capsys.readouterr().out
@@ -385,9 +385,9 @@ def test_f5_config_show_says_which_offline_payments_the_token_takes(tmp_path, ca
 
 def test_f5_settings_and_first_run_show_the_offline_kinds(qtbot, tmp_path):
     pytest.importorskip("PySide6")
-    from pos_app.ui.bridge import Worker
-    from pos_app.ui.first_run import FirstRunDialog
-    from pos_app.ui.settings_screen import SettingsScreen
+    from pos_app.ui.shell.bridge import Worker
+    from pos_app.ui.screens.settings.first_run import FirstRunDialog
+    from pos_app.ui.screens.settings.settings_screen import SettingsScreen
     ctx = AppContext(tmp_path / "shop")
     worker = Worker("test-settings")
     s = SettingsScreen(ctx, worker)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from pos_app.chain.rpc import RpcRefused
-from pos_app.chain.watcher import PaymentWatcher
-from pos_app.context import AppContext
-from pos_app.demo import accounts as A
-from pos_app.demo.chain import DemoChain
-from pos_app.errors import NodeUnavailable
+from pos_app.payments.watcher import PaymentWatcher
+from pos_app.app.context import AppContext
+from pos_app.app.demo import accounts as A
+from pos_app.app.demo.chain import DemoChain
+from pos_app.core.errors import NodeUnavailable
 from pos_app.invoices.lifecycle import InvoiceState as S
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
+from pos_app.core.events import ScanProgress
 
 UNIT = 10**4  # base units per tyiyn for the 6-decimal demo token
 
@@ -196,7 +197,7 @@ def test_refused_log_ranges_shrink_and_grow_back(chain, ctx):
         return real_get_logs(a, b)
     w._get_logs = picky_get_logs
     progress = []
-    ctx.events.subscribe(lambda e: progress.append(e.data["scanned_to"]) if e.kind == "sync.progress" else None)
+    ctx.events.subscribe(lambda e: progress.append(e.scanned_to), ScanProgress)
     w.scan_once()
     assert progress and progress == sorted(progress)      # the status bar sees the catch-up advance
     assert ctx.service.get(inv.id).state == S.SETTLED

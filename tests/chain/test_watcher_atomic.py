@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from pos_app.context import AppContext
-from pos_app.demo import accounts as A
-from pos_app.demo.chain import DemoChain
-from pos_app.errors import NodeUnavailable
+from pos_app.app.context import AppContext
+from pos_app.app.demo import accounts as A
+from pos_app.app.demo.chain import DemoChain
+from pos_app.core.errors import NodeUnavailable
 from pos_app.invoices.lifecycle import InvoiceState as S
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 
 
 class Killed(BaseException):

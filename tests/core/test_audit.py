@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.cli import main
-from pos_app.context import AppContext
-from pos_app.errors import StorageError
-from pos_app.money import Tyiyn
+from pos_app.cli.main import main
+from pos_app.app.context import AppContext
+from pos_app.core.errors import StorageError
+from pos_app.core.money import Tyiyn
 from pos_app.store.audit import ANCHOR_NAME, chain_hash, verify
+from pos_app.core.events import AuditProblem
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -164,15 +165,15 @@ def test_f8_every_invoice_change_by_the_app_keeps_verifying(shop):
 
 
 def test_f8_the_watcher_checks_at_start_and_tells_the_screen(shop, tmp_path):
-    from pos_app.demo.chain import DemoChain
+    from pos_app.app.demo.chain import DemoChain
     raw(shop).execute("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)")
     chain = DemoChain()
     ctx = AppContext(shop, embedded_w3=chain.shop_w3)
     try:
         seen = []
-        ctx.events.subscribe(lambda e: seen.append(e) if e.kind == "audit.problem" else None)
+        ctx.events.subscribe(seen.append, AuditProblem)
         ctx.watcher().scan_once()                   # sales go on: the pass completes
-        assert seen and any("missing" in p for p in seen[0].data["problems"])
+        assert seen and any("missing" in p for p in seen[0].problems)
     finally:
         ctx.close()
         chain.stop()
@@ -237,13 +238,13 @@ import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
 if sys.argv[3] == "store":
-    from pos_app.errors import PosError
+    from pos_app.core.errors import PosError
     from pos_app.store.db import open_store
     try:
         open_store(sys.argv[1])
     except PosError as exc:
         sys.exit("sompos: error: " + str(exc))
-from pos_app.cli import main
+from pos_app.cli.main import main
 sys.exit(main(["--data-dir", sys.argv[1], "config", "show"]))
 """
 

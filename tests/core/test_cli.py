@@ -1,4 +1,4 @@
-"""The ``sompos`` command line (``pos_app/cli.py``), run in-process with ``main([...])``.
+"""The ``sompos`` command line (``pos_app/cli/main.py``), run in-process with ``main([...])``.
 
 Tested: ``config show`` on a fresh data folder (demo network, demo token and merchant, token
 facts, no chain started); ``request`` in every QR format, unique on-chain amounts, the QR PNG;
@@ -18,9 +18,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from pos_app import cli
-from pos_app.demo import accounts as A
-from pos_app.profiles import DEMO_CHAIN_ID
+from pos_app.cli.main import main as cli_main
+from pos_app.app.demo import accounts as A
+from pos_app.chain.profiles import DEMO_CHAIN_ID
 
 OTHER_MERCHANT = "0x5B38Da6a701c568545dCfcB03FcB875f56beddC4"  # a well-known checksummed address
 BSC_TOKEN = "0x55d398326f99059fF775485246999027B3197955"
@@ -33,7 +33,7 @@ def run(capsys, tmp_path: Path):
 
     def _run(*args: str):
         capsys.readouterr()  # drop anything printed before
-        rc = cli.main([*args, "--data-dir", str(data_dir)])
+        rc = cli_main([*args, "--data-dir", str(data_dir)])
         out, err = capsys.readouterr()
         return rc, out, err
 
@@ -59,8 +59,8 @@ def _assert_one_error_line(err: str) -> str:
 # -- config show -----------------------------------------------------------------------------
 
 def test_config_show_defaults_to_demo_without_starting_a_chain(run, monkeypatch):
-    import pos_app.demo.chain as demo_chain
-    from pos_app.context import AppContext
+    import pos_app.app.demo.chain as demo_chain
+    from pos_app.app.context import AppContext
 
     def no_chain(*a, **k):
         raise AssertionError("config show must not start or contact a chain")
@@ -302,7 +302,7 @@ def test_demo_headless_settles(run):
 
 
 def test_options_work_before_and_after_the_command(tmp_path, capsys):
-    from pos_app.cli import main
+    from pos_app.cli.main import main
     d = str(tmp_path / "shop")
     assert main(["--data-dir", d, "config", "network", "local"]) == 0
     capsys.readouterr()

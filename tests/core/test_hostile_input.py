@@ -29,9 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from pos_app import cli
-from pos_app.files import FileRefused, read_limited, read_stdin_limited
-from pos_app.text import escape_json_text, mask_secrets, mask_url, safe_text
+from pos_app.cli.main import main as cli_main
+from pos_app.core.files import FileRefused, read_limited, read_stdin_limited
+from pos_app.core.text import escape_json_text, mask_secrets, mask_url, safe_text
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "9aa3d95b3bc440fa88ea12eaa4456161"
@@ -48,7 +48,7 @@ def run(capsys, tmp_path: Path):
 
     def _run(*args: str):
         capsys.readouterr()
-        rc = cli.main([*args, "--data-dir", str(data_dir)])
+        rc = cli_main([*args, "--data-dir", str(data_dir)])
         out, err = capsys.readouterr()
         return rc, out, err
 
@@ -143,8 +143,8 @@ def test_f7_config_show_masks_rpc_credentials(run, tmp_path: Path):
 def test_f7_node_errors_and_log_never_hold_the_key(tmp_path: Path):
     """A node that cannot be reached: the status bar's errors, the error detail and sompos.log are masked."""
     from pos_app.chain.rpc import RpcClient
-    from pos_app.errors import NodeUnavailable
-    from pos_app.profiles import resolve_profile
+    from pos_app.core.errors import NodeUnavailable
+    from pos_app.chain.profiles import resolve_profile
     # port 1 on loopback refuses at once; the key is in the path, the password in the user-info
     url = f"http://shopuser:s3cretPassw0rd@127.0.0.1:1/v3/{KEY}?apikey=ZZtopSecretZZ"
     profile = resolve_profile(str(write_profile(tmp_path / "p.toml", urls=[url])))
@@ -171,7 +171,7 @@ def test_f7_node_errors_and_log_never_hold_the_key(tmp_path: Path):
 
 
 def test_f7_log_lines_with_urls_are_masked(tmp_path: Path):
-    from pos_app.context import setup_logging
+    from pos_app.app.context import setup_logging
     setup_logging(tmp_path)
     try:
         logging.getLogger("pos_app.test").warning("calling %s failed", SECRET_URL)
@@ -405,8 +405,8 @@ def test_f15_offline_limit_refuses_non_ascii_digits(run, name, value):
 
 @pytest.mark.parametrize("text", ["١٥٠", "۱۵۰", "१५०", "１５０", "15٠"])
 def test_f15_amount_parser_refuses_non_ascii_digits(text):
-    from pos_app.errors import BadInput
-    from pos_app.money import parse_amount
+    from pos_app.core.errors import BadInput
+    from pos_app.core.money import parse_amount
     with pytest.raises(BadInput):
         parse_amount(text)
 
@@ -418,7 +418,7 @@ def test_f15_invoices_limit_must_be_positive_ascii(run, limit):
 
 
 def test_f15_parse_whole_and_seconds():
-    from pos_app.money import parse_seconds, parse_whole
+    from pos_app.core.money import parse_seconds, parse_whole
     assert parse_whole("15") == 15 and parse_whole(" 7 ") == 7
     assert all(parse_whole(v) is None for v in ["٣", "-3", "1_0", "", "9" * 19, "１"])
     assert parse_seconds("8") == 8 and str(parse_seconds("0.5")) == "0.5"
@@ -457,11 +457,11 @@ def test_f15_profile_name_with_escapes_is_shown_clean(run, tmp_path: Path):
 
 def test_f15_profile_names_are_cleaned_where_they_enter_the_app():
     """The GUI shows ``network.name`` as it is: the profile parser (files and saved settings) cleans it."""
-    from pos_app.profiles import resolve_profile
+    from pos_app.chain.profiles import resolve_profile
     saved = {"name": "\x1b[31mShop\u202e net", "chain_id": 5, "rpc_urls": ["http://127.0.0.1:1"]}
     assert resolve_profile(saved).name == "Shop net"
     saved["name"] = "\x1b[31m\u202e"
-    from pos_app.errors import ConfigError
+    from pos_app.core.errors import ConfigError
     with pytest.raises(ConfigError):  # nothing left to show: refused like an empty name
         resolve_profile(saved)
 

@@ -3,7 +3,7 @@ import itertools
 
 import pytest
 
-from pos_app.errors import IllegalTransition
+from pos_app.core.errors import IllegalTransition
 from pos_app.invoices.lifecycle import (
     TRANSITIONS, InvoiceState as S, PaymentView, check_transition, derive_status,
 )

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pos_app.errors import BadInput
+from pos_app.core.errors import BadInput
 from pos_app.invoices.lifecycle import InvoiceState as S, LATE_WATCH_SECONDS
 from pos_app.invoices.matching import Candidate, TailScheme, allocate_tail, match_transfer
 

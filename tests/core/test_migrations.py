@@ -2,7 +2,7 @@
 import shutil
 from pathlib import Path
 
-from pos_app.config import load_config
+from pos_app.shop.config import load_config
 from pos_app.store.db import DB_NAME, open_store
 from pos_app.store.migrations import SCHEMA_VERSION
 

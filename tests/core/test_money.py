@@ -2,8 +2,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pos_app.errors import BadInput
-from pos_app.money import (
+from pos_app.core.errors import BadInput
+from pos_app.core.money import (
     MAX_TYIYN, Tyiyn, BaseUnits, base_units_to_decimal_str, base_units_to_tyiyn,
     decimal_str_to_base_units, format_som, format_som_plain, parse_amount, tyiyn_to_base_units,
 )

@@ -94,8 +94,8 @@ def test_core_sources_have_no_qt_imports():
 
 def test_importing_every_core_module_loads_no_qt():
     modules = core_module_names()
-    for expected in ("pos_app.cli", "pos_app.context", "pos_app.chain.watcher", "pos_app.demo.chain",
-                     "pos_app.store.db", "pos_app.payment_request"):
+    for expected in ("pos_app.cli.main", "pos_app.app.context", "pos_app.payments.watcher", "pos_app.app.demo.chain",
+                     "pos_app.store.db", "pos_app.invoices.payment_request"):
         assert expected in modules
     code = textwrap.dedent(f"""
         import importlib, sys

@@ -1,4 +1,4 @@
-"""Payment request URIs and QR codes (``pos_app/payment_request.py``).
+"""Payment request URIs and QR codes (``pos_app/invoices/payment_request.py``).
 
 Tested: the exact text of each of the four formats (EIP-681, MetaMask link, Trust Wallet link
 with BSC's coin 20000714, address only), refusals (trust link without a coin, unknown format,
@@ -17,8 +17,8 @@ from eth_utils import to_checksum_address
 from hypothesis import given, settings, strategies as st
 from PIL import Image
 
-from pos_app.errors import BadInput
-from pos_app.payment_request import (
+from pos_app.core.errors import BadInput
+from pos_app.invoices.payment_request import (
     FORMATS, PaymentRequest, build_uri, parse_uri, qr_matrix, qr_png_bytes, qr_text, write_qr_png,
 )
 

@@ -1,4 +1,4 @@
-"""Network profiles (``pos_app/profiles.py``).
+"""Network profiles (``pos_app/chain/profiles.py``).
 
 Tested: the built-in profiles (BSC, BSC testnet, local, embedded demo with the deterministic
 demo token), loading a TOML profile for an arbitrary EVM chain, one ``ConfigError`` per invalid
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from eth_utils import is_checksum_address
 
-from pos_app.demo.accounts import DEMO_TOKEN_ADDRESS, MERCHANT
-from pos_app.errors import ConfigError
-from pos_app.profiles import (
+from pos_app.app.demo.accounts import DEMO_TOKEN_ADDRESS, MERCHANT
+from pos_app.core.errors import ConfigError
+from pos_app.chain.profiles import (
     DEMO_CHAIN_ID, builtin_profiles, check_address, load_profile_file, profile_from_dict,
     resolve_profile, with_token,
 )
@@ -266,7 +266,8 @@ def test_logs_enabled_must_be_a_real_boolean(tmp_path):
 
 def test_demo_constants_match_the_demo_keys():
     """The literal demo addresses (used without eth libraries at start-up) derive from the keys."""
-    from pos_app.demo import accounts, constants
+    from pos_app.app.demo import accounts
+    from pos_app.chain import demo_constants as constants
     assert constants.DEMO_MERCHANT == accounts.MERCHANT
     assert constants.DEMO_TOKEN_ADDRESS == accounts.DEMO_TOKEN_ADDRESS
     assert tuple(accounts.CUSTOMERS) == constants.DEMO_CUSTOMER_NAMES

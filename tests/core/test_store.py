@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.errors import StorageError
+from pos_app.core.errors import StorageError
 from pos_app.store import db as store_db
 from pos_app.store.db import DB_NAME, Store, open_store
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION

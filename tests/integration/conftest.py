@@ -18,8 +18,8 @@ from eth_utils import keccak
 from web3 import HTTPProvider, Web3
 
 from pos_app.chain.contract import deploy_token, send_token_call, token_contract
-from pos_app.config import set_merchant, set_network
-from pos_app.context import AppContext
+from pos_app.shop.config import set_merchant, set_network
+from pos_app.app.context import AppContext
 
 ROOT = Path(__file__).resolve().parents[2]
 ANVIL_CHAIN_ID = 31337

@@ -11,9 +11,10 @@ import time
 import pytest
 from web3 import Web3
 
-from pos_app.errors import NodeUnavailable, WrongNetwork
+from pos_app.core.errors import NodeUnavailable, WrongNetwork
 from pos_app.invoices.lifecycle import InvoiceState as S
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
+from pos_app.core.events import ChainStatus, InvoiceChanged
 
 from .conftest import ROOT, deploy_shop, shop_context, start_anvil, stop_anvil
 from .proxy import Relay
@@ -43,10 +44,10 @@ def test_sale_from_invoice_to_settled_with_watcher_thread(anvil, tmp_path):
     processing, settled = threading.Event(), threading.Event()
 
     def on_event(e):
-        if e.kind == "invoice.changed" and e.data["invoice"].id == inv.id:
-            states.append(e.data["invoice"].state.value)
-            {S.PROCESSING: processing, S.SETTLED: settled}.get(e.data["invoice"].state, threading.Event()).set()
-    ctx.events.subscribe(on_event)
+        if e.invoice.id == inv.id:
+            states.append(e.invoice.state.value)
+            {S.PROCESSING: processing, S.SETTLED: settled}.get(e.invoice.state, threading.Event()).set()
+    ctx.events.subscribe(on_event, InvoiceChanged)
     w.start()
     try:
         shop.pay(inv.due_base)
@@ -148,7 +149,7 @@ def test_node_down_then_up_and_failover(anvil, tmp_path):
     relay.stop()                                      # the only node goes away
     shop.pay(inv.due_base)                            # ...while the customer pays (direct to anvil)
     statuses = []
-    ctx.events.subscribe(lambda e: statuses.append(e.data) if e.kind == "sync.status" else None)
+    ctx.events.subscribe(lambda e: statuses.append(e.fields()), ChainStatus)
     with pytest.raises(NodeUnavailable) as e:
         w.scan_once()
     assert "No blockchain node answered" in e.value.user_message
@@ -197,7 +198,7 @@ def test_killed_sync_process_restarts_without_missing_or_doubling(tmp_path):
         out = subprocess.run(cmd[:4] + ["--once", "--json"] + cmd[4:], env=env, capture_output=True,
                              text=True, timeout=120)
         assert out.returncode == 0, out.stderr
-        from pos_app.context import AppContext
+        from pos_app.app.context import AppContext
         ctx = AppContext(tmp_path / "data")
         rows = ctx.store.query("SELECT tx_hash, invoice_id, status FROM payments")
         assert len(rows) == 12 and len({r["tx_hash"] for r in rows}) == 12

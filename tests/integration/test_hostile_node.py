@@ -19,10 +19,10 @@ import time
 import pytest
 from pos_app.chain import guard
 from pos_app.chain.rpc import NonsenseAnswer, RpcClient
-from pos_app.config import set_network
-from pos_app.errors import ChainError, NodeUnavailable
-from pos_app.profiles import NetworkProfile
-from pos_app.sync.engine import rpc_batch
+from pos_app.shop.config import set_network
+from pos_app.core.errors import ChainError, NodeUnavailable
+from pos_app.chain.profiles import NetworkProfile
+from pos_app.outbox.engine import rpc_batch
 from tests.integration.conftest import ANVIL_CHAIN_ID, ROOT, deploy_shop, profile_toml, shop_context, \
     start_anvil, stop_anvil
 from tests.integration.faulty_proxy import FaultyProxy, Hostile, deep_reply
@@ -76,7 +76,7 @@ def sompos(data_dir, *args: str, timeout: float = 60) -> tuple[subprocess.Comple
 def test_f10_recursion_limit_is_sane_after_importing_the_chain_layer():
     done = run_py("""
         import sys
-        import pos_app.chain.rpc, pos_app.chain.watcher, pos_app.chain.token, pos_app.sync.engine
+        import pos_app.chain.rpc, pos_app.payments.watcher, pos_app.chain.token, pos_app.outbox.engine
         import py_ecc, web3
         print(sys.getrecursionlimit())
     """)
@@ -89,8 +89,8 @@ def test_f10_deep_json_reply_is_refused_without_a_crash(shop, hostile):
     done = run_py("""
         import json, sys
         from pos_app.chain.rpc import RpcClient
-        from pos_app.errors import ChainError
-        from pos_app.profiles import NetworkProfile
+        from pos_app.core.errors import ChainError
+        from pos_app.chain.profiles import NetworkProfile
         deep, good, token = sys.argv[1:4]
         out = {}
         try:
@@ -274,7 +274,7 @@ def test_f14_sync_once_against_a_nonsense_node_says_so_in_one_line(shop, hostile
                                   lambda lg: None],
                          ids=["log index -1", "block 10**15", "bad hash", "topics null", "null log"])
 def test_f14_nonsense_logs_fail_the_node_over_and_the_payment_is_not_lost(shop, hostile, tmp_path, edit):
-    from pos_app.money import Tyiyn
+    from pos_app.core.money import Tyiyn
     ctx = shop_context(tmp_path, shop, urls=[hostile.url, shop.node.url])
     inv = ctx.create_invoice(Tyiyn(123 + len(str(tmp_path)) % 50))
     tx = shop.pay(inv.due_base)
@@ -296,7 +296,7 @@ def test_f14_nonsense_logs_fail_the_node_over_and_the_payment_is_not_lost(shop, 
 ], ids=["txs null", "tx a number", "status 7", "log without fields"])
 def test_f14_block_scan_without_logs_fails_nonsense_over(shop, hostile, tmp_path, method, edit):
     """Where eth_getLogs is off (public BSC endpoints) blocks and receipts are read: checked too."""
-    from pos_app.money import Tyiyn
+    from pos_app.core.money import Tyiyn
     ctx = shop_context(tmp_path, shop, urls=[hostile.url, shop.node.url])
     w = ctx.watcher()
     w.use_block_scan = True

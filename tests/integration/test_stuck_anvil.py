@@ -16,8 +16,8 @@ import pytest
 from eth_abi import encode
 from eth_account import Account
 
-from pos_app import cli
-from pos_app.money import Tyiyn
+from pos_app.cli.main import main as cli_main
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 
 from .conftest import ANVIL_CHAIN_ID
@@ -48,7 +48,7 @@ def signed(till: Till, payer_key: bytes, amount: int, *, nonce: int, to: str | N
 
 def sompos(capsys, till: Till, *args: str) -> tuple[int, str]:
     capsys.readouterr()
-    rc = cli.main([*args, "--data-dir", str(till.ctx.data_dir)])
+    rc = cli_main([*args, "--data-dir", str(till.ctx.data_dir)])
     out, err = capsys.readouterr()
     return rc, out + err
 

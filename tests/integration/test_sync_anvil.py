@@ -18,13 +18,13 @@ from eth_utils import keccak
 from web3 import Web3
 
 from pos_app.chain.contract import send_token_call
-from pos_app.demo.wallet import sign_authorization, sign_raw_transfer
-from pos_app.errors import ChainError, NodeUnavailable, PosError
-from pos_app.money import Tyiyn
+from pos_app.app.demo.wallet import sign_authorization, sign_raw_transfer
+from pos_app.core.errors import ChainError, NodeUnavailable, PosError
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import FAILURES
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.risk import Limits
-from pos_app.sync.engine import TOPIC_AUTH_USED
+from pos_app.outbox.engine import TOPIC_AUTH_USED
 
 from .conftest import ANVIL_CHAIN_ID, deploy_shop, fund, key, shop_context, start_anvil, stop_anvil
 from .faulty_proxy import Faults, FaultyProxy
@@ -301,7 +301,7 @@ def test_relays_signed_before_a_crash_keep_their_nonces_and_later_ones_follow(no
     payer = till.payer("crash payer")
     before, relay_before = till.balance(), till.relay_nonce()
     first = [till.accept(till.auth(payer), som=11 + i) for i in range(2)]
-    from pos_app.sync.engine import PassReport
+    from pos_app.outbox.engine import PassReport
     till.engine._prepare_relay(PassReport(), int(time.time()))           # signed, committed, "killed"
     signed = {item.id: till.row(item.id) for _, item in first}
     assert till.relay_nonce("pending") == relay_before                   # nothing broadcast
@@ -404,7 +404,7 @@ def test_relay_that_reverts_because_the_payer_drained_first_leaves_no_nonce_gap(
     before, relay_before = till.balance(), till.relay_nonce()
     _, drained = till.accept(till.auth(drainer), som=50)
     inv_ok, ok = till.accept(till.auth(other), som=40)
-    from pos_app.sync.engine import PassReport
+    from pos_app.outbox.engine import PassReport
     till.engine._prepare_relay(PassReport(), int(time.time()))           # signed and committed, then "killed"
     assert {till.row(i)["relay_nonce"] for i in (drained.id, ok.id)} == {relay_before, relay_before + 1}
     send_token_call(node.w3, drainer, till.token.functions.transfer(till.shop.customer, 100 * SOM))
@@ -434,7 +434,7 @@ def test_relay_refused_as_underpriced_is_signed_again_at_the_same_nonce(node, tm
     payer = till.payer("fee rise")
     before, relay_before = till.balance(), till.relay_nonce()
     inv, item = till.accept(till.auth(payer), som=20)
-    from pos_app.sync.engine import PassReport
+    from pos_app.outbox.engine import PassReport
     till.engine._prepare_relay(PassReport(), int(time.time()))
     signed = till.row(item.id)
     assert signed["relay_nonce"] == relay_before

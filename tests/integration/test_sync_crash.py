@@ -14,10 +14,10 @@ from pathlib import Path
 
 from eth_account import Account
 
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.risk import Limits
-from pos_app.sync.keystore import RelayKeyStore
+from pos_app.keys.keystore import RelayKeyStore
 
 from .conftest import ROOT, deploy_shop, fund, key, shop_context, start_anvil, stop_anvil
 
@@ -45,7 +45,7 @@ def _invoices_disagreeing(db: Path) -> list[tuple]:
 
 def test_sync_killed_at_random_points_finishes_exactly_once(tmp_path):
     from pos_app.chain.contract import send_token_call
-    from pos_app.demo.wallet import sign_authorization, sign_raw_transfer
+    from pos_app.app.demo.wallet import sign_authorization, sign_raw_transfer
     node = start_anvil(block_time=0.5)
     try:
         shop = deploy_shop(node)
@@ -94,7 +94,7 @@ def test_sync_killed_at_random_points_finishes_exactly_once(tmp_path):
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
         assert done.returncode == 0, done.stdout + done.stderr
 
-        from pos_app.context import AppContext
+        from pos_app.app.context import AppContext
         assert _invoices_disagreeing(tmp_path / "data" / "sompos.db") == []
         ctx = AppContext(tmp_path / "data")
         assert {inv.state.value for inv in ctx.service.list()} == {"settled"}

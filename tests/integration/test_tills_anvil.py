@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from eth_account import Account
 
-from pos_app.config import set_till
+from pos_app.shop.config import set_till
 from pos_app.invoices.lifecycle import InvoiceState as S
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 
 from .conftest import deploy_shop, fund, key, send_token_call, shop_context
 

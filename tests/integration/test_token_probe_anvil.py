@@ -15,11 +15,11 @@ from eth_account import Account
 
 from pos_app.chain.contract import ARTIFACT_PATH, deploy_contract, send_token_call
 from pos_app.chain.token_cache import cached_token_info
-from pos_app.cli import main
-from pos_app.config import set_merchant, set_network
-from pos_app.context import AppContext
-from pos_app.demo.wallet import sign_authorization
-from pos_app.money import Tyiyn
+from pos_app.cli.main import main
+from pos_app.shop.config import set_merchant, set_network
+from pos_app.app.context import AppContext
+from pos_app.app.demo.wallet import sign_authorization
+from pos_app.core.money import Tyiyn
 
 from .conftest import ANVIL_CHAIN_ID, deploy_shop, fund, key, profile_toml, shop_context, start_anvil, stop_anvil
 

@@ -14,7 +14,7 @@ from eth_account import Account
 from eth_utils import keccak, to_checksum_address
 
 from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES
-from pos_app.demo.constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.chain.demo_constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
 from pos_app.offline.payload import SECP256K1_N
 from pos_app.offline.verify import FeeFloor, ShopFacts
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, save_token_info
-from pos_app.cli import main
-from pos_app.config import set_merchant, set_network, set_token
-from pos_app.context import AppContext
-from pos_app.demo.constants import DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
-from pos_app.money import Tyiyn
+from pos_app.cli.main import main
+from pos_app.shop.config import set_merchant, set_network, set_token
+from pos_app.app.context import AppContext
+from pos_app.chain.demo_constants import DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.core.money import Tyiyn
 
 from payloads import DECIMALS, GWEI, MERCHANT, SOM, TOKEN, authorization, raw_transfer
 
@@ -71,7 +71,7 @@ def test_check_refuses_garbage_from_stdin_with_a_sentence(shop, capsys, monkeypa
 
 
 def test_check_reads_a_qr_picture(shop, capsys, tmp_path):
-    from pos_app.payment_request import write_qr_png
+    from pos_app.invoices.payment_request import write_qr_png
     text = authorization(chain_id=LOCAL_CHAIN)
     png = write_qr_png(text, tmp_path / "payload.png")
     rc, out, _ = run(capsys, "--data-dir", str(shop), "payload", "check", "--amount", "150", "--json", str(png))
@@ -114,8 +114,8 @@ def test_accept_of_a_bad_payload_exits_2_and_changes_nothing(shop, capsys, tmp_p
 CHILD = r"""
 import sys, time
 sys.path[:0] = [sys.argv[2], sys.argv[3]]
-from pos_app.context import AppContext
-from pos_app.money import Tyiyn
+from pos_app.app.context import AppContext
+from pos_app.core.money import Tyiyn
 from payloads import authorization, KEYS_FOR_KILL_TEST
 ctx = AppContext(sys.argv[1])
 facts = ctx.offline_facts()

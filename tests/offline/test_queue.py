@@ -5,10 +5,10 @@ import time
 
 import pytest
 
-from pos_app.errors import BadInput, IllegalTransition
-from pos_app.events import EventBus
+from pos_app.core.errors import BadInput, IllegalTransition
+from pos_app.core.events import EventBus
 from pos_app.invoices.service import InvoiceService
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.payload import PayloadRefused
 from pos_app.offline.queue import OfflineQueue
@@ -268,7 +268,7 @@ def test_summary_counts_and_deadline(shop):
 @pytest.mark.parametrize("value", ["٤٨", "۴۸", "４８", "-3", "1_000", "48.5", ""])
 def test_f15_offline_limits_take_digits_0_to_9_only(value):
     """The core rule, not only the CLI's: other scripts' digits or a sign never become a limit."""
-    from pos_app.errors import ConfigError
+    from pos_app.core.errors import ConfigError
     from pos_app.offline.risk import Limits, with_limit
     with pytest.raises(ConfigError):
         with_limit(Limits(), "refuse-after", value)

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from pos_app.errors import IllegalTransition
+from pos_app.core.errors import IllegalTransition
 from pos_app.offline.lifecycle import (FAILURES, PENDING, REOPENABLE, TRANSITIONS, UNSENT, QueueState,
                                        check_transition)
 

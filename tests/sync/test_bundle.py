@@ -1,4 +1,4 @@
-"""Handing the offline queue over on a USB stick (``pos_app/sync/bundle.py``), with real stores.
+"""Handing the offline queue over on a USB stick (``pos_app/offline/handover.py``), with real stores.
 
 Two shops on the demo network's fixed facts (no chain is started: the embedded profile's token
 facts are fixed, and the fee floor is recorded by hand), each a real ``AppContext`` in its own
@@ -31,16 +31,16 @@ from eth_account import Account
 from eth_utils import keccak
 
 from pos_app.chain.token_cache import TokenInfo, save_token_info
-from pos_app.config import set_merchant, set_network, set_token
-from pos_app.context import AppContext
-from pos_app.demo.constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
-from pos_app.demo.wallet import sign_authorization
-from pos_app.errors import BadInput, StorageError
-from pos_app.money import Tyiyn
+from pos_app.shop.config import set_merchant, set_network, set_token
+from pos_app.app.context import AppContext
+from pos_app.chain.demo_constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
+from pos_app.app.demo.wallet import sign_authorization
+from pos_app.core.errors import BadInput, StorageError
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.profiles import DEMO_CHAIN_ID
-from pos_app.sync import bundle as B
-from pos_app.sync import handover_import as H
+from pos_app.chain.profiles import DEMO_CHAIN_ID
+from pos_app.offline import handover as B
+from pos_app.offline import handover_import as H
 
 NOW = int(time.time())
 GWEI = 10**9
@@ -89,7 +89,7 @@ def a(tmp_path):
 
 def pair(ctx, other_folder) -> None:
     """A manager accepted the other till once (fingerprints compared on both screens)."""
-    from pos_app.sync.pairing import Pairings
+    from pos_app.offline.pairing import Pairings
     Pairings(ctx.store).pair(B.public_key_hex(B.device_key(other_folder)), actor="manager")
 
 
@@ -547,7 +547,7 @@ def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exporte
             H.import_bundle(office, path, expect_device=res.device[:8])
         got = H.import_bundle(office, path, expect_device=" ".join(res.device[i:i + 4] for i in range(0, 16, 4)))
         assert got.added == 3 and got.paired_now
-        from pos_app.sync.pairing import Pairings
+        from pos_app.offline.pairing import Pairings
         assert [d.fingerprint for d in Pairings(office.store).list()] == [res.device]
         assert H.import_bundle(office, path).already_there == 3     # paired: no question the second time
         assert office.store.verify_audit_chain()

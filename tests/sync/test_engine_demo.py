@@ -10,14 +10,14 @@ import time
 import pytest
 from eth_account import Account
 
-from pos_app.demo import accounts as A
-from pos_app.demo.chain import DemoChain
-from pos_app.demo.headless import open_demo_context
-from pos_app.demo.wallet import sign_authorization
-from pos_app.errors import NodeUnavailable
-from pos_app.money import Tyiyn
+from pos_app.app.demo import accounts as A
+from pos_app.app.demo.chain import DemoChain
+from pos_app.app.demo.headless import open_demo_context
+from pos_app.app.demo.wallet import sign_authorization
+from pos_app.core.errors import NodeUnavailable
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.sync.classify import Answer, classify_send_error
+from pos_app.outbox.classify import Answer, classify_send_error
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_relay_signed_but_never_sent_is_resent_with_the_same_bytes(shop, chain):
     _, item = accept(ctx, auth(chain, "Cholpon"), som=5)
     chain.set_network(True)
     engine = ctx.sync_engine()
-    from pos_app.sync.engine import PassReport
+    from pos_app.outbox.engine import PassReport
     engine._prepare_relay(PassReport(), int(time.time()))       # signed and committed, then "killed"
     signed = ctx.store.one("SELECT relay_raw, relay_nonce, tx_hash FROM offline_payments WHERE id = ?", (item.id,))
     assert signed["relay_raw"] and signed["tx_hash"]
@@ -176,7 +176,7 @@ def test_runner_reconciles_after_a_gap_and_refreshes_snapshots(shop, chain):
     network returns, the headless loop sends the queue, scans the missed blocks (the online sale
     settles too) and refreshes the payers' balance snapshots used by the offline limits."""
     from pos_app.invoices.lifecycle import InvoiceState
-    from pos_app.sync.runner import SyncRunner
+    from pos_app.outbox.runner import SyncRunner
     ctx = shop
     watcher = ctx.watcher()
     watcher.ensure_cursor()

@@ -10,15 +10,15 @@ import time
 
 import pytest
 
-from pos_app.demo import accounts as A
-from pos_app.demo.chain import DemoChain
-from pos_app.demo.headless import open_demo_context
-from pos_app.money import Tyiyn
+from pos_app.app.demo import accounts as A
+from pos_app.app.demo.chain import DemoChain
+from pos_app.app.demo.headless import open_demo_context
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.queue import HANDOFF_GRACE_S
-from pos_app.sync import bundle as B
-from pos_app.sync import handover_import as H
-from pos_app.sync.pairing import Pairings
+from pos_app.offline import handover as B
+from pos_app.offline import handover_import as H
+from pos_app.offline.pairing import Pairings
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The relay key store (``pos_app/sync/keystore.py``), with real eth-account and real scrypt.
+"""The relay key store (``pos_app/keys/keystore.py``), with real eth-account and real scrypt.
 
 Tested: create then unlock gives the same account, which signs a transaction; the file is
 keystore v3 with scrypt n=2**18 (eth-account's r=8, p=1), holds no clear key, and is mode 0600
@@ -34,11 +34,11 @@ from pathlib import Path
 import pytest
 from eth_account import Account
 
-from pos_app.errors import BadInput, NotFound, PosError, StorageError
+from pos_app.core.errors import BadInput, NotFound, PosError, StorageError
 from pos_app.store.db import open_store
-from pos_app.sync import keystore as K
-from pos_app.sync.keyfile import INTEGRITY_FIELD, integrity_digest
-from pos_app.sync.keystore import RelayKeyStore
+from pos_app.keys import keystore as K
+from pos_app.keys.keyfile import INTEGRITY_FIELD, integrity_digest
+from pos_app.keys.keystore import RelayKeyStore
 
 PASS = "correct horse battery"
 WRONG = "wrong horse battery"
@@ -590,7 +590,7 @@ def test_f6_file_without_record_gets_one_at_first_unlock(store, tmp_path, shop_d
 _GUESSER = """
 import sys
 from pos_app.store.db import open_store
-from pos_app.sync import keystore as K
+from pos_app.keys import keystore as K
 K.SCRYPT_N = K.MIN_SCRYPT_N = int(sys.argv[2])  # the test hook: cheap scrypt, same code path
 db = open_store(sys.argv[1])
 ks = K.RelayKeyStore(sys.argv[1], store=db)
@@ -697,13 +697,13 @@ def test_f6_old_attempts_file_is_moved_into_the_database(store, tmp_path, shop_d
 def test_f6_cli_relay_import_re_encrypts_a_weak_file_and_a_weak_file_in_place_is_refused(
         tmp_path, monkeypatch, capsys):
     """``sompos relay import`` of an n=2 keystore saves a strong one; the same file put in the folder by hand is refused."""
-    from pos_app import cli
+    from pos_app.cli.main import main as cli_main
     weak = tmp_path / "weak.json"
     weak.write_text(json.dumps(Account.encrypt("0x" + KEY_HEX, SOURCE_PASS, kdf="scrypt", iterations=2)))
     monkeypatch.setenv("SOMPOS_RELAY_SOURCE_PASSPHRASE", SOURCE_PASS)
     monkeypatch.setenv("SOMPOS_RELAY_PASSPHRASE", PASS)
     shop = tmp_path / "shop"
-    assert cli.main(["relay", "import", str(weak), "--data-dir", str(shop)]) == 0
+    assert cli_main(["relay", "import", str(weak), "--data-dir", str(shop)]) == 0
     ours = _keystore_json(shop / K.KEY_FILE_NAME)
     assert ours["crypto"]["kdfparams"]["n"] == 2**18 and ours[INTEGRITY_FIELD] == integrity_digest(ours)
     assert KEY_ADDRESS in capsys.readouterr().out
@@ -711,6 +711,6 @@ def test_f6_cli_relay_import_re_encrypts_a_weak_file_and_a_weak_file_in_place_is
     by_hand = tmp_path / "by-hand"
     by_hand.mkdir()
     shutil.copy(weak, by_hand / K.KEY_FILE_NAME)
-    assert cli.main(["relay", "show", "--data-dir", str(by_hand)]) == 3  # a storage error
+    assert cli_main(["relay", "show", "--data-dir", str(by_hand)]) == 3  # a storage error
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "protected too weakly" in err[0] and "import it again" in err[0]

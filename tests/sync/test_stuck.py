@@ -15,16 +15,17 @@ import pytest
 from eth_abi import encode
 from eth_account import Account
 
-from pos_app.demo import accounts as A
-from pos_app.demo.chain import DemoChain
-from pos_app.demo.headless import open_demo_context
+from pos_app.app.demo import accounts as A
+from pos_app.app.demo.chain import DemoChain
+from pos_app.app.demo.headless import open_demo_context
 from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.money import Tyiyn
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import FAILURES
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.payload import PayloadRefused
 from pos_app.offline.risk import Limits, with_limit
-from pos_app.errors import ConfigError
+from pos_app.core.errors import ConfigError
+from pos_app.core.events import OfflineOutcome
 
 MIN = 60
 
@@ -128,7 +129,7 @@ def test_f2_gap_transfer_without_snapshot_becomes_stuck_after_the_deadline(shop,
     inv = ctx.create_invoice(Tyiyn(40_00))
     item, _ = ctx.offline.accept(signed(chain, "Cholpon", inv.due_base, skip=5), inv.id, ctx.offline_facts())
     outcomes = []
-    ctx.events.subscribe(lambda e: e.kind == "offline.outcome" and outcomes.append(e.data["item"]))
+    ctx.events.subscribe(lambda e: outcomes.append(e.item), OfflineOutcome)
     clock = Clock()
     engine = ctx.sync_engine()
     engine.clock = clock
@@ -176,14 +177,14 @@ def test_f2_next_in_line_but_refused_by_the_node_is_retried_not_given_up(shop, c
     item, _ = ctx.offline.accept(signed(chain, "Aigul", inv.due_base),
                                  inv.id, ctx.offline_facts())
     row = ctx.store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
-    from pos_app.sync import stuck
+    from pos_app.outbox import stuck
     assert stuck.verdict(row, int(row["payer_nonce"]), 30 * MIN) is None                      # queued, next
     assert stuck.verdict({**row, "state": "submitted"}, int(row["payer_nonce"]), 30 * MIN)  # taken, never mined
     assert stuck.verdict(row, int(row["payer_nonce"]) + 1, 30 * MIN) is None                # spent: not ours
 
 
 def test_f2_a_stuck_payment_that_lands_later_says_whether_the_customer_paid_twice():
-    from pos_app.sync import stuck
+    from pos_app.outbox import stuck
     assert stuck.landed_note({"state": "submitted"}) == ""
     assert stuck.landed_note({"state": "stuck", "resolution": None}) == "; it arrived after it was given up"
     assert "paid twice" in stuck.landed_note({"state": "stuck", "resolution": "collect_again"})
@@ -193,8 +194,8 @@ def test_f2_a_stuck_payment_that_lands_later_says_whether_the_customer_paid_twic
 # -- what the cashier sees -------------------------------------------------------------------------------
 
 def test_f2_failure_bar_and_queue_screen_name_a_stuck_payment(qtbot):
-    from pos_app.ui.offline_controller import OfflineController
-    from pos_app.ui.queue_view import FAILED, QueueTableModel
+    from pos_app.ui.screens.offline.offline_controller import OfflineController
+    from pos_app.ui.screens.offline.queue_view import FAILED, QueueTableModel
     assert "stuck" in OfflineController.REASONS and "stuck" in FAILED
     shown = {}
     win = SimpleNamespace(language="en",

@@ -7,9 +7,9 @@ import time
 from dataclasses import replace
 
 from pos_app.chain.token_cache import TokenFeatures, cached_token_info, save_token_info
-from pos_app.demo.chain import DemoChain
-from pos_app.demo.headless import open_demo_context
-from pos_app.money import Tyiyn
+from pos_app.app.demo.chain import DemoChain
+from pos_app.app.demo.headless import open_demo_context
+from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import FAILURES, QueueState as Q
 
 

@@ -10,8 +10,8 @@ import io  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
 
-from pos_app.context import AppContext  # noqa: E402
-from pos_app.demo.chain import DemoChain  # noqa: E402
+from pos_app.app.context import AppContext  # noqa: E402
+from pos_app.app.demo.chain import DemoChain  # noqa: E402
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def demo_chain():
 
 @pytest.fixture
 def window(qtbot, tmp_path, demo_chain):
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.shell.main_window import MainWindow
     ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
     ctx.store.set_setting("language", "en")  # tests read English texts; test_settings switches language
     watcher = ctx.watcher()

@@ -1,4 +1,4 @@
-"""The core's error messages reach the screen in Kyrgyz or Russian (``pos_app.ui.core_text``).
+"""The core's error messages reach the screen in Kyrgyz or Russian (``pos_app.ui.shell.core_text``).
 
 * every error the core raises is a plain template (no f-string) listed in the catalogue, so
   pyside6-lupdate extracts it and translators see it;
@@ -19,10 +19,10 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from pos_app.errors import BadInput, NotFound, PosError  # noqa: E402
-from pos_app.ui import core_text  # noqa: E402
-from pos_app.ui.core_text import NOUNS, TEMPLATES, error_text  # noqa: E402
-from pos_app.ui.i18n import install_language  # noqa: E402
+from pos_app.core.errors import BadInput, NotFound, PosError  # noqa: E402
+from pos_app.ui.shell import core_text  # noqa: E402
+from pos_app.ui.shell.core_text import NOUNS, TEMPLATES, error_text  # noqa: E402
+from pos_app.ui.shell.i18n import install_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 PKG = ROOT / "pos_app"
@@ -32,7 +32,7 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
 # -- the catalogue is complete ------------------------------------------------------------------
 def _core_sources() -> list[Path]:
     return sorted(p for p in PKG.rglob("*.py")
-                  if "ui" not in p.relative_to(PKG).parts[:1] and p != PKG / "cli.py")
+                  if p.relative_to(PKG).parts[0] != "ui" and p != PKG / "cli" / "main.py")
 
 
 def _name(node: ast.AST) -> str | None:
@@ -44,8 +44,8 @@ def _name(node: ast.AST) -> str | None:
 
 
 def _error_classes() -> set[str]:
-    """PosError and its subclasses from pos_app/errors.py."""
-    tree = ast.parse((PKG / "errors.py").read_text(encoding="utf-8"))
+    """PosError and its subclasses from pos_app/core/errors.py."""
+    tree = ast.parse((PKG / "core" / "errors.py").read_text(encoding="utf-8"))
     return {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
 
 
@@ -95,7 +95,7 @@ def template_problems(trees: dict[Path, ast.AST], catalogue: set[str]) -> list[s
                     bad.append(f"{where}:{node.lineno}: {_name(node.func)}() needs a plain string template "
                                f"with named fields, not {ast.unparse(arg) if arg else 'nothing'}")
                 elif arg.value not in catalogue:
-                    bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/core_text.py")
+                    bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/shell/core_text.py")
         # super().__init__("template", ...) inside an error class (e.g. ContractReverted)
         for cls in ast.walk(tree):
             if not (isinstance(cls, ast.ClassDef) and cls.name in everything):
@@ -108,7 +108,7 @@ def template_problems(trees: dict[Path, ast.AST], catalogue: set[str]) -> list[s
                     if isinstance(arg, ast.JoinedStr):
                         bad.append(f"{where}:{node.lineno}: {cls.name} builds its message with an f-string")
                     elif isinstance(arg, ast.Constant) and arg.value not in catalogue:
-                        bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/core_text.py")
+                        bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/shell/core_text.py")
     return bad
 
 
@@ -116,7 +116,7 @@ def test_every_core_error_is_a_catalogued_template():
     trees = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in _core_sources()}
     bad = template_problems(trees, set(TEMPLATES))
     assert not bad, ("core errors the GUI cannot translate (write a template with named fields and add it "
-                     "to pos_app/ui/core_text.py, then run packaging/translations.py):\n" + "\n".join(bad))
+                     "to pos_app/ui/shell/core_text.py, then run packaging/translations.py):\n" + "\n".join(bad))
 
 
 def test_the_check_catches_f_strings_and_missing_templates():
@@ -174,7 +174,7 @@ def _raised(fn, *args) -> PosError:
 
 
 def test_a_real_core_error_comes_out_in_russian(russian):
-    from pos_app.money import parse_amount
+    from pos_app.core.money import parse_amount
     err = _raised(parse_amount, "-5")
     assert err.user_message == "The amount cannot be negative."        # the core stays English
     text = error_text(err)
@@ -188,15 +188,15 @@ def test_parameters_are_filled_in(russian):
 
 
 def test_nouns_and_amounts_are_translated_too(russian):
-    from pos_app.money import parse_amount
-    from pos_app.profiles import check_address
+    from pos_app.core.money import parse_amount
+    from pos_app.chain.profiles import check_address
     text = error_text(_raised(check_address, "0x1234", "merchant address"))
     assert CYRILLIC.search(text) and "merchant" not in text and "address" not in text, text
     assert error_text(_raised(parse_amount, "999999999")).count("100\u00a0000\u00a0000,00") == 1
 
 
 def test_profile_file_noun_keeps_the_file_name(russian, tmp_path):
-    from pos_app.profiles import load_profile_file
+    from pos_app.chain.profiles import load_profile_file
     p = tmp_path / "my-cbdc.toml"
     p.write_text('name = "x"\nchain_id = 5\nrpc_urls = ["https://a.example"]\ncolour = "red"\n')
     err = _raised(load_profile_file, p)
@@ -206,7 +206,7 @@ def test_profile_file_noun_keeps_the_file_name(russian, tmp_path):
 
 
 def test_kyrgyz_too(kyrgyz):
-    from pos_app.money import parse_amount
+    from pos_app.core.money import parse_amount
     text = error_text(_raised(parse_amount, "0"))
     assert CYRILLIC.search(text) and "zero" not in text, text
 
@@ -220,7 +220,7 @@ def test_unknown_template_falls_back_to_english(russian):
 
 def test_english_without_a_translator(qapp):
     install_language("en")
-    from pos_app.money import parse_amount
+    from pos_app.core.money import parse_amount
     for text in ("-5", "0", "999999999", "1,505"):
         err = _raised(parse_amount, text)
         assert error_text(err) == err.user_message
@@ -253,7 +253,7 @@ def test_error_text_never_raises():
 
 # -- the Worker delivers translated errors -------------------------------------------------------------
 def test_worker_hands_the_translated_error_to_the_widget(qtbot, russian):
-    from pos_app.ui.bridge import Worker
+    from pos_app.ui.shell.bridge import Worker
     worker = Worker("test-core-text")
     got: list[PosError] = []
 

@@ -1,9 +1,9 @@
 """First run: "Set up my shop" validates like the settings and saves; "Try the demo" is one tap."""
 from PySide6.QtCore import Qt
 
-from pos_app.config import load_config
-from pos_app.context import AppContext
-from pos_app.ui.first_run import DEMO, SHOP, FirstRunDialog
+from pos_app.shop.config import load_config
+from pos_app.app.context import AppContext
+from pos_app.ui.screens.settings.first_run import DEMO, SHOP, FirstRunDialog
 
 MERCHANT = "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61"
 TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"

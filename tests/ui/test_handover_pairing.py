@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos_app.context import AppContext
-from pos_app.money import Tyiyn
-from pos_app.sync import bundle as B
-from pos_app.sync.pairing import show_fingerprint
+from pos_app.app.context import AppContext
+from pos_app.core.money import Tyiyn
+from pos_app.offline import handover as B
+from pos_app.offline.pairing import show_fingerprint
 
 from .test_offline_accept import go_offline, wait_synced_once
 

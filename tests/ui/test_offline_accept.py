@@ -106,7 +106,7 @@ def test_queue_model_passes_qtmodeltester(qtmodeltester, tmp_path):
 
     from pos_app.offline.lifecycle import QueueState as S
     from pos_app.offline.queue import QueueItem
-    from pos_app.ui.queue_view import QueueTableModel
+    from pos_app.ui.screens.offline.queue_view import QueueTableModel
     model = QueueTableModel("en")
     now = int(time.time())
     model.set_rows([QueueItem(i, "raw_tx" if i % 2 else "eip3009", s, "0x" + "ab" * 20, 10**6 * i, 100 * i, i,

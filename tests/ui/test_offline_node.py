@@ -2,9 +2,10 @@
 from PySide6.QtCore import Qt
 
 from pos_app.chain.token_cache import TokenInfo, save_token_info
-from pos_app.config import set_merchant, set_network, set_token
-from pos_app.context import AppContext
-from pos_app.payment_request import build_uri
+from pos_app.shop.config import set_merchant, set_network, set_token
+from pos_app.app.context import AppContext
+from pos_app.invoices.payment_request import build_uri
+from pos_app.core.events import ChainStatus
 
 from .conftest import decode_qr
 
@@ -12,7 +13,7 @@ TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
 
 
 def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.shell.main_window import MainWindow
     ctx = AppContext(tmp_path / "shop")
     set_network(ctx.store, "local")                 # 127.0.0.1:8545, nothing listening
     set_token(ctx.store, TOKEN)
@@ -38,8 +39,8 @@ def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
 
 def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     """The watcher's reason (a core template) reaches the status bar translated, not in English."""
-    from pos_app.errors import NodeUnavailable
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.core.errors import NodeUnavailable
+    from pos_app.ui.shell.main_window import MainWindow
     ctx = AppContext(tmp_path / "shop")
     set_network(ctx.store, "local")
     set_token(ctx.store, TOKEN)
@@ -50,8 +51,8 @@ def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     win.show()
     problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
                               "connection returns.", tried=2)
-    ctx.events.publish("sync.status", online=False, head=None, head_time=None, endpoint=None,
-                       error=problem.user_message, problem=problem)
+    ctx.events.publish(ChainStatus(online=False, head=None, head_time=None, endpoint=None,
+                                   error=problem.user_message, problem=problem))
     qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=5000)
     tip = win.net_label.toolTip()
     assert "2" in tip and "No blockchain node" not in tip and any("а" <= ch <= "я" for ch in tip.lower())

@@ -6,7 +6,7 @@ import time
 from PySide6.QtCore import Qt
 
 from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.payment_request import build_uri
+from pos_app.invoices.payment_request import build_uri
 
 from .conftest import decode_qr
 
@@ -115,7 +115,7 @@ def test_sales_list_model(qtbot, qtmodeltester, window):
 
 
 def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chain):
-    from pos_app.demo import accounts as A
+    from pos_app.app.demo import accounts as A
     a = charge(qtbot, window, "10")
     window.go_sale()
     charge(qtbot, window, "20")                       # two open invoices: an odd amount is ambiguous
@@ -138,7 +138,7 @@ def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chai
 
 def test_payment_model_passes_qtmodeltester(qtmodeltester):
     """The unmatched inbox's model, with rows and empty (issue 11's finding: it had no check)."""
-    from pos_app.ui.models import PaymentTableModel
+    from pos_app.ui.models.tables import PaymentTableModel
     model = PaymentTableModel()
     rows = [{"block_number": 10 + i, "payer": "0x" + f"{i:02x}" * 20, "value": str(150 * 10**6 + i),
              "tx_hash": "0x" + f"{i:02x}" * 32} for i in range(5)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from pos_app.config import load_config
-from pos_app.demo import accounts as A
+from pos_app.shop.config import load_config
+from pos_app.app.demo import accounts as A
 
 from .test_sale_flow import charge
 

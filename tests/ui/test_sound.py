@@ -6,7 +6,7 @@ import os
 import stat
 import wave
 
-from pos_app.ui import sound
+from pos_app.ui.shell import sound
 
 
 def test_chimes_are_valid_wav_of_the_right_length():

@@ -70,7 +70,7 @@ def test_relay_key_imported_from_a_file_is_unlocked_for_the_engine(qtbot, window
     from eth_account import Account
     from eth_utils import keccak
 
-    from pos_app.sync.keystore import RelayKeyStore
+    from pos_app.keys.keystore import RelayKeyStore
     win = window
     view = win.offline.queue_view
     bad = tmp_path / "not-a-key.txt"

@@ -1,0 +1,197 @@
+"""Wires the core together for one data folder: store, configuration, chain access, invoices.
+
+Used by the CLI, the demo and (later) the Qt app, so they all behave the same. Chain objects are
+created lazily: commands that only read the database never import or contact a node.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos_app.shop.config import ShopConfig, load_config
+from pos_app.chain import demo_constants as demo_accounts
+from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.events import EventBus
+from pos_app.core.money import Tyiyn
+from pos_app.store.db import Store, open_store
+
+if TYPE_CHECKING:
+    from pos_app.chain.token_cache import TokenFeatures, TokenInfo
+    from pos_app.invoices.service import Invoice, InvoiceService
+    from pos_app.offline.queue import OfflineQueue
+    from pos_app.offline.verify import ShopFacts
+    from pos_app.chain.rpc import RpcClient
+    from pos_app.payments.watcher import PaymentWatcher
+    from pos_app.outbox.engine import SyncEngine
+    from web3 import Web3
+
+log = logging.getLogger(__name__)
+
+DEMO_TOKEN_INFO_FIELDS = dict(decimals=demo_accounts.DEMO_TOKEN_DECIMALS, symbol=demo_accounts.DEMO_TOKEN_SYMBOL,
+                              name=demo_accounts.DEMO_TOKEN_NAME, eip712_name=demo_accounts.DEMO_TOKEN_NAME,
+                              eip712_version=demo_accounts.DEMO_TOKEN_VERSION)
+
+
+class QuietFileHandler(logging.FileHandler):
+    """The log file: a line it cannot write (a full disk, a vanished folder) is dropped quietly.
+
+    logging's default prints "--- Logging error ---" and a traceback on stderr instead, under the
+    one clear line a command prints. Every line is passed through ``mask_secrets`` first, so an
+    RPC URL's key or password never reaches the file.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        pass
+
+    def format(self, record: logging.LogRecord) -> str:
+        from pos_app.core.text import mask_secrets
+        return mask_secrets(super().format(record))
+
+
+def setup_logging(data_dir: Path) -> None:
+    """Log to a private file in the data folder; never to the screen (no tracebacks for cashiers)."""
+    path = data_dir / "sompos.log"
+    root = logging.getLogger()
+    if any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == path.absolute()
+           for h in root.handlers):
+        return  # already logging there (repeated in-process CLI calls)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handler = QuietFileHandler(path, encoding="utf-8")
+        if os.name != "nt":
+            os.chmod(path, 0o600)
+    except OSError:
+        if not root.handlers:  # else logging's last resort prints warnings on stderr
+            root.addHandler(logging.NullHandler())
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class AppContext:
+    def __init__(self, data_dir: Path | str, *, embedded_w3: "Web3 | None" = None,
+                 store: Store | None = None, new_shop: bool = False) -> None:
+        self.data_dir = Path(data_dir)
+        # ``store``: an already open one (the CLI's read-only open on a full disk, store/readonly.py);
+        # ``new_shop``: a person asked to start over where the database file is empty.
+        self.store: Store = store if store is not None else open_store(self.data_dir, new_shop=new_shop)
+        self.events = EventBus()
+        self._service: "InvoiceService | None" = None
+        self.embedded_w3 = embedded_w3
+        self._rpc: "RpcClient | None" = None
+        self._offline: "OfflineQueue | None" = None
+
+    @property
+    def service(self) -> "InvoiceService":
+        # Imported on first use (the invoice core is not needed to paint the sale screen).
+        if self._service is None:
+            from pos_app.shop.config import load_till
+            from pos_app.invoices.service import InvoiceService
+            self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
+        return self._service
+
+    @property
+    def config(self) -> ShopConfig:
+        return load_config(self.store)
+
+    def require_merchant(self) -> str:
+        merchant = self.config.merchant
+        if not merchant:
+            raise ConfigError("No merchant address is set; set it with: sompos config merchant 0x...")
+        return merchant
+
+    def rpc(self) -> "RpcClient":
+        if self._rpc is None or self._rpc.profile != self.config.network:
+            from pos_app.chain.rpc import RpcClient  # web3 is imported only when the chain is used
+            self._rpc = RpcClient(self.config.network, embedded_w3=self.embedded_w3)
+        return self._rpc
+
+    def token_info(self, *, refresh: bool = False) -> "TokenInfo":
+        """The token's facts: cached in the DB; read from the chain when missing or asked."""
+        from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, cached_token_info, save_token_info
+        net = self.config.network
+        token = net.require_token()
+        cached = cached_token_info(self.store, net.chain_id, token)
+        demo_token = token.lower() == demo_accounts.DEMO_TOKEN_ADDRESS.lower()
+        if net.embedded and not refresh and (cached is None or (cached.features is None and demo_token)):
+            # Fixed by design, features too (our SomToken: EIP-3009 and EIP-2612), so the demo
+            # takes authorizations offline without a probe.
+            import time
+            features = replace(DEMO_TOKEN_FEATURES, probed_at=int(time.time())) if demo_token else None
+            info = TokenInfo(net.chain_id, token, **DEMO_TOKEN_INFO_FIELDS, features=features)
+            save_token_info(self.store, info)
+            return info
+        if cached is not None and not refresh:
+            return cached
+        from pos_app.chain.token import refresh_token_info  # imports web3: only when going online
+        try:
+            return refresh_token_info(self.store, self.rpc(), token)
+        except PosError:
+            if cached is not None:
+                return cached
+            raise
+
+    def token_features(self) -> "TokenFeatures | None":
+        """What the shop's token was last probed to settle offline (None: not yet); never goes online."""
+        from pos_app.chain.token_cache import cached_token_info
+        net = self.config.network
+        if not net.token:
+            return None
+        if net.embedded:
+            return self.token_info().features
+        info = cached_token_info(self.store, net.chain_id, net.token)
+        return info.features if info else None
+
+    def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
+        cfg = self.config
+        merchant = self.require_merchant()
+        info = self.token_info()
+        return self.service.create(amount, chain_id=cfg.network.chain_id, token=info.address,
+                                   merchant=merchant, decimals=info.decimals,
+                                   expiry_seconds=cfg.expiry_seconds, memo=memo)
+
+    @property
+    def offline(self) -> "OfflineQueue":
+        if self._offline is None:
+            from pos_app.offline.queue import OfflineQueue
+            self._offline = OfflineQueue(self.store, self.service, self.events)
+        return self._offline
+
+    def offline_facts(self) -> "ShopFacts":
+        """What an offline payload is checked against: network, token domain, merchant, fee floor."""
+        from pos_app.offline.verify import ShopFacts
+        cfg = self.config
+        info = self.token_info()
+        return ShopFacts(chain_id=cfg.network.chain_id, token=info.address, merchant=self.require_merchant(),
+                         decimals=info.decimals, token_name=info.eip712_name, token_version=info.eip712_version,
+                         fee_floor=self.offline.fee_floor(cfg.network.chain_id), features=info.features)
+
+    def watcher(self) -> "PaymentWatcher":
+        from pos_app.payments.watcher import PaymentWatcher
+        cfg = self.config
+        # No chain access here: the watcher reads (and caches) the token's facts on its own thread,
+        # so the app starts offline and picks up the network when it appears.
+        return PaymentWatcher(self.store, self.rpc(), cfg.network, token=cfg.network.require_token(),
+                              merchant=self.require_merchant(), service=self.service, events=self.events)
+
+    def sync_engine(self, relay=None) -> "SyncEngine":
+        """The engine that sends the offline queue; ``relay`` is an unlocked relay account (or None).
+
+        On the embedded demo network the demo merchant's own key relays (receiveWithAuthorization
+        must come from the payee), so the demo needs no key file.
+        """
+        from pos_app.outbox.engine import SyncEngine
+        cfg = self.config
+        if relay is None and cfg.network.embedded and self.require_merchant() == demo_accounts.DEMO_MERCHANT:
+            from eth_account import Account
+            from pos_app.app.demo.accounts import MERCHANT_KEY
+            relay = Account.from_key(MERCHANT_KEY)
+        return SyncEngine(self.store, self.offline, self.rpc(), cfg.network, token=cfg.network.require_token(),
+                          merchant=self.require_merchant(), relay=relay, events=self.events)
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,190 @@
+"""Money as integers: ``Tyiyn`` in the shop (1 som = 100 tyiyn) and ``BaseUnits`` on chain.
+
+Parsing what a cashier types and formatting for display are the only places that touch
+``Decimal``; everything else adds and compares plain integers, so no amount is ever rounded
+by a float. Conversion between tyiyn and token base units is exact and uses the token's
+``decimals()`` as read from the chain.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NewType
+
+from pos_app.core.errors import BadInput
+
+Tyiyn = NewType("Tyiyn", int)
+BaseUnits = NewType("BaseUnits", int)
+
+TYIYN_PER_SOM = 100
+# Refuse amounts no shop would type (100 million som); a typo with extra zeros is caught here.
+MAX_TYIYN = Tyiyn(100_000_000 * TYIYN_PER_SOM)
+MAX_DECIMALS = 36  # ERC-20 allows uint8, but no sane token uses more
+
+_SPACES = "\u0020\u00a0\u202f\u2009"  # space, no-break space, narrow no-break, thin space
+_AMOUNT_RE = re.compile(r"^(?P<int>[0-9]+)(?:[.,](?P<frac>[0-9]*))?$")
+_GROUPED_RE = re.compile(r"^[0-9]{1,3}( [0-9]{3})+([.,][0-9]*)?$")
+_CURRENCY_WORDS = ("сом", "som", "kgs", "c")
+
+
+def parse_amount(text: str) -> Tyiyn:
+    """Parse an amount as a shop types it ("150", "150.5", "150,50", "1 250,00") into tyiyn.
+
+    Raises ``BadInput`` with a cashier-friendly message for empty, negative, zero, malformed,
+    over-precise (more than 2 decimals) or absurdly large amounts.
+    """
+    if not isinstance(text, str):
+        raise BadInput("Enter the amount as a number, for example 150 or 150,50.")
+    s = text.strip()
+    for sp in _SPACES[1:]:
+        s = s.replace(sp, " ")
+    low = s.lower()
+    for word in _CURRENCY_WORDS:
+        if low.endswith(word) and len(low) > len(word):
+            s = s[: -len(word)].rstrip()
+            break
+    if not s:
+        raise BadInput("Enter an amount.")
+    if len(s) > 40:
+        raise BadInput("That amount is too long to be real.")
+    if s.startswith("-"):
+        raise BadInput("The amount cannot be negative.")
+    if s.startswith("+"):
+        s = s[1:]
+    if " " in s:
+        if not _GROUPED_RE.match(s):
+            raise BadInput("Write the amount as digits with one decimal separator, for example 1250,50.")
+        s = s.replace(" ", "")
+    m = _AMOUNT_RE.match(s)
+    if m is None:
+        if s.count(".") + s.count(",") > 1:
+            raise BadInput("Use only one decimal separator: 1250,50 or 1250.50.")
+        raise BadInput("Write the amount as digits, for example 150 or 150,50.")
+    frac = m.group("frac") or ""
+    if len(frac) > 2:
+        raise BadInput("Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.")
+    value = int(m.group("int")) * TYIYN_PER_SOM + int(frac.ljust(2, "0") or "0")
+    if value == 0:
+        raise BadInput("The amount must be more than zero.")
+    if value > MAX_TYIYN:
+        raise BadInput("The amount is too large (the maximum is {maximum:,} som).",
+                       maximum=to_decimal(MAX_TYIYN).quantize(Decimal("0.01")))
+    return Tyiyn(value)
+
+
+_WHOLE_RE = re.compile(r"[0-9]{1,18}")
+_SECONDS_RE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,6})?")
+
+
+def parse_whole(text: object, *, minimum: int = 0, maximum: int = 10**18) -> int | None:
+    """A whole number typed in the digits 0-9 (spaces around allowed), or None if it is not one.
+
+    ``int()`` alone is too lenient for what a person types: it reads Arabic-Indic (``٣``),
+    Persian, Devanagari and full-width digits, underscores (``1_000``) and a sign, so a stray
+    keyboard layout or ``-3`` would become a setting. Only ``minimum <= n <= maximum`` is returned;
+    the caller says what was wrong in its own words.
+    """
+    if not isinstance(text, (str, int)) or isinstance(text, bool):
+        return None
+    s = str(text).strip()
+    if not _WHOLE_RE.fullmatch(s):
+        return None
+    value = int(s)
+    return value if minimum <= value <= maximum else None
+
+
+def parse_seconds(text: object, *, maximum: int = 366 * 24 * 3600) -> Decimal | None:
+    """A positive number of seconds ("8", "0.5") in the digits 0-9, or None.
+
+    ``float()`` accepts ``nan``, ``inf``, ``-5``, ``1e9`` and non-ASCII digits; none of them is a
+    deadline a person means. Returned as a ``Decimal`` (exact); a timer may turn it into a float.
+    """
+    if not isinstance(text, str):
+        return None
+    s = text.strip()
+    if not _SECONDS_RE.fullmatch(s):
+        return None
+    value = Decimal(s)
+    return value if 0 < value <= maximum else None
+
+
+def check_decimals(decimals: int) -> int:
+    """Validate a token's ``decimals()`` answer; a node returning nonsense is refused."""
+    if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
+        raise BadInput("The token reports {decimals} decimals, which this app cannot use.", decimals=decimals)
+    return decimals
+
+
+def tyiyn_to_base_units(amount: Tyiyn, decimals: int) -> BaseUnits:
+    """Convert tyiyn to token base units exactly; fails if the token cannot represent tyiyn."""
+    check_decimals(decimals)
+    if decimals >= 2:
+        return BaseUnits(int(amount) * 10 ** (decimals - 2))
+    step = 10 ** (2 - decimals)
+    if amount % step:
+        raise BadInput("This token has {decimals} decimals and cannot carry tyiyn: round the amount.",
+                       decimals=decimals)
+    return BaseUnits(int(amount) // step)
+
+
+def base_units_to_tyiyn(value: BaseUnits, decimals: int) -> tuple[Tyiyn, int]:
+    """Split base units into whole tyiyn and the remainder below one tyiyn (in base units)."""
+    check_decimals(decimals)
+    if decimals >= 2:
+        q, r = divmod(int(value), 10 ** (decimals - 2))
+        return Tyiyn(q), r
+    return Tyiyn(int(value) * 10 ** (2 - decimals)), 0
+
+
+def base_units_to_decimal_str(value: BaseUnits, decimals: int) -> str:
+    """Exact decimal text of an on-chain amount ("150.000001"), trailing zeros trimmed."""
+    check_decimals(decimals)
+    if value < 0:
+        raise BadInput("Negative on-chain amount.")
+    if decimals == 0:
+        return str(int(value))
+    q, r = divmod(int(value), 10**decimals)
+    frac = str(r).rjust(decimals, "0").rstrip("0")
+    return f"{q}.{frac}" if frac else str(q)
+
+
+def decimal_str_to_base_units(text: str, decimals: int) -> BaseUnits:
+    """Parse an exact decimal token amount ("150.000001") into base units, refusing excess precision."""
+    check_decimals(decimals)
+    m = re.fullmatch(r"([0-9]+)(?:\.([0-9]+))?", text.strip())
+    if m is None:
+        raise BadInput("'{amount}' is not a token amount.", amount=text)
+    frac = m.group(2) or ""
+    if len(frac.rstrip("0")) > decimals:
+        raise BadInput("'{amount}' has more decimals than the token ({decimals}).", amount=text, decimals=decimals)
+    frac = frac[:decimals].ljust(decimals, "0")
+    return BaseUnits(int(m.group(1)) * 10**decimals + (int(frac) if frac else 0))
+
+
+_FORMATS = {
+    # language: (group separator, decimal separator, pattern)
+    "ky": ("\u00a0", ",", "{n}\u00a0сом"),
+    "ru": ("\u00a0", ",", "{n}\u00a0сом"),
+    "en": (",", ".", "{n} som"),
+}
+
+
+def format_som(amount: Tyiyn, lang: str = "ru", *, with_unit: bool = True) -> str:
+    """Format tyiyn for display: ky/ru "1 250,00 сом" (no-break spaces), en "1,250.00 som"."""
+    group, dec, pattern = _FORMATS.get(lang, _FORMATS["en"])
+    sign = "-" if amount < 0 else ""
+    whole, cents = divmod(abs(int(amount)), TYIYN_PER_SOM)
+    digits = f"{whole:,}".replace(",", group)
+    n = f"{sign}{digits}{dec}{cents:02d}"
+    return pattern.format(n=n) if with_unit else n
+
+
+def format_som_plain(amount: Tyiyn) -> str:
+    """Machine-friendly decimal text of tyiyn ("1250.00"), used in JSON and URIs."""
+    whole, cents = divmod(int(amount), TYIYN_PER_SOM)
+    return f"{whole}.{cents:02d}"
+
+
+def to_decimal(amount: Tyiyn) -> Decimal:
+    """Tyiyn as a Decimal number of som, for display widgets that need one."""
+    return Decimal(int(amount)) / TYIYN_PER_SOM

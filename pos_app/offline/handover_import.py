@@ -1,0 +1,261 @@
+"""Importing a hand-over file on another till (``sompos queue import FILE``): see ``bundle`` for the
+format. A file is taken only from a paired till (``pairing``); every payment is checked again
+against this till's shop facts, and only what the customer signed is trusted (amount, payer,
+an authorization's time window against this till's clock); a file this till wrote itself takes
+its own handed-off payments back. All of a file or nothing, in one transaction.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pos_app.core.errors import BadInput, PosError
+from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
+from pos_app.offline.lifecycle import QueueState, check_transition
+from pos_app.offline.verify import FeeFloor
+from pos_app.offline.handover import MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, device_key, public_key_hex, read_bundle
+from pos_app.core.text import safe_text
+from pos_app.core.events import InvoiceChanged, OfflineChanged
+
+if TYPE_CHECKING:
+    from pos_app.app.context import AppContext
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: str
+    device: str                       # fingerprint of the device that signed the file
+    added: int
+    already_there: int
+    refused: tuple[tuple[int, str], ...]   # (line, reason)
+    item_ids: tuple[int, ...]         # the new queue items on this machine
+    invoice_ids: tuple[int, ...]      # their new invoices
+    added_tyiyn: int
+    taken_back: tuple[int, ...] = ()  # this till's own handed-off payments, back in its queue
+    paired_now: bool = False          # the device was accepted by this import (--expect-device)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "refused": [{"line": n, "reason": r} for n, r in self.refused],
+                "item_ids": list(self.item_ids), "invoice_ids": list(self.invoice_ids),
+                "taken_back": list(self.taken_back)}
+
+
+class DeviceNotPaired(BadInput):
+    """The file is signed by a till this one was never paired with; ``device`` is its fingerprint."""
+
+    def __init__(self, template: str, *, device: str, public_key: str, **params: Any) -> None:
+        super().__init__(template, device=device, **params)
+        self.fingerprint = device.replace(" ", "")
+        self.public_key = public_key
+
+
+def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None, expect_device: str | None = None,
+                  actor: str = "operator") -> ImportResult:
+    """Put a queue export's payments into this machine's queue, each with a new invoice, in one transaction.
+
+    Only files from a paired till are taken (``pairing``). ``expect_device``: the full fingerprint a
+    person compared on both screens; it pairs that till with this one as part of the import. A file
+    this till wrote itself takes its own handed-off payments back instead.
+    """
+    from pos_app.offline.pairing import Pairings, normalise_fingerprint, show_fingerprint
+
+    now = int(time.time()) if now is None else int(now)
+    bundle = read_bundle(path)
+    name = str(bundle.path)
+    fp = bundle.device
+    own = bundle.device_key == public_key_hex(device_key(ctx.data_dir))
+    pairings = Pairings(ctx.store)
+    pair_now = False
+    if expect_device is not None:
+        if normalise_fingerprint(expect_device) != fp:
+            raise BadInput("The file {file} comes from device {got}, not from the expected device {want}.",
+                           file=name, got=show_fingerprint(fp), want=expect_device)
+        pair_now = not own and not pairings.is_trusted(fp, bundle.device_key)
+    elif not own and not pairings.is_trusted(fp, bundle.device_key):
+        raise DeviceNotPaired("The file {file} comes from till {device}, which is not paired with this till. "
+                              "Compare this number with the one on that till's Offline queue screen and accept "
+                              "it only if they are the same.", file=name, device=show_fingerprint(fp),
+                              public_key=bundle.device_key)
+    # Compared with the configuration before anything else is read or written.
+    cfg = ctx.config
+    if bundle.chain_id != cfg.network.chain_id:
+        raise BadInput("The file {file} was exported for another network (chain {got}); this shop uses chain "
+                       "{want}.", file=name, got=bundle.chain_id, want=cfg.network.chain_id)
+    if bundle.token.lower() != cfg.network.require_token().lower():
+        raise BadInput("The file {file} was exported for another token contract ({got}); this shop uses {want}.",
+                       file=name, got=bundle.token, want=cfg.network.require_token())
+    if bundle.merchant.lower() != ctx.require_merchant().lower():
+        raise BadInput("The file {file} was exported for another shop address ({got}); this shop is {want}.",
+                       file=name, got=bundle.merchant, want=ctx.require_merchant())
+    if own:
+        return _take_back_own(ctx, bundle, now=now, actor=actor)
+    _check_tills(bundle, cfg.till, name)
+    facts = ctx.offline_facts()
+    # The fee floor is the field device's business (the engine reports an under-priced transfer).
+    facts = replace(facts, fee_floor=FeeFloor(0, 0, now))
+    expiry = cfg.expiry_seconds
+    store = ctx.store
+    added: list[int] = []
+    invoices: list[int] = []
+    refused: list[tuple[int, str]] = []
+    already = 0
+    added_tyiyn = 0
+    with store.transaction() as c:
+        if pair_now:
+            pairings.pair(bundle.device_key, actor=actor, label=f"first file {bundle.path.name}")
+        for item in bundle.items:
+            try:
+                payload = _recheck(ctx, item, facts, now)
+            except PosError as err:
+                refused.append((item.line, err.user_message))
+                continue
+            if payload is None:
+                already += 1
+                continue
+            item_id, inv_id, tyiyn = _insert(ctx, c, item, payload, facts, fp, name, now, expiry)
+            added.append(item_id)
+            invoices.append(inv_id)
+            added_tyiyn += tyiyn
+        store.audit(actor, "offline.import", f"file:{bundle.path.name}",
+                    {"file": name, "device": fp, "device_key": bundle.device_key, "sha256": bundle.sha256,
+                     "exported_at": bundle.created_at, "items": added, "invoices": invoices,
+                     "already_there": already, "refused": [list(r) for r in refused],
+                     "sender_audit_head": bundle.audit})
+    if added:
+        for item_id, inv_id in zip(added, invoices):
+            ctx.events.publish(OfflineChanged(item=ctx.offline.get(item_id)))
+            ctx.events.publish(InvoiceChanged(invoice=ctx.service.get(inv_id)))
+    return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
+                        added_tyiyn, paired_now=pair_now)
+
+
+def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
+    """Two tills of one shop must agree on the count and differ in number, or their amounts can
+    collide (``invoices.matching.TillSlot``): a file shows how the other till is set."""
+    if bundle.till is None:
+        return  # a format-1 file from an older version
+    number, count = bundle.till
+    if count != ours.count:
+        raise BadInput("The file {file} comes from a till set as till {theirs}, while this till is set as till "
+                       "{mine}: set the same number of tills on every till of the shop (Settings).", file=name,
+                       theirs=f"{number}/{count}", mine=ours.describe().replace(" of ", "/"))
+    if count > 1 and number == ours.number:
+        raise BadInput("The file {file} comes from another till that is also till {theirs}: give each till its "
+                       "own number (Settings), or their sales can be mixed up.", file=name,
+                       theirs=f"{number}/{count}")
+
+
+def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -> ImportResult:
+    """A file this till wrote, brought back: its payments are this till's to send again."""
+    keys = [item.key for item in bundle.items]
+    rows = ctx.store.query(
+        f"SELECT id, handed_off_at FROM offline_payments WHERE chain_id = ?"
+        f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys)) if keys else []
+    if keys and not rows:
+        # Signed with this till's key, yet none of its payments were ever here: two tills share a
+        # device key (a copied data folder). Taking nothing in silently would strand the payments.
+        raise BadInput("The file {file} was written with this till's own device key, but none of its payments "
+                       "were taken here: another till uses a copy of this till's key. Move device-key.pem out "
+                       "of one till's data folder (a new key is made) and export again.", file=str(bundle.path))
+    ids = [r["id"] for r in rows if r["handed_off_at"] is not None]
+    taken = ctx.offline.take_back(ids, actor=actor, now=now,
+                                  reason=f"its own file {bundle.path.name} was loaded here again") if ids else []
+    return ImportResult(str(bundle.path), bundle.device, 0, len(bundle.items) - len(taken), (), (), (), 0,
+                        taken_back=tuple(taken))
+
+
+def _recheck(ctx: "AppContext", item: BundleItem, facts, now: int) -> Any:
+    """The decoded payload if it is new and pays this shop; ``None`` if already here; raises if refused.
+
+    Only what can be verified is trusted: the customer's signature gives payer, amount and an
+    authorization's time window, and that window is checked against this till's clock now (a
+    received time written in the file could be anything). Risk limits and the fee floor are the
+    sending till's business and are not re-applied.
+    """
+    from pos_app.offline.payload import PayloadRefused, RawTransfer, parse_payload
+    from pos_app.offline.verify import verify_payload
+
+    payload = parse_payload(item.payload)
+    if (payload.kind != item.kind or payload.key != item.key
+            or (isinstance(payload, RawTransfer) and (item.tx_hash or "").lower() != payload.tx_hash.lower())):
+        raise BadInput("This entry's details do not match the payment it carries.")
+    verify_payload(payload, facts, due_base=_signed_due(payload, facts.decimals), now=now, sync_deadline=0)
+    store = ctx.store
+    prior = store.one("SELECT id, invoice_id, payload FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
+                      (facts.chain_id, payload.key))
+    if prior is not None:
+        if prior["payload"] == payload.text:
+            return None
+        raise PayloadRefused("seen_before", "This payment was already accepted (offline payment {item}, "
+                                            "invoice {invoice}).", item=prior["id"], invoice=prior["invoice_id"])
+    if isinstance(payload, RawTransfer):
+        if store.one("SELECT id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx' AND payer = ? "
+                     "AND payer_nonce = ?", (facts.chain_id, payload.payer, payload.nonce)) is not None:
+            raise PayloadRefused("nonce_seen", "This customer already gave a payment with the same "
+                                               "transaction number; only one of them can ever arrive.")
+    return payload
+
+
+def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, name: str, now: int,
+            expiry: int) -> tuple[int, int, int]:
+    from pos_app.offline.payload import RawTransfer
+
+    note = f"handed over from device {fp}, invoice {item.invoice_number}"
+    if item.memo:
+        note += f": {safe_text(item.memo, limit=MAX_MEMO)}"
+    if len(note) > MEMO_LIMIT:
+        note = note[:MEMO_LIMIT - 1] + "…"
+    raw = isinstance(payload, RawTransfer)
+    tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
+    # The sale here is what the customer signed, not what the file says the other till charged.
+    inv = ctx.service.create(Tyiyn(tyiyn), chain_id=facts.chain_id, token=facts.token,
+                             merchant=facts.merchant, decimals=facts.decimals,
+                             expiry_seconds=expiry, memo=note)
+    verdict = {"code": "ok", "warnings": [], "checked_at": now, "imported_from": fp,
+               "file": name, "line": item.line, "device_invoice": item.invoice_number,
+               "claimed_amount_tyiyn": item.amount_tyiyn, "claimed_received_at": item.received_at}
+    cur = c.execute(
+        "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
+        " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
+        " verdict, source, received_at, updated_at, imported_from, imported_device)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (payload.kind, payload.text, _sha(payload.text), payload.key, facts.chain_id, payload.token,
+         payload.payer, payload.recipient, str(payload.amount), tyiyn,
+         payload.nonce if raw else None, None if raw else payload.nonce,
+         None if raw else payload.valid_before, payload.tx_hash if raw else None, inv.id,
+         QueueState.RECEIVED.value, json.dumps(verdict), "import", now, now, fp, fp))
+    item_id = int(cur.lastrowid)
+    reason = f"imported from device {fp} (invoice {item.invoice_number} there)"
+    c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+              (item_id, now, None, QueueState.RECEIVED.value, reason))
+    check_transition(QueueState.RECEIVED, QueueState.QUEUED)
+    c.execute("UPDATE offline_payments SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
+              (QueueState.QUEUED.value, reason, now, item_id))
+    c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+              (item_id, now, QueueState.RECEIVED.value, QueueState.QUEUED.value, reason))
+    # This till's invoice got its own matching tail; the customer signed the field device's amount.
+    # The transfer is linked by its hash (record_transfer), and what is due is what was signed for.
+    due = min(int(inv.due_base), int(payload.amount))
+    c.execute("UPDATE invoices SET offline_id = ?, due_base = ?, updated_at = ? WHERE id = ?",
+              (item_id, str(due), now, inv.id))
+    c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+              (inv.id, now, inv.state.value, inv.state.value,
+               f"handed over from device {fp}, pending network (offline payment {item_id})"))
+    return item_id, inv.id, tyiyn
+
+
+def _signed_due(payload: Any, decimals: int) -> int:
+    """What the customer signed, rounded down to whole tyiyn: the imported sale's amount."""
+    tyiyn = int(base_units_to_tyiyn(payload.amount, decimals)[0])
+    if tyiyn < 1:
+        raise BadInput("This payment is for less than one tyiyn.")
+    return int(tyiyn_to_base_units(Tyiyn(tyiyn), decimals))
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+

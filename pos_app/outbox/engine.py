@@ -1,0 +1,480 @@
+"""The sync engine: every payment accepted offline reaches the chain exactly once.
+
+One ``pass_once()`` against a reachable node:
+
+1. **relay preparation** (EIP-3009 items): ``authorizationState`` and the payer's balance are read
+   in one batch; used / cancelled / expired / unfunded authorizations become their failure (an
+   authorization that another machine already relayed is followed by the hash in its
+   ``AuthorizationUsed`` log); the rest get a relay transaction signed with the relay account at a
+   locally managed nonce. The signed bytes, the nonce and the hash are committed *before* the
+   first broadcast, so a crash at any point resends the same bytes and never leaves a nonce gap;
+2. **send**: queued raw transactions (in nonce order per payer) and signed relay transactions go
+   out in JSON-RPC batches; every answer is classified (``classify.py``); identical bytes are
+   safe to resend; transient errors are retried with back-off forever;
+3. **follow**: receipts of submitted items are read in batches: status 1 = included, status 0 =
+   reverted (or, for a relay, the reason read back from the chain); no receipt while the payer's
+   nonce has moved past ours = double spent; no receipt for a while = resend the same bytes;
+4. **finality**: included items at or below the profile's finality point whose receipt still
+   sits in the same canonical block become final; a receipt that vanished or moved goes back to
+   submitted and is resent (a reorg);
+5. **stuck**: a signed transfer the network has held unmined past ``Limits.stuck_after_s`` (a
+   wallet that skipped transaction numbers) becomes the failure ``stuck``; if it is mined later
+   after all, it is followed to final (``stuck.py``).
+
+State changes of a batch are committed together (one fsync per batch, not per item); they are
+idempotent, so a crash between a send and its record only means the next pass sends the same
+bytes again and reads the answer "already known" or the receipt. Nothing is marked successful
+without a receipt. Plain Python, no Qt.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable, Iterable
+
+from eth_utils import to_checksum_address
+
+from pos_app.chain import answers as node_answers
+from pos_app.chain.rpc import RpcClient, RpcRefused
+from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
+from pos_app.offline.lifecycle import FAILURES, TRANSITIONS, QueueState
+from pos_app.offline.queue import OfflineQueue
+from pos_app.chain.profiles import NetworkProfile
+from pos_app.store.db import Store
+from pos_app.outbox import stuck
+from pos_app.outbox.classify import Answer, backoff_seconds, classify_send_error
+from pos_app.outbox.report import Change as _Change, PassReport
+from pos_app.chain.rawrpc import (SEL_AUTH_STATE, SEL_BALANCE, SEL_RECEIVE, SEL_TRANSFER, TOPIC_AUTH_CANCELED,
+                                 TOPIC_AUTH_USED, BATCH, _err, _get, _hex, _int, _word, rpc_batch)
+
+log = logging.getLogger(__name__)
+Q = QueueState
+
+RESEND_AFTER_S = 20         # no receipt and not in the pool for this long: send the same bytes again
+RELAY_GAS = 150_000         # receive/transferWithAuthorization costs ~60-80k; unused gas is not paid
+ZERO_WORD = "0x" + "0" * 64
+
+
+class SyncEngine:
+    def __init__(self, store: Store, queue: OfflineQueue, rpc: RpcClient, profile: NetworkProfile, *,
+                 token: str, merchant: str, relay: Any = None, events: EventBus | None = None,
+                 clock: Callable[[], float] = time.time, resend_after_s: int = RESEND_AFTER_S,
+                 stuck_after_s: int | None = None) -> None:
+        self.store, self.queue, self.rpc, self.profile = store, queue, rpc, profile
+        self.chain_id = profile.chain_id
+        self.token = to_checksum_address(token)
+        self.merchant = to_checksum_address(merchant)
+        self.relay = relay                    # an unlocked eth-account LocalAccount, or None
+        self.events = events
+        self.clock = clock
+        self.resend_after_s = resend_after_s
+        self.stuck_after_s = stuck_after_s    # None: the shop's offline limits decide (Limits.stuck_after_s)
+
+    # -- reading the queue ---------------------------------------------------------------------
+    def _rows(self, where: str, params: Iterable[Any] = (), order: str = "id") -> list[dict[str, Any]]:
+        return self.store.query(f"SELECT * FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NULL "
+                                f"AND {where} ORDER BY {order}", (self.chain_id, *params))
+
+    def outstanding(self) -> int:
+        r = self.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NULL "
+                           "AND state IN ('received','queued','submitted','included')", (self.chain_id,))
+        return int(r["n"])
+
+    # -- applying decisions (one transaction per batch) ----------------------------------------------
+    def _apply(self, changes: list[_Change], report: PassReport, now: int,
+               also: Callable[[Any], None] | None = None) -> None:
+        if not changes:
+            return
+        done: list[int] = []
+        with self.store.transaction() as c:
+            if also is not None:
+                also(c)
+            for ch in changes:
+                row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (ch.item["id"],)).fetchone()
+                current = QueueState(row[0])
+                if ch.target is not None and ch.target != current:
+                    if ch.target in TRANSITIONS[current]:
+                        path = [ch.target]
+                    elif Q.SUBMITTED in TRANSITIONS[current] and ch.target in TRANSITIONS[Q.SUBMITTED]:
+                        path = [Q.SUBMITTED, ch.target]
+                    else:  # changed meanwhile (e.g. resolved by a person): leave it be
+                        log.warning("item %s: not moving %s -> %s", ch.item["id"], current.value, ch.target.value)
+                        continue
+                    for step in path:
+                        self.queue._move(c, ch.item["id"], current, step, ch.reason, now)
+                        current = step
+                    done.append(ch.item["id"])
+                if ch.columns:
+                    cols = ", ".join(f"{k} = ?" for k in ch.columns)
+                    c.execute(f"UPDATE offline_payments SET {cols} WHERE id = ?", (*ch.columns.values(), ch.item["id"]))
+        for item_id in done:
+            item = self.queue.get(item_id)
+            if item.state == Q.SUBMITTED:
+                report.submitted += 1
+            elif item.state == Q.INCLUDED:
+                report.included += 1
+            elif item.state == Q.FINAL:
+                report.final += 1
+                report.outcomes.append(item)
+            elif item.state in FAILURES:
+                report.failed += 1
+                report.outcomes.append(item)
+            if self.events is not None:
+                self.events.publish(OfflineChanged(item=item))
+                if item.state == Q.FINAL or item.state in FAILURES:
+                    self.events.publish(OfflineOutcome(item=item))
+
+    def _batch(self, what: str, calls: list[tuple[str, list[Any]]]) -> list[dict[str, Any]]:
+        if not calls:
+            return []
+        return self.rpc.call(what, lambda w3: rpc_batch(w3, calls))
+
+    # -- the pass ------------------------------------------------------------------------------------
+    def pass_once(self) -> PassReport:
+        """One pass (module docstring). Raises ``NodeUnavailable`` when no node answers."""
+        now = int(self.clock())
+        report = PassReport()
+        head = self.rpc.block("latest")
+        report.head = head["number"]
+        # Online now: what was handed to another till and is still unsent after the grace period
+        # is this till's to send again (a lost stick must not strand a payment).
+        self.queue.take_back_overdue(now=now)
+        self._fail_unsettleable(report, now)
+        self._prepare_relay(report, now)
+        self._send(report, now)
+        self._follow(report, now, head["number"])
+        self._give_up_stuck(report, now)
+        report.outstanding = self.outstanding()
+        if self.events is not None:
+            self.events.publish(QueueReport(outstanding=report.outstanding, report=report))
+        return report
+
+    # -- 0. what the token cannot settle ---------------------------------------------------------------
+    def _fail_unsettleable(self, report: PassReport, now: int) -> None:
+        """Authorizations queued before the token was found to lack EIP-3009 can never be relayed:
+        a named failure the cashier can collect again, not a wait for ever. (A paused token is
+        waited out: pausing is temporary.)"""
+        from pos_app.chain.token_cache import cached_token_info
+        info = cached_token_info(self.store, self.chain_id, self.token)
+        if info is None or info.features is None or info.features.eip3009:
+            return
+        rows = self._rows("kind = 'eip3009' AND state IN ('received', 'queued') AND relay_raw IS NULL")
+        self._apply([_Change(r, QueueState.REJECTED, "the token cannot settle customer authorizations")
+                     for r in rows], report, now)
+
+    # -- 1. relay preparation --------------------------------------------------------------------------
+    def _auth_rows(self, now: int) -> list[dict[str, Any]]:
+        return self._rows("kind = 'eip3009' AND state = 'queued' AND relay_raw IS NULL AND next_try_at <= ?",
+                          (now,))
+
+    def _prepare_relay(self, report: PassReport, now: int) -> None:
+        rows = self._auth_rows(now)
+        if not rows:
+            return
+        import json
+        payloads = {r["id"]: json.loads(r["payload"]) for r in rows}
+        calls: list[tuple[str, list[Any]]] = []
+        for r in rows:
+            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_AUTH_STATE + _word(r["payer"]) +
+                                        _word(r["auth_nonce"])}, "latest"]))
+            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_BALANCE + _word(r["payer"])}, "latest"]))
+        answers = self._batch("check authorizations", calls)
+        changes: list[_Change] = []
+        ready: list[dict[str, Any]] = []
+        spent_by_payer: dict[str, int] = {}
+        for i, r in enumerate(rows):
+            state_resp, bal_resp = answers[2 * i], answers[2 * i + 1]
+            if _err(state_resp) or _err(bal_resp):
+                changes.append(self._retry(r, _err(state_resp) or _err(bal_resp) or "", now))
+                continue
+            used = _int(state_resp.get("result") or "0x0") != 0
+            if used:
+                changes.append(self._authorization_used_elsewhere(r))
+                continue
+            if int(r["valid_before"]) <= now + 30:
+                changes.append(_Change(r, Q.EXPIRED, "the authorization expired before it could be sent"))
+                continue
+            balance = _int(bal_resp.get("result") or "0x0")
+            need = spent_by_payer.get(r["payer"], 0) + int(r["amount_base"])
+            if balance < need:
+                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance does not cover the payment"))
+                continue
+            method = payloads[r["id"]].get("method", "transferWithAuthorization")
+            if self.relay is not None and method == "receiveWithAuthorization" \
+                    and self.relay.address.lower() != r["payee"].lower():
+                changes.append(_Change(r, Q.NEEDS_ATTENTION, "receiveWithAuthorization must be sent from the "
+                                                             "shop's own address; the relay key is another one"))
+                continue
+            spent_by_payer[r["payer"]] = need
+            ready.append(r)
+        also = None
+        if ready and self.relay is None:
+            report.relay_missing = len(ready)
+        elif ready:
+            signed, next_nonce = self._sign_relays(ready, payloads, report)
+            changes.extend(signed)
+            address = self.relay.address
+
+            def also(c: Any) -> None:  # the nonce counter moves with the signed bytes, atomically
+                c.execute("INSERT INTO relay_nonces(chain_id, address, next_nonce) VALUES (?,?,?) ON CONFLICT"
+                          "(chain_id, address) DO UPDATE SET next_nonce = MAX(next_nonce, excluded.next_nonce)",
+                          (self.chain_id, address, next_nonce))
+        self._apply(changes, report, now, also)
+
+    def _authorization_used_elsewhere(self, r: dict[str, Any]) -> _Change:
+        """Used or cancelled: the log tells which (and, if used, the transaction that paid)."""
+        topics_used = [TOPIC_AUTH_USED, "0x" + _word(r["payer"]), r["auth_nonce"].lower()]
+        topics_cancel = [TOPIC_AUTH_CANCELED, "0x" + _word(r["payer"]), r["auth_nonce"].lower()]
+
+        def logs(w3: Any) -> tuple[list[Any], list[Any]]:
+            base = {"address": self.token, "fromBlock": 0, "toBlock": "latest"}
+            return (node_answers.logs(list(w3.eth.get_logs({**base, "topics": topics_used}))),
+                    node_answers.logs(list(w3.eth.get_logs({**base, "topics": topics_cancel}))))
+        try:
+            used, cancelled = self.rpc.call("find who used an authorization", logs)
+        except RpcRefused as exc:  # a node without log search: a person checks the payer's history
+            log.warning("cannot search authorization logs: %s", exc.node_message)
+            return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, and the "
+                                                 "node cannot tell which; check the payer's history")
+        if used:
+            tx = _hex(used[-1]["transactionHash"])
+            return _Change(r, Q.SUBMITTED, "already sent by another machine; following its transaction",
+                           {"tx_hash": tx, "last_sent_at": int(self.clock())})
+        if cancelled:
+            return _Change(r, Q.CANCELLED, "the payer cancelled the authorization before it was sent")
+        return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, but no record of "
+                                             "either was found; check the payer's history")
+
+    def _relay_nonce_base(self) -> int:
+        address = self.relay.address
+        row = self.store.one("SELECT next_nonce FROM relay_nonces WHERE chain_id = ? AND address = ?",
+                             (self.chain_id, address))
+        pending = self.rpc.nonce(address, "pending", "count the relay account's transactions")
+        return max(pending, int(row["next_nonce"]) if row else 0)
+
+    def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
+                     report: PassReport) -> tuple[list[_Change], int]:
+        gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
+        balance = self.rpc.balance(self.relay.address, "read the relay balance")
+        outstanding_relays = self.store.one(
+            "SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND kind = 'eip3009' "
+            "AND state IN ('queued','submitted')", (self.chain_id,))["n"]
+        need = int(outstanding_relays) * RELAY_GAS * gas_price
+        report.relay_short_wei = max(0, need - balance)
+        if report.relay_short_wei and self.events is not None:
+            self.events.publish(RelayLowBalance(short_wei=report.relay_short_wei, address=self.relay.address))
+        nonce = self._relay_nonce_base()
+        changes = []
+        for r in ready:
+            # A relay transaction the node refused (fee too low) keeps its reserved nonce: later
+            # relays were signed after it, so a new nonce would leave a gap they wait behind forever.
+            reserved = r["relay_nonce"] is not None and (r["relay_from"] or "").lower() == self.relay.address.lower()
+            use = int(r["relay_nonce"]) if reserved else nonce
+            p = payloads[r["id"]]
+            sig = bytes.fromhex(p["signature"][2:])
+            rs, ss, v = sig[:32], sig[32:64], sig[64]
+            sel = SEL_RECEIVE if p.get("method") == "receiveWithAuthorization" else SEL_TRANSFER
+            data = sel + "".join(_word(x) for x in (r["payer"], r["payee"], int(r["amount_base"]),
+                                                     int(p["validAfter"]), int(p["validBefore"]), r["auth_nonce"],
+                                                     v if v >= 27 else v + 27)) + rs.hex() + ss.hex()
+            tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
+                  "nonce": use, "chainId": self.chain_id}
+            signed = self.relay.sign_transaction(tx)
+            changes.append(_Change(r, None, "", {
+                "relay_raw": "0x" + bytes(signed.raw_transaction).hex(), "relay_from": self.relay.address,
+                "relay_nonce": use, "tx_hash": "0x" + bytes(signed.hash).hex()}))
+            if not reserved:
+                nonce += 1
+        return changes, nonce
+
+    # -- 2. send ------------------------------------------------------------------------------------------
+    def _sendable(self, now: int) -> list[dict[str, Any]]:
+        return self._rows("state = 'queued' AND next_try_at <= ? AND (kind = 'raw_tx' OR relay_raw IS NOT NULL)",
+                          (now,), order="kind, payer, payer_nonce, relay_nonce, id")
+
+    def _send(self, report: PassReport, now: int, rows: list[dict[str, Any]] | None = None) -> None:
+        rows = self._sendable(now) if rows is None else rows
+        for i in range(0, len(rows), 5 * BATCH):
+            chunk = rows[i:i + 5 * BATCH]
+            answers = self._batch("send payments", [("eth_sendRawTransaction", [self._bytes(r)]) for r in chunk])
+            changes = [self._on_send_answer(r, a, now, report) for r, a in zip(chunk, answers)]
+            self._apply([c for c in changes if c is not None], report, now)
+
+    @staticmethod
+    def _bytes(r: dict[str, Any]) -> str:
+        return r["relay_raw"] if r["kind"] == "eip3009" else r["payload"]
+
+    def _on_send_answer(self, r: dict[str, Any], a: dict[str, Any], now: int, report: PassReport) -> _Change | None:
+        report.sent += 1
+        sent = {"last_sent_at": now, "first_sent_at": r["first_sent_at"] or now, "attempts": r["attempts"] + 1,
+                "last_error": ""}
+        message = _err(a)
+        if message is None:
+            return _Change(r, Q.SUBMITTED, "sent to the network", sent)
+        answer = classify_send_error(message)
+        relay = r["kind"] == "eip3009"
+        if answer == Answer.SUBMITTED:
+            return _Change(r, Q.SUBMITTED, "the network already has it", sent)
+        if answer == Answer.NONCE_USED:
+            # Landed earlier (a crash before we recorded it) or replaced: the receipt decides.
+            return _Change(r, Q.SUBMITTED, "nonce already used; checking the receipt", {**sent, "last_error": message})
+        if answer == Answer.INSUFFICIENT_FUNDS and not relay:
+            return _Change(r, Q.INSUFFICIENT_FUNDS, "the payer's account cannot pay the network fee", sent)
+        if answer == Answer.UNDERPRICED and not relay:
+            return _Change(r, Q.REJECTED, "the customer's fee is below what the network accepts now", sent)
+        if answer == Answer.REVERTED and not relay:
+            return _Change(r, Q.REVERTED, "the token refused the transfer", sent)
+        if answer == Answer.REJECTED and not relay:
+            return _Change(r, Q.REJECTED, f"the network refuses this transaction: {message[:120]}", sent)
+        if relay and answer in (Answer.UNDERPRICED, Answer.REJECTED):
+            # Our own relay transaction: sign it again next pass (same nonce, current gas price).
+            return _Change(r, None, "", {"relay_raw": None, "last_error": message[:300],
+                                         "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+        report.retrying += 1
+        # A node answered (e.g. "nonce too high"): the stuck deadline runs from this first hand-over.
+        return _Change(r, None, "", {"attempts": r["attempts"] + 1, "last_error": message[:300],
+                                     "first_sent_at": r["first_sent_at"] or now,
+                                     "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+
+    def _retry(self, r: dict[str, Any], message: str, now: int) -> _Change:
+        return _Change(r, None, "", {"attempts": r["attempts"] + 1, "last_error": message[:300],
+                                     "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+
+    # -- 3./4. follow and finality ---------------------------------------------------------------------------
+    def _follow(self, report: PassReport, now: int, head: int) -> None:
+        rows = self._rows(f"(state IN ('submitted', 'included') AND tx_hash IS NOT NULL"
+                          f" OR {stuck.watched_clause()})", (now - stuck.STUCK_WATCH_S,))
+        if not rows:
+            return
+        fin = self._finality_point(head)
+        for i in range(0, len(rows), 5 * BATCH):
+            self._follow_chunk(rows[i:i + 5 * BATCH], report, now, fin)
+
+    def _finality_point(self, head: int) -> int:
+        if self.profile.finality.rule == "finalized":
+            return self.rpc.block("finalized")["number"]
+        return head - self.profile.finality.confirmations + 1
+
+    def _follow_chunk(self, rows: list[dict[str, Any]], report: PassReport, now: int, fin: int) -> None:
+        receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
+        changes: list[_Change] = []
+        missing: list[dict[str, Any]] = []
+        final_check: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        diagnose: list[dict[str, Any]] = []
+        for r, a in zip(rows, receipts):
+            if _err(a):
+                changes.append(self._retry(r, _err(a) or "", now)) if r["state"] == "submitted" else None
+                continue
+            rc = a.get("result")
+            if not rc and r["state"] == Q.STUCK.value:
+                continue  # still held back (or dropped): nothing to do
+            if not rc:
+                if r["state"] == Q.INCLUDED.value:
+                    changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); sending it again",
+                                           {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+                else:
+                    missing.append(r)
+                continue
+            number, block_hash, status = _int(_get(rc, "blockNumber")), _hex(_get(rc, "blockHash")), _int(rc["status"])
+            if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
+                if status == 1:
+                    changes.append(_Change(r, Q.INCLUDED, f"in block {number}" + stuck.landed_note(r),
+                                           {"block_number": number, "block_hash": block_hash}))
+                elif r["kind"] == "raw_tx":
+                    changes.append(_Change(r, Q.REVERTED, "the token refused the transfer (reverted)",
+                                           {"block_number": number, "block_hash": block_hash}))
+                else:
+                    diagnose.append(r)
+            elif block_hash != r["block_hash"] or number != r["block_number"]:
+                changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); following it again",
+                                       {"block_number": None, "block_hash": None}))
+            elif number <= fin:
+                final_check.append((r, rc))
+        if final_check:
+            numbers = sorted({r["block_number"] for r, _ in final_check})   # each block read once
+            blocks = self._batch("check blocks", [("eth_getBlockByNumber", [hex(n), False]) for n in numbers])
+            canonical = {n: _hex(b["result"]["hash"]) for n, b in zip(numbers, blocks) if b.get("result")}
+            for r, _rc in final_check:
+                if canonical.get(r["block_number"]) == r["block_hash"]:
+                    changes.append(_Change(r, Q.FINAL, "final on the chain"))
+        changes.extend(self._missing(missing, now))
+        changes.extend(self._diagnose_reverted_relays(diagnose))
+        self._apply(changes, report, now)
+        resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s
+                  and self.store.one("SELECT state FROM offline_payments WHERE id = ?", (r["id"],))["state"]
+                  == Q.SUBMITTED.value]
+        if resend:
+            answers = self._batch("send payments again", [("eth_sendRawTransaction", [self._bytes(r)]) for r in resend])
+            resent = []
+            for r, a in zip(resend, answers):
+                report.resent += 1
+                resent.append(_Change(r, None, "", {"last_sent_at": now, "attempts": r["attempts"] + 1,
+                                                    "last_error": (_err(a) or "")[:300]}))
+            self._apply(resent, report, now)
+
+    def _give_up_stuck(self, report: PassReport, now: int) -> None:
+        """Raw transfers held unmined past the deadline become ``stuck`` (module docstring, 5.)."""
+        after = self.stuck_after_s if self.stuck_after_s is not None else self.queue.limits().stuck_after_s
+        rows = stuck.overdue(self.store, self.chain_id, now, after)
+        for i in range(0, len(rows), BATCH):
+            chunk = rows[i:i + BATCH]
+            counts = self._batch("read account nonces", [("eth_getTransactionCount", [r["payer"], "latest"])
+                                                         for r in chunk])
+            # The receipt after the count: one mined in between is followed, not given up.
+            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in chunk])
+            changes = []
+            for r, cnt, rc in zip(chunk, counts, receipts):
+                if _err(cnt) or _err(rc) or rc.get("result"):
+                    continue
+                reason = stuck.verdict(r, _int(cnt.get("result") or "0x0"), after)
+                if reason is not None:
+                    changes.append(_Change(r, Q.STUCK, reason))
+            self._apply(changes, report, now)
+
+    def _missing(self, rows: list[dict[str, Any]], now: int) -> list[_Change]:
+        """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""
+        if not rows:
+            return []
+        calls = []
+        for r in rows:
+            who = r["payer"] if r["kind"] == "raw_tx" else r["relay_from"]
+            calls.append(("eth_getTransactionCount", [who, "latest"]))
+        counts = self._batch("read account nonces", calls)
+        # The receipt is read again after the nonce: a transaction that landed in between is not
+        # taken for a double spend.
+        again = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
+        changes = []
+        for r, cnt, rc in zip(rows, counts, again):
+            if _err(cnt) or _err(rc) or rc.get("result"):
+                continue  # decided next pass
+            count = _int(cnt.get("result") or "0x0")
+            if r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
+                changes.append(_Change(r, Q.DOUBLE_SPENT, "the payer spent the same transaction number elsewhere "
+                                                          "first; this payment can never arrive"))
+            elif r["kind"] == "eip3009" and r["relay_nonce"] is not None and count > int(r["relay_nonce"]):
+                # Our relay nonce went to another transaction: sign again (the authorization's own
+                # nonce guarantees it is paid at most once).
+                changes.append(_Change(r, Q.QUEUED, "the relay transaction was replaced; signing it again",
+                                       {"relay_raw": None, "relay_nonce": None, "relay_from": None, "tx_hash": None}))
+        return changes
+
+    def _diagnose_reverted_relays(self, rows: list[dict[str, Any]]) -> list[_Change]:
+        if not rows:
+            return []
+        calls = []
+        for r in rows:
+            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_AUTH_STATE + _word(r["payer"]) +
+                                        _word(r["auth_nonce"])}, "latest"]))
+            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_BALANCE + _word(r["payer"])}, "latest"]))
+        answers = self._batch("check authorizations", calls)
+        changes = []
+        for i, r in enumerate(rows):
+            used = _int(answers[2 * i].get("result") or "0x0") != 0
+            balance = _int(answers[2 * i + 1].get("result") or "0x0")
+            if used:
+                changes.append(self._authorization_used_elsewhere(r))
+            elif balance < int(r["amount_base"]):
+                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance did not cover the payment"))
+            else:
+                changes.append(_Change(r, Q.REVERTED, "the token refused the authorization (reverted)"))
+        return changes

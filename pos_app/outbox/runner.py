@@ -1,0 +1,178 @@
+"""Connectivity and the engine's loop: notice the network, send, follow, reconcile, report.
+
+``ConnectivityMonitor.probe()`` asks the profile's RPC URLs for the chain id (checked once per
+endpoint by ``RpcClient``: a node of another chain is refused) and the latest block, with the
+client's timeouts, failover between URLs and per-URL back-off (doubling to a minute on resets,
+HTTP errors, rate limits, truncated or garbage JSON). It publishes ``connectivity`` events:
+``offline``, ``syncing`` (online with payments still to send or follow) or ``online``.
+
+``SyncRunner`` runs the loop on its own thread: while offline it probes every
+``offline_probe_s`` (1 s, so the first submission follows a returning connection within ~2 s);
+online it runs an engine pass every ``online_interval_s``. On the way back from offline it
+reconciles: the payment watcher scans the missed blocks (invoices paid online meanwhile settle)
+and the payers' balance / nonce snapshots for the offline limits are refreshed. ``run_until`` is
+the headless ``sompos sync``: passes until everything is final or failed, or a deadline. The
+deadline holds inside a pass too: every node request is bounded by it (``RpcClient.until``), so a
+node that trickles its answer cannot keep ``sompos sync --deadline 8`` running past 8 s.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pos_app.chain.rpc import RpcClient
+from pos_app.core.errors import ChainError, PosError
+from pos_app.core.events import Connectivity, EventBus
+from pos_app.outbox.engine import PassReport, SyncEngine
+
+log = logging.getLogger(__name__)
+
+OFFLINE_PROBE_S = 1.0
+ONLINE_INTERVAL_S = 3.0
+
+
+@dataclass
+class Probe:
+    online: bool
+    endpoint: str | None
+    head: int | None
+    problem: PosError | None = None
+
+
+class ConnectivityMonitor:
+    def __init__(self, rpc: RpcClient, events: EventBus | None = None) -> None:
+        self.rpc = rpc
+        self.events = events
+        self.state = "unknown"
+
+    def probe(self) -> Probe:
+        try:
+            head = self.rpc.block_number()
+        except PosError as exc:
+            return Probe(False, None, None, exc)
+        return Probe(True, self.rpc.status().endpoint, head)
+
+    def publish(self, state: str, probe: Probe, outstanding: int | None = None) -> None:
+        changed = state != self.state
+        self.state = state
+        if self.events is not None:
+            self.events.publish(Connectivity(state=state, changed=changed, endpoint=probe.endpoint,
+                                head=probe.head, outstanding=outstanding, problem=probe.problem))
+
+
+class SyncRunner:
+    def __init__(self, engine: SyncEngine, *, watcher: Any = None, events: EventBus | None = None,
+                 offline_probe_s: float = OFFLINE_PROBE_S, online_interval_s: float = ONLINE_INTERVAL_S,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.engine = engine
+        self.watcher = watcher
+        self.events = events if events is not None else engine.events
+        self.monitor = ConnectivityMonitor(engine.rpc, self.events)
+        self.offline_probe_s = offline_probe_s
+        self.online_interval_s = online_interval_s
+        self.clock = clock
+        self.was_online: bool | None = None
+        self.last_report: PassReport | None = None
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+
+    # -- one step ---------------------------------------------------------------------------------
+    def step(self, *, scan: bool = False) -> str:
+        """Probe, reconcile after a gap, run one engine pass; returns the connectivity state."""
+        probe = self.monitor.probe()
+        if not probe.online and self.was_online:
+            # The first request after a short outage often dies on the keep-alive connection the
+            # outage cut; that connection is gone now, so ask once more at once.
+            probe = self.monitor.probe()
+        if not probe.online:
+            self.was_online = False
+            self.monitor.publish("offline", probe, None)
+            return "offline"
+        came_back = self.was_online is False
+        self.was_online = True
+        try:
+            report = self.engine.pass_once()
+        except PosError as exc:  # the node went away mid-pass, or answered nonsense: next probe decides
+            log.info("sync pass stopped: %s", exc.user_message)
+            self.monitor.publish("offline", Probe(False, None, None, exc), None)
+            self.was_online = False
+            return "offline"
+        self.last_report = report
+        if came_back or scan:
+            self.reconcile(scan=scan)
+        state = "syncing" if report.outstanding else "online"
+        self.monitor.publish(state, probe, report.outstanding)
+        return state
+
+    def reconcile(self, *, scan: bool) -> None:
+        """Missed blocks scanned (or the app's watcher woken), payer snapshots refreshed."""
+        if self.watcher is None:
+            return
+        try:
+            if scan:
+                self.watcher.scan_once()
+            else:
+                self.watcher.wake()
+            self.watcher.refresh_snapshots(self.engine.queue, at=int(self.clock()))
+        except PosError as exc:
+            log.info("reconciliation deferred: %s", exc.user_message)
+
+    # -- headless: `sompos sync` ---------------------------------------------------------------------
+    def run_until(self, deadline_s: float, on_progress: Callable[[str, PassReport | None], None] | None = None,
+                  *, monotonic: Callable[[], float] = time.monotonic) -> bool:
+        """Passes until nothing is outstanding (True) or the deadline passes (False)."""
+        end = monotonic() + deadline_s
+        with ExitStack() as bounded:
+            # Every node request ends by the deadline (time.monotonic(), the clock RpcClient uses).
+            wall_end = time.monotonic() + deadline_s
+            for rpc in {id(r): r for r in (self.engine.rpc, getattr(self.watcher, "rpc", None))
+                        if hasattr(r, "until")}.values():
+                bounded.enter_context(rpc.until(wall_end))
+            return self._run_until(end, on_progress, monotonic)
+
+    def _run_until(self, end: float, on_progress: Callable[[str, PassReport | None], None] | None,
+                   monotonic: Callable[[], float]) -> bool:
+        while True:
+            state = self.step(scan=self.watcher is not None)
+            if on_progress is not None:
+                on_progress(state, self.last_report)
+            if state != "offline" and self.last_report is not None and self.last_report.outstanding == 0:
+                return True
+            if monotonic() >= end:
+                return False
+            pause = self.offline_probe_s if state == "offline" else min(self.online_interval_s, 1.0)
+            time.sleep(max(0.0, min(pause, end - monotonic())))
+
+    # -- thread (the app) ------------------------------------------------------------------------------
+    def run_forever(self) -> None:
+        while not self._stop.is_set():
+            try:
+                state = self.step()
+            except Exception:  # noqa: BLE001 - the loop must outlive any surprise; the log has it
+                log.exception("sync step failed")
+                state = "offline"
+                self.monitor.publish("offline", Probe(False, None, None, ChainError(
+                    "Unexpected error while sending payments; see the log.")), None)
+            self._wake.wait(self.offline_probe_s if state == "offline" else self.online_interval_s)
+            self._wake.clear()
+
+    def start(self) -> None:
+        if self._thread and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self.run_forever, name="sync-engine", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout)

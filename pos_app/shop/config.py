@@ -1,0 +1,182 @@
+"""The shop's configuration, kept in the database's settings table.
+
+With nothing configured the app is on the embedded demo network with the demo merchant, so a
+first run works with no internet and no questions. Every setter validates and raises
+``ConfigError`` with a message for the field; nothing is saved on error.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+
+from pos_app.chain.demo_constants import DEMO_MERCHANT
+from pos_app.core.errors import BadInput, ConfigError
+from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
+from pos_app.invoices.matching import TillSlot
+from pos_app.invoices.payment_request import FORMATS
+from pos_app.chain.profiles import NetworkProfile, check_address, resolve_profile
+from pos_app.store.db import Store
+
+LANGUAGES = ("ky", "ru", "en")
+
+
+def default_data_dir() -> Path:
+    """``$SOMPOS_DATA_DIR`` or the platform's per-user data folder."""
+    env = os.environ.get("SOMPOS_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs  # only when no folder is given
+    return Path(platformdirs.user_data_dir("sompos", "SomPOS"))
+
+
+@dataclass(frozen=True)
+class ShopConfig:
+    network: NetworkProfile
+    merchant: str | None
+    expiry_seconds: int
+    qr_format: str
+    language: str
+    till: TillSlot = TillSlot()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as shown to a person: RPC URLs with their keys and passwords masked."""
+        from pos_app.core.text import mask_url
+        return {"network": self.network.name, "chain_id": self.network.chain_id,
+                "rpc_urls": [mask_url(u) for u in self.network.rpc_urls], "token": self.network.token,
+                "finality": self.network.finality.describe(), "merchant": self.merchant,
+                "expiry_seconds": self.expiry_seconds, "qr_format": self.qr_format,
+                "language": self.language, "till": self.till.describe()}
+
+
+def load_config(store: Store) -> ShopConfig:
+    spec = store.get_setting("network", "demo")
+    network = resolve_profile(spec)
+    token = store.get_setting("token_override")
+    if token:
+        network = replace(network, token=token)
+    merchant = store.get_setting("merchant")
+    if merchant is None and network.embedded:
+        merchant = DEMO_MERCHANT
+    return ShopConfig(network=network, merchant=merchant,
+                      expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
+                      qr_format=store.get_setting("qr_format", "eip681"),
+                      language=store.get_setting("language", "ru"), till=load_till(store))
+
+
+def load_till(store: Store) -> TillSlot:
+    """This till's number among the tills that share the shop's address (1 of 1 by default)."""
+    raw = store.get_setting("till")
+    try:
+        return TillSlot(int(raw["number"]), int(raw["count"])) if isinstance(raw, dict) else TillSlot()
+    except (KeyError, TypeError, ValueError, BadInput):
+        return TillSlot()
+
+
+def set_till(store: Store, spec: str) -> TillSlot:
+    """``"2/3"`` (or ``"2 of 3"``): this is till 2 of the 3 tills taking payments to one address.
+
+    Every till of the shop must be told the same count and its own number: that is what keeps
+    each till's amounts apart from the others'.
+    """
+    slot = check_till(store, spec)
+    store.set_setting("till", {"number": slot.number, "count": slot.count})
+    return slot
+
+
+def check_till(store: Store, spec: str) -> TillSlot:
+    """``set_till``'s rules without saving (the settings screen checks every field first)."""
+    text = str(spec).strip().lower().replace(" of ", "/")
+    parts = text.split("/")
+    if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        raise ConfigError("Write the till as number/count, for example 2/3 for till 2 of 3.")
+    slot = TillSlot(int(parts[0]), int(parts[1]))
+    # Not while any sale's amount is still watched (open, or up to 24 h after its expiry, paid or
+    # not): another till could be given that amount under the new numbering and both would settle.
+    from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS
+    if slot != load_till(store) and store.one(
+            "SELECT 1 FROM invoices WHERE state != 'invalid' AND expires_at + ? > ? LIMIT 1",
+            (LATE_WATCH_SECONDS, int(time.time()))):
+        raise ConfigError("Finish or cancel the open sales before changing the till number; a sale that "
+                          "ended keeps its amount for 24 hours after it expired.")
+    return slot
+
+
+def set_network(store: Store, spec: str) -> NetworkProfile:
+    """A built-in name or a TOML file; the file's content is stored, so moving it later is harmless."""
+    profile = resolve_profile(spec)
+    with store.transaction():
+        before = _token_key(store)
+        if profile.name in ("bsc", "bsc-testnet", "local", "demo") and not spec.endswith(".toml"):
+            store.set_setting("network", profile.name)
+        else:
+            store.set_setting("network", {k: v for k, v in profile.to_dict().items()
+                                          if k not in ("max_log_range", "poll_seconds", "logs_enabled",
+                                                       "finality", "embedded")}
+                              | {"finality": {"rule": profile.finality.rule,
+                                              "confirmations": profile.finality.confirmations},
+                                 "logs": {"enabled": profile.logs_enabled, "max_range": profile.max_log_range,
+                                          "poll_seconds": profile.poll_seconds}})
+        store.set_setting("token_override", None)
+        _reprobe_if_changed(store, before)
+    return profile
+
+
+def set_merchant(store: Store, address: str) -> str:
+    checked = check_address(address, "merchant address")
+    store.set_setting("merchant", checked)
+    return checked
+
+
+def set_token(store: Store, address: str) -> str:
+    checked = check_address(address, "token contract address")
+    with store.transaction():
+        before = _token_key(store)
+        store.set_setting("token_override", checked)
+        _reprobe_if_changed(store, before)
+    return checked
+
+
+def _token_key(store: Store) -> tuple[int, str] | None:
+    try:
+        net = load_config(store).network
+    except ConfigError:  # a broken stored profile is being replaced
+        return None
+    return (net.chain_id, net.token.lower()) if net.token else None
+
+
+def _reprobe_if_changed(store: Store, before: tuple[int, str] | None) -> None:
+    """Another token or chain: what it can settle offline is probed again before authorizations are
+    taken (issue 10, point 5); until then it counts as not checked."""
+    after = _token_key(store)
+    if after is not None and after != before:
+        from pos_app.chain.token_cache import forget_features
+        forget_features(store, *after)
+
+
+def set_expiry_minutes(store: Store, minutes: Any) -> int:
+    from pos_app.core.money import parse_whole
+    value = parse_whole(minutes)  # digits 0-9 only: int() would also read "٣" or "１５"
+    if value is None:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.")
+    if not 1 <= value <= 7 * 24 * 60:
+        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")
+    store.set_setting("expiry_seconds", value * 60)
+    return value
+
+
+def set_qr_format(store: Store, fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ConfigError("QR format must be one of {choices}.", choices=", ".join(FORMATS))
+    store.set_setting("qr_format", fmt)
+    return fmt
+
+
+def set_language(store: Store, lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ConfigError("Language must be one of {choices}.", choices=", ".join(LANGUAGES))
+    store.set_setting("language", lang)
+    return lang

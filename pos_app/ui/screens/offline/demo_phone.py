@@ -1,0 +1,118 @@
+"""The demo's "customer phone": pays the invoice on screen from a demo wallet (exact/partial/over)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from pos_app.app.demo import accounts as A
+from pos_app.invoices.service import Invoice
+from pos_app.core.money import base_units_to_decimal_str
+from pos_app.ui.shell.bridge import Worker
+from pos_app.ui.widgets.common import BigButton, QrWidget
+
+
+class DemoPhone(QWidget):
+    handed_over = Signal(str)          # the offline payload, as if the cashier scanned the phone
+    network_switched = Signal(bool)
+
+    def __init__(self, chain, worker: Worker, current_invoice: Callable[[], Invoice | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chain = chain
+        self.worker = worker
+        self.current_invoice = current_invoice
+        self.setMinimumWidth(240)
+        self.setStyleSheet("QWidget#phone{background:#263238;border-radius:18px;}"
+                           " QLabel{color:white;font-size:12pt;}")
+        self.setObjectName("phone")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:15pt;font-weight:bold;color:white;")
+        self.who = QComboBox()
+        for name in A.CUSTOMERS:
+            self.who.addItem(name, name)
+        self.pay_exact = BigButton("", self, point_size=14, min_height=52)
+        self.pay_half = BigButton("", self, point_size=14, min_height=52)
+        self.pay_over = BigButton("", self, point_size=14, min_height=52)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.pay_exact.clicked.connect(lambda: self._pay("exact"))
+        self.pay_half.clicked.connect(lambda: self._pay("partial"))
+        self.pay_over.clicked.connect(lambda: self._pay("over"))
+        self.offline_title = QLabel()
+        self.offline_title.setStyleSheet("font-size:13pt;font-weight:bold;color:white;")
+        self.kind = QComboBox()
+        self.sign_button = BigButton("", self, point_size=13, min_height=48)
+        self.sign_button.setObjectName("phoneSignOffline")
+        self.sign_button.clicked.connect(self._sign)
+        self.qr = QrWidget(self)
+        self.qr.setMinimumSize(200, 200)
+        self.qr.setVisible(False)
+        self.hand_button = BigButton("", self, point_size=13, min_height=48)
+        self.hand_button.setObjectName("phoneHandOver")
+        self.hand_button.setEnabled(False)
+        self.hand_button.clicked.connect(lambda: self.handed_over.emit(self.payload))
+        self.network_button = BigButton("", self, point_size=13, min_height=48)
+        self.network_button.setObjectName("demoNetworkSwitch")
+        self.network_button.setCheckable(True)
+        self.network_button.setChecked(True)
+        self.network_button.toggled.connect(self._switch_network)
+        self.payload = ""
+        for w in (self.title, self.who, self.pay_exact, self.pay_half, self.pay_over, self.status,
+                  self.offline_title, self.kind, self.sign_button, self.qr, self.hand_button, self.network_button):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Customer's phone (demo)"))
+        self.pay_exact.setText(self.tr("Pay exactly"))
+        self.pay_half.setText(self.tr("Pay half"))
+        self.pay_over.setText(self.tr("Pay 10 som more"))
+        self.offline_title.setText(self.tr("Pay without the shop's network"))
+        current = self.kind.currentData() or "eip3009"
+        self.kind.clear()
+        self.kind.addItem(self.tr("Authorization (EIP-3009)"), "eip3009")
+        self.kind.addItem(self.tr("Signed transfer"), "raw_tx")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.sign_button.setText(self.tr("Sign offline payment"))
+        self.hand_button.setText(self.tr("Hand over (scan)"))
+        self.network_button.setText(self.tr("Shop network: ON") if self.network_button.isChecked()
+                                    else self.tr("Shop network: OFF"))
+
+    def _pay(self, how: str) -> None:
+        inv = self.current_invoice()
+        if inv is None:
+            self.status.setText(self.tr("No invoice on screen: charge a sale first."))
+            return
+        unit = 10 ** max(inv.decimals - 2, 0)
+        value = {"exact": inv.due_base, "partial": inv.due_base // 2, "over": inv.due_base + 1000 * unit}[how]
+        who = self.who.currentData()
+        self.status.setText(self.tr("Sending %1…").replace("%1", base_units_to_decimal_str(value, inv.decimals)))
+        self.worker.run(lambda: self.chain.pay(who, inv.merchant, value),
+                        lambda tx: self.status.setText(self.tr("Sent: %1").replace("%1", tx[:14] + "…")),
+                        lambda err: self.status.setText(err.user_message))
+
+    def _sign(self) -> None:
+        inv = self.current_invoice()
+        if inv is None:
+            self.status.setText(self.tr("No invoice on screen: charge a sale first."))
+            return
+        who, kind = self.who.currentData(), self.kind.currentData()
+
+        def signed(payload: str) -> None:
+            self.payload = payload
+            self.qr.set_data(payload)
+            self.qr.setVisible(True)
+            self.hand_button.setEnabled(True)
+            self.status.setText(self.tr("Signed. Show this QR to the cashier."))
+        self.worker.run(lambda: self.chain.sign_offline(who, kind, inv.merchant, inv.due_base), signed,
+                        lambda err: self.status.setText(err.user_message))
+
+    def _switch_network(self, on: bool) -> None:
+        self.chain.set_network(on)
+        self.retranslate()
+        self.network_switched.emit(on)

@@ -1,0 +1,244 @@
+"""Settings: merchant address, network, invoice expiry, default QR format, language.
+
+Each field is validated by the core's setters (the same rules as the CLI). A refused value shows
+its reason next to the field and nothing is saved; saving runs on the database worker.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.shop import config as C
+from pos_app.shop.config import ShopConfig
+from pos_app.core.errors import ConfigError, PosError
+from pos_app.invoices.payment_request import FORMATS
+from pos_app.ui.shell.bridge import Worker
+from pos_app.ui.shell.core_text import error_text
+from pos_app.ui.widgets.common import BigButton
+
+BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
+_NOT_LOADED = object()
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def _error_label() -> QLabel:
+    lab = QLabel()
+    lab.setStyleSheet("color:#b00020;")
+    lab.setWordWrap(True)
+    return lab
+
+
+class SettingsScreen(QWidget):
+    saved = Signal(object)  # the new ShopConfig
+    relay_requested = Signal()  # the relay key lives with the offline queue it pays for
+
+    def __init__(self, ctx, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.worker = worker
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:18pt;font-weight:bold;")
+        lay.addWidget(self.title)
+        form = QFormLayout()
+        self.merchant = QLineEdit()
+        self.merchant.setMinimumHeight(36)
+        self.merchant_err = _error_label()
+        self.network = QComboBox()
+        self.network.setEditable(True)  # a built-in name or a path to a .toml profile
+        self.network.addItems(BUILTIN_NETWORKS)
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._pick_file)
+        self.network_err = _error_label()
+        self.token = QLineEdit()
+        self.token_err = _error_label()
+        self.expiry = QLineEdit()
+        self.expiry_err = _error_label()
+        self.qr_format = QComboBox()
+        for f in FORMATS:
+            self.qr_format.addItem(f, f)
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        net_row = QHBoxLayout()
+        net_row.addWidget(self.network, 1)
+        net_row.addWidget(self.browse)
+        # Several tills on one shop address: each knows its number and how many there are.
+        from pos_app.invoices.matching import MAX_TILLS
+        self.till_number, self.till_count = QSpinBox(), QSpinBox()
+        for box in (self.till_number, self.till_count):
+            box.setRange(1, MAX_TILLS)
+            box.setMinimumHeight(36)
+        self.till_of = QLabel()
+        till_row = QHBoxLayout()
+        till_row.addWidget(self.till_number)
+        till_row.addWidget(self.till_of)
+        till_row.addWidget(self.till_count)
+        till_row.addStretch(1)
+        self.till_err = _error_label()
+        self.labels = [QLabel() for _ in range(7)]
+        rows = [(self.merchant, self.merchant_err), (net_row, self.network_err), (self.token, self.token_err),
+                (self.expiry, self.expiry_err), (till_row, self.till_err), (self.qr_format, None),
+                (self.language, None)]
+        for label, (field, err) in zip(self.labels, rows):
+            box = QVBoxLayout()
+            if isinstance(field, QHBoxLayout):
+                box.addLayout(field)
+            else:
+                box.addWidget(field)
+            if err is not None:
+                box.addWidget(err)
+            form.addRow(label, box)
+        lay.addLayout(form)
+        self.offline_kinds = QLabel()  # which offline payments the token was probed to settle
+        self.offline_kinds.setObjectName("offlineKinds")
+        self.offline_kinds.setWordWrap(True)
+        lay.addWidget(self.offline_kinds)
+        self._features: object = _NOT_LOADED
+        self.status = QLabel()
+        lay.addWidget(self.status)
+        self.relay_button = BigButton("", self, point_size=13, min_height=44)
+        self.relay_button.setObjectName("relaySettings")
+        self.relay_button.clicked.connect(self.relay_requested.emit)
+        lay.addWidget(self.relay_button)
+        lay.addStretch(1)
+        self.save_button = BigButton("", self, point_size=16, min_height=56)
+        self.save_button.clicked.connect(self.save)
+        lay.addWidget(self.save_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        for lab, text in zip(self.labels, (self.tr("Shop address (receives payments)"), self.tr("Network"),
+                                           self.tr("Som token contract"), self.tr("Invoice expiry, minutes"),
+                                           self.tr("This till (several tills in one shop)"),
+                                           self.tr("Default QR format"), self.tr("Language"))):
+            lab.setText(text)
+        self.till_of.setText(self.tr("of"))
+        self.browse.setText(self.tr("Profile file…"))
+        self.save_button.setText(self.tr("Save settings"))
+        self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
+        self.merchant.setPlaceholderText("0x…")
+        self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
+        self._show_offline_kinds(self._features)
+
+    def load(self, cfg: ShopConfig) -> None:
+        self.merchant.setText(cfg.merchant or "")
+        self.network.setEditText(cfg.network.name)
+        self.token.setText(cfg.network.token or "")
+        self.expiry.setText(str(cfg.expiry_seconds // 60))
+        self.qr_format.setCurrentIndex(max(0, self.qr_format.findData(cfg.qr_format)))
+        self.language.setCurrentIndex(max(0, self.language.findData(cfg.language)))
+        self.till_number.setValue(cfg.till.number)
+        self.till_count.setValue(cfg.till.count)
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
+            e.clear()
+        self.status.clear()
+        self.load_offline_kinds()
+
+    # -- what the token can settle offline (probed online, cached; read on the worker) ------------
+    def load_offline_kinds(self) -> None:
+        self.worker.run(self.ctx.token_features, self._show_offline_kinds,
+                        lambda err: self._show_offline_kinds(None))
+
+    def _show_offline_kinds(self, features) -> None:
+        self._features = features
+        if features is _NOT_LOADED:
+            self.offline_kinds.clear()
+        elif features is None:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only (authorizations are "
+                                               "checked at the first connection)"))
+        elif features.paused:
+            self.offline_kinds.setText(self.tr("Offline payments: none, the token is paused by its issuer"))
+        elif features.eip3009:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers and authorizations"))
+        else:
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only"))
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Network profile"), "", "TOML (*.toml)")
+        if path:
+            self.network.setEditText(path)
+
+    def save(self) -> None:
+        """Validate every field first (all errors shown at once), then save them together."""
+        values = {"merchant": self.merchant.text().strip(), "network": self.network.currentText().strip(),
+                  "token": self.token.text().strip(), "expiry": self.expiry.text().strip(),
+                  "qr_format": self.qr_format.currentData(), "language": self.language.currentData(),
+                  "till": f"{self.till_number.value()}/{self.till_count.value()}"}
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
+            e.clear()
+        self.save_button.setEnabled(False)
+        self.worker.run(lambda: _validate_and_save(self.ctx, values), self._done)
+
+    def _done(self, result: tuple[dict[str, PosError], ShopConfig | None]) -> None:
+        self.save_button.setEnabled(True)
+        errors, cfg = result
+        fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
+                  "expiry": self.expiry_err, "till": self.till_err}
+        for name, err in errors.items():
+            fields.get(name, self.network_err).setText(error_text(err))
+        if cfg is not None:
+            self.status.setText(self.tr("Saved."))
+            self.load_offline_kinds()  # another token or network: its own features (or none yet)
+            self.saved.emit(cfg)
+        else:
+            self.status.setText(self.tr("Nothing was saved: correct the fields in red."))
+
+
+def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], ShopConfig | None]:
+    """Runs on the worker: check each value with the core's rules; save only if all are valid.
+
+    The refusals come back as the errors themselves, to be shown with ``error_text`` on the GUI
+    thread (in the shop's language).
+    """
+    from pos_app.chain.profiles import check_address, resolve_profile
+    errors: dict[str, PosError] = {}
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("network", lambda: resolve_profile(v["network"])),
+        ("expiry", lambda: _check_expiry(v["expiry"])),
+    ]
+    if "till" in v:  # the first-run dialog has no till field (a new shop starts as till 1 of 1)
+        checks.append(("till", lambda: C.check_till(ctx.store, v["till"])))
+    if v["merchant"] or v["network"] != "demo":
+        checks.append(("merchant", lambda: check_address(v["merchant"], "shop address")))
+    if v["token"]:
+        checks.append(("token", lambda: check_address(v["token"], "token contract address")))
+    for name, check in checks:
+        try:
+            check()
+        except PosError as exc:
+            errors[name] = exc
+    if "network" not in errors and not v["token"] and not resolve_profile(v["network"]).token:
+        errors["token"] = ConfigError("This network needs the som token contract address (ask the issuer).")
+    if errors:
+        return errors, None
+    store = ctx.store
+    with store.transaction():
+        current = C.load_config(store)
+        if v["network"] != current.network.name:
+            C.set_network(store, v["network"])
+        if v["token"] and v["token"] != C.load_config(store).network.token:
+            C.set_token(store, v["token"])
+        if v["merchant"]:
+            C.set_merchant(store, v["merchant"])
+        C.set_expiry_minutes(store, v["expiry"])
+        C.set_qr_format(store, v["qr_format"])
+        C.set_language(store, v["language"])
+        if "till" in v:
+            C.set_till(store, v["till"])
+    return {}, C.load_config(store)
+
+
+def _check_expiry(text: str) -> None:
+    from pos_app.core.money import parse_whole
+    value = parse_whole(text)   # digits 0-9 only, as config.set_expiry_minutes
+    if value is None:
+        raise ConfigError("Invoice expiry must be a whole number of minutes.")
+    if not 1 <= value <= 7 * 24 * 60:
+        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")

@@ -1,0 +1,100 @@
+"""The one bridge from the core to the GUI thread, and the workers that keep the GUI responsive.
+
+* ``EventBridge`` subscribes to the core's ``EventBus`` and re-emits every event through a Qt
+  signal. The bridge lives in the GUI thread, so a signal emitted from the watcher thread is
+  delivered (queued) on the GUI thread: no widget is ever touched from a worker. Each screen's
+  controller names the typed events it needs with ``bridge.on(handler, InvoiceChanged, ...)``. Each screen's
+  controller names the typed events it needs with ``bridge.on(handler, InvoiceChanged, ...)``.
+* ``Worker`` runs jobs on one background thread (one writer for SQLite, like Anki's
+  ``CollectionOp``) and hands the result or the ``PosError`` back on the GUI thread, its
+  ``user_message`` translated into the GUI's language (``pos_app.ui.shell.core_text``).
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from pos_app.core.errors import PosError
+from pos_app.core.events import Event, EventBus
+from pos_app.ui.shell.core_text import error_text
+
+log = logging.getLogger(__name__)
+
+
+class EventBridge(QObject):
+    event = Signal(object)  # a pos_app.core.events.Event, delivered on the GUI thread
+
+    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handlers: list[tuple[Callable[[Any], None], tuple[type, ...]]] = []
+        self.event.connect(self._dispatch)
+        self._unsubscribe = bus.subscribe(self._from_any_thread)
+
+    def on(self, handler: Callable[[Any], None], *types: type[Event]) -> None:
+        """Call ``handler(event)`` on the GUI thread for every event of ``types``."""
+        if not types:
+            raise TypeError("name the event types the handler needs")
+        self._handlers.append((handler, types))
+
+    def _from_any_thread(self, e: Event) -> None:
+        self.event.emit(e)
+
+    @Slot(object)
+    def _dispatch(self, e: Event) -> None:
+        for handler, types in list(self._handlers):
+            if isinstance(e, types):
+                try:
+                    handler(e)
+                except Exception:  # noqa: BLE001 - one screen's fault must not stop the others
+                    log.exception("screen failed to handle %s", e.kind)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+
+class Worker(QObject):
+    """``run(fn, on_done, on_error)``: ``fn`` runs off the GUI thread, callbacks run on it."""
+
+    _finished = Signal(object, object, object)  # callback, value, is_error
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._finished.connect(self._deliver)
+        self.pending = 0
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[PosError], None] | None = None) -> Future:
+        self.pending += 1
+
+        def job() -> None:
+            try:
+                value = fn()
+            except PosError as exc:
+                self._finished.emit(on_error, exc, True)
+            except Exception as exc:  # noqa: BLE001 - never a traceback on screen
+                log.exception("background job failed")
+                self._finished.emit(on_error, PosError("Something went wrong; the details are in the log.",
+                                                       detail=repr(exc)), True)
+            else:
+                self._finished.emit(on_done, value, False)
+        return self._pool.submit(job)
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
+        self.pending -= 1
+        if callback is not None:
+            if is_error and isinstance(value, PosError):
+                # On the GUI thread, with the current translator: every widget that shows
+                # ``err.user_message`` shows it in the shop's language (English stays in the log).
+                log.debug("background error: %s (%s)", value.user_message, value.detail)
+                value.user_message = error_text(value)
+            callback(value)
+        elif is_error:
+            log.error("unhandled background error: %s", getattr(value, "user_message", value))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,401 @@
+"""The main window: sale -> payment -> sales list, the status bar and the offline warning bar."""
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_app.app.context import AppContext
+from pos_app.core.events import AuditProblem, ChainStatus, InvoiceChanged, ScanProgress
+from pos_app.core.money import Tyiyn
+from pos_app.ui.shell.bridge import EventBridge, Worker
+from pos_app.ui.shell.core_text import error_text
+from pos_app.ui.screens.sale.sale_screen import SaleScreen
+from pos_app.ui.widgets.common import BigButton
+
+if TYPE_CHECKING:
+    from pos_app.invoices.service import Invoice
+
+OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, *, demo_chain=None, watcher=None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.watcher = watcher
+        self.cfg = ctx.config  # read once before the window shows; later changes go through the worker
+        self.language = self.cfg.language
+        from pos_app.ui.shell.i18n import install_language
+        install_language(self.language)
+        self.db = Worker("db", self)
+        self.chain_worker = Worker("chain", self)
+        self.bridge = EventBridge(ctx.events, self)
+        self.bridge.on(self.on_invoice_changed, InvoiceChanged)
+        self.bridge.on(lambda e: self.show_audit_problem(list(e.problems)), AuditProblem)
+        self.bridge.on(self.on_scan_progress, ScanProgress)
+        self.bridge.on(self.on_chain_status, ChainStatus)
+        self.current: Invoice | None = None
+        self.last_ok: float | None = None
+        self.head: int | None = None
+        self.head_time: int | None = None
+        self.endpoint: str | None = None
+        self.error: str | None = None
+
+        central = QWidget()
+        root = QVBoxLayout(central)
+        root.setContentsMargins(8, 4, 8, 4)
+        self.offline_bar = QLabel()
+        self.offline_bar.setObjectName("offlineBar")
+        self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
+        self.offline_bar.setVisible(False)
+        root.addWidget(self.offline_bar)
+        # A failed offline payment: who, how much, which sale, and the next step (offline_controller).
+        self.outcome_bar = QWidget()
+        self.outcome_bar.setObjectName("outcomeBar")
+        self.outcome_bar.setStyleSheet("#outcomeBar{background:#fff3e0;border:2px solid #e65100;}")
+        ob = QHBoxLayout(self.outcome_bar)
+        self.outcome_text = QLabel()
+        self.outcome_text.setWordWrap(True)
+        self.outcome_text.setStyleSheet("font-size:13pt;color:#3e2723;")
+        self.collect_again_button = BigButton("", self, point_size=13, min_height=44)
+        self.mark_resolved_button = BigButton("", self, point_size=13, min_height=44)
+        ob.addWidget(self.outcome_text, 3)
+        ob.addWidget(self.collect_again_button, 1)
+        ob.addWidget(self.mark_resolved_button, 1)
+        self.outcome_bar.setVisible(False)
+        root.addWidget(self.outcome_bar)
+        nav = QHBoxLayout()
+        self.nav_sale = BigButton("", self, point_size=14, min_height=44)
+        self.nav_list = BigButton("", self, point_size=14, min_height=44)
+        self.nav_sale.clicked.connect(self.go_sale)
+        self.nav_list.clicked.connect(self.go_list)
+        self.nav_customer = BigButton("", self, point_size=14, min_height=44)
+        self.nav_customer.clicked.connect(self.show_customer_display)
+        nav.addWidget(self.nav_sale)
+        nav.addWidget(self.nav_list)
+        nav.addWidget(self.nav_customer)
+        self.nav_queue = BigButton("", self, point_size=14, min_height=44)
+        self.nav_queue.setObjectName("queueNav")
+        self.nav_queue.clicked.connect(lambda: self.offline.show_queue())
+        nav.addWidget(self.nav_queue)
+        self.nav_settings = BigButton("", self, point_size=14, min_height=44)
+        self.nav_settings.clicked.connect(self.go_settings)
+        nav.addWidget(self.nav_settings)
+        root.addLayout(nav)
+        body = QHBoxLayout()
+        root.addLayout(body, 1)
+        self.stack = QStackedWidget()
+        body.addWidget(self.stack, 1)
+        self.sale = SaleScreen(self.language)
+        self._model = None
+        # Screens not needed for the first sale are built on first use (or right after the
+        # first paint, see finish_startup) so the sale screen appears sooner.
+        self._payment = self._sales = self._settings = self._customer = None
+        self.stack.addWidget(self.sale)
+        self.sale.charge.connect(self.charge)
+        from pos_app.ui.screens.offline.offline_controller import OfflineController
+        self.offline = OfflineController(self)
+        self.phone = None
+        if demo_chain is not None:
+            from pos_app.ui.screens.offline.demo_phone import DemoPhone
+            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current)
+            self.phone.handed_over.connect(self._phone_handed_over)
+            body.addWidget(self.phone)
+        self.setCentralWidget(central)
+        self.net_label = QLabel()
+        self.net_label.setObjectName("networkStatus")
+        self.block_label = QLabel()
+        self.statusBar().addWidget(self.net_label, 1)
+        self.statusBar().addPermanentWidget(self.block_label)
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self.refresh_status)
+        self.clock.start()
+        # Never larger than the screen it opens on (small shop PCs: 1024x600).
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1100, screen.width()) if screen else 1100, min(720, screen.height()) if screen else 720)
+        self.retranslate()
+        self.go_sale()
+        self.reload_sales()
+        self.offline.refresh()
+
+    # -- navigation --------------------------------------------------------------------------
+    def start_watcher(self) -> None:
+        """Create and start the payment watcher off the GUI thread (it imports web3)."""
+        def attach(watcher) -> None:
+            self.watcher = watcher
+            watcher.start()
+            self.offline.start_sync(watcher)
+
+        def failed(err) -> None:
+            self.error = err.user_message
+            self.refresh_status()
+        self.db.run(self.ctx.watcher, attach, failed)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Som POS"))
+        self.nav_sale.setText(self.tr("Sale"))
+        self.nav_list.setText(self.tr("Sales list"))
+        self.nav_customer.setText(self.tr("Customer display"))
+        self.nav_settings.setText(self.tr("Settings"))
+        self.nav_queue.setText(self.tr("Offline queue"))
+        self.collect_again_button.setText(self.tr("Collect again"))
+        self.mark_resolved_button.setText(self.tr("Mark resolved"))
+        if self._customer is not None:
+            self._customer.retranslate()
+        for w in self._built():
+            w.retranslate()
+        if self.phone:
+            self.phone.retranslate()
+        self.refresh_status()
+
+    def _phone_handed_over(self, payload: str) -> None:
+        """The demo's stand-in for a barcode scanner reading the customer's phone."""
+        if self.current is None:
+            return
+        if self.stack.currentWidget() is not self.offline.accept_screen:  # (built on first access)
+            self.offline.start()
+        self.offline.accept_screen.set_payload_text(payload)
+
+    # -- screens built on first use -------------------------------------------------------------
+    @property
+    def model(self):
+        """Today's invoices (built on first use: table models need the ``Qt`` namespace)."""
+        if self._model is None:
+            from pos_app.ui.models.tables import InvoiceTableModel
+            self._model = InvoiceTableModel(self.language, self)
+        return self._model
+
+    @property
+    def payment(self):
+        if self._payment is None:
+            from pos_app.ui.screens.sale.payment_screen import PaymentScreen
+            self._payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
+            self._payment.set_default_format(self.cfg.qr_format)
+            self._payment.new_sale.connect(self.go_sale)
+            self._payment.cancel_sale.connect(self.cancel)
+            self._payment.shown.connect(self._mirror)
+            self._payment.offline_requested.connect(self.offline.start)
+            self.stack.addWidget(self._payment)
+        return self._payment
+
+    @property
+    def sales(self):
+        if self._sales is None:
+            from pos_app.ui.screens.sales.sales_list import SalesList
+            self._sales = SalesList(self.model)
+            self._sales.explorer = self.cfg.network.explorer
+            self._sales.assign.connect(self.assign_payment)
+            self._sales.selected.connect(self.load_detail)
+            self.stack.addWidget(self._sales)
+        return self._sales
+
+    @property
+    def settings(self):
+        if self._settings is None:
+            from pos_app.ui.screens.settings.settings_screen import SettingsScreen
+            self._settings = SettingsScreen(self.ctx, self.db)
+            self._settings.saved.connect(self.apply_config)
+            self._settings.relay_requested.connect(self.offline.show_queue)
+            self.stack.addWidget(self._settings)
+        return self._settings
+
+    @property
+    def customer(self):
+        if self._customer is None:
+            from pos_app.ui.screens.sale.customer_display import CustomerDisplay
+            self._customer = CustomerDisplay(self.language)
+            if self.current is not None:
+                self._mirror()
+        return self._customer
+
+    def finish_startup(self) -> None:
+        """Build the remaining screens once the sale screen is up (called from the event loop)."""
+        self.payment, self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
+        self.offline.build()
+
+    def _built(self) -> list:
+        return [w for w in (self.sale, self._payment, self._sales, self._settings) if w is not None]
+
+    def _mirror(self) -> None:
+        p = self.payment
+        self.customer.follow(self.current, p.uri, getattr(p, "state_key", "waiting"), getattr(p, "state_text", ""))
+
+    def show_customer_display(self) -> None:
+        """Open the customer display, on the second screen when there is one."""
+        screens = self.screen().virtualSiblings() if self.screen() else []
+        if len(screens) > 1:
+            self.customer.setGeometry(screens[1].availableGeometry())
+        self.customer.show()
+
+    def go_sale(self) -> None:
+        self.current = None
+        if self._customer is not None:
+            self._customer.show_welcome()
+        self.sale.reset()
+        self.stack.setCurrentWidget(self.sale)
+        self.sale.setFocus()
+
+    def go_settings(self) -> None:
+        self.settings.load(self.cfg)
+        self.stack.setCurrentWidget(self.settings)
+
+    def apply_config(self, cfg) -> None:
+        """New settings take effect without losing the sale on screen."""
+        network_changed = cfg.network != self.cfg.network or cfg.merchant != self.cfg.merchant
+        self.cfg = cfg
+        if self._sales is not None:
+            self._sales.explorer = cfg.network.explorer
+        if self._payment is not None:  # otherwise it is built from self.cfg
+            self._payment.trust_coin = cfg.network.trust_coin
+            self._payment.set_default_format(cfg.qr_format)
+        if cfg.language != self.language:
+            self.set_language(cfg.language)
+        if network_changed:
+            if self.watcher is not None:
+                old, self.watcher = self.watcher, None
+                self.db.run(lambda: old.stop(2))
+            self.offline.stop_sync()
+            self.last_ok, self.head, self.error = None, None, None
+            self.start_watcher()
+        self.refresh_status()
+
+    def set_language(self, language: str) -> None:
+        from pos_app.ui.shell.i18n import install_language
+        self.language = language
+        install_language(language)
+        for w in (self.sale, self._payment, self._customer):
+            if w is not None:
+                w.language = language
+        self.model.language = language
+        self.offline.set_language(language)
+        self.retranslate()
+        self.reload_sales()
+        self.offline.refresh()
+
+    def go_list(self) -> None:
+        self.stack.setCurrentWidget(self.sales)
+
+    # -- actions -----------------------------------------------------------------------------
+    def charge(self, amount: int) -> None:
+        self.sale.charge_button.setEnabled(False)
+        self.db.run(lambda: self.ctx.create_invoice(Tyiyn(amount)), self._charged, self._charge_failed)
+
+    def _charged(self, inv: Invoice) -> None:
+        self.sale.charge_button.setEnabled(True)
+        self.current = inv
+        self.payment.show_invoice(inv)
+        self.stack.setCurrentWidget(self.payment)
+        self.model.upsert(inv)
+        if self.watcher is not None:
+            self.watcher.wake()
+
+    def _charge_failed(self, err) -> None:
+        self.sale.charge_button.setEnabled(True)
+        self.sale.message.setText(err.user_message)
+
+    def cancel(self, invoice_id: int) -> None:
+        from pos_app.invoices.lifecycle import InvoiceState
+        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
+                                                  reason="sale cancelled"),
+                    None, lambda err: self.payment.advice.setText(err.user_message))
+
+    def reload_sales(self) -> None:
+        since = int(time.time()) - 24 * 3600
+
+        def load():
+            invs = self.ctx.service.list(since=since)
+            payers = {}
+            for inv in invs:
+                pays = self.ctx.service.payments_for(inv.id)
+                if pays:
+                    payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
+            return invs, payers
+        def loaded(r) -> None:
+            invs, payers, unmatched = r
+            self.model.set_rows(invs, payers)
+            self.sales.unmatched_model.set_rows(unmatched)
+        self.db.run(lambda: (*load(), self.ctx.service.unmatched()), loaded)
+
+    def load_detail(self, invoice_id: int) -> None:
+        svc = self.ctx.service
+        self.db.run(lambda: (svc.get(invoice_id), svc.payments_for(invoice_id), svc.history(invoice_id)),
+                    lambda r: self.sales.show_detail(*r, self.language))
+
+    def assign_payment(self, payment_id: int, invoice_id: int) -> None:
+        def done(inv) -> None:
+            self.sales.assign_message.setText(self.tr("Assigned: invoice %1 is now up to date.")
+                                              .replace("%1", str(inv.id)))
+            self.reload_sales()
+            self.load_detail(inv.id)
+        self.db.run(lambda: self.ctx.service.assign_payment(payment_id, invoice_id, actor="cashier"), done,
+                    lambda err: self.sales.assign_message.setText(err.user_message))
+
+    # -- core events (GUI thread, via the bridge) ---------------------------------------------
+    def on_invoice_changed(self, e: InvoiceChanged) -> None:
+        inv = e.invoice
+        if self.current is not None and inv.id == self.current.id:
+            self.current = inv
+        if self._payment is not None:
+            self._payment.update_invoice(inv)
+        self.model.upsert(inv)
+        if inv.paid_seen:
+            self.reload_sales()
+
+    def on_scan_progress(self, e: ScanProgress) -> None:
+        self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
+                               .replace("%2", str(e.scanned_to)).replace("%3", str(e.head)))
+
+    def on_chain_status(self, e: ChainStatus) -> None:
+        if e.online:
+            self.last_ok = time.monotonic()
+            self.head, self.head_time = e.head, e.head_time
+            self.endpoint, self.error = e.endpoint, None
+        else:
+            self.error = error_text(e.problem) if e.problem is not None else e.error
+        self.refresh_status()
+
+    def show_audit_problem(self, problems: list[str]) -> None:
+        """The start-up check found the records changed behind the app's back: sales go on, the
+        manager is told (details in the tooltip and with ``sompos audit verify``)."""
+        if getattr(self, "audit_label", None) is None:
+            self.audit_label = QLabel()
+            self.audit_label.setObjectName("auditWarning")
+            self.audit_label.setStyleSheet("color:#ffffff;background:#b71c1c;padding:2px 6px;")
+            self.statusBar().addPermanentWidget(self.audit_label)
+        self.audit_label.setText(self.tr("Records changed outside the app: tell the manager"))
+        self.audit_label.setToolTip("\n".join(problems[:20]))
+
+    def refresh_status(self) -> None:
+        name = self.cfg.network.name
+        online = self.last_ok is not None and time.monotonic() - self.last_ok < OFFLINE_AFTER_S
+        if online:
+            self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", self.endpoint or ""))
+            age = max(0, int(time.time()) - int(self.head_time or 0))
+            self.block_label.setText(self.tr("Block %1, %2 s ago").replace("%1", str(self.head)).replace("%2", str(age)))
+        elif self.last_ok is None and self.error is None:
+            self.net_label.setText(self.tr("Connecting to %1…").replace("%1", name))
+            self.block_label.clear()
+        else:
+            self.net_label.setText(self.tr("Offline: %1").replace("%1", name))
+        self.net_label.setToolTip("" if online else (self.error or ""))  # why, in the screen's language
+        queued = self.offline.bar_text()
+        show_bar = not online and (self.error is not None or queued is not None)
+        self.offline_bar.setVisible(show_bar)
+        if show_bar:
+            text = self.tr("No connection to the network. Payments will be checked when it returns.")
+            self.offline_bar.setText(text + (" " + queued if queued else ""))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.bridge.close()
+        if self._customer is not None:
+            self._customer.close()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.offline.stop_sync(wait=True)
+        self.db.shutdown()
+        self.chain_worker.shutdown()
+        super().closeEvent(event)

@@ -4,6 +4,7 @@ the test that checks a build (tests/packaging)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # The app imports QtCore, QtGui and QtWidgets only (tests/core/test_no_qt_in_core.py keeps Qt in ui/).
 QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtDBus")
@@ -109,3 +110,17 @@ def prune_unneeded(binaries: list, imports_of) -> list:
                 needed.add(name)
                 todo.extend(e[1] for e in libs[name])
     return roots + [e for name in sorted(needed) for e in libs[name]]
+
+
+def drop_dangling_links(entries: list, kept: set[str]) -> list:
+    """PyInstaller adds top-level symlinks (``libQt6Svg.so.6 -> PySide6/Qt/lib/...``) for the Qt
+    libraries it saw; keep a link only if what it points to is still in the build."""
+    out = []
+    for entry in entries:
+        if len(entry) > 2 and entry[2] == "SYMLINK":
+            parent = _norm(entry[0]).rpartition("/")[0]
+            target = _norm(str(Path(parent) / entry[1])) if parent else _norm(entry[1])
+            if target not in kept:
+                continue
+        out.append(entry)
+    return out

@@ -81,8 +81,28 @@ def ensure_node_tools() -> Path:
     return NODE_DIR / "node_modules" / ".bin"
 
 
+# Debian tools the packaging tests use (tests/packaging): gcc + icupkg cut Qt's ICU data,
+# dpkg-deb builds the .deb, makensis compiles the Windows installer script.
+SYSTEM_TOOLS = {"gcc": "gcc", "icupkg": "icu-devtools", "dpkg-deb": "dpkg", "makensis": "nsis", "readelf": "binutils"}
+
+
+def ensure_system_tools() -> None:
+    missing = [t for t in SYSTEM_TOOLS if shutil.which(t) is None]
+    if not missing or not sys.platform.startswith("linux"):
+        return
+    pkgs = sorted({SYSTEM_TOOLS[t] for t in missing})
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        _say("installing Debian packages for the packaging tests: " + " ".join(pkgs))
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.call(["apt-get", "update", "-qq"], env=env)
+        subprocess.check_call(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *pkgs], env=env)
+    else:
+        _say("the packaging tests need: " + " ".join(pkgs) + " (install them, e.g. sudo apt-get install ...)")
+
+
 def run_tests(py: Path, args: list[str]) -> int:
     bin_dir = ensure_node_tools()
+    ensure_system_tools()
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     anvil = bin_dir / ("anvil.cmd" if os.name == "nt" else "anvil")

@@ -1,6 +1,7 @@
 """The invoice lifecycle as data, modelled on BTCPay Server.
 
-``TRANSITIONS`` lists every allowed state change; ``check_transition`` raises on anything else.
+``LIFECYCLE`` (its table also as ``TRANSITIONS``) lists every allowed state change; ``check_transition``
+raises on anything else.
 ``derive_status`` computes where an invoice should be from its payments, its expiry and the
 clock, as a pure function: the watcher and the tests both call it, so the rules live in one place.
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from pos_app.core.errors import IllegalTransition
+from pos_app.core.statemachine import Lifecycle
 
 
 class InvoiceState(str, enum.Enum):
@@ -31,13 +33,22 @@ class InvoiceState(str, enum.Enum):
 
 S = InvoiceState
 
-TRANSITIONS: dict[InvoiceState, frozenset[InvoiceState]] = {
+
+def _refusal(current: InvoiceState, target: InvoiceState) -> IllegalTransition:
+    return IllegalTransition(
+        "An invoice that is {current} cannot become {target}.", current=current.value, target=target.value,
+        detail=f"{current.value}->{target.value}",
+    )
+
+
+LIFECYCLE: Lifecycle[InvoiceState] = Lifecycle("invoice", {
     S.NEW: frozenset({S.PROCESSING, S.SETTLED, S.EXPIRED, S.INVALID}),
     S.PROCESSING: frozenset({S.SETTLED, S.NEW, S.EXPIRED, S.INVALID}),
     S.EXPIRED: frozenset({S.PROCESSING, S.SETTLED, S.INVALID}),
     S.SETTLED: frozenset(),          # final: money arrived and cannot be undone
     S.INVALID: frozenset({S.SETTLED}),  # a manager may still accept money that arrived
-}
+}, refusal=_refusal)
+TRANSITIONS = LIFECYCLE.transitions
 
 # States the watcher may move on its own; SETTLED and INVALID only change by a cashier's action.
 AUTOMATIC_FROM = frozenset({S.NEW, S.PROCESSING, S.EXPIRED})
@@ -49,13 +60,7 @@ DEFAULT_EXPIRY_SECONDS = 15 * 60
 
 def check_transition(current: InvoiceState, target: InvoiceState) -> None:
     """Raise ``IllegalTransition`` unless ``current -> target`` is in the table (same state is a no-op)."""
-    if current == target:
-        return
-    if target not in TRANSITIONS[current]:
-        raise IllegalTransition(
-            "An invoice that is {current} cannot become {target}.", current=current.value, target=target.value,
-            detail=f"{current.value}->{target.value}",
-        )
+    LIFECYCLE.check(current, target)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 
 from pos_app.core.errors import IllegalTransition
+from pos_app.core.statemachine import Lifecycle
 
 
 class QueueState(str, enum.Enum):
@@ -44,7 +45,13 @@ FAILURES = frozenset({Q.REJECTED, Q.EXPIRED, Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUND
 REOPENABLE = frozenset({Q.STUCK})
 _CHAIN_FAILURES = frozenset({Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REJECTED, Q.CANCELLED, Q.EXPIRED})
 
-TRANSITIONS: dict[QueueState, frozenset[QueueState]] = {
+
+def _refusal(current: QueueState, target: QueueState) -> IllegalTransition:
+    return IllegalTransition("An offline payment that is {current} cannot become {target}.",
+                             current=current.value, target=target.value)
+
+
+LIFECYCLE: Lifecycle[QueueState] = Lifecycle("offline payment", {
     Q.RECEIVED: frozenset({Q.QUEUED, Q.REJECTED, Q.NEEDS_ATTENTION}),
     # queued -> stuck: every send met a gap in the payer's numbers until the deadline passed.
     Q.QUEUED: frozenset({Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION, Q.STUCK} | _CHAIN_FAILURES),
@@ -56,7 +63,8 @@ TRANSITIONS: dict[QueueState, frozenset[QueueState]] = {
     # stuck -> included / reverted: the held transaction was mined after all (followed by its hash).
     Q.STUCK: frozenset({Q.INCLUDED, Q.REVERTED}),
     **{s: frozenset() for s in (Q.FINAL, *(FAILURES - REOPENABLE))},
-}
+}, refusal=_refusal)
+TRANSITIONS = LIFECYCLE.transitions
 
 # Money the shop is still exposed to (counts against the offline limits).
 PENDING = frozenset({Q.RECEIVED, Q.QUEUED, Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION})
@@ -66,8 +74,4 @@ UNSENT = frozenset({Q.RECEIVED, Q.QUEUED, Q.NEEDS_ATTENTION})
 
 def check_transition(current: QueueState, target: QueueState) -> None:
     """Raise ``IllegalTransition`` unless ``current -> target`` is allowed (same state: no-op)."""
-    if current == target:
-        return
-    if target not in TRANSITIONS[current]:
-        raise IllegalTransition("An offline payment that is {current} cannot become {target}.",
-                                current=current.value, target=target.value)
+    LIFECYCLE.check(current, target)

@@ -91,3 +91,9 @@ def test_settled_and_invalid_are_not_moved_automatically():
     assert status([], now=EXP + 1, current=S.SETTLED).state == S.SETTLED
     s = status([PaymentView(AMOUNT, 400, True)], current=S.INVALID)
     assert s.state == S.INVALID and s.paid_final == AMOUNT
+
+
+def test_settled_is_the_only_terminal_state_and_the_lifecycle_says_so():
+    from pos_app.invoices.lifecycle import LIFECYCLE
+    assert LIFECYCLE.terminal == {S.SETTLED}
+    assert LIFECYCLE.edges() == ALLOWED

@@ -84,3 +84,9 @@ def test_the_table_is_exactly_the_written_rules():
 def test_nothing_is_final_without_a_receipt():
     """Only an included payment (its receipt seen) becomes final."""
     assert {s for s, targets in TRANSITIONS.items() if Q.FINAL in targets} == {Q.INCLUDED}
+
+
+def test_terminal_states_and_sources_follow_the_written_rules():
+    from pos_app.offline.lifecycle import LIFECYCLE
+    assert {s.value for s in LIFECYCLE.terminal} == {s for s, targets in SPEC.items() if not targets}
+    assert {s.value for s in LIFECYCLE.sources(Q.FINAL)} == {s for s, targets in SPEC.items() if "final" in targets}

@@ -27,7 +27,7 @@ RequestExecutionLevel user
 
 !define APPNAME "Som POS"
 !define APPKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\SomPOS"
-!define DATADIR "$LOCALAPPDATA\sompos"
+!define DATADIR "$LOCALAPPDATA\SomPOS\sompos"
 
 Name "${APPNAME} ${VERSION}"
 OutFile "${OUTFILE}"

@@ -169,3 +169,22 @@ def test_every_pinned_package_has_a_windows_wheel(tmp_path):
                         "-r", str(req)], capture_output=True, text=True, timeout=600)
     errors = [l for l in r.stderr.splitlines() if l.startswith("ERROR")]
     assert r.returncode == 0, "\n".join(errors)
+
+
+def test_the_uninstaller_asks_about_the_folder_the_app_really_uses(monkeypatch):
+    """The data folder the NSIS script offers to delete is the one default_data_dir() gives on
+    Windows (platformdirs), also for a user name in Cyrillic."""
+    import re
+
+    import platformdirs.windows as W
+    local = "C:\\Users\\Айгүл Бакытова\\AppData\\Local"
+    monkeypatch.setattr(W, "get_win_folder", lambda csidl: local)
+    app_dir = W.Windows("sompos", "SomPOS").user_data_dir.replace("/", "\\")  # os.path.join of Linux here
+    script = (ROOT / "packaging" / "windows" / "sompos.nsi").read_text(encoding="utf-8")
+    datadir = re.search(r'!define DATADIR "([^"]+)"', script).group(1)
+    assert datadir.replace("$LOCALAPPDATA", local) == app_dir
+    from pos_app.shop import config
+    monkeypatch.delenv("SOMPOS_DATA_DIR", raising=False)
+    import platformdirs
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda name, author: W.Windows(name, author).user_data_dir)
+    assert str(config.default_data_dir()).replace("/", "\\") == app_dir

@@ -1,0 +1,135 @@
+"""The real Linux build: `python3 packaging/build.py` twice, the .deb unpacked into a scratch root,
+and the installed binary run headless (self-test, old shop databases opened and upgraded).
+
+Slow (two PyInstaller builds, ~3 min each on 2 cores), so it builds once per test run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.conftest import ROOT, need
+
+FIXTURES = ROOT / "tests" / "fixtures"
+DEB_LIMIT = 50 * 2**20
+INSTALLED_LIMIT = 150 * 2**20
+
+
+def _build(out: Path, work: Path) -> None:
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    r = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(out), "--work", str(work)],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    need("gcc", "icupkg", "dpkg-deb", "readelf")
+    base = tmp_path_factory.mktemp("build")
+    _build(base / "out", base / "work")
+    debs = sorted((base / "out").glob("sompos_*_amd64.deb"))
+    assert len(debs) == 1
+    root = base / "root"
+    subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(root)], check=True)
+    return {"base": base, "out": base / "out", "deb": debs[0], "root": root,
+            "folder": base / "work" / "dist" / "sompos", "exe": root / "opt" / "sompos" / "sompos"}
+
+
+def _run(exe: Path, *args: str, data: Path | None = None, timeout: int = 180) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "SOMPOS_"))}
+    env["HOME"] = str(exe.parents[3] / "home")            # nothing of the developer's leaks in
+    cmd = [str(exe), *(["--data-dir", str(data)] if data else []), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=exe.parents[3])
+
+
+def test_checksums_sizes_and_contents(built):
+    sums = (built["out"] / "SHA256SUMS").read_text().splitlines()
+    files = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums}
+    assert set(files) == {p.name for p in built["out"].iterdir() if p.name != "SHA256SUMS"}
+    for name, digest in files.items():
+        assert hashlib.sha256((built["out"] / name).read_bytes()).hexdigest() == digest
+    assert built["deb"].stat().st_size < DEB_LIMIT
+    installed = sum(p.stat().st_size for p in built["folder"].rglob("*") if p.is_file() and not p.is_symlink())
+    assert installed < INSTALLED_LIMIT
+    internal = built["root"] / "opt" / "sompos" / "_internal"
+    names = {p.name for p in internal.rglob("*")}
+    assert "libqxcb.so" in names and "sompos_ky.qm" in names and "sompos_ru.qm" in names
+    assert not any(n.startswith(("libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libqgtk3")) for n in names)
+    assert not any(n.startswith("qtbase_") and not n.startswith(("qtbase_ru", "qtbase_en")) for n in names)
+    with tarfile.open(next(built["out"].glob("*.tar.gz"))) as tar:
+        assert "sompos/sompos" in tar.getnames()
+
+
+def test_the_installed_binary_passes_its_self_test_headless(built):
+    r = _run(built["exe"], "--self-test", timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    for step in ("database", "qr", "translations", "demo-payment"):
+        assert any(line.startswith(f"ok   {step}:") for line in lines), r.stdout
+    assert lines[-1].startswith("self-test passed")
+
+
+def test_a_failing_step_is_named_and_exits_non_zero(built, tmp_path):
+    """Break one component of an installed copy: the self-test names that step."""
+    copy = tmp_path / "opt" / "sompos"
+    shutil.copytree(built["root"] / "opt" / "sompos", copy, symlinks=True)
+    for qm in copy.rglob("sompos_ky.qm"):
+        qm.write_bytes(b"not a translation")
+    r = _run(copy / "sompos", "--self-test", timeout=300)
+    assert r.returncode != 0
+    assert "self-test failed at step: translations" in r.stdout
+
+
+@pytest.mark.parametrize("version", range(1, 8))
+def test_the_installed_binary_upgrades_every_old_shop_database(built, tmp_path, version):
+    """Installing a newer package keeps the data: a shop database of each schema version opens,
+    is upgraded in place and keeps its sales."""
+    src = FIXTURES / f"sompos_v{version}.db"
+    data = tmp_path / "shop"
+    data.mkdir()
+    shutil.copy(src, data / "sompos.db")
+    before = sqlite3.connect(src).execute("SELECT count(*) FROM invoices").fetchone()[0]
+    r = _run(built["exe"], "--json", "invoices", data=data)
+    assert r.returncode == 0, r.stdout + r.stderr
+    import json
+    assert len(json.loads(r.stdout)) == before
+    version_now = sqlite3.connect(data / "sompos.db").execute("PRAGMA user_version").fetchone()[0]
+    assert version_now >= version
+
+
+def test_a_database_newer_than_the_app_is_refused_untouched(built, tmp_path):
+    data = tmp_path / "shop"
+    data.mkdir()
+    shutil.copy(FIXTURES / "sompos_v7.db", data / "sompos.db")
+    db = sqlite3.connect(data / "sompos.db")
+    db.execute("PRAGMA user_version = 99")
+    db.commit()
+    db.close()
+    before = (data / "sompos.db").read_bytes()
+    r = _run(built["exe"], "invoices", data=data)
+    assert r.returncode != 0
+    assert "newer Som POS" in r.stderr
+    assert (data / "sompos.db").read_bytes() == before
+
+
+def test_two_builds_of_one_commit_give_the_same_packages(built, tmp_path):
+    """Reproducible: a second build from scratch gives byte-identical packages."""
+    _build(tmp_path / "out", tmp_path / "work")
+    first = (built["out"] / "SHA256SUMS").read_text()
+    second = (tmp_path / "out" / "SHA256SUMS").read_text()
+    if first != second:
+        a = {p.relative_to(built["folder"]): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in built["folder"].rglob("*") if p.is_file()}
+        folder2 = tmp_path / "work" / "dist" / "sompos"
+        b = {p.relative_to(folder2): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder2.rglob("*") if p.is_file()}
+        differ = sorted(str(k) for k in set(a) | set(b) if a.get(k) != b.get(k))
+        pytest.fail("builds differ in: " + ", ".join(differ[:20]))

@@ -9,7 +9,7 @@ import logging
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos_app.shop.config import ShopConfig, load_config
 from pos_app.chain import demo_constants as demo_accounts
@@ -21,6 +21,8 @@ from pos_app.store.db import Store, open_store
 if TYPE_CHECKING:
     from pos_app.chain.token_cache import TokenFeatures, TokenInfo
     from pos_app.invoices.service import Invoice, InvoiceService
+    from pos_app.offline.handover import ExportResult, HandoverTill
+    from pos_app.offline.handover_import import ImportResult
     from pos_app.offline.queue import OfflineQueue
     from pos_app.offline.verify import ShopFacts
     from pos_app.chain.rpc import RpcClient
@@ -170,13 +172,34 @@ class AppContext:
                          decimals=info.decimals, token_name=info.eip712_name, token_version=info.eip712_version,
                          fee_floor=self.offline.fee_floor(cfg.network.chain_id), features=info.features)
 
+    def handover(self) -> "HandoverTill":
+        """What a hand-over file (export or import) needs from this till, passed to ``offline.handover``."""
+        from pos_app.offline.handover import HandoverTill
+        cfg = self.config
+        return HandoverTill(store=self.store, queue=self.offline, data_dir=self.data_dir,
+                            chain_id=cfg.network.chain_id, till=cfg.till, expiry_seconds=cfg.expiry_seconds,
+                            token=cfg.network.require_token, merchant=self.require_merchant,
+                            facts=self.offline_facts, events=self.events)
+
+    def export_handover(self, path: Path | str, **options: Any) -> "ExportResult":
+        """``offline.handover.export_bundle`` for this till (options: now, include_handed_off,
+        overwrite, actor)."""
+        from pos_app.offline.handover import export_bundle
+        return export_bundle(self.handover(), path, **options)
+
+    def import_handover(self, path: Path | str, **options: Any) -> "ImportResult":
+        """``offline.handover_import.import_bundle`` for this till (options: now, expect_device, actor)."""
+        from pos_app.offline.handover_import import import_bundle
+        return import_bundle(self.handover(), path, **options)
+
     def watcher(self) -> "PaymentWatcher":
         from pos_app.payments.watcher import PaymentWatcher
         cfg = self.config
         # No chain access here: the watcher reads (and caches) the token's facts on its own thread,
         # so the app starts offline and picks up the network when it appears.
         return PaymentWatcher(self.store, self.rpc(), cfg.network, token=cfg.network.require_token(),
-                              merchant=self.require_merchant(), service=self.service, events=self.events)
+                              merchant=self.require_merchant(), service=self.service, offline=self.offline,
+                              events=self.events)
 
     def sync_engine(self, relay=None) -> "SyncEngine":
         """The engine that sends the offline queue; ``relay`` is an unlocked relay account (or None).

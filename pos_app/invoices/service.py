@@ -4,6 +4,16 @@ All writes go through ``Store.transaction()``: an invoice with its unique amount
 its match, a state change with its history row, each commits as one unit. Payments are keyed by
 (chain id, tx hash, log index), so seeing the same log twice (a retry, a restart, an overlapping
 scan) changes nothing.
+
+This module is the only writer of ``invoices``, ``invoice_history`` and ``payments``
+(tests/core/test_table_owners.py). ``payments`` lives here rather than with the watcher because
+no payment row may change without its invoice being recomputed in the same transaction (a final
+payment next to an invoice that does not know it is the crash this prevents), and both the
+watcher (detection, reorgs, finality) and a cashier (assigning an unmatched payment) change
+payments: one owner keeps that rule in one place. The watcher only reads the chain and calls the
+``*_in`` methods inside its own transaction, next to its scan cursor. Every invoice state change
+goes through ``check_transition`` (``_move_in`` or ``_recompute_in``); the offline queue links
+its items with ``link_offline`` and cancels a sale to collect again with ``invalidate_in``.
 """
 from __future__ import annotations
 
@@ -371,12 +381,66 @@ class InvoiceService:
         check_transition(inv.state, target)
         now = self._now()
         with self.store.transaction() as c:
-            c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=?", (target.value, now, invoice_id))
-            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                      " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, target.value,
-                                              f"marked by {actor}: {reason}".strip(": ")))
+            self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "reason": reason})
         new = self.get(invoice_id)
         self.events.publish(InvoiceChanged(invoice=new, previous=inv.state))
         return new
+
+    # -- for the offline queue (inside its transaction) ----------------------------------------
+    def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: str, now: int) -> None:
+        """Inside an open transaction: the one place an invoice's state is set, table-checked."""
+        check_transition(inv.state, target)
+        c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=?", (target.value, now, inv.id))
+        c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                  " VALUES (?,?,?,?,?)", (inv.id, now, inv.state.value, target.value, reason))
+
+    def invalidate_in(self, c: Any, invoice_id: int, reason: str, *, now: int) -> Invoice:
+        """Inside the caller's transaction: cancel a sale (e.g. to charge the customer again after
+        an offline payment failed). Raises ``IllegalTransition`` where the table forbids it; the
+        caller audits and publishes after its commit."""
+        inv = Invoice.from_row(dict(c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()))
+        self._move_in(c, inv, InvoiceState.INVALID, reason, now)
+        return inv
+
+    def link_offline(self, c: Any, invoice_id: int, item_id: int, *, note: str, now: int,
+                     due_base: int | None = None) -> None:
+        """Inside the caller's transaction: the invoice is paid by offline payment ``item_id``.
+
+        Its state does not change (the history row says why nothing moved: pending network).
+        ``due_base``: what the customer signed, for an invoice made for a handed-over payment.
+        """
+        row = c.execute("SELECT state FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+        if row is None:
+            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+        if due_base is None:
+            c.execute("UPDATE invoices SET offline_id = ?, updated_at = ? WHERE id = ?", (item_id, now, invoice_id))
+        else:
+            c.execute("UPDATE invoices SET offline_id = ?, due_base = ?, updated_at = ? WHERE id = ?",
+                      (item_id, str(due_base), now, invoice_id))
+        c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                  (invoice_id, now, row[0], row[0], f"{note}, pending network (offline payment {item_id})"))
+
+    # -- for the payment watcher (inside its transaction) --------------------------------------
+    def remove_payments_in(self, c: Any, chain_id: int, token: str, payee: str, from_block: int, reason: str,
+                           *, now: int) -> tuple[list[dict[str, Any]], list[tuple[Invoice, Invoice]]]:
+        """Inside the caller's transaction: payments at or above ``from_block`` left the chain (a
+        reorg). Returns the removed rows (id, invoice_id) and the invoice changes to publish."""
+        rows = [dict(r) for r in c.execute(
+            "SELECT id, invoice_id FROM payments WHERE chain_id=? AND token=? AND payee=?"
+            " AND block_number >= ? AND status != 'removed'", (chain_id, token, payee, from_block)).fetchall()]
+        c.execute("UPDATE payments SET status='removed', updated_at=? WHERE chain_id=? AND token=? AND payee=?"
+                  " AND block_number >= ? AND status != 'removed'", (now, chain_id, token, payee, from_block))
+        touched = sorted({int(r["invoice_id"]) for r in rows if r["invoice_id"] is not None})
+        for invoice_id in touched:
+            self._refresh_paid_seen(c, invoice_id)
+        return rows, self.recompute_in(c, touched, reason)
+
+    def finalize_payments_in(self, c: Any, payment_ids: Iterable[int], invoice_ids: Iterable[int], reason: str,
+                             *, now: int) -> list[tuple[Invoice, Invoice]]:
+        """Inside the caller's transaction: these seen payments are final; their invoices follow in
+        the same commit. Returns the invoice changes to publish."""
+        c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
+                      [(now, pid) for pid in payment_ids])
+        return self.recompute_in(c, invoice_ids, reason)

@@ -49,50 +49,89 @@ Duplicates
     is counted as ``already_there`` and skipped, so importing a file twice, or two overlapping
     exports, adds nothing the second time.
 
-Importing is in ``pos_app/offline/handover_import.py`` (pairing, re-checks, taking back).
+Importing is in ``pos_app/offline/handover_import.py`` (pairing, re-checks, taking back); the
+file's format, the device key and the checks on reading in ``handover_file.py``.
 
 Atomicity
-    Export holds the database's write transaction while it writes the file (temp file, fsync,
-    rename, fsync of the folder) and marks the exported items ``handed_off_at`` only after the
-    file is durable, in the same transaction, so this machine's sync engine leaves them to the
-    other machine. A crash between the two leaves the items unmarked: they are exported again
-    next time and the importer skips what it already has. Import runs in one transaction: all
-    of a file or nothing.
+    Export is three steps, so no database lock is held while a slow stick is written:
+    ``prepare_export`` reads the items and signs the file's bytes (one short transaction);
+    ``write_export`` writes them (temp file, fsync, rename, fsync of the folder; no database);
+    ``mark_exported`` then marks the exported items ``handed_off_at`` (one short transaction,
+    with the audit record), only those still in the state they were read in, so this machine's
+    sync engine leaves them to the other machine. An item this till sent meanwhile stays its
+    own (the same signed bytes land once whoever sends them). ``export_bundle`` runs the three
+    in a row; the GUI runs the write on its slow worker. A crash before the mark leaves the
+    items unmarked: they are exported again next time and the importer skips what it already
+    has. Import runs in one transaction: all of a file or nothing.
+
+Collaborators
+    Both directions take a ``HandoverTill`` (the store, the queue, the data folder, the shop's
+    network facts and the event bus), built by the composition root (``AppContext.handover``).
 """
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import secrets
-import stat
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from pos_app.core.errors import BadInput, StorageError
+from pos_app.core.events import EventBus, OfflineChanged
+from pos_app.invoices.matching import TillSlot
+# The file format's names stay importable from here (callers and tests use ``handover.read_bundle``).
+from pos_app.offline.handover_file import (
+    FORMAT, KEY_FILE_NAME, MAX_BUNDLE_BYTES, MAX_MEMO, MEMO_LIMIT, VERSION, Bundle, BundleItem, _atomic_write,
+    _line, audit_head, device_fingerprint, device_key, fingerprint, parse_bundle, public_key_hex, read_bundle,
+    sign_lines,
+)
 from pos_app.offline.lifecycle import UNSENT
-from pos_app.core.events import OfflineChanged
+from pos_app.store.db import Store
 
 if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from pos_app.offline.queue import OfflineQueue
+    from pos_app.offline.verify import ShopFacts
 
-    from pos_app.app.context import AppContext
+__all__ = [
+    "FORMAT", "KEY_FILE_NAME", "MAX_BUNDLE_BYTES", "MAX_MEMO", "MEMO_LIMIT", "VERSION", "Bundle", "BundleItem",
+    "ExportResult", "HandoverTill", "PreparedExport", "audit_head", "device_fingerprint", "device_key",
+    "export_bundle", "fingerprint", "mark_exported", "parse_bundle", "prepare_export", "public_key_hex",
+    "read_bundle", "sign_lines", "write_export",
+]
 
-FORMAT = "sompos-offline-queue"
-VERSION = 2                               # 2: the header carries the exporting till's audit head
-KEY_FILE_NAME = "device-key.pem"
-MAX_BUNDLE_BYTES = 64 * 1024 * 1024       # ~1 KB an item: far beyond any offline queue
-MAX_AMOUNT_TYIYN = 10**15
-MAX_MEMO = 1000
-MAX_PAYLOAD = 8 * 1024                    # pos_app.offline.payload.MAX_TEXT
-MEMO_LIMIT = 200                          # InvoiceService.create
-HEADER_KEYS = ("format", "version", "chain_id", "token", "merchant", "created_at", "device", "count")
-HEADER_KEYS_V2 = (*HEADER_KEYS, "audit", "till")   # v2: the audit head and the till number/count
-ITEM_KEYS = ("kind", "payload", "invoice", "received_at", "key", "tx_hash")
-INVOICE_KEYS = ("number", "amount_tyiyn", "memo", "created_at")
-KINDS = ("raw_tx", "eip3009")
+
+# -- what a hand-over needs from this till ----------------------------------------------------------
+@dataclass(frozen=True)
+class HandoverTill:
+    """This till's side of a hand-over, passed in by the composition root (``AppContext.handover``).
+
+    ``token`` and ``merchant`` are asked for when needed (each raises ``ConfigError`` when the
+    shop has none set), and ``facts`` only by an import that gets that far (it may read the
+    token's facts), so a bad file is refused for what is wrong with it first.
+    """
+
+    store: Store
+    queue: "OfflineQueue"             # the items' owner; its ``service`` makes the imported sales
+    data_dir: Path                    # where the device key lives
+    chain_id: int
+    till: TillSlot                    # this till's number / count, carried by the file
+    expiry_seconds: int               # of an imported sale's invoice
+    token: Callable[[], str]
+    merchant: Callable[[], str]
+    facts: Callable[[], "ShopFacts"]  # what a payload is checked against
+    events: EventBus | None = None
+
+    def publish(self, event: Any) -> None:
+        """Announce a committed change (never before the commit: a crash could undo it)."""
+        if self.events is not None:
+            self.events.publish(event)
+
+
+def as_till(till: Any) -> HandoverTill:
+    """``till`` itself, or the ``HandoverTill`` of an object offering ``handover()`` (the app's
+    context), for callers that still pass the context (cli/, ui/ until they call
+    ``AppContext.export_handover`` / ``import_handover``)."""
+    return till if isinstance(till, HandoverTill) else till.handover()
 
 
 # -- results --------------------------------------------------------------------------------------
@@ -113,139 +152,78 @@ class ExportResult:
         return {**asdict(self), "item_ids": list(self.item_ids)}
 
 
-@dataclass(frozen=True)
-class BundleItem:
-    line: int                         # 1-based line in the file
-    kind: str
-    payload: str
-    invoice_number: int
-    amount_tyiyn: int
-    memo: str
-    invoice_created_at: int
-    received_at: int
-    key: str
-    tx_hash: str | None
-
-
-@dataclass(frozen=True)
-class Bundle:
-    path: Path
-    version: int
-    chain_id: int
-    token: str
-    merchant: str
-    created_at: int
-    device_key: str                   # Ed25519 public key, 64 hex
-    device: str                       # its fingerprint
-    items: tuple[BundleItem, ...]
-    sha256: str                       # of the whole file, for the audit record
-    audit: dict[str, Any] | None = None   # the exporting till's audit head {"count", "hash"} (v2)
-    till: tuple[int, int] | None = None   # (number, count) the exporting till was set to (v2)
-
-    @property
-    def count(self) -> int:
-        return len(self.items)
-
-
-# -- the device key -------------------------------------------------------------------------------
-def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
-    """This machine's Ed25519 signing key, created on first use in ``data_dir/device-key.pem`` (0600).
-
-    Kept unencrypted: it only vouches that a bundle left this device unchanged (export must work
-    without a passphrase in the field), it holds no money. An existing file is never replaced.
-    """
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    path = Path(data_dir) / KEY_FILE_NAME
-    if not path.exists():
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(path, pem, overwrite=False)
-            return key
-        except FileExistsError:
-            pass                                   # another process made it first: use theirs
-        except OSError as exc:
-            raise StorageError("The device key {file} could not be created.", file=str(path),
-                               detail=str(exc)) from exc
-    try:
-        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-            os.chmod(path, 0o600)
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
-    if not isinstance(key, Ed25519PrivateKey):
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
-    return key
-
-
-def public_key_hex(key: "Ed25519PrivateKey") -> str:
-    from cryptography.hazmat.primitives import serialization
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
-
-
-def fingerprint(public_hex: str) -> str:
-    """A short name for a device key (16 hex of its SHA-256), to compare by eye or pin."""
-    return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
-
-
-def device_fingerprint(data_dir: Path | str) -> str:
-    """This machine's device fingerprint (creates the key on first use)."""
-    return fingerprint(public_key_hex(device_key(data_dir)))
-
-
-# -- writing ------------------------------------------------------------------------------------
-def _line(obj: dict[str, Any]) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-
-
-def _signature_line(signature: bytes) -> bytes:
-    return _line({"signature": signature.hex()})
-
-
-def sign_lines(lines: list[bytes], key: "Ed25519PrivateKey") -> bytes:
-    """The whole file: ``lines`` (each ending in a newline) and the signature line over them."""
-    body = b"".join(lines)
-    return body + _signature_line(key.sign(body))
-
-
 def _in(states) -> str:
     return "(" + ",".join(f"'{s.value}'" for s in sorted(states, key=lambda s: s.value)) + ")"
 
 
-def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None, include_handed_off: bool = False,
-                  overwrite: bool = False, actor: str = "operator") -> ExportResult:
+@dataclass(frozen=True)
+class PreparedExport:
+    """A hand-over file ready to write: its signed bytes and the items as they were read for it."""
+
+    path: Path
+    data: bytes
+    read: dict[int, tuple[str, int | None]]   # item id -> (state, handed_off_at) when read
+    total_tyiyn: int
+    device: str                               # this device's fingerprint
+    created_at: int
+    overwrite: bool
+    include_handed_off: bool
+    actor: str
+
+    @property
+    def item_ids(self) -> tuple[int, ...]:
+        return tuple(self.read)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def export_bundle(till: HandoverTill, path: Path | str, *, now: int | None = None,
+                  include_handed_off: bool = False, overwrite: bool = False,
+                  actor: str = "operator") -> ExportResult:
     """Write this machine's unsent offline payments to ``path`` and mark them handed off.
 
     Exported: items on the configured network, token and shop address that are still unsent
     (received, queued, needs attention) and not yet handed off; ``include_handed_off`` exports
     the ones already handed off too (a lost stick). An existing file is not replaced unless
-    ``overwrite``: it may hold an earlier export nobody imported yet.
+    ``overwrite``: it may hold an earlier export nobody imported yet. The three steps
+    (``prepare_export``, ``write_export``, ``mark_exported``) in a row.
     """
+    till = as_till(till)
+    prepared = prepare_export(till, path, now=now, include_handed_off=include_handed_off,
+                              overwrite=overwrite, actor=actor)
+    write_export(prepared)
+    return mark_exported(till, prepared)
+
+
+def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = None,
+                   include_handed_off: bool = False, overwrite: bool = False,
+                   actor: str = "operator") -> PreparedExport:
+    """Step 1 (database, one short transaction): read what to hand over and sign the file's bytes.
+
+    Raises ``BadInput`` when there is nothing to hand over, or when ``path`` exists and not
+    ``overwrite`` (a look at the folder; nothing is written there yet).
+    """
+    till = as_till(till)
     now = int(time.time()) if now is None else int(now)
     path = Path(path)
     name = str(path)
-    cfg = ctx.config
-    chain_id = cfg.network.chain_id
-    token = cfg.network.require_token()
-    merchant = ctx.require_merchant()
-    key = device_key(ctx.data_dir)
+    chain_id = till.chain_id
+    token = till.token()
+    merchant = till.merchant()
+    key = device_key(till.data_dir)
     pub = public_key_hex(key)
-    fp = fingerprint(pub)
     if not overwrite and path.exists():
         raise BadInput("The file {file} already exists; choose another name so an earlier export is not "
                        "overwritten.", file=name)
-    store = ctx.store
-    with store.transaction() as c:
+    store = till.store
+    # One snapshot: the items and the audit head the file carries agree with each other.
+    with store.transaction():
         rows = store.query(
             "SELECT o.id, o.kind, o.payload, o.idem_key, o.tx_hash, o.received_at, o.amount_tyiyn,"
-            " o.token, o.payee, i.id AS inv_id, i.amount_tyiyn AS inv_amount, i.memo AS inv_memo,"
-            " i.created_at AS inv_created"
+            " o.token, o.payee, o.state, o.handed_off_at, i.id AS inv_id, i.amount_tyiyn AS inv_amount,"
+            " i.memo AS inv_memo, i.created_at AS inv_created"
             " FROM offline_payments o JOIN invoices i ON i.id = o.invoice_id"
             f" WHERE o.chain_id = ? AND o.state IN {_in(UNSENT)}"
             + ("" if include_handed_off else " AND o.handed_off_at IS NULL") + " ORDER BY o.id", (chain_id,))
@@ -253,228 +231,54 @@ def export_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
         if not rows:
             raise BadInput("There are no unsent offline payments to hand over; no file was written.")
         head = audit_head(store)
-        lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
-                        "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
-                        "audit": {"count": head[0], "hash": head[1]},
-                        "till": {"number": cfg.till.number, "count": cfg.till.count}})]
-        for r in rows:
-            lines.append(_line({"kind": r["kind"], "payload": r["payload"],
-                                "invoice": {"number": r["inv_id"], "amount_tyiyn": r["inv_amount"],
-                                            "memo": r["inv_memo"], "created_at": r["inv_created"]},
-                                "received_at": r["received_at"], "key": r["idem_key"], "tx_hash": r["tx_hash"]}))
-        data = sign_lines(lines, key)
-        try:
-            _atomic_write(path, data, overwrite=overwrite)
-        except FileExistsError:
-            raise BadInput("The file {file} already exists; choose another name so an earlier export is not "
-                           "overwritten.", file=name) from None
-        except OSError as exc:
-            raise StorageError("The file {file} could not be written; check that the stick is inserted, "
-                               "writable and not full.", file=name, detail=str(exc)) from exc
-        ids = [r["id"] for r in rows]
-        # Only now, with the file durable, do the items become the other machine's to send.
-        digest = hashlib.sha256(data).hexdigest()
-        c.executemany("UPDATE offline_payments SET handed_off_at = ?, handed_file = ?, updated_at = ? WHERE id = ?",
-                      [(now, digest, now, i) for i in ids])
-        total = sum(int(r["amount_tyiyn"]) for r in rows)
-        store.audit(actor, "offline.export", f"file:{path.name}",
-                    {"file": name, "device": fp, "items": ids, "total_tyiyn": total,
-                     "include_handed_off": include_handed_off, "sha256": hashlib.sha256(data).hexdigest()})
-    for item_id in ids:
-        ctx.events.publish(OfflineChanged(item=ctx.offline.get(item_id)))
-    return ExportResult(name, len(ids), total, fp, tuple(ids), now)
+    lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
+                    "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
+                    "audit": {"count": head[0], "hash": head[1]},
+                    "till": {"number": till.till.number, "count": till.till.count}})]
+    for r in rows:
+        lines.append(_line({"kind": r["kind"], "payload": r["payload"],
+                            "invoice": {"number": r["inv_id"], "amount_tyiyn": r["inv_amount"],
+                                        "memo": r["inv_memo"], "created_at": r["inv_created"]},
+                            "received_at": r["received_at"], "key": r["idem_key"], "tx_hash": r["tx_hash"]}))
+    return PreparedExport(path, sign_lines(lines, key), {r["id"]: (r["state"], r["handed_off_at"]) for r in rows},
+                          sum(int(r["amount_tyiyn"]) for r in rows), fingerprint(pub), now, overwrite,
+                          include_handed_off, actor)
 
 
-def _atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
-    """Temp file in the same folder (0600, O_EXCL), fsync, rename into place, fsync the folder.
+def write_export(prepared: PreparedExport) -> None:
+    """Step 2 (no database): write the file durably (temp file, fsync, rename, fsync of the folder).
 
-    Without ``overwrite`` an existing target raises ``FileExistsError`` (a hard link makes that
-    atomic where the filesystem has them; FAT sticks do not, there the check comes just before).
+    The slow part on a USB stick, so the GUI runs it on its slow worker. Raises ``BadInput`` if
+    the file appeared meanwhile (without ``overwrite``), ``StorageError`` if it cannot be written.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    name = str(prepared.path)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)                 # fails if the target exists, atomically
-            except FileExistsError:
-                raise
-            except (OSError, NotImplementedError):
-                if path.exists():
-                    raise FileExistsError(str(path)) from None
-                os.replace(tmp, path)
-            else:
-                os.unlink(tmp)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if os.name != "nt":
-        try:
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass                                   # some filesystems cannot sync a folder
+        _atomic_write(prepared.path, prepared.data, overwrite=prepared.overwrite)
+    except FileExistsError:
+        raise BadInput("The file {file} already exists; choose another name so an earlier export is not "
+                       "overwritten.", file=name) from None
+    except OSError as exc:
+        raise StorageError("The file {file} could not be written; check that the stick is inserted, "
+                           "writable and not full.", file=name, detail=str(exc)) from exc
 
 
-# -- reading ------------------------------------------------------------------------------------
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    d = dict(pairs)
-    if len(d) != len(pairs):
-        raise ValueError("duplicate key")
-    return d
-
-
-def _json(raw: bytes) -> Any:
-    def refuse_constant(_: str) -> None:
-        raise ValueError("not JSON")
-    return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=refuse_constant)
-
-
-def _int(v: Any, low: int = 0, high: int = 2**63 - 1) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
-
-
-def _hex(v: Any, length: int) -> bool:
-    return isinstance(v, str) and len(v) == length and all(ch in "0123456789abcdef" for ch in v)
-
-
-def _address(v: Any) -> bool:
-    return isinstance(v, str) and len(v) == 42 and v[:2] == "0x" and all(
-        ch in "0123456789abcdefABCDEF" for ch in v[2:])
-
-
-def read_bundle(path: Path | str) -> Bundle:
-    """Read and check a queue export: format, version, device signature, count, every line's shape.
-
-    Raises ``BadInput`` with one sentence on any problem; never writes anything.
-    """
-    from pos_app.core.files import FileTooLarge, read_limited
-    path = Path(path)
-    try:
-        # Refuses folders, FIFOs and devices without blocking, and reads no more than the cap.
-        data = read_limited(path, MAX_BUNDLE_BYTES, what="hand-over file")
-    except FileTooLarge:
-        raise BadInput("The file {file} is too large to be a Som POS queue export.", file=str(path)) from None
-    return parse_bundle(data, path)
-
-
-def parse_bundle(data: bytes, path: Path | str) -> Bundle:
-    """``read_bundle`` on bytes already read; ``path`` names the file in messages."""
-    path = Path(path)
-    name = str(path)
-    if len(data) > MAX_BUNDLE_BYTES:
-        raise BadInput("The file {file} is too large to be a Som POS queue export.", file=name)
-    first = data.partition(b"\n")[0]
-    try:
-        header = _json(first)
-    except (ValueError, RecursionError):
-        header = None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise BadInput("The file {file} is not a Som POS queue export.", file=name)
-    version = header.get("version")
-    if not _int(version, 1):
-        raise BadInput("The file {file} is not a Som POS queue export.", file=name)
-    if version > VERSION:
-        raise BadInput("The file {file} was made by a newer version of Som POS (format {version}); update this "
-                       "app to import it.", file=name, version=version)
-    if not data.endswith(b"\n") or data.count(b"\n") < 2:
-        raise BadInput("The file {file} is incomplete: it ends before the device signature.", file=name)
-    lines = data[:-1].split(b"\n")
-    sig_line = lines[-1]
-    body = data[:len(data) - len(sig_line) - 1]
-    try:
-        sig_obj = _json(sig_line)
-    except (ValueError, RecursionError):
-        sig_obj = None
-    if not (isinstance(sig_obj, dict) and set(sig_obj) == {"signature"} and _hex(sig_obj["signature"], 128)):
-        raise BadInput("The file {file} is incomplete: it ends before the device signature.", file=name)
-    device = header.get("device")
-    if not _hex(device, 64):
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
-    signature = bytes.fromhex(sig_obj["signature"])
-    if _signature_line(signature) != sig_line + b"\n" or not _verify(device, signature, body):
-        raise BadInput("The file {file} was changed or damaged after it was exported (its device signature "
-                       "does not match); ask for a new export.", file=name)
-    # From here on the bytes are exactly what the device signed; the checks below catch a buggy
-    # or hostile exporter, not a bad stick.
-    keys = HEADER_KEYS if version == 1 else HEADER_KEYS_V2
-    if set(header) != set(keys) or not (_int(header["chain_id"], 1) and _address(header["token"])
-                                        and _address(header["merchant"])
-                                        and _int(header["created_at"]) and _int(header["count"])
-                                        and (version == 1 or (_audit_ok(header["audit"])
-                                                              and _till_ok(header["till"])))):
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
-    entries = lines[1:-1]
-    if header["count"] != len(entries):
-        raise BadInput("The file {file} says it holds {expected} payments but has {found}.", file=name,
-                       expected=header["count"], found=len(entries))
-    items = tuple(_item(raw, number, name) for number, raw in enumerate(entries, start=2))
-    return Bundle(path, version, header["chain_id"], header["token"], header["merchant"], header["created_at"],
-                  device, fingerprint(device), items, hashlib.sha256(data).hexdigest(), header.get("audit"),
-                  (header["till"]["number"], header["till"]["count"]) if "till" in header else None)
-
-
-def _till_ok(v: Any) -> bool:
-    return (isinstance(v, dict) and set(v) == {"number", "count"} and _int(v["number"], 1, 1000)
-            and _int(v["count"], v["number"], 1000))
-
-
-def _audit_ok(v: Any) -> bool:
-    return isinstance(v, dict) and set(v) == {"count", "hash"} and _int(v["count"]) and _hex(v["hash"], 64)
-
-
-def audit_head(store: Any) -> tuple[int, str]:
-    """(records, hash of the newest) of a till's audit chain: carried by its hand-over files, so the
-    receiving till keeps an anchor of the sender's chain outside the sender's database."""
-    head = getattr(store, "audit_head", None)
-    if callable(head):
-        count, digest = head()
-        return int(count), str(digest)
-    row = store.one("SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log")
-    return int(row["n"]), row["h"] or "0" * 64
-
-
-def _verify(public_hex: str, signature: bytes, body: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(signature, body)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
-
-def _item(raw: bytes, line: int, name: str) -> BundleItem:
-    try:
-        d = _json(raw)
-    except (ValueError, RecursionError):
-        d = None
-    ok = isinstance(d, dict) and set(d) == set(ITEM_KEYS)
-    if ok:
-        inv = d["invoice"]
-        ok = (d["kind"] in KINDS and isinstance(d["payload"], str) and 0 < len(d["payload"]) <= MAX_PAYLOAD
-              and isinstance(inv, dict) and set(inv) == set(INVOICE_KEYS) and _int(inv["number"], 1)
-              and _int(inv["amount_tyiyn"], 1, MAX_AMOUNT_TYIYN) and isinstance(inv["memo"], str)
-              and len(inv["memo"]) <= MAX_MEMO and _int(inv["created_at"]) and _int(d["received_at"])
-              and isinstance(d["key"], str) and 0 < len(d["key"]) <= 200
-              and (d["tx_hash"] is None or (isinstance(d["tx_hash"], str) and len(d["tx_hash"]) <= 200)))
-    if not ok:
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=line, file=name)
-    inv = d["invoice"]
-    return BundleItem(line, d["kind"], d["payload"], inv["number"], inv["amount_tyiyn"], inv["memo"],
-                      inv["created_at"], d["received_at"], d["key"], d["tx_hash"])
+def mark_exported(till: HandoverTill, prepared: PreparedExport) -> ExportResult:
+    """Step 3 (database, one short transaction), once the file is durable: the exported items
+    become the other machine's to send (those still as they were read), with the audit record."""
+    till = as_till(till)
+    name = str(prepared.path)
+    ids = list(prepared.read)
+    digest = prepared.sha256
+    now = prepared.created_at
+    with till.store.transaction():
+        marked = till.queue.mark_handed(prepared.read, file_digest=digest, now=now)
+        detail: dict[str, Any] = {"file": name, "device": prepared.device, "items": ids,
+                                  "total_tyiyn": prepared.total_tyiyn,
+                                  "include_handed_off": prepared.include_handed_off, "sha256": digest}
+        if len(marked) != len(ids):
+            # Sent or resolved here while the file was written: this till keeps them.
+            detail["kept_here"] = [i for i in ids if i not in set(marked)]
+        till.store.audit(prepared.actor, "offline.export", f"file:{prepared.path.name}", detail)
+    for item_id in marked:
+        till.publish(OfflineChanged(item=till.queue.get(item_id)))
+    return ExportResult(name, len(ids), prepared.total_tyiyn, prepared.device, tuple(ids), now)

@@ -1,28 +1,30 @@
-"""Importing a hand-over file on another till (``sompos queue import FILE``): see ``bundle`` for the
-format. A file is taken only from a paired till (``pairing``); every payment is checked again
+"""Importing a hand-over file on another till (``sompos queue import FILE``): see ``handover`` for
+the format. A file is taken only from a paired till (``pairing``); every payment is checked again
 against this till's shop facts, and only what the customer signed is trusted (amount, payer,
 an authorization's time window against this till's clock); a file this till wrote itself takes
 its own handed-off payments back. All of a file or nothing, in one transaction.
+
+What this till needs comes in a ``HandoverTill``; each payment becomes a new sale through the
+queue's ``InvoiceService`` and a queue item through ``OfflineQueue.import_item`` (the owners of
+those tables, with their lifecycle checks).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pos_app.core.errors import BadInput, PosError
-from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
-from pos_app.offline.lifecycle import QueueState, check_transition
-from pos_app.offline.verify import FeeFloor
-from pos_app.offline.handover import MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, device_key, public_key_hex, read_bundle
-from pos_app.core.text import safe_text
 from pos_app.core.events import InvoiceChanged, OfflineChanged
-
-if TYPE_CHECKING:
-    from pos_app.app.context import AppContext
+from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
+from pos_app.core.text import safe_text
+from pos_app.offline.handover import HandoverTill, as_till
+from pos_app.offline.handover_file import (
+    MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, device_key, public_key_hex, read_bundle,
+)
+from pos_app.offline.verify import FeeFloor
+from pos_app.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,8 @@ class DeviceNotPaired(BadInput):
         self.public_key = public_key
 
 
-def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None, expect_device: str | None = None,
-                  actor: str = "operator") -> ImportResult:
+def import_bundle(till: HandoverTill, path: Path | str, *, now: int | None = None,
+                  expect_device: str | None = None, actor: str = "operator") -> ImportResult:
     """Put a queue export's payments into this machine's queue, each with a new invoice, in one transaction.
 
     Only files from a paired till are taken (``pairing``). ``expect_device``: the full fingerprint a
@@ -63,12 +65,13 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
     """
     from pos_app.offline.pairing import Pairings, normalise_fingerprint, show_fingerprint
 
+    till = as_till(till)
     now = int(time.time()) if now is None else int(now)
     bundle = read_bundle(path)
     name = str(bundle.path)
     fp = bundle.device
-    own = bundle.device_key == public_key_hex(device_key(ctx.data_dir))
-    pairings = Pairings(ctx.store)
+    own = bundle.device_key == public_key_hex(device_key(till.data_dir))
+    pairings = Pairings(till.store)
     pair_now = False
     if expect_device is not None:
         if normalise_fingerprint(expect_device) != fp:
@@ -81,42 +84,41 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                               "it only if they are the same.", file=name, device=show_fingerprint(fp),
                               public_key=bundle.device_key)
     # Compared with the configuration before anything else is read or written.
-    cfg = ctx.config
-    if bundle.chain_id != cfg.network.chain_id:
+    if bundle.chain_id != till.chain_id:
         raise BadInput("The file {file} was exported for another network (chain {got}); this shop uses chain "
-                       "{want}.", file=name, got=bundle.chain_id, want=cfg.network.chain_id)
-    if bundle.token.lower() != cfg.network.require_token().lower():
+                       "{want}.", file=name, got=bundle.chain_id, want=till.chain_id)
+    if bundle.token.lower() != till.token().lower():
         raise BadInput("The file {file} was exported for another token contract ({got}); this shop uses {want}.",
-                       file=name, got=bundle.token, want=cfg.network.require_token())
-    if bundle.merchant.lower() != ctx.require_merchant().lower():
+                       file=name, got=bundle.token, want=till.token())
+    if bundle.merchant.lower() != till.merchant().lower():
         raise BadInput("The file {file} was exported for another shop address ({got}); this shop is {want}.",
-                       file=name, got=bundle.merchant, want=ctx.require_merchant())
+                       file=name, got=bundle.merchant, want=till.merchant())
     if own:
-        return _take_back_own(ctx, bundle, now=now, actor=actor)
-    _check_tills(bundle, cfg.till, name)
-    facts = ctx.offline_facts()
+        return _take_back_own(till, bundle, now=now, actor=actor)
+    _check_tills(bundle, till.till, name)
+    facts = till.facts()
     # The fee floor is the field device's business (the engine reports an under-priced transfer).
     facts = replace(facts, fee_floor=FeeFloor(0, 0, now))
-    expiry = cfg.expiry_seconds
-    store = ctx.store
+    expiry = till.expiry_seconds
+    store = till.store
     added: list[int] = []
     invoices: list[int] = []
     refused: list[tuple[int, str]] = []
     already = 0
     added_tyiyn = 0
-    with store.transaction() as c:
+    with store.transaction():
         if pair_now:
             pairings.pair(bundle.device_key, actor=actor, label=f"first file {bundle.path.name}")
         for item in bundle.items:
             try:
-                payload = _recheck(ctx, item, facts, now)
+                payload = _recheck(store, item, facts, now)
             except PosError as err:
                 refused.append((item.line, err.user_message))
                 continue
             if payload is None:
                 already += 1
                 continue
-            item_id, inv_id, tyiyn = _insert(ctx, c, item, payload, facts, fp, name, now, expiry)
+            item_id, inv_id, tyiyn = _insert(till, item, payload, facts, fp, name, now, expiry)
             added.append(item_id)
             invoices.append(inv_id)
             added_tyiyn += tyiyn
@@ -127,8 +129,8 @@ def import_bundle(ctx: "AppContext", path: Path | str, *, now: int | None = None
                      "sender_audit_head": bundle.audit})
     if added:
         for item_id, inv_id in zip(added, invoices):
-            ctx.events.publish(OfflineChanged(item=ctx.offline.get(item_id)))
-            ctx.events.publish(InvoiceChanged(invoice=ctx.service.get(inv_id)))
+            till.publish(OfflineChanged(item=till.queue.get(item_id)))
+            till.publish(InvoiceChanged(invoice=till.queue.service.get(inv_id)))
     return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
                         added_tyiyn, paired_now=pair_now)
 
@@ -149,10 +151,10 @@ def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
                        theirs=f"{number}/{count}")
 
 
-def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -> ImportResult:
+def _take_back_own(till: HandoverTill, bundle: Bundle, *, now: int, actor: str) -> ImportResult:
     """A file this till wrote, brought back: its payments are this till's to send again."""
     keys = [item.key for item in bundle.items]
-    rows = ctx.store.query(
+    rows = till.store.query(
         f"SELECT id, handed_off_at FROM offline_payments WHERE chain_id = ?"
         f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys)) if keys else []
     if keys and not rows:
@@ -162,13 +164,13 @@ def _take_back_own(ctx: "AppContext", bundle: Bundle, *, now: int, actor: str) -
                        "were taken here: another till uses a copy of this till's key. Move device-key.pem out "
                        "of one till's data folder (a new key is made) and export again.", file=str(bundle.path))
     ids = [r["id"] for r in rows if r["handed_off_at"] is not None]
-    taken = ctx.offline.take_back(ids, actor=actor, now=now,
+    taken = till.queue.take_back(ids, actor=actor, now=now,
                                   reason=f"its own file {bundle.path.name} was loaded here again") if ids else []
     return ImportResult(str(bundle.path), bundle.device, 0, len(bundle.items) - len(taken), (), (), (), 0,
                         taken_back=tuple(taken))
 
 
-def _recheck(ctx: "AppContext", item: BundleItem, facts, now: int) -> Any:
+def _recheck(store: Store, item: BundleItem, facts, now: int) -> Any:
     """The decoded payload if it is new and pays this shop; ``None`` if already here; raises if refused.
 
     Only what can be verified is trusted: the customer's signature gives payer, amount and an
@@ -184,7 +186,6 @@ def _recheck(ctx: "AppContext", item: BundleItem, facts, now: int) -> Any:
             or (isinstance(payload, RawTransfer) and (item.tx_hash or "").lower() != payload.tx_hash.lower())):
         raise BadInput("This entry's details do not match the payment it carries.")
     verify_payload(payload, facts, due_base=_signed_due(payload, facts.decimals), now=now, sync_deadline=0)
-    store = ctx.store
     prior = store.one("SELECT id, invoice_id, payload FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
                       (facts.chain_id, payload.key))
     if prior is not None:
@@ -200,51 +201,29 @@ def _recheck(ctx: "AppContext", item: BundleItem, facts, now: int) -> Any:
     return payload
 
 
-def _insert(ctx: "AppContext", c, item: BundleItem, payload, facts, fp: str, name: str, now: int,
+def _insert(till: HandoverTill, item: BundleItem, payload, facts, fp: str, name: str, now: int,
             expiry: int) -> tuple[int, int, int]:
-    from pos_app.offline.payload import RawTransfer
-
+    """A new sale for what the customer signed, and the payment queued for it (the caller's
+    transaction)."""
     note = f"handed over from device {fp}, invoice {item.invoice_number}"
     if item.memo:
         note += f": {safe_text(item.memo, limit=MAX_MEMO)}"
     if len(note) > MEMO_LIMIT:
         note = note[:MEMO_LIMIT - 1] + "…"
-    raw = isinstance(payload, RawTransfer)
     tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
     # The sale here is what the customer signed, not what the file says the other till charged.
-    inv = ctx.service.create(Tyiyn(tyiyn), chain_id=facts.chain_id, token=facts.token,
-                             merchant=facts.merchant, decimals=facts.decimals,
-                             expiry_seconds=expiry, memo=note)
+    inv = till.queue.service.create(Tyiyn(tyiyn), chain_id=facts.chain_id, token=facts.token,
+                                    merchant=facts.merchant, decimals=facts.decimals,
+                                    expiry_seconds=expiry, memo=note)
     verdict = {"code": "ok", "warnings": [], "checked_at": now, "imported_from": fp,
                "file": name, "line": item.line, "device_invoice": item.invoice_number,
                "claimed_amount_tyiyn": item.amount_tyiyn, "claimed_received_at": item.received_at}
-    cur = c.execute(
-        "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
-        " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
-        " verdict, source, received_at, updated_at, imported_from, imported_device)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (payload.kind, payload.text, _sha(payload.text), payload.key, facts.chain_id, payload.token,
-         payload.payer, payload.recipient, str(payload.amount), tyiyn,
-         payload.nonce if raw else None, None if raw else payload.nonce,
-         None if raw else payload.valid_before, payload.tx_hash if raw else None, inv.id,
-         QueueState.RECEIVED.value, json.dumps(verdict), "import", now, now, fp, fp))
-    item_id = int(cur.lastrowid)
-    reason = f"imported from device {fp} (invoice {item.invoice_number} there)"
-    c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-              (item_id, now, None, QueueState.RECEIVED.value, reason))
-    check_transition(QueueState.RECEIVED, QueueState.QUEUED)
-    c.execute("UPDATE offline_payments SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
-              (QueueState.QUEUED.value, reason, now, item_id))
-    c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-              (item_id, now, QueueState.RECEIVED.value, QueueState.QUEUED.value, reason))
     # This till's invoice got its own matching tail; the customer signed the field device's amount.
     # The transfer is linked by its hash (record_transfer), and what is due is what was signed for.
-    due = min(int(inv.due_base), int(payload.amount))
-    c.execute("UPDATE invoices SET offline_id = ?, due_base = ?, updated_at = ? WHERE id = ?",
-              (item_id, str(due), now, inv.id))
-    c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-              (inv.id, now, inv.state.value, inv.state.value,
-               f"handed over from device {fp}, pending network (offline payment {item_id})"))
+    item_id = till.queue.import_item(payload, invoice_id=inv.id, chain_id=facts.chain_id, decimals=facts.decimals,
+                                     verdict=verdict, device=fp,
+                                     reason=f"imported from device {fp} (invoice {item.invoice_number} there)",
+                                     due_base=min(int(inv.due_base), int(payload.amount)), now=now)
     return item_id, inv.id, tyiyn
 
 
@@ -254,8 +233,3 @@ def _signed_due(payload: Any, decimals: int) -> int:
     if tyiyn < 1:
         raise BadInput("This payment is for less than one tyiyn.")
     return int(tyiyn_to_base_units(Tyiyn(tyiyn), decimals))
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-

@@ -5,24 +5,35 @@ re-runs every check inside one ``BEGIN IMMEDIATE`` transaction and commits the p
 hash, the verdict, the queue item (received -> queued), its history, the invoice link and an
 audit record together, before anyone is told "accepted". Accepting the same payload for the
 same invoice again returns the stored item (idempotent by tx hash / authorization nonce).
+
+``OfflineQueue`` is the only writer of ``offline_payments``, ``offline_history`` and
+``payer_snapshots`` (tests/core/test_table_owners.py). Every state change goes through ``_move``
+and so through the lifecycle table (``offline/lifecycle.py``); the others call public methods:
+the hand-over file adds items with ``import_item`` and marks exported ones with
+``mark_handed``, the sync engine commits its decisions with ``apply``. The invoice side of an
+item goes through ``InvoiceService`` (``link_offline``, ``invalidate_in``).
 """
 from __future__ import annotations
 
 import json
+import logging
 import time
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterable, Mapping
 
 from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn
-from pos_app.offline.lifecycle import FAILURES, PENDING, UNSENT, QueueState, check_transition
+from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
+# The queue's records live in records.py; importable from here as before.
+from pos_app.offline.records import Change, QueueItem, QueueSummary, Verdict, refused  # noqa: F401
 from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
 from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
 from pos_app.store.db import Store
+
+log = logging.getLogger(__name__)
 
 OPEN_INVOICE_STATES = (InvoiceState.NEW,)  # an expired sale is started again, not paid offline
 LIMITS_KEY = "offline_limits"
@@ -35,79 +46,6 @@ NONCE_TAKEN = PENDING | {QueueState.FINAL, QueueState.REVERTED, QueueState.DOUBL
 
 def _in(states) -> str:
     return "(" + ",".join(f"'{s.value}'" for s in states) + ")"
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The answer for the cashier: accepted or not, and why, in one sentence."""
-
-    ok: bool
-    code: str
-    reason: str                          # English sentence (``template``/``params`` for translation)
-    template: str = ""
-    params: dict[str, Any] = field(default_factory=dict)
-    kind: str | None = None
-    payer: str | None = None
-    amount_base: int | None = None
-    key: str | None = None
-    warnings: tuple[str, ...] = ()
-    payload: Payload | None = None
-
-    def to_json(self, decimals: int | None) -> dict[str, Any]:
-        from pos_app.core.money import base_units_to_decimal_str
-        amount = None
-        if self.amount_base is not None and decimals is not None:
-            amount = base_units_to_decimal_str(self.amount_base, decimals)
-        return {"ok": self.ok, "kind": self.kind, "payer": self.payer, "amount": amount, "reason": self.reason,
-                "code": self.code, "warnings": list(self.warnings), "key": self.key}
-
-
-def refused(err: PosError, payload: Payload | None = None) -> Verdict:
-    return Verdict(False, getattr(err, "code", "refused"), err.user_message, err.template, dict(err.params),
-                   kind=payload.kind if payload else None, payer=payload.payer if payload else None,
-                   amount_base=payload.amount if payload else None, key=payload.key if payload else None,
-                   payload=payload)
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    id: int
-    kind: str
-    state: QueueState
-    payer: str
-    amount_base: int
-    amount_tyiyn: int
-    invoice_id: int
-    key: str
-    tx_hash: str | None
-    reason: str
-    received_at: int
-    updated_at: int
-    valid_before: int | None
-    payload: str
-    resolution: str | None = None        # collect_again / resolved, once a person closed a failure
-    handed_off_at: int | None = None     # exported to another machine, which sends it
-    last_error: str = ""
-
-    @classmethod
-    def from_row(cls, r: dict[str, Any]) -> "QueueItem":
-        return cls(r["id"], r["kind"], QueueState(r["state"]), r["payer"], int(r["amount_base"]),
-                   r["amount_tyiyn"], r["invoice_id"], r["idem_key"], r["tx_hash"], r["reason"],
-                   r["received_at"], r["updated_at"], r["valid_before"], r["payload"], r.get("resolution"),
-                   r.get("handed_off_at"), r.get("last_error") or "")
-
-
-@dataclass(frozen=True)
-class QueueSummary:
-    pending_count: int
-    pending_tyiyn: int
-    unsent_count: int
-    failed_count: int
-    first_unsent_at: int | None
-    deadline: int | None                 # when the unsent queue must reach the network
-    warn_at: int | None
-    last_sync_at: int | None
-    limits: Limits
 
 
 class OfflineQueue:
@@ -238,26 +176,12 @@ class OfflineQueue:
             inv = self.service.get(invoice_id)
             self._check_invoice(inv, facts)
             warnings = self._check(payload, facts, due_base=inv.amount_base, now=now)
-            tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
             verdict = {"code": "ok", "warnings": warnings, "checked_at": now}
-            raw = isinstance(payload, RawTransfer)
-            cur = c.execute(
-                "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
-                " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
-                " verdict, source, received_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (payload.kind, payload.text, _hash(payload.text), payload.key, facts.chain_id, payload.token,
-                 payload.payer, payload.recipient, str(payload.amount), tyiyn,
-                 payload.nonce if raw else None, None if raw else payload.nonce,
-                 None if raw else payload.valid_before, payload.tx_hash if raw else None, invoice_id,
-                 QueueState.RECEIVED.value, json.dumps(verdict), source, now, now))
-            item_id = int(cur.lastrowid)
-            c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                      (item_id, now, None, QueueState.RECEIVED.value, f"{payload.kind} from {source}"))
-            self._move(c, item_id, QueueState.RECEIVED, QueueState.QUEUED, "verified offline", now)
-            c.execute("UPDATE invoices SET offline_id = ?, updated_at = ? WHERE id = ?", (item_id, now, invoice_id))
-            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                      (invoice_id, now, inv.state.value, inv.state.value,
-                       f"accepted offline, pending network (offline payment {item_id})"))
+            item_id = self._insert(c, payload, chain_id=facts.chain_id, decimals=facts.decimals,
+                                   invoice_id=invoice_id, verdict=verdict, source=source, now=now,
+                                   received_reason=f"{payload.kind} from {source}",
+                                   queued_reason="verified offline")
+            self.service.link_offline(c, invoice_id, item_id, note="accepted offline", now=now)
             self.store.audit(actor, "offline.accept", f"invoice:{invoice_id}",
                              {"item": item_id, "kind": payload.kind, "payer": payload.payer,
                               "amount_base": str(payload.amount), "key": payload.key, "warnings": warnings})
@@ -281,7 +205,109 @@ class OfflineQueue:
                 (facts.chain_id, facts.token.lower(), facts.merchant.lower()):
             raise BadInput("Invoice {invoice} was made for another network or shop address.", invoice=inv.id)
 
+    def _insert(self, c: Any, payload: Payload, *, chain_id: int, decimals: int, invoice_id: int,
+                verdict: dict[str, Any], source: str, now: int, received_reason: str, queued_reason: str,
+                device: str | None = None) -> int:
+        """Inside a transaction: a new item, received and (checked) queued, with its history."""
+        raw = isinstance(payload, RawTransfer)
+        tyiyn = int(base_units_to_tyiyn(payload.amount, decimals)[0])
+        cur = c.execute(
+            "INSERT INTO offline_payments(kind, payload, payload_hash, idem_key, chain_id, token, payer, payee,"
+            " amount_base, amount_tyiyn, payer_nonce, auth_nonce, valid_before, tx_hash, invoice_id, state,"
+            " verdict, source, received_at, updated_at, imported_from, imported_device)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (payload.kind, payload.text, _hash(payload.text), payload.key, chain_id, payload.token,
+             payload.payer, payload.recipient, str(payload.amount), tyiyn,
+             payload.nonce if raw else None, None if raw else payload.nonce,
+             None if raw else payload.valid_before, payload.tx_hash if raw else None, invoice_id,
+             QueueState.RECEIVED.value, json.dumps(verdict), source, now, now, device, device))
+        item_id = int(cur.lastrowid)
+        c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                  (item_id, now, None, QueueState.RECEIVED.value, received_reason))
+        self._move(c, item_id, QueueState.RECEIVED, QueueState.QUEUED, queued_reason, now)
+        return item_id
+
+    # -- items from another till's hand-over file --------------------------------------------------
+    def import_item(self, payload: Payload, *, invoice_id: int, chain_id: int, decimals: int,
+                    verdict: dict[str, Any], device: str, reason: str, due_base: int, now: int) -> int:
+        """Queue a payment another till accepted (already re-checked by the importer) for this till's
+        new invoice ``invoice_id``; joins the caller's transaction (a file is imported whole).
+
+        ``device``: the fingerprint of the till that signed the file; ``due_base``: what the
+        customer signed for, which becomes the invoice's due amount. Returns the new item's id.
+        """
+        with self.store.transaction() as c:
+            item_id = self._insert(c, payload, chain_id=chain_id, decimals=decimals, invoice_id=invoice_id,
+                                   verdict=verdict, source="import", now=now, received_reason=reason,
+                                   queued_reason=reason, device=device)
+            self.service.link_offline(c, invoice_id, item_id, note=f"handed over from device {device}",
+                                      now=now, due_base=due_base)
+        return item_id
+
+    def mark_handed(self, read: Mapping[int, tuple[str, int | None]], *, file_digest: str,
+                    now: int) -> list[int]:
+        """Exported items become the other till's to send; joins the caller's transaction.
+
+        ``read``: item id -> (state, handed_off_at) as read for the file. Only items still that way
+        are marked: one this till sent (or a person resolved) while the file was being written
+        stays this till's (identical bytes sent by both land once). Returns the ids marked.
+        """
+        marked = []
+        with self.store.transaction() as c:
+            for item_id, (state, handed_off_at) in read.items():
+                cur = c.execute("UPDATE offline_payments SET handed_off_at = ?, handed_file = ?, updated_at = ?"
+                                " WHERE id = ? AND state = ? AND handed_off_at IS ?",
+                                (now, file_digest, now, item_id, state, handed_off_at))
+                if cur.rowcount:
+                    marked.append(item_id)
+        return marked
+
     # -- state changes (the sync engine) -----------------------------------------------------------
+    def apply(self, changes: Iterable["Change"], *, now: int,
+              also: Callable[[Any], None] | None = None) -> list[int]:
+        """Commit a batch of the sync engine's decisions in one transaction; the ids whose state moved.
+
+        A target the lifecycle table does not allow from the item's state now is reached through
+        ``submitted`` where the table allows that (a receipt read before the send was recorded),
+        else left alone (changed meanwhile, e.g. resolved by a person). ``also`` runs first in the
+        same transaction (the relay nonce counter moves with the signed bytes).
+        """
+        changes = list(changes)
+        if not changes:
+            return []
+        done: list[int] = []
+        with self.store.transaction() as c:
+            if also is not None:
+                also(c)
+            for ch in changes:
+                item_id = ch.item["id"]
+                row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (item_id,)).fetchone()
+                current = QueueState(row[0])
+                if ch.target is not None and ch.target != current:
+                    if ch.target in TRANSITIONS[current]:
+                        path = [ch.target]
+                    elif QueueState.SUBMITTED in TRANSITIONS[current] \
+                            and ch.target in TRANSITIONS[QueueState.SUBMITTED]:
+                        path = [QueueState.SUBMITTED, ch.target]
+                    else:
+                        log.warning("item %s: not moving %s -> %s", item_id, current.value, ch.target.value)
+                        continue
+                    for step in path:
+                        self._move(c, item_id, current, step, ch.reason, now)
+                        current = step
+                    done.append(item_id)
+                if ch.columns:
+                    self._set_columns(c, item_id, ch.columns)
+        return done
+
+    @staticmethod
+    def _set_columns(c: Any, item_id: int, columns: Mapping[str, Any]) -> None:
+        """The engine's bookkeeping columns (hashes, attempts, relay bytes); never the state."""
+        if "state" in columns or not all(k.isidentifier() for k in columns):
+            raise ValueError(f"not bookkeeping columns: {sorted(columns)} (states move through the lifecycle)")
+        cols = ", ".join(f"{k} = ?" for k in columns)
+        c.execute(f"UPDATE offline_payments SET {cols} WHERE id = ?", (*columns.values(), item_id))
+
     def _move(self, c, item_id: int, current: QueueState, target: QueueState, reason: str, now: int) -> None:
         check_transition(current, target)
         c.execute("UPDATE offline_payments SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
@@ -344,7 +370,6 @@ class OfflineQueue:
                 now: int | None = None) -> QueueItem:
         """Close a failed offline payment: ``collect_again`` (its sale is cancelled so the cashier
         charges again) or ``resolved`` (settled another way, e.g. in cash). Audited; once only."""
-        from pos_app.invoices.lifecycle import InvoiceState, check_transition as check_invoice
         now = int(time.time()) if now is None else now
         if action not in self.RESOLUTIONS:
             raise BadInput("Choose what happened: collect again or mark resolved.")
@@ -361,12 +386,8 @@ class OfflineQueue:
                       (item_id, now, item.state.value, item.state.value, f"{action} by {actor} {note}".strip()))
             inv = self.service.get(item.invoice_id)
             if action == "collect_again" and inv.state == InvoiceState.NEW:
-                check_invoice(inv.state, InvoiceState.INVALID)
-                c.execute("UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?",
-                          (InvoiceState.INVALID.value, now, inv.id))
-                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES "
-                          "(?,?,?,?,?)", (inv.id, now, inv.state.value, InvoiceState.INVALID.value,
-                                          f"offline payment {item_id} failed ({item.state.value}); collected again"))
+                self.service.invalidate_in(c, inv.id, f"offline payment {item_id} failed ({item.state.value}); "
+                                                      "collected again", now=now)
             self.store.audit(actor, f"offline.{action}", f"offline:{item_id}",
                              {"invoice": item.invoice_id, "state": item.state.value, "note": note})
         item = self.get(item_id)

@@ -25,6 +25,9 @@ State changes of a batch are committed together (one fsync per batch, not per it
 idempotent, so a crash between a send and its record only means the next pass sends the same
 bytes again and reads the answer "already known" or the receipt. Nothing is marked successful
 without a receipt. Plain Python, no Qt.
+
+The engine owns ``relay_nonces``; the queue's items change only through ``OfflineQueue.apply``
+(the queue owns them and their lifecycle).
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ from eth_utils import to_checksum_address
 from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
-from pos_app.offline.lifecycle import FAILURES, TRANSITIONS, QueueState
+from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
@@ -83,30 +86,8 @@ class SyncEngine:
     # -- applying decisions (one transaction per batch) ----------------------------------------------
     def _apply(self, changes: list[_Change], report: PassReport, now: int,
                also: Callable[[Any], None] | None = None) -> None:
-        if not changes:
-            return
-        done: list[int] = []
-        with self.store.transaction() as c:
-            if also is not None:
-                also(c)
-            for ch in changes:
-                row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (ch.item["id"],)).fetchone()
-                current = QueueState(row[0])
-                if ch.target is not None and ch.target != current:
-                    if ch.target in TRANSITIONS[current]:
-                        path = [ch.target]
-                    elif Q.SUBMITTED in TRANSITIONS[current] and ch.target in TRANSITIONS[Q.SUBMITTED]:
-                        path = [Q.SUBMITTED, ch.target]
-                    else:  # changed meanwhile (e.g. resolved by a person): leave it be
-                        log.warning("item %s: not moving %s -> %s", ch.item["id"], current.value, ch.target.value)
-                        continue
-                    for step in path:
-                        self.queue._move(c, ch.item["id"], current, step, ch.reason, now)
-                        current = step
-                    done.append(ch.item["id"])
-                if ch.columns:
-                    cols = ", ".join(f"{k} = ?" for k in ch.columns)
-                    c.execute(f"UPDATE offline_payments SET {cols} WHERE id = ?", (*ch.columns.values(), ch.item["id"]))
+        # The queue owns the items and their lifecycle: it commits the batch in one transaction.
+        done = self.queue.apply(changes, now=now, also=also)
         for item_id in done:
             item = self.queue.get(item_id)
             if item.state == Q.SUBMITTED:

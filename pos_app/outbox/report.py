@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.queue import QueueItem
+# A decision about one item; defined with the queue, which commits it (``OfflineQueue.apply``).
+from pos_app.offline.records import Change
+
+__all__ = ["Change", "PassReport"]
 
 
 @dataclass
@@ -23,11 +25,3 @@ class PassReport:
     relay_short_wei: int = 0        # BNB the relay account lacks for what is queued
     outstanding: int = 0            # items not yet final or failed
     outcomes: list[QueueItem] = field(default_factory=list)
-
-
-@dataclass
-class Change:
-    item: dict[str, Any]
-    target: QueueState | None
-    reason: str
-    columns: dict[str, Any] = field(default_factory=dict)

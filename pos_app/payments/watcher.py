@@ -12,6 +12,11 @@ One ``scan_once()`` pass:
    confirmations) whose block is still canonical become final; invoices are recomputed.
 
 ``PaymentWatcher.start()`` runs passes on its own thread until ``stop()``. Plain Python, no Qt.
+
+The watcher owns ``scan_cursor`` and ``scan_checkpoints``. Payments and invoices are written by
+``InvoiceService`` (their owner), called inside the watcher's transactions so a range's payments,
+their invoices and the cursor commit together; payer snapshots go through the ``OfflineQueue``
+passed in.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from eth_utils import to_checksum_address
 from web3 import Web3
@@ -31,6 +36,9 @@ from pos_app.core.events import AuditProblem, ChainStatus, EventBus, PaymentFina
 from pos_app.invoices.service import InvoiceService, Transfer
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
+
+if TYPE_CHECKING:
+    from pos_app.offline.queue import OfflineQueue
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +76,16 @@ MAX_SNAPSHOT_PAYERS = 500
 
 class PaymentWatcher:
     def __init__(self, store: Store, rpc: RpcClient, profile: NetworkProfile, *, token: str,
-                 merchant: str, service: InvoiceService, events: EventBus | None = None,
-                 max_range: int | None = None, clock: Callable[[], float] = time.time) -> None:
+                 merchant: str, service: InvoiceService, offline: "OfflineQueue",
+                 events: EventBus | None = None, max_range: int | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self.store, self.rpc, self.profile = store, rpc, profile
         self.token = to_checksum_address(token)
         self.merchant = to_checksum_address(merchant)
         self.service = service
+        # Where online contact, the fee floor and payer snapshots are noted (offline acceptance
+        # reads them); passed in, so this package never reaches into the queue's tables.
+        self.offline = offline
         self.events = events or service.events
         self.max_range = max_range or profile.max_log_range
         self.range = self.max_range
@@ -171,16 +183,11 @@ class PaymentWatcher:
         rewind_to = max(0, rewind_to)
         log.warning("chain reorganisation: rescanning from block %s", rewind_to)
         with self.store.transaction() as c:
-            rows = c.execute("SELECT id, invoice_id FROM payments WHERE chain_id=? AND token=? AND payee=?"
-                             " AND block_number >= ? AND status != 'removed'", (*self._key(), rewind_to)).fetchall()
-            c.execute("UPDATE payments SET status='removed', updated_at=? WHERE chain_id=? AND token=? AND payee=?"
-                      " AND block_number >= ? AND status != 'removed'",
-                      (int(self.clock()), *self._key(), rewind_to))
-            touched = sorted({int(r["invoice_id"]) for r in rows if r["invoice_id"] is not None})
-            for invoice_id in touched:
-                InvoiceService._refresh_paid_seen(c, invoice_id)
-            result.changed_invoices.update(touched)
-            changes = self.service.recompute_in(c, touched, "payment dropped by a chain reorganisation")
+            # The payments and their invoices change in this commit, with the cursor moved back.
+            rows, changes = self.service.remove_payments_in(c, *self._key(), rewind_to,
+                                                            "payment dropped by a chain reorganisation",
+                                                            now=int(self.clock()))
+            result.changed_invoices.update(int(r["invoice_id"]) for r in rows if r["invoice_id"] is not None)
             c.execute("DELETE FROM scan_checkpoints WHERE chain_id=? AND block_number >= ?", (chain_id, rewind_to))
             cur = self.cursor()
             if cur is None or cur > rewind_to:
@@ -331,11 +338,9 @@ class PaymentWatcher:
             return
         touched = sorted({int(r["invoice_id"]) for r in final if r["invoice_id"] is not None})
         with self.store.transaction() as c:
-            now = int(self.clock())
-            c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
-                          [(now, r["id"]) for r in final])
             # One commit: a payment is never final while its invoice still says otherwise.
-            changes = self.service.recompute_in(c, touched, "payment final on the chain")
+            changes = self.service.finalize_payments_in(c, [r["id"] for r in final], touched,
+                                                        "payment final on the chain", now=int(self.clock()))
         result.finalized_payments += len(final)
         result.changed_invoices.update(touched)
         for r in final:
@@ -382,12 +387,11 @@ class PaymentWatcher:
     # -- what offline acceptance needs from the last time we were online -------------------------
     def _record_online(self, head_block: dict[str, Any]) -> None:
         """Note the successful contact (30-day clock), the fee floor and payer snapshots, now and then."""
-        from pos_app.offline.queue import OfflineQueue
         now = self.clock()
         if self._recorded_at is not None and now - self._recorded_at < RECORD_ONLINE_EVERY_S:
             return
         gas_price = self.rpc.gas_price("the gas price")  # checked: -1 or 2**300 never becomes the fee floor
-        queue = OfflineQueue(self.store, self.service)
+        queue = self.offline
         queue.record_sync(self.profile.chain_id, at=int(now), gas_price=gas_price,
                           base_fee=int(head_block.get("baseFeePerGas") or 0))
         self._recorded_at = now
@@ -399,18 +403,24 @@ class PaymentWatcher:
             refresh_features(self.store, self.rpc, self.token)
             self._snapshots_at = now
 
-    def refresh_snapshots(self, queue: Any, *, at: int) -> int:
-        """Balance and nonce of the payers we know (offline payers, recent customers), for the risk caps."""
+    def refresh_snapshots(self, queue: "OfflineQueue | None" = None, *, at: int) -> int:
+        """Balance and nonce of the payers we know (offline payers, recent customers), for the risk caps.
+
+        ``queue``: the offline queue the snapshots are kept in (this watcher's own by default).
+        """
+        queue = self.offline if queue is None else queue
         since = at - 30 * 24 * 3600
-        rows = self.store.query(
-            "SELECT payer FROM offline_payments WHERE chain_id = ? UNION SELECT payer FROM payer_snapshots "
-            "WHERE chain_id = ? UNION SELECT payer FROM (SELECT payer, MAX(block_time) AS t FROM payments "
+        recent = self.store.query(
+            "SELECT payer FROM (SELECT payer, MAX(block_time) AS t FROM payments "
             "WHERE chain_id = ? GROUP BY payer HAVING t >= ? ORDER BY t DESC LIMIT ?)",
-            (self.profile.chain_id, self.profile.chain_id, self.profile.chain_id, since, MAX_SNAPSHOT_PAYERS))
+            (self.profile.chain_id, since, MAX_SNAPSHOT_PAYERS))
+        # The queue's payers and the recent customers, each once, in a stable order (what SQL's
+        # UNION gave when this was one query).
+        payers = sorted(set(queue.known_payers(self.profile.chain_id)) | {r["payer"] for r in recent})
         from pos_app.chain.contract import token_abi
         count = 0
-        for r in rows[:MAX_SNAPSHOT_PAYERS]:
-            payer = to_checksum_address(r["payer"])
+        for raw_payer in payers[:MAX_SNAPSHOT_PAYERS]:
+            payer = to_checksum_address(raw_payer)
 
             def read(w3, payer=payer):
                 c = w3.eth.contract(address=self.token, abi=token_abi())

@@ -15,6 +15,8 @@ record breaks the chain. Three things a chain alone cannot show are covered here
   code path. The functions they call exist only on connections opened by this app, so a
   ``sqlite3`` shell cannot change an invoice without dropping a trigger first, and ``verify``
   reports every invoice whose row no longer matches its last recorded digest.
+* **One writer.** Every record is written here (``append``, the triggers, the schema step's
+  baseline); ``Store.audit`` opens the transaction and calls ``append``.
 * **Verification at all:** ``verify`` runs when the watcher starts (logged, and shown on the
   screen, never blocking sales) and on demand with ``sompos audit verify``.
 """
@@ -98,6 +100,19 @@ def baseline_invoices(conn: Any) -> None:
                          " VALUES (?,?,?,?,?,?,?,?)", (at, "app", f"{word}.write", subject, detail, "ok", prev,
                                                        digest))
             prev = digest
+
+
+def append(conn: Any, actor: str, event: str, subject: str, detail: dict[str, Any], result: str = "ok") -> None:
+    """Inside an open transaction: one record chained to the previous one by hash (``Store.audit``)."""
+    prev = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev_hash = prev[0] if prev else GENESIS
+    at = int(time.time())
+    body = json.dumps([at, actor, event, subject, detail, result, prev_hash], sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    conn.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
+                 " VALUES (?,?,?,?,?,?,?,?)",
+                 (at, actor, event, subject, json.dumps(detail, sort_keys=True, ensure_ascii=False),
+                  result, prev_hash, digest))
 
 
 # -- the anchor outside the database -------------------------------------------------------------

@@ -375,17 +375,9 @@ class Store:
     def audit(self, actor: str, event: str, subject: str, detail: dict[str, Any],
               result: str = "ok") -> None:
         """Append an audit record chained to the previous one by hash (tampering shows)."""
+        from pos_app.store.audit import append  # the audit_log's owner; imported when first used
         with self.transaction() as c:
-            prev = c.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-            prev_hash = prev[0] if prev else "0" * 64
-            at = int(time.time())
-            body = json.dumps([at, actor, event, subject, detail, result, prev_hash],
-                              sort_keys=True, ensure_ascii=False)
-            digest = _sha256(body.encode()).hexdigest()
-            c.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
-                      " VALUES (?,?,?,?,?,?,?,?)",
-                      (at, actor, event, subject, json.dumps(detail, sort_keys=True, ensure_ascii=False),
-                       result, prev_hash, digest))
+            append(c, actor, event, subject, detail, result)
 
     def verify_audit_chain(self) -> bool:
         """True when every audit record still hashes to what was written."""

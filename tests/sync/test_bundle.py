@@ -497,7 +497,7 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
     for names in (("fsync",), ("link", "replace")):     # the data or the rename fails
         with monkeypatch.context() as m:
             for name in names:
-                m.setattr(B.os, name, broken)
+                m.setattr(os, name, broken)
             with pytest.raises(StorageError) as e:
                 B.export_bundle(a, target)
         assert e.value.template == ("The file {file} could not be written; check that the stick is inserted, "
@@ -507,7 +507,7 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
     assert not [r for r in a.store.query("SELECT event FROM audit_log") if r["event"] == "offline.export"]
     # On a stick without hard links (FAT) the rename path is used, and the result is the same.
     with monkeypatch.context() as m:
-        m.setattr(B.os, "link", lambda *_: (_ for _ in ()).throw(OSError(1, "Operation not permitted")))
+        m.setattr(os, "link", lambda *_: (_ for _ in ()).throw(OSError(1, "Operation not permitted")))
         res = B.export_bundle(a, target)
     assert res.items == 3 and [p.name for p in stick.iterdir()] == ["queue.jsonl"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -1,0 +1,93 @@
+"""``sompos config show|network|merchant|…``: the shop's settings, each change validated by the core."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from typing import Any
+
+from pos_app.cli.output import add_actions, add_command, cached_token_info, open_context, out, usage_error
+from pos_app.core.errors import PosError
+
+
+def _change(ctx, args: argparse.Namespace) -> None:
+    from pos_app.shop import config as C
+    if args.config_cmd == "network":
+        C.set_network(ctx.store, args.spec)
+    elif args.config_cmd == "merchant":
+        C.set_merchant(ctx.store, args.address)
+    elif args.config_cmd == "token":
+        C.set_token(ctx.store, args.address)
+    elif args.config_cmd == "expiry":
+        C.set_expiry_minutes(ctx.store, args.minutes)
+    elif args.config_cmd == "qr-format":
+        C.set_qr_format(ctx.store, args.format)
+    elif args.config_cmd == "language":
+        C.set_language(ctx.store, args.lang)
+    elif args.config_cmd == "till":
+        C.set_till(ctx.store, args.spec)
+    elif args.config_cmd == "offline-limit":
+        if not str(args.value).strip().isascii():  # "٣" would pass str.isdigit() and int()
+            raise usage_error("Write the limit with the digits 0-9.")
+        from pos_app.offline.risk import with_limit
+        ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    ctx = open_context(args, read_only=args.config_cmd == "show")
+    _change(ctx, args)
+    cfg = ctx.config
+    d = cfg.to_dict()
+    d["network"] = cfg.network.name
+    if cfg.network.token:
+        info = None
+        try:
+            info = ctx.token_info() if cfg.network.embedded else cached_token_info(ctx)
+        except (PosError, sqlite3.Error):  # sqlite3: the demo token's facts not saved on a full disk
+            info = cached_token_info(ctx) if cfg.network.embedded else None
+        d.update({"decimals": info.decimals if info else None, "symbol": info.symbol if info else None,
+                  "eip712_name": info.eip712_name if info else None,
+                  "eip712_version": info.eip712_version if info else None})
+    else:
+        d.update({"decimals": None, "symbol": None, "eip712_name": None, "eip712_version": None})
+        info = None
+    from pos_app.chain.token_cache import describe_offline_kinds  # what the token was probed to settle
+    features = info.features if info else None
+    d["offline_kinds"] = describe_offline_kinds(features) if cfg.network.token else None
+    d["offline_limits"] = ctx.offline.limits().to_dict()
+    d["data_dir"] = str(ctx.data_dir)
+    from pos_app.store.audit import verify  # the start-up check, also here (issue 10, finding 8)
+    audit = verify(ctx.store, ctx.data_dir)
+    d["audit"] = ("ok" if audit.ok else
+                  f"{len(audit.problems)} problem(s), records changed outside the app: sompos audit verify")
+    text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
+    d["token_features"] = features.to_dict() if features else None  # JSON only; the line above says it
+    if d.get("token") and d["decimals"] is None:
+        text += "\n(token details are read from the chain at the first `sompos sync --once`)"
+    out(args, d, text)
+    return 0
+
+
+def register(sub: Any) -> None:
+    c = add_command(sub, "config", help="show or change settings")
+    csub = add_actions(c, "config_cmd", "SETTING")
+    add_command(csub, "show", help="current settings")
+    n = add_command(csub, "network", help="bsc, bsc-testnet, local, demo or a .toml profile")
+    n.add_argument("spec")
+    m = add_command(csub, "merchant", help="the address that receives payments")
+    m.add_argument("address")
+    t = add_command(csub, "token", help="the som token contract on this network")
+    t.add_argument("address")
+    e = add_command(csub, "expiry", help="invoice expiry in minutes")
+    e.add_argument("minutes")
+    q = add_command(csub, "qr-format", help="default QR format")
+    q.add_argument("format")
+    tl = add_command(csub, "till", help="this till's number among the tills sharing the shop address, e.g. 2/3")
+    tl.add_argument("spec", help="NUMBER/COUNT, e.g. 2/3 (1/1 for a single till)")
+    lg = add_command(csub, "language", help="ky, ru or en")
+    lg.add_argument("lang")
+    ol = add_command(csub, "offline-limit",
+                     help="per-payment|total|unknown-payer (som), max-items, warn-after|refuse-after (hours), "
+                          "max-offline-days|stale-snapshot-days")
+    ol.add_argument("name")
+    ol.add_argument("value")
+    c.set_defaults(func=cmd_config)

@@ -1,0 +1,54 @@
+"""``sompos payload check|accept``: offline acceptance from the terminal.
+
+``payload check`` prints the verdict and changes nothing; ``payload accept`` commits the payment
+to the durable queue for an invoice and prints "accepted" only after the commit.
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pos_app.cli.output import add_actions, add_command, offline_item_dict, open_context, out, whole
+from pos_app.core.errors import BadInput
+
+
+def cmd_payload(args: argparse.Namespace) -> int:
+    from pos_app.offline.sources import read_payload_source
+    ctx = open_context(args)
+    facts = ctx.offline_facts()
+    if args.payload_cmd == "check":
+        from pos_app.core.money import parse_amount, tyiyn_to_base_units
+        due = tyiyn_to_base_units(parse_amount(args.amount), facts.decimals)
+        try:
+            text = read_payload_source(args.source)
+        except BadInput as err:
+            from pos_app.offline.queue import refused
+            verdict = refused(err)
+        else:
+            verdict = ctx.offline.evaluate(text, facts, due_base=due)
+        data = verdict.to_json(facts.decimals)
+        line = ("OK: " if verdict.ok else "REFUSED: ") + verdict.reason
+        if verdict.ok and verdict.warnings:
+            line += " Warnings: " + ", ".join(verdict.warnings)
+        out(args, data, line)
+        return 0 if verdict.ok else 1
+    text = read_payload_source(args.source)
+    item, duplicate = ctx.offline.accept(text, int(args.invoice), facts, source="cli")
+    data = offline_item_dict(item, facts.decimals)
+    data["duplicate"] = duplicate
+    word = "already accepted" if duplicate else "accepted"
+    out(args, data, f"{word}: offline payment {item.id} for invoice {item.invoice_id} "
+                    f"({data['amount']} from {item.payer}), pending network")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = add_command(sub, "payload", help="check or accept a customer-signed offline payment")
+    psub = add_actions(p, "payload_cmd", "ACTION")
+    c = add_command(psub, "check", help="print the verdict; changes nothing")
+    c.add_argument("--amount", required=True, help="the sale amount in som, e.g. 150.00")
+    c.add_argument("source", nargs="?", default="-", help="file (text or QR picture) or - for standard input")
+    a = add_command(psub, "accept", help="accept for an invoice into the offline queue")
+    a.add_argument("--invoice", required=True, type=whole("the invoice number"), help="invoice number")
+    a.add_argument("source", nargs="?", default="-", help="file (text or QR picture) or - for standard input")
+    p.set_defaults(func=cmd_payload)

@@ -1,0 +1,120 @@
+"""``sompos queue list|export|import|take-back|resolve``: the offline payments queue.
+
+``export`` hands the unsent payments to another till in a signed file, ``import`` takes such a
+file in (or takes this till's own payments back), ``take-back`` sends handed-off payments from
+here again, ``resolve`` closes a failed one.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+from pos_app.cli.output import (
+    add_actions, add_command, cached_token_info, offline_item_dict, open_context, out, whole,
+)
+from pos_app.core.errors import BadInput
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from pos_app.core.money import format_som_plain
+    ctx = open_context(args, read_only=True)
+    cfg = ctx.config
+    try:
+        info = ctx.token_info()
+    except sqlite3.Error:  # a full disk: the facts as cached (queue list only reads)
+        info = cached_token_info(ctx)
+        if info is None:
+            raise
+    items = ctx.offline.list()
+    s = ctx.offline.summary(cfg.network.chain_id)
+    data = {"pending": s.pending_count, "pending_amount": format_som_plain(s.pending_tyiyn),
+            "unsent": s.unsent_count, "failed": s.failed_count, "deadline": s.deadline,
+            "last_sync_at": s.last_sync_at, "limits": s.limits.to_dict(),
+            "items": [offline_item_dict(i, info.decimals) for i in items]}
+    lines = [f"{s.pending_count} pending ({format_som_plain(s.pending_tyiyn)} som), {s.unsent_count} not sent yet, "
+             f"{s.failed_count} failed"]
+    if s.deadline is not None:
+        left = s.deadline - int(time.time())
+        lines.append(f"send before {time.strftime('%Y-%m-%d %H:%M', time.localtime(s.deadline))} "
+                     f"({max(left, 0) // 3600} h {max(left, 0) % 3600 // 60} min left)")
+    for i in items:
+        d = offline_item_dict(i, info.decimals)
+        lines.append(f"#{i.id:<5} {i.state.value:<18} {d['amount']:>14} invoice {i.invoice_id:<6} {i.payer} "
+                     f"{i.reason}")
+    out(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    result = ctx.export_handover(args.file, include_handed_off=args.again)
+    out(args, result.to_dict(),
+        f"exported {result.count} unsent payments to {args.file} (device {result.device}); "
+        f"this till will no longer send them")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pos_app.offline.pairing import show_fingerprint
+    from pos_app.offline.usecases import own_file_returned
+    ctx = open_context(args)
+    result = ctx.import_handover(args.file, expect_device=args.expect_device)
+    if own_file_returned(result, ctx.data_dir, expect_device=args.expect_device):
+        out(args, result.to_dict(), f"this till's own file: {len(result.taken_back)} payments taken back; "
+                                    f"this till sends them again")
+        return 0
+    lines = ([f"paired with till {show_fingerprint(result.device)}"] if result.paired_now else [])
+    lines += [f"imported {result.added} payments from till {show_fingerprint(result.device)}, "
+              f"{result.already_there} were already here"]
+    lines += [f"refused line {line}: {why}" for line, why in result.refused]
+    out(args, result.to_dict(), "\n".join(lines))
+    return 0
+
+
+def cmd_take_back(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if not args.items and not args.all:
+        raise BadInput("Name the offline payments to take back, or use --all.")
+    ids = ctx.offline.take_back(None if args.all else [int(i) for i in args.items], actor="cli",
+                                reason=args.note or "taken back by a person")
+    out(args, {"taken_back": ids}, f"{len(ids)} handed-off payments taken back; this till sends them again")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    action = "collect_again" if args.collect_again else "resolved"
+    item = ctx.offline.resolve(int(args.item), action, actor="cli", note=args.note or "")
+    word = "cancelled its sale; charge the customer again" if action == "collect_again" else "marked resolved"
+    out(args, {"id": item.id, "resolution": item.resolution}, f"offline payment {item.id}: {word}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    q = add_command(sub, "queue", help="the offline payments queue")
+    qsub = add_actions(q, "queue_cmd", "ACTION")
+    add_command(qsub, "list", help="every offline payment with its state").set_defaults(func=cmd_list)
+    e = add_command(qsub, "export", help="write the unsent queue to a signed file for another machine")
+    e.add_argument("file")
+    e.add_argument("--again", action="store_true", help="include payments already exported (a lost stick)")
+    e.set_defaults(func=cmd_export)
+    i = add_command(qsub, "import", help="load a queue file exported by another machine")
+    i.add_argument("file")
+    i.add_argument("--expect-device", metavar="NUMBER",
+                   help="the other till's 16-character number, compared on both screens: pairs it")
+    i.set_defaults(func=cmd_import)
+    t = add_command(qsub, "take-back", help="send handed-off payments from this till again (a lost file)")
+    t.add_argument("items", nargs="*", type=whole("the payment number"), help="offline payment numbers")
+    t.add_argument("--all", action="store_true", help="every handed-off payment")
+    t.add_argument("--note", default="")
+    t.set_defaults(func=cmd_take_back)
+    r = add_command(qsub, "resolve", help="close a failed offline payment")
+    r.add_argument("item", type=whole("the payment number"))
+    how = r.add_mutually_exclusive_group(required=True)
+    how.add_argument("--collect-again", action="store_true", help="cancel its sale; charge the customer again")
+    how.add_argument("--resolved", action="store_true", help="settled another way (e.g. cash)")
+    r.add_argument("--note", default="")
+    r.set_defaults(func=cmd_resolve)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pos_app.core.money import BaseUnits
+
 MAX_BLOCK = 10**10              # BSC makes ~1.3 blocks a second: 10**10 is centuries away
 MAX_TIMESTAMP = 2**33           # year 2242; a test chain may be moved far into the future
 MAX_GAS_PRICE = 10**14          # wei: 100,000 gwei, thousands of times any real BSC price
@@ -67,7 +69,13 @@ def gas_price(value: Any) -> int:
 
 
 def balance(value: Any, what: str = "balance") -> int:
+    """A balance of the chain's own coin, in wei (token amounts: ``token_amount``)."""
     return as_uint(value, what, maximum=MAX_UINT256)
+
+
+def token_amount(value: Any, what: str = "token amount") -> BaseUnits:
+    """A token balance or transfer value (``balanceOf``, a ``Transfer`` log), in the token's base units."""
+    return BaseUnits(as_uint(value, what, maximum=MAX_UINT256))
 
 
 def nonce(value: Any, what: str = "transaction count") -> int:

@@ -27,6 +27,24 @@ _GROUPED_RE = re.compile(r"^[0-9]{1,3}( [0-9]{3})+([.,][0-9]*)?$")
 _CURRENCY_WORDS = ("сом", "som", "kgs", "c")
 
 
+def _integer(value: object, what: str) -> int:
+    """``value`` if it is a whole number; a float or ``Decimal`` would be rounded silently by
+    ``int()`` and ``True`` would count as 1, so each is refused as the programming error it is."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an integer, not {type(value).__name__}")
+    return int(value)
+
+
+def as_tyiyn(value: object) -> Tyiyn:
+    """An integer read from storage or another module, typed as tyiyn (floats and bools refused)."""
+    return Tyiyn(_integer(value, "an amount in tyiyn"))
+
+
+def as_base_units(value: object) -> BaseUnits:
+    """An integer read from the chain or storage, typed as token base units (floats and bools refused)."""
+    return BaseUnits(_integer(value, "an amount in base units"))
+
+
 def parse_amount(text: str) -> Tyiyn:
     """Parse an amount as a shop types it ("150", "150.5", "150,50", "1 250,00") into tyiyn.
 
@@ -117,6 +135,7 @@ def check_decimals(decimals: int) -> int:
 
 def tyiyn_to_base_units(amount: Tyiyn, decimals: int) -> BaseUnits:
     """Convert tyiyn to token base units exactly; fails if the token cannot represent tyiyn."""
+    amount = as_tyiyn(amount)
     check_decimals(decimals)
     if decimals >= 2:
         return BaseUnits(int(amount) * 10 ** (decimals - 2))
@@ -129,6 +148,7 @@ def tyiyn_to_base_units(amount: Tyiyn, decimals: int) -> BaseUnits:
 
 def base_units_to_tyiyn(value: BaseUnits, decimals: int) -> tuple[Tyiyn, int]:
     """Split base units into whole tyiyn and the remainder below one tyiyn (in base units)."""
+    value = as_base_units(value)
     check_decimals(decimals)
     if decimals >= 2:
         q, r = divmod(int(value), 10 ** (decimals - 2))
@@ -138,6 +158,7 @@ def base_units_to_tyiyn(value: BaseUnits, decimals: int) -> tuple[Tyiyn, int]:
 
 def base_units_to_decimal_str(value: BaseUnits, decimals: int) -> str:
     """Exact decimal text of an on-chain amount ("150.000001"), trailing zeros trimmed."""
+    value = as_base_units(value)
     check_decimals(decimals)
     if value < 0:
         raise BadInput("Negative on-chain amount.")
@@ -171,6 +192,7 @@ _FORMATS = {
 
 def format_som(amount: Tyiyn, lang: str = "ru", *, with_unit: bool = True) -> str:
     """Format tyiyn for display: ky/ru "1 250,00 сом" (no-break spaces), en "1,250.00 som"."""
+    amount = as_tyiyn(amount)
     group, dec, pattern = _FORMATS.get(lang, _FORMATS["en"])
     sign = "-" if amount < 0 else ""
     whole, cents = divmod(abs(int(amount)), TYIYN_PER_SOM)
@@ -181,10 +203,10 @@ def format_som(amount: Tyiyn, lang: str = "ru", *, with_unit: bool = True) -> st
 
 def format_som_plain(amount: Tyiyn) -> str:
     """Machine-friendly decimal text of tyiyn ("1250.00"), used in JSON and URIs."""
-    whole, cents = divmod(int(amount), TYIYN_PER_SOM)
+    whole, cents = divmod(as_tyiyn(amount), TYIYN_PER_SOM)
     return f"{whole}.{cents:02d}"
 
 
 def to_decimal(amount: Tyiyn) -> Decimal:
     """Tyiyn as a Decimal number of som, for display widgets that need one."""
-    return Decimal(int(amount)) / TYIYN_PER_SOM
+    return Decimal(as_tyiyn(amount)) / TYIYN_PER_SOM

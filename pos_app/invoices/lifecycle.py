@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from pos_app.core.errors import IllegalTransition
+from pos_app.core.money import BaseUnits
 from pos_app.core.statemachine import Lifecycle
 
 
@@ -67,7 +68,7 @@ def check_transition(current: InvoiceState, target: InvoiceState) -> None:
 class PaymentView:
     """What the lifecycle needs to know about one on-chain payment to an invoice."""
 
-    value: int           # base units
+    value: BaseUnits
     block_time: int      # unix seconds of the block that included it
     final: bool          # at or below the profile's finality point
 
@@ -87,11 +88,11 @@ class Flags:
 class Status:
     state: InvoiceState
     flags: Flags
-    paid_seen: int       # base units in non-removed payments
-    paid_final: int      # base units in final payments
+    paid_seen: BaseUnits     # in non-removed payments
+    paid_final: BaseUnits    # in final payments
 
 
-def derive_status(*, current: InvoiceState, amount_base: int, tyiyn_unit: int, expires_at: int,
+def derive_status(*, current: InvoiceState, amount_base: BaseUnits, tyiyn_unit: BaseUnits, expires_at: int,
                   payments: Iterable[PaymentView], now: int) -> Status:
     """Where an invoice should be, given its (non-removed) payments and the time.
 
@@ -100,8 +101,8 @@ def derive_status(*, current: InvoiceState, amount_base: int, tyiyn_unit: int, e
     per tyiyn: an overpayment counts only from one whole tyiyn up, so the tail is never "over".
     """
     pays = list(payments)
-    seen = sum(p.value for p in pays)
-    final = sum(p.value for p in pays if p.final)
+    seen = BaseUnits(sum(p.value for p in pays))
+    final = BaseUnits(sum(p.value for p in pays if p.final))
     flags = Flags(
         partial=0 < seen < amount_base,
         over=seen // max(tyiyn_unit, 1) > amount_base // max(tyiyn_unit, 1),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from pos_app.core.errors import BadInput
+from pos_app.core.money import BaseUnits
 from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, InvoiceState
 
 
@@ -26,19 +27,19 @@ from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, InvoiceState
 class TailScheme:
     """How unique amounts are made for a token with ``decimals`` decimals."""
 
-    unit: int      # base units per tail step (0: the token cannot carry a tail)
-    max_tail: int  # largest tail; tail * unit stays below one tyiyn
+    unit: BaseUnits  # per tail step (0: the token cannot carry a tail)
+    max_tail: int    # largest tail (a count of steps); tail * unit stays below one tyiyn
 
     @classmethod
     def for_decimals(cls, decimals: int) -> "TailScheme":
         if decimals <= 2:
-            return cls(0, 0)
+            return cls(BaseUnits(0), 0)
         if decimals >= 6:
             # Steps of 0.000001 som: wallets that show 6 decimals still show the tail.
-            return cls(10 ** (decimals - 6), 9999)
-        return cls(1, 10 ** (decimals - 2) - 1)
+            return cls(BaseUnits(10 ** (decimals - 6)), 9999)
+        return cls(BaseUnits(1), 10 ** (decimals - 2) - 1)
 
-    def tail_of(self, value: int, decimals: int) -> int | None:
+    def tail_of(self, value: BaseUnits, decimals: int) -> int | None:
         """The tail a transfer of ``value`` carries, or None (no room, or not a whole tail)."""
         if self.unit == 0:
             return None
@@ -80,7 +81,7 @@ class TillSlot:
         return f"{self.number} of {self.count}"
 
 
-def allocate_tail(amount_base: int, scheme: TailScheme, taken_amounts: set[int],
+def allocate_tail(amount_base: BaseUnits, scheme: TailScheme, taken_amounts: set[BaseUnits],
                   slot: TillSlot = TillSlot()) -> int:
     """Smallest tail of this till whose amount no watched invoice uses; 0 when the token has no room."""
     if scheme.unit == 0:
@@ -100,9 +101,9 @@ class Candidate:
 
     id: int
     state: InvoiceState
-    due_base: int        # amount + tail: the unique amount asked for
-    amount_base: int
-    paid_seen: int
+    due_base: BaseUnits      # amount + tail: the unique amount asked for
+    amount_base: BaseUnits
+    paid_seen: BaseUnits
     created_at: int
     expires_at: int
 
@@ -113,7 +114,7 @@ class Match:
     method: str          # "exact", "sole", "none", "other_till" (or "offline", by tx hash)
 
 
-def match_transfer(value: int, block_time: int, candidates: Iterable[Candidate], *,
+def match_transfer(value: BaseUnits, block_time: int, candidates: Iterable[Candidate], *,
                    slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
                    decimals: int | None = None) -> Match:
     """Pick the invoice a transfer of ``value`` at ``block_time`` pays, or none."""

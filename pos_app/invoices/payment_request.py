@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from pos_app.core.errors import BadInput
-from pos_app.core.money import base_units_to_decimal_str, decimal_str_to_base_units
+from pos_app.core.money import BaseUnits, base_units_to_decimal_str, decimal_str_to_base_units
 
 FORMATS = ("eip681", "metamask", "trust", "address")
 FORMAT_LABELS = {"eip681": "EIP-681 (most wallets)", "metamask": "MetaMask link",
@@ -32,7 +32,7 @@ class PaymentRequest:
     chain_id: int
     token: str
     merchant: str
-    amount_base: int | None   # None for the plain address format
+    amount_base: BaseUnits | None   # None for the plain address format
     decimals: int
 
 
@@ -92,7 +92,7 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
         merchant = _one(q, "address")
         if not re.fullmatch(_ADDR, merchant):
             raise BadInput("The payment link's address is not valid.")
-        return PaymentRequest(int(m.group("chain")), m.group("token"), merchant, int(amount), decimals)
+        return PaymentRequest(int(m.group("chain")), m.group("token"), merchant, BaseUnits(int(amount)), decimals)
     parsed = urlparse(uri)
     if parsed.scheme == "https" and parsed.netloc == "link.trustwallet.com" and parsed.path == "/send":
         q = _query(parsed.query)
@@ -103,7 +103,7 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
         if not re.fullmatch(_ADDR, merchant):
             raise BadInput("The payment link's address is not valid.")
         base = decimal_str_to_base_units(_one(q, "amount"), decimals)
-        return PaymentRequest(chain_id_for_trust or 0, asset.group(2), merchant, int(base), decimals)
+        return PaymentRequest(chain_id_for_trust or 0, asset.group(2), merchant, base, decimals)
     raise BadInput("This is not a payment request this app understands.")
 
 

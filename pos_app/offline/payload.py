@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pos_app.core.errors import BadInput
+from pos_app.core.money import BaseUnits
 
 MAX_TEXT = 8 * 1024          # a token transfer is ~110-250 bytes; anything this big is not one
 MAX_RAW_BYTES = 2 * 1024
@@ -58,7 +59,7 @@ class RawTransfer:
     payer: str
     token: str                   # the transaction's `to`
     recipient: str               # transfer(recipient, amount)
-    amount: int                  # base units
+    amount: BaseUnits
     gas: int
     gas_price: int | None        # legacy / EIP-2930
     max_fee: int | None          # EIP-1559
@@ -84,7 +85,7 @@ class Authorization:
     token: str
     payer: str
     recipient: str
-    amount: int
+    amount: BaseUnits
     valid_after: int
     valid_before: int
     nonce: str                   # 0x + 64 hex
@@ -257,7 +258,7 @@ def _decoding_refusal(exc: Exception) -> PayloadRefused:
     return PayloadRefused("truncated", "The scanned transaction is cut short or damaged; scan it again.")
 
 
-def _decode_transfer(data: bytes) -> tuple[str, int]:
+def _decode_transfer(data: bytes) -> tuple[str, BaseUnits]:
     """``transfer(address,uint256)`` arguments; anything else is refused."""
     from eth_abi import decode, encode
     from eth_utils import to_checksum_address
@@ -274,7 +275,7 @@ def _decode_transfer(data: bytes) -> tuple[str, int]:
         raise PayloadRefused("bad_call_data", "The transfer's details are not encoded the standard way.") from exc
     if encode(["address", "uint256"], [recipient, amount]) != args:  # dirty address padding
         raise PayloadRefused("bad_call_data", "The transfer's details are not encoded the standard way.")
-    return to_checksum_address(recipient), int(amount)
+    return to_checksum_address(recipient), BaseUnits(int(amount))
 
 
 # -- EIP-3009 authorizations ----------------------------------------------------------------------
@@ -317,7 +318,7 @@ def _parse_authorization(text: str) -> Authorization:
     value = obj.get("value")
     if not isinstance(value, str) or not value.isdigit() or not value.isascii() or len(value) > 78:
         raise refuse("value")
-    amount = int(value)
+    amount = BaseUnits(int(value))
     if amount > UINT256_MAX:
         raise refuse("value")
     nonce = obj.get("nonce")

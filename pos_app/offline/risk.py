@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from pos_app.core.errors import ConfigError
+from pos_app.core.money import Tyiyn
 from pos_app.offline.payload import PayloadRefused
 
 HOUR = 3600
@@ -29,13 +30,13 @@ MIN_STUCK_AFTER_S = 5 * 60   # a busy network can take minutes; less would fail 
 
 @dataclass(frozen=True)
 class Limits:
-    per_payment_tyiyn: int = 5_000_00          # 5,000 som
-    total_tyiyn: int = 50_000_00               # 50,000 som unsynced per device
+    per_payment_tyiyn: Tyiyn = Tyiyn(5_000_00)     # 5,000 som
+    total_tyiyn: Tyiyn = Tyiyn(50_000_00)          # 50,000 som unsynced per device
     max_items: int = 200
     warn_after_s: int = 12 * HOUR              # since the first unsynced payment
     refuse_after_s: int = 24 * HOUR
     max_since_sync_s: int = 30 * DAY           # since the last successful sync
-    unknown_payer_tyiyn: int = 1_000_00        # payer with no balance snapshot
+    unknown_payer_tyiyn: Tyiyn = Tyiyn(1_000_00)   # payer with no balance snapshot
     stale_snapshot_s: int = 7 * DAY            # an older snapshot halves the payer's cap
     stuck_after_s: int = 30 * 60               # sent, never mined this long: a "stuck" failure
 
@@ -69,7 +70,7 @@ class Limits:
 class Exposure:
     """What the device already holds unsynced, and when it last talked to the network."""
 
-    unsynced_tyiyn: int
+    unsynced_tyiyn: Tyiyn
     unsynced_count: int
     first_unsynced_at: int | None
     last_sync_at: int | None
@@ -79,10 +80,10 @@ class Exposure:
 class PayerStanding:
     """What we know about one payer from the last sync and from our own queue."""
 
-    balance_tyiyn: int | None          # snapshot balance at the last sync (None: never seen)
+    balance_tyiyn: Tyiyn | None        # snapshot balance at the last sync (None: never seen)
     snapshot_nonce: int | None
     snapshot_at: int | None
-    queued_tyiyn: int                  # already queued (unsynced) from this payer
+    queued_tyiyn: Tyiyn                # already queued (unsynced) from this payer
     pending_raw: int                   # unsynced raw transactions from this payer
     failures: int                      # payments of this payer the chain refused before
     # One past the highest transaction number of this payer's signed transfers on this till that
@@ -96,7 +97,7 @@ def sync_deadline(limits: Limits, exposure: Exposure, now: int) -> int:
     return start + limits.refuse_after_s
 
 
-def payer_cap(limits: Limits, payer: PayerStanding, now: int) -> int:
+def payer_cap(limits: Limits, payer: PayerStanding, now: int) -> Tyiyn:
     """Most this payer may still pay offline, in tyiyn."""
     if payer.balance_tyiyn is None:
         cap = limits.unknown_payer_tyiyn
@@ -106,10 +107,10 @@ def payer_cap(limits: Limits, payer: PayerStanding, now: int) -> int:
             cap //= 2
     if payer.failures:
         cap //= 2
-    return max(0, cap - payer.queued_tyiyn)
+    return Tyiyn(max(0, cap - payer.queued_tyiyn))
 
 
-def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, amount_tyiyn: int, kind: str,
+def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, amount_tyiyn: Tyiyn, kind: str,
                  raw_nonce: int | None, now: int) -> list[str]:
     """Raise ``PayloadRefused`` when accepting would break a limit; return warnings otherwise."""
     warnings: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos_app.chain.token_cache import TokenFeatures
+from pos_app.core.money import BaseUnits
 from pos_app.offline.payload import Authorization, Payload, PayloadRefused, RawTransfer, recover_authorization_signer
 
 # A standard ERC-20 transfer costs ~34.5k gas to a holder and ~51.5k to an empty balance (the
@@ -45,7 +46,7 @@ class ShopFacts:
     features: "TokenFeatures | None" = None
 
 
-def verify_payload(p: Payload, facts: ShopFacts, *, due_base: int, now: int, sync_deadline: int) -> None:
+def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int, sync_deadline: int) -> None:
     """Raise ``PayloadRefused`` unless ``p`` pays ``facts.merchant`` at least ``due_base``."""
     if p.chain_id != facts.chain_id:
         raise PayloadRefused("wrong_chain", "This payment was made for another network (chain {got}, "

@@ -85,3 +85,65 @@ def test_decimal_strings():
         decimal_str_to_base_units("1.0000001", 6)
     with pytest.raises(BadInput):
         tyiyn_to_base_units(Tyiyn(1), 99)
+
+
+# -- the money types at the edges (issue 11): conversions say what they return and take no floats --
+import typing  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from pos_app.core import money  # noqa: E402
+
+RETURNS = {
+    "parse_amount": Tyiyn, "tyiyn_to_base_units": BaseUnits, "base_units_to_tyiyn": tuple[Tyiyn, int],
+    "decimal_str_to_base_units": BaseUnits, "as_tyiyn": Tyiyn, "as_base_units": BaseUnits,
+}
+
+
+@pytest.mark.parametrize("name", sorted(RETURNS))
+def test_conversions_are_declared_to_return_the_money_types(name):
+    assert typing.get_type_hints(getattr(money, name))["return"] == RETURNS[name]
+
+
+def test_conversions_return_plain_integers_of_the_right_size():
+    assert type(parse_amount("150,50")) is int and parse_amount("150,50") == Tyiyn(15050)
+    assert type(tyiyn_to_base_units(Tyiyn(15050), 6)) is int and tyiyn_to_base_units(Tyiyn(15050), 6) == 150_500_000
+    t, rest = base_units_to_tyiyn(BaseUnits(150_500_001), 6)
+    assert (type(t), t, rest) == (int, 15050, 1)
+    assert type(decimal_str_to_base_units("1.5", 18)) is int
+    assert money.as_base_units(7) == 7 and money.as_tyiyn(0) == 0
+
+
+NOT_INTEGERS = [150.0, 150.5, True, False, Decimal("150"), "150", None]
+
+
+@pytest.mark.parametrize("bad", NOT_INTEGERS, ids=repr)
+@pytest.mark.parametrize("convert", [
+    lambda v: tyiyn_to_base_units(v, 6),
+    lambda v: base_units_to_tyiyn(v, 6),
+    lambda v: base_units_to_decimal_str(v, 6),
+    lambda v: format_som(v, "ru"),
+    lambda v: format_som_plain(v),
+    lambda v: money.to_decimal(v),
+    money.as_tyiyn,
+    money.as_base_units,
+], ids=["tyiyn_to_base_units", "base_units_to_tyiyn", "base_units_to_decimal_str", "format_som",
+        "format_som_plain", "to_decimal", "as_tyiyn", "as_base_units"])
+def test_conversions_refuse_floats_bools_and_other_non_integers(convert, bad):
+    """``int(150.5)`` would quietly pay 150 and ``True`` would be 1 tyiyn: neither is an amount."""
+    with pytest.raises(TypeError, match="must be an integer"):
+        convert(bad)
+
+
+@pytest.mark.parametrize("bad", [6.0, True, "6", None], ids=repr)
+def test_decimals_refuse_non_integers(bad):
+    with pytest.raises(BadInput):
+        tyiyn_to_base_units(Tyiyn(100), bad)
+
+
+def test_a_token_amount_read_from_a_node_is_base_units_and_nonsense_is_refused():
+    from pos_app.chain import answers
+    assert typing.get_type_hints(answers.token_amount)["return"] == BaseUnits
+    assert answers.token_amount("0x10") == 16 and answers.token_amount(2**256 - 1) == 2**256 - 1
+    for bad in (True, 1.5, -1, 2**256, "16", None):
+        with pytest.raises(answers.BadAnswer):
+            answers.token_amount(bad)

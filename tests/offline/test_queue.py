@@ -15,8 +15,8 @@ from pos_app.offline.queue import OfflineQueue
 from pos_app.offline.risk import Limits
 from pos_app.store.db import open_store
 
-from payloads import (CHAIN, DECIMALS, GWEI, MERCHANT, OTHER_KEY, PAYER, SOM, TOKEN, authorization, facts,
-                      raw_transfer)
+from payloads import (CHAIN, DECIMALS, GWEI, MERCHANT, OTHER_KEY, PAYER, PAYER_KEY, SOM, TOKEN, authorization,
+                      facts, raw_transfer)
 
 NOW = int(time.time())
 
@@ -273,3 +273,70 @@ def test_f15_offline_limits_take_digits_0_to_9_only(value):
     with pytest.raises(ConfigError):
         with_limit(Limits(), "refuse-after", value)
     assert with_limit(Limits(), "refuse-after", " 48 ").refuse_after_s == 48 * 3600
+
+
+# -- the owner's methods other packages call (the engine, the hand-over) ------------------------------
+def test_apply_moves_through_the_lifecycle_table_and_leaves_a_forbidden_move_alone(shop):
+    from pos_app.offline.records import Change
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
+    row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
+    # queued -> included is in the table: one step.
+    assert q.apply([Change(row, QueueState.INCLUDED, "in block 7", {"block_number": 7})], now=NOW + 1) == [item.id]
+    assert q.get(item.id).state == QueueState.INCLUDED
+    assert store.one("SELECT block_number FROM offline_payments WHERE id = ?", (item.id,))["block_number"] == 7
+    # included -> received is in the table neither directly nor through submitted: left alone,
+    # columns and all (the item changed meanwhile; the engine decides again next pass).
+    assert q.apply([Change(row, QueueState.RECEIVED, "back", {"attempts": 9})], now=NOW + 2) == []
+    assert q.get(item.id).state == QueueState.INCLUDED
+    assert store.one("SELECT attempts FROM offline_payments WHERE id = ?", (item.id,))["attempts"] == 0
+    # included -> double_spent is not, but included -> submitted -> double_spent is: two steps.
+    assert q.apply([Change(row, QueueState.DOUBLE_SPENT, "spent elsewhere")], now=NOW + 3) == [item.id]
+    assert [h["to_state"] for h in q.history(item.id)] == ["received", "queued", "included", "submitted",
+                                                          "double_spent"]
+    with pytest.raises(ValueError):
+        q.apply([Change(row, None, "", {"state": "final"})], now=NOW + 4)
+    assert q.get(item.id).state == QueueState.DOUBLE_SPENT
+
+
+def test_import_item_queues_through_the_lifecycle_and_links_the_invoice(shop):
+    from pos_app.offline.payload import parse_payload
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    payload = parse_payload(raw_transfer(amount=inv.due_base - 7))
+    item_id = q.import_item(payload, invoice_id=inv.id, chain_id=CHAIN, decimals=DECIMALS,
+                            verdict={"code": "ok"}, device="ab" * 8, reason="imported from device x",
+                            due_base=inv.due_base - 7, now=NOW)
+    item = q.get(item_id)
+    assert item.state == QueueState.QUEUED and item.invoice_id == inv.id and item.amount_base == inv.due_base - 7
+    assert [(h["from_state"], h["to_state"]) for h in q.history(item_id)] == [(None, "received"),
+                                                                             ("received", "queued")]
+    row = store.one("SELECT source, imported_from, imported_device FROM offline_payments WHERE id = ?", (item_id,))
+    assert row == {"source": "import", "imported_from": "ab" * 8, "imported_device": "ab" * 8}
+    got = svc.get(inv.id)
+    assert got.offline_id == item_id and got.due_base == inv.due_base - 7 and got.state == inv.state
+    assert svc.history(inv.id)[-1]["reason"] == (f"handed over from device {'ab' * 8}, pending network "
+                                                 f"(offline payment {item_id})")
+
+
+def test_mark_handed_marks_only_items_still_as_they_were_read(shop):
+    _, svc, q, _ = shop
+    items = [q.accept(raw_transfer(key=key, amount=inv.due_base), inv.id, facts(), now=NOW)[0]
+             for key, inv in [(PAYER_KEY, invoice(svc, 10)), (OTHER_KEY, invoice(svc, 20))]]
+    read = {i.id: (i.state.value, None) for i in items}
+    q.transition(items[0].id, QueueState.SUBMITTED, "sent meanwhile", now=NOW + 1)
+    assert q.mark_handed(read, file_digest="d" * 64, now=NOW + 2) == [items[1].id]
+    assert q.get(items[0].id).handed_off_at is None and q.get(items[1].id).handed_off_at == NOW + 2
+    assert q.mark_handed(read, file_digest="d" * 64, now=NOW + 3) == []     # already handed: not again
+
+
+def test_resolve_collect_again_cancels_the_sale_through_the_invoice_lifecycle(shop):
+    _, svc, q, _ = shop
+    inv = invoice(svc)
+    item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
+    q.transition(item.id, QueueState.REJECTED, "fee too low", now=NOW + 1)
+    q.resolve(item.id, "collect_again", now=NOW + 2)
+    got = svc.get(inv.id)
+    assert got.state.value == "invalid"
+    assert svc.history(inv.id)[-1]["from_state"] == "new" and svc.history(inv.id)[-1]["to_state"] == "invalid"

@@ -484,6 +484,72 @@ def test_an_import_that_fails_half_way_leaves_nothing(b, exported, monkeypatch):
     assert H.import_bundle(b, path).added == 3
 
 
+def test_the_stick_is_written_without_holding_the_database(a, tmp_path, monkeypatch):
+    """A slow stick must not hold up a sale: while the file is written (each fsync of it), another
+    thread's database write (a cashier's Charge) goes through."""
+    import threading
+    B.device_key(a.data_dir)                             # made before the stick is slow
+    real_fsync = os.fsync
+    held_up = []
+
+    def slow_fsync(fd):
+        sale = threading.Thread(target=lambda: a.create_invoice(Tyiyn(500), memo="charged meanwhile"))
+        sale.start()
+        sale.join(5)
+        held_up.append(sale.is_alive())
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)
+    res = a.export_handover(tmp_path / "queue.jsonl", now=NOW + 10)
+    monkeypatch.undo()
+    assert held_up and not any(held_up), held_up
+    assert res.items == 3 and len(a.store.query("SELECT id FROM invoices WHERE memo = 'charged meanwhile'")) == len(held_up)
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at = ?", (NOW + 10,))["n"] == 3
+
+
+def test_export_in_three_steps_keeps_an_item_sent_while_the_file_was_written(a, b, tmp_path):
+    """prepare (database) -> write (the stick, no database) -> mark (database): an item this till sent
+    in between stays this till's; the others become the other till's, with one audit record."""
+    till = a.handover()
+    path = tmp_path / "queue.jsonl"
+    prepared = B.prepare_export(till, path, now=NOW + 10)
+    assert not path.exists() and len(prepared.item_ids) == 3
+    sent = prepared.item_ids[0]
+    a.offline.transition(sent, Q.SUBMITTED, "sent to the network", now=NOW + 11)
+    B.write_export(prepared)
+    assert B.read_bundle(path).count == 3 and a.offline.get(prepared.item_ids[1]).handed_off_at is None
+    res = B.mark_exported(till, prepared)
+    assert res.items == 3 and res.item_ids == prepared.item_ids and res.created_at == NOW + 10
+    assert a.offline.get(sent).handed_off_at is None
+    assert [a.offline.get(i).handed_off_at for i in prepared.item_ids[1:]] == [NOW + 10, NOW + 10]
+    audits = [json.loads(r["detail"]) for r in a.store.query(
+        "SELECT detail FROM audit_log WHERE event = 'offline.export'")]
+    assert len(audits) == 1 and audits[0]["kept_here"] == [sent] and audits[0]["items"] == list(prepared.item_ids)
+    assert audits[0]["sha256"] == prepared.sha256
+    # The other till takes all three: the one sent by both lands once (identical signed bytes).
+    assert b.import_handover(path).added == 3
+
+
+def test_a_file_that_cannot_be_written_marks_nothing_in_three_steps_either(a, tmp_path):
+    till = a.handover()
+    prepared = B.prepare_export(till, tmp_path / "no such folder" / "queue.jsonl", now=NOW + 10)
+    with pytest.raises(StorageError):
+        B.write_export(prepared)
+    assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NOT NULL")["n"] == 0
+
+
+def test_the_context_and_the_till_it_hands_over_give_the_same_file(a, tmp_path):
+    """cli/ and ui/ may still pass the context; the domain sees only the HandoverTill it gives."""
+    till = a.handover()
+    assert isinstance(till, B.HandoverTill) and till.store is a.store and till.queue is a.offline
+    assert B.as_till(till) is till and B.as_till(a).store is a.store and B.as_till(a).till == till.till
+    first = B.prepare_export(a, tmp_path / "one.jsonl", now=NOW + 10)
+    second = B.prepare_export(till, tmp_path / "two.jsonl", now=NOW + 10)
+    assert first.read == second.read and first.total_tyiyn == second.total_tyiyn
+    from pos_app.offline import handover_file    # the file's names stay importable from handover
+    assert B.read_bundle is handover_file.read_bundle and B.device_key is handover_file.device_key
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_path, monkeypatch):
     stick = tmp_path / "stick"

@@ -3,6 +3,10 @@
 With nothing configured the app is on the embedded demo network with the demo merchant, so a
 first run works with no internet and no questions. Every setter validates and raises
 ``ConfigError`` with a message for the field; nothing is saved on error.
+
+``save_settings`` is the settings form's use case (the till's settings screen and its first-run
+dialog): every field is checked with the setters' rules first, then all are saved in one
+transaction, or ``SettingsRefused`` names each refused field and nothing changes.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from typing import Any
 
 
 from pos_app.chain.demo_constants import DEMO_MERCHANT
-from pos_app.core.errors import BadInput, ConfigError
+from pos_app.core.errors import BadInput, ConfigError, PosError
 from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
 from pos_app.invoices.matching import TillSlot
 from pos_app.invoices.payment_request import FORMATS
@@ -157,26 +161,116 @@ def _reprobe_if_changed(store: Store, before: tuple[int, str] | None) -> None:
         forget_features(store, *after)
 
 
-def set_expiry_minutes(store: Store, minutes: Any) -> int:
+def check_expiry_minutes(minutes: Any) -> int:
+    """``set_expiry_minutes``'s rules without saving: the whole minutes, 1 to 7 days' worth."""
     from pos_app.core.money import parse_whole
     value = parse_whole(minutes)  # digits 0-9 only: int() would also read "٣" or "１５"
     if value is None:
         raise ConfigError("Invoice expiry must be a whole number of minutes.")
     if not 1 <= value <= 7 * 24 * 60:
         raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")
+    return value
+
+
+def set_expiry_minutes(store: Store, minutes: Any) -> int:
+    value = check_expiry_minutes(minutes)
     store.set_setting("expiry_seconds", value * 60)
     return value
 
 
-def set_qr_format(store: Store, fmt: str) -> str:
+def check_qr_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise ConfigError("QR format must be one of {choices}.", choices=", ".join(FORMATS))
-    store.set_setting("qr_format", fmt)
     return fmt
 
 
-def set_language(store: Store, lang: str) -> str:
+def set_qr_format(store: Store, fmt: str) -> str:
+    store.set_setting("qr_format", check_qr_format(fmt))
+    return fmt
+
+
+def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ConfigError("Language must be one of {choices}.", choices=", ".join(LANGUAGES))
-    store.set_setting("language", lang)
     return lang
+
+
+def set_language(store: Store, lang: str) -> str:
+    store.set_setting("language", check_language(lang))
+    return lang
+
+
+# -- the settings form: all fields checked, then saved together ---------------------------------------
+@dataclass(frozen=True)
+class SettingsInput:
+    """The settings form as a person filled it in (text, as typed)."""
+
+    merchant: str                     # the shop's address; may stay empty on the demo network
+    network: str                      # a built-in name or a path to a .toml profile
+    token: str                        # empty: keep the network's own token
+    expiry: str                       # invoice expiry in whole minutes
+    qr_format: str
+    language: str
+    till: str | None = None           # "2/3"; None leaves it as it is (the first-run dialog has no field)
+
+
+class SettingsRefused(ConfigError):
+    """Some fields were refused; ``errors`` holds each one's reason by field name
+    (``merchant``, ``network``, ``token``, ``expiry``, ``till``, ``qr_format``, ``language``).
+    Nothing was saved."""
+
+    def __init__(self, errors: dict[str, PosError]) -> None:
+        super().__init__("Nothing was saved: correct the settings that were refused.",
+                         detail="; ".join(f"{k}: {e.user_message}" for k, e in errors.items()))
+        self.errors = dict(errors)
+
+
+def check_settings(store: Store, form: SettingsInput) -> dict[str, PosError]:
+    """Every field of ``form`` checked with the setters' rules; the refusals by field (empty: all good)."""
+    checks: list[tuple[str, Any]] = [
+        ("network", lambda: resolve_profile(form.network)),
+        ("expiry", lambda: check_expiry_minutes(form.expiry)),
+        ("qr_format", lambda: check_qr_format(form.qr_format)),
+        ("language", lambda: check_language(form.language)),
+    ]
+    if form.till is not None:
+        checks.append(("till", lambda: check_till(store, form.till)))
+    if form.merchant or form.network != "demo":  # only the demo network has a shop address of its own
+        checks.append(("merchant", lambda: check_address(form.merchant, "shop address")))
+    if form.token:
+        checks.append(("token", lambda: check_address(form.token, "token contract address")))
+    errors: dict[str, PosError] = {}
+    for name, check in checks:
+        try:
+            check()
+        except PosError as exc:
+            errors[name] = exc
+    if "network" not in errors and not form.token and not resolve_profile(form.network).token:
+        errors["token"] = ConfigError("This network needs the som token contract address (ask the issuer).")
+    return errors
+
+
+def save_settings(store: Store, form: SettingsInput) -> ShopConfig:
+    """Check every field of ``form``, then save them all in one transaction; the new configuration.
+
+    Raises ``SettingsRefused`` (with every refused field's reason) and changes nothing when any
+    field is refused. The network is set again only when it changed, and the token only when it
+    differs from the network's, so saving the same values does not forget the token's probed
+    features.
+    """
+    with store.transaction():
+        errors = check_settings(store, form)
+        if errors:
+            raise SettingsRefused(errors)
+        if form.network != load_config(store).network.name:
+            set_network(store, form.network)
+        if form.token and form.token != load_config(store).network.token:
+            set_token(store, form.token)
+        if form.merchant:
+            set_merchant(store, form.merchant)
+        set_expiry_minutes(store, form.expiry)
+        set_qr_format(store, form.qr_format)
+        set_language(store, form.language)
+        if form.till is not None:
+            set_till(store, form.till)
+    return load_config(store)

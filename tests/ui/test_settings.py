@@ -81,3 +81,57 @@ def test_f1_the_till_number_is_set_on_the_settings_screen(qtbot, window):
     s.till_count.setValue(3)                        # a sale is open: the count stays until it ends
     save(qtbot, window)
     assert "open sales" in s.till_err.text() and load_config(window.ctx.store).till.count == 2
+
+
+# -- the core use case both the settings screen and the first-run dialog call ------------------------
+def _form(**changes):
+    from pos_app.shop.config import SettingsInput
+    values = dict(merchant=A.MERCHANT, network="demo", token="", expiry="15", qr_format="eip681", language="en",
+                  till="1/1")
+    values.update(changes)
+    return SettingsInput(**values)
+
+
+def test_save_settings_refuses_every_bad_field_at_once_and_changes_nothing(tmp_path):
+    import pytest
+
+    from pos_app.app.context import AppContext
+    from pos_app.core.errors import ConfigError
+    from pos_app.shop.config import SettingsRefused, save_settings
+    ctx = AppContext(tmp_path / "shop")
+    try:
+        before = load_config(ctx.store)
+        settings_before = ctx.store.query("SELECT * FROM settings ORDER BY key")
+        with pytest.raises(SettingsRefused) as refused:
+            save_settings(ctx.store, _form(merchant="0x123", network="bsc", expiry="٣", qr_format="png",
+                                           language="de", till="3/2"))
+        err = refused.value
+        assert isinstance(err, ConfigError) and "Nothing was saved" in err.user_message
+        assert set(err.errors) == {"merchant", "token", "expiry", "qr_format", "language", "till"}
+        assert "minutes" in err.errors["expiry"].user_message
+        assert "token contract" in err.errors["token"].user_message
+        assert load_config(ctx.store) == before
+        assert ctx.store.query("SELECT * FROM settings ORDER BY key") == settings_before
+        with pytest.raises(SettingsRefused) as refused:           # one bad field keeps the good ones out too
+            save_settings(ctx.store, _form(expiry="5", language="ky", network="no-such-network"))
+        assert set(refused.value.errors) == {"network"}
+        assert load_config(ctx.store) == before
+    finally:
+        ctx.close()
+
+
+def test_save_settings_saves_every_field_together(tmp_path):
+    from pos_app.app.context import AppContext
+    from pos_app.shop.config import save_settings
+    token = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
+    ctx = AppContext(tmp_path / "shop")
+    try:
+        cfg = save_settings(ctx.store, _form(merchant=A.MERCHANT.lower(), network="bsc", token=token, expiry="5",
+                                             qr_format="metamask", language="ky", till="2/3"))
+        assert cfg == load_config(ctx.store)
+        assert (cfg.network.name, cfg.network.token, cfg.merchant, cfg.expiry_seconds, cfg.qr_format,
+                cfg.language, cfg.till.describe()) == ("bsc", token, A.MERCHANT, 300, "metamask", "ky", "2 of 3")
+        cfg = save_settings(ctx.store, _form(network="bsc", token=token, till=None))  # no till field: kept
+        assert cfg.till.describe() == "2 of 3" and cfg.expiry_seconds == 900
+    finally:
+        ctx.close()

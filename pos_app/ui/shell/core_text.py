@@ -42,7 +42,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Negative on-chain amount."),
     QT_TRANSLATE_NOOP("core", "'{amount}' is not a token amount."),
     QT_TRANSLATE_NOOP("core", "'{amount}' has more decimals than the token ({decimals})."),
-    # pos_app/shop/config.py (and the settings screen's own expiry check)
+    # pos_app/shop/config.py
+    QT_TRANSLATE_NOOP("core", "Nothing was saved: correct the settings that were refused."),
     QT_TRANSLATE_NOOP("core", "Invoice expiry must be a whole number of minutes."),
     QT_TRANSLATE_NOOP("core", "Invoice expiry must be between 1 minute and 7 days."),
     QT_TRANSLATE_NOOP("core", "QR format must be one of {choices}."),

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout
 
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
-from pos_app.ui.screens.settings.settings_screen import _validate_and_save
+from pos_app.shop.config import SettingsInput, SettingsRefused, save_settings
 from pos_app.ui.widgets.common import BigButton
 
 DEMO, SHOP = "demo", "shop"
@@ -63,16 +63,18 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _shop(self) -> None:
-        values = {"merchant": self.merchant.text().strip(), "network": self.network.currentText(),
-                  "token": self.token.text().strip(), "expiry": "15", "qr_format": "eip681", "language": "ru"}
+        form = SettingsInput(merchant=self.merchant.text().strip(), network=self.network.currentText(),
+                             token=self.token.text().strip(), expiry="15", qr_format="eip681", language="ru")
         self.shop_button.setEnabled(False)
-        self.worker.run(lambda: _validate_and_save(self.ctx, values), self._saved)
+        store = self.ctx.store
+        self.worker.run(lambda: save_settings(store, form), self._saved, self._refused)
 
-    def _saved(self, result) -> None:
+    def _saved(self, _cfg) -> None:
         self.shop_button.setEnabled(True)
-        errors, cfg = result
-        if cfg is None:
-            self.error.setText(" ".join(error_text(err) for err in errors.values()))
-            return
         self.choice = SHOP
         self.accept()
+
+    def _refused(self, err) -> None:
+        self.shop_button.setEnabled(True)
+        errors = err.errors.values() if isinstance(err, SettingsRefused) else [err]
+        self.error.setText(" ".join(error_text(e) for e in errors))

@@ -1,11 +1,10 @@
 """Settings: merchant address, network, invoice expiry, default QR format, language.
 
-Each field is validated by the core's setters (the same rules as the CLI). A refused value shows
-its reason next to the field and nothing is saved; saving runs on the database worker.
+Every field is checked and saved by the core (``shop.config.save_settings``, the CLI's rules). A
+refused value shows its reason next to its field and nothing is saved; saving runs on the
+database worker.
 """
 from __future__ import annotations
-
-from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -13,9 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.shop import config as C
-from pos_app.shop.config import ShopConfig
-from pos_app.core.errors import ConfigError, PosError
+from pos_app.shop.config import SettingsInput, SettingsRefused, ShopConfig, save_settings
 from pos_app.invoices.payment_request import FORMATS
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
@@ -167,78 +164,30 @@ class SettingsScreen(QWidget):
 
     def save(self) -> None:
         """Validate every field first (all errors shown at once), then save them together."""
-        values = {"merchant": self.merchant.text().strip(), "network": self.network.currentText().strip(),
-                  "token": self.token.text().strip(), "expiry": self.expiry.text().strip(),
-                  "qr_format": self.qr_format.currentData(), "language": self.language.currentData(),
-                  "till": f"{self.till_number.value()}/{self.till_count.value()}"}
+        form = SettingsInput(merchant=self.merchant.text().strip(), network=self.network.currentText().strip(),
+                             token=self.token.text().strip(), expiry=self.expiry.text().strip(),
+                             qr_format=self.qr_format.currentData(), language=self.language.currentData(),
+                             till=f"{self.till_number.value()}/{self.till_count.value()}")
         for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
         self.save_button.setEnabled(False)
-        self.worker.run(lambda: _validate_and_save(self.ctx, values), self._done)
+        store = self.ctx.store
+        self.worker.run(lambda: save_settings(store, form), self._saved, self._refused)
 
-    def _done(self, result: tuple[dict[str, PosError], ShopConfig | None]) -> None:
+    def _saved(self, cfg: ShopConfig) -> None:
         self.save_button.setEnabled(True)
-        errors, cfg = result
+        self.status.setText(self.tr("Saved."))
+        self.load_offline_kinds()  # another token or network: its own features (or none yet)
+        self.saved.emit(cfg)
+
+    def _refused(self, err) -> None:
+        self.save_button.setEnabled(True)
         fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
                   "expiry": self.expiry_err, "till": self.till_err}
-        for name, err in errors.items():
-            fields.get(name, self.network_err).setText(error_text(err))
-        if cfg is not None:
-            self.status.setText(self.tr("Saved."))
-            self.load_offline_kinds()  # another token or network: its own features (or none yet)
-            self.saved.emit(cfg)
-        else:
+        if isinstance(err, SettingsRefused):
+            for name, field_err in err.errors.items():
+                fields.get(name, self.network_err).setText(error_text(field_err))
             self.status.setText(self.tr("Nothing was saved: correct the fields in red."))
+        else:  # the database could not save them: said as a sentence, nothing half-saved
+            self.status.setText(err.user_message)
 
-
-def _validate_and_save(ctx, v: dict[str, str]) -> tuple[dict[str, PosError], ShopConfig | None]:
-    """Runs on the worker: check each value with the core's rules; save only if all are valid.
-
-    The refusals come back as the errors themselves, to be shown with ``error_text`` on the GUI
-    thread (in the shop's language).
-    """
-    from pos_app.chain.profiles import check_address, resolve_profile
-    errors: dict[str, PosError] = {}
-    checks: list[tuple[str, Callable[[], object]]] = [
-        ("network", lambda: resolve_profile(v["network"])),
-        ("expiry", lambda: _check_expiry(v["expiry"])),
-    ]
-    if "till" in v:  # the first-run dialog has no till field (a new shop starts as till 1 of 1)
-        checks.append(("till", lambda: C.check_till(ctx.store, v["till"])))
-    if v["merchant"] or v["network"] != "demo":
-        checks.append(("merchant", lambda: check_address(v["merchant"], "shop address")))
-    if v["token"]:
-        checks.append(("token", lambda: check_address(v["token"], "token contract address")))
-    for name, check in checks:
-        try:
-            check()
-        except PosError as exc:
-            errors[name] = exc
-    if "network" not in errors and not v["token"] and not resolve_profile(v["network"]).token:
-        errors["token"] = ConfigError("This network needs the som token contract address (ask the issuer).")
-    if errors:
-        return errors, None
-    store = ctx.store
-    with store.transaction():
-        current = C.load_config(store)
-        if v["network"] != current.network.name:
-            C.set_network(store, v["network"])
-        if v["token"] and v["token"] != C.load_config(store).network.token:
-            C.set_token(store, v["token"])
-        if v["merchant"]:
-            C.set_merchant(store, v["merchant"])
-        C.set_expiry_minutes(store, v["expiry"])
-        C.set_qr_format(store, v["qr_format"])
-        C.set_language(store, v["language"])
-        if "till" in v:
-            C.set_till(store, v["till"])
-    return {}, C.load_config(store)
-
-
-def _check_expiry(text: str) -> None:
-    from pos_app.core.money import parse_whole
-    value = parse_whole(text)   # digits 0-9 only, as config.set_expiry_minutes
-    if value is None:
-        raise ConfigError("Invoice expiry must be a whole number of minutes.")
-    if not 1 <= value <= 7 * 24 * 60:
-        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.core.errors import BadInput, PosError
-from pos_app.core.text import safe_text  # noqa: F401 - re-exported for the groups and main
+from pos_app.core.text import safe_text
+
+__all__ = [
+    "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
+    "CliParser", "add_actions", "add_command", "cached_token_info", "check_qr_target", "common_options", "log",
+    "offline_item_dict", "open_context", "out", "passphrase", "safe_text", "seconds", "usage_error", "whole",
+]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

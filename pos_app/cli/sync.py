@@ -50,9 +50,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
               file=sys.stderr)
         from pos_app.core.events import (InvoiceChanged, InvoiceCreated, OfflineOutcome, PaymentFinal,
                                          PaymentRemoved, PaymentSeen)
-        ctx.events.subscribe(lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.fields().items()}}),
-                                             flush=True),
-                             InvoiceCreated, InvoiceChanged, PaymentSeen, PaymentFinal, PaymentRemoved, OfflineOutcome)
+        ctx.events.subscribe(
+            lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.fields().items()}}), flush=True),
+            InvoiceCreated, InvoiceChanged, PaymentSeen, PaymentFinal, PaymentRemoved, OfflineOutcome)
         runner.start()
         try:
             watcher.run_forever()

@@ -14,6 +14,9 @@ and the payers' balance / nonce snapshots for the offline limits are refreshed. 
 the headless ``sompos sync``: passes until everything is final or failed, or a deadline. The
 deadline holds inside a pass too: every node request is bounded by it (``RpcClient.until``), so a
 node that trickles its answer cannot keep ``sompos sync --deadline 8`` running past 8 s.
+
+``use_relay`` is how the till's window hands over a relay key it unlocked: the engine takes it
+between passes, never from another thread in the middle of one.
 """
 from __future__ import annotations
 
@@ -80,10 +83,50 @@ class SyncRunner:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._wake = threading.Event()
+        # The engine is only ever changed between passes: a key handed over mid-pass waits here.
+        self._stepping = threading.Lock()
+        self._relay_lock = threading.Lock()
+        self._pending_relay: list[Any] | None = None   # [account] once handed over, until the engine has it
+
+    # -- the relay key ---------------------------------------------------------------------------------
+    def use_relay(self, account: Any) -> None:
+        """Give the engine the unlocked relay ``account`` (an eth-account ``LocalAccount``).
+
+        Safe from any thread and never blocks: when no pass is running the engine takes it now,
+        otherwise at the start of the next pass (the loop is woken for it), so a pass never signs
+        half its relays with one key and half with another.
+        """
+        with self._relay_lock:
+            self._pending_relay = [account]
+        if self._stepping.acquire(blocking=False):
+            try:
+                self._take_relay()
+            finally:
+                self._stepping.release()
+        self.wake()
+
+    @property
+    def relay(self) -> Any:
+        """The relay account the next pass uses (None while no key is unlocked)."""
+        with self._relay_lock:
+            if self._pending_relay is not None:
+                return self._pending_relay[0]
+        return self.engine.relay
+
+    def _take_relay(self) -> None:
+        with self._relay_lock:
+            pending, self._pending_relay = self._pending_relay, None
+        if pending is not None:
+            self.engine.relay = pending[0]
 
     # -- one step ---------------------------------------------------------------------------------
     def step(self, *, scan: bool = False) -> str:
         """Probe, reconcile after a gap, run one engine pass; returns the connectivity state."""
+        with self._stepping:
+            self._take_relay()
+            return self._step(scan)
+
+    def _step(self, scan: bool) -> str:
         probe = self.monitor.probe()
         if not probe.online and self.was_online:
             # The first request after a short outage often dies on the keep-alive connection the

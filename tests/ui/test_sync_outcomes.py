@@ -39,7 +39,7 @@ def test_offline_payments_settle_and_the_bar_clears_when_the_network_returns(qtb
     qtbot.waitUntil(lambda: win.ctx.service.get(inv.id).state == InvoiceState.SETTLED, timeout=30000)
     qtbot.waitUntil(lambda: not win.offline_bar.isVisible(), timeout=15000)
     qtbot.waitUntil(lambda: "Everything accepted offline" in win.offline.queue_view.progress.text(), timeout=15000)
-    assert not win.outcome_bar.isVisible()
+    assert not win.offline.failure_bar.isVisible()
 
 
 def test_a_double_spend_is_shown_and_the_cashier_collects_again(qtbot, window, demo_chain):
@@ -51,17 +51,18 @@ def test_a_double_spend_is_shown_and_the_cashier_collects_again(qtbot, window, d
     demo_chain.pay("Bakyt", demo_chain.customer_address("Cholpon"), 1)   # same nonce, spent elsewhere
     win.go_sale()
     come_back_online(qtbot, win)
-    qtbot.waitUntil(lambda: win.outcome_bar.isVisible(), timeout=30000)
-    text = win.outcome_text.text()
+    bar = win.offline.failure_bar
+    qtbot.waitUntil(lambda: bar.isVisible(), timeout=30000)
+    text = bar.text.text()
     assert "25" in text and str(inv.id) in text and "elsewhere" in text and item.payer[:6] in text
-    qtbot.mouseClick(win.collect_again_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.collect_again_button, Qt.MouseButton.LeftButton)
     # A new sale for the same amount is on screen; the failed one is closed, audited, not repeated.
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment and win.current is not None
                     and win.current.id != inv.id, timeout=10000)
     assert win.current.amount_tyiyn == inv.amount_tyiyn
     assert win.ctx.offline.get(item.id).resolution == "collect_again"
     assert win.ctx.service.get(inv.id).state == InvoiceState.INVALID
-    qtbot.waitUntil(lambda: not win.outcome_bar.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=10000)
     assert win.ctx.store.one("SELECT COUNT(*) AS n FROM audit_log WHERE event = 'offline.collect_again'")["n"] == 1
 
 

@@ -1,4 +1,13 @@
-"""The main window: sale -> payment -> sales list, the status bar and the offline warning bar."""
+"""The main window: the sale and payment screens, navigation, the status bar and the offline bar.
+
+The window routes; each feature's controller owns its screens and subscribes to the core events
+it shows (``SalesController``: the sales list; ``OfflineController``: offline acceptance, the
+queue, the failure bar and the relay key). The window itself follows the sale on screen.
+
+Three workers keep the GUI thread free: ``db`` (the one database writer: charge, lists, accept),
+``slow`` (work that may take seconds and must never delay a charge: scrypt, writing to a stick,
+importing web3, joining threads) and ``chain`` (the demo chain's stand-in phone).
+"""
 from __future__ import annotations
 
 import time
@@ -13,6 +22,7 @@ from pos_app.core.money import Tyiyn
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.screens.sale.sale_screen import SaleScreen
+from pos_app.ui.screens.sales.sales_controller import SalesController
 from pos_app.ui.widgets.common import BigButton
 
 if TYPE_CHECKING:
@@ -30,7 +40,8 @@ class MainWindow(QMainWindow):
         self.language = self.cfg.language
         from pos_app.ui.shell.i18n import install_language
         install_language(self.language)
-        self.db = Worker("db", self)
+        self.db = Worker("db", self)          # the one database writer: a charge never queues behind slow work
+        self.slow = Worker("slow", self)      # scrypt, files on removable media, web3's import, thread joins
         self.chain_worker = Worker("chain", self)
         self.bridge = EventBridge(ctx.events, self)
         self.bridge.on(self.on_invoice_changed, InvoiceChanged)
@@ -52,21 +63,19 @@ class MainWindow(QMainWindow):
         self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
         self.offline_bar.setVisible(False)
         root.addWidget(self.offline_bar)
-        # A failed offline payment: who, how much, which sale, and the next step (offline_controller).
-        self.outcome_bar = QWidget()
-        self.outcome_bar.setObjectName("outcomeBar")
-        self.outcome_bar.setStyleSheet("#outcomeBar{background:#fff3e0;border:2px solid #e65100;}")
-        ob = QHBoxLayout(self.outcome_bar)
-        self.outcome_text = QLabel()
-        self.outcome_text.setWordWrap(True)
-        self.outcome_text.setStyleSheet("font-size:13pt;color:#3e2723;")
-        self.collect_again_button = BigButton("", self, point_size=13, min_height=44)
-        self.mark_resolved_button = BigButton("", self, point_size=13, min_height=44)
-        ob.addWidget(self.outcome_text, 3)
-        ob.addWidget(self.collect_again_button, 1)
-        ob.addWidget(self.mark_resolved_button, 1)
-        self.outcome_bar.setVisible(False)
-        root.addWidget(self.outcome_bar)
+        self.stack = QStackedWidget()
+        self.sales_ctl = SalesController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
+                                         language=self.language, explorer=self.cfg.network.explorer, parent=self)
+        from pos_app.ui.screens.offline.offline_controller import OfflineController
+        self.offline = OfflineController(ctx, bridge=self.bridge, db=self.db, slow=self.slow, stack=self.stack,
+                                         current=lambda: self.current, chain_id=lambda: self.cfg.network.chain_id,
+                                         language=self.language, parent=self)
+        self.offline.show_payment.connect(self._show_payment)
+        self.offline.charge_again.connect(self._charge_again)
+        self.offline.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.offline.summary_changed.connect(self.refresh_status)
+        # A failed offline payment: who, how much, which sale, and the next step.
+        root.addWidget(self.offline.failure_bar)
         nav = QHBoxLayout()
         self.nav_sale = BigButton("", self, point_size=14, min_height=44)
         self.nav_list = BigButton("", self, point_size=14, min_height=44)
@@ -87,17 +96,13 @@ class MainWindow(QMainWindow):
         root.addLayout(nav)
         body = QHBoxLayout()
         root.addLayout(body, 1)
-        self.stack = QStackedWidget()
         body.addWidget(self.stack, 1)
         self.sale = SaleScreen(self.language)
-        self._model = None
         # Screens not needed for the first sale are built on first use (or right after the
         # first paint, see finish_startup) so the sale screen appears sooner.
-        self._payment = self._sales = self._settings = self._customer = None
+        self._payment = self._settings = self._customer = None
         self.stack.addWidget(self.sale)
         self.sale.charge.connect(self.charge)
-        from pos_app.ui.screens.offline.offline_controller import OfflineController
-        self.offline = OfflineController(self)
         self.phone = None
         if demo_chain is not None:
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
@@ -119,7 +124,7 @@ class MainWindow(QMainWindow):
         self.resize(min(1100, screen.width()) if screen else 1100, min(720, screen.height()) if screen else 720)
         self.retranslate()
         self.go_sale()
-        self.reload_sales()
+        self.sales_ctl.reload()
         self.offline.refresh()
 
     # -- navigation --------------------------------------------------------------------------
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         def failed(err) -> None:
             self.error = err.user_message
             self.refresh_status()
-        self.db.run(self.ctx.watcher, attach, failed)
+        self.slow.run(self.ctx.watcher, attach, failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Som POS"))
@@ -142,8 +147,6 @@ class MainWindow(QMainWindow):
         self.nav_customer.setText(self.tr("Customer display"))
         self.nav_settings.setText(self.tr("Settings"))
         self.nav_queue.setText(self.tr("Offline queue"))
-        self.collect_again_button.setText(self.tr("Collect again"))
-        self.mark_resolved_button.setText(self.tr("Mark resolved"))
         if self._customer is not None:
             self._customer.retranslate()
         for w in self._built():
@@ -163,11 +166,8 @@ class MainWindow(QMainWindow):
     # -- screens built on first use -------------------------------------------------------------
     @property
     def model(self):
-        """Today's invoices (built on first use: table models need the ``Qt`` namespace)."""
-        if self._model is None:
-            from pos_app.ui.models.tables import InvoiceTableModel
-            self._model = InvoiceTableModel(self.language, self)
-        return self._model
+        """Today's invoices (the sales list's model)."""
+        return self.sales_ctl.model
 
     @property
     def payment(self):
@@ -184,14 +184,10 @@ class MainWindow(QMainWindow):
 
     @property
     def sales(self):
-        if self._sales is None:
-            from pos_app.ui.screens.sales.sales_list import SalesList
-            self._sales = SalesList(self.model)
-            self._sales.explorer = self.cfg.network.explorer
-            self._sales.assign.connect(self.assign_payment)
-            self._sales.selected.connect(self.load_detail)
-            self.stack.addWidget(self._sales)
-        return self._sales
+        return self.sales_ctl.screen
+
+    def reload_sales(self) -> None:
+        self.sales_ctl.reload()
 
     @property
     def settings(self):
@@ -218,7 +214,7 @@ class MainWindow(QMainWindow):
         self.offline.build()
 
     def _built(self) -> list:
-        return [w for w in (self.sale, self._payment, self._sales, self._settings) if w is not None]
+        return [w for w in (self.sale, self._payment, self._settings) if w is not None]
 
     def _mirror(self) -> None:
         p = self.payment
@@ -247,8 +243,7 @@ class MainWindow(QMainWindow):
         """New settings take effect without losing the sale on screen."""
         network_changed = cfg.network != self.cfg.network or cfg.merchant != self.cfg.merchant
         self.cfg = cfg
-        if self._sales is not None:
-            self._sales.explorer = cfg.network.explorer
+        self.sales_ctl.set_explorer(cfg.network.explorer)
         if self._payment is not None:  # otherwise it is built from self.cfg
             self._payment.trust_coin = cfg.network.trust_coin
             self._payment.set_default_format(cfg.qr_format)
@@ -257,7 +252,7 @@ class MainWindow(QMainWindow):
         if network_changed:
             if self.watcher is not None:
                 old, self.watcher = self.watcher, None
-                self.db.run(lambda: old.stop(2))
+                self.slow.run(lambda: old.stop(2))
             self.offline.stop_sync()
             self.last_ok, self.head, self.error = None, None, None
             self.start_watcher()
@@ -270,11 +265,9 @@ class MainWindow(QMainWindow):
         for w in (self.sale, self._payment, self._customer):
             if w is not None:
                 w.language = language
-        self.model.language = language
-        self.offline.set_language(language)
         self.retranslate()
-        self.reload_sales()
-        self.offline.refresh()
+        self.sales_ctl.set_language(language)
+        self.offline.set_language(language)
 
     def go_list(self) -> None:
         self.stack.setCurrentWidget(self.sales)
@@ -289,7 +282,6 @@ class MainWindow(QMainWindow):
         self.current = inv
         self.payment.show_invoice(inv)
         self.stack.setCurrentWidget(self.payment)
-        self.model.upsert(inv)
         if self.watcher is not None:
             self.watcher.wake()
 
@@ -303,36 +295,18 @@ class MainWindow(QMainWindow):
                                                   reason="sale cancelled"),
                     None, lambda err: self.payment.advice.setText(err.user_message))
 
-    def reload_sales(self) -> None:
-        since = int(time.time()) - 24 * 3600
+    def _charge_again(self, amount: int) -> None:
+        """A failed offline payment collected again: a new sale for the same amount."""
+        self.go_sale()
+        self.charge(amount)
 
-        def load():
-            invs = self.ctx.service.list(since=since)
-            payers = {}
-            for inv in invs:
-                pays = self.ctx.service.payments_for(inv.id)
-                if pays:
-                    payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
-            return invs, payers
-        def loaded(r) -> None:
-            invs, payers, unmatched = r
-            self.model.set_rows(invs, payers)
-            self.sales.unmatched_model.set_rows(unmatched)
-        self.db.run(lambda: (*load(), self.ctx.service.unmatched()), loaded)
-
-    def load_detail(self, invoice_id: int) -> None:
-        svc = self.ctx.service
-        self.db.run(lambda: (svc.get(invoice_id), svc.payments_for(invoice_id), svc.history(invoice_id)),
-                    lambda r: self.sales.show_detail(*r, self.language))
-
-    def assign_payment(self, payment_id: int, invoice_id: int) -> None:
-        def done(inv) -> None:
-            self.sales.assign_message.setText(self.tr("Assigned: invoice %1 is now up to date.")
-                                              .replace("%1", str(inv.id)))
-            self.reload_sales()
-            self.load_detail(inv.id)
-        self.db.run(lambda: self.ctx.service.assign_payment(payment_id, invoice_id, actor="cashier"), done,
-                    lambda err: self.sales.assign_message.setText(err.user_message))
+    def _show_payment(self, inv: Invoice | None) -> None:
+        """Back to the payment screen, with ``inv`` when the offline controller changed the sale."""
+        if inv is not None:
+            if self.current is not None and self.current.id == inv.id:
+                self.current = inv
+            self.payment.show_invoice(inv)
+        self.stack.setCurrentWidget(self.payment)
 
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
     def on_invoice_changed(self, e: InvoiceChanged) -> None:
@@ -341,9 +315,6 @@ class MainWindow(QMainWindow):
             self.current = inv
         if self._payment is not None:
             self._payment.update_invoice(inv)
-        self.model.upsert(inv)
-        if inv.paid_seen:
-            self.reload_sales()
 
     def on_scan_progress(self, e: ScanProgress) -> None:
         self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
@@ -397,5 +368,6 @@ class MainWindow(QMainWindow):
             self.watcher.stop()
         self.offline.stop_sync(wait=True)
         self.db.shutdown()
+        self.slow.shutdown()
         self.chain_worker.shutdown()
         super().closeEvent(event)

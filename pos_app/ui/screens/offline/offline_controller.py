@@ -1,67 +1,92 @@
-"""Wires offline acceptance into the main window: the accept screen, the queue view, the red bar.
+"""The offline screens' controller: the accept screen, the queue view, the failure bar, the relay key.
 
-Every check, accept and queue read runs on the database worker; results come back to the GUI
-thread through its callbacks. Kept apart from main_window.py so each file stays small.
+It is given what it needs (the context, the workers, the screen stack, the sale on screen) and
+tells the window what it cannot do itself through signals: show a sale on the payment screen,
+charge again, put a line in the status bar, redraw the offline bar. It subscribes to the
+offline events it shows; every change of the queue reaches its screens one way: an event, then
+``refresh()``.
+
+Database work runs on the database worker; slow work that must never hold up a sale (scrypt
+to unlock or protect the relay key, writing a hand-over file to a stick, building the sending
+engine, which imports web3, and joining its thread) runs on the slow worker.
 """
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget
 
 from pos_app.core.events import OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, format_som
+from pos_app.ui.screens.offline.failure_bar import FailureBar
+from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pos_app.invoices.service import Invoice
     from pos_app.ui.screens.offline.offline_accept import OfflineAcceptScreen
     from pos_app.ui.screens.offline.queue_view import QueueView
 
 
 class OfflineController(QObject):
-    def __init__(self, win) -> None:
-        super().__init__(win)
-        self.win = win
-        self.ctx = win.ctx
+    show_payment = Signal(object)   # an Invoice (accepted offline), or None: back to the sale on screen
+    charge_again = Signal(int)      # tyiyn: the cashier collects a failed payment again as a new sale
+    notice = Signal(str)            # a passing line for the status bar
+    summary_changed = Signal()      # the unsent count changed: the window redraws its offline bar
+
+    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, slow: Worker, stack: QStackedWidget,
+                 current: Callable[[], "Invoice | None"], chain_id: Callable[[], int], language: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.db = db
+        self.slow = slow
+        self.stack = stack
+        self.current = current
+        self.chain_id = chain_id
+        self.language = language
         self.summary = None
         self.items: list = []
         # Built on first use (or right after the first paint): not needed to show the sale screen.
         self._accept_screen: OfflineAcceptScreen | None = None
         self._queue_view: QueueView | None = None
-        # (the payment screen connects its offline button here when it is built)
+        self.failure_bar = FailureBar()
+        self.failure_bar.collect_again.connect(lambda: self.resolve("collect_again"))
+        self.failure_bar.mark_resolved.connect(lambda: self.resolve("resolved"))
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())
         self.clock.start()
         self._closed = False
+        self._refreshing = False           # a refresh is on the worker; another request only marks it stale
+        self._stale = False
         self.runner = None                 # the sync engine's loop (pos_app.outbox.runner), started with the watcher
         self.failures: list = []           # unresolved failed offline payments, oldest first
         self.relay_address: str | None = None
-        win.collect_again_button.clicked.connect(lambda: self.resolve("collect_again"))
-        win.mark_resolved_button.clicked.connect(lambda: self.resolve("resolved"))
-        win.bridge.on(self.on_offline, OfflineChanged, OfflineOutcome)
-        win.bridge.on(self.on_queue_report, QueueReport)
-        win.bridge.on(self.on_relay_low, RelayLowBalance)
+        bridge.on(self.on_offline, OfflineChanged, OfflineOutcome)
+        bridge.on(self.on_queue_report, QueueReport)
+        bridge.on(self.on_relay_low, RelayLowBalance)
 
     @property
     def accept_screen(self) -> OfflineAcceptScreen:
         if self._accept_screen is None:
             from pos_app.ui.screens.offline.offline_accept import OfflineAcceptScreen
-            screen = self._accept_screen = OfflineAcceptScreen(self.win.language)
-            self.win.stack.addWidget(screen)
+            screen = self._accept_screen = OfflineAcceptScreen(self.language)
+            self.stack.addWidget(screen)
             screen.check_requested.connect(self.check)
             screen.accept_requested.connect(self.accept)
             screen.file_chosen.connect(self.read_file)
-            screen.back.connect(self.back_to_payment)
+            screen.back.connect(lambda: self.show_payment.emit(None))
         return self._accept_screen
 
     @property
     def queue_view(self) -> QueueView:
         if self._queue_view is None:
             from pos_app.ui.screens.offline.queue_view import QueueView
-            self._queue_view = QueueView(self.win.language)
-            self.win.stack.addWidget(self._queue_view)
+            self._queue_view = QueueView(self.language)
+            self.stack.addWidget(self._queue_view)
             view = self._queue_view
             view.export_requested.connect(self.export_to)
             view.import_requested.connect(self.import_from)
@@ -80,6 +105,8 @@ class OfflineController(QObject):
         self.accept_screen, self.queue_view  # noqa: B018 - properties build on access
 
     def set_language(self, language: str) -> None:
+        self.language = language
+        self.failure_bar.retranslate()
         if self._accept_screen is not None:
             self._accept_screen.language = language
             self._accept_screen.retranslate()
@@ -87,25 +114,27 @@ class OfflineController(QObject):
             self._queue_view.language = language
             self._queue_view.model.language = language
             self._queue_view.retranslate()
+        self.refresh()
+
+    def _queue_error(self, err) -> None:
+        self.queue_view.show_message(error_text(err), error=True)
 
     # -- accept flow -------------------------------------------------------------------------------
     def start(self) -> None:
-        if self.win.current is None:
+        inv = self.current()
+        if inv is None:
             return
-        self.accept_screen.start(self.win.current)
-        self.win.stack.setCurrentWidget(self.accept_screen)
-
-    def back_to_payment(self) -> None:
-        self.win.stack.setCurrentWidget(self.win.payment)
+        self.accept_screen.start(inv)
+        self.stack.setCurrentWidget(self.accept_screen)
 
     def read_file(self, path: str) -> None:
         from pos_app.offline.sources import read_payload_source
         screen = self.accept_screen
-        self.win.db.run(lambda: read_payload_source(path), screen.set_payload_text,
-                        lambda err: screen.show_refusal(err.user_message))
+        self.slow.run(lambda: read_payload_source(path), screen.set_payload_text,
+                      lambda err: screen.show_refusal(err.user_message))
 
     def check(self, text: str) -> None:
-        inv = self.win.current
+        inv = self.current()
         if inv is None:
             return
         ctx = self.ctx
@@ -117,16 +146,16 @@ class OfflineController(QObject):
         def done(result) -> None:
             verdict, decimals = result
             if verdict.ok:
-                amount = format_som(base_units_to_tyiyn(verdict.amount_base, decimals)[0], self.win.language)
+                amount = format_som(base_units_to_tyiyn(verdict.amount_base, decimals)[0], self.language)
                 self.accept_screen.show_verdict(text, verdict, amount)
             else:
                 shown = SimpleNamespace(user_message=verdict.reason, template=verdict.template,
                                         params=verdict.params)
                 self.accept_screen.show_verdict(text, verdict, error_text(shown))
-        self.win.db.run(job, done, lambda err: self.accept_screen.show_refusal(err.user_message))
+        self.db.run(job, done, lambda err: self.accept_screen.show_refusal(err.user_message))
 
     def accept(self, text: str) -> None:
-        inv = self.win.current
+        inv = self.current()
         if inv is None:
             return
         ctx = self.ctx
@@ -134,34 +163,40 @@ class OfflineController(QObject):
         def job():
             item, _ = ctx.offline.accept(text, inv.id, ctx.offline_facts(), actor="cashier")
             return ctx.service.get(item.invoice_id)
-
-        def done(updated) -> None:
-            if self.win.current is not None and self.win.current.id == updated.id:
-                self.win.current = updated
-            self.win.payment.show_invoice(updated)
-            self.win.stack.setCurrentWidget(self.win.payment)
-            self.win.model.upsert(updated)
-            self.refresh()
-        self.win.db.run(job, done, lambda err: self.accept_screen.show_refusal(err.user_message))
+        # The queue and the sales list follow the accept's own events; here only the screen changes.
+        self.db.run(job, self.show_payment.emit, lambda err: self.accept_screen.show_refusal(err.user_message))
 
     # -- queue ------------------------------------------------------------------------------------
     def show_queue(self) -> None:
         self.refresh()
-        self.win.stack.setCurrentWidget(self.queue_view)
+        self.stack.setCurrentWidget(self.queue_view)
 
     def refresh(self) -> None:
+        """Read the queue, its summary and the failures again, and show them (the one way they are
+        redrawn); requests while a read is under way are folded into one more read."""
+        if self._refreshing:
+            self._stale = True
+            return
+        self._refreshing = True
         ctx = self.ctx
-        chain_id = self.win.cfg.network.chain_id
+        chain_id = self.chain_id()
 
         def loaded(r) -> None:
+            self._refreshing = False
             items, summary, failures = r
             self.summary, self.items = summary, items
             self.show_failures(failures)
             if self._queue_view is not None:
                 self._queue_view.set_data(items, summary)
-            self.win.refresh_status()
-        self.win.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id),
-                                 ctx.offline.unresolved_failures()), loaded)
+            self.summary_changed.emit()
+            if self._stale:
+                self._stale = False
+                self.refresh()
+
+        def failed(_err) -> None:
+            self._refreshing = self._stale = False
+        self.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id),
+                             ctx.offline.unresolved_failures()), loaded, failed)
 
     def bar_text(self) -> str | None:
         """The offline bar's count of unsent payments, or None when nothing waits."""
@@ -169,11 +204,11 @@ class OfflineController(QObject):
         if s is None or not s.pending_count:
             return None
         return self.tr("%1 offline payments (%2) waiting to be sent.").replace("%1", str(s.pending_count)) \
-            .replace("%2", format_som(Tyiyn(s.pending_tyiyn), self.win.language))
+            .replace("%2", format_som(Tyiyn(s.pending_tyiyn), self.language))
 
     # -- the sync engine ---------------------------------------------------------------------------
     def start_sync(self, watcher) -> None:
-        """Build the engine and its loop on the worker (web3, the keystore) and start it."""
+        """Build the engine and its loop on the slow worker (web3, the keystore) and start it."""
         from pos_app.outbox.runner import SyncRunner
         ctx = self.ctx
 
@@ -186,7 +221,7 @@ class OfflineController(QObject):
             self.runner = runner
             runner.start()
             self.refresh_relay()
-        self.win.db.run(build, started, lambda err: None)
+        self.slow.run(build, started, lambda err: None)
 
     def stop_sync(self, *, wait: bool = False) -> None:
         """Stop the loop; ``wait`` on closing (like the watcher) so it never outlives the database."""
@@ -197,17 +232,16 @@ class OfflineController(QObject):
         if wait:
             runner.stop(10)
         else:
-            self.win.db.run(lambda: runner.stop(5))
+            self.slow.run(lambda: runner.stop(5))
 
     def on_offline(self, e: OfflineChanged | OfflineOutcome) -> None:
         self.refresh()
         if isinstance(e, OfflineOutcome):
             item = e.item
             if item.state.value == "final":
-                self.win.statusBar().showMessage(
-                    self.tr("Offline payment %1 (%2) reached the chain and is final.")
-                    .replace("%1", str(item.id))
-                    .replace("%2", format_som(Tyiyn(item.amount_tyiyn), self.win.language)), 10_000)
+                self.notice.emit(self.tr("Offline payment %1 (%2) reached the chain and is final.")
+                                 .replace("%1", str(item.id))
+                                 .replace("%2", format_som(Tyiyn(item.amount_tyiyn), self.language)))
 
     def on_queue_report(self, e: QueueReport) -> None:
         left = e.outstanding or 0
@@ -232,24 +266,25 @@ class OfflineController(QObject):
         "stuck": QT_TRANSLATE_NOOP("OfflineController", "it never went through: the network held it back"),
     }
 
-    def show_failures(self, failures: list) -> None:
-        self.failures = failures
-        bar = self.win.outcome_bar
+    def failure_text(self, failures: list) -> str | None:
+        """The oldest failure in words (who, how much, which sale, why, what to do), or None."""
         if not failures:
-            bar.setVisible(False)
-            return
+            return None
         item = failures[0]
         # The reasons are catalogued under this class's context (QT_TRANSLATE_NOOP above).
         why = QCoreApplication.translate("OfflineController", self.REASONS.get(item.state.value, self.REASONS["rejected"]))
         text = self.tr("Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark "
                        "it resolved if it was settled another way.") \
-            .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.win.language)) \
+            .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.language)) \
             .replace("%2", f"{item.payer[:6]}…{item.payer[-4:]}").replace("%3", str(item.invoice_id)) \
             .replace("%4", why)
         if len(failures) > 1:
             text += " " + self.tr("(%1 more)").replace("%1", str(len(failures) - 1))
-        self.win.outcome_text.setText(text)
-        bar.setVisible(True)
+        return text
+
+    def show_failures(self, failures: list) -> None:
+        self.failures = failures
+        self.failure_bar.show_failure(self.failure_text(failures))
 
     def resolve(self, action: str) -> None:
         if not self.failures:
@@ -258,36 +293,49 @@ class OfflineController(QObject):
         ctx = self.ctx
 
         def done(resolved) -> None:
-            self.refresh()
             if action == "collect_again":
-                self.win.go_sale()
-                self.win.charge(int(resolved.amount_tyiyn))
-        self.win.db.run(lambda: ctx.offline.resolve(item.id, action, actor="cashier"), done,
-                        lambda err: self.win.outcome_text.setText(err.user_message))
+                self.charge_again.emit(int(resolved.amount_tyiyn))
+        self.db.run(lambda: ctx.offline.resolve(item.id, action, actor="cashier"), done,
+                    lambda err: self.failure_bar.text.setText(err.user_message))
 
-    # -- hand-over and relay key ------------------------------------------------------------------------
+    # -- hand-over between tills --------------------------------------------------------------------------
     def export_to(self, path: str) -> None:
-        from pos_app.offline.handover import export_bundle
+        """Read and sign on the database worker, write the stick on the slow one (no lock held), then
+        mark the items handed over on the database worker."""
+        from pos_app.offline.handover import mark_exported, prepare_export, write_export
         ctx = self.ctx
 
+        def prepare():
+            till = ctx.handover()
+            return till, prepare_export(till, path)
+
+        def prepared(r) -> None:
+            till, ready = r
+            self.slow.run(lambda: write_export(ready),
+                          lambda _: self.db.run(lambda: mark_exported(till, ready), done, self._queue_error),
+                          self._queue_error)
+
         def done(result) -> None:
-            self.refresh()
             self.queue_view.show_message(self.tr("Saved %1 payments to %2. This till will not send them; take "
                                                  "the file to a connected till.")
                                          .replace("%1", str(result.count)).replace("%2", path))
-        self.win.db.run(lambda: export_bundle(ctx, path), done,
-                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+        self.db.run(prepare, prepared, self._queue_error)
 
     def import_from(self, path: str, expect_device: str | None = None) -> None:
-        from pos_app.offline.handover_import import DeviceNotPaired, import_bundle
+        from pos_app.offline.handover_import import DeviceNotPaired
         from pos_app.offline.pairing import show_fingerprint
+        from pos_app.offline.usecases import own_file_returned
         ctx = self.ctx
 
-        def done(result) -> None:
-            self.refresh()
+        def job():
+            result = ctx.import_handover(path, expect_device=expect_device)
+            return result, own_file_returned(result, ctx.data_dir, expect_device=expect_device)
+
+        def done(r) -> None:
+            result, own = r
             if self.runner is not None:
                 self.runner.wake()
-            if result.taken_back:
+            if own:
                 self.queue_view.show_message(self.tr("This till's own file: %1 payments are sent from this till "
                                                      "again.").replace("%1", str(len(result.taken_back))))
                 return
@@ -299,88 +347,84 @@ class OfflineController(QObject):
             if isinstance(err, DeviceNotPaired) and expect_device is None:
                 self.queue_view.ask_pair(path, show_fingerprint(err.fingerprint))
             else:
-                self.queue_view.show_message(error_text(err), error=True)
-        self.win.db.run(lambda: import_bundle(ctx, path, expect_device=expect_device), done, failed)
+                self._queue_error(err)
+        self.db.run(job, done, failed)
 
     def take_back(self) -> None:
         ctx = self.ctx
 
         def done(ids) -> None:
-            self.refresh()
             if self.runner is not None:
                 self.runner.wake()
             self.queue_view.show_message(self.tr("%1 saved payments are sent from this till again.")
                                          .replace("%1", str(len(ids))))
-        self.win.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
-                        done, lambda err: self.queue_view.show_message(error_text(err), error=True))
+        self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
+                    done, self._queue_error)
 
     def refresh_device(self) -> None:
         from pos_app.offline.handover import device_fingerprint
         from pos_app.offline.pairing import show_fingerprint
-        ctx = self.ctx
-        self.win.db.run(lambda: show_fingerprint(device_fingerprint(ctx.data_dir)),
-                        lambda number: self._queue_view is not None and self._queue_view.set_device(number))
+        data_dir = self.ctx.data_dir
+        # On the database worker: an export there may be creating the device key at the same moment.
+        self.db.run(lambda: show_fingerprint(device_fingerprint(data_dir)),
+                    lambda number: self._queue_view is not None and self._queue_view.set_device(number))
+
+    # -- the relay key (keys.relay's use cases, on the slow worker: scrypt takes about a second) ----------
+    def _use_relay(self, account) -> None:
+        """The engine takes the unlocked key between passes (``SyncRunner.use_relay``)."""
+        if self.runner is not None:
+            self.runner.use_relay(account)
 
     def refresh_relay(self) -> None:
-        from pos_app.keys.keystore import RelayKeyStore
-        ctx = self.ctx
-        unlocked = self.runner is not None and self.runner.engine.relay is not None
+        from pos_app.keys.relay import relay_key_address
+        data_dir = self.ctx.data_dir
 
         def done(address) -> None:
             self.relay_address = address
             if self._queue_view is not None:
-                shown = address or (self.runner.engine.relay.address if unlocked else None)
-                self._queue_view.set_relay(shown, unlocked)
-        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir).address(), done)
+                relay = self.runner.relay if self.runner is not None else None
+                self._queue_view.set_relay(address or (relay.address if relay is not None else None),
+                                           relay is not None)
+        self.slow.run(lambda: relay_key_address(data_dir), done)
 
     def unlock_relay(self, passphrase: str) -> None:
-        from pos_app.keys.keystore import RelayKeyStore
+        from pos_app.keys.relay import unlock_relay_key
         ctx = self.ctx
 
         def done(account) -> None:
-            if self.runner is not None:
-                self.runner.engine.relay = account
-                self.runner.wake()
+            self._use_relay(account)
             self.refresh_relay()
             self.queue_view.show_message(self.tr("Relay key unlocked."))
-        self.win.db.run(lambda: RelayKeyStore(ctx.data_dir, store=ctx.store).unlock(passphrase), done,
-                        lambda err: self.queue_view.show_message(error_text(err), error=True))
+        self.slow.run(lambda: unlock_relay_key(ctx.data_dir, ctx.store, passphrase), done, self._queue_error)
 
     def create_relay(self, passphrase: str) -> None:
-        from pos_app.keys.keystore import RelayKeyStore
+        from pos_app.keys.relay import create_relay_key, unlock_relay_key
         ctx = self.ctx
 
         def job():
-            ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
-            address = ks.create(passphrase)
-            ctx.store.audit("cashier", "relay.create", f"relay:{address}", {})
-            return ks.unlock(passphrase)
+            create_relay_key(ctx.data_dir, ctx.store, passphrase, actor="cashier")
+            return unlock_relay_key(ctx.data_dir, ctx.store, passphrase)
 
         def done(account) -> None:
-            if self.runner is not None:
-                self.runner.engine.relay = account
+            self._use_relay(account)
             self.refresh_relay()
             self.queue_view.show_message(self.tr("Relay key %1 created; send it some BNB for network fees.")
                                          .replace("%1", account.address))
-        self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))
+        self.slow.run(job, done, self._queue_error)
 
     def import_relay(self, path: str, source_passphrase: str, passphrase: str) -> None:
-        from pos_app.core.files import KEY_FILE_LIMIT, read_text_limited
-        from pos_app.keys.keystore import RelayKeyStore
+        from pos_app.keys.relay import import_relay_key, read_relay_key_file, unlock_relay_key
         ctx = self.ctx
 
         def job():
             # Bounded, and a FIFO or a device is refused without blocking the worker.
-            secret = read_text_limited(path, KEY_FILE_LIMIT, what="key file").strip()
-            ks = RelayKeyStore(ctx.data_dir, store=ctx.store)
-            address = ks.import_key(secret, passphrase, source_passphrase=source_passphrase or None)
-            ctx.store.audit("cashier", "relay.import", f"relay:{address}", {})
-            return ks.unlock(passphrase)
+            secret = read_relay_key_file(path)
+            import_relay_key(ctx.data_dir, ctx.store, secret, passphrase,
+                             source_passphrase=source_passphrase or None, actor="cashier")
+            return unlock_relay_key(ctx.data_dir, ctx.store, passphrase)
 
         def done(account) -> None:
-            if self.runner is not None:
-                self.runner.engine.relay = account
-                self.runner.wake()
+            self._use_relay(account)
             self.refresh_relay()
             self.queue_view.show_message(self.tr("Relay key %1 imported and unlocked.").replace("%1", account.address))
-        self.win.db.run(job, done, lambda err: self.queue_view.show_message(error_text(err), error=True))
+        self.slow.run(job, done, self._queue_error)

@@ -134,7 +134,7 @@ NOT_EXTRACTABLE: set[tuple[str, str]] = set()  # every tr() string is extractabl
 
 
 def _ui_sources() -> list[Path]:
-    return sorted(UI_DIR.glob("*.py"))
+    return sorted(UI_DIR.rglob("*.py"))  # every screen, widget and model in the sub-packages
 
 
 def _call_name(node: ast.Call) -> str | None:

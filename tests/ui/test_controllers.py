@@ -1,0 +1,103 @@
+"""Issue 11, point 5: each screen's controller is given what it needs and follows its own events.
+
+The offline controller runs here without a main window (a bare stack, its own workers): a payment
+accepted offline reaches its screens through the queue's event alone, and it asks for the payment
+screen and the status bar through signals. The sales controller updates its list from invoice
+events, whoever changed the invoice.
+"""
+from __future__ import annotations
+
+import time
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QStackedWidget
+
+from pos_app.app.context import AppContext
+from pos_app.core.money import Tyiyn
+from pos_app.offline.lifecycle import QueueState as Q
+
+
+@pytest.fixture
+def parts(qtbot, tmp_path, demo_chain):
+    from pos_app.ui.shell.bridge import EventBridge, Worker
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
+    ctx.store.set_setting("language", "en")
+    ctx.offline.record_sync(demo_chain.chain_id, at=int(time.time()), gas_price=int(demo_chain.w3.eth.gas_price))
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    bridge, db, slow = EventBridge(ctx.events), Worker("db"), Worker("slow")
+    yield SimpleNamespace(ctx=ctx, stack=stack, bridge=bridge, db=db, slow=slow, chain=demo_chain)
+    bridge.close()
+    db.shutdown()
+    slow.shutdown()
+    ctx.close()
+
+
+def _offline(parts, current):
+    from pos_app.ui.screens.offline.offline_controller import OfflineController
+    return OfflineController(parts.ctx, bridge=parts.bridge, db=parts.db, slow=parts.slow, stack=parts.stack,
+                             current=lambda: current[0], chain_id=lambda: parts.chain.chain_id, language="en")
+
+
+def test_offline_controller_needs_no_main_window(qtbot, parts):
+    ctx = parts.ctx
+    current = [ctx.create_invoice(Tyiyn(4200))]
+    ctl = _offline(parts, current)
+    summaries = []
+    ctl.summary_changed.connect(lambda: summaries.append(ctl.bar_text()))
+    ctl.show_queue()
+    assert parts.stack.currentWidget() is ctl.queue_view
+    qtbot.waitUntil(lambda: summaries == [None], timeout=5000)          # nothing waits yet
+    # Accepted through the controller: the payment screen is asked for with the updated sale...
+    inv = current[0]
+    payload = parts.chain.sign_offline("Aigul", "eip3009", inv.merchant, inv.due_base)
+    ctl.start()
+    assert parts.stack.currentWidget() is ctl.accept_screen
+    with qtbot.waitSignal(ctl.show_payment, timeout=10000) as shown:
+        ctl.accept(payload)
+    assert shown.args[0].id == inv.id and inv.offline_id is None and shown.args[0].offline_id is not None
+    # ...and the queue screen and the bar's count follow the queue's own event.
+    qtbot.waitUntil(lambda: ctl.queue_view.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: summaries and summaries[-1] is not None and "1 offline payments" in summaries[-1],
+                    timeout=5000)
+    assert ctl.queue_view.model.item_at(0).state == Q.QUEUED
+
+
+def test_offline_changes_made_elsewhere_reach_the_queue_screen(qtbot, parts):
+    """A change published by the core (here the queue itself, on another thread) redraws the screen."""
+    import threading
+    ctx = parts.ctx
+    ctl = _offline(parts, [None])
+    ctl.show_queue()
+    inv = ctx.create_invoice(Tyiyn(2100))
+    payload = parts.chain.sign_offline("Bakyt", "raw_tx", inv.merchant, inv.due_base)
+    t = threading.Thread(target=lambda: ctx.offline.accept(payload, inv.id, ctx.offline_facts()))
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: ctl.queue_view.model.rowCount() == 1, timeout=5000)
+    assert "Waiting: 1 payments" in ctl.queue_view.totals.text()
+
+
+def test_the_failure_bar_names_a_stuck_payment(qtbot, parts):
+    from pos_app.app.demo import accounts as A
+    ctl = _offline(parts, [None])
+    item = SimpleNamespace(state=Q.STUCK, amount_tyiyn=40_00, payer=A.CUSTOMERS["Cholpon"], invoice_id=7)
+    ctl.show_failures([item, item])
+    bar = ctl.failure_bar
+    assert not bar.isHidden() and "never went through" in bar.text.text() and "7" in bar.text.text()
+    assert "(1 more)" in bar.text.text()
+    ctl.show_failures([])
+    assert bar.isHidden()
+
+
+def test_sales_controller_follows_invoice_events(qtbot, parts):
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.ui.screens.sales.sales_controller import SalesController
+    ctx = parts.ctx
+    ctl = SalesController(ctx, bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en", explorer=None)
+    inv = ctx.create_invoice(Tyiyn(700))                      # charged elsewhere (the window, a CLI)
+    qtbot.waitUntil(lambda: ctl.model.rowCount() == 1, timeout=5000)
+    ctx.service.mark(inv.id, InvoiceState.INVALID, actor="test", reason="sale cancelled")
+    qtbot.waitUntil(lambda: ctl.model.index(0, 3).data() == "Cancelled", timeout=5000)
+    assert ctl.model.rowCount() == 1

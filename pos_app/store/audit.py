@@ -7,7 +7,7 @@ record breaks the chain. Three things a chain alone cannot show are covered here
   newest record's id and hash are written to ``audit-anchor.json`` next to the database (atomic
   replace). ``verify`` checks that record still exists with that hash, so removing the newest
   records, emptying the table or rewriting the records and re-hashing them all shows. Hand-over
-  files carry the same head to another till (``bundle.audit_head``), so even someone who also
+  files carry the same head to another till (``handover_file.audit_head``), so even someone who also
   rewrites the anchor file is caught there. (The anchor is not fsynced: after a power cut it may
   lag the database by the last commits, which still verifies; it is never ahead of it.)
 * **Direct edits to invoices.** SQLite triggers (schema step 7) append an ``invoice.write`` record

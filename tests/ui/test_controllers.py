@@ -101,3 +101,24 @@ def test_sales_controller_follows_invoice_events(qtbot, parts):
     ctx.service.mark(inv.id, InvoiceState.INVALID, actor="test", reason="sale cancelled")
     qtbot.waitUntil(lambda: ctl.model.index(0, 3).data() == "Cancelled", timeout=5000)
     assert ctl.model.rowCount() == 1
+
+
+def test_export_from_the_queue_screen_writes_the_file_and_hands_the_payments_over(qtbot, parts, tmp_path):
+    """Prepared on the database worker, written on the slow one, marked on the database worker."""
+    from pos_app.offline import handover as B
+    ctx = parts.ctx
+    ctl = _offline(parts, [None])
+    view = ctl.queue_view
+    inv = ctx.create_invoice(Tyiyn(3300))
+    item, _ = ctx.offline.accept(parts.chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base),
+                                 inv.id, ctx.offline_facts())
+    path = tmp_path / "stick" / "q.jsonl"
+    path.parent.mkdir()
+    ctl.export_to(str(path))
+    qtbot.waitUntil(lambda: "Saved 1 payments" in view.progress.text(), timeout=10000)
+    assert ctx.offline.get(item.id).handed_off_at is not None
+    assert [(i.invoice_number, i.amount_tyiyn) for i in B.read_bundle(path).items] == [(inv.id, 3300)]
+    written = path.read_bytes()
+    ctl.export_to(str(path))                    # again to the same file: refused, the first file kept
+    qtbot.waitUntil(lambda: "already exists" in view.progress.text(), timeout=10000)
+    assert path.read_bytes() == written

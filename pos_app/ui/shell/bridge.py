@@ -3,11 +3,11 @@
 * ``EventBridge`` subscribes to the core's ``EventBus`` and re-emits every event through a Qt
   signal. The bridge lives in the GUI thread, so a signal emitted from the watcher thread is
   delivered (queued) on the GUI thread: no widget is ever touched from a worker. Each screen's
-  controller names the typed events it needs with ``bridge.on(handler, InvoiceChanged, ...)``. Each screen's
   controller names the typed events it needs with ``bridge.on(handler, InvoiceChanged, ...)``.
-* ``Worker`` runs jobs on one background thread (one writer for SQLite, like Anki's
-  ``CollectionOp``) and hands the result or the ``PosError`` back on the GUI thread, its
-  ``user_message`` translated into the GUI's language (``pos_app.ui.shell.core_text``).
+* ``Worker`` runs jobs on one background thread, in order, and hands the result or the
+  ``PosError`` back on the GUI thread, its ``user_message`` translated into the GUI's language
+  (``pos_app.ui.shell.core_text``). The window keeps one for the database (the one writer, like
+  Anki's ``CollectionOp``) and one for slow jobs, so a charge never queues behind a key unlock.
 """
 from __future__ import annotations
 

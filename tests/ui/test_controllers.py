@@ -122,3 +122,25 @@ def test_export_from_the_queue_screen_writes_the_file_and_hands_the_payments_ove
     ctl.export_to(str(path))                    # again to the same file: refused, the first file kept
     qtbot.waitUntil(lambda: "already exists" in view.progress.text(), timeout=10000)
     assert path.read_bytes() == written
+
+
+def test_checkout_charges_and_follows_its_sale_without_a_window(qtbot, parts):
+    from PySide6.QtCore import Qt
+
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.ui.screens.sale.checkout import CheckoutController
+    ctx = parts.ctx
+    charged = []
+    co = CheckoutController(ctx, bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en",
+                            config=ctx.config, charged=charged.append)
+    co.sale.setFocus()
+    qtbot.keyClicks(co.sale, "42")
+    qtbot.keyClick(co.sale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parts.stack.currentWidget() is co.payment, timeout=5000)
+    assert co.current is not None and co.current.amount_tyiyn == 4200 and charged == [co.current]
+    # Cancelled elsewhere (the command line, another thread): the payment screen follows the event.
+    ctx.service.mark(co.current.id, InvoiceState.INVALID, actor="test", reason="sale cancelled")
+    qtbot.waitUntil(lambda: co.payment.state.property("stateKey") == "invalid", timeout=5000)
+    assert co.current.state == InvoiceState.INVALID
+    co.new_sale()
+    assert co.current is None and parts.stack.currentWidget() is co.sale

@@ -1,8 +1,9 @@
 """The main window: the sale and payment screens, navigation, the status bar and the offline bar.
 
 The window routes; each feature's controller owns its screens and subscribes to the core events
-it shows (``SalesController``: the sales list; ``OfflineController``: offline acceptance, the
-queue, the failure bar and the relay key). The window itself follows the sale on screen.
+it shows (``CheckoutController``: the sale from the keypad to the QR and the customer display;
+``SalesController``: the sales list; ``OfflineController``: offline acceptance, the queue, the
+failure bar and the relay key). The window itself shows the network's state.
 
 Three workers keep the GUI thread free: ``db`` (the one database writer: charge, lists, accept),
 ``slow`` (work that may take seconds and must never delay a charge: scrypt, writing to a stick,
@@ -17,11 +18,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.app.context import AppContext
-from pos_app.core.events import AuditProblem, ChainStatus, InvoiceChanged, ScanProgress
-from pos_app.core.money import Tyiyn
+from pos_app.core.events import AuditProblem, ChainStatus, ScanProgress
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
-from pos_app.ui.screens.sale.sale_screen import SaleScreen
+from pos_app.ui.screens.sale.checkout import CheckoutController
 from pos_app.ui.screens.sales.sales_controller import SalesController
 from pos_app.ui.widgets.common import BigButton
 
@@ -44,11 +44,9 @@ class MainWindow(QMainWindow):
         self.slow = Worker("slow", self)      # scrypt, files on removable media, web3's import, thread joins
         self.chain_worker = Worker("chain", self)
         self.bridge = EventBridge(ctx.events, self)
-        self.bridge.on(self.on_invoice_changed, InvoiceChanged)
         self.bridge.on(lambda e: self.show_audit_problem(list(e.problems)), AuditProblem)
         self.bridge.on(self.on_scan_progress, ScanProgress)
         self.bridge.on(self.on_chain_status, ChainStatus)
-        self.current: Invoice | None = None
         self.last_ok: float | None = None
         self.head: int | None = None
         self.head_time: int | None = None
@@ -64,13 +62,18 @@ class MainWindow(QMainWindow):
         self.offline_bar.setVisible(False)
         root.addWidget(self.offline_bar)
         self.stack = QStackedWidget()
+        self.checkout = CheckoutController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
+                                           language=self.language, config=self.cfg, charged=self._charged,
+                                           parent=self)
+        self.sale = self.checkout.sale
         self.sales_ctl = SalesController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
                                          language=self.language, explorer=self.cfg.network.explorer, parent=self)
         from pos_app.ui.screens.offline.offline_controller import OfflineController
         self.offline = OfflineController(ctx, bridge=self.bridge, db=self.db, slow=self.slow, stack=self.stack,
-                                         current=lambda: self.current, chain_id=lambda: self.cfg.network.chain_id,
+                                         current=lambda: self.checkout.current, chain_id=lambda: self.cfg.network.chain_id,
                                          language=self.language, parent=self)
-        self.offline.show_payment.connect(self._show_payment)
+        self.offline.show_payment.connect(self.checkout.show_payment)
+        self.checkout.offline_requested.connect(self.offline.start)
         self.offline.charge_again.connect(self._charge_again)
         self.offline.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.offline.summary_changed.connect(self.refresh_status)
@@ -97,12 +100,9 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         root.addLayout(body, 1)
         body.addWidget(self.stack, 1)
-        self.sale = SaleScreen(self.language)
         # Screens not needed for the first sale are built on first use (or right after the
         # first paint, see finish_startup) so the sale screen appears sooner.
-        self._payment = self._settings = self._customer = None
-        self.stack.addWidget(self.sale)
-        self.sale.charge.connect(self.charge)
+        self._settings = None
         self.phone = None
         if demo_chain is not None:
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
@@ -147,10 +147,9 @@ class MainWindow(QMainWindow):
         self.nav_customer.setText(self.tr("Customer display"))
         self.nav_settings.setText(self.tr("Settings"))
         self.nav_queue.setText(self.tr("Offline queue"))
-        if self._customer is not None:
-            self._customer.retranslate()
-        for w in self._built():
-            w.retranslate()
+        self.checkout.retranslate()
+        if self._settings is not None:
+            self._settings.retranslate()
         if self.phone:
             self.phone.retranslate()
         self.refresh_status()
@@ -170,17 +169,13 @@ class MainWindow(QMainWindow):
         return self.sales_ctl.model
 
     @property
+    def current(self) -> Invoice | None:
+        """The sale on screen (the checkout's)."""
+        return self.checkout.current
+
+    @property
     def payment(self):
-        if self._payment is None:
-            from pos_app.ui.screens.sale.payment_screen import PaymentScreen
-            self._payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
-            self._payment.set_default_format(self.cfg.qr_format)
-            self._payment.new_sale.connect(self.go_sale)
-            self._payment.cancel_sale.connect(self.cancel)
-            self._payment.shown.connect(self._mirror)
-            self._payment.offline_requested.connect(self.offline.start)
-            self.stack.addWidget(self._payment)
-        return self._payment
+        return self.checkout.payment
 
     @property
     def sales(self):
@@ -201,24 +196,12 @@ class MainWindow(QMainWindow):
 
     @property
     def customer(self):
-        if self._customer is None:
-            from pos_app.ui.screens.sale.customer_display import CustomerDisplay
-            self._customer = CustomerDisplay(self.language)
-            if self.current is not None:
-                self._mirror()
-        return self._customer
+        return self.checkout.customer
 
     def finish_startup(self) -> None:
         """Build the remaining screens once the sale screen is up (called from the event loop)."""
         self.payment, self.sales, self.settings, self.customer  # noqa: B018 - properties build on access
         self.offline.build()
-
-    def _built(self) -> list:
-        return [w for w in (self.sale, self._payment, self._settings) if w is not None]
-
-    def _mirror(self) -> None:
-        p = self.payment
-        self.customer.follow(self.current, p.uri, getattr(p, "state_key", "waiting"), getattr(p, "state_text", ""))
 
     def show_customer_display(self) -> None:
         """Open the customer display, on the second screen when there is one."""
@@ -228,12 +211,7 @@ class MainWindow(QMainWindow):
         self.customer.show()
 
     def go_sale(self) -> None:
-        self.current = None
-        if self._customer is not None:
-            self._customer.show_welcome()
-        self.sale.reset()
-        self.stack.setCurrentWidget(self.sale)
-        self.sale.setFocus()
+        self.checkout.new_sale()
 
     def go_settings(self) -> None:
         self.settings.load(self.cfg)
@@ -244,9 +222,7 @@ class MainWindow(QMainWindow):
         network_changed = cfg.network != self.cfg.network or cfg.merchant != self.cfg.merchant
         self.cfg = cfg
         self.sales_ctl.set_explorer(cfg.network.explorer)
-        if self._payment is not None:  # otherwise it is built from self.cfg
-            self._payment.trust_coin = cfg.network.trust_coin
-            self._payment.set_default_format(cfg.qr_format)
+        self.checkout.set_config(cfg)
         if cfg.language != self.language:
             self.set_language(cfg.language)
         if network_changed:
@@ -262,9 +238,7 @@ class MainWindow(QMainWindow):
         from pos_app.ui.shell.i18n import install_language
         self.language = language
         install_language(language)
-        for w in (self.sale, self._payment, self._customer):
-            if w is not None:
-                w.language = language
+        self.checkout.set_language(language)
         self.retranslate()
         self.sales_ctl.set_language(language)
         self.offline.set_language(language)
@@ -274,48 +248,18 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------------
     def charge(self, amount: int) -> None:
-        self.sale.charge_button.setEnabled(False)
-        self.db.run(lambda: self.ctx.create_invoice(Tyiyn(amount)), self._charged, self._charge_failed)
+        self.checkout.charge(amount)
 
-    def _charged(self, inv: Invoice) -> None:
-        self.sale.charge_button.setEnabled(True)
-        self.current = inv
-        self.payment.show_invoice(inv)
-        self.stack.setCurrentWidget(self.payment)
+    def _charged(self, _inv: Invoice) -> None:
         if self.watcher is not None:
-            self.watcher.wake()
-
-    def _charge_failed(self, err) -> None:
-        self.sale.charge_button.setEnabled(True)
-        self.sale.message.setText(err.user_message)
-
-    def cancel(self, invoice_id: int) -> None:
-        from pos_app.invoices.lifecycle import InvoiceState
-        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason="sale cancelled"),
-                    None, lambda err: self.payment.advice.setText(err.user_message))
+            self.watcher.wake()   # a new amount to look for
 
     def _charge_again(self, amount: int) -> None:
         """A failed offline payment collected again: a new sale for the same amount."""
         self.go_sale()
         self.charge(amount)
 
-    def _show_payment(self, inv: Invoice | None) -> None:
-        """Back to the payment screen, with ``inv`` when the offline controller changed the sale."""
-        if inv is not None:
-            if self.current is not None and self.current.id == inv.id:
-                self.current = inv
-            self.payment.show_invoice(inv)
-        self.stack.setCurrentWidget(self.payment)
-
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
-    def on_invoice_changed(self, e: InvoiceChanged) -> None:
-        inv = e.invoice
-        if self.current is not None and inv.id == self.current.id:
-            self.current = inv
-        if self._payment is not None:
-            self._payment.update_invoice(inv)
-
     def on_scan_progress(self, e: ScanProgress) -> None:
         self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
                                .replace("%2", str(e.scanned_to)).replace("%3", str(e.head)))
@@ -362,8 +306,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self.bridge.close()
-        if self._customer is not None:
-            self._customer.close()
+        self.checkout.close()
         if self.watcher is not None:
             self.watcher.stop()
         self.offline.stop_sync(wait=True)

@@ -299,37 +299,37 @@
         <translation type="vanished">Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="320"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="264"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="340"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="284"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="347"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="291"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="349"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="293"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="351"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="295"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="354"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="298"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="360"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="304"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>

@@ -299,37 +299,37 @@
         <translation type="vanished">Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="320"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="264"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="340"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="284"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="347"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="291"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="349"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="293"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="351"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="295"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="354"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="298"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="360"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="304"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>

@@ -22,6 +22,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if getattr(args, "self_test", False):
+            # Touches no shop data: every step works in a scratch folder (pos_app/app/selftest.py).
+            from pos_app.app.selftest import run_self_test
+            from pos_app.ui.shell.selftest_qt import STEP as TRANSLATIONS
+            return run_self_test([TRANSLATIONS])
         if not getattr(args, "func", None):
             if getattr(args, "new_shop", False):
                 ctx = open_context(args)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from pos_app.cli import app, audit, config, demo, device, payload, queue, relay, sales, sync
+from pos_app.cli import app, audit, config, demo, device, install, payload, queue, relay, sales, sync
 from pos_app.cli.output import CliParser
 
-GROUPS: tuple[ModuleType, ...] = (sales, audit, sync, config, demo, payload, queue, relay, device, app)
+GROUPS: tuple[ModuleType, ...] = (sales, audit, sync, config, demo, payload, queue, relay, device, install, app)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", default=False, help="machine-readable output")
     p.add_argument("--new-shop", action="store_true", default=False,
                    help="start a new, empty shop where the shop database is empty (the empty file is kept aside)")
+    p.add_argument("--self-test", action="store_true", default=False,
+                   help="check this installation (database, QR, translations, a demo payment) and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=CliParser)
     for group in GROUPS:
         group.register(sub)

@@ -127,6 +127,12 @@ class OfflineQueue:
                             first + limits.warn_after_s if first is not None else None,
                             exp.last_sync_at, limits)
 
+    def unsent_anywhere(self) -> int:
+        """Payments accepted offline that have not reached any network yet, on every chain this
+        shop ever used (handed-off copies included: they are this till's backup). Installers ask
+        this before an upgrade or an uninstall (``sompos upgrade-check``)."""
+        return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(UNSENT)}")["n"])
+
     # -- checking and accepting -------------------------------------------------------------------
     def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: int, now: int | None = None) -> Verdict:
         """The verdict for ``text`` against a sale of ``due_base``; writes nothing."""

@@ -216,3 +216,27 @@ def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys)
     assert rc == 0 and "1 payments taken back" in out
     rc, out, _ = run(capsys, "--data-dir", str(field), "queue", "take-back", "--all")
     assert rc == 0 and out.startswith("0 handed-off payments taken back")
+
+
+def test_upgrade_check_says_when_offline_payments_are_unsent(shop, capsys, tmp_path):
+    """What the installers ask before an upgrade or uninstall: exit 10 while a payment accepted
+    offline has not reached the network, 0 once it has been resolved; nothing is changed."""
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "upgrade-check")
+    assert rc == 0 and "nothing accepted offline" in out
+    ctx = AppContext(shop)
+    inv = ctx.create_invoice(Tyiyn(150_00))
+    ctx.close()
+    f = tmp_path / "auth.json"
+    f.write_text(authorization(chain_id=LOCAL_CHAIN, amount=inv.due_base))
+    assert run(capsys, "--data-dir", str(shop), "payload", "accept", "--invoice", str(inv.id), str(f))[0] == 0
+    before = (shop / "sompos.db").stat().st_mtime_ns
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--json", "upgrade-check")
+    assert rc == 10 and json.loads(out) == {"unsent": 1}
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "upgrade-check")
+    assert rc == 10 and "1 payments accepted offline are not sent yet" in out
+    assert (shop / "sompos.db").stat().st_mtime_ns == before
+    ctx = AppContext(shop)
+    from pos_app.offline.lifecycle import QueueState
+    ctx.offline.transition(1, QueueState.SUBMITTED, "sent")
+    ctx.close()
+    assert run(capsys, "--data-dir", str(shop), "upgrade-check")[0] == 0

@@ -32,7 +32,7 @@ CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
 # -- the catalogue is complete ------------------------------------------------------------------
 def _core_sources() -> list[Path]:
     return sorted(p for p in PKG.rglob("*.py")
-                  if p.relative_to(PKG).parts[0] != "ui" and p != PKG / "cli" / "main.py")
+                  if p.relative_to(PKG).parts[0] != "ui" and p != PKG / "cli" / "output.py")
 
 
 def _name(node: ast.AST) -> str | None:

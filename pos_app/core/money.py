@@ -45,6 +45,16 @@ def as_base_units(value: object) -> BaseUnits:
     return BaseUnits(_integer(value, "an amount in base units"))
 
 
+def stored_base_units(value: object) -> BaseUnits:
+    """Base units as the database keeps them: decimal text (they outgrow SQLite's 64-bit integers),
+    or an integer. Anything but ASCII digits is refused, never guessed at."""
+    if isinstance(value, str):
+        if not (value.isascii() and value.isdigit()):
+            raise TypeError(f"stored base units must be digits, not {value!r}")
+        return BaseUnits(int(value))
+    return as_base_units(value)
+
+
 def parse_amount(text: str) -> Tyiyn:
     """Parse an amount as a shop types it ("150", "150.5", "150,50", "1 250,00") into tyiyn.
 

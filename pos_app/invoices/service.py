@@ -29,7 +29,7 @@ from pos_app.invoices.lifecycle import (
     derive_status,
 )
 from pos_app.invoices.matching import Candidate, Match, TailScheme, TillSlot, allocate_tail, match_transfer
-from pos_app.core.money import Tyiyn, tyiyn_to_base_units
+from pos_app.core.money import BaseUnits, Tyiyn, as_tyiyn, stored_base_units, tyiyn_to_base_units
 from pos_app.invoices.payment_request import PaymentRequest
 from pos_app.store.db import Store
 
@@ -51,12 +51,12 @@ class Invoice:
     merchant: str
     decimals: int
     amount_tyiyn: Tyiyn
-    amount_base: int
-    due_base: int
+    amount_base: BaseUnits
+    due_base: BaseUnits
     tail: int
     state: InvoiceState
-    paid_seen: int
-    paid_final: int
+    paid_seen: BaseUnits
+    paid_final: BaseUnits
     flags: Flags
     memo: str
     offline_id: int | None = None   # a customer-signed payment accepted offline for this invoice
@@ -64,8 +64,8 @@ class Invoice:
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "Invoice":
         return cls(r["id"], r["created_at"], r["expires_at"], r["chain_id"], r["token"], r["merchant"],
-                   r["decimals"], Tyiyn(r["amount_tyiyn"]), int(r["amount_base"]), int(r["due_base"]),
-                   r["tail"], InvoiceState(r["state"]), int(r["paid_seen"]), int(r["paid_final"]),
+                   r["decimals"], as_tyiyn(r["amount_tyiyn"]), stored_base_units(r["amount_base"]), stored_base_units(r["due_base"]),
+                   r["tail"], InvoiceState(r["state"]), stored_base_units(r["paid_seen"]), stored_base_units(r["paid_final"]),
                    Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"],
                    r.get("offline_id"))
 
@@ -95,7 +95,7 @@ class Transfer:
     block_time: int
     payer: str
     payee: str
-    value: int
+    value: BaseUnits
 
 
 class InvoiceService:
@@ -158,8 +158,8 @@ class InvoiceService:
             "SELECT id, state, due_base, amount_base, paid_seen, created_at, expires_at FROM invoices"
             " WHERE chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?",
             (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600))
-        return [Candidate(r["id"], InvoiceState(r["state"]), int(r["due_base"]), int(r["amount_base"]),
-                          int(r["paid_seen"]), r["created_at"], r["expires_at"]) for r in rows]
+        return [Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
+                          stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]), r["created_at"], r["expires_at"]) for r in rows]
 
     def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
@@ -195,7 +195,7 @@ class InvoiceService:
         return inv, new
 
     def _match_candidates(self, c: Any, chain_id: int, token: str, merchant: str, at: int,
-                          value: int, *, sole: bool = True) -> list[Candidate]:
+                          value: BaseUnits, *, sole: bool = True) -> list[Candidate]:
         """Only what matching can use: invoices asking exactly ``value``, and up to two unpaid ones.
 
         Keeps matching O(1) in the number of open invoices (a catch-up can meet thousands).
@@ -222,8 +222,9 @@ class InvoiceService:
         for r in rows:
             if r["id"] not in seen:
                 seen.add(r["id"])
-                out.append(Candidate(r["id"], InvoiceState(r["state"]), int(r["due_base"]), int(r["amount_base"]),
-                                     int(r["paid_seen"]), r["created_at"], r["expires_at"]))
+                out.append(Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
+                                     stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]),
+                                     r["created_at"], r["expires_at"]))
         return out
 
     def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:

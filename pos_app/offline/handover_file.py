@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.core.errors import BadInput, StorageError
+from pos_app.core.money import Tyiyn
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -38,7 +39,7 @@ class BundleItem:
     kind: str
     payload: str
     invoice_number: int
-    amount_tyiyn: int
+    amount_tyiyn: Tyiyn
     memo: str
     invoice_created_at: int
     received_at: int

@@ -24,7 +24,7 @@ from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.service import Invoice, InvoiceService
-from pos_app.core.money import Tyiyn, base_units_to_tyiyn
+from pos_app.core.money import BaseUnits, Tyiyn, base_units_to_tyiyn
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
@@ -76,7 +76,7 @@ class OfflineQueue:
                 self.store.set_setting(f"fee_floor:{chain_id}", {"gas_price": int(gas_price),
                                                                  "base_fee": int(base_fee), "at": int(at)})
 
-    def save_snapshot(self, chain_id: int, token: str, payer: str, *, balance_base: int, nonce: int,
+    def save_snapshot(self, chain_id: int, token: str, payer: str, *, balance_base: BaseUnits, nonce: int,
                       at: int) -> None:
         self.store.execute(
             "INSERT INTO payer_snapshots(chain_id, token, payer, balance_base, nonce, at) VALUES (?,?,?,?,?,?)"
@@ -134,7 +134,7 @@ class OfflineQueue:
         return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(UNSENT)}")["n"])
 
     # -- checking and accepting -------------------------------------------------------------------
-    def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: int, now: int | None = None) -> Verdict:
+    def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: BaseUnits, now: int | None = None) -> Verdict:
         """The verdict for ``text`` against a sale of ``due_base``; writes nothing."""
         now = int(time.time()) if now is None else now
         payload = None
@@ -146,7 +146,7 @@ class OfflineQueue:
         return Verdict(True, "ok", "The payment is valid; accept it.", kind=payload.kind, payer=payload.payer,
                        amount_base=payload.amount, key=payload.key, warnings=tuple(warnings), payload=payload)
 
-    def _check(self, p: Payload, facts: ShopFacts, *, due_base: int, now: int) -> list[str]:
+    def _check(self, p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int) -> list[str]:
         limits = self.limits()
         exposure = self.exposure(facts.chain_id)
         verify_payload(p, facts, due_base=due_base, now=now, sync_deadline=sync_deadline(limits, exposure, now))
@@ -235,7 +235,7 @@ class OfflineQueue:
 
     # -- items from another till's hand-over file --------------------------------------------------
     def import_item(self, payload: Payload, *, invoice_id: int, chain_id: int, decimals: int,
-                    verdict: dict[str, Any], device: str, reason: str, due_base: int, now: int) -> int:
+                    verdict: dict[str, Any], device: str, reason: str, due_base: BaseUnits, now: int) -> int:
         """Queue a payment another till accepted (already re-checked by the importer) for this till's
         new invoice ``invoice_id``; joins the caller's transaction (a file is imported whole).
 
@@ -431,5 +431,5 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def tyiyn_of(amount_base: int, decimals: int) -> Tyiyn:
+def tyiyn_of(amount_base: BaseUnits, decimals: int) -> Tyiyn:
     return base_units_to_tyiyn(amount_base, decimals)[0]

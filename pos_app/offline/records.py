@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pos_app.core.errors import PosError
+from pos_app.core.money import BaseUnits, Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.payload import Payload
 from pos_app.offline.risk import Limits
@@ -22,7 +23,7 @@ class Verdict:
     params: dict[str, Any] = field(default_factory=dict)
     kind: str | None = None
     payer: str | None = None
-    amount_base: int | None = None
+    amount_base: BaseUnits | None = None
     key: str | None = None
     warnings: tuple[str, ...] = ()
     payload: Payload | None = None
@@ -49,8 +50,8 @@ class QueueItem:
     kind: str
     state: QueueState
     payer: str
-    amount_base: int
-    amount_tyiyn: int
+    amount_base: BaseUnits
+    amount_tyiyn: Tyiyn
     invoice_id: int
     key: str
     tx_hash: str | None
@@ -74,7 +75,7 @@ class QueueItem:
 @dataclass(frozen=True)
 class QueueSummary:
     pending_count: int
-    pending_tyiyn: int
+    pending_tyiyn: Tyiyn
     unsent_count: int
     failed_count: int
     first_unsent_at: int | None

@@ -40,6 +40,7 @@ from eth_utils import to_checksum_address
 from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
+from pos_app.core.money import as_base_units, stored_base_units
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
@@ -175,8 +176,8 @@ class SyncEngine:
             if int(r["valid_before"]) <= now + 30:
                 changes.append(_Change(r, Q.EXPIRED, "the authorization expired before it could be sent"))
                 continue
-            balance = _int(bal_resp.get("result") or "0x0")
-            need = spent_by_payer.get(r["payer"], 0) + int(r["amount_base"])
+            balance = as_base_units(_int(bal_resp.get("result") or "0x0"))
+            need = spent_by_payer.get(r["payer"], 0) + stored_base_units(r["amount_base"])
             if balance < need:
                 changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance does not cover the payment"))
                 continue
@@ -451,10 +452,10 @@ class SyncEngine:
         changes = []
         for i, r in enumerate(rows):
             used = _int(answers[2 * i].get("result") or "0x0") != 0
-            balance = _int(answers[2 * i + 1].get("result") or "0x0")
+            balance = as_base_units(_int(answers[2 * i + 1].get("result") or "0x0"))
             if used:
                 changes.append(self._authorization_used_elsewhere(r))
-            elif balance < int(r["amount_base"]):
+            elif balance < stored_base_units(r["amount_base"]):
                 changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance did not cover the payment"))
             else:
                 changes.append(_Change(r, Q.REVERTED, "the token refused the authorization (reverted)"))

@@ -424,7 +424,7 @@ class PaymentWatcher:
 
             def read(w3, payer=payer):
                 c = w3.eth.contract(address=self.token, abi=token_abi())
-                return (answers.balance(c.functions.balanceOf(payer).call(), "a payer's token balance"),
+                return (answers.token_amount(c.functions.balanceOf(payer).call(), "a payer's token balance"),
                         answers.nonce(w3.eth.get_transaction_count(payer)))
             balance, nonce = self.rpc.call("a payer's balance", read)
             queue.save_snapshot(self.profile.chain_id, self.token, payer, balance_base=balance, nonce=nonce, at=at)

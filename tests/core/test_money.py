@@ -147,3 +147,14 @@ def test_a_token_amount_read_from_a_node_is_base_units_and_nonsense_is_refused()
     for bad in (True, 1.5, -1, 2**256, "16", None):
         with pytest.raises(answers.BadAnswer):
             answers.token_amount(bad)
+
+
+@pytest.mark.parametrize("text, value", [("0", 0), ("150000001", 150_000_001), (str(2**255), 2**255), (7, 7)])
+def test_stored_base_units_read_the_databases_decimal_text(text, value):
+    assert money.stored_base_units(text) == value
+
+
+@pytest.mark.parametrize("bad", ["", "-1", "1.5", "0x10", "１２", " 12", 1.0, True, None], ids=repr)
+def test_stored_base_units_refuse_anything_but_digits(bad):
+    with pytest.raises(TypeError):
+        money.stored_base_units(bad)

@@ -133,3 +133,31 @@ def test_two_builds_of_one_commit_give_the_same_packages(built, tmp_path):
         b = {p.relative_to(folder2): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder2.rglob("*") if p.is_file()}
         differ = sorted(str(k) for k in set(a) | set(b) if a.get(k) != b.get(k))
         pytest.fail("builds differ in: " + ", ".join(differ[:20]))
+
+
+def test_a_real_dpkg_install_upgrade_and_removal_leave_shop_data_alone(built, tmp_path):
+    """dpkg itself, on a scratch root (its own package database): the package installs, runs,
+    installs again over itself (the upgrade path, preinst included), and removal takes every file
+    of the program and nothing of a user's shop data."""
+    need("dpkg")
+    if os.geteuid() != 0:
+        pytest.skip("dpkg needs root to set file owners")
+    root = tmp_path / "root"
+    admin = root / "var" / "lib" / "dpkg"
+    (admin / "info").mkdir(parents=True)
+    (admin / "updates").mkdir()
+    (admin / "status").touch()
+    data = root / "home" / "aigul" / ".local" / "share" / "sompos"
+    data.mkdir(parents=True)
+    (data / "sompos.db").write_bytes(b"the shop's sales")
+    dpkg = ["dpkg", f"--instdir={root}", f"--admindir={admin}", "--force-script-chrootless",
+            f"--log={tmp_path / 'dpkg.log'}"]
+    for _ in range(2):                                  # install, then over itself
+        r = subprocess.run([*dpkg, "--force-depends", "-i", str(built["deb"])], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        assert _run(root / "opt" / "sompos" / "sompos", "--help").returncode == 0
+    r = subprocess.run([*dpkg, "-r", "sompos"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    left = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "var/lib/dpkg" not in str(p))
+    assert left == ["home/aigul/.local/share/sompos/sompos.db"]
+    assert (data / "sompos.db").read_bytes() == b"the shop's sales"

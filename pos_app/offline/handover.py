@@ -127,11 +127,12 @@ class HandoverTill:
             self.events.publish(event)
 
 
-def as_till(till: Any) -> HandoverTill:
-    """``till`` itself, or the ``HandoverTill`` of an object offering ``handover()`` (the app's
-    context), for callers that still pass the context (cli/, ui/ until they call
-    ``AppContext.export_handover`` / ``import_handover``)."""
-    return till if isinstance(till, HandoverTill) else till.handover()
+def require_till(till: Any) -> HandoverTill:
+    """The hand-over takes exactly what it needs (a ``HandoverTill``), never the app's whole context:
+    callers with a context use ``AppContext.export_handover`` / ``import_handover``."""
+    if not isinstance(till, HandoverTill):
+        raise TypeError(f"the hand-over needs a HandoverTill, not {type(till).__name__}")
+    return till
 
 
 # -- results --------------------------------------------------------------------------------------
@@ -190,7 +191,7 @@ def export_bundle(till: HandoverTill, path: Path | str, *, now: int | None = Non
     ``overwrite``: it may hold an earlier export nobody imported yet. The three steps
     (``prepare_export``, ``write_export``, ``mark_exported``) in a row.
     """
-    till = as_till(till)
+    till = require_till(till)
     prepared = prepare_export(till, path, now=now, include_handed_off=include_handed_off,
                               overwrite=overwrite, actor=actor)
     write_export(prepared)
@@ -205,7 +206,7 @@ def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = No
     Raises ``BadInput`` when there is nothing to hand over, or when ``path`` exists and not
     ``overwrite`` (a look at the folder; nothing is written there yet).
     """
-    till = as_till(till)
+    till = require_till(till)
     now = int(time.time()) if now is None else int(now)
     path = Path(path)
     name = str(path)
@@ -265,7 +266,7 @@ def write_export(prepared: PreparedExport) -> None:
 def mark_exported(till: HandoverTill, prepared: PreparedExport) -> ExportResult:
     """Step 3 (database, one short transaction), once the file is durable: the exported items
     become the other machine's to send (those still as they were read), with the audit record."""
-    till = as_till(till)
+    till = require_till(till)
     name = str(prepared.path)
     ids = list(prepared.read)
     digest = prepared.sha256

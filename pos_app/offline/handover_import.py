@@ -19,7 +19,7 @@ from pos_app.core.errors import BadInput, PosError
 from pos_app.core.events import InvoiceChanged, OfflineChanged
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
 from pos_app.core.text import safe_text
-from pos_app.offline.handover import HandoverTill, as_till
+from pos_app.offline.handover import HandoverTill, require_till
 from pos_app.offline.handover_file import (
     MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, device_key, public_key_hex, read_bundle,
 )
@@ -55,19 +55,21 @@ class DeviceNotPaired(BadInput):
         self.public_key = public_key
 
 
-def import_bundle(till: HandoverTill, path: Path | str, *, now: int | None = None,
+def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | None = None,
                   expect_device: str | None = None, actor: str = "operator") -> ImportResult:
     """Put a queue export's payments into this machine's queue, each with a new invoice, in one transaction.
 
     Only files from a paired till are taken (``pairing``). ``expect_device``: the full fingerprint a
     person compared on both screens; it pairs that till with this one as part of the import. A file
-    this till wrote itself takes its own handed-off payments back instead.
+    this till wrote itself takes its own handed-off payments back instead. ``path`` may be a file
+    already read with ``handover_file.read_bundle`` (the GUI reads the stick on its slow worker and
+    imports on the database worker, so a slow stick never holds up a sale).
     """
     from pos_app.offline.pairing import Pairings, normalise_fingerprint, show_fingerprint
 
-    till = as_till(till)
+    till = require_till(till)
     now = int(time.time()) if now is None else int(now)
-    bundle = read_bundle(path)
+    bundle = path if isinstance(path, Bundle) else read_bundle(path)
     name = str(bundle.path)
     fp = bundle.device
     own = bundle.device_key == public_key_hex(device_key(till.data_dir))

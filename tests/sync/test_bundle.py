@@ -132,7 +132,7 @@ def resign(lines: list[bytes], key: Ed25519PrivateKey, *, claim_key: bool = True
 def exported(a, tmp_path):
     path = tmp_path / "stick" / "queue.jsonl"
     path.parent.mkdir()
-    res = B.export_bundle(a, path, now=NOW + 10)
+    res = a.export_handover(path, now=NOW + 10)
     return path, res
 
 
@@ -157,7 +157,7 @@ def test_export_then_import_moves_the_queue(a, b, exported):
     assert rows == [{"handed_off_at": NOW + 10, "state": "queued"}] * 3
     assert a.store.one("SELECT event FROM audit_log ORDER BY id DESC LIMIT 1")["event"] == "offline.export"
 
-    got = H.import_bundle(b, path, now=NOW + 100)
+    got = b.import_handover(path, now=NOW + 100)
     assert (got.added, got.already_there, got.refused) == (3, 0, ())
     assert got.device == res.device and got.added_tyiyn == res.total_tyiyn
     json.dumps(vars(got)), json.dumps(got.to_dict())
@@ -187,7 +187,7 @@ def test_export_then_import_moves_the_queue(a, b, exported):
 
     # The same file again (or the office clicking twice) adds nothing.
     before = {t: count(b, t) for t in ("offline_payments", "invoices", "offline_history")}
-    again = H.import_bundle(b, path, now=NOW + 200)
+    again = b.import_handover(path, now=NOW + 200)
     assert (again.added, again.already_there, again.refused) == (0, 3, ())
     assert {t: count(b, t) for t in before} == before
 
@@ -195,21 +195,21 @@ def test_export_then_import_moves_the_queue(a, b, exported):
 def test_exporting_again_exports_only_what_is_new_unless_asked(a, b, exported, tmp_path):
     path, first = exported
     with pytest.raises(BadInput) as e:
-        B.export_bundle(a, tmp_path / "stick" / "again.jsonl", now=NOW + 20)
+        a.export_handover(tmp_path / "stick" / "again.jsonl", now=NOW + 20)
     assert e.value.template == "There are no unsent offline payments to hand over; no file was written."
     assert not (tmp_path / "stick" / "again.jsonl").exists()
     _, new = sell(a, 40, lambda due: authorization(KEYS[3], due))
-    second = B.export_bundle(a, tmp_path / "stick" / "second.jsonl", now=NOW + 30)
+    second = a.export_handover(tmp_path / "stick" / "second.jsonl", now=NOW + 30)
     assert second.item_ids == (new.id,)
     # The stick was lost: everything unsent goes again; the importer skips what it has.
-    assert H.import_bundle(b, path).added == 3
-    lost = B.export_bundle(a, tmp_path / "stick" / "all.jsonl", now=NOW + 40, include_handed_off=True)
+    assert b.import_handover(path).added == 3
+    lost = a.export_handover(tmp_path / "stick" / "all.jsonl", now=NOW + 40, include_handed_off=True)
     assert lost.item_ids == (*first.item_ids, new.id)
-    got = H.import_bundle(b, tmp_path / "stick" / "all.jsonl")
+    got = b.import_handover(tmp_path / "stick" / "all.jsonl")
     assert (got.added, got.already_there) == (1, 3)
     # Items that left the unsent states are never exported.
     a.offline.transition(new.id, Q.SUBMITTED, "sent")
-    third = B.export_bundle(a, tmp_path / "stick" / "third.jsonl", include_handed_off=True)
+    third = a.export_handover(tmp_path / "stick" / "third.jsonl", include_handed_off=True)
     assert new.id not in third.item_ids
 
 
@@ -218,10 +218,10 @@ def test_an_existing_file_is_never_overwritten_unless_asked(a, exported, tmp_pat
     original = path.read_bytes()
     sell(a, 40, lambda due: authorization(KEYS[3], due))
     with pytest.raises(BadInput) as e:
-        B.export_bundle(a, path)
+        a.export_handover(path)
     assert "already exists" in e.value.user_message and path.read_bytes() == original
     assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NULL")["n"] == 1
-    res = B.export_bundle(a, path, overwrite=True)
+    res = a.export_handover(path, overwrite=True)
     assert res.items == 1 and B.read_bundle(path).count == 1
 
 
@@ -270,7 +270,7 @@ def test_damaged_or_tampered_files_are_refused_and_change_nothing(name, b, expor
     path.write_bytes(bad)
     before = snapshot(b)
     with pytest.raises(BadInput) as e:
-        H.import_bundle(b, path)
+        b.import_handover(path)
     assert str(path) in e.value.user_message
     assert path.read_bytes() == bad and snapshot(b) == before
 
@@ -284,7 +284,7 @@ def test_sentences_say_what_is_wrong(b, exported, tmp_path):
         f = tmp_path / "x.jsonl"
         f.write_bytes(content)
         with pytest.raises(BadInput) as e:
-            H.import_bundle(b, f)
+            b.import_handover(f)
         return e.value.template
 
     assert refused(b"hello\n") == "The file {file} is not a Som POS queue export."
@@ -316,17 +316,17 @@ def test_a_count_that_does_not_match_is_refused(a, b, exported):
     path.write_bytes(resign(lines[:2] + lines[3:], key))
     before = snapshot(b)
     with pytest.raises(BadInput) as e:
-        H.import_bundle(b, path)
+        b.import_handover(path)
     assert e.value.params == {"file": str(path), "expected": 3, "found": 2}
     header_extra = edit(lines[0], lambda h: h.update(note="x"))
     path.write_bytes(resign([header_extra, *lines[1:]], key))
     with pytest.raises(BadInput) as e:
-        H.import_bundle(b, path)
+        b.import_handover(path)
     assert e.value.template == "Line {line} of the file {file} is not a valid queue entry."
     not_entry = edit(lines[2], lambda d: d["invoice"].update(amount_tyiyn="1500"))
     path.write_bytes(resign([lines[0], lines[1], not_entry, lines[3]], key))
     with pytest.raises(BadInput) as e:
-        H.import_bundle(b, path)
+        b.import_handover(path)
     assert e.value.params["line"] == 3
     assert snapshot(b) == before
 
@@ -344,11 +344,11 @@ def test_f4_a_file_resigned_by_another_device_is_refused_whole(a, b, exported, t
     forged.write_bytes(resign([header, lowered, made_up], forger))
     before = snapshot(b)
     with pytest.raises(H.DeviceNotPaired) as e:           # not a paired till: nothing is read in
-        H.import_bundle(b, forged)
+        b.import_handover(forged)
     assert e.value.fingerprint == B.fingerprint(B.public_key_hex(forger)) != res.device
     assert snapshot(b) == before
     with pytest.raises(BadInput) as e:                    # pinned to the field device: refused
-        H.import_bundle(b, forged, expect_device=res.device)
+        b.import_handover(forged, expect_device=res.device)
     assert e.value.template == "The file {file} comes from device {got}, not from the expected device {want}."
     assert snapshot(b) == before
 
@@ -367,7 +367,7 @@ def test_f4_what_the_file_claims_is_not_trusted_even_from_a_paired_till(a, b, ex
     swapped = edit(lines[3], lambda d: d.update(payload=elsewhere, kind="eip3009", tx_hash=None,
                                                 key=f"{p['from'].lower()}:{p['nonce']}"))
     path.write_bytes(resign([lines[0], lowered, raised, swapped], key, claim_key=False))
-    got = H.import_bundle(b, path, now=NOW + 100)
+    got = b.import_handover(path, now=NOW + 100)
     assert got.added == 2 and got.device == res.device
     assert got.refused == ((4, "This payment goes to another address, not to this shop."),)
     a_items = sorted(a.offline.list(), key=lambda i: i.id)
@@ -388,7 +388,7 @@ def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
     # The field device itself signs it (a bug there, or a device made to accept it): the file is intact.
     path.write_bytes(resign([lines[0], lines[1], edit(lines[2], lambda d: d.update(payload=doctored)), lines[3]],
                             B.device_key(a.data_dir), claim_key=False))
-    got = H.import_bundle(b, path)
+    got = b.import_handover(path)
     assert (got.added, got.already_there) == (2, 0) and got.device == res.device
     assert len(got.refused) == 1 and got.refused[0][0] == 3
     assert got.refused[0][1] in ("The payment's signature is not valid.",      # r no longer on the curve
@@ -409,7 +409,7 @@ def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, 
     inv = b.create_invoice(Tyiyn(500))
     b.offline.accept(raw_transfer(KEYS[2], inv.due_base, nonce=3), inv.id, b.offline_facts(), now=NOW)
     assert b.offline.list()[0].payload != first["payload"]
-    got = H.import_bundle(b, path)
+    got = b.import_handover(path)
     assert got.added == 1
     assert dict(got.refused) == {2: "This entry's details do not match the payment it carries.",
                                  4: "This customer already gave a payment with the same transaction number; "
@@ -421,12 +421,12 @@ def test_f4_time_window_is_checked_at_import_not_as_the_file_claims(tmp_path, b)
     try:
         _, item = sell(field, 20, lambda due: authorization(KEYS[6], due))
         _, item2 = sell(field, 30, lambda due: authorization(KEYS[7], due))
-        B.export_bundle(field, tmp_path / "q.jsonl", now=NOW)
+        field.export_handover(tmp_path / "q.jsonl", now=NOW)
     finally:
         field.close()
     pair(b, tmp_path / "field")
     # Imported after the authorization ran out: refused, whatever received time the file states.
-    got = H.import_bundle(b, tmp_path / "q.jsonl", now=item.valid_before + 60)
+    got = b.import_handover(tmp_path / "q.jsonl", now=item.valid_before + 60)
     assert got.added == 0 and [line for line, _ in got.refused] == [2, 3]
     assert count(b, "offline_payments") == 0
 
@@ -456,7 +456,7 @@ def test_another_network_token_or_shop_is_refused(exported, tmp_path):
             pair(ctx, tmp_path / "a")
             before = snapshot(ctx)
             with pytest.raises(BadInput) as e:
-                H.import_bundle(ctx, path)
+                ctx.import_handover(path)
             assert e.value.template == templates[name]
             assert snapshot(ctx) == before and path.read_bytes() == data
         finally:
@@ -478,10 +478,10 @@ def test_an_import_that_fails_half_way_leaves_nothing(b, exported, monkeypatch):
 
     monkeypatch.setattr(b.service, "create", create_then_crash)
     with pytest.raises(RuntimeError):
-        H.import_bundle(b, path)
+        b.import_handover(path)
     assert snapshot(b) == before
     monkeypatch.undo()
-    assert H.import_bundle(b, path).added == 3
+    assert b.import_handover(path).added == 3
 
 
 def test_the_stick_is_written_without_holding_the_database(a, tmp_path, monkeypatch):
@@ -539,11 +539,12 @@ def test_a_file_that_cannot_be_written_marks_nothing_in_three_steps_either(a, tm
 
 
 def test_the_context_and_the_till_it_hands_over_give_the_same_file(a, tmp_path):
-    """cli/ and ui/ may still pass the context; the domain sees only the HandoverTill it gives."""
+    """The domain sees only the HandoverTill the context builds, never the context itself."""
     till = a.handover()
     assert isinstance(till, B.HandoverTill) and till.store is a.store and till.queue is a.offline
-    assert B.as_till(till) is till and B.as_till(a).store is a.store and B.as_till(a).till == till.till
-    first = B.prepare_export(a, tmp_path / "one.jsonl", now=NOW + 10)
+    with pytest.raises(TypeError):
+        B.prepare_export(a, tmp_path / "ctx.jsonl", now=NOW + 10)
+    first = B.prepare_export(a.handover(), tmp_path / "one.jsonl", now=NOW + 10)
     second = B.prepare_export(till, tmp_path / "two.jsonl", now=NOW + 10)
     assert first.read == second.read and first.total_tyiyn == second.total_tyiyn
     from pos_app.offline import handover_file    # the file's names stay importable from handover
@@ -565,7 +566,7 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
             for name in names:
                 m.setattr(os, name, broken)
             with pytest.raises(StorageError) as e:
-                B.export_bundle(a, target)
+                a.export_handover(target)
         assert e.value.template == ("The file {file} could not be written; check that the stick is inserted, "
                                     "writable and not full.")
         assert list(stick.iterdir()) == []             # no file, no temp file left behind
@@ -574,7 +575,7 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
     # On a stick without hard links (FAT) the rename path is used, and the result is the same.
     with monkeypatch.context() as m:
         m.setattr(os, "link", lambda *_: (_ for _ in ()).throw(OSError(1, "Operation not permitted")))
-        res = B.export_bundle(a, target)
+        res = a.export_handover(target)
     assert res.items == 3 and [p.name for p in stick.iterdir()] == ["queue.jsonl"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert B.read_bundle(target).count == 3
@@ -607,15 +608,15 @@ def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exporte
     office = open_shop(tmp_path / "office")
     try:
         with pytest.raises(H.DeviceNotPaired) as e:
-            H.import_bundle(office, path)
+            office.import_handover(path)
         assert e.value.fingerprint == res.device            # what the screen shows to compare
         with pytest.raises(BadInput):                        # a short prefix is not a comparison
-            H.import_bundle(office, path, expect_device=res.device[:8])
-        got = H.import_bundle(office, path, expect_device=" ".join(res.device[i:i + 4] for i in range(0, 16, 4)))
+            office.import_handover(path, expect_device=res.device[:8])
+        got = office.import_handover(path, expect_device=" ".join(res.device[i:i + 4] for i in range(0, 16, 4)))
         assert got.added == 3 and got.paired_now
         from pos_app.offline.pairing import Pairings
         assert [d.fingerprint for d in Pairings(office.store).list()] == [res.device]
-        assert H.import_bundle(office, path).already_there == 3     # paired: no question the second time
+        assert office.import_handover(path).already_there == 3     # paired: no question the second time
         assert office.store.verify_audit_chain()
         events = [r["event"] for r in office.store.query("SELECT event FROM audit_log WHERE actor != 'app'"
                                                           " ORDER BY id")]
@@ -627,7 +628,7 @@ def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exporte
 def test_f4_loading_its_own_file_back_takes_the_payments_back(a, exported):
     path, res = exported
     assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NULL")["n"] == 0
-    got = H.import_bundle(a, path, now=NOW + 50)
+    got = a.import_handover(path, now=NOW + 50)
     assert got.taken_back == res.item_ids and got.added == 0
     rows = a.store.query("SELECT handed_off_at, taken_back_at, state FROM offline_payments ORDER BY id")
     assert rows == [{"handed_off_at": None, "taken_back_at": NOW + 50, "state": "queued"}] * 3
@@ -644,7 +645,7 @@ def test_f4_a_handed_off_payment_nobody_sent_is_taken_back_after_the_grace(a, ex
     assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NOT NULL")["n"] == 0
     # A person may take one back earlier, after confirming.
     _, new = sell(a, 40, lambda due: authorization(KEYS[3], due))
-    B.export_bundle(a, path.with_name("second.jsonl"), now=NOW + 20)
+    a.export_handover(path.with_name("second.jsonl"), now=NOW + 20)
     assert a.offline.take_back([new.id], actor="manager", reason="stick lost") == [new.id]
     assert a.offline.take_back([new.id], actor="manager", reason="again") == []
 
@@ -653,7 +654,7 @@ def test_f4_the_file_carries_the_exporting_tills_audit_head(a, b, exported):
     path, _ = exported
     bundle = B.read_bundle(path)
     assert bundle.version == 2 and bundle.audit["count"] >= 1 and len(bundle.audit["hash"]) == 64
-    H.import_bundle(b, path)
+    b.import_handover(path)
     detail = json.loads(b.store.one("SELECT detail FROM audit_log WHERE event = 'offline.import'")["detail"])
     assert detail["sender_audit_head"] == bundle.audit
 
@@ -661,8 +662,8 @@ def test_f4_the_file_carries_the_exporting_tills_audit_head(a, b, exported):
 def test_f4_control_and_direction_characters_in_a_memo_are_dropped(a, b, tmp_path):
     sell(a, 5, lambda due: raw_transfer(KEYS[4], due), memo="x\u202eevil\x1b[31m")
     path = tmp_path / "m.jsonl"
-    B.export_bundle(a, path, now=NOW)
-    got = H.import_bundle(b, path)
+    a.export_handover(path, now=NOW)
+    got = b.import_handover(path)
     memos = [b.service.get(i).memo for i in got.invoice_ids]
     assert all("\u202e" not in m and "\x1b" not in m for m in memos)
     assert any(m.endswith(": xevil") for m in memos)
@@ -675,5 +676,5 @@ def test_f12_a_fifo_or_device_is_refused_without_blocking(b, tmp_path):
     started = time.monotonic()
     for bad in (fifo, "/dev/zero", tmp_path):
         with pytest.raises(BadInput):
-            H.import_bundle(b, bad)
+            b.import_handover(bad)
     assert time.monotonic() - started < 5

@@ -55,7 +55,7 @@ def test_f4_a_lost_hand_over_file_is_sent_by_the_exporting_till_after_the_grace(
     field = _shop(tmp_path / "field", chain)
     try:
         items = [_sell_offline(field, chain, "Aigul", "raw_tx", 30), _sell_offline(field, chain, "Bakyt", "eip3009", 40)]
-        B.export_bundle(field, tmp_path / "lost.jsonl")         # the stick is lost on the way
+        field.export_handover(tmp_path / "lost.jsonl")         # the stick is lost on the way
         before = chain.balance(A.MERCHANT)
         engine = field.sync_engine()
         engine.pass_once()                                      # online, but within the grace: left alone
@@ -73,9 +73,9 @@ def test_f4_both_tills_sending_one_handed_off_payment_land_it_once(tmp_path, cha
     try:
         item = _sell_offline(field, chain, "Cholpon", "eip3009", 25)
         raw = _sell_offline(field, chain, "Aigul", "raw_tx", 15)
-        B.export_bundle(field, tmp_path / "q.jsonl")
+        field.export_handover(tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
-        assert H.import_bundle(office, tmp_path / "q.jsonl").added == 2
+        assert office.import_handover(tmp_path / "q.jsonl").added == 2
         before = chain.balance(A.MERCHANT)
         _drive(office.sync_engine(), chain,
                lambda: all(i.state == Q.FINAL for i in office.offline.list()))

@@ -59,9 +59,9 @@ def test_f4_an_imported_sale_never_takes_a_payment_by_amount(tmp_path, chain):
         inv = field.create_invoice(Tyiyn(10000))
         field.offline.accept(chain.sign_offline("Aigul", "raw_tx", inv.merchant, inv.due_base), inv.id,
                              field.offline_facts())
-        B.export_bundle(field, tmp_path / "q.jsonl")
+        field.export_handover(tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
-        got = H.import_bundle(office, tmp_path / "q.jsonl")
+        got = office.import_handover(tmp_path / "q.jsonl")
         imported = office.service.get(got.invoice_ids[0])
         # Someone pays exactly the amount the imported sale carries, by an ordinary transfer (e.g. the
         # field till asks that amount again a day later): it is not this sale's payment.
@@ -83,9 +83,9 @@ def test_f4_a_copied_device_key_is_said_not_taken_as_nothing_to_do(tmp_path, cha
         inv = field.create_invoice(Tyiyn(5000))
         field.offline.accept(chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base), inv.id,
                              field.offline_facts())
-        B.export_bundle(field, tmp_path / "q.jsonl")
+        field.export_handover(tmp_path / "q.jsonl")
         with pytest.raises(BadInput, match="copy of this till's key"):
-            H.import_bundle(office, tmp_path / "q.jsonl")
+            office.import_handover(tmp_path / "q.jsonl")
         assert office.offline.list() == []
     finally:
         field.close()
@@ -118,10 +118,10 @@ def test_f1_a_hand_over_between_tills_set_alike_or_apart_is_refused(tmp_path, ch
         inv = field.create_invoice(Tyiyn(3000))
         field.offline.accept(chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base), inv.id,
                              field.offline_facts())
-        B.export_bundle(field, tmp_path / "q.jsonl")
+        field.export_handover(tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
         with pytest.raises(BadInput, match=words):
-            H.import_bundle(office, tmp_path / "q.jsonl")
+            office.import_handover(tmp_path / "q.jsonl")
         assert office.offline.list() == []
     finally:
         field.close()

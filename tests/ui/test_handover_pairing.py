@@ -34,7 +34,7 @@ def _field_file(tmp_path, demo_chain, win) -> tuple:
         payload = demo_chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base)
         field.offline.accept(payload, inv.id, field.offline_facts())
         path = tmp_path / "q.jsonl"
-        B.export_bundle(field, path)
+        field.export_handover(path)
         return path, B.device_fingerprint(field.data_dir)
     finally:
         field.close()
@@ -68,7 +68,7 @@ def test_f4_saved_payments_are_taken_back_after_a_confirmation(qtbot, window, de
     inv = win.ctx.create_invoice(Tyiyn(2100))
     payload = demo_chain.sign_offline("Aigul", "eip3009", inv.merchant, inv.due_base)
     item, _ = win.ctx.offline.accept(payload, inv.id, win.ctx.offline_facts())
-    B.export_bundle(win.ctx, tmp_path / "out.jsonl")
+    win.ctx.export_handover(tmp_path / "out.jsonl")
     view = win.offline.queue_view
     win.offline.show_queue()
     _answer(QMessageBox.StandardButton.Yes)

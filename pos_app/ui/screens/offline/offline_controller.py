@@ -327,8 +327,8 @@ class OfflineController(QObject):
         from pos_app.offline.usecases import own_file_returned
         ctx = self.ctx
 
-        def job():
-            result = ctx.import_handover(path, expect_device=expect_device)
+        def job(bundle):
+            result = ctx.import_handover(bundle, expect_device=expect_device)
             return result, own_file_returned(result, ctx.data_dir, expect_device=expect_device)
 
         def done(r) -> None:
@@ -348,7 +348,10 @@ class OfflineController(QObject):
                 self.queue_view.ask_pair(path, show_fingerprint(err.fingerprint))
             else:
                 self._queue_error(err)
-        self.db.run(job, done, failed)
+        # The stick is read on the slow worker (no lock held), the queue written on the db worker.
+        from pos_app.offline.handover_file import read_bundle
+        self.slow.run(lambda: read_bundle(path), lambda bundle: self.db.run(lambda: job(bundle), done, failed),
+                      failed)
 
     def take_back(self) -> None:
         ctx = self.ctx

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,15 +87,19 @@ class AppContext:
         self.embedded_w3 = embedded_w3
         self._rpc: "RpcClient | None" = None
         self._offline: "OfflineQueue | None" = None
+        # The GUI builds the watcher and the engine on its slow worker while the database worker
+        # already uses the services: each lazy part must be made once, whichever thread asks first.
+        self._build_lock = threading.RLock()
 
     @property
     def service(self) -> "InvoiceService":
         # Imported on first use (the invoice core is not needed to paint the sale screen).
-        if self._service is None:
-            from pos_app.shop.config import load_till
-            from pos_app.invoices.service import InvoiceService
-            self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
-        return self._service
+        with self._build_lock:
+            if self._service is None:
+                from pos_app.shop.config import load_till
+                from pos_app.invoices.service import InvoiceService
+                self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
+            return self._service
 
     @property
     def config(self) -> ShopConfig:
@@ -107,10 +112,12 @@ class AppContext:
         return merchant
 
     def rpc(self) -> "RpcClient":
-        if self._rpc is None or self._rpc.profile != self.config.network:
-            from pos_app.chain.rpc import RpcClient  # web3 is imported only when the chain is used
-            self._rpc = RpcClient(self.config.network, embedded_w3=self.embedded_w3)
-        return self._rpc
+        network = self.config.network
+        with self._build_lock:
+            if self._rpc is None or self._rpc.profile != network:
+                from pos_app.chain.rpc import RpcClient  # web3 is imported only when the chain is used
+                self._rpc = RpcClient(network, embedded_w3=self.embedded_w3)
+            return self._rpc
 
     def token_info(self, *, refresh: bool = False) -> "TokenInfo":
         """The token's facts: cached in the DB; read from the chain when missing or asked."""
@@ -158,10 +165,11 @@ class AppContext:
 
     @property
     def offline(self) -> "OfflineQueue":
-        if self._offline is None:
-            from pos_app.offline.queue import OfflineQueue
-            self._offline = OfflineQueue(self.store, self.service, self.events)
-        return self._offline
+        with self._build_lock:
+            if self._offline is None:
+                from pos_app.offline.queue import OfflineQueue
+                self._offline = OfflineQueue(self.store, self.service, self.events)
+            return self._offline
 
     def offline_facts(self) -> "ShopFacts":
         """What an offline payload is checked against: network, token domain, merchant, fee floor."""

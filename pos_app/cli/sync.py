@@ -51,7 +51,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         from pos_app.core.events import (InvoiceChanged, InvoiceCreated, OfflineOutcome, PaymentFinal,
                                          PaymentRemoved, PaymentSeen)
         ctx.events.subscribe(
-            lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.fields().items()}}), flush=True),
+            lambda e: print(json.dumps({"event": e.kind, **{k: str(v) for k, v in e.fields().items() if v is not None}}), flush=True),
             InvoiceCreated, InvoiceChanged, PaymentSeen, PaymentFinal, PaymentRemoved, OfflineOutcome)
         runner.start()
         try:

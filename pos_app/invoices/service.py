@@ -111,6 +111,11 @@ class InvoiceService:
         return int(self.clock())
 
     # -- invoices ----------------------------------------------------------------------------
+    def _publish(self, event) -> None:
+        """Tell the screens once the change is committed (the outermost transaction, when this runs
+        inside a caller's), and never if it is rolled back."""
+        self.store.after_commit(lambda: self.events.publish(event))
+
     def create(self, amount: Tyiyn, *, chain_id: int, token: str, merchant: str, decimals: int,
                expiry_seconds: int = DEFAULT_EXPIRY_SECONDS, memo: str = "") -> Invoice:
         """A new invoice asking for a unique on-chain amount; committed before it is returned."""
@@ -139,7 +144,7 @@ class InvoiceService:
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                       " VALUES (?,?,?,?,?)", (inv_id, now, None, InvoiceState.NEW.value, "created"))
         inv = self.get(inv_id)
-        self.events.publish(InvoiceCreated(invoice=inv))
+        self._publish(InvoiceCreated(invoice=inv))
         return inv
 
     def get(self, invoice_id: int) -> Invoice:
@@ -252,7 +257,7 @@ class InvoiceService:
         """Announce committed invoice changes (never before the commit: a crash could undo them)."""
         out = []
         for old, new in changes:
-            self.events.publish(InvoiceChanged(invoice=new, previous=old.state))
+            self._publish(InvoiceChanged(invoice=new, previous=old.state))
             out.append(new)
         return out
 
@@ -371,7 +376,7 @@ class InvoiceService:
                              {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
             old, new = self._recompute_in(c, invoice_id, f"payment {payment_id} assigned by {actor}", self._now())
         if new is not None:
-            self.events.publish(InvoiceChanged(invoice=new, previous=old.state))
+            self._publish(InvoiceChanged(invoice=new, previous=old.state))
         return new or old
 
     def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: str = "") -> Invoice:
@@ -386,7 +391,7 @@ class InvoiceService:
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "reason": reason})
         new = self.get(invoice_id)
-        self.events.publish(InvoiceChanged(invoice=new, previous=inv.state))
+        self._publish(InvoiceChanged(invoice=new, previous=inv.state))
         return new
 
     # -- for the offline queue (inside its transaction) ----------------------------------------

@@ -144,13 +144,15 @@ class ExportResult:
     device: str                       # this device's fingerprint
     item_ids: tuple[int, ...]
     created_at: int
+    kept_here: tuple[int, ...] = ()   # sent or resolved here while the file was written: still this till's
 
     @property
     def count(self) -> int:
-        return self.items
+        """The payments the other till now sends (those written, less any this till kept)."""
+        return self.items - len(self.kept_here)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "item_ids": list(self.item_ids)}
+        return {**asdict(self), "item_ids": list(self.item_ids), "kept_here": list(self.kept_here)}
 
 
 def _in(states) -> str:
@@ -282,4 +284,5 @@ def mark_exported(till: HandoverTill, prepared: PreparedExport) -> ExportResult:
         till.store.audit(prepared.actor, "offline.export", f"file:{prepared.path.name}", detail)
     for item_id in marked:
         till.publish(OfflineChanged(item=till.queue.get(item_id)))
-    return ExportResult(name, len(ids), prepared.total_tyiyn, prepared.device, tuple(ids), now)
+    kept = tuple(i for i in ids if i not in set(marked))
+    return ExportResult(name, len(ids), prepared.total_tyiyn, prepared.device, tuple(ids), now, kept)

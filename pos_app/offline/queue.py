@@ -55,6 +55,12 @@ class OfflineQueue:
         self.events = events
 
     # -- settings the queue depends on ---------------------------------------------------------
+    def _publish(self, event) -> None:
+        """After the commit that made it true (see ``Store.after_commit``); never on a rollback."""
+        events = self.events
+        if events is not None:
+            self.store.after_commit(lambda: events.publish(event))
+
     def limits(self) -> Limits:
         return Limits.from_dict(self.store.get_setting(LIMITS_KEY))
 
@@ -194,8 +200,8 @@ class OfflineQueue:
             row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
         item = QueueItem.from_row(row)
         if self.events is not None:
-            self.events.publish(OfflineChanged(item=item))
-            self.events.publish(InvoiceChanged(invoice=self.service.get(invoice_id)))
+            self._publish(OfflineChanged(item=item))
+            self._publish(InvoiceChanged(invoice=self.service.get(invoice_id)))
         return item, False
 
     def _check_invoice(self, inv: Invoice, facts: ShopFacts) -> None:
@@ -328,7 +334,7 @@ class OfflineQueue:
             self._move(c, item_id, item.state, target, reason, now)
         item = self.get(item_id)
         if self.events is not None:
-            self.events.publish(OfflineChanged(item=item))
+            self._publish(OfflineChanged(item=item))
         return item
 
     # -- hand-over to another till, and taking it back ---------------------------------------------
@@ -355,7 +361,7 @@ class OfflineQueue:
             self.store.audit(actor, "offline.take_back", "offline_payments", {"items": ids, "reason": reason})
         if self.events is not None:
             for i in ids:
-                self.events.publish(OfflineChanged(item=self.get(i)))
+                self._publish(OfflineChanged(item=self.get(i)))
         return ids
 
     def take_back_overdue(self, *, now: int | None = None, grace_s: int = HANDOFF_GRACE_S) -> list[int]:
@@ -398,8 +404,8 @@ class OfflineQueue:
                              {"invoice": item.invoice_id, "state": item.state.value, "note": note})
         item = self.get(item_id)
         if self.events is not None:
-            self.events.publish(OfflineChanged(item=item))
-            self.events.publish(InvoiceChanged(invoice=self.service.get(item.invoice_id)))
+            self._publish(OfflineChanged(item=item))
+            self._publish(InvoiceChanged(invoice=self.service.get(item.invoice_id)))
         return item
 
     def unresolved_failures(self) -> list[QueueItem]:

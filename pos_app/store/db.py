@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import stat
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pos_app.core.errors import StorageError
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "sompos.db"
+
+log = logging.getLogger(__name__)
 
 
 def _private(path: Path) -> None:
@@ -146,6 +149,7 @@ class Store:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._depth = 0
+        self._after_commit: list[Callable[[], None]] = []
         self._anchored_id: int | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -288,15 +292,18 @@ class Store:
             except sqlite3.Error as exc:
                 raise StorageError("The shop database is busy or read-only.", detail=str(exc)) from exc
             self._depth = 1
+            self._after_commit = []
             try:
                 yield self.conn
             except BaseException:
                 self._depth = 0
+                self._after_commit = []     # nothing happened: nobody is told it did
                 if self.conn.in_transaction:  # SQLite already rolled back after a disk error
                     self.conn.execute("ROLLBACK")
                 raise
             else:
                 self._depth = 0
+                pending, self._after_commit = self._after_commit, []
                 try:
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
@@ -306,6 +313,21 @@ class Store:
                         raise storage_error(exc, self.path) from exc
                     raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
                 self._anchor_audit()
+                for callback in pending:
+                    try:
+                        callback()
+                    except Exception:  # noqa: BLE001 - the data is committed; a listener's fault is not a failed save
+                        log.exception("after-commit callback failed")
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the current transaction has committed (at once outside one); never
+        if it rolls back. Events about stored changes go through here, so no screen is told of a
+        sale that a failed commit took back."""
+        with self._lock:
+            if self._depth:
+                self._after_commit.append(callback)
+                return
+        callback()
 
     def _anchor_audit(self) -> None:
         """After a commit that added audit records: note the newest one outside the database."""

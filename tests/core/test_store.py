@@ -365,3 +365,47 @@ def test_sigkill_during_commits_leaves_whole_transactions(tmp_path: Path):
         assert last >= acknowledged, "a committed (acknowledged) transaction was lost"
     finally:
         s.close()
+
+
+def test_after_commit_runs_only_after_the_outermost_commit_and_never_on_rollback(tmp_path):
+    store = store_db.open_store(tmp_path)
+    seen = []
+    store.after_commit(lambda: seen.append("now"))          # outside a transaction: at once
+    assert seen == ["now"]
+    with store.transaction():
+        with store.transaction():
+            store.after_commit(lambda: seen.append("inner"))
+        assert seen == ["now"]                              # the inner block did not commit anything
+    assert seen == ["now", "inner"]
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.after_commit(lambda: seen.append("rolled back"))
+            raise RuntimeError("power cut")
+    with store.transaction():
+        pass
+    assert seen == ["now", "inner"]
+    store.close()
+
+
+def test_the_contexts_services_are_made_once_whichever_threads_ask(tmp_path, monkeypatch):
+    """The GUI builds the watcher on its slow worker while the database worker uses the queue."""
+    import threading
+    import time
+
+    import pos_app.offline.queue as Q
+    from pos_app.app.context import AppContext
+    real = Q.OfflineQueue.__init__
+
+    def slow_init(self, *a, **k):
+        time.sleep(0.05)
+        real(self, *a, **k)
+    monkeypatch.setattr(Q.OfflineQueue, "__init__", slow_init)
+    ctx = AppContext(tmp_path)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(ctx.offline)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(q) for q in got}) == 1 and got[0] is ctx.offline
+    ctx.close()

@@ -76,14 +76,31 @@ SPEC = {
 }
 
 
+def differences_from_spec(table) -> set[tuple[str, str]]:
+    """Moves the table allows that the written rules do not, and the other way round."""
+    got = {(s.value, t.value) for s, targets in table.items() for t in targets}
+    want = {(s, t) for s, targets in SPEC.items() for t in targets}
+    return got ^ want
+
+
+def final_without_receipt(table) -> set:
+    return {s for s, targets in table.items() if Q.FINAL in targets} - {Q.INCLUDED}
+
+
 def test_the_table_is_exactly_the_written_rules():
-    got = {s.value: {t.value for t in targets} for s, targets in TRANSITIONS.items()}
-    assert got == SPEC
+    assert differences_from_spec(TRANSITIONS) == set()
 
 
 def test_nothing_is_final_without_a_receipt():
     """Only an included payment (its receipt seen) becomes final."""
-    assert {s for s, targets in TRANSITIONS.items() if Q.FINAL in targets} == {Q.INCLUDED}
+    assert final_without_receipt(TRANSITIONS) == set()
+
+
+def test_the_checks_catch_the_wrong_edge_queued_to_final():
+    """The mutation that once left every queue test green (issue 11): these checks must see it."""
+    mutated = {s: set(targets) | ({Q.FINAL} if s == Q.QUEUED else set()) for s, targets in TRANSITIONS.items()}
+    assert differences_from_spec(mutated) == {("queued", "final")}
+    assert final_without_receipt(mutated) == {Q.QUEUED}
 
 
 def test_terminal_states_and_sources_follow_the_written_rules():

@@ -477,9 +477,12 @@ def test_an_import_that_fails_half_way_leaves_nothing(b, exported, monkeypatch):
         return real(*args, **kw)
 
     monkeypatch.setattr(b.service, "create", create_then_crash)
+    told = []
+    b.events.subscribe(told.append)
     with pytest.raises(RuntimeError):
         b.import_handover(path)
     assert snapshot(b) == before
+    assert told == []          # no screen hears of the two sales the rollback took back
     monkeypatch.undo()
     assert b.import_handover(path).added == 3
 

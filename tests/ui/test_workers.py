@@ -106,3 +106,33 @@ def test_use_relay_between_passes_takes_effect_at_once():
     runner = SyncRunner(engine)
     runner.use_relay("key C")
     assert engine.relay == "key C" and runner.relay == "key C"
+
+
+def test_closing_the_till_while_the_stick_is_written_still_marks_what_the_file_carries(
+        qtbot, window, tmp_path, monkeypatch):
+    """Found in review: the mark used to be chained back to the database worker, which closing the
+    window had already stopped, so a durable file left both tills sending the same payments."""
+    import time as _time
+
+    from pos_app.core.money import Tyiyn
+    from pos_app.offline import handover as B
+    win, ctx = window, window.ctx
+    chain = win.phone.chain
+    ctx.offline.record_sync(chain.chain_id, at=int(_time.time()), gas_price=int(chain.w3.eth.gas_price))
+    inv = ctx.create_invoice(Tyiyn(3300))
+    item, _ = ctx.offline.accept(chain.sign_offline("Cholpon", "raw_tx", inv.merchant, inv.due_base),
+                                 inv.id, ctx.offline_facts())
+    real_write, started = B.write_export, []
+
+    def slow_stick(prepared):          # a slow USB stick: the file lands after the window is closed
+        started.append(1)
+        _time.sleep(1.5)
+        real_write(prepared)
+    monkeypatch.setattr(B, "write_export", slow_stick)
+    path = tmp_path / "stick.jsonl"
+    win.offline.export_to(str(path))
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    win.close()                        # the cashier closes the till
+    assert path.exists()
+    row = ctx.store.one("SELECT handed_off_at FROM offline_payments WHERE id = ?", (item.id,))
+    assert row["handed_off_at"] is not None

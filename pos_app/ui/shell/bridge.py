@@ -65,9 +65,15 @@ class Worker(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._finished.connect(self._deliver)
         self.pending = 0
+        self._closed = False
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[PosError], None] | None = None) -> Future:
+            on_error: Callable[[PosError], None] | None = None) -> Future | None:
+        if self._closed:
+            # The window is closing: a callback chained from another worker finds this one
+            # stopped. Say so in the log instead of raising in the event loop.
+            log.warning("job not started: the %s worker is shut down", self._pool._thread_name_prefix)
+            return None
         self.pending += 1
 
         def job() -> None:
@@ -97,4 +103,5 @@ class Worker(QObject):
             log.error("unhandled background error: %s", getattr(value, "user_message", value))
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -310,7 +310,9 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
         self.offline.stop_sync(wait=True)
-        self.db.shutdown()
+        # Slow jobs first: a hand-over file being written is finished and marked before the
+        # database worker stops (both drain their queues; nothing new is taken after shutdown).
         self.slow.shutdown()
+        self.db.shutdown()
         self.chain_worker.shutdown()
         super().closeEvent(event)

@@ -300,8 +300,10 @@ class OfflineController(QObject):
 
     # -- hand-over between tills --------------------------------------------------------------------------
     def export_to(self, path: str) -> None:
-        """Read and sign on the database worker, write the stick on the slow one (no lock held), then
-        mark the items handed over on the database worker."""
+        """Read and sign on the database worker; then, as one job on the slow worker, write the stick
+        (no lock held) and mark the items handed over (a short transaction). One job, so closing the
+        till while the stick is written still marks what the file carries: the slow worker is
+        drained before the window closes."""
         from pos_app.offline.handover import mark_exported, prepare_export, write_export
         ctx = self.ctx
 
@@ -311,9 +313,10 @@ class OfflineController(QObject):
 
         def prepared(r) -> None:
             till, ready = r
-            self.slow.run(lambda: write_export(ready),
-                          lambda _: self.db.run(lambda: mark_exported(till, ready), done, self._queue_error),
-                          self._queue_error)
+            def write_and_mark():
+                write_export(ready)
+                return mark_exported(till, ready)
+            self.slow.run(write_and_mark, done, self._queue_error)
 
         def done(result) -> None:
             self.queue_view.show_message(self.tr("Saved %1 payments to %2. This till will not send them; take "

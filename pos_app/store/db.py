@@ -233,6 +233,11 @@ class Store:
         if version > SCHEMA_VERSION + 1000 or version < 0 or (version == 0 and tables):
             raise StorageError("The shop database is damaged (its version mark makes no sense); restore a backup.",
                                detail=f"user_version={version}")
+        if version > SCHEMA_VERSION:
+            # Before WAL is switched on: that alone rewrites the file's header, and a newer app's
+            # database must stay byte for byte as it was (the shop may go back to that version).
+            raise StorageError("This shop database was written by a newer Som POS; update the app.",
+                               detail=f"user_version={version} > {SCHEMA_VERSION}")
 
     def _restore_audit_triggers(self) -> None:
         """Put back an invoice audit trigger someone removed, and say so in the chain itself."""

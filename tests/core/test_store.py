@@ -409,3 +409,21 @@ def test_the_contexts_services_are_made_once_whichever_threads_ask(tmp_path, mon
         t.join()
     assert len({id(q) for q in got}) == 1 and got[0] is ctx.offline
     ctx.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_byte_for_byte_untouched(tmp_path):
+    """Found by the installed-package test: switching on WAL rewrote the header of a database the
+    app then refused. A newer app's file must stay exactly as it was."""
+    import shutil
+    import sqlite3
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    shutil.copy(fixtures / "sompos_v7.db", tmp_path / "sompos.db")
+    db = sqlite3.connect(tmp_path / "sompos.db")
+    db.execute(f"PRAGMA user_version = {store_db.SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = (tmp_path / "sompos.db").read_bytes()
+    with pytest.raises(StorageError, match="newer Som POS"):
+        store_db.open_store(tmp_path)
+    assert (tmp_path / "sompos.db").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sompos.db"]

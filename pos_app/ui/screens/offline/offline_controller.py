@@ -57,7 +57,7 @@ class OfflineController(QObject):
         self.failure_bar.mark_resolved.connect(lambda: self.resolve("resolved"))
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
-        self.clock.timeout.connect(lambda: self._queue_view is not None and self._queue_view.tick())
+        self.clock.timeout.connect(self._tick)
         self.clock.start()
         self._closed = False
         self._refreshing = False           # a refresh is on the worker; another request only marks it stale
@@ -223,9 +223,15 @@ class OfflineController(QObject):
             self.refresh_relay()
         self.slow.run(build, started, lambda err: None)
 
+    def _tick(self) -> None:
+        if not self._closed and self._queue_view is not None:
+            self._queue_view.tick()
+
     def stop_sync(self, *, wait: bool = False) -> None:
         """Stop the loop; ``wait`` on closing (like the watcher) so it never outlives the database."""
         self._closed = self._closed or wait
+        if wait:
+            self.clock.stop()   # the window is closing: its screens may be gone before this object
         runner, self.runner = self.runner, None
         if runner is None:
             return

@@ -144,3 +144,27 @@ def test_checkout_charges_and_follows_its_sale_without_a_window(qtbot, parts):
     assert co.current.state == InvoiceState.INVALID
     co.new_sale()
     assert co.current is None and parts.stack.currentWidget() is co.sale
+
+
+def test_the_queue_clock_stops_when_its_screen_is_deleted(qtbot, tmp_path, demo_chain):
+    """Found in the full suite: a controller outliving its queue screen ticked on deleted labels
+    30 s later, in whatever ran then."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.screens.offline.offline_controller import OfflineController
+    from pos_app.ui.shell.bridge import EventBridge, Worker
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
+    stack = QStackedWidget()
+    bridge, db, slow = EventBridge(ctx.events), Worker("db"), Worker("slow")
+    ctl = OfflineController(ctx, bridge=bridge, db=db, slow=slow, stack=stack, current=lambda: None,
+                            chain_id=lambda: demo_chain.chain_id, language="en")
+    assert ctl.queue_view is not None and ctl.clock.isActive()
+    stack.deleteLater()
+    qtbot.waitUntil(lambda: ctl._queue_view is None, timeout=5000)
+    QApplication.processEvents()
+    assert not ctl.clock.isActive()
+    ctl.clock.timeout.emit()          # a tick arriving anyway touches nothing
+    bridge.close()
+    db.shutdown()
+    slow.shutdown()
+    ctx.close()

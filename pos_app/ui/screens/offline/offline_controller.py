@@ -86,6 +86,9 @@ class OfflineController(QObject):
         if self._queue_view is None:
             from pos_app.ui.screens.offline.queue_view import QueueView
             self._queue_view = QueueView(self.language)
+            # Its owner (the window's stack, or a test) may delete it before this controller goes:
+            # the clock must then stop touching it.
+            self._queue_view.destroyed.connect(self._queue_view_gone)
             self.stack.addWidget(self._queue_view)
             view = self._queue_view
             view.export_requested.connect(self.export_to)
@@ -222,6 +225,10 @@ class OfflineController(QObject):
             runner.start()
             self.refresh_relay()
         self.slow.run(build, started, lambda err: None)
+
+    def _queue_view_gone(self, *_: object) -> None:
+        self._queue_view = None
+        self.clock.stop()
 
     def _tick(self) -> None:
         if not self._closed and self._queue_view is not None:

@@ -161,3 +161,38 @@ def test_a_real_dpkg_install_upgrade_and_removal_leave_shop_data_alone(built, tm
     left = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and "var/lib/dpkg" not in str(p))
     assert left == ["home/aigul/.local/share/sompos/sompos.db"]
     assert (data / "sompos.db").read_bytes() == b"the shop's sales"
+
+
+def _offline_helpers():
+    sys.path.insert(0, str(ROOT / "tests" / "offline"))
+    from payloads import authorization
+    from test_cli_offline import LOCAL_CHAIN, prepare
+    return authorization, LOCAL_CHAIN, prepare
+
+
+def test_the_upgrade_warns_when_payments_accepted_offline_are_unsent(built, tmp_path):
+    """The .deb's preinst asks the installed version (``sompos upgrade-check``) about every user's
+    shop before an upgrade, and says so when payments accepted offline are still unsent."""
+    from pos_app.app.context import AppContext
+    from pos_app.core.money import Tyiyn
+    authorization, chain, prepare = _offline_helpers()
+    root = tmp_path / "root"
+    shutil.copytree(built["root"] / "opt", root / "opt", symlinks=True)
+    busy = root / "home" / "aigul" / ".local" / "share" / "sompos"
+    quiet = root / "home" / "bakyt" / ".local" / "share" / "sompos"
+    for shop in (busy, quiet):
+        prepare(shop)
+    ctx = AppContext(busy)
+    try:
+        inv = ctx.create_invoice(Tyiyn(150_00))
+        ctx.offline.accept(authorization(chain_id=chain, amount=inv.due_base), inv.id, ctx.offline_facts())
+    finally:
+        ctx.close()
+    preinst = ROOT / "packaging" / "linux" / "preinst"
+    env = dict(os.environ, SOMPOS_PREINST_ROOT=str(root))
+    r = subprocess.run(["sh", str(preinst), "upgrade", "0.0.9"], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0                       # a warning, never a failed upgrade
+    assert "aigul/.local/share/sompos holds payments accepted offline that are not sent yet" in r.stderr
+    assert "bakyt" not in r.stderr
+    r = subprocess.run(["sh", str(preinst), "install"], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stderr == ""    # a first install asks nothing

@@ -5,7 +5,9 @@ import argparse
 import sqlite3
 from typing import Any
 
-from pos_app.cli.output import add_actions, add_command, cached_token_info, open_context, out, usage_error
+from pos_app.cli.output import (
+    add_actions, add_command, cached_token_info, duration_text, open_context, out, som_text, usage_error,
+)
 from pos_app.core.errors import PosError
 
 
@@ -32,7 +34,39 @@ def _change(ctx, args: argparse.Namespace) -> None:
         ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
 
 
+# How ``config show`` words each offline limit (the names ``config offline-limit`` takes, in the
+# order a manager thinks of them).
+_LIMIT_LINES = (("per-payment", "per_payment_tyiyn"), ("total", "total_tyiyn"),
+                ("unknown-payer", "unknown_payer_tyiyn"), ("max-items", "max_items"),
+                ("warn-after", "warn_after_s"), ("refuse-after", "refuse_after_s"),
+                ("max-offline-days", "max_since_sync_s"), ("stale-snapshot-days", "stale_snapshot_s"),
+                ("stuck-after", "stuck_after_s"))
+
+
+def limits_text(limits: dict[str, int]) -> list[str]:
+    """The offline limits as a shopkeeper reads them: som with two decimals, hours and days."""
+    lines = []
+    for name, field in _LIMIT_LINES:
+        value = limits[field]
+        shown = (som_text(value) if field.endswith("_tyiyn") else duration_text(value) if field.endswith("_s")
+                 else f"{value} payments")
+        lines.append(f"  {name:20} {shown}")
+    return lines
+
+
+def _text_value(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "rpc_urls":
+        return ", ".join(value)
+    if key == "expiry_seconds":
+        return duration_text(value)
+    return str(value)
+
+
 def cmd_config(args: argparse.Namespace) -> int:
+    """Text for a person (som, hours); ``--json`` keeps numbers: ``offline_limits`` in tyiyn (``*_tyiyn``),
+    seconds (``*_s``) and a count (``max_items``), ``expiry_seconds`` in seconds."""
     ctx = open_context(args, read_only=args.config_cmd == "show")
     _change(ctx, args)
     cfg = ctx.config
@@ -59,7 +93,13 @@ def cmd_config(args: argparse.Namespace) -> int:
     audit = verify(ctx.store, ctx.data_dir)
     d["audit"] = ("ok" if audit.ok else
                   f"{len(audit.problems)} problem(s), records changed outside the app: sompos audit verify")
-    text = "\n".join(f"{k:15} {'' if v is None else v}" for k, v in d.items())
+    lines = []
+    for k, v in d.items():
+        if k == "offline_limits":
+            lines += ["offline limits", *limits_text(v)]
+        else:
+            lines.append(f"{'expiry' if k == 'expiry_seconds' else k:15} {_text_value(k, v)}")
+    text = "\n".join(lines)
     d["token_features"] = features.to_dict() if features else None  # JSON only; the line above says it
     if d.get("token") and d["decimals"] is None:
         text += "\n(token details are read from the chain at the first `sompos sync --once`)"

@@ -21,8 +21,9 @@ from pos_app.core.text import safe_text
 
 __all__ = [
     "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
-    "CliParser", "add_actions", "add_command", "cached_token_info", "check_qr_target", "common_options", "log",
-    "offline_item_dict", "open_context", "out", "passphrase", "safe_text", "seconds", "usage_error", "whole",
+    "NOT_SET_UP", "CliParser", "add_actions", "add_command", "cached_token_info", "check_qr_target",
+    "common_options", "duration_text", "known_token_info", "log", "offline_item_dict", "open_context", "out",
+    "passphrase", "passphrase_at_hand", "require_token_facts", "safe_text", "seconds", "som_text", "usage_error", "whole",
 ]
 
 EXIT_OK = 0
@@ -153,6 +154,66 @@ def cached_token_info(ctx):
     return cached(ctx.store, net.chain_id, net.token)
 
 
+# Said where a command needs the token's facts (decimals, signing name) and this till has never read
+# them from the chain: no command waits for a node to find out.
+NOT_SET_UP = ("This till has not been online since the shop's token was set, so it does not know the token's "
+              "details yet (decimals, signing name). Connect once to finish set-up: sompos sync --once")
+
+
+def known_token_info(ctx):
+    """The token's facts without waiting for a node: the demo token's fixed facts on the embedded
+    demo network, else the facts last read from the chain (None: never online with this token)."""
+    import sqlite3
+    net = ctx.config.network
+    if not net.token:
+        return None
+    if not net.embedded:
+        return cached_token_info(ctx)
+    try:
+        return ctx.token_info()
+    except (PosError, sqlite3.Error):  # sqlite3: the demo token's facts not saved on a full disk
+        return cached_token_info(ctx)
+
+
+def require_token_facts(ctx) -> None:
+    """Refuse (``PayloadRefused``, no node asked) when checking an offline payment would need the
+    token's facts from the chain: a till that was never online, or never since the token was set."""
+    from pos_app.offline.payload import PayloadRefused
+    net = ctx.config.network
+    if not net.token or net.embedded or cached_token_info(ctx) is not None:
+        return  # no token: the check itself says so; the demo token's facts are fixed
+    if ctx.offline.summary(net.chain_id).last_sync_at is None:
+        raise PayloadRefused("never_synced", "This till has never been online; connect once before taking "
+                                             "payments offline.")
+    raise PayloadRefused("token_not_known", NOT_SET_UP)
+
+
+def som_text(amount) -> str:
+    """Tyiyn as the terminal shows them to a shopkeeper: "1250.00 som" (two decimals, a dot)."""
+    from pos_app.core.money import format_som_plain
+    return f"{format_som_plain(amount)} som"
+
+
+def duration_text(seconds_: int) -> str:
+    """A duration as a shopkeeper reads it: "12 h", "1 h 30 min", "45 min", whole days as "30 days"."""
+    seconds_ = max(0, int(seconds_))
+    days, rest = divmod(seconds_, 86400)
+    if days >= 2 and rest == 0:
+        return f"{days} days"
+    hours, rest = divmod(seconds_, 3600)
+    minutes = rest // 60
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    if hours:
+        return f"{hours} h"
+    return f"{minutes} min" if minutes or not seconds_ else f"{seconds_} s"
+
+
+def passphrase_at_hand() -> bool:
+    """Can ``passphrase`` get the relay key's passphrase without failing (environment or a terminal)?"""
+    return os.environ.get(PASSPHRASE_ENV) is not None or sys.stdin.isatty()
+
+
 def passphrase(prompt: str, *, confirm: bool = False) -> str:
     """The relay key's passphrase from ``SOMPOS_RELAY_PASSPHRASE`` or typed at the terminal; never a
     command-line argument (it would land in the shell history)."""
@@ -167,10 +228,12 @@ def passphrase(prompt: str, *, confirm: bool = False) -> str:
     return first
 
 
-def offline_item_dict(item, decimals: int) -> dict[str, Any]:
-    """An offline queue item as ``payload accept`` and ``queue list`` print it in JSON."""
+def offline_item_dict(item, decimals: int | None) -> dict[str, Any]:
+    """An offline queue item as ``payload accept`` and ``queue list`` print it in JSON. ``amount`` is
+    exact som text, None while the token's decimals are unknown (``amount_base``: the chain's units)."""
     from pos_app.core.money import base_units_to_decimal_str
+    amount = None if decimals is None else base_units_to_decimal_str(item.amount_base, decimals)
     return {"id": item.id, "kind": item.kind, "state": item.state.value, "payer": item.payer,
-            "amount": base_units_to_decimal_str(item.amount_base, decimals), "invoice": item.invoice_id,
+            "amount": amount, "amount_base": str(item.amount_base), "invoice": item.invoice_id,
             "key": item.key, "tx_hash": item.tx_hash, "reason": item.reason, "received_at": item.received_at,
             "updated_at": item.updated_at, "valid_before": item.valid_before}

@@ -8,37 +8,52 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pos_app.cli.output import add_actions, add_command, offline_item_dict, open_context, out, whole
+from pos_app.cli.output import (
+    add_actions, add_command, offline_item_dict, open_context, out, require_token_facts, whole,
+)
 from pos_app.core.errors import BadInput
+from pos_app.offline.payload import PayloadRefused
 
 
 def cmd_payload(args: argparse.Namespace) -> int:
+    """A till that has not read the token's facts from the chain says so at once: no node is asked
+    here (a shop taking payments offline is, most likely, offline)."""
     from pos_app.offline.sources import read_payload_source
     ctx = open_context(args)
-    facts = ctx.offline_facts()
     if args.payload_cmd == "check":
         from pos_app.core.money import parse_amount, tyiyn_to_base_units
-        due = tyiyn_to_base_units(parse_amount(args.amount), facts.decimals)
+        from pos_app.offline.queue import refused
+        amount = parse_amount(args.amount)
         try:
-            text = read_payload_source(args.source)
-        except BadInput as err:
-            from pos_app.offline.queue import refused
-            verdict = refused(err)
+            require_token_facts(ctx)
+        except PayloadRefused as err:
+            verdict, decimals = refused(err), None
         else:
-            verdict = ctx.offline.evaluate(text, facts, due_base=due)
-        data = verdict.to_json(facts.decimals)
+            facts = ctx.offline_facts()
+            decimals = facts.decimals
+            try:
+                text = read_payload_source(args.source)
+            except BadInput as err:
+                verdict = refused(err)
+            else:
+                verdict = ctx.offline.evaluate(text, facts, due_base=tyiyn_to_base_units(amount, decimals))
+        data = verdict.to_json(decimals)
         line = ("OK: " if verdict.ok else "REFUSED: ") + verdict.reason
+        if verdict.code == "never_synced":
+            line += " (sompos sync --once)"
         if verdict.ok and verdict.warnings:
             line += " Warnings: " + ", ".join(verdict.warnings)
         out(args, data, line)
         return 0 if verdict.ok else 1
+    require_token_facts(ctx)
+    facts = ctx.offline_facts()
     text = read_payload_source(args.source)
     item, duplicate = ctx.offline.accept(text, int(args.invoice), facts, source="cli")
     data = offline_item_dict(item, facts.decimals)
     data["duplicate"] = duplicate
     word = "already accepted" if duplicate else "accepted"
     out(args, data, f"{word}: offline payment {item.id} for invoice {item.invoice_id} "
-                    f"({data['amount']} from {item.payer}), pending network")
+                    f"({data['amount']} som from {item.payer}), pending network")
     return 0
 
 

@@ -11,38 +11,40 @@ import time
 from typing import Any
 
 from pos_app.cli.output import (
-    add_actions, add_command, cached_token_info, offline_item_dict, open_context, out, whole,
+    NOT_SET_UP, add_actions, add_command, duration_text, known_token_info, offline_item_dict, open_context, out,
+    som_text, whole,
 )
+from pos_app.core.money import format_som_plain
 from pos_app.core.errors import BadInput
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import sqlite3
-
-    from pos_app.core.money import format_som_plain
+    """Reads only: the token's facts as cached (no node is asked), limits in som and hours."""
     ctx = open_context(args, read_only=True)
     cfg = ctx.config
-    try:
-        info = ctx.token_info()
-    except sqlite3.Error:  # a full disk: the facts as cached (queue list only reads)
-        info = cached_token_info(ctx)
-        if info is None:
-            raise
+    info = known_token_info(ctx)
+    decimals = info.decimals if info else None
     items = ctx.offline.list()
     s = ctx.offline.summary(cfg.network.chain_id)
     data = {"pending": s.pending_count, "pending_amount": format_som_plain(s.pending_tyiyn),
             "unsent": s.unsent_count, "failed": s.failed_count, "deadline": s.deadline,
             "last_sync_at": s.last_sync_at, "limits": s.limits.to_dict(),
-            "items": [offline_item_dict(i, info.decimals) for i in items]}
-    lines = [f"{s.pending_count} pending ({format_som_plain(s.pending_tyiyn)} som), {s.unsent_count} not sent yet, "
+            "items": [offline_item_dict(i, decimals) for i in items]}
+    lines = [f"{s.pending_count} pending ({som_text(s.pending_tyiyn)}), {s.unsent_count} not sent yet, "
              f"{s.failed_count} failed"]
+    if s.last_sync_at is None:
+        lines.append("this till has never been online: it cannot take payments offline until it connects once "
+                     "(sompos sync --once)")
+    elif info is None and cfg.network.token:
+        lines.append(NOT_SET_UP)
     if s.deadline is not None:
         left = s.deadline - int(time.time())
         lines.append(f"send before {time.strftime('%Y-%m-%d %H:%M', time.localtime(s.deadline))} "
-                     f"({max(left, 0) // 3600} h {max(left, 0) % 3600 // 60} min left)")
+                     f"({duration_text(left)} left)")
     for i in items:
-        d = offline_item_dict(i, info.decimals)
-        lines.append(f"#{i.id:<5} {i.state.value:<18} {d['amount']:>14} invoice {i.invoice_id:<6} {i.payer} "
+        d = offline_item_dict(i, decimals)
+        amount = f"{d['amount']} som" if decimals is not None else f"{d['amount_base']} base units"
+        lines.append(f"#{i.id:<5} {i.state.value:<18} {amount:>18} invoice {i.invoice_id:<6} {i.payer} "
                      f"{i.reason}")
     out(args, data, "\n".join(lines))
     return 0

@@ -6,7 +6,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pos_app.cli.output import add_command, check_qr_target, open_context, out, usage_error, whole
+from pos_app.cli.output import (
+    add_command, check_qr_target, known_token_info, open_context, out, som_text, usage_error, whole,
+)
 
 
 def _invoice_dict(ctx, inv, fmt: str) -> dict[str, Any]:
@@ -70,12 +72,37 @@ def cmd_invoices(args: argparse.Namespace) -> int:
     return 0
 
 
+def _payment_som(ctx, row: dict[str, Any], decimals_of: dict[tuple[int, str], int | None]) -> tuple[str | None, str]:
+    """(exact som text for JSON or None, the amount as a shopkeeper reads it) of a payment row.
+
+    The decimals are the payment's own token's, as cached (no node is asked); unknown decimals show
+    the chain's units, said as such.
+    """
+    from pos_app.chain.token_cache import cached_token_info
+    from pos_app.core.money import base_units_to_decimal_str, base_units_to_tyiyn, stored_base_units
+    key = (row["chain_id"], row["token"])
+    if key not in decimals_of:
+        info = cached_token_info(ctx.store, *key)
+        decimals_of[key] = info.decimals if info else None
+    decimals = decimals_of[key]
+    value = stored_base_units(row["value"])
+    if decimals is None:
+        return None, f"{value} base units (token details not read yet)"
+    exact = base_units_to_decimal_str(value, decimals)
+    tyiyn, tail = base_units_to_tyiyn(value, decimals)
+    return exact, som_text(tyiyn) + (f" (exactly {exact})" if tail else "")
+
+
 def cmd_unmatched(args: argparse.Namespace) -> int:
+    """Amounts in som (text; JSON adds ``amount_som``, exact, next to ``value`` in base units)."""
     ctx = open_context(args, read_only=True)
-    rows = ctx.service.unmatched()
-    text = "\n".join(f"{r['id']:>6}  block {r['block_number']}  from {r['payer']}  value {r['value']}  {r['tx_hash']}"
-                     for r in rows) or "No unmatched payments."
-    out(args, rows, text)
+    known_token_info(ctx)  # the demo token's fixed facts are cached on first use, as the other commands do
+    rows, lines, decimals_of = [], [], {}
+    for r in ctx.service.unmatched():
+        exact, shown = _payment_som(ctx, r, decimals_of)
+        rows.append({**r, "amount_som": exact})
+        lines.append(f"{r['id']:>6}  {shown:>16}  from {r['payer']}  block {r['block_number']}  {r['tx_hash']}")
+    out(args, rows, "\n".join(lines) or "No unmatched payments.")
     return 0
 
 

@@ -5,6 +5,11 @@ or failed, or ``--deadline`` seconds pass, progress on the terminal (a relay mac
 after a long offline spell); ``--once``: one scan and one engine pass; ``--watch``: keep at it
 until Ctrl+C. The relay key is unlocked first when there is one (``--no-relay``: raw transactions
 only); its passphrase comes from ``SOMPOS_RELAY_PASSPHRASE`` or the terminal.
+
+Without either (a cron job, a pipe), the key stays locked and sync still sends what needs no key
+(customer-signed raw transfers); it says how many authorizations wait for the passphrase and exits
+4 (``EXIT_WAITS_FOR_KEY``) when any do, 0 when nothing waits. The drain (no ``--once``) also stops
+with 4, without sitting out its deadline, once only such authorizations are left.
 """
 from __future__ import annotations
 
@@ -14,16 +19,35 @@ import sys
 import time
 from typing import Any
 
-from pos_app.cli.output import EXIT_FAILURE, add_command, open_context, out, passphrase, seconds, usage_error
+from pos_app.cli.output import (
+    EXIT_FAILURE, PASSPHRASE_ENV, add_command, open_context, out, passphrase, passphrase_at_hand, seconds,
+    usage_error,
+)
 from pos_app.core.errors import ChainError
+
+EXIT_WAITS_FOR_KEY = 4  # sent what needs no key; authorizations wait for the relay key's passphrase
 
 
 def _relay_account(ctx, args: argparse.Namespace):
-    """The unlocked relay account, or None (raw transactions need none; authorizations wait)."""
+    """(the unlocked relay account or None, whether a relay key stays locked for want of its passphrase).
+
+    Raw transactions need no key, so a missing passphrase only holds back the authorizations.
+    """
     from pos_app.keys.relay import has_relay_key, unlock_relay_key
     if not has_relay_key(ctx.data_dir) or getattr(args, "no_relay", False):
-        return None
-    return unlock_relay_key(ctx.data_dir, ctx.store, passphrase("Relay key passphrase: "))
+        return None, False
+    if not passphrase_at_hand():
+        return None, True
+    return unlock_relay_key(ctx.data_dir, ctx.store, passphrase("Relay key passphrase: ")), False
+
+
+def _waiting_for_key(count: int) -> str:
+    return (f"{count} authorization(s) wait for the relay key: give its passphrase in {PASSPHRASE_ENV} "
+            f"or run sompos sync at a terminal")
+
+
+class _OnlyKeyLeft(Exception):
+    """The drain stops: everything left waits for the locked relay key."""
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -44,10 +68,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     ctx.token_info(refresh=True)
     from pos_app.outbox.runner import SyncRunner
     watcher = ctx.watcher()
-    runner = SyncRunner(ctx.sync_engine(relay=_relay_account(ctx, args)), watcher=watcher, events=ctx.events)
+    relay, locked = _relay_account(ctx, args)
+    runner = SyncRunner(ctx.sync_engine(relay=relay), watcher=watcher, events=ctx.events)
     if not args.once:
         print(f"Watching {net.name} for payments and sending the offline queue; press Ctrl+C to stop.",
               file=sys.stderr)
+        if locked:
+            print(f"The relay key stays locked: authorizations wait for its passphrase ({PASSPHRASE_ENV} "
+                  f"or a terminal); signed transfers are sent.", file=sys.stderr)
         from pos_app.core.events import (InvoiceChanged, InvoiceCreated, OfflineOutcome, PaymentFinal,
                                          PaymentRemoved, PaymentSeen)
         ctx.events.subscribe(
@@ -66,12 +94,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
     d = {"network": net.name, "head": r.head, "scanned_to": r.scanned_to, "new_payments": r.new_payments,
          "final_payments": r.finalized_payments, "removed_payments": r.removed_payments,
          "changed_invoices": sorted(r.changed_invoices), "offline_queue": state,
-         "offline_outstanding": rep.outstanding if rep else None}
-    out(args, d, f"Checked {net.name} up to block {r.head}: {r.new_payments} new payment(s), "
-                 f"{r.finalized_payments} final, {r.removed_payments} removed; "
-                 f"invoices changed: {', '.join(map(str, sorted(r.changed_invoices))) or 'none'}; "
-                 f"offline queue: {state}" + (f", {rep.outstanding} to finish." if rep else "."))
-    return 0
+         "offline_outstanding": rep.outstanding if rep else None,
+         "waiting_for_relay_key": rep.relay_missing if rep and locked else 0}
+    text = (f"Checked {net.name} up to block {r.head}: {r.new_payments} new payment(s), "
+            f"{r.finalized_payments} final, {r.removed_payments} removed; "
+            f"invoices changed: {', '.join(map(str, sorted(r.changed_invoices))) or 'none'}; "
+            f"offline queue: {state}" + (f", {rep.outstanding} to finish." if rep else "."))
+    if d["waiting_for_relay_key"]:
+        text += "\n" + _waiting_for_key(d["waiting_for_relay_key"])
+    out(args, d, text)
+    return EXIT_WAITS_FOR_KEY if d["waiting_for_relay_key"] else 0
 
 
 def _drain(args: argparse.Namespace, started: float) -> int:
@@ -82,13 +114,18 @@ def _drain(args: argparse.Namespace, started: float) -> int:
     """
     from pos_app.outbox.runner import SyncRunner
     ctx = open_context(args)
-    engine = ctx.sync_engine(relay=_relay_account(ctx, args))
+    relay, locked = _relay_account(ctx, args)
+    engine = ctx.sync_engine(relay=relay)
     runner = SyncRunner(engine, watcher=ctx.watcher(), events=ctx.events)
     quiet = args.json
 
     def progress(state: str, report) -> None:
-        if quiet:
-            return
+        if not quiet:
+            say(state, report)
+        if locked and state != "offline" and report is not None and 0 < report.outstanding == report.relay_missing:
+            raise _OnlyKeyLeft
+
+    def say(state: str, report) -> None:
         if state == "offline":
             print("offline: waiting for the network…", flush=True)
         elif report is not None:
@@ -98,16 +135,19 @@ def _drain(args: argparse.Namespace, started: float) -> int:
                      else ""), flush=True)
     # What is left of the deadline after start-up (token facts, relay key unlock).
     budget = args.deadline - (time.monotonic() - started)
-    done = runner.run_until(max(0.0, budget), progress)
+    try:
+        done, key_left = runner.run_until(max(0.0, budget), progress), 0
+    except _OnlyKeyLeft:
+        done, key_left = False, runner.last_report.relay_missing
     failures = ctx.offline.unresolved_failures()
-    data = {"done": done, "outstanding": engine.outstanding(),
+    data = {"done": done, "outstanding": engine.outstanding(), "waiting_for_relay_key": key_left,
             "failed": [{"id": i.id, "state": i.state.value, "payer": i.payer, "invoice": i.invoice_id,
                         "reason": i.reason} for i in failures]}
-    lines = ["all payments are final or failed" if done else
+    lines = ["all payments are final or failed" if done else _waiting_for_key(key_left) if key_left else
              f"deadline reached: {data['outstanding']} payments still to finish"]
     lines += [f"FAILED #{i.id} invoice {i.invoice_id} from {i.payer}: {i.state.value}: {i.reason}" for i in failures]
     out(args, data, "\n".join(lines))
-    return 0 if done else EXIT_FAILURE
+    return 0 if done else EXIT_WAITS_FOR_KEY if key_left else EXIT_FAILURE
 
 
 def register(sub: Any) -> None:

@@ -110,9 +110,14 @@ def main() -> None:
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(1.0)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "PYTHON"))}
         env["DISPLAY"] = DISPLAY
+        for _ in range(200):          # until the X server answers (a busy machine needs seconds)
+            if subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.05)
+        else:
+            raise SystemExit(f"Xvfb did not start on {DISPLAY}")
         data = Path(tempfile.mkdtemp(prefix="sompos-frozen-bench-"))
         for cfg in (["network", "local"], ["token", "0x" + "11" * 20], ["merchant", "0x" + "22" * 20]):
             subprocess.run([str(app), "--data-dir", str(data), "config", *cfg], env=env, check=True,

@@ -12,12 +12,14 @@ from pos_app.cli.output import (
     add_actions, add_command, offline_item_dict, open_context, out, require_token_facts, whole,
 )
 from pos_app.core.errors import BadInput
-from pos_app.offline.payload import PayloadRefused
 
 
 def cmd_payload(args: argparse.Namespace) -> int:
     """A till that has not read the token's facts from the chain says so at once: no node is asked
     here (a shop taking payments offline is, most likely, offline)."""
+    # Imported here, not at the top: every start of the app builds this parser, and the payload
+    # decoder (eth-keys, rlp) costs ~15 ms of a frozen app's cold start.
+    from pos_app.offline.payload import PayloadRefused
     from pos_app.offline.sources import read_payload_source
     ctx = open_context(args)
     if args.payload_cmd == "check":

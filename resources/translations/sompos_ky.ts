@@ -54,78 +54,78 @@
 <context>
     <name>DemoPhone</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="78"/>
         <source>Customer&apos;s phone (demo)</source>
         <translation>Кардардын телефону (демо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="79"/>
         <source>Pay exactly</source>
         <translation>Так төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="80"/>
         <source>Pay half</source>
         <translation>Жарымын төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="74"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="81"/>
         <source>Pay 10 som more</source>
         <translation>10 сом ашык төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="82"/>
         <source>Pay without the shop&apos;s network</source>
         <translation>Дүкөндө тармак жок кезде төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="78"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="85"/>
         <source>Authorization (EIP-3009)</source>
         <translation>Авторизация (EIP-3009)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="79"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="86"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="88"/>
         <source>Sign offline payment</source>
         <translation>Офлайн төлөмгө кол коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="82"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="89"/>
         <source>Hand over (scan)</source>
         <translation>Кассирге берүү (сканерлөө)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="90"/>
         <source>Shop network: ON</source>
         <translation>Дүкөндүн тармагы: күйгүзүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="84"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="91"/>
         <source>Shop network: OFF</source>
         <translation>Дүкөндүн тармагы: өчүрүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="89"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="102"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="96"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="109"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>Экранда эсеп жок: адегенде сатууну түзүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="101"/>
         <source>Sending %1…</source>
         <translation>%1 жөнөтүлүүдө…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="96"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="103"/>
         <source>Sent: %1</source>
         <translation>Жөнөтүлдү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="118"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Кол коюлду. Бул QR кодду кассирге көрсөтүңүз.</translation>
     </message>
@@ -146,37 +146,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="51"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="124"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Som POS программасына кош келиңиз. Адегенде оюн акчасы менен сынап көрүңүз же дүкөнүңүздү жөндөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="52"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="125"/>
         <source>Try the demo</source>
         <translation>Демону сынап көрүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="53"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="126"/>
         <source>Set up my shop</source>
         <translation>Дүкөнүмдү жөндөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="54"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="128"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Дүкөнүңүздүн капчык дареги: кардарлар ушуга төлөйт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="55"/>
-        <source>Som token contract 0x… (from the issuer)</source>
-        <translation>Сом токенинин контракты 0x… (эмитенттен)</translation>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="129"/>
+        <source>Network</source>
+        <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="56"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="130"/>
+        <source>Som token contract (from the issuer)</source>
+        <translation>Сом токенинин контракты (эмитенттен)</translation>
+    </message>
+    <message>
+        <source>Som token contract 0x… (from the issuer)</source>
+        <translation type="vanished">Сом токенинин контракты 0x… (эмитенттен)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="132"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн төлөмдөр: касса биринчи туташканда токен авторизацияларды да кабыл аларын текшергенге чейин кол коюлган которуулар гана.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="58"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="134"/>
         <source>Save and start selling</source>
         <translation>Сактап, сатууну баштоо</translation>
     </message>
@@ -257,32 +267,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="199"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
@@ -299,37 +309,37 @@
         <translation type="vanished">Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="319"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="284"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="339"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="346"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="293"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="298"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -430,107 +440,107 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="209"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="255"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="250"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Тармакка жөнөтүлүүдө: дагы %1 төлөм бүтө элек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="251"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="255"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="268"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="260"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="273"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="274"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>the token refused the transfer</source>
         <translation>токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
         <source>the customer cancelled the payment</source>
         <translation>кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
         <source>it could not be sent in time</source>
         <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="265"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="278"/>
         <source>the network refused it</source>
         <translation>тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="266"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="279"/>
         <source>it never went through: the network held it back</source>
         <translation>ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>%1 төлөм сакталды, файл: %2. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="339"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="355"/>
         <source>This till&apos;s own file: %1 payments are sent from this till again.</source>
         <translation>Бул ушул кассанын өз файлы: %1 төлөмдү кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="358"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>%1 төлөм жүктөлдү (%2 төлөм мурунтан эле бар болчу); алар ушул кассанын кезеги менен жөнөтүлөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="378"/>
         <source>%1 saved payments are sent from this till again.</source>
         <translation>Сакталган төлөмдөрдү (%1) кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="416"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="411"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="430"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Жөнөтүүчү ачкыч %1 түзүлдү; тармактын комиссиясы үчүн ага бир аз BNB жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="429"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="448"/>
         <source>Relay key %1 imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч %1 импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -538,122 +548,122 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>EIP-681 (most wallets)</source>
         <translation>EIP-681 (көпчүлүк капчыктар)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Address only</source>
         <translation>Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="118"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="119"/>
         <source>Customer pays offline (scan)</source>
         <translation>Кардар офлайн төлөйт (сканерлөө)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="120"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="136"/>
         <source>Exact amount on chain: %1</source>
         <translation>Блокчейндеги так сумма: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="163"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="175"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="188"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="189"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, жаңы сатууну баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="200"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="204"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="207"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="208"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="210"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Кардар аз төлөдү: калганын төлөп берүүсүн сураныңыз.</translation>
     </message>
@@ -1049,102 +1059,122 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="28"/>
+        <source>Most wallets (standard payment link)</source>
+        <translation>Көпчүлүк капчыктар (кадимки төлөм шилтемеси)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="29"/>
+        <source>MetaMask</source>
+        <translation>MetaMask</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <source>Trust Wallet</source>
+        <translation>Trust Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <source>Address only</source>
+        <translation>Дарек гана</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="126"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="129"/>
         <source>This till (several tills in one shop)</source>
         <translation>Бул касса (дүкөндө бир нече касса болсо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>of</source>
         <translation>ичинен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="136"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
         <source>Relay key (pays fees for offline authorizations)…</source>
         <translation>Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="151"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="166"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="169"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн төлөмдөр: эч бири, эмитент токенди токтотуп койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="171"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар жана авторизациялар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="173"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="176"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="179"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="205"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
     </message>

@@ -54,78 +54,78 @@
 <context>
     <name>DemoPhone</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="78"/>
         <source>Customer&apos;s phone (demo)</source>
         <translation>Телефон покупателя (демо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="79"/>
         <source>Pay exactly</source>
         <translation>Оплатить ровно</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="80"/>
         <source>Pay half</source>
         <translation>Оплатить половину</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="74"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="81"/>
         <source>Pay 10 som more</source>
         <translation>Оплатить на 10 сом больше</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="82"/>
         <source>Pay without the shop&apos;s network</source>
         <translation>Оплата без сети магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="78"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="85"/>
         <source>Authorization (EIP-3009)</source>
         <translation>Авторизация (EIP-3009)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="79"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="86"/>
         <source>Signed transfer</source>
         <translation>Подписанный перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="88"/>
         <source>Sign offline payment</source>
         <translation>Подписать офлайн-платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="82"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="89"/>
         <source>Hand over (scan)</source>
         <translation>Передать кассиру (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="90"/>
         <source>Shop network: ON</source>
         <translation>Сеть магазина: вкл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="84"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="91"/>
         <source>Shop network: OFF</source>
         <translation>Сеть магазина: выкл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="89"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="102"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="96"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="109"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>На экране нет счёта: сначала оформите продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="101"/>
         <source>Sending %1…</source>
         <translation>Отправка %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="96"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="103"/>
         <source>Sent: %1</source>
         <translation>Отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="118"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Подписано. Покажите этот QR-код кассиру.</translation>
     </message>
@@ -146,37 +146,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="51"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="124"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Добро пожаловать в Som POS. Сначала попробуйте на игровых деньгах или настройте свой магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="52"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="125"/>
         <source>Try the demo</source>
         <translation>Попробовать демо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="53"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="126"/>
         <source>Set up my shop</source>
         <translation>Настроить мой магазин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="54"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="128"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Адрес кошелька вашего магазина: на него платят покупатели</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="55"/>
-        <source>Som token contract 0x… (from the issuer)</source>
-        <translation>Контракт токена сом 0x… (от эмитента)</translation>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="129"/>
+        <source>Network</source>
+        <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="56"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="130"/>
+        <source>Som token contract (from the issuer)</source>
+        <translation>Контракт токена сом (от эмитента)</translation>
+    </message>
+    <message>
+        <source>Som token contract 0x… (from the issuer)</source>
+        <translation type="vanished">Контракт токена сом 0x… (от эмитента)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="132"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн-платежи: только подписанные переводы, пока касса при первом подключении не проверит, принимает ли токен и авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="58"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="134"/>
         <source>Save and start selling</source>
         <translation>Сохранить и начать продажи</translation>
     </message>
@@ -257,32 +267,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="199"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
@@ -299,37 +309,37 @@
         <translation type="vanished">Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="264"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="319"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="284"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="339"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="291"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="346"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="293"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="295"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="298"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="304"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -430,107 +440,107 @@
 <context>
     <name>OfflineController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="209"/>
         <source>%1 offline payments (%2) waiting to be sent.</source>
         <translation>Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="255"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="250"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
         <source>Sending to the network: %1 payments still to finish.</source>
         <translation>Отправка в сеть: осталось завершить платежей: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="251"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="255"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="268"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="260"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="273"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="274"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="265"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="278"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="266"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="279"/>
         <source>it never went through: the network held it back</source>
         <translation>он так и не прошёл: сеть его задержала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
         <source>Saved %1 payments to %2. This till will not send them; take the file to a connected till.</source>
         <translation>Сохранено платежей: %1, файл: %2. Эта касса их не отправит; отнесите файл на кассу, подключённую к сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="339"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="355"/>
         <source>This till&apos;s own file: %1 payments are sent from this till again.</source>
         <translation>Это файл этой же кассы: %1 платежей снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="358"/>
         <source>Loaded %1 payments (%2 were already here); they are sent with this till&apos;s queue.</source>
         <translation>Загружено платежей: %1 (уже были здесь: %2); они отправятся вместе с очередью этой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="378"/>
         <source>%1 saved payments are sent from this till again.</source>
         <translation>Сохранённые платежи (%1) снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="416"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="411"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="430"/>
         <source>Relay key %1 created; send it some BNB for network fees.</source>
         <translation>Ключ отправителя %1 создан; переведите на него немного BNB для комиссии сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="429"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="448"/>
         <source>Relay key %1 imported and unlocked.</source>
         <translation>Ключ отправителя %1 импортирован и разблокирован.</translation>
     </message>
@@ -538,122 +548,122 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>EIP-681 (most wallets)</source>
         <translation>EIP-681 (большинство кошельков)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="108"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="118"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="119"/>
         <source>Customer pays offline (scan)</source>
         <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="120"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="136"/>
         <source>Exact amount on chain: %1</source>
         <translation>Точная сумма в блокчейне: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="163"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="175"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="188"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="189"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Если покупатель ещё хочет заплатить, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="200"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="204"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="207"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="208"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="210"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Покупатель заплатил меньше: попросите доплатить остаток.</translation>
     </message>
@@ -1049,102 +1059,122 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="28"/>
+        <source>Most wallets (standard payment link)</source>
+        <translation>Большинство кошельков (обычная ссылка на оплату)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="29"/>
+        <source>MetaMask</source>
+        <translation>MetaMask</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <source>Trust Wallet</source>
+        <translation>Trust Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <source>Address only</source>
+        <translation>Только адрес</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="126"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="129"/>
         <source>This till (several tills in one shop)</source>
         <translation>Эта касса (если в магазине несколько касс)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>of</source>
         <translation>из</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="136"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
         <source>Relay key (pays fees for offline authorizations)…</source>
         <translation>Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="151"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="166"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
         <translation>Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="169"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн-платежи: никакие, эмитент приостановил токен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="171"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн-платежи: подписанные переводы и авторизации</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="173"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн-платежи: только подписанные переводы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="176"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="179"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="205"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
     </message>

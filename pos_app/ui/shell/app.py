@@ -17,7 +17,8 @@ def _has_display() -> bool:
     return True
 
 
-def run_app(data_dir: str | None, *, demo: bool) -> int:
+def run_app(data_dir: str | None, *, demo: bool, language: str | None = None) -> int:
+    """``language``: the one chosen on the first-run screen, kept by a demo started from there."""
     if not _has_display():
         print("sompos: error: no screen found; use `sompos demo --headless` in a terminal.", file=sys.stderr)
         return 2
@@ -36,6 +37,8 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
             chain = DemoChain(block_time=1.0)
             chain.start_mining()
             ctx = open_demo_context(data_dir, chain)
+            if language is not None:
+                ctx.store.set_setting("language", language)  # before the window reads its config
         else:
             base = default_data_dir() if data_dir is None else data_dir
             setup_logging(Path(base))
@@ -47,7 +50,7 @@ def run_app(data_dir: str | None, *, demo: bool) -> int:
                     return 0
                 if dialog.choice == DEMO:
                     ctx.close()
-                    return run_app(data_dir, demo=True)
+                    return run_app(data_dir, demo=True, language=dialog.language)
         from pos_app.ui.shell.main_window import MainWindow
         win = MainWindow(ctx, demo_chain=chain)
         win.show()

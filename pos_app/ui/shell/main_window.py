@@ -14,8 +14,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSettings, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.app.context import AppContext
 from pos_app.core.events import AuditProblem, ChainStatus, ScanProgress
@@ -24,11 +24,15 @@ from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.screens.sale.checkout import CheckoutController
 from pos_app.ui.screens.sales.sales_controller import SalesController
 from pos_app.ui.widgets.common import BigButton
+from pos_app.ui.widgets.fit import PageStack, fit_rect, scrolling
+from pos_app.ui.widgets.style import apply_shared_style
 
 if TYPE_CHECKING:
     from pos_app.invoices.service import Invoice
 
 OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
+DEFAULT_SIZE = (1100, 720)
+PHONE_WIDTH = (250, 300)  # the demo phone panel: narrow enough to leave the sale room at 1024 px
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +44,7 @@ class MainWindow(QMainWindow):
         self.language = self.cfg.language
         from pos_app.ui.shell.i18n import install_language
         install_language(self.language)
+        apply_shared_style()
         self.db = Worker("db", self)          # the one database writer: a charge never queues behind slow work
         self.slow = Worker("slow", self)      # scrypt, files on removable media, web3's import, thread joins
         self.chain_worker = Worker("chain", self)
@@ -59,9 +64,10 @@ class MainWindow(QMainWindow):
         self.offline_bar = QLabel()
         self.offline_bar.setObjectName("offlineBar")
         self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
+        self.offline_bar.setWordWrap(True)  # a long sentence wraps instead of widening the window
         self.offline_bar.setVisible(False)
         root.addWidget(self.offline_bar)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.checkout = CheckoutController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
                                            language=self.language, config=self.cfg, charged=self._charged,
                                            parent=self)
@@ -99,7 +105,8 @@ class MainWindow(QMainWindow):
         root.addLayout(nav)
         body = QHBoxLayout()
         root.addLayout(body, 1)
-        body.addWidget(self.stack, 1)
+        # A page taller or wider than the screen scrolls; it never pushes the window off the screen.
+        body.addWidget(scrolling(self.stack), 1)
         # Screens not needed for the first sale are built on first use (or right after the
         # first paint, see finish_startup) so the sale screen appears sooner.
         self._settings = None
@@ -108,24 +115,72 @@ class MainWindow(QMainWindow):
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
             self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current)
             self.phone.handed_over.connect(self._phone_handed_over)
-            body.addWidget(self.phone)
+            phone_area = scrolling(self.phone, horizontal=False)
+            phone_area.setMinimumWidth(PHONE_WIDTH[0])
+            phone_area.setMaximumWidth(PHONE_WIDTH[1])
+            body.addWidget(phone_area)
         self.setCentralWidget(central)
         self.net_label = QLabel()
         self.net_label.setObjectName("networkStatus")
         self.block_label = QLabel()
+        self.net_label.setMinimumWidth(1)  # a long endpoint is cut, not a reason to widen the window
         self.statusBar().addWidget(self.net_label, 1)
         self.statusBar().addPermanentWidget(self.block_label)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.refresh_status)
         self.clock.start()
-        # Never larger than the screen it opens on (small shop PCs: 1024x600).
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        self.resize(min(1100, screen.width()) if screen else 1100, min(720, screen.height()) if screen else 720)
+        self._place_on_screen()
         self.retranslate()
         self.go_sale()
         self.sales_ctl.reload()
         self.offline.refresh()
+
+    # -- the window on the shop's screen ----------------------------------------------------------
+    def _window_settings(self) -> QSettings:
+        """Per shop (in its data folder), so two shops or a test never share a window size."""
+        return QSettings(str(self.ctx.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _place_on_screen(self) -> None:
+        """Open where the window was last time (same screen if it is still there), never larger
+        than the screen it opens on (small shop PCs: 1024x600)."""
+        from PySide6.QtGui import QGuiApplication
+        saved = self._window_settings()
+        screen = None
+        name = saved.value("screen", "")
+        for candidate in QGuiApplication.screens():
+            if candidate.name() == name:
+                screen = candidate
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
+        rect = saved.value("rect")
+        if not isinstance(rect, QRect) or rect.isEmpty():
+            rect = QRect(avail.topLeft(), QRect(0, 0, *DEFAULT_SIZE).size())
+        self.setGeometry(fit_rect(rect, avail))
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the frame (title bar included) into the screen's available area."""
+        if self.screen() is None or self.isMaximized() or self.isFullScreen():
+            return
+        avail = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        if avail.contains(frame):
+            return
+        fitted = fit_rect(frame, avail)
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        self.resize(fitted.width() - extra_w, fitted.height() - extra_h)
+        self.move(fitted.topLeft())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # The title bar's height is known only once the window is mapped.
+        QTimer.singleShot(0, self.fit_to_screen)
+
+    def _remember_place(self) -> None:
+        saved = self._window_settings()
+        saved.setValue("rect", self.geometry())
+        saved.setValue("screen", self.screen().name() if self.screen() is not None else "")
+        saved.sync()
 
     # -- navigation --------------------------------------------------------------------------
     def start_watcher(self) -> None:
@@ -305,6 +360,7 @@ class MainWindow(QMainWindow):
             self.offline_bar.setText(text + (" " + queued if queued else ""))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._remember_place()
         self.bridge.close()
         self.checkout.close()
         if self.watcher is not None:

@@ -17,6 +17,8 @@ from pos_app.invoices.payment_request import qr_matrix
 NO_FOCUS = 0x0
 STRONG_FOCUS = 0xB
 ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080
+# The smallest height a finger hits reliably (Apple HIG and Material both say 44-48 px).
+TOUCH_MIN = 44
 
 
 class QrWidget(QWidget):
@@ -56,7 +58,17 @@ class QrWidget(QWidget):
                     p.drawRect(QRectF(x0 + c * cell, y0 + r * cell, cell, cell))
 
 
+# How a disabled button looks whatever colours its screen gave it: a green "Accept payment" that
+# cannot be pressed must not look pressable.
+DISABLED_LOOK = "background:#d5d9de;color:#7b8591;border:1px solid #c2c8cf;border-radius:8px;"
+# The narrowest a big button may become before its text is elided (the full text is its tooltip).
+MIN_BUTTON_WIDTH = 64
+
+
 class BigButton(QPushButton):
+    """A touch-sized button whose long text never widens the window: it is elided to fit and
+    shown whole in the tooltip."""
+
     def __init__(self, text: str, parent: QWidget | None = None, *, point_size: int = 22,
                  min_height: int = 64) -> None:
         super().__init__(text, parent)
@@ -64,9 +76,36 @@ class BigButton(QPushButton):
         f.setPointSize(point_size)
         f.setBold(True)
         self.setFont(f)
-        self.setMinimumHeight(min_height)
+        self.setMinimumHeight(max(min_height, TOUCH_MIN))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setProperty("focusPolicy", NO_FOCUS)  # the keyboard always types into the sale
+
+    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - Qt API
+        """Plain declarations ("background:green;...") style the enabled button only; a disabled
+        one always gets the shared disabled look. A widget's own style sheet beats the app's, so
+        an app-wide ``:disabled`` rule alone would lose to the screen's colours."""
+        if sheet.strip() and "{" not in sheet:
+            sheet = f"QPushButton:enabled{{{sheet}}} QPushButton:disabled{{{DISABLED_LOOK}}}"
+        super().setStyleSheet(sheet)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_BUTTON_WIDTH), hint.height())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width() - 8
+        full = self.text()
+        if opt.fontMetrics.horizontalAdvance(full) > room:
+            opt.text = opt.fontMetrics.elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
+        tip = full if opt.text != full else ""
+        if self.toolTip() in ("", getattr(self, "_auto_tip", "")) and tip != self.toolTip():
+            self._auto_tip = tip  # a tooltip the screen set itself is left alone
+            self.setToolTip(tip)
+        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, opt)
 
 
 def big_font(widget: QWidget, size: int, bold: bool = True) -> QFont:

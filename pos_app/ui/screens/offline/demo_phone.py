@@ -34,9 +34,9 @@ class DemoPhone(QWidget):
         self.who = QComboBox()
         for name in A.CUSTOMERS:
             self.who.addItem(name, name)
-        self.pay_exact = BigButton("", self, point_size=14, min_height=52)
-        self.pay_half = BigButton("", self, point_size=14, min_height=52)
-        self.pay_over = BigButton("", self, point_size=14, min_height=52)
+        self.pay_exact = BigButton("", self, point_size=12, min_height=48)
+        self.pay_half = BigButton("", self, point_size=12, min_height=48)
+        self.pay_over = BigButton("", self, point_size=12, min_height=48)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.pay_exact.clicked.connect(lambda: self._pay("exact"))
@@ -45,22 +45,29 @@ class DemoPhone(QWidget):
         self.offline_title = QLabel()
         self.offline_title.setStyleSheet("font-size:13pt;font-weight:bold;color:white;")
         self.kind = QComboBox()
-        self.sign_button = BigButton("", self, point_size=13, min_height=48)
+        self.sign_button = BigButton("", self, point_size=12, min_height=48)
         self.sign_button.setObjectName("phoneSignOffline")
         self.sign_button.clicked.connect(self._sign)
         self.qr = QrWidget(self)
         self.qr.setMinimumSize(200, 200)
         self.qr.setVisible(False)
-        self.hand_button = BigButton("", self, point_size=13, min_height=48)
+        self.hand_button = BigButton("", self, point_size=12, min_height=48)
         self.hand_button.setObjectName("phoneHandOver")
         self.hand_button.setEnabled(False)
         self.hand_button.clicked.connect(lambda: self.handed_over.emit(self.payload))
-        self.network_button = BigButton("", self, point_size=13, min_height=48)
+        self.network_button = BigButton("", self, point_size=12, min_height=48)
         self.network_button.setObjectName("demoNetworkSwitch")
         self.network_button.setCheckable(True)
         self.network_button.setChecked(True)
         self.network_button.toggled.connect(self._switch_network)
         self.payload = ""
+        # The panel sits beside the sale at a fixed narrow width: titles wrap and the lists
+        # shrink to it rather than widen the window.
+        for label in (self.title, self.offline_title):
+            label.setWordWrap(True)
+        for box in (self.who, self.kind):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         for w in (self.title, self.who, self.pay_exact, self.pay_half, self.pay_over, self.status,
                   self.offline_title, self.kind, self.sign_button, self.qr, self.hand_button, self.network_button):
             lay.addWidget(w)

@@ -77,6 +77,7 @@ class PaymentScreen(QWidget):
         self.state.setFont(big_font(self, 26))
         self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state.setMinimumHeight(90)
+        self.state.setWordWrap(True)  # a long state wraps; it must not squeeze the QR
         self.advice = QLabel()
         self.advice.setObjectName("paymentAdvice")
         self.advice.setWordWrap(True)

@@ -1,62 +1,137 @@
-"""First run: with nothing configured, offer "Try the demo" or "Set up my shop"."""
+"""First run: the language first (Kyrgyz, Russian, English), then "Try the demo" or "Set up my shop".
+
+The language chosen here is installed at once (the rest of the dialog speaks it) and kept: it is
+saved with the shop's settings, and a demo started from here opens in it too (``language``).
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from pos_app.shop.config import SettingsInput, SettingsRefused, save_settings
+from pos_app.ui.screens.settings.settings_screen import LANGUAGE_NAMES
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
-from pos_app.shop.config import SettingsInput, SettingsRefused, save_settings
-from pos_app.ui.widgets.common import BigButton
+from pos_app.ui.shell.i18n import install_language
+from pos_app.ui.widgets.common import TOUCH_MIN, BigButton
+from pos_app.ui.widgets.fit import fit_rect
+from pos_app.ui.widgets.style import apply_shared_style
 
 DEMO, SHOP = "demo", "shop"
+# Asked before any language is known, so it is said in all three (not translated).
+LANGUAGE_QUESTION = "Тилди тандаңыз · Выберите язык · Choose your language"
 
 
 class FirstRunDialog(QDialog):
-    """``choice`` is DEMO or SHOP after ``exec()`` returns Accepted."""
+    """``choice`` is DEMO or SHOP and ``language`` the chosen language after ``exec()`` returns Accepted."""
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
+        apply_shared_style()
         self.ctx = ctx
         self.choice: str | None = None
+        self.language: str | None = None
         self.worker = Worker("first-run", self)
         self.setWindowTitle("Som POS")
-        self.setMinimumWidth(560)
-        lay = QVBoxLayout(self)
+        self.setMinimumWidth(480)
+        # Two pages shown one at a time; not a QStackedWidget, which would not grow the dialog
+        # for the wrapped sentences of the second page.
+        outer = QVBoxLayout(self)
+
+        # Page 1: the language, before anything else is said.
+        self.language_page = QWidget()
+        lang_lay = QVBoxLayout(self.language_page)
+        self.language_question = QLabel(LANGUAGE_QUESTION)
+        self.language_question.setWordWrap(True)
+        self.language_question.setStyleSheet("font-size:16pt;")
+        lang_lay.addWidget(self.language_question)
+        self.language_buttons: dict[str, BigButton] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            button = BigButton(name, self, point_size=16)
+            button.setObjectName(f"language_{code}")
+            button.clicked.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_buttons[code] = button
+            lang_lay.addWidget(button)
+        outer.addWidget(self.language_page)
+
+        # Page 2: demo or shop, in the chosen language.
+        self.setup_page = QWidget()
+        lay = QVBoxLayout(self.setup_page)
         self.welcome = QLabel()
         self.welcome.setWordWrap(True)
-        self.welcome.setStyleSheet("font-size:16pt;")
-        self.demo_button = BigButton("", self, point_size=16)
+        self.welcome.setStyleSheet("font-size:14pt;")
+        self.demo_button = BigButton("", self, point_size=16, min_height=52)
         self.demo_button.clicked.connect(self._demo)
         self.shop_title = QLabel()
         self.shop_title.setStyleSheet("font-size:14pt;font-weight:bold;")
+        self.shop_title.setWordWrap(True)
+        self.merchant_label = QLabel()
+        self.merchant_label.setWordWrap(True)
         self.merchant = QLineEdit()
-        self.merchant.setMinimumHeight(40)
         self.merchant.setPlaceholderText("0x…")
+        self.merchant_label.setBuddy(self.merchant)
+        self.network_label = QLabel()
         self.network = QComboBox()
         self.network.addItems(["bsc", "bsc-testnet", "local"])
+        self.network_label.setBuddy(self.network)
+        self.token_label = QLabel()
+        self.token_label.setWordWrap(True)
         self.token = QLineEdit()
-        self.token.setMinimumHeight(40)
+        self.token_label.setBuddy(self.token)
+        for field in (self.merchant, self.network, self.token):
+            field.setMinimumHeight(TOUCH_MIN)
         # Nothing is probed before the first connection: say what is taken offline until then.
         self.offline_note = QLabel()
         self.offline_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020;")
         self.error.setWordWrap(True)
-        self.shop_button = BigButton("", self, point_size=16)
+        self.shop_button = BigButton("", self, point_size=16, min_height=52)
         self.shop_button.clicked.connect(self._shop)
-        for w in (self.welcome, self.demo_button, self.shop_title, self.merchant, self.network, self.token,
-                  self.offline_note, self.error, self.shop_button):
+        for w in (self.welcome, self.demo_button, self.shop_title, self.merchant_label, self.merchant,
+                  self.network_label, self.network, self.token_label, self.token, self.offline_note, self.error,
+                  self.shop_button):
             lay.addWidget(w)
+        outer.addWidget(self.setup_page)
+        self.setup_page.hide()
+        self.retranslate()
+        self.language_buttons["ky"].setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def choose_language(self, language: str) -> None:
+        """Speak ``language`` from now on (this dialog and the window after it) and go on."""
+        self.language = language
+        install_language(language)
+        self.retranslate()
+        self.language_page.hide()
+        self.setup_page.show()
+        # The set-up page is taller, and its wrapped sentences are longer in ru/ky: grow to fit
+        # (a top-level layout ignores wrapped labels' height-for-width), within the screen.
+        self.layout().activate()
+        height = max(self.layout().totalHeightForWidth(self.width()), self.minimumSizeHint().height())
+        avail = self.screen().availableGeometry() if self.screen() is not None else None
+        extra = self.frameGeometry().height() - self.height()  # the title bar
+        if avail is not None:
+            height = min(height, avail.height() - extra)
+        self.resize(self.width(), height)
+        if avail is not None:
+            frame = self.frameGeometry()
+            frame.setHeight(height + extra)
+            self.move(fit_rect(frame, avail).topLeft())
+        self.demo_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.demo_button.setFocus()
+
+    def retranslate(self) -> None:
         self.welcome.setText(self.tr("Welcome to Som POS. Try it first with play money, or set up your shop."))
         self.demo_button.setText(self.tr("Try the demo"))
         self.shop_title.setText(self.tr("Set up my shop"))
+        self.merchant_label.setText(self.tr("Your shop's address: customers pay to it"))
         self.merchant.setToolTip(self.tr("Your shop's address: customers pay to it"))
-        self.token.setPlaceholderText(self.tr("Som token contract 0x… (from the issuer)"))
+        self.network_label.setText(self.tr("Network"))
+        self.token_label.setText(self.tr("Som token contract (from the issuer)"))
+        self.token.setPlaceholderText("0x…")
         self.offline_note.setText(self.tr("Offline payments: signed transfers only, until the till has checked at "
                                           "its first connection whether the token also takes authorizations."))
         self.shop_button.setText(self.tr("Save and start selling"))
-        self.demo_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _demo(self) -> None:
         self.choice = DEMO
@@ -64,7 +139,8 @@ class FirstRunDialog(QDialog):
 
     def _shop(self) -> None:
         form = SettingsInput(merchant=self.merchant.text().strip(), network=self.network.currentText(),
-                             token=self.token.text().strip(), expiry="15", qr_format="eip681", language="ru")
+                             token=self.token.text().strip(), expiry="15", qr_format="eip681",
+                             language=self.language or "ru")
         self.shop_button.setEnabled(False)
         store = self.ctx.store
         self.worker.run(lambda: save_settings(store, form), self._saved, self._refused)

@@ -6,7 +6,7 @@ database worker.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
@@ -16,11 +16,19 @@ from pos_app.shop.config import SettingsInput, SettingsRefused, ShopConfig, save
 from pos_app.invoices.payment_request import FORMATS
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
-from pos_app.ui.widgets.common import BigButton
+from pos_app.ui.widgets.common import TOUCH_MIN, BigButton
 
 BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
 _NOT_LOADED = object()
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+def qr_format_names() -> dict[str, str]:
+    """The QR formats as a shopkeeper knows them: by the wallet that reads them."""
+    return {"eip681": QCoreApplication.translate("SettingsScreen", "Most wallets (standard payment link)"),
+            "metamask": QCoreApplication.translate("SettingsScreen", "MetaMask"),
+            "trust": QCoreApplication.translate("SettingsScreen", "Trust Wallet"),
+            "address": QCoreApplication.translate("SettingsScreen", "Address only")}
 
 
 def _error_label() -> QLabel:
@@ -44,7 +52,6 @@ class SettingsScreen(QWidget):
         lay.addWidget(self.title)
         form = QFormLayout()
         self.merchant = QLineEdit()
-        self.merchant.setMinimumHeight(36)
         self.merchant_err = _error_label()
         self.network = QComboBox()
         self.network.setEditable(True)  # a built-in name or a path to a .toml profile
@@ -58,7 +65,7 @@ class SettingsScreen(QWidget):
         self.expiry_err = _error_label()
         self.qr_format = QComboBox()
         for f in FORMATS:
-            self.qr_format.addItem(f, f)
+            self.qr_format.addItem("", f)  # named in retranslate()
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -70,7 +77,7 @@ class SettingsScreen(QWidget):
         self.till_number, self.till_count = QSpinBox(), QSpinBox()
         for box in (self.till_number, self.till_count):
             box.setRange(1, MAX_TILLS)
-            box.setMinimumHeight(36)
+            box.setMinimumWidth(90)
         self.till_of = QLabel()
         till_row = QHBoxLayout()
         till_row.addWidget(self.till_number)
@@ -79,6 +86,11 @@ class SettingsScreen(QWidget):
         till_row.addStretch(1)
         self.till_err = _error_label()
         self.labels = [QLabel() for _ in range(7)]
+        for lab in self.labels:
+            lab.setWordWrap(True)  # long field names wrap instead of widening the window
+        for field in (self.merchant, self.network, self.browse, self.token, self.expiry, self.qr_format,
+                      self.language, self.till_number, self.till_count):
+            field.setMinimumHeight(TOUCH_MIN)
         rows = [(self.merchant, self.merchant_err), (net_row, self.network_err), (self.token, self.token_err),
                 (self.expiry, self.expiry_err), (till_row, self.till_err), (self.qr_format, None),
                 (self.language, None)]
@@ -98,6 +110,7 @@ class SettingsScreen(QWidget):
         lay.addWidget(self.offline_kinds)
         self._features: object = _NOT_LOADED
         self.status = QLabel()
+        self.status.setWordWrap(True)
         lay.addWidget(self.status)
         self.relay_button = BigButton("", self, point_size=13, min_height=44)
         self.relay_button.setObjectName("relaySettings")
@@ -117,6 +130,8 @@ class SettingsScreen(QWidget):
                                            self.tr("Default QR format"), self.tr("Language"))):
             lab.setText(text)
         self.till_of.setText(self.tr("of"))
+        for f, name in qr_format_names().items():
+            self.qr_format.setItemText(self.qr_format.findData(f), name)
         self.browse.setText(self.tr("Profile file…"))
         self.save_button.setText(self.tr("Save settings"))
         self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))

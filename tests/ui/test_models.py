@@ -62,3 +62,37 @@ def test_empty_queue_and_unmatched_models_pass_qtmodeltester(qtmodeltester):
     for model in (QueueTableModel("en"), PaymentTableModel()):
         qtmodeltester.check(model)
         assert model.rowCount() == 0 and model.columnCount() > 0
+
+
+def test_the_sales_search_finds_what_the_screen_shows_and_the_full_addresses(qtbot, invoices):
+    """Issue 12 point 9: "переплата" (shown in the state column), the state's own name ("settled",
+    as the history names it), the whole payer address (the table shows it shortened) and the
+    amount as a cashier types it."""
+    from dataclasses import replace
+
+    from pos_app.invoices.lifecycle import Flags
+    from pos_app.ui.models.tables import InvoiceTableModel
+    from pos_app.ui.screens.sales.sales_list import SalesList
+    from pos_app.ui.shell.i18n import install_language
+    _ctx, made = invoices
+    install_language("ru")
+    try:
+        model = InvoiceTableModel("ru")
+        screen = SalesList(model)
+        qtbot.addWidget(screen)
+        paid_over = replace(made[1], state=InvoiceState.SETTLED, flags=Flags(over=True))
+        payer = "0x86cB" + "12" * 15 + "aA5F"
+        model.set_rows([made[0], paid_over, made[2]], {paid_over.id: (payer, "0x" + "ef" * 32)})
+        assert "переплата" in model.index(1, 3).data()
+
+        def found(text: str) -> list[int]:
+            screen.filter.setText(text)
+            return [screen.proxy.index(r, 1).data() for r in range(screen.proxy.rowCount())]
+        assert found("переплата") == [str(paid_over.id)]
+        assert found("settled") == [str(paid_over.id)]
+        assert found(payer.lower()) == [str(paid_over.id)]
+        assert found("150,50") == [str(paid_over.id)] and found("150.50") == [str(paid_over.id)]
+        assert found("ef" * 20) == [str(paid_over.id)]
+        assert len(found("")) == 3
+    finally:
+        install_language("en")

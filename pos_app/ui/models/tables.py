@@ -17,6 +17,11 @@ def _short(hex_text: str) -> str:
     return f"{hex_text[:6]}…{hex_text[-4:]}" if len(hex_text) > 14 else hex_text
 
 
+# What the sales list's search box looks through: every word the screen shows for a sale and the
+# full values it shortens (the whole payer address and transaction), not only the cell texts.
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
 class InvoiceTableModel(QAbstractTableModel):
     COLUMNS = ("time", "number", "amount", "state", "payer", "tx")
 
@@ -63,6 +68,18 @@ class InvoiceTableModel(QAbstractTableModel):
         extra = [flags[f] for f in inv.flags.labels()]
         return names[inv.state.value] + (f" ({', '.join(extra)})" if extra else "")
 
+    def search_text(self, inv: Invoice, payer: str, tx: str) -> str:
+        """The sale as the cashier may look for it: the row's texts in the shop's language, the
+        words of its state and flags (also as the detail panel and history name them), the
+        amount as typed ("150", "150,50", "150.50"), the memo, and the full payer and transaction."""
+        whole, cents = divmod(int(inv.amount_tyiyn), 100)
+        words = [time.strftime("%H:%M:%S", time.localtime(inv.created_at)), str(inv.id),
+                 format_som(inv.amount_tyiyn, self.language), f"{whole},{cents:02d}", f"{whole}.{cents:02d}",
+                 str(whole) if not cents else "", self.state_text(inv), inv.state.value,
+                 *inv.flags.labels(),
+                 inv.memo or "", payer, tx]
+        return " ".join(w for w in words if w)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
@@ -73,6 +90,8 @@ class InvoiceTableModel(QAbstractTableModel):
             return {"time": time.strftime("%H:%M:%S", time.localtime(inv.created_at)), "number": str(inv.id),
                     "amount": format_som(inv.amount_tyiyn, self.language), "state": self.state_text(inv),
                     "payer": _short(payer), "tx": _short(tx)}[col]
+        if role == SEARCH_ROLE:
+            return self.search_text(inv, payer, tx)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("payer", "tx"):
             return payer if col == "payer" else tx
         if role == Qt.ItemDataRole.UserRole:  # sort keys: numbers sort as numbers
@@ -126,6 +145,8 @@ class PaymentTableModel(QAbstractTableModel):
             from pos_app.core.money import base_units_to_decimal_str
             return {"block": str(p["block_number"]), "payer": _short(p["payer"]),
                     "amount": base_units_to_decimal_str(int(p["value"]), self.decimals), "tx": _short(p["tx_hash"])}[col]
+        if role == SEARCH_ROLE:
+            return self.search_text(inv, payer, tx)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("payer", "tx"):
             return p["payer"] if col == "payer" else p["tx_hash"]
         return None

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.money import base_units_to_decimal_str, format_som
-from pos_app.ui.models.tables import InvoiceTableModel, PaymentTableModel
+from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel
 
 
 def _table(model) -> QTableView:
@@ -38,7 +38,9 @@ class SalesList(QWidget):
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        # One search text per sale (models.tables.SEARCH_ROLE), kept on column 0.
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterKeyColumn(0)
         lay = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size:18pt;font-weight:bold;")

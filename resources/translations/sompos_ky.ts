@@ -194,72 +194,72 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="31"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="36"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Waiting</source>
         <translation>Күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Confirming</source>
         <translation>Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="65"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="65"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="61"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="66"/>
         <source>partly paid</source>
         <translation>жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="61"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="66"/>
         <source>overpaid</source>
         <translation>ашык төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="62"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="67"/>
         <source>paid late</source>
         <translation>мөөнөтүнөн кийин төлөндү</translation>
     </message>
@@ -319,27 +319,27 @@
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="346"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="352"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="355"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="361"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -548,24 +548,20 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>EIP-681 (most wallets)</source>
-        <translation>EIP-681 (көпчүлүк капчыктар)</translation>
+        <translation type="vanished">EIP-681 (көпчүлүк капчыктар)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>MetaMask</source>
-        <translation>MetaMask</translation>
+        <translation type="vanished">MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Trust Wallet</source>
-        <translation>Trust Wallet</translation>
+        <translation type="vanished">Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Address only</source>
-        <translation>Дарек гана</translation>
+        <translation type="vanished">Дарек гана</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
@@ -588,82 +584,86 @@
         <translation>Жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="136"/>
         <source>Exact amount on chain: %1</source>
-        <translation>Блокчейндеги так сумма: %1</translation>
+        <translation type="vanished">Блокчейндеги так сумма: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="163"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="139"/>
+        <source>Exact amount the wallet sends: %1 som</source>
+        <translation>Капчык жөнөтө турган так сумма: %1 сом</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="165"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="175"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="177"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, жаңы сатууну баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="205"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="206"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="207"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="211"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="210"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="212"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Кардар аз төлөдү: калганын төлөп берүүсүн сураныңыз.</translation>
     </message>
@@ -671,22 +671,22 @@
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Block</source>
         <translation>Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
@@ -1021,37 +1021,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesList</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="95"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="97"/>
         <source>Invoice %1</source>
         <translation>Эсеп %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="103"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="105"/>
         <source>Payment %1 from %2: %3</source>
         <translation>Төлөм %1, төлөөчү %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="116"/>
         <source>Select an unmatched payment and the invoice it pays.</source>
         <translation>Таанылбаган төлөмдү жана ал төлөгөн эсепти тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="121"/>
         <source>Today&apos;s sales</source>
         <translation>Бүгүнкү сатуулар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="122"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Издөө: сумма, абалы, төлөөчү, транзакция…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="123"/>
         <source>Unmatched payments (no invoice found)</source>
         <translation>Таанылбаган төлөмдөр (эсеп табылган жок)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="124"/>
         <source>Assign to selected invoice</source>
         <translation>Тандалган эсепке байланыштыруу</translation>
     </message>

@@ -194,72 +194,72 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="30"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="31"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="36"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Waiting</source>
         <translation>Ожидание</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="59"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="64"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="65"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="65"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="61"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="66"/>
         <source>partly paid</source>
         <translation>оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="61"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="66"/>
         <source>overpaid</source>
         <translation>переплата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="62"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="67"/>
         <source>paid late</source>
         <translation>оплачено после срока</translation>
     </message>
@@ -319,27 +319,27 @@
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="346"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Block %1, %2 s ago</source>
         <translation>Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="352"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="355"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="361"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -548,24 +548,20 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>EIP-681 (most wallets)</source>
-        <translation>EIP-681 (большинство кошельков)</translation>
+        <translation type="vanished">EIP-681 (большинство кошельков)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="109"/>
         <source>MetaMask</source>
-        <translation>MetaMask</translation>
+        <translation type="vanished">MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Trust Wallet</source>
-        <translation>Trust Wallet</translation>
+        <translation type="vanished">Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="110"/>
         <source>Address only</source>
-        <translation>Только адрес</translation>
+        <translation type="vanished">Только адрес</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="117"/>
@@ -588,82 +584,86 @@
         <translation>Новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="136"/>
         <source>Exact amount on chain: %1</source>
-        <translation>Точная сумма в блокчейне: %1</translation>
+        <translation type="vanished">Точная сумма в блокчейне: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="163"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="139"/>
+        <source>Exact amount the wallet sends: %1 som</source>
+        <translation>Точная сумма, которую отправит кошелёк: %1 сом</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="165"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="175"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="177"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation>Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Start a new sale if the customer still wants to pay.</source>
         <translation>Если покупатель ещё хочет заплатить, начните новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
         <source>Part was paid before expiry: collect the rest or refund it.</source>
         <translation>До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="205"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="206"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="207"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="211"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="210"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="212"/>
         <source>The customer paid less than asked: ask them to pay the rest.</source>
         <translation>Покупатель заплатил меньше: попросите доплатить остаток.</translation>
     </message>
@@ -671,22 +671,22 @@
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Block</source>
         <translation>Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="137"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="158"/>
         <source>Transaction</source>
         <translation>Транзакция</translation>
     </message>
@@ -1021,37 +1021,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesList</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="95"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="97"/>
         <source>Invoice %1</source>
         <translation>Счёт %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="103"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="105"/>
         <source>Payment %1 from %2: %3</source>
         <translation>Платёж %1 от %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="114"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="116"/>
         <source>Select an unmatched payment and the invoice it pays.</source>
         <translation>Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="121"/>
         <source>Today&apos;s sales</source>
         <translation>Продажи за сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="122"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Поиск: сумма, статус, плательщик, транзакция…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="123"/>
         <source>Unmatched payments (no invoice found)</source>
         <translation>Нераспознанные платежи (счёт не найден)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="124"/>
         <source>Assign to selected invoice</source>
         <translation>Привязать к выбранному счёту</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.app.context import AppContext
@@ -343,7 +343,9 @@ class MainWindow(QMainWindow):
         name = self.cfg.network.name
         online = self.last_ok is not None and time.monotonic() - self.last_ok < OFFLINE_AFTER_S
         if online:
-            self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", self.endpoint or ""))
+            # The endpoint is a URL, or the demo chain's name from the core: said in the shop's language.
+            endpoint = QCoreApplication.translate("core", self.endpoint) if self.endpoint else ""
+            self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", endpoint))
             age = max(0, int(time.time()) - int(self.head_time or 0))
             self.block_label.setText(self.tr("Block %1, %2 s ago").replace("%1", str(self.head)).replace("%2", str(age)))
         elif self.last_ok is None and self.error is None:

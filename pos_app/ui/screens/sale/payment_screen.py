@@ -106,8 +106,8 @@ class PaymentScreen(QWidget):
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        labels = {"eip681": self.tr("EIP-681 (most wallets)"), "metamask": self.tr("MetaMask"),
-                  "trust": self.tr("Trust Wallet"), "address": self.tr("Address only")}
+        from pos_app.ui.screens.settings.settings_screen import qr_format_names
+        labels = qr_format_names()      # by the wallet that reads them, as in Settings (no standard numbers)
         self.format_box.blockSignals(True)
         self.format_box.clear()
         for f in FORMATS:
@@ -133,8 +133,10 @@ class PaymentScreen(QWidget):
     def show_invoice(self, inv: Invoice) -> None:
         self.invoice = inv
         self.amount.setText(format_som(inv.amount_tyiyn, self.language))
-        self.onchain.setText(self.tr("Exact amount on chain: %1").replace(
-            "%1", base_units_to_decimal_str(inv.due_base, inv.decimals)))
+        exact = base_units_to_decimal_str(inv.due_base, inv.decimals)
+        if self.language in ("ru", "ky"):
+            exact = exact.replace(".", ",")     # the shop's decimal comma, as in the large amount
+        self.onchain.setText(self.tr("Exact amount the wallet sends: %1 som").replace("%1", exact))
         self._render_qr()
         self._show_state()
         self.timer.start()

@@ -1,0 +1,43 @@
+"""Issue 12 point 6 and 4 (part): the payment screen and the status bar speak shop words in the
+shop's language: wallets by name, the exact amount with the decimal comma in som, the demo
+network named in Russian/Kyrgyz."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pos_app.core.events import ChainStatus
+from pos_app.core.money import Tyiyn
+
+
+@pytest.mark.parametrize("lang, word", [("ru", "сом"), ("ky", "сом")])
+def test_the_payment_screen_names_wallets_and_the_exact_amount_in_som(qtbot, tmp_path, demo_chain, lang, word):
+    from pos_app.app.context import AppContext
+    from pos_app.ui.screens.sale.payment_screen import PaymentScreen
+    from pos_app.ui.shell.i18n import install_language
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
+    install_language(lang)
+    try:
+        inv = ctx.create_invoice(Tyiyn(150_00))
+        screen = PaymentScreen(lang)
+        qtbot.addWidget(screen)
+        screen.show_invoice(inv)
+        names = [screen.format_box.itemText(i) for i in range(screen.format_box.count())]
+        assert names and not any("EIP" in n or "681" in n for n in names)
+        text = screen.onchain.text()
+        assert re.search(r"150,0000\d\d " + word, text), text
+        assert "." not in text and "блокчейн" not in text.lower() and "chain" not in text
+    finally:
+        install_language("en")
+        ctx.close()
+
+
+def test_the_status_bar_names_the_demo_network_in_the_shops_language(qtbot, window):
+    window.set_language("ru")
+    try:
+        window.ctx.events.publish(ChainStatus(online=True, head=5, head_time=0, endpoint="embedded demo chain"))
+        qtbot.waitUntil(lambda: "встроенная демо-сеть" in window.net_label.text(), timeout=5000)
+        assert "embedded" not in window.net_label.text()
+    finally:
+        window.set_language("en")

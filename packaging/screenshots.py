@@ -13,7 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A shop's 1366x768 screen (the offscreen platform's own screen is 800x600, and the window never
+# grows past its screen).
+_SCREEN = Path(tempfile.mkdtemp(prefix="sompos-shots-")) / "screen.json"
+_SCREEN.write_text('{"screens": [{"name": "shop", "x": 0, "y": 0, "width": 1366, "height": 768, '
+                   '"logicalDpi": 96, "dpr": 1}]}')
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"

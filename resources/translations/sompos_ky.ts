@@ -267,34 +267,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="199"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="205"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="354"/>
+        <source>Network checked %1 s ago</source>
+        <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
     <message>
         <source>Collect again</source>
@@ -309,37 +314,41 @@
         <translation type="vanished">Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="319"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="320"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="339"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="343"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Block %1, %2 s ago</source>
-        <translation>Блок %1, %2 сек мурун</translation>
+        <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="352"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="356"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="355"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="361"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="362"/>
+        <source>Last contact %1 min ago</source>
+        <translation>Акыркы байланыш %1 мүн мурун</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="368"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>

@@ -267,34 +267,39 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="199"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="200"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="201"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="202"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="203"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="204"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="205"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="354"/>
+        <source>Network checked %1 s ago</source>
+        <translation>Сеть проверена %1 с назад</translation>
     </message>
     <message>
         <source>Collect again</source>
@@ -309,37 +314,41 @@
         <translation type="vanished">Привязано: счёт %1 обновлён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="319"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="320"/>
         <source>Syncing %1: block %2 of %3</source>
         <translation>Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="339"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="343"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="353"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="350"/>
         <source>Block %1, %2 s ago</source>
-        <translation>Блок %1, %2 с назад</translation>
+        <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="352"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="356"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="355"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="359"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="361"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="362"/>
+        <source>Last contact %1 min ago</source>
+        <translation>Последняя связь %1 мин назад</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="368"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>

@@ -41,3 +41,32 @@ def test_the_status_bar_names_the_demo_network_in_the_shops_language(qtbot, wind
         assert "embedded" not in window.net_label.text()
     finally:
         window.set_language("en")
+
+
+def test_the_red_bar_shows_at_the_first_failed_check_and_the_status_keeps_counting(qtbot, window, monkeypatch):
+    """Issue 12 point 7: the bar waited ~10 s after the link dropped, and "Block 277, 9 s ago"
+    froze while offline (and named blocks). Now: red at the first failed check, minutes since the
+    last contact counting on, no block numbers."""
+    import time as _time
+
+    from pos_app.core.errors import NodeUnavailable
+    win = window
+    win.ctx.events.publish(ChainStatus(online=True, head=277, head_time=int(_time.time()), endpoint="embedded demo chain"))
+    qtbot.waitUntil(lambda: win.last_ok is not None and not win.link_down, timeout=5000)
+    win.watcher.stop()                         # the real watcher must not report "online" meanwhile
+    assert "277" not in win.block_label.text() and "Block" not in win.block_label.text()
+    problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
+                              "connection returns.", tried=1)
+    win.ctx.events.publish(ChainStatus(online=False, error=problem.user_message, problem=problem))
+    qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=1000)     # not 10 s later
+    assert "Last contact 0 min ago" == win.block_label.text()
+    real = _time.monotonic
+    monkeypatch.setattr(time_module(), "monotonic", lambda: real() + 185)
+    win.refresh_status()
+    monkeypatch.undo()                         # time.monotonic is global: put it back at once
+    assert win.block_label.text() == "Last contact 3 min ago"
+
+
+def time_module():
+    import pos_app.ui.shell.main_window as mw
+    return mw.time

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.bridge.on(self.on_scan_progress, ScanProgress)
         self.bridge.on(self.on_chain_status, ChainStatus)
         self.last_ok: float | None = None
+        self.link_down = False           # the watcher's last pass failed to reach a node
         self.head: int | None = None
         self.head_time: int | None = None
         self.endpoint: str | None = None
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
                 old, self.watcher = self.watcher, None
                 self.slow.run(lambda: old.stop(2))
             self.offline.stop_sync()
-            self.last_ok, self.head, self.error = None, None, None
+            self.last_ok, self.head, self.error, self.link_down = None, None, None, False
             self.start_watcher()
         self.refresh_status()
 
@@ -324,8 +325,11 @@ class MainWindow(QMainWindow):
             self.last_ok = time.monotonic()
             self.head, self.head_time = e.head, e.head_time
             self.endpoint, self.error = e.endpoint, None
+            self.link_down = False
         else:
+            # The watcher could not reach any node: say so now, not when the last success is old.
             self.error = error_text(e.problem) if e.problem is not None else e.error
+            self.link_down = True
         self.refresh_status()
 
     def show_audit_problem(self, problems: list[str]) -> None:
@@ -341,18 +345,21 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         name = self.cfg.network.name
-        online = self.last_ok is not None and time.monotonic() - self.last_ok < OFFLINE_AFTER_S
+        since = None if self.last_ok is None else int(time.monotonic() - self.last_ok)
+        online = since is not None and since < OFFLINE_AFTER_S and not self.link_down
         if online:
             # The endpoint is a URL, or the demo chain's name from the core: said in the shop's language.
             endpoint = QCoreApplication.translate("core", self.endpoint) if self.endpoint else ""
             self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", endpoint))
-            age = max(0, int(time.time()) - int(self.head_time or 0))
-            self.block_label.setText(self.tr("Block %1, %2 s ago").replace("%1", str(self.head)).replace("%2", str(age)))
+            self.block_label.setText(self.tr("Network checked %1 s ago").replace("%1", str(since)))
         elif self.last_ok is None and self.error is None:
             self.net_label.setText(self.tr("Connecting to %1…").replace("%1", name))
             self.block_label.clear()
         else:
             self.net_label.setText(self.tr("Offline: %1").replace("%1", name))
+            # Counts on while offline (it used to freeze on the last block seen).
+            self.block_label.setText("" if since is None else
+                                     self.tr("Last contact %1 min ago").replace("%1", str(since // 60)))
         self.net_label.setToolTip("" if online else (self.error or ""))  # why, in the screen's language
         queued = self.offline.bar_text()
         show_bar = not online and (self.error is not None or queued is not None)

@@ -79,9 +79,13 @@
         <translation>Оплата без сети магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="85"/>
         <source>Authorization (EIP-3009)</source>
-        <translation>Авторизация (EIP-3009)</translation>
+        <translation type="vanished">Авторизация (EIP-3009)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="85"/>
+        <source>Payment permission (no network fee)</source>
+        <translation>Разрешение на оплату (без комиссии сети)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="86"/>

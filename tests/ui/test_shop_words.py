@@ -70,3 +70,8 @@ def test_the_red_bar_shows_at_the_first_failed_check_and_the_status_keeps_counti
 def time_module():
     import pos_app.ui.shell.main_window as mw
     return mw.time
+
+
+def test_the_demo_phone_names_payment_kinds_without_standard_numbers(window):
+    names = [window.phone.kind.itemText(i) for i in range(window.phone.kind.count())]
+    assert len(names) == 2 and not any("EIP" in n or "3009" in n for n in names)

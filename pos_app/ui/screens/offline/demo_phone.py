@@ -82,7 +82,7 @@ class DemoPhone(QWidget):
         self.offline_title.setText(self.tr("Pay without the shop's network"))
         current = self.kind.currentData() or "eip3009"
         self.kind.clear()
-        self.kind.addItem(self.tr("Authorization (EIP-3009)"), "eip3009")
+        self.kind.addItem(self.tr("Payment permission (no network fee)"), "eip3009")
         self.kind.addItem(self.tr("Signed transfer"), "raw_tx")
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         self.sign_button.setText(self.tr("Sign offline payment"))

@@ -29,6 +29,7 @@ from typing import Any, Callable
 
 from pos_app.chain.rpc import RpcClient
 from pos_app.core.errors import ChainError, PosError
+from pos_app.core.loop import BackgroundLoop
 from pos_app.core.events import Connectivity, EventBus
 from pos_app.outbox.engine import PassReport, SyncEngine
 
@@ -67,7 +68,9 @@ class ConnectivityMonitor:
                                 head=probe.head, outstanding=outstanding, problem=probe.problem))
 
 
-class SyncRunner:
+class SyncRunner(BackgroundLoop):
+    thread_name = "sync-engine"
+
     def __init__(self, engine: SyncEngine, *, watcher: Any = None, events: EventBus | None = None,
                  offline_probe_s: float = OFFLINE_PROBE_S, online_interval_s: float = ONLINE_INTERVAL_S,
                  clock: Callable[[], float] = time.time) -> None:
@@ -80,9 +83,7 @@ class SyncRunner:
         self.clock = clock
         self.was_online: bool | None = None
         self.last_report: PassReport | None = None
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-        self._wake = threading.Event()
+        BackgroundLoop.__init__(self)
         # The engine is only ever changed between passes: a key handed over mid-pass waits here.
         self._stepping = threading.Lock()
         self._relay_lock = threading.Lock()
@@ -204,18 +205,3 @@ class SyncRunner:
             self._wake.wait(self.offline_probe_s if state == "offline" else self.online_interval_s)
             self._wake.clear()
 
-    def start(self) -> None:
-        if self._thread and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, name="sync-engine", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)

@@ -21,7 +21,6 @@ passed in.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
@@ -32,6 +31,7 @@ from web3 import Web3
 from pos_app.chain import answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.errors import ChainError, PosError
+from pos_app.core.loop import BackgroundLoop
 from pos_app.core.events import AuditProblem, ChainStatus, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress
 from pos_app.invoices.service import InvoiceService, Transfer
 from pos_app.chain.profiles import NetworkProfile
@@ -74,7 +74,9 @@ SNAPSHOT_EVERY_S = 600          # how often payer balances / nonces are re-read
 MAX_SNAPSHOT_PAYERS = 500
 
 
-class PaymentWatcher:
+class PaymentWatcher(BackgroundLoop):
+    thread_name = "payment-watcher"
+
     def __init__(self, store: Store, rpc: RpcClient, profile: NetworkProfile, *, token: str,
                  merchant: str, service: InvoiceService, offline: "OfflineQueue",
                  events: EventBus | None = None, max_range: int | None = None,
@@ -90,9 +92,7 @@ class PaymentWatcher:
         self.max_range = max_range or profile.max_log_range
         self.range = self.max_range
         self.clock = clock
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-        self._wake = threading.Event()
+        BackgroundLoop.__init__(self)
         self.last_error: str | None = None
         self.use_block_scan = not profile.logs_enabled
         self._token_checked = False
@@ -455,18 +455,3 @@ class PaymentWatcher:
             self._wake.wait(self.profile.poll_seconds)
             self._wake.clear()
 
-    def start(self) -> None:
-        if self._thread and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self.run_forever, name="payment-watcher", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread:
-            self._thread.join(timeout)

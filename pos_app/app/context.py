@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from pos_app.offline.handover_import import ImportResult
     from pos_app.offline.queue import OfflineQueue
     from pos_app.offline.verify import ShopFacts
+    from pos_app.shop.payers import PayerBook
     from pos_app.chain.rpc import RpcClient
     from pos_app.payments.watcher import PaymentWatcher
     from pos_app.outbox.engine import SyncEngine
@@ -90,6 +91,7 @@ class AppContext:
         # The GUI builds the watcher and the engine on its slow worker while the database worker
         # already uses the services: each lazy part must be made once, whichever thread asks first.
         self._build_lock = threading.RLock()
+        self._payers = None
 
     @property
     def service(self) -> "InvoiceService":
@@ -100,6 +102,15 @@ class AppContext:
                 from pos_app.invoices.service import InvoiceService
                 self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
             return self._service
+
+    @property
+    def payers(self) -> "PayerBook":
+        """The shop's names for its payers' addresses (shop/payers.py)."""
+        with self._build_lock:
+            if self._payers is None:
+                from pos_app.shop.payers import PayerBook
+                self._payers = PayerBook(self.store)
+            return self._payers
 
     @property
     def config(self) -> ShopConfig:

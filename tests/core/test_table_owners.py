@@ -46,6 +46,7 @@ OWNERS: dict[str, str] = {
     "payer_snapshots": "pos_app/offline/queue.py",
     "paired_devices": "pos_app/offline/pairing.py",
     "relay_nonces": "pos_app/outbox/engine.py",
+    "payer_names": "pos_app/shop/payers.py",
 }
 # Tables whose state column moves only through a transition table: (column, the check's name).
 LIFECYCLES: dict[str, tuple[str, str]] = {

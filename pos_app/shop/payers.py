@@ -57,6 +57,21 @@ class PayerBook:
                              {"from": old[0] if old else None, "to": clean or None})
         return clean
 
+    def name_if_unknown(self, address: str, name: str, *, actor: str) -> str:
+        """Give ``address`` a name unless the shop already named it; returns the name it now has.
+
+        For names that come from somewhere other than the cashier (the demo phone's customer): a
+        name the cashier chose is never overwritten by them.
+        """
+        key = _key(address)
+        with self.store.transaction() as c:
+            old = c.execute("SELECT name FROM payer_names WHERE address = ?", (key,)).fetchone()
+            if old is not None:
+                return old[0]
+            if not safe_text(name or "").strip():
+                return ""   # nothing to teach: no empty audit record
+            return self.set_name(key, name, actor=actor)
+
     def name_of(self, address: str | None) -> str | None:
         if not address or not _ADDRESS.match(address):
             return None
@@ -66,6 +81,11 @@ class PayerBook:
     def names(self) -> dict[str, str]:
         """Every name, by lower-case address (a screen reads them once per reload)."""
         return {r["address"]: r["name"] for r in self.store.query("SELECT address, name FROM payer_names")}
+
+    def entries(self) -> list[dict[str, object]]:
+        """Every named payer with who named it and when, by name (for ``sompos payer list``)."""
+        return self.store.query("SELECT address, name, updated_at, updated_by FROM payer_names"
+                                " ORDER BY name COLLATE NOCASE, address")
 
     def label(self, address: str | None, names: dict[str, str] | None = None) -> str:
         """What a cashier's screen shows for a payer: the shop's name for it, else the short form."""

@@ -46,3 +46,27 @@ def test_a_too_long_name_is_refused(book):
 def test_short_address_has_no_0x():
     assert short_address(ADDR) == "86cB…aA5F"
     assert "0x" not in short_address(ADDR)
+
+
+def test_a_suggested_name_fills_a_gap_but_never_overwrites_the_shops_own(book):
+    """The demo phone teaches the book who paid; a name the cashier chose stays."""
+    assert book.name_if_unknown(ADDR, "Aigul", actor="demo") == "Aigul"
+    assert book.name_of(ADDR) == "Aigul"
+    book.set_name(ADDR, "Айгүл эже", actor="cashier")
+    assert book.name_if_unknown(ADDR.lower(), "Aigul", actor="demo") == "Айгүл эже"
+    assert book.name_of(ADDR) == "Айгүл эже"
+    actors = [r["actor"] for r in book.store.query(
+        "SELECT actor FROM audit_log WHERE event = 'payer_name' ORDER BY id")]
+    assert actors == ["demo", "cashier"]          # the refused suggestion wrote nothing
+    with pytest.raises(BadInput):
+        book.name_if_unknown("0x123", "Aigul", actor="demo")
+
+
+def test_entries_list_every_name_with_who_gave_it_in_name_order(book):
+    other = "0x" + "ab" * 20
+    book.set_name(ADDR, "bakyt", actor="cashier")
+    book.set_name(other, "Aigul", actor="owner")
+    rows = book.entries()
+    assert [(r["address"], r["name"], r["updated_by"]) for r in rows] == \
+        [(other, "Aigul", "owner"), (ADDR.lower(), "bakyt", "cashier")]
+    assert all(isinstance(r["updated_at"], int) for r in rows)

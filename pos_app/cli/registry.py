@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from pos_app.cli import app, audit, config, demo, device, install, payload, queue, relay, sales, sync
+from pos_app.cli import app, audit, config, demo, device, install, payers, payload, queue, relay, sales, sync
 from pos_app.cli.output import CliParser
 
-GROUPS: tuple[ModuleType, ...] = (sales, audit, sync, config, demo, payload, queue, relay, device, install, app)
+GROUPS: tuple[ModuleType, ...] = (sales, payers, audit, sync, config, demo, payload, queue, relay, device, install,
+                                  app)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from types import SimpleNamespace  # noqa: E402
 import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from PySide6.QtWidgets import QComboBox, QDialog  # noqa: E402
 
 from pos_app.app.context import AppContext  # noqa: E402
 from pos_app.shop.payers import PayerBook  # noqa: E402
@@ -153,3 +153,69 @@ def test_the_refusal_is_in_the_cashiers_language(qtbot, shop, lang):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
     assert dialog.error.text() == QCoreApplication.translate("core", TEMPLATE)
+
+
+# -- the demo phone teaches the address book and speaks som -------------------------------------------
+@pytest.fixture
+def phone_shop(qapp, tmp_path, demo_chain):
+    from pos_app.ui.screens.offline.demo_phone import DemoPhone
+    ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
+    db, chain_worker = Worker("db"), Worker("chain")
+    current: list = [None]
+    phone = DemoPhone(demo_chain, chain_worker, lambda: current[0], payers=ctx.payers, db=db)
+    yield SimpleNamespace(ctx=ctx, phone=phone, current=current, chain=demo_chain)
+    phone.deleteLater()
+    chain_worker.shutdown()
+    db.shutdown()
+    install_language("en")
+    ctx.close()
+
+
+def _button(phone, name):
+    from PySide6.QtWidgets import QPushButton
+    button = phone.findChild(QPushButton, name)
+    assert button is not None, name
+    return button
+
+
+def test_the_phone_names_the_wallet_it_pays_from_and_says_som(qtbot, phone_shop):
+    from pos_app.app.demo import accounts as A
+    from pos_app.core.money import Tyiyn
+    s = phone_shop
+    assert install_language("ru")
+    s.phone.retranslate()
+    inv = s.ctx.create_invoice(Tyiyn(5000))                 # 50 som (and a tail below one tyiyn)
+    assert inv.due_base > inv.amount_base
+    s.current[0] = inv
+    customer = s.phone.findChild(QComboBox, "phoneCustomer")
+    customer.setCurrentIndex(customer.findData("Bakyt"))
+    before = s.chain.balance(A.MERCHANT)
+    qtbot.mouseClick(_button(s.phone, "phonePayHalf"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: s.phone.status.text().startswith("Отправлено"), timeout=20000)
+    assert s.phone.status.text() == "Отправлено: 25,00\u00a0сом"   # som, the shop's comma, no hash
+    assert s.chain.balance(A.MERCHANT) - before == inv.due_base // 2
+    assert s.ctx.payers.name_of(A.CUSTOMERS["Bakyt"]) == "Bakyt"
+    assert s.ctx.store.query("SELECT actor FROM audit_log WHERE event = 'payer_name'") == [{"actor": "demo phone"}]
+
+    s.ctx.payers.set_name(A.CUSTOMERS["Bakyt"], "Бакыт аке", actor="cashier")   # the shop's own name stays
+    before = s.chain.balance(A.MERCHANT)
+    qtbot.mouseClick(_button(s.phone, "phonePayOver"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: s.chain.balance(A.MERCHANT) != before, timeout=20000)
+    assert s.chain.balance(A.MERCHANT) - before == inv.due_base + 10 * 10**6
+    qtbot.waitUntil(lambda: s.phone.status.text() == "Отправлено: 60,00\u00a0сом", timeout=20000)
+    assert s.ctx.payers.name_of(A.CUSTOMERS["Bakyt"]) == "Бакыт аке"
+
+
+def test_the_phone_without_an_address_book_still_pays_exactly(qtbot, phone_shop):
+    from pos_app.app.demo import accounts as A
+    from pos_app.core.money import Tyiyn
+    from pos_app.ui.screens.offline.demo_phone import DemoPhone
+    s = phone_shop
+    bare = DemoPhone(s.chain, s.phone.worker, lambda: s.current[0])   # as the window built it before
+    s.current[0] = s.ctx.create_invoice(Tyiyn(1234))
+    before = s.chain.balance(A.MERCHANT)
+    qtbot.mouseClick(_button(bare, "phonePayExact"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bare.status.text() == "Sent: 12.34 som", timeout=20000)
+    assert s.chain.balance(A.MERCHANT) - before == s.current[0].due_base
+    assert s.ctx.payers.names() == {}
+    bare.deleteLater()

@@ -1,16 +1,41 @@
-"""The demo's "customer phone": pays the invoice on screen from a demo wallet (exact/partial/over)."""
+"""The demo's "customer phone": pays the invoice on screen from a demo wallet (exact/partial/over).
+
+"Pay exactly" pays what the QR on screen asks now (the rest, once a sale is partly paid), "Pay half"
+half of it. It speaks som as the shop does (decimal comma in ru/ky), never chain amounts or
+transaction hashes. Given the shop's address book (``payers``) and the database worker (``db``), the
+customer chosen on the phone teaches the book the name of the wallet it pays from, unless the shop
+already named that wallet.
+"""
 from __future__ import annotations
 
-from typing import Callable
+import logging
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from pos_app.app.demo import accounts as A
 from pos_app.invoices.service import Invoice
-from pos_app.core.money import base_units_to_decimal_str
+from pos_app.core.money import BaseUnits, base_units_to_tyiyn, format_som
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.widgets.common import BigButton, QrWidget
+
+if TYPE_CHECKING:
+    from pos_app.shop.payers import PayerBook
+
+log = logging.getLogger(__name__)
+TEACHER = "demo phone"  # the actor in the audit log when the phone names a wallet
+
+
+def screen_language() -> str:
+    """The cashier's language as installed (``ui.shell.i18n.install_language`` sets the default locale)."""
+    return {QLocale.Language.Kyrgyz: "ky", QLocale.Language.Russian: "ru"}.get(QLocale().language(), "en")
+
+
+def asked_base(inv: Invoice) -> BaseUnits:
+    """What the QR on screen asks now: the rest's own amount on a partly paid sale, else the whole due."""
+    asked = getattr(inv, "asked_base", None)   # (Invoice.asked_base comes with the charge-again work)
+    return inv.due_base if asked is None else asked
 
 
 class DemoPhone(QWidget):
@@ -18,11 +43,13 @@ class DemoPhone(QWidget):
     network_switched = Signal(bool)
 
     def __init__(self, chain, worker: Worker, current_invoice: Callable[[], Invoice | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, payers: PayerBook | None = None, db: Worker | None = None) -> None:
         super().__init__(parent)
         self.chain = chain
         self.worker = worker
         self.current_invoice = current_invoice
+        self.payers = payers
+        self.db = db
         self.setMinimumWidth(240)
         self.setStyleSheet("QWidget#phone{background:#263238;border-radius:18px;}"
                            " QLabel{color:white;font-size:12pt;}")
@@ -32,11 +59,15 @@ class DemoPhone(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size:15pt;font-weight:bold;color:white;")
         self.who = QComboBox()
+        self.who.setObjectName("phoneCustomer")
         for name in A.CUSTOMERS:
             self.who.addItem(name, name)
         self.pay_exact = BigButton("", self, point_size=12, min_height=48)
         self.pay_half = BigButton("", self, point_size=12, min_height=48)
         self.pay_over = BigButton("", self, point_size=12, min_height=48)
+        for button, name in ((self.pay_exact, "phonePayExact"), (self.pay_half, "phonePayHalf"),
+                             (self.pay_over, "phonePayOver")):
+            button.setObjectName(name)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.pay_exact.clicked.connect(lambda: self._pay("exact"))
@@ -96,12 +127,31 @@ class DemoPhone(QWidget):
             self.status.setText(self.tr("No invoice on screen: charge a sale first."))
             return
         unit = 10 ** max(inv.decimals - 2, 0)
-        value = {"exact": inv.due_base, "partial": inv.due_base // 2, "over": inv.due_base + 1000 * unit}[how]
+        asked = asked_base(inv)
+        value = BaseUnits({"exact": asked, "partial": asked // 2, "over": asked + 1000 * unit}[how])
         who = self.who.currentData()
-        self.status.setText(self.tr("Sending %1…").replace("%1", base_units_to_decimal_str(value, inv.decimals)))
+        som = self._som(value, inv.decimals)
+        self._teach(who)
+        self.status.setText(self.tr("Sending %1…").replace("%1", som))
         self.worker.run(lambda: self.chain.pay(who, inv.merchant, value),
-                        lambda tx: self.status.setText(self.tr("Sent: %1").replace("%1", tx[:14] + "…")),
+                        lambda _tx: self.status.setText(self.tr("Sent: %1").replace("%1", som)),
                         lambda err: self.status.setText(err.user_message))
+
+    @staticmethod
+    def _som(value: BaseUnits, decimals: int) -> str:
+        """An amount as the shop reads it: whole tyiyn (a matching tail below one tyiyn is not shown)."""
+        return format_som(base_units_to_tyiyn(value, decimals)[0], screen_language())
+
+    def _teach(self, customer: str) -> None:
+        """The shop learns the customer's name for the wallet paying (never over the shop's own name).
+
+        Queued on the database worker before the payment leaves the phone, so the name is known by
+        the time the payment is seen."""
+        if self.payers is None or self.db is None:
+            return
+        book, address = self.payers, A.CUSTOMERS[customer]
+        self.db.run(lambda: book.name_if_unknown(address, customer, actor=TEACHER), None,
+                    lambda err: log.warning("the demo phone could not name %s: %s", customer, err.detail or err))
 
     def _sign(self) -> None:
         inv = self.current_invoice()
@@ -109,6 +159,7 @@ class DemoPhone(QWidget):
             self.status.setText(self.tr("No invoice on screen: charge a sale first."))
             return
         who, kind = self.who.currentData(), self.kind.currentData()
+        self._teach(who)
 
         def signed(payload: str) -> None:
             self.payload = payload

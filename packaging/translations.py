@@ -21,9 +21,16 @@ Workflow (both files are committed, so a user never needs the Linguist tools):
 4. ``python packaging/translations.py`` again to compile the .qm files.
 5. Commit the .ts and the .qm files together.
 
+Counts use Qt's plural forms: ``self.tr("%n payment(s)", "", n)`` becomes a numerus message with
+one ``<numerusform>`` per plural form of the language (Russian 3: платёж / платежа / платежей).
+Qt has no plural rule of its own for Kyrgyz and keeps 2 forms for it (as for English); Kyrgyz does
+not change the noun after a number ("1 төлөм", "5 төлөм"), so both forms hold the same text. A
+form left empty makes Qt show the English source, so every form must be filled. English itself
+has no .ts: ``pos_app.ui.shell.i18n.plural`` turns "(s)" into the right English ending.
+
 ``python packaging/translations.py --check`` changes nothing: it exits 1 when a string in the
 sources is missing from a .ts file, a message is unfinished (or vanished without a translation),
-or the committed .qm files differ from a fresh pyside6-lrelease of the committed .ts files.
+a numerus message lacks one of its language's plural forms, or the committed .qm files differ from a fresh pyside6-lrelease of the committed .ts files.
 ``--release`` only compiles (step 4) without running lupdate.
 
 The tools are looked up next to the running Python first (a virtualenv with PySide6 installed),
@@ -45,6 +52,8 @@ UI_DIR = ROOT / "pos_app" / "ui"
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = UI_DIR / "translations"
 LANGUAGES = ("ru", "ky")
+# How many <numerusform>s pyside6-lupdate gives a numerus message in each language (Qt's rules).
+NUMERUS_FORMS = {"ru": 3, "ky": 2}
 OBSOLETE_TYPES = ("vanished", "obsolete")
 
 
@@ -101,14 +110,18 @@ def lrelease(ts: Path, qm: Path) -> str:
 
 
 def messages(ts: Path) -> list[dict]:
-    """Every message of a .ts file: context, source, translation text, type ('' when finished)."""
+    """Every message of a .ts file: context, source, translation text, type ('' when finished);
+    a numerus message also has its plural ``forms`` (its ``translation`` is them joined)."""
     out = []
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for m in ctx.iter("message"):
             tr = m.find("translation")
-            out.append({"context": name, "source": m.findtext("source") or "",
-                        "translation": (tr.text or "") if tr is not None else "",
+            numerus = m.get("numerus") == "yes"
+            forms = [f.text or "" for f in tr.iter("numerusform")] if numerus and tr is not None else []
+            text = " | ".join(forms) if numerus else ((tr.text or "") if tr is not None else "")
+            out.append({"context": name, "source": m.findtext("source") or "", "translation": text,
+                        "numerus": numerus, "forms": forms,
                         "type": (tr.get("type") or "") if tr is not None else "unfinished"})
     return out
 
@@ -117,15 +130,25 @@ def active(ts: Path) -> set[tuple[str, str]]:
     return {(m["context"], m["source"]) for m in messages(ts) if m["type"] not in OBSOLETE_TYPES}
 
 
+def _language(ts: Path) -> str:
+    return ts.stem.rpartition("_")[2]
+
+
 def problems(ts: Path) -> list[str]:
-    """Messages that would ship untranslated: unfinished, empty, or vanished without a translation."""
+    """Messages that would ship untranslated: unfinished, empty (a numerus message: any of its
+    plural forms empty or missing), or vanished without a translation."""
     bad = []
+    want = NUMERUS_FORMS.get(_language(ts))
     for m in messages(ts):
         where = f'{ts.name}: [{m["context"]}] "{m["source"]}"'
-        if m["type"] == "unfinished" or (m["type"] not in OBSOLETE_TYPES and not m["translation"].strip()):
-            bad.append(f"{where} is not translated")
-        elif m["type"] in OBSOLETE_TYPES and not m["translation"].strip():
+        empty = (not m["translation"].strip() if not m["numerus"]
+                 else not m["forms"] or any(not f.strip() for f in m["forms"]))
+        if m["type"] == "unfinished" or (m["type"] not in OBSOLETE_TYPES and empty):
+            bad.append(f"{where} is not translated" + (" (every plural form)" if m["numerus"] else ""))
+        elif m["type"] in OBSOLETE_TYPES and empty:
             bad.append(f"{where} vanished without a translation (run without --check to clean up)")
+        elif m["numerus"] and m["type"] not in OBSOLETE_TYPES and want and len(m["forms"]) != want:
+            bad.append(f"{where} has {len(m['forms'])} plural forms; {ts.name} needs {want}")
     return bad
 
 

@@ -423,3 +423,12 @@ def error_text(err: BaseException) -> str:
         return text if text else fallback
     except Exception:  # noqa: BLE001 - a translation must never hide the error itself
         return fallback
+
+
+# Histories and the queue's reasons (pos_app/ui/shell/reasons.py keeps their catalogue).
+from pos_app.ui.shell.reasons import history_text, queue_history_text, reason_text  # noqa: E402,F401
+
+
+def queue_reason_text(reason: str | None) -> str:
+    """An offline payment's last reason (``QueueItem.reason``) in the cashier's words and language."""
+    return reason_text(reason)

@@ -1,6 +1,7 @@
-"""Loading the compiled Qt Linguist translations (.qm) and switching language at run time."""
+"""Loading the compiled Qt Linguist translations (.qm), switching language at run time, plurals."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -27,3 +28,17 @@ def install_language(language: str) -> bool:
         _installed.append(t)
         return True
     return False
+
+
+_ENGLISH_PLURAL = re.compile(r"\((e?s)\)")
+
+
+def plural(text: str, n: int) -> str:
+    """A numerus text (``self.tr("%n payment(s)", "", n)``) finished for English.
+
+    Russian and Kyrgyz get their forms from the .qm files (three forms in Russian; Kyrgyz, which
+    says "3 төлөм", has the same text in both of the forms Qt keeps for it). English has no
+    translator, so Qt returns the source with only ``%n`` filled in: "(s)" becomes "s" or nothing
+    here. A translated text has no "(s)" and passes unchanged.
+    """
+    return _ENGLISH_PLURAL.sub(lambda m: "" if abs(n) == 1 else m.group(1), text)

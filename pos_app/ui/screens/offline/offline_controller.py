@@ -23,6 +23,7 @@ from pos_app.core.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.screens.offline.failure_bar import FailureBar
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
+from pos_app.ui.shell.i18n import plural
 
 if TYPE_CHECKING:
     from pos_app.invoices.service import Invoice
@@ -62,6 +63,8 @@ class OfflineController(QObject):
         self._closed = False
         self._refreshing = False           # a refresh is on the worker; another request only marks it stale
         self._stale = False
+        self._report_pending = False       # a sending pass ended: the next refresh shows the sending status
+        self.names: dict[str, str] = {}    # the shop's names for payers, read with the queue
         self.runner = None                 # the sync engine's loop (pos_app.outbox.runner), started with the watcher
         self.failures: list = []           # unresolved failed offline payments, oldest first
         self.relay_address: str | None = None
@@ -101,7 +104,7 @@ class OfflineController(QObject):
             self.refresh_relay()
             self.refresh_device()
             if self.summary is not None:
-                self._queue_view.set_data(self.items, self.summary)
+                self._queue_view.set_data(self.items, self.summary, self.names)
         return self._queue_view
 
     def build(self) -> None:
@@ -186,11 +189,14 @@ class OfflineController(QObject):
 
         def loaded(r) -> None:
             self._refreshing = False
-            items, summary, failures = r
-            self.summary, self.items = summary, items
+            items, summary, failures, names = r
+            self.summary, self.items, self.names = summary, items, names
             self.show_failures(failures)
             if self._queue_view is not None:
-                self._queue_view.set_data(items, summary)
+                self._queue_view.set_data(items, summary, names)
+                if self._report_pending:
+                    self._report_pending = False
+                    self._queue_view.show_sending_status()
             self.summary_changed.emit()
             if self._stale:
                 self._stale = False
@@ -199,15 +205,15 @@ class OfflineController(QObject):
         def failed(_err) -> None:
             self._refreshing = self._stale = False
         self.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id),
-                             ctx.offline.unresolved_failures()), loaded, failed)
+                             ctx.offline.unresolved_failures(), _payer_names(ctx)), loaded, failed)
 
     def bar_text(self) -> str | None:
         """The offline bar's count of unsent payments, or None when nothing waits."""
         s = self.summary
         if s is None or not s.pending_count:
             return None
-        return self.tr("%1 offline payments (%2) waiting to be sent.").replace("%1", str(s.pending_count)) \
-            .replace("%2", format_som(Tyiyn(s.pending_tyiyn), self.language))
+        return plural(self.tr("%n offline payment(s) (%1) waiting to be sent.", "", s.pending_count),
+                      s.pending_count).replace("%1", format_som(Tyiyn(s.pending_tyiyn), self.language))
 
     # -- the sync engine ---------------------------------------------------------------------------
     def start_sync(self, watcher) -> None:
@@ -256,12 +262,12 @@ class OfflineController(QObject):
                                  .replace("%1", str(item.id))
                                  .replace("%2", format_som(Tyiyn(item.amount_tyiyn), self.language)))
 
-    def on_queue_report(self, e: QueueReport) -> None:
-        left = e.outstanding or 0
-        if self._queue_view is not None:
-            self._queue_view.show_message(
-                self.tr("Sending to the network: %1 payments still to finish.").replace("%1", str(left))
-                if left else self.tr("Everything accepted offline has been sent and is final or closed."))
+    def on_queue_report(self, _e: QueueReport) -> None:
+        """A sending pass ended. Its own count (``outstanding``) leaves out payments handed to another
+        till or needing a person, so it could say "everything sent" beside "Waiting: 3": the screen
+        reads the queue's summary again and says everything from that one reading."""
+        self._report_pending = True
+        self.refresh()
 
     def on_relay_low(self, e: RelayLowBalance) -> None:
         if self._queue_view is not None:
@@ -332,9 +338,9 @@ class OfflineController(QObject):
             self.slow.run(write_and_mark, done, self._queue_error)
 
         def done(result) -> None:
-            self.queue_view.show_message(self.tr("Saved %1 payments to %2. This till will not send them; take "
-                                                 "the file to a connected till.")
-                                         .replace("%1", str(result.count)).replace("%2", path))
+            self.queue_view.show_message(plural(self.tr("Saved %n payment(s) to %1. This till will not send "
+                                                        "them; take the file to a connected till.", "",
+                                                        result.count), result.count).replace("%1", path))
         self.db.run(prepare, prepared, self._queue_error)
 
     def import_from(self, path: str, expect_device: str | None = None) -> None:
@@ -352,12 +358,13 @@ class OfflineController(QObject):
             if self.runner is not None:
                 self.runner.wake()
             if own:
-                self.queue_view.show_message(self.tr("This till's own file: %1 payments are sent from this till "
-                                                     "again.").replace("%1", str(len(result.taken_back))))
+                n = len(result.taken_back)
+                self.queue_view.show_message(plural(self.tr("This till's own file: %n payment(s) will be sent from "
+                                                            "this till again.", "", n), n))
                 return
-            self.queue_view.show_message(self.tr("Loaded %1 payments (%2 were already here); they are sent "
-                                                 "with this till's queue.")
-                                         .replace("%1", str(result.added)).replace("%2", str(result.already_there)))
+            self.queue_view.show_message(plural(self.tr("Loaded %n payment(s) (%1 already here); they are sent "
+                                                        "with this till's queue.", "", result.added), result.added)
+                                         .replace("%1", str(result.already_there)))
 
         def failed(err) -> None:
             if isinstance(err, DeviceNotPaired) and expect_device is None:
@@ -375,8 +382,8 @@ class OfflineController(QObject):
         def done(ids) -> None:
             if self.runner is not None:
                 self.runner.wake()
-            self.queue_view.show_message(self.tr("%1 saved payments are sent from this till again.")
-                                         .replace("%1", str(len(ids))))
+            self.queue_view.show_message(plural(self.tr("%n saved payment(s) will be sent from this till again.",
+                                                        "", len(ids)), len(ids)))
         self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
                     done, self._queue_error)
 
@@ -427,8 +434,9 @@ class OfflineController(QObject):
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
-            self.queue_view.show_message(self.tr("Relay key %1 created; send it some BNB for network fees.")
-                                         .replace("%1", account.address))
+            # The address is under Details: whoever tops the key up copies it from there.
+            self.queue_view.show_message(self.tr("Relay key created. Top it up with BNB for network fees "
+                                                 "(its account is under Details)."))
         self.slow.run(job, done, self._queue_error)
 
     def import_relay(self, path: str, source_passphrase: str, passphrase: str) -> None:
@@ -445,5 +453,11 @@ class OfflineController(QObject):
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
-            self.queue_view.show_message(self.tr("Relay key %1 imported and unlocked.").replace("%1", account.address))
+            self.queue_view.show_message(self.tr("Relay key imported and unlocked."))
         self.slow.run(job, done, self._queue_error)
+
+
+def _payer_names(ctx: Any) -> dict[str, str]:
+    """The shop's names for its payers (``shop/payers.py``), or none on a context without them."""
+    payers = getattr(ctx, "payers", None)
+    return payers.names() if payers is not None else {}

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QLineEdit, QMessageBox, QTableView, QVBoxLayout, QWidget)
 
 from pos_app.core.money import Tyiyn, format_som
+from pos_app.ui.shell.core_text import queue_reason_text
+from pos_app.ui.shell.i18n import plural
 from pos_app.ui.widgets.common import BigButton, big_font
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,11 +25,28 @@ class QueueTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.language = language
         self._rows: list[Any] = []
+        self.names: dict[str, str] = {}   # the shop's names for payers (lower-case address -> name)
 
-    def set_rows(self, items: list[Any]) -> None:
+    def set_rows(self, items: list[Any], names: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(items)
+        if names is not None:
+            self.names = names
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Every cell's words come from tr() at paint time: asking the views to paint again is enough."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    def payer_text(self, address: str) -> str:
+        """The payer by the shop's name for them, else a short form a person compares by eye (no 0x)."""
+        name = self.names.get((address or "").lower())
+        if name:
+            return name
+        a = address[2:] if address.lower().startswith("0x") else address
+        return a if len(a) <= 10 else f"{a[:4]}…{a[-4:]}"
 
     def item_at(self, row: int) -> Any:
         return self._rows[row]
@@ -48,16 +67,16 @@ class QueueTableModel(QAbstractTableModel):
 
     def state_text(self, state: str) -> str:
         return {"received": self.tr("Received"), "queued": self.tr("Waiting for network"),
-                "submitted": self.tr("Sent"), "included": self.tr("In a block"), "final": self.tr("Done"),
+                "submitted": self.tr("Sent"), "included": self.tr("Confirming"), "final": self.tr("Done"),
                 "rejected": self.tr("Refused by network"), "expired": self.tr("Expired"),
                 "double_spent": self.tr("Spent elsewhere"), "insufficient_funds": self.tr("No funds"),
-                "reverted": self.tr("Failed on chain"), "cancelled": self.tr("Cancelled by payer"),
+                "reverted": self.tr("Refused by the som token"), "cancelled": self.tr("Cancelled by payer"),
                 "stuck": self.tr("Never went through"),
                 "needs_attention": self.tr("Needs attention")}.get(state, state)
 
     def reason_text(self, reason: str) -> str:
-        """Reasons the core writes in English for the history; the known ones are shown translated."""
-        return {"verified offline": self.tr("Checked offline, waiting for the network")}.get(reason, reason)
+        """The reason the core wrote (in English, for the history) in the cashier's words and language."""
+        return queue_reason_text(reason)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -70,9 +89,9 @@ class QueueTableModel(QAbstractTableModel):
                 "number": str(it.id),
                 "time": time.strftime("%d.%m %H:%M", time.localtime(it.received_at)),
                 "amount": format_som(Tyiyn(it.amount_tyiyn), self.language),
-                "payer": f"{it.payer[:6]}…{it.payer[-4:]}",
+                "payer": self.payer_text(it.payer),
                 "invoice": str(it.invoice_id),
-                "kind": self.tr("Signed transfer") if it.kind == "raw_tx" else self.tr("Authorization"),
+                "kind": self.tr("Signed transfer") if it.kind == "raw_tx" else self.tr("Payment permission"),
                 "state": self.state_text(state),
                 "reason": self.reason_text(it.reason),
             }[col]
@@ -100,6 +119,7 @@ class QueueView(QWidget):
         super().__init__(parent)
         self.language = language
         self.summary_data = None
+        self.status_from_summary = False   # the status line shows the sending state (not a message)
         root = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setFont(big_font(self, 20))
@@ -128,14 +148,19 @@ class QueueView(QWidget):
         root.addWidget(self.deadline)
         root.addWidget(self.progress)
         root.addWidget(self.table, 1)
-        # Hand-over on a USB stick, and the key that pays fees for authorizations.
+        # Hand-over on a USB stick, and the key that pays fees for payment permissions. Short button
+        # words (the label above says what they are about): at 1024 px with the demo phone beside
+        # the page, three buttons share about 700 px, and Russian or Kyrgyz must not be cut.
         row = QHBoxLayout()
-        self.export_button = BigButton("", self, point_size=12, min_height=40)
-        self.import_button = BigButton("", self, point_size=12, min_height=40)
+        self.export_button = BigButton("", self, point_size=12, min_height=44)
+        self.import_button = BigButton("", self, point_size=12, min_height=44)
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
-        self.take_back_button = BigButton("", self, point_size=12, min_height=40)
+        self.take_back_button = BigButton("", self, point_size=12, min_height=44)
         self.take_back_button.clicked.connect(self._ask_take_back)
+        self.handover_label = QLabel()
+        self.handover_label.setWordWrap(True)
+        root.addWidget(self.handover_label)
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
         row.addWidget(self.take_back_button)
@@ -148,23 +173,38 @@ class QueueView(QWidget):
         self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         root.addWidget(self.device_label)
         self.device_number: str | None = None
-        relay = QHBoxLayout()
         self.relay_label = QLabel()
         self.relay_label.setObjectName("relayStatus")
         self.relay_label.setWordWrap(True)
-        self.unlock_button = BigButton("", self, point_size=12, min_height=40)
-        self.create_button = BigButton("", self, point_size=12, min_height=40)
-        self.import_key_button = BigButton("", self, point_size=12, min_height=40)
+        root.addWidget(self.relay_label)
+        relay = QHBoxLayout()
+        self.unlock_button = BigButton("", self, point_size=12, min_height=44)
+        self.create_button = BigButton("", self, point_size=12, min_height=44)
+        self.import_key_button = BigButton("", self, point_size=12, min_height=44)
         self.unlock_button.clicked.connect(self._ask_unlock)
         self.create_button.clicked.connect(self._ask_create)
         self.import_key_button.clicked.connect(self._ask_import_key)
-        relay.addWidget(self.relay_label, 2)
-        relay.addWidget(self.unlock_button, 1)
-        relay.addWidget(self.create_button, 1)
-        relay.addWidget(self.import_key_button, 1)
+        # The relay key's account address is for whoever tops it up with BNB, not for the counter.
+        self.details_button = BigButton("", self, point_size=12, min_height=44)
+        self.details_button.setObjectName("queueDetailsButton")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        relay.addWidget(self.unlock_button)
+        relay.addWidget(self.create_button)
+        relay.addWidget(self.import_key_button)
+        relay.addWidget(self.details_button)
         root.addLayout(relay)
+        self.details = QLabel()
+        self.details.setObjectName("queueDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setVisible(False)
+        root.addWidget(self.details)
         self.relay_state: tuple[str | None, bool] = (None, False)
         self.retranslate()
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
 
     # -- hand-over and relay key (dialogs here; the work runs on the controller's worker) ----------
     def _ask_export(self) -> None:
@@ -254,53 +294,90 @@ class QueueView(QWidget):
         self.create_requested.emit(first)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
+        """A result of the cashier's action (saved, loaded, refused); it stays until the next one."""
+        self.status_from_summary = False
         self.progress.setStyleSheet("color:#b71c1c;" if error else "color:#1b5e20;")
         self.progress.setText(text)
+
+    def show_sending_status(self) -> None:
+        """The status line follows the queue's summary (the one source of every count on this screen)
+        from now on: a sending pass ended, so the state of the queue is news, not the last message."""
+        self.status_from_summary = True
+        self._status()
+
+    def _status(self) -> None:
+        s = self.summary_data
+        if not self.status_from_summary or s is None:
+            return
+        self.progress.setStyleSheet("color:#1b5e20;" if not s.pending_count else "color:#8a5300;")
+        if s.pending_count:
+            self.progress.setText(plural(self.tr("Sending to the network: %n payment(s) still to finish.", "",
+                                                 s.pending_count), s.pending_count))
+        else:
+            self.progress.setText(self.tr("Everything accepted offline has been sent and is final or closed."))
 
     def set_relay(self, address: str | None, unlocked: bool) -> None:
         self.relay_state = (address, unlocked)
         if address is None:
-            self.relay_label.setText(self.tr("No relay key: customer authorizations wait until one is created "
-                                             "(it pays the network fee with BNB)."))
-        elif unlocked:
-            self.relay_label.setText(self.tr("Relay key %1 is unlocked: authorizations are sent.")
-                                     .replace("%1", address))
+            self.relay_label.setText(self.tr("No relay key: customers' payment permissions wait until one is "
+                                             "created (it pays the network fee)."))
+            self.details.setText("")
         else:
-            self.relay_label.setText(self.tr("Relay key %1 is locked: unlock it to send authorizations.")
-                                     .replace("%1", address))
+            if unlocked:
+                self.relay_label.setText(self.tr("The relay key is unlocked: payment permissions are sent."))
+            else:
+                self.relay_label.setText(self.tr("The relay key is locked: unlock it to send payment permissions."))
+            self.details.setText(self.tr("Relay key account (top it up with BNB for network fees): %1")
+                                 .replace("%1", address))
         self.unlock_button.setVisible(address is not None and not unlocked)
         self.create_button.setVisible(address is None)
         self.import_key_button.setVisible(address is None)
+        self.details_button.setVisible(address is not None)
+        if address is None:
+            self.details_button.setChecked(False)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Offline payments"))
-        self.export_button.setText(self.tr("Save for another till…"))
-        self.import_button.setText(self.tr("Load from another till…"))
-        self.take_back_button.setText(self.tr("Take back saved payments…"))
+        self.handover_label.setText(self.tr("Another till can send these payments: save them to a USB stick "
+                                            "there, or load a stick from another till here."))
+        self.export_button.setText(self.tr("Save to stick…"))
+        self.import_button.setText(self.tr("Load from stick…"))
+        self.take_back_button.setText(self.tr("Take back…"))
         if self.device_number is not None:
             self.set_device(self.device_number)
-        self.unlock_button.setText(self.tr("Unlock relay key…"))
-        self.create_button.setText(self.tr("Create relay key…"))
-        self.import_key_button.setText(self.tr("Import relay key…"))
+        self.unlock_button.setText(self.tr("Unlock…"))
+        self.create_button.setText(self.tr("Create key…"))
+        self.import_key_button.setText(self.tr("Import key…"))
+        self.details_button.setText(self.tr("Details"))
         self.set_relay(*self.relay_state)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(QueueTableModel.COLUMNS) - 1)
+        self.model.retranslate()
         if self.summary_data is not None:
             self.show_summary(self.summary_data)
 
-    def set_data(self, items: list[Any], summary: Any) -> None:
-        self.model.set_rows(items)
+    def set_data(self, items: list[Any], summary: Any, names: dict[str, str] | None = None) -> None:
+        self.model.set_rows(items, names)
         self.show_summary(summary)
 
     def show_summary(self, s: Any, now: float | None = None) -> None:
+        """Every count on the screen comes from ``s`` (``OfflineQueue.summary``), read in one go."""
         self.summary_data = s
         lim = s.limits
-        self.totals.setText(
-            self.tr("Waiting: %1 payments, %2. Limits used: %3 of %4, %5 of %6 payments. Failed: %7.")
-            .replace("%1", str(s.pending_count)).replace("%2", format_som(Tyiyn(s.pending_tyiyn), self.language))
-            .replace("%3", format_som(Tyiyn(s.pending_tyiyn), self.language))
-            .replace("%4", format_som(Tyiyn(lim.total_tyiyn), self.language))
-            .replace("%5", str(s.pending_count)).replace("%6", str(lim.max_items))
-            .replace("%7", str(s.failed_count)))
+        money = format_som(Tyiyn(s.pending_tyiyn), self.language)
+        if s.pending_count:
+            to_send = min(s.unsent_count, s.pending_count)
+            text = plural(self.tr("Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.", "",
+                                  s.pending_count), s.pending_count) \
+                .replace("%1", money).replace("%2", str(to_send)).replace("%3", str(s.pending_count - to_send))
+        else:
+            text = self.tr("Nothing accepted offline is waiting.")
+        limits = self.tr("Limits used: %1 of %2, %3 of %4 payments.") \
+            .replace("%1", money).replace("%2", format_som(Tyiyn(lim.total_tyiyn), self.language)) \
+            .replace("%3", str(s.pending_count)).replace("%4", str(lim.max_items))
+        parts = [text, limits]
+        if s.failed_count:
+            parts.append(plural(self.tr("Failed: %n payment(s).", "", s.failed_count), s.failed_count))
+        self.totals.setText(" ".join(parts))
+        self._status()
         self.tick(now)
 
     def tick(self, now: float | None = None) -> None:
@@ -310,7 +387,9 @@ class QueueView(QWidget):
         now = time.time() if now is None else now
         if s.deadline is None:
             self.deadline.setStyleSheet("")
-            self.deadline.setText(self.tr("Nothing waits to be sent."))
+            # Nothing left to *send*; what was sent may still wait for the network's confirmation.
+            self.deadline.setText(self.tr("Everything is sent; the network is confirming it.") if s.pending_count
+                                  else self.tr("Nothing waits to be sent."))
             return
         left = int(s.deadline - now)
         if left <= 0:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.shop.config import ShopConfig, load_config
 from pos_app.chain import demo_constants as demo_accounts
-from pos_app.core.errors import ConfigError, PosError
+from pos_app.core.errors import ChainError, ConfigError, NodeUnavailable, PosError
 from pos_app.core.events import EventBus
 from pos_app.core.money import Tyiyn
 from pos_app.store.db import Store, open_store
@@ -166,10 +166,30 @@ class AppContext:
         info = cached_token_info(self.store, net.chain_id, net.token)
         return info.features if info else None
 
+    def needs_first_connection(self) -> bool:
+        """True until the till has read its token's facts once (a real network never reached yet).
+
+        Without the token's decimals no exact amount can be asked, so such a till cannot charge at
+        all, online or off: the screens say "connect once to finish set-up" instead of promising
+        that payments will be checked later. Never goes online itself.
+        """
+        from pos_app.chain.token_cache import cached_token_info
+        net = self.config.network
+        return not net.embedded and bool(net.token) and cached_token_info(self.store, net.chain_id, net.token) is None
+
     def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
         cfg = self.config
         merchant = self.require_merchant()
-        info = self.token_info()
+        try:
+            info = self.token_info()
+        except ChainError as exc:
+            if self.needs_first_connection():
+                # Said as the reason, with what to do (not "checked later": it cannot charge at all).
+                raise NodeUnavailable(
+                    "Connect this till to the internet once to finish setting up: it must read the som"
+                    " token's details from the network before it can ask for exact amounts. After that it"
+                    " takes payments offline too.") from exc
+            raise
         return self.service.create(amount, chain_id=cfg.network.chain_id, token=info.address,
                                    merchant=merchant, decimals=info.decimals,
                                    expiry_seconds=cfg.expiry_seconds, memo=memo)

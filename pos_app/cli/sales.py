@@ -1,4 +1,4 @@
-"""``sompos request|invoices|unmatched|assign``: invoices and the payments that pay them."""
+"""``sompos request|invoices|show|charge-again|cancel|unmatched|assign``: invoices and the payments that pay them."""
 from __future__ import annotations
 
 import argparse
@@ -16,7 +16,10 @@ def _invoice_dict(ctx, inv, fmt: str) -> dict[str, Any]:
     from pos_app.invoices.payment_request import build_uri
     d = inv.to_dict()
     d["amount"] = format_som_plain(inv.amount_tyiyn)
-    d["onchain_amount"] = base_units_to_decimal_str(inv.due_base, inv.decimals)
+    d["onchain_amount"] = base_units_to_decimal_str(inv.asked_base, inv.decimals)
+    d["received"] = format_som_plain(inv.received_tyiyn)
+    d["still_due"] = format_som_plain(inv.still_due_tyiyn)
+    d["change"] = format_som_plain(inv.change_tyiyn)
     d["format"] = fmt
     d["uri"] = build_uri(fmt, inv.request(), trust_coin=ctx.config.network.trust_coin)
     return d
@@ -60,15 +63,81 @@ def cmd_request(args: argparse.Namespace) -> int:
     return 0
 
 
+def money_line(inv) -> str:
+    """What a sale's money comes to, as the cashier reads it: received, and still due or the change."""
+    parts = [f"received {som_text(inv.received_tyiyn)}"]
+    if inv.still_due_tyiyn and inv.state.value not in ("invalid",):
+        parts.append(f"still due {som_text(inv.still_due_tyiyn)}")
+    if inv.change_tyiyn:
+        parts.append(f"give back {som_text(inv.change_tyiyn)}")
+    return ", ".join(parts)
+
+
 def cmd_invoices(args: argparse.Namespace) -> int:
-    from pos_app.core.money import format_som
     ctx = open_context(args, read_only=True)
     invs = ctx.service.list(limit=args.limit)
-    lang = ctx.config.language
     rows = [f"{i.id:>6}  {time.strftime('%Y-%m-%d %H:%M', time.localtime(i.created_at))}  "
-            f"{format_som(i.amount_tyiyn, lang):>16}  {i.state.value:<10} {' '.join(i.flags.labels())}"
+            f"{som_text(i.amount_tyiyn):>14}  {i.state.value:<10}  {money_line(i)}"
+            f"{'  (' + ' '.join(i.flags.labels()) + ')' if i.flags.labels() else ''}"
             for i in invs]
-    out(args, [i.to_dict() for i in invs], "\n".join(rows) if rows else "No invoices yet.")
+    out(args, [_money_dict(i) for i in invs], "\n".join(rows) if rows else "No invoices yet.")
+    return 0
+
+
+def _money_dict(inv) -> dict[str, Any]:
+    from pos_app.core.money import format_som_plain
+    d = inv.to_dict()
+    d.update(amount=format_som_plain(inv.amount_tyiyn), received=format_som_plain(inv.received_tyiyn),
+             still_due=format_som_plain(inv.still_due_tyiyn), change=format_som_plain(inv.change_tyiyn))
+    return d
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """One sale: price, what was received, still due or change, its payments and its story."""
+    ctx = open_context(args, read_only=True)
+    inv = ctx.service.get(args.invoice)
+    known_token_info(ctx)
+    decimals_of: dict = {}
+    names = ctx.payers.names()
+    pays = ctx.service.payments_for(inv.id)
+    lines = [f"Invoice {inv.id}: {som_text(inv.amount_tyiyn)}, {inv.state.value}",
+             f"  {money_line(inv)}"]
+    if inv.rest_open:
+        from pos_app.core.money import base_units_to_decimal_str
+        lines.append(f"  the QR asks the rest: exactly {base_units_to_decimal_str(inv.asked_base, inv.decimals)}")
+    for p in pays:
+        _exact, shown = _payment_som(ctx, p, decimals_of)
+        lines.append(f"  payment {p['id']}: {shown} from {ctx.payers.label(p['payer'], names)} ({p['payer']}),"
+                     f" {p['status']}, {p['tx_hash']}")
+    for h in ctx.service.history(inv.id):
+        lines.append(f"  {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(h['at']))}"
+                     f"  {h['from_state'] or '-'} -> {h['to_state']}: {h['reason']}")
+    d = _money_dict(inv)
+    d["payments"] = pays
+    d["history"] = ctx.service.history(inv.id)
+    out(args, d, "\n".join(lines))
+    return 0
+
+
+def cmd_charge_again(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    inv = ctx.service.charge_again(args.invoice, actor=args.actor)
+    d = _invoice_dict(ctx, inv, ctx.config.qr_format)
+    out(args, d, f"Invoice {inv.id} asks again: {som_text(inv.still_due_tyiyn)} still due, until "
+                 f"{time.strftime('%H:%M:%S', time.localtime(inv.expires_at))}.\nRequest:      {d['uri']}")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from pos_app.core.text import safe_text
+    from pos_app.invoices.lifecycle import InvoiceState
+    reason = safe_text(args.reason or "").strip()
+    if len(reason) > 200:
+        raise usage_error("The reason is too long (at most 200 characters).")
+    ctx = open_context(args)
+    inv = ctx.service.mark(args.invoice, InvoiceState.INVALID, actor=args.actor, reason=reason or "sale cancelled")
+    extra = f" It had received {som_text(inv.received_tyiyn)}: give it back." if inv.received_tyiyn else ""
+    out(args, _money_dict(inv), f"Invoice {inv.id} is cancelled.{extra}")
     return 0
 
 
@@ -98,10 +167,12 @@ def cmd_unmatched(args: argparse.Namespace) -> int:
     ctx = open_context(args, read_only=True)
     known_token_info(ctx)  # the demo token's fixed facts are cached on first use, as the other commands do
     rows, lines, decimals_of = [], [], {}
+    names = ctx.payers.names()
     for r in ctx.service.unmatched():
         exact, shown = _payment_som(ctx, r, decimals_of)
         rows.append({**r, "amount_som": exact})
-        lines.append(f"{r['id']:>6}  {shown:>16}  from {r['payer']}  block {r['block_number']}  {r['tx_hash']}")
+        payer = ctx.payers.label(r["payer"], names)
+        lines.append(f"{r['id']:>6}  {shown:>16}  from {payer} ({r['payer']})  block {r['block_number']}  {r['tx_hash']}")
     out(args, rows, "\n".join(lines) or "No unmatched payments.")
     return 0
 
@@ -109,7 +180,8 @@ def cmd_unmatched(args: argparse.Namespace) -> int:
 def cmd_assign(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     inv = ctx.service.assign_payment(args.payment, args.invoice, actor=args.actor)
-    out(args, inv.to_dict(), f"Payment {args.payment} assigned to invoice {inv.id}; it is now {inv.state.value}.")
+    out(args, _money_dict(inv), f"Payment {args.payment} assigned to invoice {inv.id}; it is now {inv.state.value}"
+                                f" ({money_line(inv)}).")
     return 0
 
 
@@ -125,6 +197,21 @@ def register(sub: Any) -> None:
     i.add_argument("--limit", type=whole("the number of invoices", 1, 1_000_000), default=100,
                    help="how many invoices to show (1 to 1,000,000)")
     i.set_defaults(func=cmd_invoices)
+
+    s = add_command(sub, "show", help="one invoice: received, still due or change, payments and history")
+    s.add_argument("invoice", type=whole("the invoice number"))
+    s.set_defaults(func=cmd_show)
+
+    g = add_command(sub, "charge-again", help="ask again for an expired or partly paid sale (same invoice, audited)")
+    g.add_argument("invoice", type=whole("the invoice number"))
+    g.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    g.set_defaults(func=cmd_charge_again)
+
+    c = add_command(sub, "cancel", help="cancel a sale still waiting for money (audited)")
+    c.add_argument("invoice", type=whole("the invoice number"))
+    c.add_argument("--reason", help="why (kept in the invoice's history)")
+    c.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    c.set_defaults(func=cmd_cancel)
 
     u = add_command(sub, "unmatched", help="payments that match no invoice")
     u.set_defaults(func=cmd_unmatched)

@@ -8,6 +8,7 @@ clock, as a pure function: the watcher and the tests both call it, so the rules 
     new --(paid in full, seen in a block)--> processing --(final)--> settled
      |  \\-(paid in full and already final)-----------------------> settled
      |--(expiry passes unpaid)--> expired --(late full payment)--> processing / settled
+     |                               \\--(cashier charges again: a fresh expiry)--> new
      \\--(cashier cancels / marks invalid)--> invalid
     processing --(reorg removes the payment)--> new | expired
 
@@ -45,7 +46,9 @@ def _refusal(current: InvoiceState, target: InvoiceState) -> IllegalTransition:
 LIFECYCLE: Lifecycle[InvoiceState] = Lifecycle("invoice", {
     S.NEW: frozenset({S.PROCESSING, S.SETTLED, S.EXPIRED, S.INVALID}),
     S.PROCESSING: frozenset({S.SETTLED, S.NEW, S.EXPIRED, S.INVALID}),
-    S.EXPIRED: frozenset({S.PROCESSING, S.SETTLED, S.INVALID}),
+    # expired -> new only when a cashier charges the sale again (InvoiceService.charge_again moves
+    # its expiry forward; derive_status alone never goes back in time).
+    S.EXPIRED: frozenset({S.PROCESSING, S.SETTLED, S.INVALID, S.NEW}),
     S.SETTLED: frozenset(),          # final: money arrived and cannot be undone
     S.INVALID: frozenset({S.SETTLED}),  # a manager may still accept money that arrived
 }, refusal=_refusal)
@@ -113,5 +116,7 @@ def derive_status(*, current: InvoiceState, amount_base: BaseUnits, tyiyn_unit: 
     if seen >= amount_base:
         state = S.SETTLED if final >= amount_base else S.PROCESSING
     else:
-        state = S.EXPIRED if now >= expires_at else S.NEW
+        # An expired invoice never becomes new again by itself (a clock set back must not reopen
+        # it): only a cashier's "charge again" does, as an explicit, audited move.
+        state = S.EXPIRED if now >= expires_at or current == S.EXPIRED else S.NEW
     return Status(state, flags, seen, final)

@@ -6,6 +6,10 @@ is attributed only when there is no doubt: exactly one unpaid invoice was open w
 (the usual case at a counter, and how partial and over payments are caught). Anything else goes to
 the unmatched inbox for the cashier.
 
+A partly paid sale asks the rest by a second unique amount (``rest_base``: the rest plus a fresh
+tail of this till, allocated like any invoice's), so paying the rest is an exact match to the same
+invoice even when other sales are open or other tills share the address.
+
 Several tills of one shop share the address but not their databases. Each till owns its own
 class of tails (``TillSlot``: till k of n takes the tails t with t mod n == k mod n), so two
 tills never ask the same amount, and a transfer whose tail belongs to another till is that till's
@@ -106,6 +110,10 @@ class Candidate:
     paid_seen: BaseUnits
     created_at: int
     expires_at: int
+    rest_base: BaseUnits | None = None   # the rest of a partly paid sale, asked by its own unique amount
+
+    def asks(self, value: BaseUnits) -> bool:
+        return value == self.due_base or (self.rest_base is not None and value == self.rest_base)
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,7 @@ def match_transfer(value: BaseUnits, block_time: int, candidates: Iterable[Candi
     watched = [c for c in candidates
                if c.state != InvoiceState.INVALID
                and c.created_at - 120 <= block_time <= c.expires_at + LATE_WATCH_SECONDS]
-    exact = [c for c in watched if c.due_base == value]
+    exact = [c for c in watched if c.asks(value)]
     if len(exact) == 1:
         return Match(exact[0].id, "exact")
     if slot.shared:

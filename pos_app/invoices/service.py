@@ -39,6 +39,8 @@ MIN_EXPIRY_SECONDS = 60
 MAX_EXPIRY_SECONDS = 7 * 24 * 3600
 # No invoice created longer ago than this is still watched for payments by amount.
 WATCH_HORIZON = MAX_EXPIRY_SECONDS + LATE_WATCH_SECONDS
+# A sale can be charged again this long after it was made (its amounts stay reserved meanwhile).
+CHARGE_AGAIN_WITHIN = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Invoice:
     flags: Flags
     memo: str
     offline_id: int | None = None   # a customer-signed payment accepted offline for this invoice
+    rest_base: BaseUnits | None = None  # the rest of a partly paid sale, asked by its own unique amount
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "Invoice":
@@ -67,10 +70,44 @@ class Invoice:
                    r["decimals"], as_tyiyn(r["amount_tyiyn"]), stored_base_units(r["amount_base"]), stored_base_units(r["due_base"]),
                    r["tail"], InvoiceState(r["state"]), stored_base_units(r["paid_seen"]), stored_base_units(r["paid_final"]),
                    Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"],
-                   r.get("offline_id"))
+                   r.get("offline_id"),
+                   stored_base_units(r["rest_base"]) if r.get("rest_base") is not None else None)
+
+    # -- the money a cashier sees (tyiyn; the tail below one tyiyn never shows) --------------------
+    @property
+    def tyiyn_unit(self) -> int:
+        return 10 ** max(self.decimals - 2, 0)
+
+    @property
+    def rest_open(self) -> bool:
+        """A partly paid sale still waiting: its QR asks the rest."""
+        return (self.rest_base is not None and self.flags.partial
+                and self.state in (InvoiceState.NEW, InvoiceState.EXPIRED))
+
+    @property
+    def asked_base(self) -> BaseUnits:
+        """The exact amount the QR asks now: the rest's own amount once part is paid, else the sale's."""
+        return self.rest_base if self.rest_open and self.rest_base is not None else self.due_base
+
+    @property
+    def received_tyiyn(self) -> Tyiyn:
+        """Received so far (seen on the chain, final or not), in whole tyiyn."""
+        return Tyiyn(self.paid_seen // self.tyiyn_unit)
+
+    @property
+    def still_due_tyiyn(self) -> Tyiyn:
+        """What the customer still owes, rounded up to a whole tyiyn (0 once paid in full)."""
+        short = self.amount_base - self.paid_seen
+        return Tyiyn(-(-short // self.tyiyn_unit) if short > 0 else 0)
+
+    @property
+    def change_tyiyn(self) -> Tyiyn:
+        """What to give back: paid over the price, in whole tyiyn (the matching tail is never change)."""
+        over = self.paid_seen - self.amount_base
+        return Tyiyn(over // self.tyiyn_unit if over > 0 else 0)
 
     def request(self) -> PaymentRequest:
-        return PaymentRequest(self.chain_id, self.token, self.merchant, self.due_base, self.decimals)
+        return PaymentRequest(self.chain_id, self.token, self.merchant, self.asked_base, self.decimals)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "created_at": self.created_at, "expires_at": self.expires_at,
@@ -79,7 +116,10 @@ class Invoice:
                 "amount_base": str(self.amount_base), "due_base": str(self.due_base),
                 "state": self.state.value, "paid_seen": str(self.paid_seen),
                 "paid_final": str(self.paid_final), "flags": self.flags.labels(), "memo": self.memo,
-                "offline_id": self.offline_id}
+                "offline_id": self.offline_id,
+                "rest_base": None if self.rest_base is None else str(self.rest_base),
+                "asked_base": str(self.asked_base), "received_tyiyn": int(self.received_tyiyn),
+                "still_due_tyiyn": int(self.still_due_tyiyn), "change_tyiyn": int(self.change_tyiyn)}
 
 
 @dataclass(frozen=True)
@@ -127,13 +167,7 @@ class InvoiceService:
         scheme = TailScheme.for_decimals(decimals)
         now = self._now()
         with self.store.transaction() as c:
-            # Only invoices recent enough to still be watched (the created_at bound keeps this an
-            # index range however long the shop's history grows).
-            taken = {int(r[0]) for r in c.execute(
-                "SELECT due_base FROM invoices WHERE merchant = ? AND created_at >= ? AND chain_id = ?"
-                " AND token = ? AND expires_at + ? > ?",
-                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now))}
-            tail = allocate_tail(amount_base, scheme, taken, self.till())
+            tail = allocate_tail(amount_base, scheme, self._taken_in(c, chain_id, token, merchant, now), self.till())
             due = amount_base + tail * scheme.unit
             cur = c.execute(
                 "INSERT INTO invoices(created_at, expires_at, chain_id, token, merchant, decimals, amount_tyiyn,"
@@ -146,6 +180,44 @@ class InvoiceService:
         inv = self.get(inv_id)
         self._publish(InvoiceCreated(invoice=inv))
         return inv
+
+    @staticmethod
+    def _taken_in(c: Any, chain_id: int, token: str, merchant: str, now: int) -> set[BaseUnits]:
+        """Every amount a still-watched invoice asks (the sale's and a rest's): a new ask avoids them.
+
+        Only invoices recent enough to still be watched (the created_at bound keeps this an index
+        range however long the shop's history grows).
+        """
+        taken: set[BaseUnits] = set()
+        for due, rest in c.execute(
+                "SELECT due_base, rest_base FROM invoices WHERE merchant = ? AND created_at >= ? AND chain_id = ?"
+                " AND token = ? AND expires_at + ? > ?",
+                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now)):
+            taken.add(BaseUnits(int(due)))
+            if rest is not None:
+                taken.add(BaseUnits(int(rest)))
+        return taken
+
+    def _rest_in(self, c: Any, inv: Invoice, paid_seen: BaseUnits, now: int) -> BaseUnits | None:
+        """The amount asking the rest of a partly paid ``inv`` (kept while the rest is the same).
+
+        The rest is rounded up to a whole tyiyn and given a tail of this till like a new sale, so
+        a transfer of exactly it is this sale's, whatever else is open and whichever till sees it.
+        When no tail is free the old ask stays (the rest is still collected by the sole-sale rule or
+        the cashier's assignment); matching never fails for it.
+        """
+        unit = inv.tyiyn_unit
+        rest = BaseUnits(-(-(inv.amount_base - paid_seen) // unit) * unit)
+        if inv.rest_base is not None and inv.rest_base // unit * unit == rest:
+            return inv.rest_base
+        scheme = TailScheme.for_decimals(inv.decimals)
+        try:
+            tail = allocate_tail(rest, scheme, self._taken_in(c, inv.chain_id, inv.token, inv.merchant, now),
+                                 self.till())
+        except BadInput as exc:
+            log.warning("invoice %s: the rest cannot be asked by its own amount: %s", inv.id, exc.user_message)
+            return inv.rest_base
+        return BaseUnits(rest + tail * scheme.unit)
 
     def get(self, invoice_id: int) -> Invoice:
         row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
@@ -160,11 +232,17 @@ class InvoiceService:
 
     def candidates(self, chain_id: int, token: str, merchant: str, at: int) -> list[Candidate]:
         rows = self.store.query(
-            "SELECT id, state, due_base, amount_base, paid_seen, created_at, expires_at FROM invoices"
+            "SELECT id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base FROM invoices"
             " WHERE chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?",
             (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600))
-        return [Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
-                          stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]), r["created_at"], r["expires_at"]) for r in rows]
+        return [self._candidate(r) for r in rows]
+
+    @staticmethod
+    def _candidate(r: Any) -> Candidate:
+        return Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
+                         stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]),
+                         r["created_at"], r["expires_at"],
+                         stored_base_units(r["rest_base"]) if r["rest_base"] is not None else None)
 
     def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
@@ -186,13 +264,16 @@ class InvoiceService:
         st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
                            expires_at=expires_at, payments=pays, now=now)
         check_transition(inv.state, st.state)
-        if (st.state, st.flags, st.paid_seen, st.paid_final) == (inv.state, inv.flags, inv.paid_seen,
-                                                                 inv.paid_final):
+        rest = inv.rest_base
+        if st.flags.partial and st.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None:
+            rest = self._rest_in(c, inv, st.paid_seen, now)
+        if (st.state, st.flags, st.paid_seen, st.paid_final, rest) == (inv.state, inv.flags, inv.paid_seen,
+                                                                       inv.paid_final, inv.rest_base):
             return inv, None
         c.execute("UPDATE invoices SET state=?, paid_seen=?, paid_final=?, flag_partial=?, flag_over=?,"
-                  " flag_late=?, updated_at=? WHERE id=?",
+                  " flag_late=?, rest_base=?, updated_at=? WHERE id=?",
                   (st.state.value, str(st.paid_seen), str(st.paid_final), int(st.flags.partial),
-                   int(st.flags.over), int(st.flags.late), now, invoice_id))
+                   int(st.flags.over), int(st.flags.late), None if rest is None else str(rest), now, invoice_id))
         if st.state != inv.state:
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                       " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
@@ -208,11 +289,11 @@ class InvoiceService:
         window = ("merchant = ? AND created_at >= ? AND created_at <= ? AND chain_id = ? AND token = ?"
                   " AND expires_at + ? >= ?")
         args = (merchant, at - WATCH_HORIZON, at + 3600, chain_id, token, LATE_WATCH_SECONDS, at)
-        cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at"
+        cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base"
         # A sale paid offline is linked to its transfer by hash only: its amount may be another
         # till's (a hand-over) or asked again later, so it never takes a payment by amount.
-        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND due_base = ? AND offline_id IS NULL",
-                              (*args, str(value))))
+        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND (due_base = ? OR rest_base = ?)"
+                              " AND offline_id IS NULL", (*args, str(value), str(value))))
         unpaid = 0
         unpaid_rows = c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
                                 " AND offline_id IS NULL ORDER BY id DESC", args) if sole else ()
@@ -227,9 +308,7 @@ class InvoiceService:
         for r in rows:
             if r["id"] not in seen:
                 seen.add(r["id"])
-                out.append(Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
-                                     stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]),
-                                     r["created_at"], r["expires_at"]))
+                out.append(self._candidate(r))
         return out
 
     def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
@@ -393,6 +472,41 @@ class InvoiceService:
         new = self.get(invoice_id)
         self._publish(InvoiceChanged(invoice=new, previous=inv.state))
         return new
+
+    def charge_again(self, invoice_id: int, *, actor: str, expiry_seconds: int = DEFAULT_EXPIRY_SECONDS) -> Invoice:
+        """Ask again for an expired or partly paid sale: the same invoice, a fresh expiry (audited).
+
+        The same invoice keeps its number, its payments and the amount it asks (the rest, once part
+        is paid), so the day's totals count the sale once. Only a sale still owed money and less
+        than a day old (its amounts are still reserved among watched invoices) can be asked again.
+        """
+        if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
+            raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
+        inv = self.get(invoice_id)
+        now = self._now()
+        if inv.offline_id is not None:
+            raise BadInput("This sale was paid offline; it is sent when a connection appears.")
+        if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
+            raise BadInput("Only a sale still waiting for money can be charged again.")
+        if now - inv.created_at > CHARGE_AGAIN_WITHIN:
+            raise BadInput("This sale is more than a day old: start a new sale for it.")
+        with self.store.transaction() as c:
+            c.execute("UPDATE invoices SET expires_at = ?, updated_at = ? WHERE id = ?",
+                      (now + expiry_seconds, now, invoice_id))
+            reason = f"charged again by {actor}"
+            if inv.state == InvoiceState.EXPIRED:
+                self._move_in(c, inv, InvoiceState.NEW, reason, now)
+            else:
+                # Still waiting: the history says the cashier asked again (no state changed).
+                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
+                          " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, inv.state.value, reason))
+            self._recompute_in(c, invoice_id, reason, now)   # the rest, if part was paid
+            self.store.audit(actor, "charge_again", f"invoice:{invoice_id}",
+                             {"from": inv.state.value, "expires_at": now + expiry_seconds,
+                              "still_due_tyiyn": int(inv.still_due_tyiyn)})
+        after = self.get(invoice_id)
+        self._publish(InvoiceChanged(invoice=after, previous=inv.state))
+        return after
 
     # -- for the offline queue (inside its transaction) ----------------------------------------
     def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: str, now: int) -> None:

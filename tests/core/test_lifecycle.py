@@ -12,7 +12,7 @@ from pos_app.invoices.lifecycle import (
 ALLOWED = {
     (S.NEW, S.PROCESSING), (S.NEW, S.SETTLED), (S.NEW, S.EXPIRED), (S.NEW, S.INVALID),
     (S.PROCESSING, S.SETTLED), (S.PROCESSING, S.NEW), (S.PROCESSING, S.EXPIRED), (S.PROCESSING, S.INVALID),
-    (S.EXPIRED, S.PROCESSING), (S.EXPIRED, S.SETTLED), (S.EXPIRED, S.INVALID),
+    (S.EXPIRED, S.PROCESSING), (S.EXPIRED, S.SETTLED), (S.EXPIRED, S.INVALID), (S.EXPIRED, S.NEW),
     (S.INVALID, S.SETTLED),
 }
 
@@ -97,3 +97,10 @@ def test_settled_is_the_only_terminal_state_and_the_lifecycle_says_so():
     from pos_app.invoices.lifecycle import LIFECYCLE
     assert LIFECYCLE.terminal == {S.SETTLED}
     assert LIFECYCLE.edges() == ALLOWED
+
+
+def test_an_expired_invoice_never_reopens_by_itself_when_the_clock_goes_back():
+    """Only a cashier's "charge again" moves expired -> new (InvoiceService.charge_again)."""
+    s = status([], now=EXP - 600, current=S.EXPIRED)
+    assert s.state == S.EXPIRED
+    assert status([PaymentView(AMOUNT // 2, EXP - 700, False)], now=EXP - 600, current=S.EXPIRED).state == S.EXPIRED

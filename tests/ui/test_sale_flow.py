@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.payment_request import build_uri
@@ -75,7 +76,8 @@ def test_partial_payment_tells_the_cashier_what_to_do(qtbot, window):
     charge(qtbot, window, "100")
     qtbot.mouseClick(window.phone.pay_half, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "attention", timeout=20000)
-    assert "pay the rest" in window.payment.advice.text()
+    assert "only for the rest" in window.payment.advice.text()
+    assert window.payment.still_due.isVisibleTo(window.payment)
 
 
 def test_expiry_is_shown(qtbot, window):
@@ -98,6 +100,9 @@ def test_wallet_format_changes_the_qr(qtbot, window):
 def test_cancel_sale(qtbot, window):
     inv = charge(qtbot, window, "33")
     qtbot.mouseClick(window.payment.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.checkout.dialog is not None and window.checkout.dialog.isVisible(), timeout=5000)
+    assert window.ctx.service.get(inv.id).state == InvoiceState.NEW        # nothing before the answer
+    window.checkout.dialog.findChild(QPushButton, "confirmCancelSale").click()
     qtbot.waitUntil(lambda: window.payment.state.property("stateKey") == "invalid", timeout=5000)
     assert window.ctx.service.get(inv.id).state == InvoiceState.INVALID
     assert window.ctx.store.verify_audit_chain()
@@ -105,7 +110,7 @@ def test_cancel_sale(qtbot, window):
 
 def test_sales_list_model(qtbot, qtmodeltester, window):
     charge(qtbot, window, "10")
-    window.go_sale()
+    window.checkout.new_sale()                        # "keep it open" (tests/ui/test_counter_money.py)
     charge(qtbot, window, "20")
     qtmodeltester.check(window.model)
     assert window.model.rowCount() == 2
@@ -117,7 +122,7 @@ def test_sales_list_model(qtbot, qtmodeltester, window):
 def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chain):
     from pos_app.app.demo import accounts as A
     a = charge(qtbot, window, "10")
-    window.go_sale()
+    window.checkout.new_sale()                        # "keep it open" (tests/ui/test_counter_money.py)
     charge(qtbot, window, "20")                       # two open invoices: an odd amount is ambiguous
     demo_chain.pay("Bakyt", A.MERCHANT, 7 * 10**6)
     qtbot.waitUntil(lambda: len(window.ctx.service.unmatched()) == 1, timeout=15000)
@@ -139,13 +144,16 @@ def test_unmatched_payment_assigned_from_the_sales_list(qtbot, window, demo_chai
 def test_payment_model_passes_qtmodeltester(qtmodeltester):
     """The unmatched inbox's model, with rows and empty (issue 11's finding: it had no check)."""
     from pos_app.ui.models.tables import PaymentTableModel
-    model = PaymentTableModel()
-    rows = [{"block_number": 10 + i, "payer": "0x" + f"{i:02x}" * 20, "value": str(150 * 10**6 + i),
-             "tx_hash": "0x" + f"{i:02x}" * 32} for i in range(5)]
-    model.set_rows(rows, decimals=6)
+    model = PaymentTableModel(language="en")
+    rows = [{"block_number": 10 + i, "block_time": 1_800_000_000 + i, "payer": "0x" + f"{i:02x}" * 20,
+             "value": str(150 * 10**6 + i), "tx_hash": "0x" + f"{i:02x}" * 32} for i in range(5)]
+    model.set_rows(rows, decimals=6, names={"0x" + "01" * 20: "Aibek"})
     qtmodeltester.check(model)
-    assert model.rowCount() == 5 and model.columnCount() == 4
-    assert model.data(model.index(0, 2)) == "150" and model.data(model.index(1, 2)) == "150.000001"
+    assert model.rowCount() == 5 and model.columnCount() == 3
+    # In som as the counter shows it; the exact amount (with the tail) is in the tooltip.
+    assert model.data(model.index(0, 2)) == "150.00 som" and model.data(model.index(1, 2)) == "150.00 som"
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole) == "150.000001"
+    assert model.data(model.index(1, 1)) == "Aibek" and model.data(model.index(2, 1)) == "0202…0202"
     model.set_rows([])
     qtmodeltester.check(model)
     assert model.rowCount() == 0

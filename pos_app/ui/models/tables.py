@@ -7,14 +7,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from pos_app.invoices.service import Invoice
-from pos_app.core.money import format_som
+from pos_app.core.money import base_units_to_decimal_str, base_units_to_tyiyn, format_som
+from pos_app.shop.payers import short_address
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _short(hex_text: str) -> str:
-    """0x86cB…aA5F: enough to compare by eye; the full value is in the tooltip and the filter."""
-    return f"{hex_text[:6]}…{hex_text[-4:]}" if len(hex_text) > 14 else hex_text
+def payer_label(address: str, names: dict[str, str]) -> str:
+    """A payer as the cashier knows them: the shop's name for the address, else ``86cB…aA5F``."""
+    if not address:
+        return ""
+    return names.get(address.lower()) or short_address(address)
 
 
 # What the sales list's search box looks through: every word the screen shows for a sale and the
@@ -23,23 +26,36 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class InvoiceTableModel(QAbstractTableModel):
-    COLUMNS = ("time", "number", "amount", "state", "payer", "tx")
+    # No transaction column: a hash means nothing at the counter (it is in the detail and the search).
+    COLUMNS = ("time", "number", "amount", "received", "due", "state", "payer")
 
     def __init__(self, language: str = "ru", parent=None) -> None:
         super().__init__(parent)
         self.language = language
         self._rows: list[Invoice] = []
         self._payers: dict[int, tuple[str, str]] = {}
+        self._names: dict[str, str] = {}
 
     def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("No."), self.tr("Amount"), self.tr("State"), self.tr("Payer"),
-                self.tr("Transaction")]
+        return [self.tr("Time"), self.tr("No."), self.tr("Price"), self.tr("Received"), self.tr("Still due / change"),
+                self.tr("State"), self.tr("Payer")]
 
-    def set_rows(self, invoices: list[Invoice], payers: dict[int, tuple[str, str]]) -> None:
+    def set_rows(self, invoices: list[Invoice], payers: dict[int, tuple[str, str]],
+                 names: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(invoices)
         self._payers = dict(payers)
+        if names is not None:
+            self._names = dict(names)
         self.endResetModel()
+
+    def due_text(self, inv: Invoice) -> str:
+        """Still due (a sale waiting for the rest) or the change to give; empty when square."""
+        if inv.change_tyiyn:
+            return self.tr("give back %1").replace("%1", format_som(inv.change_tyiyn, self.language))
+        if inv.still_due_tyiyn and inv.state.value in ("new", "expired") and inv.paid_seen:
+            return self.tr("%1 due").replace("%1", format_som(inv.still_due_tyiyn, self.language))
+        return ""
 
     def upsert(self, inv: Invoice) -> None:
         for i, row in enumerate(self._rows):
@@ -76,7 +92,8 @@ class InvoiceTableModel(QAbstractTableModel):
         words = [time.strftime("%H:%M:%S", time.localtime(inv.created_at)), str(inv.id),
                  format_som(inv.amount_tyiyn, self.language), f"{whole},{cents:02d}", f"{whole}.{cents:02d}",
                  str(whole) if not cents else "", self.state_text(inv), inv.state.value,
-                 *inv.flags.labels(),
+                 *inv.flags.labels(), format_som(inv.received_tyiyn, self.language) if inv.paid_seen else "",
+                 self.due_text(inv), payer_label(payer, self._names) if payer else "",
                  inv.memo or "", payer, tx]
         return " ".join(w for w in words if w)
 
@@ -88,17 +105,22 @@ class InvoiceTableModel(QAbstractTableModel):
         payer, tx = self._payers.get(inv.id, ("", ""))
         if role == Qt.ItemDataRole.DisplayRole:
             return {"time": time.strftime("%H:%M:%S", time.localtime(inv.created_at)), "number": str(inv.id),
-                    "amount": format_som(inv.amount_tyiyn, self.language), "state": self.state_text(inv),
-                    "payer": _short(payer), "tx": _short(tx)}[col]
+                    "amount": format_som(inv.amount_tyiyn, self.language),
+                    "received": format_som(inv.received_tyiyn, self.language) if inv.paid_seen else "",
+                    "due": self.due_text(inv), "state": self.state_text(inv),
+                    "payer": payer_label(payer, self._names)}[col]
         if role == SEARCH_ROLE:
             return self.search_text(inv, payer, tx)
-        if role == Qt.ItemDataRole.ToolTipRole and col in ("payer", "tx"):
-            return payer if col == "payer" else tx
+        if role == Qt.ItemDataRole.ToolTipRole and col == "payer":
+            return payer
         if role == Qt.ItemDataRole.UserRole:  # sort keys: numbers sort as numbers
             return {"time": inv.created_at, "number": inv.id, "amount": int(inv.amount_tyiyn),
-                    "state": inv.state.value, "payer": self._payers.get(inv.id, ("", ""))[0],
-                    "tx": self._payers.get(inv.id, ("", ""))[1]}[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == "amount":
+                    "received": int(inv.received_tyiyn), "due": int(inv.still_due_tyiyn) - int(inv.change_tyiyn),
+                    "state": inv.state.value, "payer": payer_label(payer, self._names)}[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == "due" and self.due_text(inv):
+            from PySide6.QtGui import QColor
+            return QColor("#b45309")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("amount", "received"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -111,21 +133,30 @@ class InvoiceTableModel(QAbstractTableModel):
 
 
 class PaymentTableModel(QAbstractTableModel):
-    """Payments (e.g. the unmatched inbox): block, payer, amount, transaction."""
+    """Payments (e.g. the unmatched inbox): when, who (the shop's name for them), how much in som."""
 
-    COLUMNS = ("block", "payer", "amount", "tx")
+    COLUMNS = ("time", "payer", "amount")
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, language: str = "ru") -> None:
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
         self.decimals = 6
+        self.language = language
+        self._names: dict[str, str] = {}
 
-    def set_rows(self, rows: list[dict[str, Any]], decimals: int | None = None) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], decimals: int | None = None,
+                 names: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         if decimals is not None:
             self.decimals = decimals
+        if names is not None:
+            self._names = dict(names)
         self.endResetModel()
+
+    def amount_text(self, p: dict[str, Any]) -> str:
+        tyiyn, _tail = base_units_to_tyiyn(int(p["value"]), self.decimals)
+        return format_som(tyiyn, self.language)
 
     def payment_at(self, row: int) -> dict[str, Any]:
         return self._rows[row]
@@ -142,18 +173,19 @@ class PaymentTableModel(QAbstractTableModel):
         p = self._rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            from pos_app.core.money import base_units_to_decimal_str
-            return {"block": str(p["block_number"]), "payer": _short(p["payer"]),
-                    "amount": base_units_to_decimal_str(int(p["value"]), self.decimals), "tx": _short(p["tx_hash"])}[col]
+            return {"time": time.strftime("%H:%M", time.localtime(int(p["block_time"]))),
+                    "payer": payer_label(p["payer"], self._names), "amount": self.amount_text(p)}[col]
         if role == SEARCH_ROLE:
-            return self.search_text(inv, payer, tx)
-        if role == Qt.ItemDataRole.ToolTipRole and col in ("payer", "tx"):
-            return p["payer"] if col == "payer" else p["tx_hash"]
+            return " ".join((self.amount_text(p), payer_label(p["payer"], self._names), p["payer"], p["tx_hash"]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The exact amount and the full address for whoever checks it against a wallet.
+            return {"payer": p["payer"], "amount": base_units_to_decimal_str(int(p["value"]), self.decimals),
+                    "time": p["tx_hash"]}[col]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.COLUMNS):
-            return [self.tr("Block"), self.tr("Payer"), self.tr("Amount"), self.tr("Transaction")][section]
+            return [self.tr("Time"), self.tr("Payer"), self.tr("Amount")][section]
         return None

@@ -26,6 +26,17 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 CONTEXT = "core"
 
 TEMPLATES: tuple[str, ...] = (
+    # pos_app/invoices/service.py: charging a sale again
+    QT_TRANSLATE_NOOP("core", "This sale was paid offline; it is sent when a connection appears."),
+    QT_TRANSLATE_NOOP("core", "Only a sale still waiting for money can be charged again."),
+    QT_TRANSLATE_NOOP("core", "This sale is more than a day old: start a new sale for it."),
+    # pos_app/shop/payers.py
+    QT_TRANSLATE_NOOP("core", "That is not a wallet address."),
+    QT_TRANSLATE_NOOP("core", "A name can be {maximum} characters at most."),
+    # pos_app/app/context.py: a till that never reached its network
+    QT_TRANSLATE_NOOP("core", "Connect this till to the internet once to finish setting up: it must read the som"
+                      " token's details from the network before it can ask for exact amounts. After that it"
+                      " takes payments offline too."),
     # pos_app/core/money.py
     QT_TRANSLATE_NOOP("core", "Enter the amount as a number, for example 150 or 150,50."),
     QT_TRANSLATE_NOOP("core", "Enter an amount."),

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.sale = self.checkout.sale
         self.sales_ctl = SalesController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
                                          language=self.language, explorer=self.cfg.network.explorer, parent=self)
+        self.sales_ctl.open_sale.connect(self.checkout.resume)
+        self.first_connection = False     # a real network never reached: this till cannot charge yet
         from pos_app.ui.screens.offline.offline_controller import OfflineController
         self.offline = OfflineController(ctx, bridge=self.bridge, db=self.db, slow=self.slow, stack=self.stack,
                                          current=lambda: self.checkout.current, chain_id=lambda: self.cfg.network.chain_id,
@@ -136,6 +138,13 @@ class MainWindow(QMainWindow):
         self.go_sale()
         self.sales_ctl.reload()
         self.offline.refresh()
+        self.check_first_connection()
+
+    def check_first_connection(self) -> None:
+        def found(needed: bool) -> None:
+            self.first_connection = needed
+            self.refresh_status()
+        self.db.run(self.ctx.needs_first_connection, found)
 
     # -- the window on the shop's screen ----------------------------------------------------------
     def _window_settings(self) -> QSettings:
@@ -267,7 +276,11 @@ class MainWindow(QMainWindow):
         self.customer.show()
 
     def go_sale(self) -> None:
-        self.checkout.new_sale()
+        """The sale button: back to the sale still waiting on screen, else the keypad."""
+        if self.checkout.waiting() is not None:
+            self.checkout.show_payment()
+        else:
+            self.checkout.new_sale()
 
     def go_settings(self) -> None:
         self.settings.load(self.cfg)
@@ -317,8 +330,10 @@ class MainWindow(QMainWindow):
 
     # -- core events (GUI thread, via the bridge) ---------------------------------------------
     def on_scan_progress(self, e: ScanProgress) -> None:
-        self.net_label.setText(self.tr("Syncing %1: block %2 of %3").replace("%1", self.cfg.network.name)
-                               .replace("%2", str(e.scanned_to)).replace("%3", str(e.head)))
+        # Progress in the shop's words: how much of the time offline has been looked through.
+        left = max(0, e.head - e.scanned_to)
+        self.net_label.setText(self.tr("Catching up with payments made while offline (%1 steps left)…")
+                               .replace("%1", str(left)))
 
     def on_chain_status(self, e: ChainStatus) -> None:
         if e.online:
@@ -326,10 +341,13 @@ class MainWindow(QMainWindow):
             self.head, self.head_time = e.head, e.head_time
             self.endpoint, self.error = e.endpoint, None
             self.link_down = False
+            if self.first_connection:
+                self.check_first_connection()    # the token's facts are read once it is reached
         else:
             # The watcher could not reach any node: say so now, not when the last success is old.
             self.error = error_text(e.problem) if e.problem is not None else e.error
             self.link_down = True
+        self.checkout.set_online(e.online)
         self.refresh_status()
 
     def show_audit_problem(self, problems: list[str]) -> None:
@@ -364,9 +382,16 @@ class MainWindow(QMainWindow):
         queued = self.offline.bar_text()
         show_bar = not online and (self.error is not None or queued is not None)
         self.offline_bar.setVisible(show_bar)
-        if show_bar:
+        if self.first_connection and not online:
+            show_bar = True
+            text = self.tr("Connect this till to the internet once to finish setting up: it must read the "
+                           "som token's details before it can ask for exact amounts. Until then it cannot "
+                           "take payments.")
+            self.offline_bar.setText(text)
+        elif show_bar:
             text = self.tr("No connection to the network. Payments will be checked when it returns.")
             self.offline_bar.setText(text + (" " + queued if queued else ""))
+        self.offline_bar.setVisible(show_bar)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         self._remember_place()

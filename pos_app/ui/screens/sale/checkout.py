@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
 from pos_app.core.events import InvoiceChanged
 from pos_app.core.money import Tyiyn
 from pos_app.ui.screens.sale.sale_screen import SaleScreen
 from pos_app.ui.shell.bridge import EventBridge, Worker
+from pos_app.ui.shell.core_text import error_text
+from pos_app.ui.widgets.ask import ask
 
 if TYPE_CHECKING:
     from pos_app.invoices.service import Invoice
@@ -37,6 +39,8 @@ class CheckoutController(QObject):
         self.cfg = config
         self.charged = charged            # told of every new sale (the window wakes the watcher)
         self.current: Invoice | None = None
+        self._online = True
+        self.dialog: QMessageBox | None = None   # the question on screen, if any (tests and the walk find it)
         self.sale = SaleScreen(language)
         self.stack.addWidget(self.sale)
         self.sale.charge.connect(self.charge)
@@ -51,8 +55,10 @@ class CheckoutController(QObject):
             from pos_app.ui.screens.sale.payment_screen import PaymentScreen
             self._payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
             self._payment.set_default_format(self.cfg.qr_format)
-            self._payment.new_sale.connect(self.new_sale)
-            self._payment.cancel_sale.connect(self.cancel)
+            self._payment.set_online(self._online)
+            self._payment.new_sale.connect(self.leave_sale)
+            self._payment.cancel_sale.connect(self.ask_cancel)
+            self._payment.charge_again.connect(self.charge_again)
             self._payment.shown.connect(self._mirror)
             self._payment.offline_requested.connect(self.offline_requested.emit)
             self.stack.addWidget(self._payment)
@@ -89,6 +95,71 @@ class CheckoutController(QObject):
                 w.retranslate()
 
     # -- the sale ----------------------------------------------------------------------------------
+    def waiting(self) -> Invoice | None:
+        """The sale on screen while money is still owed on it (leaving it must not go unnoticed)."""
+        from pos_app.invoices.lifecycle import InvoiceState
+        inv = self.current
+        if inv is None or inv.offline_id is not None:
+            return None
+        if inv.state == InvoiceState.NEW or (inv.state == InvoiceState.EXPIRED and inv.paid_seen):
+            return inv
+        return None
+
+    def leave_sale(self) -> None:
+        """"New sale" while a sale waits: ask whether to keep it open, cancel it, or stay."""
+        inv = self.waiting()
+        if inv is None:
+            self.new_sale()
+            return
+        from pos_app.core.money import format_som
+        text = self.tr("This sale is still waiting for %1.").replace("%1", format_som(
+            inv.still_due_tyiyn, self.language))
+        if inv.paid_seen:
+            text += " " + self.tr("%1 has been received on it.").replace("%1", format_som(
+                inv.received_tyiyn, self.language))
+        text += " " + self.tr("A sale kept open is still paid if the customer pays; find it under Sales.")
+        Role = QMessageBox.ButtonRole
+
+        def chosen(name: str) -> None:
+            if name == "keepSaleOpen":
+                self.new_sale()
+            elif name == "cancelWaitingSale":
+                self.cancel(inv.id, then_new=True)
+        self.dialog = ask(self.payment, "leaveSaleDialog", text, [
+            ("keepSaleOpen", self.tr("Keep it open, new sale"), Role.AcceptRole),
+            ("cancelWaitingSale", self.tr("Cancel this sale"), Role.DestructiveRole),
+            ("stayOnSale", self.tr("Back to this sale"), Role.RejectRole)], chosen)
+
+    def ask_cancel(self, invoice_id: int) -> None:
+        inv = self.current if self.current is not None and self.current.id == invoice_id else None
+        text = self.tr("Cancel this sale? A payment that arrives later is kept for you to give back.")
+        if inv is not None and inv.paid_seen:
+            from pos_app.core.money import format_som
+            text += " " + self.tr("%1 has been received on it: give it back.").replace(
+                "%1", format_som(inv.received_tyiyn, self.language))
+        Role = QMessageBox.ButtonRole
+        self.dialog = ask(self.payment, "cancelSaleDialog", text, [
+            ("confirmCancelSale", self.tr("Cancel the sale"), Role.DestructiveRole),
+            ("keepSale", self.tr("Keep the sale"), Role.RejectRole)],
+            lambda name: self.cancel(invoice_id) if name == "confirmCancelSale" else None)
+
+    def charge_again(self, invoice_id: int) -> None:
+        self.db.run(lambda: self.ctx.service.charge_again(invoice_id, actor="cashier"), self.resume,
+                    lambda err: self.payment.advice.setText(error_text(err)))
+
+    def resume(self, inv: Invoice) -> None:
+        """Show ``inv`` on the payment screen as the sale on screen (reopened from the list, asked again)."""
+        self.current = inv
+        self.payment.show_invoice(inv)
+        self.stack.setCurrentWidget(self.payment)
+        if self.charged is not None:
+            self.charged(inv)       # its amount is watched again
+
+    def set_online(self, online: bool) -> None:
+        if self._payment is not None:
+            self._payment.set_online(online)
+        self._online = online
+
     def new_sale(self) -> None:
         self.current = None
         if self._customer is not None:
@@ -113,11 +184,12 @@ class CheckoutController(QObject):
         self.sale.charge_button.setEnabled(True)
         self.sale.message.setText(err.user_message)
 
-    def cancel(self, invoice_id: int) -> None:
+    def cancel(self, invoice_id: int, *, then_new: bool = False) -> None:
         from pos_app.invoices.lifecycle import InvoiceState
         self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
                                                   reason="sale cancelled"),
-                    None, lambda err: self.payment.advice.setText(err.user_message))
+                    (lambda _inv: self.new_sale()) if then_new else None,
+                    lambda err: self.payment.advice.setText(error_text(err)))
 
     def show_payment(self, inv: Invoice | None = None) -> None:
         """Back to the payment screen, with ``inv`` when another screen changed the sale."""

@@ -27,10 +27,18 @@ class CustomerDisplay(QWidget):
         self.message.setFont(big_font(self, 36))
         self.stack.addWidget(self.qr)
         self.stack.addWidget(self.message)
+        # What the customer still owes, or gets back: as large as the price.
+        self.money = QLabel()
+        self.money.setObjectName("customerMoney")
+        self.money.setFont(big_font(self, 32))
+        self.money.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.money.setWordWrap(True)
+        self.money.setStyleSheet("color:#7c2d12;")
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setFont(big_font(self, 18, bold=False))
         lay.addWidget(self.amount)
+        lay.addWidget(self.money)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.hint)
         self.resize(600, 700)
@@ -42,6 +50,7 @@ class CustomerDisplay(QWidget):
     def show_welcome(self) -> None:
         self.retranslate()
         self.amount.clear()
+        self.money.clear()
         self.hint.clear()
         self.message.setText(self.tr("Welcome!"))
         self.message.setStyleSheet("")
@@ -54,10 +63,19 @@ class CustomerDisplay(QWidget):
             self.show_welcome()
             return
         self.amount.setText(format_som(inv.amount_tyiyn, self.language))
+        if inv.change_tyiyn:
+            self.money.setText(self.tr("Your change: %1").replace("%1", format_som(inv.change_tyiyn, self.language)))
+        elif inv.paid_seen and inv.still_due_tyiyn and state_key in ("waiting", "attention"):
+            self.money.setText(self.tr("Paid %1. Left to pay: %2")
+                               .replace("%1", format_som(inv.received_tyiyn, self.language))
+                               .replace("%2", format_som(inv.still_due_tyiyn, self.language)))
+        else:
+            self.money.clear()
         if state_key in ("waiting", "attention") and uri:
             self.qr.set_data(uri)
             self.stack.setCurrentWidget(self.qr)
-            self.hint.setText(self.tr("Scan with your wallet to pay") if state_key == "waiting" else state_text)
+            self.hint.setText(self.tr("Scan with your wallet to pay") if state_key == "waiting" or inv.rest_open
+                              else state_text)
         else:
             colours = {"paid": "#2e7d32", "processing": "#1565c0", "offline": "#6a1b9a"}
             self.message.setText(state_text)

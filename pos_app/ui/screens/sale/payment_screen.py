@@ -5,7 +5,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from pos_app.core.errors import BadInput
@@ -28,10 +28,14 @@ STATE_STYLE = {
 }
 
 
+MONEY_STYLE = "background:#fff8e1;color:#7c2d12;border-radius:8px;padding:4px 8px;"
+
+
 class PaymentScreen(QWidget):
     new_sale = Signal()
     offline_requested = Signal()        # the customer hands over a signed payment (no network needed)
     cancel_sale = Signal(int)          # invoice id
+    charge_again = Signal(int)         # invoice id: ask again for an expired or partly paid sale
     format_changed = Signal(str)
     shown = Signal()                   # QR, amount or state changed: the customer display follows
 
@@ -43,6 +47,7 @@ class PaymentScreen(QWidget):
         self.invoice: Invoice | None = None
         self.fmt = "eip681"
         self.uri = ""
+        self.online = True
         outer = QHBoxLayout(self)
         self.left = QStackedWidget(self)
         self.qr = QrWidget(self)
@@ -58,9 +63,33 @@ class PaymentScreen(QWidget):
         self.amount.setObjectName("paymentAmount")
         self.amount.setFont(big_font(self, 36))
         self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The money a cashier must see: what came in, what is still owed, what to give back.
+        self.received = QLabel()
+        self.received.setObjectName("receivedAmount")
+        self.received.setFont(big_font(self, 16, bold=False))
+        self.received.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.still_due = QLabel()
+        self.still_due.setObjectName("stillDueAmount")
+        self.change = QLabel()
+        self.change.setObjectName("changeAmount")
+        for w in (self.still_due, self.change):
+            w.setFont(big_font(self, 24))
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+            w.setStyleSheet(MONEY_STYLE)
+        # The exact amount with its matching tail is for whoever checks a wallet: behind "Details".
+        self.details_button = QPushButton()
+        self.details_button.setObjectName("paymentDetailsButton")
+        self.details_button.setCheckable(True)
+        self.details_button.setFlat(True)
+        self.details_button.setMinimumHeight(44)
+        self.details_button.toggled.connect(lambda on: self.onchain.setVisible(on))
         self.onchain = QLabel()
+        self.onchain.setObjectName("exactAmount")
+        self.onchain.setWordWrap(True)
         self.onchain.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.onchain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.onchain.setVisible(False)
         self.format_label = QLabel()
         self.format_box = QComboBox()
         self.format_box.setMinimumHeight(44)
@@ -92,8 +121,15 @@ class PaymentScreen(QWidget):
         self.offline_button = BigButton("", self, point_size=15, min_height=52)
         self.offline_button.setObjectName("offlinePayButton")
         self.offline_button.clicked.connect(self.offline_requested.emit)
-        for w in (self.amount, self.onchain, self.format_label, self.format_box, self.format_error,
-                  self.countdown, self.state, self.advice):
+        self.again_button = BigButton("", self, point_size=18, min_height=64)
+        self.again_button.setObjectName("chargeAgainButton")
+        self.again_button.setStyleSheet("background:#1565c0;color:white;border-radius:8px;")
+        self.again_button.clicked.connect(self._charge_again)
+        self.again_button.setVisible(False)
+        self.side = side
+        for w in (self.amount, self.received, self.still_due, self.change, self.state, self.advice,
+                  self.again_button, self.countdown, self.format_label, self.format_box, self.format_error,
+                  self.details_button, self.onchain):
             side.addWidget(w)
         side.addStretch(1)
         side.addWidget(self.offline_button)
@@ -118,6 +154,8 @@ class PaymentScreen(QWidget):
         self.cancel_button.setText(self.tr("Cancel sale"))
         self.offline_button.setText(self.tr("Customer pays offline (scan)"))
         self.new_button.setText(self.tr("New sale"))
+        self.again_button.setText(self.tr("Charge again"))
+        self.details_button.setText(self.tr("Details"))
         if self.invoice is not None:
             self.show_invoice(self.invoice)
 
@@ -133,20 +171,47 @@ class PaymentScreen(QWidget):
     def show_invoice(self, inv: Invoice) -> None:
         self.invoice = inv
         self.amount.setText(format_som(inv.amount_tyiyn, self.language))
-        exact = base_units_to_decimal_str(inv.due_base, inv.decimals)
-        if self.language in ("ru", "ky"):
-            exact = exact.replace(".", ",")     # the shop's decimal comma, as in the large amount
-        self.onchain.setText(self.tr("Exact amount the wallet sends: %1 som").replace("%1", exact))
+        self._show_exact()
         self._render_qr()
         self._show_state()
         self.timer.start()
         self._tick()
 
+    def _show_exact(self) -> None:
+        inv = self.invoice
+        assert inv is not None
+        exact = base_units_to_decimal_str(inv.asked_base, inv.decimals)
+        if self.language in ("ru", "ky"):
+            exact = exact.replace(".", ",")     # the shop's decimal comma, as in the large amount
+        self.onchain.setText(self.tr("Exact amount the wallet sends: %1 som. The last digits tell this sale "
+                                     "apart from others; a wallet that rounds them away still pays in full.")
+                             .replace("%1", exact))
+
     def update_invoice(self, inv: Invoice) -> None:
         if self.invoice is not None and inv.id == self.invoice.id:
+            asked = self.invoice.asked_base
             self.invoice = inv
+            if inv.asked_base != asked:
+                # Part was paid: the QR now asks only the rest, by its own amount.
+                self._show_exact()
+                self._render_qr()
             self._show_state()
             self._tick()
+
+    def set_online(self, online: bool) -> None:
+        """Offline, taking a customer-signed payment is the way to be paid: bring it forward."""
+        if online == self.online:
+            return
+        self.online = online
+        self.side.removeWidget(self.offline_button)
+        if online:
+            self.side.insertWidget(self.side.count() - 2, self.offline_button)
+            self.offline_button.setStyleSheet("")
+        else:
+            self.side.insertWidget(self.side.indexOf(self.advice) + 1, self.offline_button)
+            self.offline_button.setStyleSheet("background:#6a1b9a;color:white;border-radius:8px;font-size:18pt;")
+        if self.invoice is not None:
+            self._show_state()
 
     def _format_picked(self, index: int) -> None:
         fmt = self.format_box.itemData(index)
@@ -188,17 +253,18 @@ class PaymentScreen(QWidget):
         advice = ""
         if st == InvoiceState.SETTLED:
             key, text = "paid", self.tr("Paid")
-            if flags.over:
-                key, advice = "attention", self.tr("The customer paid more than asked: give the difference back.")
+            if inv.change_tyiyn:
+                key, advice = "attention", self.tr("The customer paid more than asked: give the change back.")
             elif flags.late:
                 advice = self.tr("Paid after the invoice expired; the money has arrived.")
         elif st == InvoiceState.PROCESSING:
             key, text = "processing", self.tr("Seen in a block: confirming…")
         elif st == InvoiceState.EXPIRED or expired_now:
             key, text = "expired", self.tr("Expired")
-            advice = self.tr("Start a new sale if the customer still wants to pay.")
+            advice = self.tr("Tap \"Charge again\" if the customer still wants to pay.")
             if flags.partial:
-                key, advice = "attention", self.tr("Part was paid before expiry: collect the rest or refund it.")
+                key, advice = "attention", self.tr("Part was paid before it expired: charge again for the rest, "
+                                                   "or give the part back.")
         elif st == InvoiceState.INVALID:
             key, text = "invalid", self.tr("Cancelled")
         elif inv.offline_id is not None and not inv.paid_seen:
@@ -209,7 +275,13 @@ class PaymentScreen(QWidget):
             key, text = "waiting", self.tr("Waiting for payment")
             if flags.partial:
                 key, text = "attention", self.tr("Partly paid")
-                advice = self.tr("The customer paid less than asked: ask them to pay the rest.")
+                advice = self.tr("Ask the customer to scan again: the code now asks only for the rest.")
+        if st == InvoiceState.NEW and key == "waiting" and not self.online and not inv.paid_seen:
+            advice = self.tr("No connection: the customer can still pay from their phone without the network. "
+                             "Tap \"Customer pays offline (scan)\".")
+        self._show_money(inv)
+        self.again_button.setVisible(st == InvoiceState.EXPIRED and inv.paid_seen < inv.amount_base
+                                     and inv.offline_id is None)
         bg, fg, icon = STATE_STYLE[key]
         self.state.setText(f"{icon} {text}")
         self.state.setStyleSheet(f"background:{bg};color:{fg};border-radius:10px;padding:10px;")
@@ -228,6 +300,24 @@ class PaymentScreen(QWidget):
         if key == "paid" and not getattr(self, "_beeped", None) == inv.id:
             self._beeped = inv.id
             self.chimes.play("paid")
+
+    def _show_money(self, inv: Invoice) -> None:
+        """Received so far, still due, change: shown whenever money came in (never a guess)."""
+        lang = self.language
+        self.received.setText(self.tr("Received: %1").replace("%1", format_som(inv.received_tyiyn, lang)))
+        self.received.setVisible(bool(inv.paid_seen))
+        owed = inv.still_due_tyiyn if inv.paid_seen and inv.state != InvoiceState.INVALID else 0
+        self.still_due.setText(self.tr("Still due: %1").replace("%1", format_som(owed, lang)))
+        self.still_due.setVisible(bool(owed))
+        self.change.setText(self.tr("Give back: %1").replace("%1", format_som(inv.change_tyiyn, lang)))
+        self.change.setVisible(bool(inv.change_tyiyn))
+        if inv.state == InvoiceState.INVALID and inv.received_tyiyn:
+            self.change.setText(self.tr("Give back: %1").replace("%1", format_som(inv.received_tyiyn, lang)))
+            self.change.setVisible(True)
+
+    def _charge_again(self) -> None:
+        if self.invoice is not None:
+            self.charge_again.emit(self.invoice.id)
 
     def _cancel(self) -> None:
         if self.invoice is not None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from pos_app.core.events import InvoiceChanged, InvoiceCreated
+from pos_app.core.events import InvoiceChanged, InvoiceCreated, PaymentRemoved, PaymentSeen
 from pos_app.ui.shell.bridge import EventBridge, Worker
+from pos_app.ui.shell.core_text import error_text
 
 if TYPE_CHECKING:
     from pos_app.ui.models.tables import InvoiceTableModel
@@ -24,6 +25,8 @@ DAY_S = 24 * 3600
 
 
 class SalesController(QObject):
+    open_sale = Signal(object)      # an Invoice to show on the payment screen (reopened from the list)
+
     def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, stack: QStackedWidget, language: str,
                  explorer: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +38,13 @@ class SalesController(QObject):
         self._model: InvoiceTableModel | None = None
         self._screen: SalesList | None = None
         bridge.on(self.on_invoice, InvoiceCreated, InvoiceChanged)
+        # A payment that matched no sale must show in the inbox at once; a burst of them (a
+        # catch-up after a day offline) is read once.
+        self._reload_soon = QTimer(self)
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(300)
+        self._reload_soon.timeout.connect(self.reload)
+        bridge.on(lambda _e: self._reload_soon.start(), PaymentSeen, PaymentRemoved)
 
     @property
     def model(self) -> InvoiceTableModel:
@@ -52,6 +62,9 @@ class SalesController(QObject):
             self._screen.explorer = self.explorer
             self._screen.assign.connect(self.assign_payment)
             self._screen.selected.connect(self.load_detail)
+            self._screen.reopen.connect(self.reopen)
+            self._screen.cancel.connect(self.cancel)
+            self._screen.name_payer.connect(self.name_payer)
             self.stack.addWidget(self._screen)
         return self._screen
 
@@ -64,37 +77,71 @@ class SalesController(QObject):
         self.language = language
         self.model.language = language
         if self._screen is not None:
+            self._screen.unmatched_model.language = language
             self._screen.retranslate()
         self.reload()
 
     def on_invoice(self, e: InvoiceCreated | InvoiceChanged) -> None:
         self.model.upsert(e.invoice)
         if isinstance(e, InvoiceChanged) and e.invoice.paid_seen:
-            self.reload()   # the payer and the transaction columns, and the inbox, changed too
+            self._reload_soon.start()   # the payer column and the inbox changed too
+        if self._screen is not None and self._screen.selected_invoice_id() == e.invoice.id:
+            self.load_detail(e.invoice.id)
 
     def reload(self) -> None:
         svc = self.ctx.service
         since = int(time.time()) - DAY_S
 
+        ctx = self.ctx
+
         def load():
             invs = svc.list(since=since)
             payers = {}
             for inv in invs:
-                pays = svc.payments_for(inv.id)
-                if pays:
-                    payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
-            return invs, payers, svc.unmatched()
+                if inv.paid_seen:
+                    pays = svc.payments_for(inv.id)
+                    if pays:
+                        payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
+            return invs, payers, svc.unmatched(), ctx.payers.names(), _decimals(ctx)
 
         def loaded(r) -> None:
-            invs, payers, unmatched = r
-            self.model.set_rows(invs, payers)
-            self.screen.unmatched_model.set_rows(unmatched)
+            invs, payers, unmatched, names, decimals = r
+            self.model.set_rows(invs, payers, names)
+            self.screen.unmatched_model.set_rows(unmatched, decimals, names)
+            self.screen.names = names
         self.db.run(load, loaded)
 
     def load_detail(self, invoice_id: int) -> None:
         svc = self.ctx.service
         self.db.run(lambda: (svc.get(invoice_id), svc.payments_for(invoice_id), svc.history(invoice_id)),
                     lambda r: self.screen.show_detail(*r, self.language))
+
+    def reopen(self, invoice_id: int) -> None:
+        """Back to the payment screen for a listed sale: as it is while it waits, asked again once expired."""
+        svc = self.ctx.service
+
+        def load():
+            from pos_app.invoices.lifecycle import InvoiceState
+            inv = svc.get(invoice_id)
+            if inv.state == InvoiceState.EXPIRED:
+                inv = svc.charge_again(invoice_id, actor="cashier")
+            return inv
+        self.db.run(load, self.open_sale.emit, lambda err: self.screen.assign_message.setText(error_text(err)))
+
+    def cancel(self, invoice_id: int) -> None:
+        from pos_app.invoices.lifecycle import InvoiceState
+        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
+                                                  reason="cancelled from the sales list"),
+                    lambda inv: self.screen.assign_message.setText(
+                        self.tr("Sale %1 is cancelled.").replace("%1", str(inv.id))),
+                    lambda err: self.screen.assign_message.setText(error_text(err)))
+
+    def name_payer(self, address: str) -> None:
+        try:
+            from pos_app.ui.screens.sales.payer_name import ask_payer_name
+        except ImportError:   # the dialog is not in this build
+            return
+        ask_payer_name(self.screen, self.ctx, self.db, address, lambda *_a: self.reload())
 
     def assign_payment(self, payment_id: int, invoice_id: int) -> None:
         def done(inv) -> None:
@@ -103,4 +150,14 @@ class SalesController(QObject):
             self.reload()
             self.load_detail(inv.id)
         self.db.run(lambda: self.ctx.service.assign_payment(payment_id, invoice_id, actor="cashier"), done,
-                    lambda err: self.screen.assign_message.setText(err.user_message))
+                    lambda err: self.screen.assign_message.setText(error_text(err)))
+
+
+def _decimals(ctx: Any) -> int | None:
+    """The shop token's decimals as cached (no node is asked): amounts in the inbox are shown in som."""
+    from pos_app.chain.token_cache import cached_token_info
+    cfg = ctx.config
+    if not cfg.network.token:
+        return None
+    info = cached_token_info(ctx.store, cfg.network.chain_id, cfg.network.token)
+    return info.decimals if info else None

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import html
+import time
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
-from pos_app.core.money import base_units_to_decimal_str, format_som
-from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel
+from pos_app.core.money import base_units_to_tyiyn, format_som
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.ui.widgets.ask import ask
+from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel, payer_label
 
 
 def _table(model) -> QTableView:
@@ -28,12 +32,19 @@ def _table(model) -> QTableView:
 class SalesList(QWidget):
     assign = Signal(int, int)           # payment id, invoice id
     selected = Signal(int)              # invoice id: the window loads its details
+    reopen = Signal(int)                # invoice id: back on the payment screen (asked again if expired)
+    cancel = Signal(int)                # invoice id: cancelled after the cashier confirmed
+    name_payer = Signal(str)            # a payer's address: the cashier gives it a name
 
     def __init__(self, model: InvoiceTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.unmatched_model = PaymentTableModel(self)
+        self.unmatched_model = PaymentTableModel(self, model.language)
         self.explorer: str | None = None
+        self.names: dict[str, str] = {}
+        self.shown = None                   # the invoice whose story the detail shows
+        self.shown_payer: str | None = None
+        self.dialog: QMessageBox | None = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -67,12 +78,29 @@ class SalesList(QWidget):
         self.assign_button.clicked.connect(self._assign)
         self.assign_message = QLabel()
         self.assign_message.setWordWrap(True)
+        self.reopen_button = QPushButton()
+        self.reopen_button.setObjectName("reopenSaleButton")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelListedSale")
+        self.name_button = QPushButton()
+        self.name_button.setObjectName("namePayerButton")
+        for b in (self.reopen_button, self.cancel_button, self.name_button):
+            b.setMinimumHeight(44)
+            b.setEnabled(False)
+        self.reopen_button.clicked.connect(self._reopen)
+        self.cancel_button.clicked.connect(self._ask_cancel)
+        self.name_button.clicked.connect(lambda: self.shown_payer and self.name_payer.emit(self.shown_payer))
         lay.addWidget(self.title)
         lay.addWidget(self.filter)
         # The table takes the page's whole width (a shop screen is often only 1024 px wide) and
         # the selected sale's story goes under it, not beside it.
         lay.addWidget(self.table, 1)
         lay.addWidget(self.detail)
+        actions = QHBoxLayout()
+        for b in (self.reopen_button, self.cancel_button, self.name_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        lay.addLayout(actions)
         lay.addWidget(self.unmatched_title)
         lay.addWidget(self.unmatched)
         row = QHBoxLayout()
@@ -93,21 +121,59 @@ class SalesList(QWidget):
             self.selected.emit(inv_id)
 
     def show_detail(self, inv, payments: list[dict], history: list[dict], language: str) -> None:
-        """The invoice's story: amount, state, every payment with a link to the block explorer."""
-        title = self.tr("Invoice %1").replace("%1", str(inv.id))
-        lines = [f"<b>{html.escape(title)}</b>: "
-                 f"{html.escape(format_som(inv.amount_tyiyn, language))} — {html.escape(self.model.state_text(inv))}"]
+        """The sale's story: price, received, still due or change, who paid, and what happened."""
+        self.shown = inv
+        self._detail_args = (inv, payments, history)
+        e = html.escape
+        title = self.tr("Sale %1").replace("%1", str(inv.id))
+        lines = [f"<b>{e(title)}</b>: {e(format_som(inv.amount_tyiyn, language))} — {e(self.model.state_text(inv))}"]
+        money = [self.tr("Received: %1").replace("%1", format_som(inv.received_tyiyn, language))]
+        due = self.model.due_text(inv)
+        if due:
+            money.append(due)
+        lines.append(f"<b>{e(' · '.join(money))}</b>")
         for p in payments:
-            amount = base_units_to_decimal_str(int(p["value"]), inv.decimals)
-            tx = html.escape(p["tx_hash"])
-            link = (f'<a href="{html.escape(self.explorer.rstrip("/"))}/tx/{tx}">{tx[:18]}…</a>'
-                    if self.explorer else f"{tx[:18]}…")
-            lines.append(self.tr("Payment %1 from %2: %3").replace("%1", amount)
-                         .replace("%2", html.escape(p["payer"][:10]) + "…").replace("%3", link))
+            tyiyn, _tail = base_units_to_tyiyn(int(p["value"]), inv.decimals)
+            when = time.strftime("%H:%M", time.localtime(int(p["block_time"])))
+            line = self.tr("%1 from %2 at %3").replace("%1", format_som(tyiyn, language)) \
+                .replace("%2", payer_label(p["payer"], self.names)).replace("%3", when)
+            if p["status"] == "removed":
+                line += " " + self.tr("(dropped, not counted)")
+            if self.explorer:
+                tx = e(p["tx_hash"])
+                line = e(line) + f' · <a href="{e(self.explorer.rstrip("/"))}/tx/{tx}">{e(self.tr("receipt online"))}</a>'
+            else:
+                line = e(line)
+            lines.append(line)
         for h in history:
-            lines.append(f"<small>{html.escape(str(h['from_state'] or ''))} → {html.escape(h['to_state'])}: "
-                         f"{html.escape(h['reason'])}</small>")
+            lines.append(f"<small>{e(time.strftime('%H:%M', time.localtime(int(h['at']))))} "
+                         f"{e(_history_text(h))}</small>")
         self.detail.setText("<br>".join(lines))
+        self.shown_payer = payments[-1]["payer"] if payments else None
+        waiting = inv.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None \
+            and inv.paid_seen < inv.amount_base
+        self.reopen_button.setEnabled(waiting)
+        self.cancel_button.setEnabled(waiting)
+        self.name_button.setEnabled(self.shown_payer is not None)
+
+    def _reopen(self) -> None:
+        if self.shown is not None:
+            self.reopen.emit(self.shown.id)
+
+    def _ask_cancel(self) -> None:
+        if self.shown is None:
+            return
+        inv = self.shown
+        text = self.tr("Cancel sale %1? A payment that arrives later is kept for you to give back.") \
+            .replace("%1", str(inv.id))
+        if inv.paid_seen:
+            text += " " + self.tr("%1 has been received on it: give it back.").replace(
+                "%1", format_som(inv.received_tyiyn, self.model.language))
+        Role = QMessageBox.ButtonRole
+        self.dialog = ask(self, "cancelSaleDialog", text, [
+            ("confirmCancelSale", self.tr("Cancel the sale"), Role.DestructiveRole),
+            ("keepSale", self.tr("Keep the sale"), Role.RejectRole)],
+            lambda name: self.cancel.emit(inv.id) if name == "confirmCancelSale" else None)
 
     def _assign(self) -> None:
         rows = self.unmatched.selectionModel().selectedRows()
@@ -122,4 +188,18 @@ class SalesList(QWidget):
         self.filter.setPlaceholderText(self.tr("Search: amount, state, payer, transaction…"))
         self.unmatched_title.setText(self.tr("Unmatched payments (no invoice found)"))
         self.assign_button.setText(self.tr("Assign to selected invoice"))
+        self.reopen_button.setText(self.tr("Open for payment"))
+        self.cancel_button.setText(self.tr("Cancel sale"))
+        self.name_button.setText(self.tr("Name this payer"))
+        if getattr(self, "_detail_args", None) is not None:
+            self.show_detail(*self._detail_args, self.model.language)   # the story in the new language
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+
+
+def _history_text(row: dict) -> str:
+    """A history line in the cashier's language (core_text.history_text), as stored when unknown."""
+    try:
+        from pos_app.ui.shell.core_text import history_text
+    except ImportError:
+        return f"{row.get('from_state') or ''} → {row['to_state']}: {row['reason']}"
+    return history_text(row)

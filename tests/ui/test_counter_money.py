@@ -1,0 +1,140 @@
+"""The counter shows every som (issue 12 points 1 and 2), in the real window on the demo chain:
+received so far, still due with a QR for the rest, change to give, charging again, and no waiting
+sale or stray payment left unseen."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from pos_app.app.demo import accounts as A
+from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.invoices.payment_request import build_uri
+
+from .conftest import decode_qr
+from .test_sale_flow import charge
+
+SOM = 10**6   # the demo token has 6 decimals
+
+
+def wait_state(qtbot, win, key: str) -> None:
+    qtbot.waitUntil(lambda: win.payment.state.property("stateKey") == key, timeout=20000)
+
+
+def answer(qtbot, owner, button: str) -> None:
+    qtbot.waitUntil(lambda: owner.dialog is not None and owner.dialog.isVisible(), timeout=5000)
+    owner.dialog.findChild(QPushButton, button).click()
+
+
+def test_partial_then_the_rest_on_the_same_invoice(qtbot, window):
+    win = window
+    inv = charge(qtbot, win, "100")
+    qtbot.mouseClick(win.phone.pay_half, Qt.MouseButton.LeftButton)            # pays 50 som
+    wait_state(qtbot, win, "attention")
+    p = win.payment
+    assert p.received.text() == "Received: 50.00 som" and p.received.isVisibleTo(p)
+    assert p.still_due.text() == "Still due: 50.00 som" and p.still_due.isVisibleTo(p)
+    assert not p.change.isVisibleTo(p)
+    # The QR now asks only the rest, by the rest's own exact amount, on the same invoice.
+    part = win.ctx.service.get(inv.id)
+    assert part.asked_base != inv.due_base and part.asked_base // 10**4 == 5000
+    expected = build_uri("eip681", part.request())
+    assert p.uri == expected and decode_qr(p.qr) == [expected]
+    assert decode_qr(win.customer.qr) == [expected]
+    assert "Left to pay: 50.00 som" in win.customer.money.text()
+    qtbot.mouseClick(win.phone.pay_exact, Qt.MouseButton.LeftButton)           # pays what the QR asks
+    wait_state(qtbot, win, "paid")
+    assert not p.still_due.isVisibleTo(p) and not p.change.isVisibleTo(p)
+    assert p.received.text() == "Received: 100.00 som"
+    done = win.ctx.service.get(inv.id)
+    assert done.state == InvoiceState.SETTLED and done.change_tyiyn == 0 and len(win.ctx.service.payments_for(inv.id)) == 2
+
+
+def test_overpayment_shows_the_change_to_give(qtbot, window):
+    win = window
+    charge(qtbot, win, "40")
+    qtbot.mouseClick(win.phone.pay_over, Qt.MouseButton.LeftButton)            # 10 som more
+    wait_state(qtbot, win, "attention")
+    p = win.payment
+    assert p.change.text() == "Give back: 10.00 som" and p.change.isVisibleTo(p)
+    assert "Your change: 10.00 som" in win.customer.money.text()
+    win.go_list()
+    qtbot.waitUntil(lambda: "give back 10.00 som" in win.model.index(0, 4).data(), timeout=5000)
+    assert win.model.index(0, 3).data() == "50.00 som"
+
+
+def test_new_sale_while_one_waits_asks_first(qtbot, window):
+    win = window
+    inv = charge(qtbot, win, "30")
+    qtbot.mouseClick(win.payment.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, win.checkout, "stayOnSale")
+    assert win.stack.currentWidget() is win.payment and win.current.id == inv.id
+    # The Sale button goes back to the waiting sale instead of dropping it.
+    win.go_sale()
+    assert win.stack.currentWidget() is win.payment
+    qtbot.mouseClick(win.payment.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, win.checkout, "keepSaleOpen")
+    assert win.stack.currentWidget() is win.sale
+    assert win.ctx.service.get(inv.id).state == InvoiceState.NEW                # still open, still watched
+    other = charge(qtbot, win, "31")
+    qtbot.mouseClick(win.payment.new_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, win.checkout, "cancelWaitingSale")
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.sale, timeout=5000)
+    assert win.ctx.service.get(other.id).state == InvoiceState.INVALID
+    assert [r["event"] for r in win.ctx.store.query("SELECT event FROM audit_log WHERE actor = 'cashier'")] == \
+        ["mark_invalid"]
+
+
+def test_a_stray_payment_reaches_the_inbox_live(qtbot, window, demo_chain):
+    win = window
+    charge(qtbot, win, "10")
+    win.checkout.new_sale()
+    charge(qtbot, win, "20")
+    win.go_list()
+    demo_chain.pay("Bakyt", A.MERCHANT, 7 * SOM)
+    # No reload by hand: the payment event refreshes the inbox.
+    qtbot.waitUntil(lambda: win.sales.unmatched_model.rowCount() == 1, timeout=20000)
+    assert win.sales.unmatched_model.index(0, 2).data() == "7.00 som"
+    assert not win.sales.unmatched_model.index(0, 1).data().startswith("0x")
+
+
+def test_sales_list_reopens_an_expired_sale_and_cancels_one_after_asking(qtbot, window):
+    win = window
+    inv = charge(qtbot, win, "42")
+    win.ctx.store.execute("UPDATE invoices SET expires_at = ? WHERE id = ?", (int(time.time()) - 1, inv.id))
+    wait_state(qtbot, win, "expired")
+    assert win.payment.again_button.isVisibleTo(win.payment)
+    win.go_list()
+    row = [r for r in range(win.sales.proxy.rowCount()) if win.sales.proxy.index(r, 1).data() == str(inv.id)][0]
+    win.sales.table.selectRow(row)
+    qtbot.waitUntil(lambda: win.sales.reopen_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(win.sales.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment, timeout=5000)
+    wait_state(qtbot, win, "waiting")
+    again = win.ctx.service.get(inv.id)
+    assert again.state == InvoiceState.NEW and again.expires_at > time.time() + 600 and win.current.id == inv.id
+    win.go_list()
+    win.sales.table.selectRow(row)
+    qtbot.waitUntil(lambda: win.sales.cancel_button.isEnabled(), timeout=5000)
+    qtbot.mouseClick(win.sales.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, win.sales, "keepSale")
+    assert win.ctx.service.get(inv.id).state == InvoiceState.NEW
+    qtbot.mouseClick(win.sales.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, win.sales, "confirmCancelSale")
+    qtbot.waitUntil(lambda: win.ctx.service.get(inv.id).state == InvoiceState.INVALID, timeout=5000)
+    events = [r["event"] for r in win.ctx.store.query("SELECT event FROM audit_log WHERE actor = 'cashier'")]
+    assert events == ["charge_again", "mark_invalid"]
+
+
+def test_offline_brings_offline_payment_forward(qtbot, window):
+    win = window
+    charge(qtbot, win, "12")
+    p = win.payment
+    online_at = p.side.indexOf(p.offline_button)
+    win.checkout.set_online(False)
+    assert p.side.indexOf(p.offline_button) < online_at
+    assert p.side.indexOf(p.offline_button) == p.side.indexOf(p.advice) + 1
+    assert "without the network" in p.advice.text()
+    win.checkout.set_online(True)
+    assert p.side.indexOf(p.offline_button) == online_at

@@ -96,6 +96,9 @@ def test_offline_button_is_off_for_paid_or_cancelled_sales(qtbot, window):
     inv = charge(qtbot, window, "5")
     assert win.payment.offline_button.isEnabled()
     qtbot.mouseClick(win.payment.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.checkout.dialog is not None and win.checkout.dialog.isVisible(), timeout=5000)
+    from PySide6.QtWidgets import QPushButton
+    win.checkout.dialog.findChild(QPushButton, "confirmCancelSale").click()     # cancelling asks first
     qtbot.waitUntil(lambda: win.current is not None and win.current.state.value == "invalid", timeout=5000)
     assert not win.payment.offline_button.isEnabled()
     assert inv.id == win.current.id

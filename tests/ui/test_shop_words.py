@@ -27,7 +27,10 @@ def test_the_payment_screen_names_wallets_and_the_exact_amount_in_som(qtbot, tmp
         assert names and not any("EIP" in n or "681" in n for n in names)
         text = screen.onchain.text()
         assert re.search(r"150,0000\d\d " + word, text), text
-        assert "." not in text and "блокчейн" not in text.lower() and "chain" not in text
+        assert not re.search(r"\d\.\d", text) and "блокчейн" not in text.lower() and "chain" not in text
+        assert not screen.onchain.isVisibleTo(screen)            # the tail is explained only in Details
+        screen.details_button.click()
+        assert screen.onchain.isVisibleTo(screen)
     finally:
         install_language("en")
         ctx.close()

@@ -88,6 +88,12 @@ class MainWindow(QMainWindow):
         self.offline.summary_changed.connect(self.refresh_status)
         # A failed offline payment: who, how much, which sale, and the next step.
         root.addWidget(self.offline.failure_bar)
+        # A payment that matched no sale: above every screen until it is dealt with.
+        from pos_app.ui.screens.sales.unmatched_alert import UnmatchedAlertController
+        self.unmatched = UnmatchedAlertController(ctx, bridge=self.bridge, db=self.db, current=self._sale_on_screen,
+                                                  language=self.language, parent=self)
+        self.unmatched.show_list.connect(self.go_list)
+        root.addWidget(self.unmatched.widget)
         nav = QHBoxLayout()
         self.nav_sale = BigButton("", self, point_size=14, min_height=44)
         self.nav_list = BigButton("", self, point_size=14, min_height=44)
@@ -116,7 +122,8 @@ class MainWindow(QMainWindow):
         self.phone = None
         if demo_chain is not None:
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
-            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current)
+            # The customer chosen on the phone teaches the shop's address book its wallet's name.
+            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current, payers=ctx.payers, db=self.db)
             self.phone.handed_over.connect(self._phone_handed_over)
             phone_area = scrolling(self.phone, horizontal=False)
             phone_area.setMinimumWidth(PHONE_WIDTH[0])
@@ -201,7 +208,7 @@ class MainWindow(QMainWindow):
             self.offline.start_sync(watcher)
 
         def failed(err) -> None:
-            self.error = err.user_message
+            self.error = error_text(err)
             self.refresh_status()
         self.slow.run(self.ctx.watcher, attach, failed)
 
@@ -275,6 +282,13 @@ class MainWindow(QMainWindow):
             self.customer.setGeometry(screens[1].availableGeometry())
         self.customer.show()
 
+    def _sale_on_screen(self) -> "Invoice | None":
+        """The sale a stray payment can be added to with one tap: the one on the payment screen."""
+        pay = self.checkout._payment
+        if pay is not None and self.stack.currentWidget() is pay:
+            return self.checkout.current
+        return None
+
     def go_sale(self) -> None:
         """The sale button: back to the sale still waiting on screen, else the keypad."""
         if self.checkout.waiting() is not None:
@@ -311,6 +325,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.sales_ctl.set_language(language)
         self.offline.set_language(language)
+        self.unmatched.set_language(language)
 
     def go_list(self) -> None:
         self.stack.setCurrentWidget(self.sales)
@@ -332,8 +347,9 @@ class MainWindow(QMainWindow):
     def on_scan_progress(self, e: ScanProgress) -> None:
         # Progress in the shop's words: how much of the time offline has been looked through.
         left = max(0, e.head - e.scanned_to)
-        self.net_label.setText(self.tr("Catching up with payments made while offline (%1 steps left)…")
-                               .replace("%1", str(left)))
+        from pos_app.ui.shell.i18n import plural
+        self.net_label.setText(plural(self.tr("Catching up with payments made while offline (%n step(s) left)…",
+                                              "", left), left))
 
     def on_chain_status(self, e: ChainStatus) -> None:
         if e.online:

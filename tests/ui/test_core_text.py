@@ -265,3 +265,186 @@ def test_worker_hands_the_translated_error_to_the_widget(qtbot, russian):
     worker.shutdown()
     assert "12" in got[0].user_message and CYRILLIC.search(got[0].user_message), got[0].user_message
     assert got[0].params == {"payment": 12}
+
+
+# -- histories: every reason the core writes is recognised at display (ui/shell/reasons.py) --------
+from pos_app.ui.shell.core_text import history_text, queue_reason_text  # noqa: E402
+from pos_app.ui.shell.reasons import PATTERNS  # noqa: E402
+
+# Calls whose string argument becomes a history row's reason (invoice_history, offline_history,
+# offline_payments.reason), and the keyword arguments that carry one.
+REASON_CALLS = {"recompute_in", "recompute_many", "recompute", "remove_payments_in", "finalize_payments_in",
+                "_recompute_in", "_move_in", "invalidate_in", "transition"}
+REASON_KEYWORDS = {"reason", "note", "received_reason", "queued_reason"}
+# Reasons put together from parts (offline/queue.py resolve: f"{action} by {actor} {note}".strip()):
+# checked through examples of what they write.
+COMPOSED = {"{} by {} {}": ["collect_again by cashier", "resolved by cli", "collect_again by cashier paid cash"]}
+
+
+def _template(node: ast.AST) -> list[str]:
+    """The text a reason expression writes, with "{}" for every value put in."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return ["".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _template(node.left)           # f"in block {n}" + landed_note(r): the note, below
+    if isinstance(node, ast.BoolOp):
+        return [t for v in node.values for t in _template(v)]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "strip":
+        return _template(node.func.value)
+    return []
+
+
+def _texts_in(node: ast.AST) -> list[ast.AST]:
+    """The string constants and f-strings inside ``node`` (not the pieces of an f-string)."""
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return [node]
+    return [t for child in ast.iter_child_nodes(node) for t in _texts_in(child)]
+
+
+def written_reasons(trees: dict[Path, ast.AST]) -> list[tuple[str, str]]:
+    """(template, where) of every reason text the core writes."""
+    out = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = _name(node.func)
+            args: list[ast.AST] = []
+            if name == "_Change" and len(node.args) >= 3:
+                args.append(node.args[2])
+            if name in REASON_CALLS:
+                args.extend(a for a in node.args if isinstance(a, (ast.Constant, ast.JoinedStr, ast.BinOp)))
+            args.extend(k.value for k in node.keywords if k.arg in REASON_KEYWORDS)
+            if name in ("execute", "executemany") and len(node.args) >= 2 and isinstance(node.args[0], ast.Constant) \
+                    and "_history(" in str(node.args[0].value):
+                args.extend(_texts_in(node.args[1]))     # the row's values, written in place
+            for a in args:
+                for t in _template(a):
+                    if t:
+                        out.append((t, f"{path.relative_to(ROOT)}:{node.lineno}"))
+    return out
+
+
+def _normal(pattern: str) -> str:
+    return re.sub(r"\{[a-z_]+\}", "{}", pattern)
+
+
+def unknown_reasons(found: list[tuple[str, str]]) -> list[str]:
+    known = {_normal(p) for p, _ in PATTERNS}
+    bad = []
+    for template, where in found:
+        if template in known:
+            continue
+        examples = COMPOSED.get(template)
+        if examples and all(queue_reason_text(e) != e for e in examples):
+            continue
+        bad.append(f"{where}: {template!r}")
+    return bad
+
+
+def test_every_reason_the_core_writes_is_recognised():
+    trees = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in _core_sources()}
+    found = written_reasons(trees)
+    # The scan itself sees the reasons named in the issue (so a broken scan cannot pass quietly).
+    templates = {t for t, _ in found}
+    assert {"in block {}", "final on the chain", "payment update from the chain", "created", "expired",
+            "repaired at start", "{}, pending network (offline payment {})", "verified offline"} <= templates
+    assert len(found) > 35
+    assert not unknown_reasons(found), "reasons with no display text in ui/shell/reasons.py:\n" + \
+        "\n".join(unknown_reasons(found))
+
+
+def test_the_reason_scan_catches_a_new_reason():
+    sample = ast.parse("def f(c, r, n):\n"
+                       "    _Change(r, Q.FINAL, 'landed on the moon')\n"
+                       "    self.service.recompute_in(c, [1], f'moved by {n}')\n"
+                       "    q.take_back(actor='x', reason='in block 7')\n")
+    found = written_reasons({ROOT / "x.py": sample})
+    assert [t for t, _ in found] == ["landed on the moon", "moved by {}", "in block 7"]
+    assert [b.split(": ", 1)[1] for b in unknown_reasons(found)] == ["'landed on the moon'", "'moved by {}'",
+                                                                       "'in block 7'"]
+
+
+def test_stuck_notes_are_recognised():
+    """Reasons built by outbox/stuck.py (the verdict, and the note added to "in block N")."""
+    from pos_app.outbox import stuck
+    for resolution in (None, "collect_again", "resolved"):
+        note = stuck.landed_note({"state": "stuck", "resolution": resolution})
+        text = "in block 4211" + note
+        assert queue_reason_text(text) != text and "4211" not in queue_reason_text(text)
+    row = {"payer_nonce": 5, "state": "submitted"}
+    for mined in (3, 5):
+        text = stuck.verdict(row, mined, 1800)
+        assert text and queue_reason_text(text) != text
+
+
+JARGON = re.compile(r"block|nonce|0x[0-9a-fA-F]|reorg|chain", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("reason", [
+    "in block 429", "final on the chain", "nonce already used; checking the receipt",
+    "its block left the chain (reorg); sending it again", "the relay transaction was replaced; signing it again",
+    "the network refuses this transaction: replacement transaction underpriced 0xabc",
+    "raw_tx from scan", "eip3009 from cli",
+    "already sent by another machine; following its transaction",
+])
+def test_queue_reasons_in_shop_words(reason, russian):
+    shown = queue_reason_text(reason)
+    assert CYRILLIC.search(shown), shown
+    assert not JARGON.search(shown) and "429" not in shown, shown
+
+
+def test_queue_reasons_in_english_say_no_jargon(qapp):
+    install_language("en")
+    assert queue_reason_text("in block 429") == "Arrived, confirming"
+    assert queue_reason_text("final on the chain") == "Confirmed"
+    # A text no pattern knows (a note typed at the command line) is shown as it is.
+    assert queue_reason_text("paid in cash, see the notebook") == "paid in cash, see the notebook"
+    assert queue_reason_text("") == ""
+
+
+def test_stuck_count_has_plural_forms(russian):
+    text = "never went through: the customer's wallet has {} earlier payment(s) that did not reach the " \
+           "network, so the network held this one for 30 min"
+    assert "(s)" not in queue_reason_text(text.format(2))
+    install_language("en")
+    assert "has 1 earlier payment that" in queue_reason_text(text.format(1))
+    assert "has 2 earlier payments that" in queue_reason_text(text.format(2))
+
+
+HISTORY = [
+    ({"from_state": None, "to_state": "new", "reason": "created"}, "Ожидает: Продажа начата"),
+    ({"from_state": "new", "to_state": "processing", "reason": "payment update from the chain"},
+     "Ожидает → Подтверждается: Пришёл платёж"),
+    ({"from_state": "new", "to_state": "invalid", "reason": "marked by cashier: sale cancelled"},
+     "Ожидает → Отменено: Отмечено кассиром: продажа отменена"),
+]
+
+
+@pytest.mark.parametrize("row,expected", HISTORY)
+def test_invoice_history_in_russian(row, expected, russian):
+    assert history_text(row) == expected
+
+
+@pytest.mark.parametrize("reason", [
+    "created", "expired", "repaired at start", "payment update from the chain", "payment final on the chain",
+    "payment dropped by a chain reorganisation", "marked by cashier: sale cancelled", "marked by cli",
+    "payment 12 assigned by cashier", "accepted offline, pending network (offline payment 3)",
+    "handed over from device 3f9a77c2e1d0b4a5, pending network (offline payment 4)",
+    "offline payment 5 failed (double_spent); collected again", "charged again by cashier",
+])
+def test_every_invoice_reason_in_kyrgyz(reason, kyrgyz):
+    shown = history_text({"from_state": "new", "to_state": "processing", "reason": reason})
+    assert CYRILLIC.search(shown.split(": ", 1)[1]), shown
+    assert not JARGON.search(shown) and "double_spent" not in shown and "cashier" not in shown, shown
+
+
+def test_history_row_keeps_an_unknown_reason(qapp):
+    install_language("en")
+    assert history_text({"from_state": "new", "to_state": "settled", "reason": "settled by hand"}) == \
+        "Waiting → Paid: settled by hand"
+    assert history_text({"from_state": "new", "to_state": "new", "reason": "accepted offline, pending network "
+                                                                           "(offline payment 9)"}) == \
+        "Waiting: Paid offline; waiting for the network (offline payment 9)"

@@ -86,6 +86,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("history", "{note}; waiting for the network (offline payment {item})")),
     ("offline payment {item} failed ({state}); collected again",
      QT_TRANSLATE_NOOP("history", "Offline payment {item} failed ({state}); the customer was charged again")),
+    # the notes of "{note}, pending network" (offline/queue.py link_offline)
+    ("accepted offline", QT_TRANSLATE_NOOP("history", "Paid offline")),
+    ("handed over from device {device}", QT_TRANSLATE_NOOP("history", "Brought from another till")),
     # reasons a cashier's action gives (ui/screens/sale/checkout.py)
     ("sale cancelled", QT_TRANSLATE_NOOP("history", "sale cancelled")),
     # -- offline_history and offline_payments.reason: pos_app/offline/*.py -------------------------

@@ -81,23 +81,44 @@ def ensure_node_tools() -> Path:
     return NODE_DIR / "node_modules" / ".bin"
 
 
-# Debian tools the packaging tests use (tests/packaging): gcc + icupkg cut Qt's ICU data,
-# dpkg-deb builds the .deb, makensis compiles the Windows installer script.
-SYSTEM_TOOLS = {"gcc": "gcc", "icupkg": "icu-devtools", "dpkg-deb": "dpkg", "makensis": "nsis", "readelf": "binutils"}
+# Debian tools the tests use: gcc + icupkg cut Qt's ICU data, dpkg-deb builds the .deb, makensis
+# compiles the Windows installer script (tests/packaging); Xvfb, xdotool and ImageMagick's import
+# run the real window on an X screen with real clicks and take its screenshots
+# (packaging/counter_walk.py, tests/ui/test_counter_walk.py).
+SYSTEM_TOOLS = {"gcc": "gcc", "icupkg": "icu-devtools", "dpkg-deb": "dpkg", "makensis": "nsis", "readelf": "binutils",
+                "Xvfb": "xvfb", "xdotool": "xdotool", "import": "imagemagick"}
+# What Qt's xcb platform plugin loads that a server without a desktop may lack (as ctypes finds the
+# library), and a font to draw text with (packaging/deb.py lists the same libraries for the .deb).
+SYSTEM_LIBS = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-image": "libxcb-image0",
+               "xcb-keysyms": "libxcb-keysyms1", "xcb-render-util": "libxcb-render-util0",
+               "xcb-shape": "libxcb-shape0", "xkbcommon-x11": "libxkbcommon-x11-0", "X11-xcb": "libx11-xcb1",
+               "EGL": "libegl1", "GL": "libgl1", "fontconfig": "libfontconfig1", "dbus-1": "libdbus-1-3"}
+FONT_DIR, FONT_PACKAGE = Path("/usr/share/fonts/truetype/dejavu"), "fonts-dejavu-core"
+
+
+def missing_system_packages() -> list[str]:
+    """Debian packages of the tools and libraries above that this machine lacks."""
+    from ctypes.util import find_library
+    pkgs = {SYSTEM_TOOLS[t] for t in SYSTEM_TOOLS if shutil.which(t) is None}
+    pkgs.update(pkg for lib, pkg in SYSTEM_LIBS.items() if find_library(lib) is None)
+    if not FONT_DIR.is_dir():
+        pkgs.add(FONT_PACKAGE)
+    return sorted(pkgs)
 
 
 def ensure_system_tools() -> None:
-    missing = [t for t in SYSTEM_TOOLS if shutil.which(t) is None]
-    if not missing or not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux"):
         return
-    pkgs = sorted({SYSTEM_TOOLS[t] for t in missing})
+    pkgs = missing_system_packages()
+    if not pkgs:
+        return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        _say("installing Debian packages for the packaging tests: " + " ".join(pkgs))
+        _say("installing Debian packages for the tests: " + " ".join(pkgs))
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.call(["apt-get", "update", "-qq"], env=env)
         subprocess.check_call(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *pkgs], env=env)
     else:
-        _say("the packaging tests need: " + " ".join(pkgs) + " (install them, e.g. sudo apt-get install ...)")
+        _say("the tests need: " + " ".join(pkgs) + " (install them, e.g. sudo apt-get install ...)")
 
 
 def run_tests(py: Path, args: list[str]) -> int:

@@ -166,21 +166,23 @@ class Walk:
             raise StepFailed(f"{label}: another window covers it at {point.x()},{point.y()} ({under.split()})")
         self.xdo("click", "1")
 
-    def _scroll_into_view(self, widget: QWidget, label: str) -> None:
+    def _scroll_into_view(self, widget: QWidget, label: str, *, whole: bool = False) -> None:
         def shown() -> bool:
+            if whole:
+                return _shown_whole(widget)
             region = widget.visibleRegion()
             return not region.isEmpty() and region.contains(widget.rect().center())
 
         for _ in range(60):
             if self.gui(shown):
                 return
-            bar = self.gui(lambda: _scroll_bar_towards(widget))
+            bar = self.gui(lambda: _scroll_bar_towards(widget, whole))
             if bar is None:
                 break
             point, button = bar
             self.xdo("mousemove", str(point.x()), str(point.y()), "click", button)
             self.settle(0.05)
-        raise StepFailed(f"{label} cannot be scrolled into view")
+        raise StepFailed(f"{label} cannot be scrolled {'whole ' if whole else ''}into view")
 
     def type_text(self, text: str) -> None:
         self.xdo("type", "--delay", "40", text)
@@ -274,12 +276,29 @@ class Walk:
         the payment state, the QR's amount. Missing labels make the step wait; wrong ones fail it."""
         from pos_app.core.money import format_som
         self.settle()
+        # A page taller than the window scrolls: like a person, turn the wheel until what this step
+        # reads is in view (noted in the record), then take the picture.
+        scrolled, problems = [], []
+        wanted = [(n, self.find(n)) for n in (amounts or {})]
+        if qr_tyiyn is not None:
+            wanted.append(("paymentQr", self.gui(lambda: self.win.payment.qr)))
+        for name, widget in wanted:
+            if widget is not None and self.gui(widget.isVisible) and not self.gui(
+                    lambda: _shown_whole(widget) if name != "paymentQr" else not widget.visibleRegion().isEmpty()):
+                try:
+                    self._scroll_into_view(widget, name, whole=name != "paymentQr")
+                    scrolled.append(name)
+                except StepFailed as exc:
+                    problems.append(str(exc))
         shot = self.shot(step)
-        frames, problems = self.frames()
-        record = {"scenario": self.scenario, "step": step, "shot": str(shot), "frames": frames,
-                  "status": "ok", "waiting_for": [], "problems": problems, "shown": {}}
-        for name, tyiyn in (amounts or {}).items():
-            widget = self.find(name)
+        frames, frame_problems = self.frames()
+        problems += frame_problems
+        record = {"scenario": self.scenario, "step": step, "shot": str(shot), "frames": frames, "status": "ok",
+                  "waiting_for": [], "problems": problems, "shown": {}, "scrolled_to_see": scrolled}
+        for name, widget in wanted:
+            if name == "paymentQr":
+                continue
+            tyiyn = amounts[name]
             if widget is None:
                 (record["problems"] if implemented(name) else record["waiting_for"]).append(name)
                 continue
@@ -299,8 +318,10 @@ class Walk:
             unit = 10 ** (self.gui(lambda: self.win.current.decimals) - 2)
             asked = self.payment_qr_amounts(shot)
             record["shown"]["qr"] = asked
-            if [a // unit for a in asked] != [qr_tyiyn]:
-                problems.append(f"the payment QR asks {asked} base units; expected {qr_tyiyn} tyiyn and a tail")
+            # The payment screen's QR, and the customer display's when it is open: all ask the same.
+            if not asked or any(a // unit != qr_tyiyn for a in asked):
+                problems.append(f"the payment QRs on screen ask {asked} base units; expected {qr_tyiyn} tyiyn "
+                                "and a tail")
         record["latin"] = self.latin()
         if problems:
             record["status"] = "failed"
@@ -327,18 +348,32 @@ class Walk:
         print(f"  {self.scenario}: {status}: {reason}", flush=True)
 
 
-def _scroll_bar_towards(widget: QWidget) -> tuple[QPoint, str] | None:
-    """The centre of the scroll bar to turn, and the wheel button (4 up, 5 down; 6/7 sideways)."""
+def _shown_whole(widget: QWidget) -> bool:
+    """Nothing of ``widget`` is clipped away (a QR cut in half cannot be scanned)."""
+    region = widget.visibleRegion()
+    return not region.isEmpty() and region.boundingRect() == widget.rect() and region.rectCount() == 1
+
+
+def _scroll_bar_towards(widget: QWidget, whole: bool = False) -> tuple[QPoint, str] | None:
+    """The centre of the scroll bar to turn, and the wheel button (4 up, 5 down; 6/7 sideways), to bring
+    ``widget``'s centre (or all of it) into view."""
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()
     if parent is None:
         return None
     port = parent.viewport()
-    centre = widget.mapTo(port, widget.rect().center())
+    top_left = widget.mapTo(port, QPoint(0, 0))
+    if whole:
+        lo_x, lo_y = top_left.x(), top_left.y()
+        hi_x, hi_y = lo_x + widget.width() - 1, lo_y + widget.height() - 1
+    else:
+        centre = widget.mapTo(port, widget.rect().center())
+        lo_x = hi_x = centre.x()
+        lo_y = hi_y = centre.y()
     vbar, hbar = parent.verticalScrollBar(), parent.horizontalScrollBar()
-    if not 0 <= centre.y() < port.height() and vbar.isVisible():
-        return vbar.mapToGlobal(vbar.rect().center()), ("5" if centre.y() >= port.height() else "4")
-    if not 0 <= centre.x() < port.width() and hbar.isVisible():
-        return hbar.mapToGlobal(hbar.rect().center()), ("7" if centre.x() >= port.width() else "6")
-    return _scroll_bar_towards(parent)   # an outer scroll area hides this one
+    if vbar.isVisible() and (lo_y < 0 or hi_y >= port.height()):
+        return vbar.mapToGlobal(vbar.rect().center()), ("4" if lo_y < 0 else "5")
+    if hbar.isVisible() and (lo_x < 0 or hi_x >= port.width()):
+        return hbar.mapToGlobal(hbar.rect().center()), ("6" if lo_x < 0 else "7")
+    return _scroll_bar_towards(parent, whole)   # an outer scroll area hides this one

@@ -120,9 +120,21 @@ def partial(w: Walk) -> None:
     # The customer sees what is left and a QR for exactly that (same sale).
     w.check("half paid", amounts={"receivedAmount": 12000, "stillDueAmount": 12000}, state="attention",
             qr_tyiyn=12000)
+    customer_sees(w, "customer display: what is left", {"customerMoney": 12000}, qr_tyiyn=12000)
     w.click(*PHONE_EXACT)
     payment_state(w, "paid")
     w.check("rest paid", amounts={"paymentAmount": 24000, "receivedAmount": 24000}, state="paid")
+
+
+def customer_sees(w: Walk, step: str, amounts: dict[str, int], qr_tyiyn: int | None = None) -> None:
+    """The customer display (a second window) shows the customer the same money."""
+    w.click(*NAV_CUSTOMER)
+    w.wait(lambda: w.win.customer.isVisible(), "the customer display", 10)
+    try:
+        w.check(step, amounts=amounts, qr_tyiyn=qr_tyiyn)
+    finally:
+        # No window manager to close it with: the walk closes it so it covers nothing.
+        w.gui(lambda: w.win.customer.close())
 
 
 def overpay(w: Walk) -> None:
@@ -131,6 +143,7 @@ def overpay(w: Walk) -> None:
     payment_state(w, "attention")
     requires("changeAmount")
     w.check("paid 10 som more", amounts={"receivedAmount": 16000, "changeAmount": 1000}, state="attention")
+    customer_sees(w, "customer display: the change", {"customerMoney": 1000})
 
 
 def unmatched(w: Walk) -> None:
@@ -231,11 +244,7 @@ def screens(w: Walk) -> None:
     w.click(*NAV_LIST)
     w.wait(lambda: w.win.stack.currentWidget() is w.win.sales, "the sales list", 10)
     w.check("sales list")
-    w.click(*NAV_CUSTOMER)
-    w.wait(lambda: w.win.customer.isVisible(), "the customer display", 10)
-    w.check("customer display")
-    # No window manager to close it with: the walk closes it so it covers nothing.
-    w.gui(lambda: w.win.customer.close())
+    customer_sees(w, "customer display", {})
     w.click(*NAV_QUEUE)
     w.wait(lambda: w.win.stack.currentWidget() is w.win.offline.queue_view, "the offline queue", 10)
     w.check("offline queue")

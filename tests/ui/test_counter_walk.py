@@ -27,8 +27,8 @@ RUNS = {("1024x600", "ky"): list(counter_walk.SCENARIOS), ("1366x768", "ru"): li
 # The steps each scenario must have passed when it was not stopped for a missing widget.
 MUST_PASS = {
     "paid": ["charged", "paid"],
-    "partial": ["charged", "half paid", "rest paid"],
-    "overpay": ["charged", "paid 10 som more"],
+    "partial": ["charged", "half paid", "customer display: what is left", "rest paid"],
+    "overpay": ["charged", "paid 10 som more", "customer display: the change"],
     "unmatched": ["charged", "payment matched no sale", "assigned to the sale on screen", "rest paid"],
     "offline": ["network off", "charged", "offline payment checked", "accepted offline", "queued offline",
                 "final after the network came back"],

@@ -20,7 +20,10 @@ SOM = 10**6   # the demo token has 6 decimals
 
 
 def _alert(window) -> UnmatchedAlertController:
-    """The controller wired as the main window wires it: the bar above every screen."""
+    """The window's own bar (wired by the main window), or one wired the same way on a window without it."""
+    own = getattr(window, "unmatched", None)
+    if isinstance(own, UnmatchedAlertController):
+        return own
     ctl = UnmatchedAlertController(
         window.ctx, bridge=window.bridge, db=window.db,
         current=lambda: window.current if window.stack.currentWidget() is window.payment else None,

@@ -502,52 +502,52 @@
         <translation>%1-сатуу үчүн офлайн төлөм: %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="117"/>
         <source>Open a payment file or QR picture</source>
         <translation>Төлөм файлын же QR сүрөтүн ачыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="112"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="118"/>
         <source>Payments and pictures (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
         <translation>Төлөмдөр жана сүрөттөр (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;Бардык файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="126"/>
         <source>Reading the file…</source>
         <translation>Файл окулууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="136"/>
         <source>Nothing was scanned.</source>
         <translation>Эч нерсе сканерленген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="139"/>
         <source>Checking…</source>
         <translation>Текшерилүүдө…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="145"/>
         <source>Saving…</source>
         <translation>Сакталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="156"/>
         <source>Valid payment of %1 from %2.</source>
         <translation>Төлөм туура: %1, төлөөчү %2.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="152"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="158"/>
         <source>Offline payments have waited over 12 hours: connect soon.</source>
         <translation>Офлайн төлөмдөр 12 сааттан ашык күтүп жатат: тезирээк тармакка туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="160"/>
         <source>Careful: a payment from this customer failed before.</source>
         <translation>Этият болуңуз: бул кардардын төлөмү мурун өтпөй калган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="164"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="170"/>
         <source>Do not accept: %1</source>
         <translation>Кабыл албаңыз: %1</translation>
     </message>
@@ -559,7 +559,7 @@
         <translation type="vanished">Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
@@ -572,7 +572,7 @@
         <translation type="vanished">Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="216"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн төлөм (%1) жөнөтүлүүнү күтүүдө.</numerusform>
@@ -580,57 +580,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the token refused the transfer</source>
         <translation>токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the customer cancelled the payment</source>
         <translation>кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>it could not be sent in time</source>
         <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>the network refused it</source>
         <translation>тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>it never went through: the network held it back</source>
         <translation>ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="296"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="301"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="302"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>%n төлөм %1 файлына сакталды. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</numerusform>
@@ -638,7 +638,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="362"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="363"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Бул ушул кассанын өз файлы: %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -646,7 +646,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="366"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>%n төлөм жүктөлдү (мурунтан бар болгону: %1); алар ушул кассанын кезеги менен жөнөтүлөт.</numerusform>
@@ -654,7 +654,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="385"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="386"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Сакталган %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -662,12 +662,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="438"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="439"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Жөнөтүүчү ачкыч түзүлдү. Тармак комиссиясы үчүн ага BNB салыңыз (анын эсеби «Толугураак» бөлүмүндө).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="456"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="457"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation type="vanished">Сакталган төлөмдөрдү (%1) кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="423"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="424"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
@@ -768,22 +768,22 @@
         <translation type="vanished">Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="153"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="169"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="170"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="155"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="171"/>
         <source>Customer pays offline (scan)</source>
         <translation>Кардар офлайн төлөйт (сканерлөө)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="172"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
@@ -796,17 +796,17 @@
         <translation type="vanished">Капчык жөнөтө турган так сумма: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="230"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="247"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="255"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
@@ -815,17 +815,17 @@
         <translation type="vanished">Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
@@ -838,83 +838,83 @@
         <translation type="vanished">Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="157"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="173"/>
         <source>Charge again</source>
         <translation>Кайра эсеп коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Капчык жөнөтө турган так сумма: %1 сом. Акыркы сандар бул сатууну башкалардан айырмалайт; капчык аларды тегеректесе да төлөм толук болот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="274"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Кардар керегинен көп төлөдү: кайтарымды бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="281"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, «Кайра эсеп коюу» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="266"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="283"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү төлөндү: калганына кайра эсеп коюңуз же төлөнгөн бөлүгүн кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="269"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="286"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="271"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="292"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="277"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Кардардан кайра сканерлөөнү сураныңыз: эми код калган сумманы гана сурайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Байланыш жок: кардар тармаксыз эле телефонунан төлөй алат. «Кардар офлайн төлөйт (скан)» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
         <source>Still due: %1</source>
         <translation>Дагы төлөнүшү керек: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="315"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
         <source>Give back: %1</source>
         <translation>Кайтарып берүү: %1</translation>
     </message>
@@ -952,62 +952,62 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Kind</source>
         <translation>Түрү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Reason</source>
         <translation>Себеби</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Received</source>
         <translation>Кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Waiting for network</source>
         <translation>Тармак күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Sent</source>
         <translation>Жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
         <source>Payment permission</source>
         <translation>Төлөмгө уруксат</translation>
     </message>
@@ -1016,32 +1016,32 @@
         <translation type="vanished">Блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Done</source>
         <translation>Аткарылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Confirming</source>
         <translation>Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Refused by network</source>
         <translation>Тармак четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>Spent elsewhere</source>
         <translation>Башка жерде сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>No funds</source>
         <translation>Каражат жок</translation>
     </message>
@@ -1050,22 +1050,22 @@
         <translation type="vanished">Блокчейнде өтпөй калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Cancelled by payer</source>
         <translation>Төлөөчү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Refused by the som token</source>
         <translation>Сом токени четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="74"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
         <source>Never went through</source>
         <translation>Эч өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
         <source>Needs attention</source>
         <translation>Көңүл буруу керек</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation type="vanished">Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
@@ -1086,22 +1086,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="211"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="209"/>
         <source>Save the unsent payments for another till</source>
         <translation>Жөнөтүлө элек төлөмдөрдү башка касса үчүн сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
         <source>Load payments from another till</source>
         <translation>Башка кассадан төлөмдөрдү жүктөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="223"/>
         <source>Another till&apos;s file</source>
         <translation>Башка кассанын файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="226"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="224"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1114,74 +1114,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Ошол кассанын «Офлайн төлөмдөр» экранында ушул номер көрсөтүлгөнбү? Толугу менен дал келсе гана кабыл алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="232"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="230"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Эч нерсе жүктөлгөн жок: касса кабыл алынган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="236"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="234"/>
         <source>Take back</source>
         <translation>Кайтарып алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="235"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Башка касса үчүн сакталган төлөмдөрдү ушул кассадан жөнөтөсүзбү? Файл жоголсо же ал жакка жүктөлбөсө ушундай кылыңыз. Башка касса мурун жөнөткөн төлөм эки жолу төлөнбөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="243"/>
         <source>This till&apos;s number: %1</source>
         <translation>Бул кассанын номери: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="248"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
         <source>Relay key</source>
         <translation>Жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="248"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
         <source>Passphrase of the relay key:</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="254"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="259"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="282"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
         <source>New relay key</source>
         <translation>Жаңы жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="255"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="253"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="281"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Сырсөз айкашын ойлоп табыңыз (кеминде 10 белги):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="259"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
         <source>Type the passphrase again:</source>
         <translation>Сырсөз айкашын кайра териңиз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="264"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="290"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="269"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="267"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Жөнөтүүчү ачкычты импорттоо (ачкыч сактагыч файлы же жеке ачкыч)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="273"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="271"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Ошол ачкыч файлынын сырсөз айкашы (жөнөкөй ачкыч үчүн бош калтырыңыз):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="314"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="316"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Тармакка жөнөтүлүүдө: дагы %n төлөм бүтө элек.</numerusform>
@@ -1189,72 +1189,72 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="317"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="319"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандын баары жөнөтүлдү жана биротоло ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="322"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="324"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Жөнөтүүчү ачкыч жок: кардарлардын төлөмгө уруксаттары ал түзүлгөнгө чейин күтөт (ал тармак комиссиясын төлөйт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачык: төлөмгө уруксаттар жөнөтүлүүдө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="331"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Жөнөтүүчү ачкыч кулпуланган: төлөмгө уруксаттарды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="330"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="332"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Жөнөтүүчү ачкычтын эсеби (тармак комиссиясы үчүн ага BNB салыңыз): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Бул төлөмдөрдү башка касса жөнөтө алат: аларды ал үчүн флешкага сактаңыз же башка кассанын флешкасын бул жерге жүктөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
         <source>Save to stick…</source>
         <translation>Флешкага…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="344"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
         <source>Load from stick…</source>
         <translation>Флешкадан…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
         <source>Take back…</source>
         <translation>Кайра алуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
         <source>Unlock…</source>
         <translation>Кулпуну ачуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="349"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
         <source>Create key…</source>
         <translation>Ачкыч түзүү…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
         <source>Import key…</source>
         <translation>Ачкыч импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="353"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Күтүүдө: %n төлөм, %1: жөнөтүлө турган %2, жөнөтүлүп ырасталып жаткан %3.</numerusform>
@@ -1262,17 +1262,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="372"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="377"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Офлайн кабыл алынгандан эч нерсе күтүп турган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Колдонулган лимиттер: %2 ичинен %1, %4 төлөмдүн ичинен %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="383"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Өтпөй калды: %n төлөм.</numerusform>
@@ -1280,7 +1280,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="391"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="396"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Баары жөнөтүлдү; тармак төлөмдөрдү ырастап жатат.</translation>
     </message>
@@ -1297,7 +1297,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Жөнөтүүчү ачкыч (%1) кулпуланган: авторизацияларды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="340"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="342"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
@@ -1330,17 +1330,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="392"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="407"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>
@@ -1480,122 +1480,122 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="28"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Көпчүлүк капчыктар (кадимки төлөм шилтемеси)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="29"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
         <source>Address only</source>
         <translation>Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="126"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="131"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="134"/>
         <source>This till (several tills in one shop)</source>
         <translation>Бул касса (дүкөндө бир нече касса болсо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
         <source>of</source>
         <translation>ичинен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="136"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Relay key (pays fees for offline authorizations)…</source>
         <translation>Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="166"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн төлөмдөр: эч бири, эмитент токенди токтотуп койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="182"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар жана авторизациялар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="184"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="176"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="187"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="206"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="219"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
     </message>

@@ -503,52 +503,52 @@
         <translation>Офлайн-платёж за продажу %1: %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="117"/>
         <source>Open a payment file or QR picture</source>
         <translation>Откройте файл платежа или картинку с QR-кодом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="112"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="118"/>
         <source>Payments and pictures (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;All files (*)</source>
         <translation>Платежи и картинки (*.txt *.json *.png *.jpg *.jpeg *.bmp *.gif);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="126"/>
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="136"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="139"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="145"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="156"/>
         <source>Valid payment of %1 from %2.</source>
         <translation>Платёж верный: %1 от %2.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="152"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="158"/>
         <source>Offline payments have waited over 12 hours: connect soon.</source>
         <translation>Офлайн-платежи ждут уже больше 12 часов: скорее подключитесь к сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="160"/>
         <source>Careful: a payment from this customer failed before.</source>
         <translation>Внимание: платёж этого покупателя уже однажды не прошёл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="164"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_accept.py" line="170"/>
         <source>Do not accept: %1</source>
         <translation>Не принимайте: %1</translation>
     </message>
@@ -560,7 +560,7 @@
         <translation type="vanished">Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
         <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
@@ -573,7 +573,7 @@
         <translation type="vanished">Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="216"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн-платёж (%1) ждёт отправки.</numerusform>
@@ -582,57 +582,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>it never went through: the network held it back</source>
         <translation>он так и не прошёл: сеть его задержала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="296"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="301"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="302"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>Сохранён %n платёж в %1. Эта касса его не отправит; отнесите файл на кассу, подключённую к сети.</numerusform>
@@ -641,7 +641,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="362"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="363"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Это файл этой же кассы: %n платёж снова отправит эта касса.</numerusform>
@@ -650,7 +650,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="366"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>Загружен %n платёж (уже были здесь: %1); он отправится вместе с очередью этой кассы.</numerusform>
@@ -659,7 +659,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="385"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="386"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>%n сохранённый платёж снова отправит эта касса.</numerusform>
@@ -668,12 +668,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="438"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="439"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Ключ отправителя создан. Пополните его BNB для комиссии сети (его счёт — в разделе «Подробнее»).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="456"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="457"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Ключ отправителя импортирован и разблокирован.</translation>
     </message>
@@ -694,7 +694,7 @@
         <translation type="vanished">Сохранённые платежи (%1) снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="423"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="424"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
@@ -774,22 +774,22 @@
         <translation type="vanished">Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="153"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="169"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="170"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="155"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="171"/>
         <source>Customer pays offline (scan)</source>
         <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="172"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
@@ -802,17 +802,17 @@
         <translation type="vanished">Точная сумма, которую отправит кошелёк: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="230"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="247"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="255"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
@@ -821,17 +821,17 @@
         <translation type="vanished">Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
@@ -844,83 +844,83 @@
         <translation type="vanished">До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="157"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="173"/>
         <source>Charge again</source>
         <translation>Выставить снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Точная сумма, которую отправит кошелёк: %1 сом. Последние цифры отличают эту продажу от других; если кошелёк их округлит, оплата всё равно полная.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="274"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Покупатель заплатил больше, чем нужно: верните сдачу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="281"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Нажмите «Выставить снова», если покупатель всё ещё хочет заплатить.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="266"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="283"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Часть оплачена до окончания срока: выставьте остаток снова или верните оплаченную часть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="269"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="286"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="271"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="292"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="277"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Попросите покупателя отсканировать ещё раз: теперь код просит только остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="315"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -958,62 +958,62 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="65"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Received</source>
         <translation>Получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Waiting for network</source>
         <translation>Ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
         <source>Payment permission</source>
         <translation>Разрешение на оплату</translation>
     </message>
@@ -1022,32 +1022,32 @@
         <translation type="vanished">В блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Done</source>
         <translation>Завершён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Refused by network</source>
         <translation>Отклонён сетью</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>Spent elsewhere</source>
         <translation>Потрачен в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>No funds</source>
         <translation>Нет средств</translation>
     </message>
@@ -1056,22 +1056,22 @@
         <translation type="vanished">Не прошёл в блокчейне</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Cancelled by payer</source>
         <translation>Отменён плательщиком</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Refused by the som token</source>
         <translation>Отклонён токеном сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="74"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
         <source>Never went through</source>
         <translation>Так и не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
@@ -1080,7 +1080,7 @@
         <translation type="vanished">Проверен офлайн, ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
         <source>Signed transfer</source>
         <translation>Подписанный перевод</translation>
     </message>
@@ -1092,22 +1092,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="211"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="209"/>
         <source>Save the unsent payments for another till</source>
         <translation>Сохранить неотправленные платежи для другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
         <source>Load payments from another till</source>
         <translation>Загрузить платежи с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="223"/>
         <source>Another till&apos;s file</source>
         <translation>Файл другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="226"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="224"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1120,74 +1120,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Этот ли номер показан на экране «Офлайн-платежи» той кассы? Принимайте, только если он совпадает полностью.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="232"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="230"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Ничего не загружено: касса не принята.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="236"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="234"/>
         <source>Take back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="235"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Отправить с этой кассы платежи, сохранённые для другой кассы? Делайте так, если файл потерян или не загружен там. Платёж, который другая касса уже отправила, не будет оплачен дважды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="243"/>
         <source>This till&apos;s number: %1</source>
         <translation>Номер этой кассы: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="248"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
         <source>Relay key</source>
         <translation>Ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="248"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
         <source>Passphrase of the relay key:</source>
         <translation>Парольная фраза ключа отправителя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="254"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="259"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="282"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
         <source>New relay key</source>
         <translation>Новый ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="255"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="253"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="281"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Придумайте парольную фразу (не менее 10 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="259"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
         <source>Type the passphrase again:</source>
         <translation>Введите парольную фразу ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="264"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="290"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="269"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="267"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Импорт ключа отправителя (файл хранилища ключей или приватный ключ)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="273"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="271"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Парольная фраза этого файла ключа (оставьте пустой для обычного ключа):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="314"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="316"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Отправка в сеть: ещё не завершён %n платёж.</numerusform>
@@ -1196,72 +1196,72 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="317"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="319"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="322"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="324"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Нет ключа отправителя: разрешения на оплату от покупателей ждут, пока он не будет создан (он платит комиссию сети).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Ключ отправителя разблокирован: разрешения на оплату отправляются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="331"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Ключ отправителя заблокирован: разблокируйте его, чтобы отправлять разрешения на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="330"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="332"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Счёт ключа отправителя (пополняйте его BNB для комиссии сети): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Эти платежи может отправить другая касса: сохраните их на флешку для неё или загрузите сюда флешку с другой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
         <source>Save to stick…</source>
         <translation>На флешку…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="344"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
         <source>Load from stick…</source>
         <translation>С флешки…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
         <source>Take back…</source>
         <translation>Вернуть себе…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
         <source>Unlock…</source>
         <translation>Разблокировать…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="349"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
         <source>Create key…</source>
         <translation>Создать ключ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
         <source>Import key…</source>
         <translation>Импорт ключа…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="353"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Ожидает: %n платёж, %1: к отправке %2, отправлено и подтверждается %3.</numerusform>
@@ -1270,17 +1270,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="372"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="377"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Ничего из принятого офлайн не ждёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Использовано лимитов: %1 из %2, %3 из %4 платежей.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="383"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Не прошёл: %n платёж.</numerusform>
@@ -1289,7 +1289,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="391"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="396"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Всё отправлено; сеть подтверждает платежи.</translation>
     </message>
@@ -1306,7 +1306,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ключ отправителя %1 заблокирован: разблокируйте его, чтобы отправлять авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="340"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="342"/>
         <source>Offline payments</source>
         <translation>Офлайн-платежи</translation>
     </message>
@@ -1339,17 +1339,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="392"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
         <source>Nothing waits to be sent.</source>
         <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="407"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>
@@ -1489,122 +1489,122 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="28"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Большинство кошельков (обычная ссылка на оплату)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="29"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="126"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="131"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="127"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="134"/>
         <source>This till (several tills in one shop)</source>
         <translation>Эта касса (если в магазине несколько касс)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
         <source>of</source>
         <translation>из</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="136"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Relay key (pays fees for offline authorizations)…</source>
         <translation>Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="166"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
         <translation>Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн-платежи: никакие, эмитент приостановил токен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="182"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн-платежи: подписанные переводы и авторизации</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="184"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн-платежи: только подписанные переводы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="176"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="187"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="206"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="219"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
     </message>

@@ -87,6 +87,12 @@ class OfflineAcceptScreen(QWidget):
             self.title.setText(self.tr("Offline payment for sale %1: %2").replace("%1", str(self.invoice.id))
                                .replace("%2", format_som(self.invoice.amount_tyiyn, self.language)))
 
+    def recheck(self) -> None:
+        """After a language change: a verdict on screen is asked for again, so it is said anew in
+        the new language (checking writes nothing)."""
+        if self.verdict.text() and self.accept_button.isEnabled() or self.verdict.text() and not self.checked_text:
+            self._check()
+
     # -- flow ------------------------------------------------------------------------------------
     def start(self, invoice) -> None:
         self.invoice = invoice
@@ -165,4 +171,7 @@ class OfflineAcceptScreen(QWidget):
 
 
 def _short(address: str | None) -> str:
-    return f"{address[:6]}…{address[-4:]}" if address else ""
+    """The payer as a person compares it by eye, without the 0x (the shop's address book names
+    payers once the sale is made)."""
+    from pos_app.shop.payers import short_address
+    return short_address(address) if address else ""

@@ -116,6 +116,7 @@ class OfflineController(QObject):
         if self._accept_screen is not None:
             self._accept_screen.language = language
             self._accept_screen.retranslate()
+            self._accept_screen.recheck()
         if self._queue_view is not None:
             self._queue_view.language = language
             self._queue_view.model.language = language
@@ -123,7 +124,7 @@ class OfflineController(QObject):
         self.refresh()
 
     def _queue_error(self, err) -> None:
-        self.queue_view.show_message(error_text(err), error=True)
+        self.queue_view.show_message(lambda: error_text(err), error=True)
 
     # -- accept flow -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -271,7 +272,7 @@ class OfflineController(QObject):
 
     def on_relay_low(self, e: RelayLowBalance) -> None:
         if self._queue_view is not None:
-            self._queue_view.show_message(self.tr("The relay key needs more BNB to pay the network fee for the "
+            self._queue_view.show_message(lambda: self.tr("The relay key needs more BNB to pay the network fee for the "
                                                   "waiting authorizations."), error=True)
 
     # -- failures: collect again or mark resolved ----------------------------------------------------
@@ -295,7 +296,7 @@ class OfflineController(QObject):
         text = self.tr("Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark "
                        "it resolved if it was settled another way.") \
             .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.language)) \
-            .replace("%2", f"{item.payer[:6]}…{item.payer[-4:]}").replace("%3", str(item.invoice_id)) \
+            .replace("%2", _payer(item.payer, getattr(self, "names", {}))).replace("%3", str(item.invoice_id)) \
             .replace("%4", why)
         if len(failures) > 1:
             text += " " + self.tr("(%1 more)").replace("%1", str(len(failures) - 1))
@@ -338,7 +339,7 @@ class OfflineController(QObject):
             self.slow.run(write_and_mark, done, self._queue_error)
 
         def done(result) -> None:
-            self.queue_view.show_message(plural(self.tr("Saved %n payment(s) to %1. This till will not send "
+            self.queue_view.show_message(lambda: plural(self.tr("Saved %n payment(s) to %1. This till will not send "
                                                         "them; take the file to a connected till.", "",
                                                         result.count), result.count).replace("%1", path))
         self.db.run(prepare, prepared, self._queue_error)
@@ -359,10 +360,10 @@ class OfflineController(QObject):
                 self.runner.wake()
             if own:
                 n = len(result.taken_back)
-                self.queue_view.show_message(plural(self.tr("This till's own file: %n payment(s) will be sent from "
+                self.queue_view.show_message(lambda: plural(self.tr("This till's own file: %n payment(s) will be sent from "
                                                             "this till again.", "", n), n))
                 return
-            self.queue_view.show_message(plural(self.tr("Loaded %n payment(s) (%1 already here); they are sent "
+            self.queue_view.show_message(lambda: plural(self.tr("Loaded %n payment(s) (%1 already here); they are sent "
                                                         "with this till's queue.", "", result.added), result.added)
                                          .replace("%1", str(result.already_there)))
 
@@ -382,7 +383,7 @@ class OfflineController(QObject):
         def done(ids) -> None:
             if self.runner is not None:
                 self.runner.wake()
-            self.queue_view.show_message(plural(self.tr("%n saved payment(s) will be sent from this till again.",
+            self.queue_view.show_message(lambda: plural(self.tr("%n saved payment(s) will be sent from this till again.",
                                                         "", len(ids)), len(ids)))
         self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
                     done, self._queue_error)
@@ -420,7 +421,7 @@ class OfflineController(QObject):
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
-            self.queue_view.show_message(self.tr("Relay key unlocked."))
+            self.queue_view.show_message(lambda: self.tr("Relay key unlocked."))
         self.slow.run(lambda: unlock_relay_key(ctx.data_dir, ctx.store, passphrase), done, self._queue_error)
 
     def create_relay(self, passphrase: str) -> None:
@@ -435,7 +436,7 @@ class OfflineController(QObject):
             self._use_relay(account)
             self.refresh_relay()
             # The address is under Details: whoever tops the key up copies it from there.
-            self.queue_view.show_message(self.tr("Relay key created. Top it up with BNB for network fees "
+            self.queue_view.show_message(lambda: self.tr("Relay key created. Top it up with BNB for network fees "
                                                  "(its account is under Details)."))
         self.slow.run(job, done, self._queue_error)
 
@@ -453,7 +454,7 @@ class OfflineController(QObject):
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
-            self.queue_view.show_message(self.tr("Relay key imported and unlocked."))
+            self.queue_view.show_message(lambda: self.tr("Relay key imported and unlocked."))
         self.slow.run(job, done, self._queue_error)
 
 
@@ -461,3 +462,9 @@ def _payer_names(ctx: Any) -> dict[str, str]:
     """The shop's names for its payers (``shop/payers.py``), or none on a context without them."""
     payers = getattr(ctx, "payers", None)
     return payers.names() if payers is not None else {}
+
+
+def _payer(address: str, names: dict[str, str]) -> str:
+    """A payer by the shop's name for them, else the short form without 0x (shop/payers.py)."""
+    from pos_app.shop.payers import short_address
+    return names.get((address or "").lower()) or short_address(address or "")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QLineEdit, QMessageBox, QTableView, QVBoxLayout, QWidget)
 
 from pos_app.core.money import Tyiyn, format_som
+from pos_app.shop.payers import short_address
 from pos_app.ui.shell.core_text import queue_reason_text
 from pos_app.ui.shell.i18n import plural
 from pos_app.ui.widgets.common import BigButton, big_font
@@ -42,11 +43,7 @@ class QueueTableModel(QAbstractTableModel):
 
     def payer_text(self, address: str) -> str:
         """The payer by the shop's name for them, else a short form a person compares by eye (no 0x)."""
-        name = self.names.get((address or "").lower())
-        if name:
-            return name
-        a = address[2:] if address.lower().startswith("0x") else address
-        return a if len(a) <= 10 else f"{a[:4]}…{a[-4:]}"
+        return self.names.get((address or "").lower()) or short_address(address or "")
 
     def item_at(self, row: int) -> Any:
         return self._rows[row]
@@ -120,6 +117,7 @@ class QueueView(QWidget):
         self.language = language
         self.summary_data = None
         self.status_from_summary = False   # the status line shows the sending state (not a message)
+        self._message: tuple[str | Callable[[], str], bool] = ("", False)
         root = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setFont(big_font(self, 20))
@@ -229,7 +227,7 @@ class QueueView(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.pair_import_requested.emit(path, number)
         else:
-            self.show_message(self.tr("Nothing was loaded: the till was not accepted."), error=True)
+            self.show_message(lambda: self.tr("Nothing was loaded: the till was not accepted."), error=True)
 
     def _ask_take_back(self) -> None:
         answer = QMessageBox.question(
@@ -261,7 +259,7 @@ class QueueView(QWidget):
         if not ok:
             return None
         if again != first:
-            self.show_message(self.tr("The two passphrases differ; nothing was changed."), error=True)
+            self.show_message(lambda: self.tr("The two passphrases differ; nothing was changed."), error=True)
             return None
         return first
 
@@ -289,15 +287,19 @@ class QueueView(QWidget):
         if not ok:
             return
         if again != first:
-            self.show_message(self.tr("The two passphrases differ; nothing was changed."), error=True)
+            self.show_message(lambda: self.tr("The two passphrases differ; nothing was changed."), error=True)
             return
         self.create_requested.emit(first)
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        """A result of the cashier's action (saved, loaded, refused); it stays until the next one."""
+    def show_message(self, text: str | Callable[[], str], *, error: bool = False) -> None:
+        """A result of the cashier's action (saved, loaded, refused); it stays until the next one.
+
+        ``text`` may be a function that writes it: it is called again when the language changes,
+        so the line never keeps the old language."""
         self.status_from_summary = False
+        self._message = (text, error)
         self.progress.setStyleSheet("color:#b71c1c;" if error else "color:#1b5e20;")
-        self.progress.setText(text)
+        self.progress.setText(text() if callable(text) else text)
 
     def show_sending_status(self) -> None:
         """The status line follows the queue's summary (the one source of every count on this screen)
@@ -351,6 +353,9 @@ class QueueView(QWidget):
         self.details_button.setText(self.tr("Details"))
         self.set_relay(*self.relay_state)
         self.model.retranslate()
+        text, error = self._message
+        if callable(text) and not self.status_from_summary:
+            self.show_message(text, error=error)
         if self.summary_data is not None:
             self.show_summary(self.summary_data)
 

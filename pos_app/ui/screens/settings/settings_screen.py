@@ -6,6 +6,8 @@ database worker.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
@@ -44,6 +46,9 @@ class SettingsScreen(QWidget):
 
     def __init__(self, ctx, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # What the status line and the field errors say, kept so a language change says it again.
+        self._status_render: Callable[[], str] | None = None
+        self._field_errors: dict[QLabel, BaseException] = {}
         self.ctx = ctx
         self.worker = worker
         lay = QVBoxLayout(self)
@@ -135,6 +140,10 @@ class SettingsScreen(QWidget):
         self.browse.setText(self.tr("Profile file…"))
         self.save_button.setText(self.tr("Save settings"))
         self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
+        if self._status_render is not None:
+            self.status.setText(self._status_render())
+        for label, err in self._field_errors.items():
+            label.setText(error_text(err))
         self.merchant.setPlaceholderText("0x…")
         self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
         self._show_offline_kinds(self._features)
@@ -150,6 +159,8 @@ class SettingsScreen(QWidget):
         self.till_count.setValue(cfg.till.count)
         for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
+        self._field_errors.clear()
+        self._status_render = None
         self.status.clear()
         self.load_offline_kinds()
 
@@ -185,13 +196,14 @@ class SettingsScreen(QWidget):
                              till=f"{self.till_number.value()}/{self.till_count.value()}")
         for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
             e.clear()
+        self._field_errors.clear()
         self.save_button.setEnabled(False)
         store = self.ctx.store
         self.worker.run(lambda: save_settings(store, form), self._saved, self._refused)
 
     def _saved(self, cfg: ShopConfig) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("Saved."))
+        self._say(lambda: self.tr("Saved."))
         self.load_offline_kinds()  # another token or network: its own features (or none yet)
         self.saved.emit(cfg)
 
@@ -201,8 +213,14 @@ class SettingsScreen(QWidget):
                   "expiry": self.expiry_err, "till": self.till_err}
         if isinstance(err, SettingsRefused):
             for name, field_err in err.errors.items():
-                fields.get(name, self.network_err).setText(error_text(field_err))
-            self.status.setText(self.tr("Nothing was saved: correct the fields in red."))
+                label = fields.get(name, self.network_err)
+                self._field_errors[label] = field_err
+                label.setText(error_text(field_err))
+            self._say(lambda: self.tr("Nothing was saved: correct the fields in red."))
         else:  # the database could not save them: said as a sentence, nothing half-saved
-            self.status.setText(err.user_message)
+            self._say(lambda: error_text(err))
+
+    def _say(self, render: Callable[[], str]) -> None:
+        self._status_render = render
+        self.status.setText(render())
 

@@ -47,7 +47,17 @@ def main(language: str) -> None:
         settle()
         f, a, m = win.frameGeometry(), win.screen().availableGeometry(), win.minimumSizeHint()
         steps.append({"step": step, "frame": [f.x(), f.y(), f.width(), f.height()],
-                      "available": [a.x(), a.y(), a.width(), a.height()], "minimum": [m.width(), m.height()]})
+                      "available": [a.x(), a.y(), a.width(), a.height()], "minimum": [m.width(), m.height()],
+                      "sale_buttons_in_view": sale_buttons_in_view()})
+
+    def sale_buttons_in_view() -> bool | None:
+        """On the payment screen: "New sale" and "Cancel sale" are in view without scrolling."""
+        from PySide6.QtCore import QPoint, QRect
+        if win.stack.currentWidget() is not win.checkout._payment:
+            return None
+        viewport = win.stack.parentWidget()          # the scroll area's viewport
+        return all(viewport.rect().contains(QRect(b.mapTo(viewport, QPoint(0, 0)), b.size()))
+                   for b in (win.payment.new_button, win.payment.cancel_button))
 
     try:
         win.show()

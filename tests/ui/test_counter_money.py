@@ -131,10 +131,11 @@ def test_offline_brings_offline_payment_forward(qtbot, window):
     win = window
     charge(qtbot, win, "12")
     p = win.payment
-    online_at = p.side.indexOf(p.offline_button)
+    assert p.actions.indexOf(p.offline_button) == 0 and p.side.indexOf(p.offline_button) == -1
     win.checkout.set_online(False)
-    assert p.side.indexOf(p.offline_button) < online_at
+    # Offline it moves up, right under what the screen tells the cashier, and says why.
     assert p.side.indexOf(p.offline_button) == p.side.indexOf(p.advice) + 1
+    assert p.actions.indexOf(p.offline_button) == -1
     assert "without the network" in p.advice.text()
     win.checkout.set_online(True)
-    assert p.side.indexOf(p.offline_button) == online_at
+    assert p.actions.indexOf(p.offline_button) == 0 and p.side.indexOf(p.offline_button) == -1

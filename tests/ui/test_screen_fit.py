@@ -50,3 +50,13 @@ def test_the_window_never_grows_past_the_screen(runs, size):
         assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah, s
         # Not squeezed by a clamp either: what the window needs fits the screen.
         assert s["minimum"][0] <= aw and s["minimum"][1] <= ah, s
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_sale_buttons_are_in_view_without_scrolling(runs, size):
+    """Issue 12 point 3: at 1024x600 "New sale" was below the page, because the page stack took the
+    height of its tallest page (fit.PageStack.heightForWidth)."""
+    steps = runs[size]
+    shown = [s for s in steps if s["sale_buttons_in_view"] is not None]
+    assert [s["step"] for s in shown][:2] == ["charged", "paid"]
+    assert all(s["sale_buttons_in_view"] for s in shown), shown

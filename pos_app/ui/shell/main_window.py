@@ -172,7 +172,10 @@ class MainWindow(QMainWindow):
         avail = screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
         rect = saved.value("rect")
         if not isinstance(rect, QRect) or rect.isEmpty():
-            rect = QRect(avail.topLeft(), QRect(0, 0, *DEFAULT_SIZE).size())
+            w, h = DEFAULT_SIZE
+            if avail.height() > avail.width():
+                h = avail.height()     # a portrait tablet: the sale stacks the QR over the money
+            rect = QRect(avail.topLeft(), QRect(0, 0, w, h).size())
         self.setGeometry(fit_rect(rect, avail))
 
     def fit_to_screen(self) -> None:
@@ -384,7 +387,11 @@ class MainWindow(QMainWindow):
         if online:
             # The endpoint is a URL, or the demo chain's name from the core: said in the shop's language.
             endpoint = QCoreApplication.translate("core", self.endpoint) if self.endpoint else ""
-            self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", endpoint))
+            if self.cfg.network.embedded and endpoint:
+                # The demo's profile name ("demo") is a setting's word; its description says it all.
+                self.net_label.setText(self.tr("Online: %1").replace("%1", endpoint))
+            else:
+                self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", endpoint))
             self.block_label.setText(self.tr("Network checked %1 s ago").replace("%1", str(since)))
         elif self.last_ok is None and self.error is None:
             self.net_label.setText(self.tr("Connecting to %1…").replace("%1", name))

@@ -8,7 +8,7 @@ property system instead, which converts them; ``Qt`` is imported on first use el
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from pos_app.invoices.payment_request import qr_matrix
@@ -99,13 +99,24 @@ class BigButton(QPushButton):
         self.initStyleOption(opt)
         room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width() - 8
         full = self.text()
+        painter = QStylePainter(self)
         if opt.fontMetrics.horizontalAdvance(full) > room:
-            opt.text = opt.fontMetrics.elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
+            # A smaller type first (down to 70 %: still readable at arm's length), "…" only after.
+            font = QFont(self.font())
+            base = font.pointSizeF()
+            for step in range(1, 7):
+                font.setPointSizeF(base * (1 - 0.05 * step))
+                if QFontMetrics(font).horizontalAdvance(full) <= room:
+                    break
+            painter.setFont(font)
+            opt.fontMetrics = QFontMetrics(font)
+            if opt.fontMetrics.horizontalAdvance(full) > room:
+                opt.text = opt.fontMetrics.elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
         tip = full if opt.text != full else ""
         if self.toolTip() in ("", getattr(self, "_auto_tip", "")) and tip != self.toolTip():
             self._auto_tip = tip  # a tooltip the screen set itself is left alone
             self.setToolTip(tip)
-        QStylePainter(self).drawControl(QStyle.ControlElement.CE_PushButton, opt)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, opt)
 
 
 def big_font(widget: QWidget, size: int, bold: bool = True) -> QFont:

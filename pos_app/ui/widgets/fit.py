@@ -26,6 +26,17 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
+    # A scroll area sizes a page with word-wrapped text by its height for the width; the stack's own
+    # layout answers with the tallest of all its pages (a long queue screen made the sale screen
+    # scroll and hid its buttons at 600 px), so the page on screen answers instead.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
+
 
 def scrolling(widget: QWidget, *, horizontal: bool = True) -> QScrollArea:
     """``widget`` in a frameless scroll area that asks for no minimum size of its own."""

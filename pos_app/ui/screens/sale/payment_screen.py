@@ -48,7 +48,15 @@ class PaymentScreen(QWidget):
         self.fmt = "eip681"
         self.uri = ""
         self.online = True
-        outer = QHBoxLayout(self)
+        # The QR and the money side by side, the actions in one row under both: on a 600-px-high
+        # screen "New sale" stays in view without scrolling.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(4, 4, 4, 4)
+        outer = QHBoxLayout()
+        self.outer = outer
+        page.addLayout(outer, 1)
+        self.actions = QHBoxLayout()
+        page.addLayout(self.actions)
         self.left = QStackedWidget(self)
         self.qr = QrWidget(self)
         self.result = QLabel()
@@ -58,10 +66,11 @@ class PaymentScreen(QWidget):
         self.left.addWidget(self.result)
         outer.addWidget(self.left, 3)
         side = QVBoxLayout()
+        side.setSpacing(4)
         outer.addLayout(side, 2)
         self.amount = QLabel()
         self.amount.setObjectName("paymentAmount")
-        self.amount.setFont(big_font(self, 36))
+        self.amount.setFont(big_font(self, 32))
         self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The money a cashier must see: what came in, what is still owed, what to give back.
         self.received = QLabel()
@@ -73,7 +82,7 @@ class PaymentScreen(QWidget):
         self.change = QLabel()
         self.change.setObjectName("changeAmount")
         for w in (self.still_due, self.change):
-            w.setFont(big_font(self, 24))
+            w.setFont(big_font(self, 20))
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             w.setWordWrap(True)
             w.setStyleSheet(MONEY_STYLE)
@@ -99,22 +108,22 @@ class PaymentScreen(QWidget):
         self.format_error.setWordWrap(True)
         self.countdown = QLabel()
         self.countdown.setObjectName("countdown")
-        self.countdown.setFont(big_font(self, 18, bold=False))
+        self.countdown.setFont(big_font(self, 15, bold=False))
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state = QLabel()
         self.state.setObjectName("paymentState")
-        self.state.setFont(big_font(self, 26))
+        self.state.setFont(big_font(self, 20))
         self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state.setMinimumHeight(90)
+        self.state.setMinimumHeight(56)
         self.state.setWordWrap(True)  # a long state wraps; it must not squeeze the QR
         self.advice = QLabel()
         self.advice.setObjectName("paymentAdvice")
         self.advice.setWordWrap(True)
-        self.advice.setFont(big_font(self, 14, bold=False))
+        self.advice.setFont(big_font(self, 13, bold=False))
         self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cancel_button = BigButton("", self, point_size=16, min_height=56)
         self.cancel_button.clicked.connect(self._cancel)
-        self.new_button = BigButton("", self, point_size=20, min_height=72)
+        self.new_button = BigButton("", self, point_size=20, min_height=60)
         self.new_button.setObjectName("newSaleButton")
         self.new_button.setStyleSheet("background:#1b8a3a;color:white;border-radius:8px;")
         self.new_button.clicked.connect(self.new_sale.emit)
@@ -127,18 +136,38 @@ class PaymentScreen(QWidget):
         self.again_button.clicked.connect(self._charge_again)
         self.again_button.setVisible(False)
         self.side = side
+        # Long wallet names are cut in the closed list, not a reason to squeeze the QR.
+        self.format_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format_box.setMinimumContentsLength(10)
+        wallet = QHBoxLayout()
+        wallet.addWidget(self.format_label)
+        wallet.addWidget(self.format_box, 1)
+        wallet.addWidget(self.details_button)
         for w in (self.amount, self.received, self.still_due, self.change, self.state, self.advice,
-                  self.again_button, self.countdown, self.format_label, self.format_box, self.format_error,
-                  self.details_button, self.onchain):
+                  self.again_button, self.countdown):
+            side.addWidget(w)
+        side.addLayout(wallet)
+        for w in (self.format_error, self.onchain):
             side.addWidget(w)
         side.addStretch(1)
-        side.addWidget(self.offline_button)
-        side.addWidget(self.cancel_button)
-        side.addWidget(self.new_button)
+        for w, stretch in ((self.offline_button, 2), (self.cancel_button, 1), (self.new_button, 2)):
+            self.actions.addWidget(w, stretch)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.retranslate()
+
+    NARROW = 650   # below this width (a portrait tablet beside the demo phone) the QR goes above the money
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtWidgets import QBoxLayout
+        narrow = event.size().width() < self.NARROW
+        want = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.outer.direction() != want:
+            self.outer.setDirection(want)
+            # Narrow, the actions stack too: each button gets the whole width for its words.
+            self.actions.setDirection(want)
+        super().resizeEvent(event)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -204,8 +233,9 @@ class PaymentScreen(QWidget):
             return
         self.online = online
         self.side.removeWidget(self.offline_button)
+        self.actions.removeWidget(self.offline_button)
         if online:
-            self.side.insertWidget(self.side.count() - 2, self.offline_button)
+            self.actions.insertWidget(0, self.offline_button, 2)
             self.offline_button.setStyleSheet("")
         else:
             self.side.insertWidget(self.side.indexOf(self.advice) + 1, self.offline_button)
@@ -284,7 +314,7 @@ class PaymentScreen(QWidget):
                                      and inv.offline_id is None)
         bg, fg, icon = STATE_STYLE[key]
         self.state.setText(f"{icon} {text}")
-        self.state.setStyleSheet(f"background:{bg};color:{fg};border-radius:10px;padding:10px;")
+        self.state.setStyleSheet(f"background:{bg};color:{fg};border-radius:10px;padding:6px;")
         self.state.setProperty("stateKey", key)
         self.advice.setText(advice)
         done = st in (InvoiceState.SETTLED, InvoiceState.INVALID, InvoiceState.EXPIRED) or key == "offline"

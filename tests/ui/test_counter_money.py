@@ -139,3 +139,28 @@ def test_offline_brings_offline_payment_forward(qtbot, window):
     assert "without the network" in p.advice.text()
     win.checkout.set_online(True)
     assert p.actions.indexOf(p.offline_button) == 0 and p.side.indexOf(p.offline_button) == -1
+
+
+def test_payers_are_named_by_the_phone_and_renamed_from_the_sales_list(qtbot, window):
+    from PySide6.QtWidgets import QDialog
+    win = window
+    inv = charge(qtbot, win, "15")
+    qtbot.mouseClick(win.phone.pay_exact, Qt.MouseButton.LeftButton)
+    wait_state(qtbot, win, "paid")
+    win.go_list()
+    row = [r for r in range(win.sales.proxy.rowCount()) if win.sales.proxy.index(r, 1).data() == str(inv.id)][0]
+    # The demo phone told the address book who paid: a name, never 0x….
+    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 6).data() == "Aigul", timeout=5000)
+    win.sales.table.selectRow(row)
+    qtbot.waitUntil(lambda: win.sales.name_button.isEnabled(), timeout=5000)
+    assert "Aigul" in win.sales.detail.text() and "0x" not in win.sales.detail.text()
+    qtbot.mouseClick(win.sales.name_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.sales.findChild(QDialog, "payerNameDialog") is not None, timeout=5000)
+    dialog = win.sales.findChild(QDialog, "payerNameDialog")
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.edit.setText("Айгуль эже")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 6).data() == "Айгуль эже", timeout=5000)
+    assert win.ctx.payers.name_of(A.CUSTOMERS["Aigul"]) == "Айгуль эже"
+    win.sales.filter.setText("Айгуль")
+    assert win.sales.proxy.rowCount() == 1

@@ -11,6 +11,7 @@ tablet, each in Kyrgyz, Russian and English (12 runs, two at a time; about 2 min
   partial    a sale paid half: received, still due and a QR for the rest on screen; the rest paid: "Paid"
   overpay    the customer pays 10 som more: the change to give back is on screen
   unmatched  two open sales, a payment that matches neither: the alert, assigned to the sale on screen
+  leave      "New sale" while a sale waits asks first: back to the sale, then cancel it
   offline    the shop's network off, the phone signs, the cashier checks and accepts, network back: final
   screens    every screen: sale, sales list, customer display, offline queue, settings
 
@@ -45,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ("1024x600", "1280x800", "1366x768", "800x1280")
 LANGUAGES = ("ky", "ru", "en")
-SCENARIOS = ("paid", "partial", "overpay", "unmatched", "offline", "screens")
+SCENARIOS = ("paid", "partial", "overpay", "unmatched", "leave", "offline", "screens")
 TOOLS = ("Xvfb", "xdotool", "import")
 RUN_TIMEOUT_S = 420
 

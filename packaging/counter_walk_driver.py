@@ -256,7 +256,12 @@ class Walk:
                             for r in range(min(m.rowCount(), 30)):
                                 found.append(str(m.index(r, c).data() or ""))
             return found
-        return sorted({t[:90] for t in self.gui(texts) if _latin_words(t)})
+        found = {}
+        for t in self.gui(texts):
+            words = _latin_words(t)
+            if words:
+                found[" ".join(dict.fromkeys(words))] = re.sub(r"<[^>]*>", "", t)[:70]
+        return sorted(f"{words} (in: {t})" for words, t in found.items())
 
     def payment_qr_amounts(self, png: Path) -> list[int]:
         """The amounts (base units) the payment QRs in the screenshot ask for, read from its pixels."""

@@ -76,6 +76,8 @@ def charge(w: Walk, amount: str, tyiyn: int, *, keyboard: bool = False) -> int:
     if keyboard:
         w.click("amountDisplay")            # a tap on the amount gives the keyboard to the sale
         w.type_text(amount)
+        w.wait(lambda: w.win.sale.display.text().startswith(amount), f"{amount!r} in the amount display", 5)
+        w.check("amount typed")
         w.key("Return")
     else:
         for key in amount:
@@ -164,6 +166,26 @@ def unmatched(w: Walk) -> None:
     payment_state(w, "paid")
     w.check("rest paid", amounts={"receivedAmount": 20000}, state="paid")
     cancel_listed(w, first)
+
+
+def leave(w: Walk) -> None:
+    """"New sale" while a sale waits asks first: stay on it, then cancel it."""
+    sale = charge(w, "50", 5000)
+    w.click("newSaleButton")
+    requires("leaveSaleDialog")
+    w.wait(lambda: w.visible("leaveSaleDialog"), "the question about the waiting sale", 10)
+    w.check("asked before leaving a waiting sale")
+    w.click("stayOnSale")
+    w.wait(lambda: not w.visible("leaveSaleDialog"), "the question to close", 10)
+    if w.gui(lambda: w.win.stack.currentWidget() is not w.win.payment or w.win.current.id != sale):
+        raise StepFailed("'Back to this sale' left the sale")
+    w.check("stayed on the sale", amounts={"paymentAmount": 5000}, state="waiting")
+    w.click("newSaleButton")
+    w.wait(lambda: w.visible("leaveSaleDialog"), "the question about the waiting sale", 10)
+    w.click("cancelWaitingSale")
+    w.wait(lambda: w.win.stack.currentWidget() is w.win.sale, "the sale screen", 10)
+    w.wait(lambda: w.win.ctx.service.get(sale).state.value == "invalid", "the sale to be cancelled", 10)
+    w.check("waiting sale cancelled, new sale")
 
 
 def cancel_listed(w: Walk, invoice_id: int) -> None:
@@ -255,7 +277,7 @@ def screens(w: Walk) -> None:
     w.wait(lambda: w.win.stack.currentWidget() is w.win.sale, "the sale screen", 10)
 
 
-SCENARIO_STEPS = {"paid": paid, "partial": partial, "overpay": overpay, "unmatched": unmatched,
+SCENARIO_STEPS = {"paid": paid, "partial": partial, "overpay": overpay, "unmatched": unmatched, "leave": leave,
                   "offline": offline, "screens": screens}
 
 

@@ -1,117 +1,77 @@
-"""Regenerate the README screenshots from the real app, rendered offscreen.
+"""Regenerate the README screenshots from the counter walk: the real app on a 1366x768 X screen.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py
+    .venv/bin/python packaging/screenshots.py            # needs Xvfb, xdotool and ImageMagick (dev.py test installs them)
 
-Runs a sale on the embedded demo chain and saves the sale, payment, paid and sales-list screens
-(and the customer display) to docs/screenshots/.
+Runs packaging/counter_walk.py's scenarios in English and Russian at 1366x768 (real clicks on the real
+window, see that script) and copies the steps the README shows to docs/screenshots/NAME-LANG.png, each
+cut to its window (the main window, or the customer display). Stops without touching docs/ when a
+step of the walk failed, so a broken screen never lands in the README.
 """
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-# A shop's 1366x768 screen (the offscreen platform's own screen is 800x600, and the window never
-# grows past its screen).
-_SCREEN = Path(tempfile.mkdtemp(prefix="sompos-shots-")) / "screen.json"
-_SCREEN.write_text('{"screens": [{"name": "shop", "x": 0, "y": 0, "width": 1366, "height": 768, '
-                   '"logicalDpi": 96, "dpr": 1}]}')
-if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import counter_walk  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
+SIZE = "1366x768"
+LANGUAGES = ("en", "ru")
+# README name -> (scenario, step, window to cut out)
+SHOTS = {
+    "sale": ("paid", "amount typed", "MainWindow"),
+    "payment": ("paid", "charged", "MainWindow"),
+    "paid": ("paid", "paid", "MainWindow"),
+    "partial": ("partial", "half paid", "MainWindow"),
+    "customer-display": ("partial", "customer display: what is left", "customerDisplay"),
+    "change": ("overpay", "paid 10 som more", "MainWindow"),
+    "unmatched": ("unmatched", "payment matched no sale", "MainWindow"),
+    "offline-verdict": ("offline", "offline payment checked", "MainWindow"),
+    "offline-accepted": ("offline", "accepted offline", "MainWindow"),
+    "offline-queue": ("offline", "queued offline", "MainWindow"),
+    "offline-final": ("offline", "final after the network came back", "MainWindow"),
+    "sales-list": ("screens", "sales list", "MainWindow"),
+}
 
 
-def main() -> None:
-    from PySide6.QtWidgets import QApplication
-    app = QApplication([])
-    for lang in ("en", "ru"):
-        shoot(app, lang)
-    print("\n".join(str(p.relative_to(ROOT)) for p in sorted(OUT.glob("*.png"))), flush=True)
+def main() -> int:
+    from concurrent.futures import ThreadPoolExecutor
 
-
-def shoot(app, lang: str) -> None:
-    from pos_app.app.demo.chain import DemoChain
-    from pos_app.app.demo.headless import open_demo_context
-    from pos_app.ui.shell.main_window import MainWindow
-    chain = DemoChain(block_time=0.5)
-    chain.start_mining()
-    ctx = open_demo_context(tempfile.mkdtemp(prefix="sompos-shots-"), chain)
-    ctx.store.set_setting("language", lang)
-    watcher = ctx.watcher()
-    watcher.start()
-    win = MainWindow(ctx, demo_chain=chain, watcher=watcher)
-    win.resize(1100, 720)
-    win.show()
-
-    def spin(seconds: float, until=None) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end and not (until and until()):
-            app.processEvents()
-            time.sleep(0.02)
-
+    from PIL import Image
+    missing = counter_walk.missing_tools()
+    if missing:
+        print("screenshots: missing " + ", ".join(missing), file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="sompos-shots-"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        records = list(pool.map(lambda lang: counter_walk.run_one(SIZE, lang, list(counter_walk.SCENARIOS), work),
+                                LANGUAGES))
+    for record in records:
+        print(counter_walk.summary(record), flush=True)
+    if any(r["status"] == "failed" for rec in records for r in counter_walk.scenario_results(rec).values()):
+        print(f"screenshots: a step failed; docs/screenshots left as they were (see {work})", file=sys.stderr)
+        return 1
     OUT.mkdir(parents=True, exist_ok=True)
-    spin(1.0)
-    for amount in ("320", "85,5"):
-        for k in amount:
-            win.sale.press(k)
-        win.sale.submit()
-        spin(5, lambda: win.stack.currentWidget() is win.payment)
-        win.phone._pay("exact")
-        spin(15, lambda: getattr(win.payment, "state_key", "") == "paid")
-        win.go_sale()
-    for k in "1250,5":
-        win.sale.press(k)
-    spin(0.3)
-    win.grab().save(str(OUT / f"sale-{lang}.png"))
-    win.sale.submit()
-    spin(5, lambda: win.stack.currentWidget() is win.payment)
-    spin(0.5)
-    win.grab().save(str(OUT / f"payment-{lang}.png"))
-    win.customer.resize(600, 700)
-    win.customer.show()
-    spin(0.3)
-    win.customer.grab().save(str(OUT / f"customer-display-{lang}.png"))
-    win.phone._pay("exact")
-    spin(15, lambda: getattr(win.payment, "state_key", "") == "paid")
-    spin(0.3)
-    win.grab().save(str(OUT / f"paid-{lang}.png"))
-    win.go_list()
-    win.reload_sales()
-    spin(1.0)
-    win.grab().save(str(OUT / f"sales-list-{lang}.png"))
-
-    # Offline: the shop's network is cut, the customer's phone signs, the cashier scans and accepts.
-    chain_id = win.cfg.network.chain_id
-    spin(10, lambda: ctx.offline.last_sync_at(chain_id) is not None)
-    win.phone.network_button.setChecked(False)
-    spin(25, lambda: win.offline_bar.isVisible())
-    win.go_sale()
-    for k in "420":
-        win.sale.press(k)
-    win.sale.submit()
-    spin(5, lambda: win.stack.currentWidget() is win.payment)
-    win.offline.start()
-    win.phone.payload = ""
-    win.phone._sign()
-    spin(10, lambda: bool(win.phone.payload))
-    win.phone.handed_over.emit(win.phone.payload)
-    spin(5, lambda: win.offline.accept_screen.accept_button.isEnabled())
-    spin(0.3)
-    win.grab().save(str(OUT / f"offline-verdict-{lang}.png"))
-    win.offline.accept_screen.accept_button.click()
-    spin(5, lambda: getattr(win.payment, "state_key", "") == "offline")
-    spin(0.5)
-    win.grab().save(str(OUT / f"offline-accepted-{lang}.png"))
-    win.offline.show_queue()
-    spin(1.0)
-    win.grab().save(str(OUT / f"offline-queue-{lang}.png"))
-    win.close()
-    chain.stop()
+    written = []
+    for record in records:
+        steps = {(s["scenario"], s["step"]): s for s in record["steps"]}
+        for name, (scenario, step, window) in SHOTS.items():
+            s = steps.get((scenario, step))
+            if s is None:
+                print(f"screenshots: {record['language']}: no step {scenario}/{step} (waiting?)", file=sys.stderr)
+                continue
+            x, y, w, h = next(f["x"] for f in s["frames"] if f["window"] == window)
+            target = OUT / f"{name}-{record['language']}.png"
+            with Image.open(s["shot"]) as img:
+                img.crop((x, y, x + w, y + h)).save(target, optimize=True)
+            written.append(target)
+    print("\n".join(str(p.relative_to(ROOT)) for p in written), flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

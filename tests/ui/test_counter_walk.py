@@ -26,10 +26,11 @@ import counter_walk  # noqa: E402
 RUNS = {("1024x600", "ky"): list(counter_walk.SCENARIOS), ("1366x768", "ru"): list(counter_walk.SCENARIOS)}
 # The steps each scenario must have passed when it was not stopped for a missing widget.
 MUST_PASS = {
-    "paid": ["charged", "paid"],
+    "paid": ["amount typed", "charged", "paid"],
     "partial": ["charged", "half paid", "customer display: what is left", "rest paid"],
     "overpay": ["charged", "paid 10 som more", "customer display: the change"],
     "unmatched": ["charged", "payment matched no sale", "assigned to the sale on screen", "rest paid"],
+    "leave": ["charged", "asked before leaving a waiting sale", "stayed on the sale", "waiting sale cancelled, new sale"],
     "offline": ["network off", "charged", "offline payment checked", "accepted offline", "queued offline",
                 "final after the network came back"],
     "screens": ["sale screen", "sales list", "customer display", "offline queue", "settings"],

@@ -262,3 +262,38 @@ def test_the_english_check_catches_english():
     assert not w.english("Ожидает: 3 платежа")
     assert not w.english("Som POS") and not w.english("0x86cB…aA5F") and not w.english("Aigul")
     assert not w.english("Trust Wallet") and not w.english("150,00 сом")
+
+
+@pytest.mark.parametrize("shop", ["en"], indirect=True)
+def test_switching_language_redraws_every_open_screen(qtbot, shop, demo_chain):
+    """Screens built and filled in English (a saved-settings line, a verdict, the queue, a sale's
+    detail) all speak Russian after the switch: nothing keeps the old language."""
+    win = shop
+    win.finish_startup()
+    inv = charge(qtbot, win, "60")
+    _pay(demo_chain, "Aigul", inv, int(inv.due_base))
+    qtbot.waitUntil(lambda: win.ctx.service.get(inv.id).state.value in ("processing", "settled"), timeout=15000)
+    win.go_settings()
+    win.settings.save()
+    qtbot.waitUntil(lambda: win.settings.status.text() == "Saved.", timeout=5000)
+    win.offline.start()
+    win.offline.accept_screen.input.setText("0xdeadbeef")
+    win.offline.accept_screen.check_button.click()
+    qtbot.waitUntil(lambda: "Do not accept" in win.offline.accept_screen.verdict.text(), timeout=5000)
+    win.offline.show_queue()
+    win.go_list()
+    win.sales_ctl.load_detail(inv.id)
+    qtbot.waitUntil(lambda: "Sale started" in win.sales.detail.text(), timeout=5000)
+    win.set_language("ru")
+    qtbot.wait(1000)                          # the screens' reloads on their workers
+    w = Walk("ru")
+    for screen in (win.sale, win.payment, win.sales, win.settings, win.offline.accept_screen, win.offline.queue_view):
+        win.stack.setCurrentWidget(screen)
+        w.stop(type(screen).__name__, win)
+    win.show_customer_display()
+    w.stop("customer display", win.customer)
+    win.customer.close()
+    leaks = "\n".join(f"  {text!r}  ({', '.join(sorted(where))})" for text, where in sorted(w.leaks.items()))
+    assert not w.leaks, f"English kept after switching to Russian:\n{leaks}"
+    assert w.read > 100
+    assert win.settings.status.text() and win.settings.status.text() != "Saved."

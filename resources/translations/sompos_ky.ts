@@ -357,37 +357,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="216"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="227"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="217"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="228"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="218"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="229"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="219"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="230"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="220"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="221"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="351"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="366"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Тармаксыз жасалган төлөмдөр текшерилүүдө (%n кадам калды)…</numerusform>
@@ -399,7 +399,7 @@
         <translation type="vanished">Тармаксыз жасалган төлөмдөр текшерилүүдө (калган кадамдар: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="388"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
         <source>Network checked %1 s ago</source>
         <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
@@ -420,12 +420,17 @@
         <translation type="vanished">Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="377"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="392"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="387"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="404"/>
+        <source>Online: %1</source>
+        <translation>Байланышта: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="406"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
@@ -434,27 +439,27 @@
         <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="390"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="409"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="393"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="412"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="396"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
         <source>Last contact %1 min ago</source>
         <translation>Акыркы байланыш %1 мүн мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="403"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын окушу керек. Ага чейин касса төлөм ала албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="408"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -638,7 +643,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="364"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Бул ушул кассанын өз файлы: %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -654,7 +659,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="386"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="387"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Сакталган %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -768,22 +773,22 @@
         <translation type="vanished">Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="182"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="183"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="184"/>
         <source>Customer pays offline (scan)</source>
         <translation>Кардар офлайн төлөйт (сканерлөө)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="172"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="185"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
@@ -796,17 +801,17 @@
         <translation type="vanished">Капчык жөнөтө турган так сумма: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="247"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="260"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="285"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
@@ -815,17 +820,17 @@
         <translation type="vanished">Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
@@ -838,83 +843,83 @@
         <translation type="vanished">Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
         <source>Charge again</source>
         <translation>Кайра эсеп коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="215"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Капчык жөнөтө турган так сумма: %1 сом. Акыркы сандар бул сатууну башкалардан айырмалайт; капчык аларды тегеректесе да төлөм толук болот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="287"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Кардар керегинен көп төлөдү: кайтарымды бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, «Кайра эсеп коюу» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="296"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү төлөндү: калганына кайра эсеп коюңуз же төлөнгөн бөлүгүн кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="299"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="301"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="302"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="308"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Кардардан кайра сканерлөөнү сураныңыз: эми код калган сумманы гана сурайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Байланыш жок: кардар тармаксыз эле телефонунан төлөй алат. «Кардар офлайн төлөйт (скан)» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="340"/>
         <source>Still due: %1</source>
         <translation>Дагы төлөнүшү керек: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
         <source>Give back: %1</source>
         <translation>Кайтарып берүү: %1</translation>
     </message>
@@ -3333,105 +3338,105 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Бул төлөмгө уруксат колдонулуп же жокко чыгарылып бүткөн; кардардын төлөмдөрүн текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Башка касса жөнөтүп койгон; ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Кардар төлөмдү жөнөтүлгөнгө чейин жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Жөнөтүлдү, ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Мурда жөнөтүлгөн; жеткени текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Кардардын эсебинен тармак комиссиясын төлөөгө болбойт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Кардардын тармак комиссиясы азыр өтө аз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="139"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>The som token refused the payment</source>
         <translation>Сом токени төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>The network refused this payment</source>
         <translation>Тармак бул төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Жоголду деп эсептелгенден кийин келди, ал эми кардарга кайра эсеп коюлган: кардар эки жолу төлөдү, төлөмдөрдүн бирин кайтарыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="157"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Жоголду деп эсептелип, башка жол менен төлөндү деп белгиленгенден кийин келди: кардар эки жолу төлөгөн жокпу, текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="157"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Жоголду деп эсептелгенден кийин келди; ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Arrived, confirming</source>
         <translation>Жетти, ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="159"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="162"/>
         <source>Confirmed</source>
         <translation>Ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="164"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Кардар бул акчаны мурда башка жерге сарптаган; бул төлөм эч качан келбейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
         <source>Sending it again with the relay key</source>
         <translation>Жөнөтүүчү ачкыч менен кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Эч өткөн жок: кардардын капчыгында тармакка жетпеген мурунку төлөмдөр бар (%n), ошондуктан тармак бул төлөмдү {minutes} мүнөт кармап турду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
     </message>

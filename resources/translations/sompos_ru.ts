@@ -357,37 +357,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="216"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="227"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="217"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="228"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="218"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="229"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="219"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="230"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="220"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="221"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="351"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="366"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Проверяем платежи, сделанные без сети (остался %n шаг)…</numerusform>
@@ -400,7 +400,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="388"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -421,12 +421,17 @@
         <translation type="vanished">Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="377"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="392"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="387"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="404"/>
+        <source>Online: %1</source>
+        <translation>В сети: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="406"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -435,27 +440,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="390"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="409"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="393"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="412"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="396"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="403"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="408"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -641,7 +646,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="364"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Это файл этой же кассы: %n платёж снова отправит эта касса.</numerusform>
@@ -659,7 +664,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="386"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="387"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>%n сохранённый платёж снова отправит эта касса.</numerusform>
@@ -774,22 +779,22 @@
         <translation type="vanished">Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="182"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="183"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="184"/>
         <source>Customer pays offline (scan)</source>
         <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="172"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="185"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
@@ -802,17 +807,17 @@
         <translation type="vanished">Точная сумма, которую отправит кошелёк: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="247"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="260"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="259"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="285"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
@@ -821,17 +826,17 @@
         <translation type="vanished">Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="278"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
@@ -844,83 +849,83 @@
         <translation type="vanished">До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
         <source>Charge again</source>
         <translation>Выставить снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="174"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="215"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Точная сумма, которую отправит кошелёк: %1 сом. Последние цифры отличают эту продажу от других; если кошелёк их округлит, оплата всё равно полная.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="287"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Покупатель заплатил больше, чем нужно: верните сдачу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Нажмите «Выставить снова», если покупатель всё ещё хочет заплатить.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="296"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Часть оплачена до окончания срока: выставьте остаток снова или верните оплаченную часть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="299"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="301"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="302"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="308"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Попросите покупателя отсканировать ещё раз: теперь код просит только остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="340"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -3343,105 +3348,105 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="139"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="157"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="157"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="159"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="162"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="164"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>

@@ -120,10 +120,12 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("receiveWithAuthorization must be sent from the shop's own address; the relay key is another one",
      QT_TRANSLATE_NOOP("history", "This payment can only be sent by the shop's own account, not by the relay key")),
     ("the authorization is already used or cancelled, and the node cannot tell which; check the payer's history",
-     QT_TRANSLATE_NOOP("history", "This payment permission was already used or cancelled; check the customer's payments")),
+     QT_TRANSLATE_NOOP("history", "This payment permission was already used or cancelled; check the customer's "
+                                  "payments")),
     ("the authorization is already used or cancelled, but no record of either was found; check the payer's "
      "history",
-     QT_TRANSLATE_NOOP("history", "This payment permission was already used or cancelled; check the customer's payments")),
+     QT_TRANSLATE_NOOP("history", "This payment permission was already used or cancelled; check the customer's "
+                                  "payments")),
     ("already sent by another machine; following its transaction",
      QT_TRANSLATE_NOOP("history", "Already sent by another till; waiting for confirmation")),
     ("the payer cancelled the authorization before it was sent",
@@ -140,7 +142,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("the token refused the transfer (reverted)", QT_TRANSLATE_NOOP("history", "The som token refused the payment")),
     ("the token refused the authorization (reverted)",
      QT_TRANSLATE_NOOP("history", "The som token refused the payment")),
-    ("the network refuses this transaction: {message}", QT_TRANSLATE_NOOP("history", "The network refused this payment")),
+    ("the network refuses this transaction: {message}",
+     QT_TRANSLATE_NOOP("history", "The network refused this payment")),
     ("its block left the chain (reorg); sending it again",
      QT_TRANSLATE_NOOP("history", "The network took its confirmation back; sending it again")),
     ("its block left the chain (reorg); following it again",

@@ -360,8 +360,8 @@ class OfflineController(QObject):
                 self.runner.wake()
             if own:
                 n = len(result.taken_back)
-                self.queue_view.show_message(lambda: plural(self.tr("This till's own file: %n payment(s) will be sent from "
-                                                            "this till again.", "", n), n))
+                self.queue_view.show_message(lambda: plural(self.tr(
+                    "This till's own file: %n payment(s) will be sent from this till again.", "", n), n))
                 return
             self.queue_view.show_message(lambda: plural(self.tr("Loaded %n payment(s) (%1 already here); they are sent "
                                                         "with this till's queue.", "", result.added), result.added)
@@ -383,8 +383,8 @@ class OfflineController(QObject):
         def done(ids) -> None:
             if self.runner is not None:
                 self.runner.wake()
-            self.queue_view.show_message(lambda: plural(self.tr("%n saved payment(s) will be sent from this till again.",
-                                                        "", len(ids)), len(ids)))
+            self.queue_view.show_message(lambda: plural(self.tr(
+                "%n saved payment(s) will be sent from this till again.", "", len(ids)), len(ids)))
         self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
                     done, self._queue_error)
 

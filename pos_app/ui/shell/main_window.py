@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from pos_app.invoices.service import Invoice
 
 OFFLINE_AFTER_S = 10  # no successful pass for this long: show the red bar
-DEFAULT_SIZE = (1100, 720)
+DEFAULT_SIZE = (1280, 800)   # on a large screen; a small one (up to SMALL_SCREEN) is used whole
+SMALL_SCREEN = (1440, 900)
 PHONE_WIDTH = (250, 300)  # the demo phone panel: narrow enough to leave the sale room at 1024 px
 
 
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self.nav_list.clicked.connect(self.go_list)
         self.nav_customer = BigButton("", self, point_size=14, min_height=44)
         self.nav_customer.clicked.connect(self.show_customer_display)
+        for button, name in ((self.nav_sale, "saleNav"), (self.nav_list, "salesListNav"),
+                             (self.nav_customer, "customerNav")):
+            button.setObjectName(name)
         nav.addWidget(self.nav_sale)
         nav.addWidget(self.nav_list)
         nav.addWidget(self.nav_customer)
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.nav_queue.clicked.connect(lambda: self.offline.show_queue())
         nav.addWidget(self.nav_queue)
         self.nav_settings = BigButton("", self, point_size=14, min_height=44)
+        self.nav_settings.setObjectName("settingsNav")
         self.nav_settings.clicked.connect(self.go_settings)
         nav.addWidget(self.nav_settings)
         root.addLayout(nav)
@@ -172,24 +177,27 @@ class MainWindow(QMainWindow):
         avail = screen.availableGeometry() if screen is not None else QRect(0, 0, *DEFAULT_SIZE)
         rect = saved.value("rect")
         if not isinstance(rect, QRect) or rect.isEmpty():
-            w, h = DEFAULT_SIZE
-            if avail.height() > avail.width():
-                h = avail.height()     # a portrait tablet: the sale stacks the QR over the money
-            rect = QRect(avail.topLeft(), QRect(0, 0, w, h).size())
+            if avail.width() <= SMALL_SCREEN[0] or avail.height() <= SMALL_SCREEN[1]:
+                # A shop PC's small screen (or a portrait tablet): every pixel goes to the sale.
+                rect = QRect(avail)
+            else:
+                rect = QRect(avail.topLeft(), QRect(0, 0, *DEFAULT_SIZE).size())
         self.setGeometry(fit_rect(rect, avail))
 
-    def fit_to_screen(self) -> None:
-        """Shrink and move the frame (title bar included) into the screen's available area."""
-        if self.screen() is None or self.isMaximized() or self.isFullScreen():
+    def fit_to_screen(self, window=None) -> None:
+        """Shrink and move the frame (title bar included) of this window (or ``window``, e.g. the
+        customer display) into its screen's available area."""
+        win = window or self
+        if win.screen() is None or win.isMaximized() or win.isFullScreen():
             return
-        avail = self.screen().availableGeometry()
-        frame = self.frameGeometry()
+        avail = win.screen().availableGeometry()
+        frame = win.frameGeometry()
         if avail.contains(frame):
             return
         fitted = fit_rect(frame, avail)
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
-        self.resize(fitted.width() - extra_w, fitted.height() - extra_h)
-        self.move(fitted.topLeft())
+        extra_w, extra_h = frame.width() - win.width(), frame.height() - win.height()
+        win.resize(fitted.width() - extra_w, fitted.height() - extra_h)
+        win.move(fitted.topLeft())
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -283,7 +291,11 @@ class MainWindow(QMainWindow):
         screens = self.screen().virtualSiblings() if self.screen() else []
         if len(screens) > 1:
             self.customer.setGeometry(screens[1].availableGeometry())
+        elif self.screen() is not None:
+            # One screen (a small shop PC): the customer display fits it, never past its edge.
+            self.customer.setGeometry(fit_rect(self.customer.geometry(), self.screen().availableGeometry()))
         self.customer.show()
+        QTimer.singleShot(0, lambda: self.fit_to_screen(self.customer))   # its frame is known once shown
 
     def _sale_on_screen(self) -> "Invoice | None":
         """The sale a stray payment can be added to with one tap: the one on the payment screen."""

@@ -16,6 +16,9 @@ def ask(parent: QWidget, name: str, text: str, buttons: list[tuple[str, str, QMe
     box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Som POS"), text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName(name)
+    font = box.font()
+    font.setPointSize(max(font.pointSize(), 14))     # read at arm's length at the counter
+    box.setFont(font)
     made = []
     for object_name, label, role in buttons:
         b = box.addButton(label, role)

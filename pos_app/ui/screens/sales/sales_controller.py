@@ -131,7 +131,7 @@ class SalesController(QObject):
     def cancel(self, invoice_id: int) -> None:
         from pos_app.invoices.lifecycle import InvoiceState
         self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason="cancelled from the sales list"),
+                                                  reason="sale cancelled"),
                     lambda inv: self.screen.assign_message.setText(
                         self.tr("Sale %1 is cancelled.").replace("%1", str(inv.id))),
                     lambda err: self.screen.assign_message.setText(error_text(err)))

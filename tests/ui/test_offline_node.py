@@ -58,3 +58,53 @@ def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     assert "2" in tip and "No blockchain node" not in tip and any("а" <= ch <= "я" for ch in tip.lower())
     win.close()
     ctx.close()
+
+
+def test_a_till_never_online_says_to_connect_once_and_why(qtbot, tmp_path):
+    """Issue 12 point 6: no token facts yet (never reached its network): the bar does not promise
+    that payments "will be checked later"; it says to connect once and why, and a charge says so."""
+    from pos_app.ui.shell.main_window import MainWindow
+    ctx = AppContext(tmp_path / "shop")
+    set_network(ctx.store, "local")                 # nothing listening
+    set_token(ctx.store, TOKEN)
+    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
+    ctx.store.set_setting("language", "en")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.start_watcher()
+    qtbot.waitUntil(lambda: win.offline_bar.isVisible() and "once" in win.offline_bar.text(), timeout=15000)
+    assert "Connect this till to the internet once" in win.offline_bar.text()
+    assert "checked when it returns" not in win.offline_bar.text()
+    win.sale.setFocus()
+    qtbot.keyClicks(win.sale, "99")
+    qtbot.keyClick(win.sale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "internet once" in win.sale.message.text(), timeout=20000)
+    assert win.stack.currentWidget() is win.sale
+    assert ctx.store.query("SELECT COUNT(*) AS n FROM invoices")[0]["n"] == 0
+    win.close()
+    ctx.close()
+
+
+def test_offline_the_payment_screen_brings_offline_payment_forward(qtbot, tmp_path):
+    from pos_app.ui.shell.main_window import MainWindow
+    ctx = AppContext(tmp_path / "shop")
+    set_network(ctx.store, "local")
+    set_token(ctx.store, TOKEN)
+    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
+    ctx.store.set_setting("language", "en")
+    save_token_info(ctx.store, TokenInfo(31337, TOKEN, 6, "KGST", "Som", "Som", "1"))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    win.start_watcher()
+    qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=15000)
+    win.sale.setFocus()
+    qtbot.keyClicks(win.sale, "99")
+    qtbot.keyClick(win.sale, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.payment, timeout=5000)
+    p = win.payment
+    assert p.side.indexOf(p.offline_button) == p.side.indexOf(p.advice) + 1
+    assert "without the network" in p.advice.text()
+    win.close()
+    ctx.close()

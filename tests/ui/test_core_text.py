@@ -307,7 +307,12 @@ def written_reasons(trees: dict[Path, ast.AST]) -> list[tuple[str, str]]:
     """(template, where) of every reason text the core writes."""
     out = []
     for path, tree in trees.items():
+        class_level = {id(n) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for n in c.body}
         for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and id(node) not in class_level and any(isinstance(t, ast.Name) and t.id in REASON_KEYWORDS
+                                                    for t in node.targets):
+                # reason = f"charged again by {actor}" ... then passed on by name
+                out.extend((t, f"{path.relative_to(ROOT)}:{node.lineno}") for t in _template(node.value) if t)
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)
@@ -360,11 +365,12 @@ def test_the_reason_scan_catches_a_new_reason():
     sample = ast.parse("def f(c, r, n):\n"
                        "    _Change(r, Q.FINAL, 'landed on the moon')\n"
                        "    self.service.recompute_in(c, [1], f'moved by {n}')\n"
-                       "    q.take_back(actor='x', reason='in block 7')\n")
+                       "    q.take_back(actor='x', reason='in block 7')\n"
+                       "    reason = f'teleported by {n}'\n")
     found = written_reasons({ROOT / "x.py": sample})
-    assert [t for t, _ in found] == ["landed on the moon", "moved by {}", "in block 7"]
-    assert [b.split(": ", 1)[1] for b in unknown_reasons(found)] == ["'landed on the moon'", "'moved by {}'",
-                                                                       "'in block 7'"]
+    assert sorted(t for t, _ in found) == ["in block 7", "landed on the moon", "moved by {}", "teleported by {}"]
+    assert sorted(b.split(": ", 1)[1] for b in unknown_reasons(found)) == [
+        "'in block 7'", "'landed on the moon'", "'moved by {}'", "'teleported by {}'"]
 
 
 def test_stuck_notes_are_recognised():

@@ -78,7 +78,7 @@ def test_the_check_sees_a_cut_button(qtbot):
     view = QueueView("ru")
     qtbot.addWidget(view)
     view.set_relay(None, False)
-    view.export_button.setText("Сохранить неотправленные платежи для другой кассы…")
+    view.export_button.setText("Сохранить неотправленные платежи для другой кассы " * 3)
     view.resize(700, 600)
     view.show()
     qtbot.waitExposed(view)

@@ -585,9 +585,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
-        <translation>Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
+        <translation type="vanished">Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
+        <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
+        <translation>Күтүп жаткан төлөмгө уруксаттар үчүн тармак комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
@@ -1561,8 +1565,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <source>Relay key (pays the network fee for payment permissions)…</source>
+        <translation>Жөнөтүүчү ачкыч (төлөмгө уруксаттар үчүн тармак комиссиясын төлөйт)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
+        <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
+        <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (төлөмгө уруксаттар биринчи туташууда текшерилет)</translation>
+    </message>
+    <message>
         <source>Relay key (pays fees for offline authorizations)…</source>
-        <translation>Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
+        <translation type="vanished">Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
@@ -1570,9 +1583,8 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
-        <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
+        <translation type="vanished">Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>

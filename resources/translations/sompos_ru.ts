@@ -587,9 +587,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
-        <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
+        <translation type="vanished">На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
+        <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
+        <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие разрешения на оплату.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
@@ -1570,8 +1574,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <source>Relay key (pays the network fee for payment permissions)…</source>
+        <translation>Ключ отправителя (платит комиссию сети за разрешения на оплату)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
+        <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
+        <translation>Офлайн-платежи: только подписанные переводы (разрешения на оплату проверяются при первом подключении)</translation>
+    </message>
+    <message>
         <source>Relay key (pays fees for offline authorizations)…</source>
-        <translation>Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
+        <translation type="vanished">Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
@@ -1579,9 +1592,8 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
         <source>Offline payments: signed transfers only (authorizations are checked at the first connection)</source>
-        <translation>Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
+        <translation type="vanished">Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>

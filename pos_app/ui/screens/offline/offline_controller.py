@@ -273,7 +273,7 @@ class OfflineController(QObject):
     def on_relay_low(self, e: RelayLowBalance) -> None:
         if self._queue_view is not None:
             self._queue_view.show_message(lambda: self.tr("The relay key needs more BNB to pay the network fee for the "
-                                                  "waiting authorizations."), error=True)
+                                                  "waiting payment permissions."), error=True)
 
     # -- failures: collect again or mark resolved ----------------------------------------------------
     REASONS = {

@@ -139,7 +139,7 @@ class SettingsScreen(QWidget):
             self.qr_format.setItemText(self.qr_format.findData(f), name)
         self.browse.setText(self.tr("Profile file…"))
         self.save_button.setText(self.tr("Save settings"))
-        self.relay_button.setText(self.tr("Relay key (pays fees for offline authorizations)…"))
+        self.relay_button.setText(self.tr("Relay key (pays the network fee for payment permissions)…"))
         if self._status_render is not None:
             self.status.setText(self._status_render())
         for label, err in self._field_errors.items():
@@ -174,8 +174,8 @@ class SettingsScreen(QWidget):
         if features is _NOT_LOADED:
             self.offline_kinds.clear()
         elif features is None:
-            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only (authorizations are "
-                                               "checked at the first connection)"))
+            self.offline_kinds.setText(self.tr("Offline payments: signed transfers only (payment permissions "
+                                               "are checked at the first connection)"))
         elif features.paused:
             self.offline_kinds.setText(self.tr("Offline payments: none, the token is paused by its issuer"))
         elif features.eip3009:

@@ -1095,22 +1095,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="231"/>
         <source>Save the unsent payments for another till</source>
         <translation>Жөнөтүлө элек төлөмдөрдү башка касса үчүн сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
         <source>Load payments from another till</source>
         <translation>Башка кассадан төлөмдөрдү жүктөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="223"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
         <source>Another till&apos;s file</source>
         <translation>Башка кассанын файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="224"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1123,74 +1123,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Ошол кассанын «Офлайн төлөмдөр» экранында ушул номер көрсөтүлгөнбү? Толугу менен дал келсе гана кабыл алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="230"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Эч нерсе жүктөлгөн жок: касса кабыл алынган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="234"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="256"/>
         <source>Take back</source>
         <translation>Кайтарып алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Башка касса үчүн сакталган төлөмдөрдү ушул кассадан жөнөтөсүзбү? Файл жоголсо же ал жакка жүктөлбөсө ушундай кылыңыз. Башка касса мурун жөнөткөн төлөм эки жолу төлөнбөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="243"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="265"/>
         <source>This till&apos;s number: %1</source>
         <translation>Бул кассанын номери: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
         <source>Relay key</source>
         <translation>Жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
         <source>Passphrase of the relay key:</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="280"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>New relay key</source>
         <translation>Жаңы жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="253"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="303"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Сырсөз айкашын ойлоп табыңыз (кеминде 10 белги):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>Type the passphrase again:</source>
         <translation>Сырсөз айкашын кайра териңиз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="262"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="290"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="312"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="267"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="289"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Жөнөтүүчү ачкычты импорттоо (ачкыч сактагыч файлы же жеке ачкыч)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="271"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="293"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Ошол ачкыч файлынын сырсөз айкашы (жөнөкөй ачкыч үчүн бош калтырыңыз):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="316"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="338"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Тармакка жөнөтүлүүдө: дагы %n төлөм бүтө элек.</numerusform>
@@ -1198,72 +1198,87 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандын баары жөнөтүлдү жана биротоло ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="324"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Жөнөтүүчү ачкыч жок: кардарлардын төлөмгө уруксаттары ал түзүлгөнгө чейин күтөт (ал тармак комиссиясын төлөйт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачык: төлөмгө уруксаттар жөнөтүлүүдө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="331"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Жөнөтүүчү ачкыч кулпуланган: төлөмгө уруксаттарды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="332"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Жөнөтүүчү ачкычтын эсеби (тармак комиссиясы үчүн ага BNB салыңыз): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <source>Payment %1: transaction %2, payer %3.</source>
+        <translation>%1-төлөм: транзакция %2, төлөөчү %3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
+        <source>Last answer from the network: %1</source>
+        <translation>Тармактын акыркы жообу: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="222"/>
+        <source>Choose a payment in the list to see its transaction.</source>
+        <translation>Транзакциясын көрүү үчүн тизмеден төлөмдү тандаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="360"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Бул төлөмдөрдү башка касса жөнөтө алат: аларды ал үчүн флешкага сактаңыз же башка кассанын флешкасын бул жерге жүктөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
         <source>Save to stick…</source>
         <translation>Флешкага…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
         <source>Load from stick…</source>
         <translation>Флешкадан…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
         <source>Take back…</source>
         <translation>Кайра алуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="367"/>
         <source>Unlock…</source>
         <translation>Кулпуну ачуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
         <source>Create key…</source>
         <translation>Ачкыч түзүү…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="369"/>
         <source>Import key…</source>
         <translation>Ачкыч импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="353"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="370"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Күтүүдө: %n төлөм, %1: жөнөтүлө турган %2, жөнөтүлүп ырасталып жаткан %3.</numerusform>
@@ -1271,17 +1286,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="377"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="394"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Офлайн кабыл алынгандан эч нерсе күтүп турган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Колдонулган лимиттер: %2 ичинен %1, %4 төлөмдүн ичинен %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="383"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="400"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Өтпөй калды: %n төлөм.</numerusform>
@@ -1289,7 +1304,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="396"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="413"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Баары жөнөтүлдү; тармак төлөмдөрдү ырастап жатат.</translation>
     </message>
@@ -1306,7 +1321,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Жөнөтүүчү ачкыч (%1) кулпуланган: авторизацияларды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
@@ -1339,17 +1354,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="407"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="424"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>

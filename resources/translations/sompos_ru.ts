@@ -1101,22 +1101,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="231"/>
         <source>Save the unsent payments for another till</source>
         <translation>Сохранить неотправленные платежи для другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
         <source>Load payments from another till</source>
         <translation>Загрузить платежи с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="223"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
         <source>Another till&apos;s file</source>
         <translation>Файл другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="224"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1129,74 +1129,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Этот ли номер показан на экране «Офлайн-платежи» той кассы? Принимайте, только если он совпадает полностью.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="230"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Ничего не загружено: касса не принята.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="234"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="256"/>
         <source>Take back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Отправить с этой кассы платежи, сохранённые для другой кассы? Делайте так, если файл потерян или не загружен там. Платёж, который другая касса уже отправила, не будет оплачен дважды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="243"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="265"/>
         <source>This till&apos;s number: %1</source>
         <translation>Номер этой кассы: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
         <source>Relay key</source>
         <translation>Ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
         <source>Passphrase of the relay key:</source>
         <translation>Парольная фраза ключа отправителя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="280"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>New relay key</source>
         <translation>Новый ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="253"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="303"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Придумайте парольную фразу (не менее 10 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>Type the passphrase again:</source>
         <translation>Введите парольную фразу ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="262"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="290"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="312"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="267"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="289"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Импорт ключа отправителя (файл хранилища ключей или приватный ключ)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="271"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="293"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Парольная фраза этого файла ключа (оставьте пустой для обычного ключа):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="316"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="338"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Отправка в сеть: ещё не завершён %n платёж.</numerusform>
@@ -1205,72 +1205,87 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="324"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Нет ключа отправителя: разрешения на оплату от покупателей ждут, пока он не будет создан (он платит комиссию сети).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="329"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Ключ отправителя разблокирован: разрешения на оплату отправляются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="331"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Ключ отправителя заблокирован: разблокируйте его, чтобы отправлять разрешения на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="332"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Счёт ключа отправителя (пополняйте его BNB для комиссии сети): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <source>Payment %1: transaction %2, payer %3.</source>
+        <translation>Платёж %1: транзакция %2, плательщик %3.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
+        <source>Last answer from the network: %1</source>
+        <translation>Последний ответ сети: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="222"/>
+        <source>Choose a payment in the list to see its transaction.</source>
+        <translation>Выберите платёж в списке, чтобы увидеть его транзакцию.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="360"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Эти платежи может отправить другая касса: сохраните их на флешку для неё или загрузите сюда флешку с другой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
         <source>Save to stick…</source>
         <translation>На флешку…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
         <source>Load from stick…</source>
         <translation>С флешки…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
         <source>Take back…</source>
         <translation>Вернуть себе…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="367"/>
         <source>Unlock…</source>
         <translation>Разблокировать…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="351"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
         <source>Create key…</source>
         <translation>Создать ключ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="369"/>
         <source>Import key…</source>
         <translation>Импорт ключа…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="353"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="370"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="373"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Ожидает: %n платёж, %1: к отправке %2, отправлено и подтверждается %3.</numerusform>
@@ -1279,17 +1294,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="377"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="394"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Ничего из принятого офлайн не ждёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="378"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Использовано лимитов: %1 из %2, %3 из %4 платежей.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="383"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="400"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Не прошёл: %n платёж.</numerusform>
@@ -1298,7 +1313,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="396"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="413"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Всё отправлено; сеть подтверждает платежи.</translation>
     </message>
@@ -1315,7 +1330,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ключ отправителя %1 заблокирован: разблокируйте его, чтобы отправлять авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
         <source>Offline payments</source>
         <translation>Офлайн-платежи</translation>
     </message>
@@ -1348,17 +1363,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
         <source>Nothing waits to be sent.</source>
         <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="402"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="407"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="424"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>

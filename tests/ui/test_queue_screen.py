@@ -98,8 +98,29 @@ def test_relay_account_only_under_details(qtbot):
     assert view.details.isVisibleTo(view) and RELAY in view.details.text()
     view.details_button.click()
     assert not view.details.isVisibleTo(view)
-    view.set_relay(None, False)       # no key: nothing to detail
-    assert not view.details_button.isVisibleTo(view) and not view.details.isVisibleTo(view)
+    view.set_relay(None, False)       # no key: no account to show
+    view.details_button.click()
+    assert "0x" not in view.details.text() and view.details.isVisibleTo(view)
+
+
+def test_a_payments_transaction_only_under_details(qtbot):
+    """The queue's rows say who and how much in shop words; the transaction and the network's own
+    words (e.g. "nonce too low") are for the Details view of the chosen payment."""
+    from pos_app.offline.records import QueueItem
+    item = QueueItem(7, "raw_tx", Q.SUBMITTED, RELAY, 150_000_000, Tyiyn(150_00), 3, "k", "0x" + "ab" * 32,
+                     "sent to the network", int(time.time()), int(time.time()), None, "0x00",
+                     last_error="nonce too low")
+    view = QueueView("en")
+    qtbot.addWidget(view)
+    view.set_data([item], _summary(1, 0))
+    view.show()
+    qtbot.waitExposed(view)
+    cells = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
+    assert not any("0x" in c or "nonce" in c for c in cells), cells
+    assert cells[7] == "Sent, waiting for confirmation" and cells[3] == "8fD3…7A03"
+    view.table.selectRow(0)
+    view.details_button.click()
+    assert "0x" + "ab" * 32 in view.details.text() and "nonce too low" in view.details.text()
 
 
 def test_counts_come_from_one_summary(qtbot):

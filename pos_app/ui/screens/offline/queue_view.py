@@ -137,6 +137,8 @@ class QueueView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().selectionChanged.connect(self._render_details)
+        self.model.modelReset.connect(self._render_details)
         self.progress = QLabel()
         self.progress.setObjectName("queueProgress")
         self.progress.setFont(big_font(self, 14))
@@ -203,6 +205,26 @@ class QueueView(QWidget):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
+        self._render_details()
+
+    def _render_details(self, *_: object) -> None:
+        """The technical side, for whoever checks a payment with the network or tops up the relay key:
+        the chosen payment's transaction, full payer and last network answer, and the relay account."""
+        lines = []
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows:
+            it = self.model.item_at(rows[0].row())
+            lines.append(self.tr("Payment %1: transaction %2, payer %3.").replace("%1", str(it.id))
+                         .replace("%2", it.tx_hash or "—").replace("%3", it.payer))
+            if it.last_error:
+                lines.append(self.tr("Last answer from the network: %1").replace("%1", it.last_error))
+        else:
+            lines.append(self.tr("Choose a payment in the list to see its transaction."))
+        address = self.relay_state[0]
+        if address is not None:
+            lines.append(self.tr("Relay key account (top it up with BNB for network fees): %1")
+                         .replace("%1", address))
+        self.details.setText("\n".join(lines))
 
     # -- hand-over and relay key (dialogs here; the work runs on the controller's worker) ----------
     def _ask_export(self) -> None:
@@ -323,20 +345,15 @@ class QueueView(QWidget):
         if address is None:
             self.relay_label.setText(self.tr("No relay key: customers' payment permissions wait until one is "
                                              "created (it pays the network fee)."))
-            self.details.setText("")
         else:
             if unlocked:
                 self.relay_label.setText(self.tr("The relay key is unlocked: payment permissions are sent."))
             else:
                 self.relay_label.setText(self.tr("The relay key is locked: unlock it to send payment permissions."))
-            self.details.setText(self.tr("Relay key account (top it up with BNB for network fees): %1")
-                                 .replace("%1", address))
         self.unlock_button.setVisible(address is not None and not unlocked)
         self.create_button.setVisible(address is None)
         self.import_key_button.setVisible(address is None)
-        self.details_button.setVisible(address is not None)
-        if address is None:
-            self.details_button.setChecked(False)
+        self._render_details()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Offline payments"))

@@ -59,7 +59,7 @@ def test_offline_controller_needs_no_main_window(qtbot, parts):
     assert shown.args[0].id == inv.id and inv.offline_id is None and shown.args[0].offline_id is not None
     # ...and the queue screen and the bar's count follow the queue's own event.
     qtbot.waitUntil(lambda: ctl.queue_view.model.rowCount() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: summaries and summaries[-1] is not None and "1 offline payments" in summaries[-1],
+    qtbot.waitUntil(lambda: summaries and summaries[-1] is not None and "1 offline payment " in summaries[-1],
                     timeout=5000)
     assert ctl.queue_view.model.item_at(0).state == Q.QUEUED
 
@@ -76,7 +76,7 @@ def test_offline_changes_made_elsewhere_reach_the_queue_screen(qtbot, parts):
     t.start()
     t.join()
     qtbot.waitUntil(lambda: ctl.queue_view.model.rowCount() == 1, timeout=5000)
-    assert "Waiting: 1 payments" in ctl.queue_view.totals.text()
+    assert "Waiting: 1 payment," in ctl.queue_view.totals.text()
 
 
 def test_the_failure_bar_names_a_stuck_payment(qtbot, parts):
@@ -115,7 +115,7 @@ def test_export_from_the_queue_screen_writes_the_file_and_hands_the_payments_ove
     path = tmp_path / "stick" / "q.jsonl"
     path.parent.mkdir()
     ctl.export_to(str(path))
-    qtbot.waitUntil(lambda: "Saved 1 payments" in view.progress.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Saved 1 payment " in view.progress.text(), timeout=10000)
     assert ctx.offline.get(item.id).handed_off_at is not None
     assert [(i.invoice_number, i.amount_tyiyn) for i in B.read_bundle(path).items] == [(inv.id, 3300)]
     written = path.read_bytes()

@@ -58,7 +58,7 @@ def test_scan_check_accept_offline_and_see_it_queued(qtbot, window):
     assert "offline" in win.payment.state.text().lower()
     items = win.ctx.offline.list()
     assert len(items) == 1 and items[0].state == QueueState.QUEUED and items[0].invoice_id == inv.id
-    qtbot.waitUntil(lambda: "1 offline payments" in win.offline_bar.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 offline payment " in win.offline_bar.text(), timeout=5000)
 
     # A second sale paid with a signed transfer, handed over by the demo "scan".
     qtbot.mouseClick(win.payment.new_button, Qt.MouseButton.LeftButton)   # the sale is done: one tap

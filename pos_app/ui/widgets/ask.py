@@ -13,7 +13,7 @@ def ask(parent: QWidget, name: str, text: str, buttons: list[tuple[str, str, QMe
     ``buttons``: (objectName, text, role); ``chosen`` gets the objectName of the button tapped (the
     Escape key or closing the box counts as the last button: the safe choice is listed last).
     """
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Som POS"), text, QMessageBox.StandardButton.NoButton,
+    box = QMessageBox(QMessageBox.Icon.Question, "Som POS", text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName(name)
     font = box.font()

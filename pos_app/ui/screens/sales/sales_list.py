@@ -141,7 +141,8 @@ class SalesList(QWidget):
                 line += " " + self.tr("(dropped, not counted)")
             if self.explorer:
                 tx = e(p["tx_hash"])
-                line = e(line) + f' · <a href="{e(self.explorer.rstrip("/"))}/tx/{tx}">{e(self.tr("receipt online"))}</a>'
+                online = e(self.tr("receipt online"))
+                line = e(line) + f' · <a href="{e(self.explorer.rstrip("/"))}/tx/{tx}">{online}</a>'
             else:
                 line = e(line)
             lines.append(line)

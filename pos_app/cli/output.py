@@ -237,3 +237,15 @@ def offline_item_dict(item, decimals: int | None) -> dict[str, Any]:
             "amount": amount, "amount_base": str(item.amount_base), "invoice": item.invoice_id,
             "key": item.key, "tx_hash": item.tx_hash, "reason": item.reason, "received_at": item.received_at,
             "updated_at": item.updated_at, "valid_before": item.valid_before}
+
+
+ACTOR_MAX = 64
+
+
+def actor_name(value: str) -> str:
+    """``--actor``: one short line of plain text (it goes into the history and the audit log)."""
+    from pos_app.core.text import safe_text
+    name = safe_text(value).strip()
+    if not name or len(name) > ACTOR_MAX:
+        raise argparse.ArgumentTypeError(f"write who decides as a name of 1 to {ACTOR_MAX} characters")
+    return name

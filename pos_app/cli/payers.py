@@ -9,7 +9,7 @@ import argparse
 import time
 from typing import Any
 
-from pos_app.cli.output import add_actions, add_command, open_context, out
+from pos_app.cli.output import actor_name, add_actions, add_command, open_context, out
 
 
 def cmd_name(args: argparse.Namespace) -> int:
@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
     n = add_command(actions, "name", help='give a payer\'s address a name ("" forgets it; audited)')
     n.add_argument("address", help="the wallet address, 0x and 40 hex digits")
     n.add_argument("name", help="the name the shop knows the payer by (at most 40 characters)")
-    n.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    n.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
     n.set_defaults(func=cmd_name)
     ls = add_command(actions, "list", help="every payer the shop has named")
     ls.set_defaults(func=cmd_list)

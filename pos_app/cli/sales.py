@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.cli.output import (
-    add_command, check_qr_target, known_token_info, open_context, out, som_text, usage_error, whole,
+    actor_name, add_command, check_qr_target, known_token_info, open_context, out, som_text, usage_error, whole,
 )
 
 
@@ -204,13 +204,13 @@ def register(sub: Any) -> None:
 
     g = add_command(sub, "charge-again", help="ask again for an expired or partly paid sale (same invoice, audited)")
     g.add_argument("invoice", type=whole("the invoice number"))
-    g.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    g.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
     g.set_defaults(func=cmd_charge_again)
 
     c = add_command(sub, "cancel", help="cancel a sale still waiting for money (audited)")
     c.add_argument("invoice", type=whole("the invoice number"))
     c.add_argument("--reason", help="why (kept in the invoice's history)")
-    c.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    c.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
     c.set_defaults(func=cmd_cancel)
 
     u = add_command(sub, "unmatched", help="payments that match no invoice")
@@ -219,5 +219,5 @@ def register(sub: Any) -> None:
     a = add_command(sub, "assign", help="assign an unmatched payment to an invoice (audited)")
     a.add_argument("payment", type=whole("the payment number"))
     a.add_argument("invoice", type=whole("the invoice number"))
-    a.add_argument("--actor", default="cashier", help="who decides (recorded in the audit log)")
+    a.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
     a.set_defaults(func=cmd_assign)

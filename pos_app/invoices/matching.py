@@ -126,9 +126,12 @@ def match_transfer(value: BaseUnits, block_time: int, candidates: Iterable[Candi
                    slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
                    decimals: int | None = None) -> Match:
     """Pick the invoice a transfer of ``value`` at ``block_time`` pays, or none."""
-    watched = [c for c in candidates
-               if c.state != InvoiceState.INVALID
-               and c.created_at - 120 <= block_time <= c.expires_at + LATE_WATCH_SECONDS]
+    in_window = [c for c in candidates if c.created_at - 120 <= block_time <= c.expires_at + LATE_WATCH_SECONDS]
+    if any(c.state == InvoiceState.INVALID and c.asks(value) for c in in_window):
+        # An amount a cancelled sale asked (a rest paid late, an old QR) is that customer's money:
+        # never another sale's by the "only open sale" rule; the cashier sees it in the inbox.
+        return Match(None, "none")
+    watched = [c for c in in_window if c.state != InvoiceState.INVALID]
     exact = [c for c in watched if c.asks(value)]
     if len(exact) == 1:
         return Match(exact[0].id, "exact")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 
 from pos_app.core.errors import BadInput, IllegalTransition, NotFound
@@ -78,6 +78,14 @@ class Invoice:
     def tyiyn_unit(self) -> int:
         return 10 ** max(self.decimals - 2, 0)
 
+    def _tyiyn(self, base: int, *, up: bool = False) -> Tyiyn:
+        """Base units as whole tyiyn (rounded down, or up); a token with 0 or 1 decimals has
+        base units worth 100 or 10 tyiyn each."""
+        if self.decimals < 2:
+            return Tyiyn(base * 10 ** (2 - self.decimals))
+        unit = self.tyiyn_unit
+        return Tyiyn(-(-base // unit) if up else base // unit)
+
     @property
     def rest_open(self) -> bool:
         """A partly paid sale still waiting: its QR asks the rest."""
@@ -86,25 +94,34 @@ class Invoice:
 
     @property
     def asked_base(self) -> BaseUnits:
-        """The exact amount the QR asks now: the rest's own amount once part is paid, else the sale's."""
-        return self.rest_base if self.rest_open and self.rest_base is not None else self.due_base
+        """The exact amount the QR asks now: the rest's own amount once part is paid, else the sale's.
+
+        A partly paid sale whose rest could not get its own amount (no tail free) asks the bare
+        rest: never the whole price again while the screen says less is due.
+        """
+        if self.rest_open and self.rest_base is not None:
+            return self.rest_base
+        if self.flags.partial and self.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and self.offline_id is None:
+            unit = self.tyiyn_unit
+            return BaseUnits(-(-(self.amount_base - self.paid_seen) // unit) * unit)
+        return self.due_base
 
     @property
     def received_tyiyn(self) -> Tyiyn:
         """Received so far (seen on the chain, final or not), in whole tyiyn."""
-        return Tyiyn(self.paid_seen // self.tyiyn_unit)
+        return self._tyiyn(self.paid_seen)
 
     @property
     def still_due_tyiyn(self) -> Tyiyn:
         """What the customer still owes, rounded up to a whole tyiyn (0 once paid in full)."""
         short = self.amount_base - self.paid_seen
-        return Tyiyn(-(-short // self.tyiyn_unit) if short > 0 else 0)
+        return self._tyiyn(short, up=True) if short > 0 else Tyiyn(0)
 
     @property
     def change_tyiyn(self) -> Tyiyn:
         """What to give back: paid over the price, in whole tyiyn (the matching tail is never change)."""
         over = self.paid_seen - self.amount_base
-        return Tyiyn(over // self.tyiyn_unit if over > 0 else 0)
+        return self._tyiyn(over) if over > 0 else Tyiyn(0)
 
     def request(self) -> PaymentRequest:
         return PaymentRequest(self.chain_id, self.token, self.merchant, self.asked_base, self.decimals)
@@ -196,6 +213,11 @@ class InvoiceService:
             taken.add(BaseUnits(int(due)))
             if rest is not None:
                 taken.add(BaseUnits(int(rest)))
+        for (asked,) in c.execute(
+                "SELECT a.amount_base FROM invoice_asks a JOIN invoices i ON i.id = a.invoice_id"
+                " WHERE i.merchant = ? AND i.created_at >= ? AND i.chain_id = ? AND i.token = ? AND i.expires_at + ? > ?",
+                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now)):
+            taken.add(BaseUnits(int(asked)))
         return taken
 
     def _rest_in(self, c: Any, inv: Invoice, paid_seen: BaseUnits, now: int) -> BaseUnits | None:
@@ -216,8 +238,12 @@ class InvoiceService:
                                  self.till())
         except BadInput as exc:
             log.warning("invoice %s: the rest cannot be asked by its own amount: %s", inv.id, exc.user_message)
-            return inv.rest_base
-        return BaseUnits(rest + tail * scheme.unit)
+            return None      # the QR asks the bare rest (Invoice.asked_base); the old ask stays reserved
+        asked = BaseUnits(rest + tail * scheme.unit)
+        # Kept for the whole watch window, even once a later rest replaces it (invoice_asks).
+        c.execute("INSERT OR IGNORE INTO invoice_asks(invoice_id, amount_base, asked_at) VALUES (?,?,?)",
+                  (inv.id, str(asked), now))
+        return asked
 
     def get(self, invoice_id: int) -> Invoice:
         row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
@@ -292,11 +318,17 @@ class InvoiceService:
         cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base"
         # A sale paid offline is linked to its transfer by hash only: its amount may be another
         # till's (a hand-over) or asked again later, so it never takes a payment by amount.
-        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND (due_base = ? OR rest_base = ?)"
-                              " AND offline_id IS NULL", (*args, str(value), str(value))))
+        asked = {int(r[0]) for r in c.execute("SELECT invoice_id FROM invoice_asks WHERE amount_base = ?",
+                                               (str(value),))}
+        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND offline_id IS NULL AND"
+                              f" (due_base = ? OR rest_base = ? OR id IN ({','.join('?' * len(asked)) or 'NULL'}))",
+                              (*args, str(value), str(value), *asked)))
         unpaid = 0
-        unpaid_rows = c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND state IN ('new', 'expired')"
-                                " AND offline_id IS NULL ORDER BY id DESC", args) if sole else ()
+        # Only sales open when the transfer was made (created up to 120 s after its block, as
+        # match_transfer counts them): a sale charged during a catch-up must not use up a place.
+        unpaid_rows = c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ?"
+                                " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC",
+                                (*args, at + 120)) if sole else ()
         for r in unpaid_rows:
             if int(r["paid_seen"]) < int(r["amount_base"]):
                 rows.append(r)
@@ -308,7 +340,10 @@ class InvoiceService:
         for r in rows:
             if r["id"] not in seen:
                 seen.add(r["id"])
-                out.append(self._candidate(r))
+                cand = self._candidate(r)
+                if r["id"] in asked and not cand.asks(value):
+                    cand = replace(cand, rest_base=value)   # an earlier rest of this sale
+                out.append(cand)
         return out
 
     def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
@@ -438,18 +473,26 @@ class InvoiceService:
     # -- cashier actions (audited) -----------------------------------------------------------
     def assign_payment(self, payment_id: int, invoice_id: int, *, actor: str) -> Invoice:
         """Attach an unmatched payment to an invoice (a cashier's decision, audited)."""
-        pay = self.payment(payment_id)
-        inv = self.get(invoice_id)
-        if pay["invoice_id"] is not None:
-            raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
-                           payment=payment_id, invoice=pay["invoice_id"])
-        if pay["status"] == "removed":
-            raise BadInput("That payment was dropped from the chain and cannot be assigned.")
-        if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):
-            raise BadInput("That payment was made on another network, token or address than the invoice.")
+        # Read and decide inside the write transaction: another till process (the CLI, the window)
+        # assigning the same payment at the same moment must find it taken, not move it.
         with self.store.transaction() as c:
-            c.execute("UPDATE payments SET invoice_id=?, matched_by='cashier', updated_at=? WHERE id=?",
-                      (invoice_id, self._now(), payment_id))
+            row = c.execute("SELECT * FROM payments WHERE id = ?", (payment_id,)).fetchone()
+            if row is None:
+                raise NotFound("There is no payment number {payment}.", payment=payment_id)
+            pay = dict(row)
+            inv_row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+            if inv_row is None:
+                raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+            inv = Invoice.from_row(dict(inv_row))
+            if pay["invoice_id"] is not None:
+                raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
+                               payment=payment_id, invoice=pay["invoice_id"])
+            if pay["status"] == "removed":
+                raise BadInput("That payment was dropped from the chain and cannot be assigned.")
+            if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):
+                raise BadInput("That payment was made on another network, token or address than the invoice.")
+            c.execute("UPDATE payments SET invoice_id=?, matched_by='cashier', updated_at=? WHERE id=?"
+                      " AND invoice_id IS NULL", (invoice_id, self._now(), payment_id))
             self._refresh_paid_seen(c, invoice_id)
             self.store.audit(actor, "assign_payment", f"payment:{payment_id}",
                              {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
@@ -462,10 +505,10 @@ class InvoiceService:
         """A cashier marks an invoice settled or invalid (cancel sale); audited, table-checked."""
         if target not in (InvoiceState.SETTLED, InvoiceState.INVALID):
             raise BadInput("A cashier can only mark an invoice settled or invalid.")
-        inv = self.get(invoice_id)
-        check_transition(inv.state, target)
         now = self._now()
         with self.store.transaction() as c:
+            # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
+            inv = self._read_in(c, invoice_id)
             self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "reason": reason})
@@ -482,15 +525,17 @@ class InvoiceService:
         """
         if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
             raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
-        inv = self.get(invoice_id)
         now = self._now()
-        if inv.offline_id is not None:
-            raise BadInput("This sale was paid offline; it is sent when a connection appears.")
-        if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
-            raise BadInput("Only a sale still waiting for money can be charged again.")
-        if now - inv.created_at > CHARGE_AGAIN_WITHIN:
-            raise BadInput("This sale is more than a day old: start a new sale for it.")
         with self.store.transaction() as c:
+            # Every check on the row as it is inside the write lock: a sale cancelled or paid by
+            # another process a moment ago is not reopened.
+            inv = self._read_in(c, invoice_id)
+            if inv.offline_id is not None:
+                raise BadInput("This sale was paid offline; it is sent when a connection appears.")
+            if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
+                raise BadInput("Only a sale still waiting for money can be charged again.")
+            if now - inv.created_at > CHARGE_AGAIN_WITHIN:
+                raise BadInput("This sale is more than a day old: start a new sale for it.")
             c.execute("UPDATE invoices SET expires_at = ?, updated_at = ? WHERE id = ?",
                       (now + expiry_seconds, now, invoice_id))
             reason = f"charged again by {actor}"
@@ -509,10 +554,24 @@ class InvoiceService:
         return after
 
     # -- for the offline queue (inside its transaction) ----------------------------------------
+    @staticmethod
+    def _read_in(c: Any, invoice_id: int) -> Invoice:
+        row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
+        if row is None:
+            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+        return Invoice.from_row(dict(row))
+
     def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: str, now: int) -> None:
-        """Inside an open transaction: the one place an invoice's state is set, table-checked."""
+        """Inside an open transaction: the one place an invoice's state is set, table-checked.
+
+        Only from the state ``inv`` was read in: a row another writer moved meanwhile is refused,
+        never overwritten (``IllegalTransition``, the transaction rolls back).
+        """
         check_transition(inv.state, target)
-        c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=?", (target.value, now, inv.id))
+        cur = c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=? AND state=?",
+                        (target.value, now, inv.id, inv.state.value))
+        if cur.rowcount != 1:
+            raise IllegalTransition("This sale changed meanwhile; look at it again.", detail=f"{inv.id} moved")
         c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                   " VALUES (?,?,?,?,?)", (inv.id, now, inv.state.value, target.value, reason))
 

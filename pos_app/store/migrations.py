@@ -233,6 +233,15 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
         # Not in the audit digest (store/audit.INVOICE_FIELDS): it only says which amount the QR
         # asks, never what was paid; the row's money fields stay covered.
         "ALTER TABLE invoices ADD COLUMN rest_base TEXT",
+        # Every amount a sale has asked besides its own (each rest, in turn): a replaced rest stays
+        # this sale's for its whole watch window, never handed to a new sale nor taken by another.
+        """CREATE TABLE invoice_asks (
+            invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+            amount_base TEXT NOT NULL,
+            asked_at INTEGER NOT NULL,
+            PRIMARY KEY (invoice_id, amount_base)
+        )""",
+        "CREATE INDEX invoice_asks_amount ON invoice_asks(amount_base)",
         # The shop's small address book: the name a cashier gave a payer's address (lower case).
         """CREATE TABLE payer_names (
             address TEXT PRIMARY KEY,

@@ -51,6 +51,9 @@ class InvoiceTableModel(QAbstractTableModel):
 
     def due_text(self, inv: Invoice) -> str:
         """Still due (a sale waiting for the rest) or the change to give; empty when square."""
+        if inv.state.value == "invalid" and inv.received_tyiyn:
+            # A cancelled sale keeps no money: what came in goes back to the customer.
+            return self.tr("give back %1").replace("%1", format_som(inv.received_tyiyn, self.language))
         if inv.change_tyiyn:
             return self.tr("give back %1").replace("%1", format_som(inv.change_tyiyn, self.language))
         if inv.still_due_tyiyn and inv.state.value in ("new", "expired") and inv.paid_seen:

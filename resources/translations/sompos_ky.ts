@@ -565,9 +565,8 @@
         <translation type="vanished">Жөнөтүлүүнү күтүп жаткан офлайн төлөмдөр: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
-        <translation>%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
+        <translation type="vanished">%1 офлайн төлөмү (%2) блокчейнге кирди жана акыркы жолу ырасталды.</translation>
     </message>
     <message>
         <source>Sending to the network: %1 payments still to finish.</source>
@@ -588,6 +587,11 @@
     <message>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation type="vanished">Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
+        <translation>Офлайн төлөм %1 (%2) келип түштү жана толук ырасталды.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
@@ -1407,8 +1411,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="148"/>
+        <source>Added: sale %1 is up to date.</source>
+        <translation>Кошулду: %1-сатуу жаңыртылды.</translation>
+    </message>
+    <message>
         <source>Assigned: invoice %1 is now up to date.</source>
-        <translation>Байланыштырылды: %1-эсеп жаңыланды.</translation>
+        <translation type="vanished">Байланыштырылды: %1-эсеп жаңыланды.</translation>
     </message>
 </context>
 <context>
@@ -1422,87 +1430,99 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Төлөм %1, төлөөчү %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
         <source>Sale %1</source>
         <translation>%1-сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="132"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
         <source>%1 from %2 at %3</source>
         <translation>%1, %2 төлөдү, саат %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="143"/>
         <source>(dropped, not counted)</source>
         <translation>(тармак жокко чыгарды, эсепке алынган жок)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="144"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="146"/>
         <source>receipt online</source>
         <translation>интернеттеги чек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="168"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="170"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>%1-сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="173"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="175"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="177"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="176"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="183"/>
-        <source>Select an unmatched payment and the invoice it pays.</source>
-        <translation>Таанылбаган төлөмдү жана ал төлөгөн эсепти тандаңыз.</translation>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
+        <source>Select the payment and the sale it pays.</source>
+        <translation>Төлөмдү жана ал төлөгөн сатууну тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <source>Payments that matched no sale</source>
+        <translation>Эч бир сатууга дал келбеген төлөмдөр</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <source>Add to the selected sale</source>
+        <translation>Тандалган сатууга кошуу</translation>
+    </message>
+    <message>
+        <source>Select an unmatched payment and the invoice it pays.</source>
+        <translation type="vanished">Таанылбаган төлөмдү жана ал төлөгөн эсепти тандаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
         <source>Today&apos;s sales</source>
         <translation>Бүгүнкү сатуулар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="189"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Издөө: сумма, абалы, төлөөчү, транзакция…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
         <source>Unmatched payments (no invoice found)</source>
-        <translation>Таанылбаган төлөмдөр (эсеп табылган жок)</translation>
+        <translation type="vanished">Таанылбаган төлөмдөр (эсеп табылган жок)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
         <source>Assign to selected invoice</source>
-        <translation>Тандалган эсепке байланыштыруу</translation>
+        <translation type="vanished">Тандалган эсепке байланыштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
         <source>Open for payment</source>
         <translation>Төлөм үчүн ачуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="196"/>
         <source>Name this payer</source>
         <translation>Төлөөчүгө ат берүү</translation>
     </message>

@@ -566,9 +566,8 @@
         <translation type="vanished">Офлайн-платежей ждут отправки: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
         <source>Offline payment %1 (%2) reached the chain and is final.</source>
-        <translation>Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
+        <translation type="vanished">Офлайн-платёж %1 (%2) попал в блокчейн и окончательно подтверждён.</translation>
     </message>
     <message>
         <source>Sending to the network: %1 payments still to finish.</source>
@@ -590,6 +589,11 @@
     <message>
         <source>The relay key needs more BNB to pay the network fee for the waiting authorizations.</source>
         <translation type="vanished">На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
+        <translation>Офлайн-платёж %1 (%2) поступил и окончательно подтверждён.</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
@@ -1416,8 +1420,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="148"/>
+        <source>Added: sale %1 is up to date.</source>
+        <translation>Добавлено: продажа %1 обновлена.</translation>
+    </message>
+    <message>
         <source>Assigned: invoice %1 is now up to date.</source>
-        <translation>Привязано: счёт %1 обновлён.</translation>
+        <translation type="vanished">Привязано: счёт %1 обновлён.</translation>
     </message>
 </context>
 <context>
@@ -1431,87 +1439,99 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Платёж %1 от %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="132"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
         <source>%1 from %2 at %3</source>
         <translation>%1 от %2 в %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="143"/>
         <source>(dropped, not counted)</source>
         <translation>(отменён сетью, не учтён)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="144"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="146"/>
         <source>receipt online</source>
         <translation>чек в интернете</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="168"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="170"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить продажу %1? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="171"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="173"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="175"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="177"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="176"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="183"/>
-        <source>Select an unmatched payment and the invoice it pays.</source>
-        <translation>Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
+        <source>Select the payment and the sale it pays.</source>
+        <translation>Выберите платёж и продажу, которую он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <source>Payments that matched no sale</source>
+        <translation>Платежи, не подошедшие ни к одной продаже</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <source>Add to the selected sale</source>
+        <translation>Добавить к выбранной продаже</translation>
+    </message>
+    <message>
+        <source>Select an unmatched payment and the invoice it pays.</source>
+        <translation type="vanished">Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
         <source>Today&apos;s sales</source>
         <translation>Продажи за сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="189"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Поиск: сумма, статус, плательщик, транзакция…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
         <source>Unmatched payments (no invoice found)</source>
-        <translation>Нераспознанные платежи (счёт не найден)</translation>
+        <translation type="vanished">Нераспознанные платежи (счёт не найден)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
         <source>Assign to selected invoice</source>
-        <translation>Привязать к выбранному счёту</translation>
+        <translation type="vanished">Привязать к выбранному счёту</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
         <source>Open for payment</source>
         <translation>Открыть для оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="196"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>

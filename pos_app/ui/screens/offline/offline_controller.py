@@ -259,7 +259,7 @@ class OfflineController(QObject):
         if isinstance(e, OfflineOutcome):
             item = e.item
             if item.state.value == "final":
-                self.notice.emit(self.tr("Offline payment %1 (%2) reached the chain and is final.")
+                self.notice.emit(self.tr("Offline payment %1 (%2) has arrived and is confirmed.")
                                  .replace("%1", str(item.id))
                                  .replace("%2", format_som(Tyiyn(item.amount_tyiyn), self.language)))
 

@@ -145,7 +145,7 @@ class SalesController(QObject):
 
     def assign_payment(self, payment_id: int, invoice_id: int) -> None:
         def done(inv) -> None:
-            self.screen.assign_message.setText(self.tr("Assigned: invoice %1 is now up to date.")
+            self.screen.assign_message.setText(self.tr("Added: sale %1 is up to date.")
                                                .replace("%1", str(inv.id)))
             self.reload()
             self.load_detail(inv.id)

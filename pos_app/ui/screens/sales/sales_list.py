@@ -84,8 +84,10 @@ class SalesList(QWidget):
         self.cancel_button.setObjectName("cancelListedSale")
         self.name_button = QPushButton()
         self.name_button.setObjectName("namePayerButton")
-        for b in (self.reopen_button, self.cancel_button, self.name_button):
+        for b in (self.reopen_button, self.cancel_button, self.name_button, self.assign_button):
             b.setMinimumHeight(44)
+            b.setStyleSheet("font-size:13pt;padding:4px 12px;")
+        for b in (self.reopen_button, self.cancel_button, self.name_button):
             b.setEnabled(False)
         self.reopen_button.clicked.connect(self._reopen)
         self.cancel_button.clicked.connect(self._ask_cancel)
@@ -180,15 +182,15 @@ class SalesList(QWidget):
         rows = self.unmatched.selectionModel().selectedRows()
         inv_id = self.selected_invoice_id()
         if not rows or inv_id is None:
-            self.assign_message.setText(self.tr("Select an unmatched payment and the invoice it pays."))
+            self.assign_message.setText(self.tr("Select the payment and the sale it pays."))
             return
         self.assign.emit(int(self.unmatched_model.payment_at(rows[0].row())["id"]), inv_id)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Today's sales"))
         self.filter.setPlaceholderText(self.tr("Search: amount, state, payer, transaction…"))
-        self.unmatched_title.setText(self.tr("Unmatched payments (no invoice found)"))
-        self.assign_button.setText(self.tr("Assign to selected invoice"))
+        self.unmatched_title.setText(self.tr("Payments that matched no sale"))
+        self.assign_button.setText(self.tr("Add to the selected sale"))
         self.reopen_button.setText(self.tr("Open for payment"))
         self.cancel_button.setText(self.tr("Cancel sale"))
         self.name_button.setText(self.tr("Name this payer"))

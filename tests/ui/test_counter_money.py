@@ -164,3 +164,26 @@ def test_payers_are_named_by_the_phone_and_renamed_from_the_sales_list(qtbot, wi
     assert win.ctx.payers.name_of(A.CUSTOMERS["Aigul"]) == "Айгуль эже"
     win.sales.filter.setText("Айгуль")
     assert win.sales.proxy.rowCount() == 1
+
+
+def test_the_questions_are_asked_in_the_cashiers_language(qtbot, window):
+    """Leaving a waiting sale and cancelling one ask in Russian on a Russian screen (issue 12 point 4)."""
+    win = window
+    charge(qtbot, win, "30")
+    win.set_language("ru")
+    try:
+        qtbot.mouseClick(win.payment.new_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: win.checkout.dialog is not None and win.checkout.dialog.isVisible(), timeout=5000)
+        box = win.checkout.dialog
+        texts = [box.text()] + [box.findChild(QPushButton, n).text()
+                                for n in ("keepSaleOpen", "cancelWaitingSale", "stayOnSale")]
+        assert "30,00" in box.text()
+        for t in texts:
+            assert not any(w in t for w in ("sale", "Keep", "Back", "Cancel", "waiting")), t
+        box.findChild(QPushButton, "stayOnSale").click()
+        qtbot.mouseClick(win.payment.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: win.checkout.dialog is not box and win.checkout.dialog.isVisible(), timeout=5000)
+        assert "Cancel" not in win.checkout.dialog.findChild(QPushButton, "confirmCancelSale").text()
+        win.checkout.dialog.findChild(QPushButton, "keepSale").click()
+    finally:
+        win.set_language("en")

@@ -41,7 +41,12 @@ def test_the_status_bar_names_the_demo_network_in_the_shops_language(qtbot, wind
     try:
         window.ctx.events.publish(ChainStatus(online=True, head=5, head_time=0, endpoint="embedded demo chain"))
         qtbot.waitUntil(lambda: "встроенная демо-сеть" in window.net_label.text(), timeout=5000)
-        assert "embedded" not in window.net_label.text()
+        assert "embedded" not in window.net_label.text() and "demo" not in window.net_label.text()
+        # Offline too: the demo is named in the shop's words, not by its profile name "demo".
+        window.ctx.events.publish(ChainStatus(online=False, error="no answer"))
+        qtbot.waitUntil(lambda: "встроенная демо-сеть" in window.net_label.text()
+                        and window.net_label.text().startswith("Нет связи"), timeout=5000)
+        assert "demo" not in window.net_label.text()
     finally:
         window.set_language("en")
 

@@ -393,15 +393,16 @@ class MainWindow(QMainWindow):
         self.audit_label.setToolTip("\n".join(problems[:20]))
 
     def refresh_status(self) -> None:
-        name = self.cfg.network.name
+        # The demo's profile name ("demo") is a setting's word: the shop reads its description.
+        name = (QCoreApplication.translate("core", "embedded demo chain") if self.cfg.network.embedded
+                else self.cfg.network.name)
         since = None if self.last_ok is None else int(time.monotonic() - self.last_ok)
         online = since is not None and since < OFFLINE_AFTER_S and not self.link_down
         if online:
             # The endpoint is a URL, or the demo chain's name from the core: said in the shop's language.
             endpoint = QCoreApplication.translate("core", self.endpoint) if self.endpoint else ""
-            if self.cfg.network.embedded and endpoint:
-                # The demo's profile name ("demo") is a setting's word; its description says it all.
-                self.net_label.setText(self.tr("Online: %1").replace("%1", endpoint))
+            if self.cfg.network.embedded:
+                self.net_label.setText(self.tr("Online: %1").replace("%1", name))
             else:
                 self.net_label.setText(self.tr("Online: %1 (%2)").replace("%1", name).replace("%2", endpoint))
             self.block_label.setText(self.tr("Network checked %1 s ago").replace("%1", str(since)))

@@ -400,7 +400,7 @@
         <translation type="vanished">Тармаксыз жасалган төлөмдөр текшерилүүдө (калган кадамдар: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="408"/>
         <source>Network checked %1 s ago</source>
         <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
@@ -426,12 +426,12 @@
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="404"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
         <source>Online: %1</source>
         <translation>Байланышта: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="406"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
@@ -440,27 +440,27 @@
         <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="409"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="410"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="412"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
         <source>Last contact %1 min ago</source>
         <translation>Акыркы байланыш %1 мүн мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="423"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын окушу керек. Ага чейин касса төлөм ала албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="428"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -794,7 +794,7 @@
     <message>
         <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="184"/>
         <source>Customer pays offline (scan)</source>
-        <translation>Кардар офлайн төлөйт (сканерлөө)</translation>
+        <translation>Кардар офлайн төлөйт (скан)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="185"/>
@@ -810,17 +810,17 @@
         <translation type="vanished">Капчык жөнөтө турган так сумма: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="260"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
@@ -829,17 +829,17 @@
         <translation type="vanished">Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
@@ -867,68 +867,68 @@
         <translation>Капчык жөнөтө турган так сумма: %1 сом. Акыркы сандар бул сатууну башкалардан айырмалайт; капчык аларды тегеректесе да төлөм толук болот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Кардар керегинен көп төлөдү: кайтарымды бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="298"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, «Кайра эсеп коюу» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="296"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="300"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү төлөндү: калганына кайра эсеп коюңуз же төлөнгөн бөлүгүн кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="299"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="303"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="301"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="306"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="309"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="311"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="308"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Кардардан кайра сканерлөөнү сураныңыз: эми код калган сумманы гана сурайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="314"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Байланыш жок: кардар тармаксыз эле телефонунан төлөй алат. «Кардар офлайн төлөйт (скан)» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="340"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="344"/>
         <source>Still due: %1</source>
         <translation>Дагы төлөнүшү керек: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="349"/>
         <source>Give back: %1</source>
         <translation>Кайтарып берүү: %1</translation>
     </message>
@@ -3073,6 +3073,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="397"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>

@@ -401,7 +401,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="408"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -427,12 +427,12 @@
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="404"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="406"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -441,27 +441,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="409"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="410"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="412"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="423"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="428"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -816,17 +816,17 @@
         <translation type="vanished">Точная сумма, которую отправит кошелёк: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="260"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="272"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
@@ -835,17 +835,17 @@
         <translation type="vanished">Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
@@ -873,68 +873,68 @@
         <translation>Точная сумма, которую отправит кошелёк: %1 сом. Последние цифры отличают эту продажу от других; если кошелёк их округлит, оплата всё равно полная.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="287"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Покупатель заплатил больше, чем нужно: верните сдачу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="294"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="298"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Нажмите «Выставить снова», если покупатель всё ещё хочет заплатить.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="296"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="300"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Часть оплачена до окончания срока: выставьте остаток снова или верните оплаченную часть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="299"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="303"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="301"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="306"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="309"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="311"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="308"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Попросите покупателя отсканировать ещё раз: теперь код просит только остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="310"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="314"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="340"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="344"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="349"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -3083,6 +3083,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="397"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>

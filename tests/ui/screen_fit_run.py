@@ -48,7 +48,12 @@ def main(language: str) -> None:
         f, a, m = win.frameGeometry(), win.screen().availableGeometry(), win.minimumSizeHint()
         steps.append({"step": step, "frame": [f.x(), f.y(), f.width(), f.height()],
                       "available": [a.x(), a.y(), a.width(), a.height()], "minimum": [m.width(), m.height()],
-                      "sale_buttons_in_view": sale_buttons_in_view()})
+                      "sale_buttons_in_view": sale_buttons_in_view(), "cut_buttons": cut_buttons()})
+
+    def cut_buttons() -> list[str]:
+        """The window's visible touch buttons whose words show cut short ("…")."""
+        from pos_app.ui.widgets.common import BigButton
+        return [b.text() for b in win.findChildren(BigButton) if b.isVisible() and b.text() and b.is_cut()]
 
     def sale_buttons_in_view() -> bool | None:
         """On the payment screen: "New sale" and "Cancel sale" are in view without scrolling."""
@@ -76,6 +81,9 @@ def main(language: str) -> None:
         QTest.keyClicks(win.sale, "99")
         QTest.keyClick(win.sale, Qt.Key.Key_Return)
         wait_until(lambda: win.stack.currentWidget() is win.payment and win.current.amount_tyiyn == 9900)
+        win.checkout.set_online(False)
+        record("waiting, network lost: offline payment brought forward")
+        win.checkout.set_online(True)
         QTest.mouseClick(win.phone.sign_button, Qt.MouseButton.LeftButton)
         wait_until(lambda: bool(win.phone.payload))
         record("offline payment signed on the phone")

@@ -60,3 +60,12 @@ def test_the_sale_buttons_are_in_view_without_scrolling(runs, size):
     shown = [s for s in steps if s["sale_buttons_in_view"] is not None]
     assert [s["step"] for s in shown][:2] == ["charged", "paid"]
     assert all(s["sale_buttons_in_view"] for s in shown), shown
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_sale_button_shows_its_words_cut_short(runs, size):
+    """Touch buttons shrink their type before eliding; on the sale and payment screens (online and
+    offline, with the demo phone beside them) every word shows whole, in Russian."""
+    steps = [s for s in runs[size] if s["step"] in ("charged", "paid", "waiting, network lost: offline payment brought forward")]
+    assert len(steps) == 3
+    assert all(not s["cut_buttons"] for s in steps), [(s["step"], s["cut_buttons"]) for s in steps]

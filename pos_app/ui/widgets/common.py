@@ -92,26 +92,38 @@ class BigButton(QPushButton):
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), MIN_BUTTON_WIDTH), hint.height())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+    def _fitted(self):
+        """(style option, font) to draw the text with: a smaller type first (down to 60 %: still
+        readable at arm's length), "…" only after."""
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QStyle, QStyleOptionButton, QStylePainter
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
         opt = QStyleOptionButton()
         self.initStyleOption(opt)
         room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width() - 8
         full = self.text()
-        painter = QStylePainter(self)
+        font = QFont(self.font())
         if opt.fontMetrics.horizontalAdvance(full) > room:
-            # A smaller type first (down to 70 %: still readable at arm's length), "…" only after.
-            font = QFont(self.font())
             base = font.pointSizeF()
-            for step in range(1, 7):
+            for step in range(1, 9):
                 font.setPointSizeF(base * (1 - 0.05 * step))
                 if QFontMetrics(font).horizontalAdvance(full) <= room:
                     break
-            painter.setFont(font)
             opt.fontMetrics = QFontMetrics(font)
             if opt.fontMetrics.horizontalAdvance(full) > room:
                 opt.text = opt.fontMetrics.elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
+        return opt, font
+
+    def is_cut(self) -> bool:
+        """Whether the text shows cut short ("…") at the button's present size."""
+        opt, _font = self._fitted()
+        return opt.text != self.text()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtWidgets import QStyle, QStylePainter
+        opt, font = self._fitted()
+        painter = QStylePainter(self)
+        painter.setFont(font)
+        full = self.text()
         tip = full if opt.text != full else ""
         if self.toolTip() in ("", getattr(self, "_auto_tip", "")) and tip != self.toolTip():
             self._auto_tip = tip  # a tooltip the screen set itself is left alone

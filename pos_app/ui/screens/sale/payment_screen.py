@@ -150,7 +150,7 @@ class PaymentScreen(QWidget):
         for w in (self.format_error, self.onchain):
             side.addWidget(w)
         side.addStretch(1)
-        for w, stretch in ((self.offline_button, 2), (self.cancel_button, 1), (self.new_button, 2)):
+        for w, stretch in ((self.offline_button, 3), (self.cancel_button, 2), (self.new_button, 3)):
             self.actions.addWidget(w, stretch)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -235,11 +235,15 @@ class PaymentScreen(QWidget):
         self.side.removeWidget(self.offline_button)
         self.actions.removeWidget(self.offline_button)
         if online:
-            self.actions.insertWidget(0, self.offline_button, 2)
+            self.actions.insertWidget(0, self.offline_button, 3)
             self.offline_button.setStyleSheet("")
+            self.offline_button.setFont(big_font(self, 15))
         else:
             self.side.insertWidget(self.side.indexOf(self.advice) + 1, self.offline_button)
-            self.offline_button.setStyleSheet("background:#6a1b9a;color:white;border-radius:8px;font-size:18pt;")
+            # Larger by its font, not a style sheet's font-size: the button shrinks its own font to
+            # fit a long translation, which a style sheet would override (the text was cut).
+            self.offline_button.setStyleSheet("background:#6a1b9a;color:white;border-radius:8px;")
+            self.offline_button.setFont(big_font(self, 18))
         if self.invoice is not None:
             self._show_state()
 

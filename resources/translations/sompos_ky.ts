@@ -299,58 +299,67 @@
         <translation>Келип түштү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
         <source>Still due / change</source>
-        <translation>Калды / кайтарым</translation>
+        <translation type="vanished">Калды / кайтарым</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="56"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="58"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <source>Still due</source>
+        <translation>Калды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <source>Give back</source>
+        <translation>Кайтаруу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="70"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="72"/>
         <source>give back %1</source>
         <translation>%1 кайтарып берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="74"/>
         <source>%1 due</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Waiting</source>
         <translation>Күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Confirming</source>
         <translation>Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="84"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="84"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="85"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
         <source>partly paid</source>
         <translation>жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="85"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
         <source>overpaid</source>
         <translation>ашык төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="100"/>
         <source>paid late</source>
         <translation>мөөнөтүнөн кийин төлөндү</translation>
     </message>
@@ -944,17 +953,17 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
@@ -1430,62 +1439,62 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Төлөм %1, төлөөчү %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="138"/>
         <source>Sale %1</source>
         <translation>%1-сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="148"/>
         <source>%1 from %2 at %3</source>
         <translation>%1, %2 төлөдү, саат %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="151"/>
         <source>(dropped, not counted)</source>
         <translation>(тармак жокко чыгарды, эсепке алынган жок)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="154"/>
         <source>receipt online</source>
         <translation>интернеттеги чек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>%1-сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="181"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="186"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
         <source>Select the payment and the sale it pays.</source>
         <translation>Төлөмдү жана ал төлөгөн сатууну тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
         <source>Payments that matched no sale</source>
         <translation>Эч бир сатууга дал келбеген төлөмдөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
         <source>Add to the selected sale</source>
         <translation>Тандалган сатууга кошуу</translation>
     </message>
@@ -1494,12 +1503,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Таанылбаган төлөмдү жана ал төлөгөн эсепти тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="198"/>
         <source>Today&apos;s sales</source>
         <translation>Бүгүнкү сатуулар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="199"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Издөө: сумма, абалы, төлөөчү, транзакция…</translation>
     </message>
@@ -1512,17 +1521,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Тандалган эсепке байланыштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
         <source>Open for payment</source>
         <translation>Төлөм үчүн ачуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
         <source>Name this payer</source>
         <translation>Төлөөчүгө ат берүү</translation>
     </message>

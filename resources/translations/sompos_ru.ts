@@ -299,58 +299,67 @@
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
         <source>Still due / change</source>
-        <translation>Осталось / сдача</translation>
+        <translation type="vanished">Осталось / сдача</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="56"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="58"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <source>Still due</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <source>Give back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="70"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="72"/>
         <source>give back %1</source>
         <translation>вернуть %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="60"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="74"/>
         <source>%1 due</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Waiting</source>
         <translation>Ожидание</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="83"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="84"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="84"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="85"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
         <source>partly paid</source>
         <translation>оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="85"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
         <source>overpaid</source>
         <translation>переплата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="100"/>
         <source>paid late</source>
         <translation>оплачено после срока</translation>
     </message>
@@ -950,17 +959,17 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="193"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -1439,62 +1448,62 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Платёж %1 от %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="138"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="148"/>
         <source>%1 from %2 at %3</source>
         <translation>%1 от %2 в %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="151"/>
         <source>(dropped, not counted)</source>
         <translation>(отменён сетью, не учтён)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="154"/>
         <source>receipt online</source>
         <translation>чек в интернете</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить продажу %1? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="173"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="181"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="186"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
         <source>Select the payment and the sale it pays.</source>
         <translation>Выберите платёж и продажу, которую он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
         <source>Payments that matched no sale</source>
         <translation>Платежи, не подошедшие ни к одной продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
         <source>Add to the selected sale</source>
         <translation>Добавить к выбранной продаже</translation>
     </message>
@@ -1503,12 +1512,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="190"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="198"/>
         <source>Today&apos;s sales</source>
         <translation>Продажи за сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="199"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Поиск: сумма, статус, плательщик, транзакция…</translation>
     </message>
@@ -1521,17 +1530,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Привязать к выбранному счёту</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
         <source>Open for payment</source>
         <translation>Открыть для оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>

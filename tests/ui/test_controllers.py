@@ -99,7 +99,7 @@ def test_sales_controller_follows_invoice_events(qtbot, parts):
     inv = ctx.create_invoice(Tyiyn(700))                      # charged elsewhere (the window, a CLI)
     qtbot.waitUntil(lambda: ctl.model.rowCount() == 1, timeout=5000)
     ctx.service.mark(inv.id, InvoiceState.INVALID, actor="test", reason="sale cancelled")
-    qtbot.waitUntil(lambda: ctl.model.index(0, 5).data() == "Cancelled", timeout=5000)
+    qtbot.waitUntil(lambda: ctl.model.index(0, 6).data() == "Cancelled", timeout=5000)
     assert ctl.model.rowCount() == 1
 
 

@@ -43,6 +43,9 @@ def test_partial_then_the_rest_on_the_same_invoice(qtbot, window):
     assert p.uri == expected and decode_qr(p.qr) == [expected]
     assert decode_qr(win.customer.qr) == [expected]
     assert "Left to pay: 50.00 som" in win.customer.money.text()
+    # The sales list says the same: received 50, still due 50.
+    qtbot.waitUntil(lambda: win.model.rowCount() == 1 and win.model.index(0, 4).data() == "50.00 som", timeout=5000)
+    assert win.model.index(0, 3).data() == "50.00 som" and win.model.index(0, 5).data() == ""
     qtbot.mouseClick(win.phone.pay_exact, Qt.MouseButton.LeftButton)           # pays what the QR asks
     wait_state(qtbot, win, "paid")
     assert not p.still_due.isVisibleTo(p) and not p.change.isVisibleTo(p)
@@ -60,7 +63,8 @@ def test_overpayment_shows_the_change_to_give(qtbot, window):
     assert p.change.text() == "Give back: 10.00 som" and p.change.isVisibleTo(p)
     assert "Your change: 10.00 som" in win.customer.money.text()
     win.go_list()
-    qtbot.waitUntil(lambda: "give back 10.00 som" in win.model.index(0, 4).data(), timeout=5000)
+    qtbot.waitUntil(lambda: win.model.index(0, 5).data() == "10.00 som", timeout=5000)
+    assert win.model.index(0, 4).data() == ""                  # nothing still due
     assert win.model.index(0, 3).data() == "50.00 som"
 
 
@@ -150,7 +154,7 @@ def test_payers_are_named_by_the_phone_and_renamed_from_the_sales_list(qtbot, wi
     win.go_list()
     row = [r for r in range(win.sales.proxy.rowCount()) if win.sales.proxy.index(r, 1).data() == str(inv.id)][0]
     # The demo phone told the address book who paid: a name, never 0x….
-    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 6).data() == "Aigul", timeout=5000)
+    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 7).data() == "Aigul", timeout=5000)
     win.sales.table.selectRow(row)
     qtbot.waitUntil(lambda: win.sales.name_button.isEnabled(), timeout=5000)
     assert "Aigul" in win.sales.detail.text() and "0x" not in win.sales.detail.text()
@@ -160,7 +164,7 @@ def test_payers_are_named_by_the_phone_and_renamed_from_the_sales_list(qtbot, wi
     qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
     dialog.edit.setText("Айгуль эже")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 6).data() == "Айгуль эже", timeout=5000)
+    qtbot.waitUntil(lambda: win.sales.proxy.index(row, 7).data() == "Айгуль эже", timeout=5000)
     assert win.ctx.payers.name_of(A.CUSTOMERS["Aigul"]) == "Айгуль эже"
     win.sales.filter.setText("Айгуль")
     assert win.sales.proxy.rowCount() == 1

@@ -25,9 +25,9 @@ def test_invoice_model_passes_qtmodeltester_with_rows_empty_and_live_updates(qtm
     model = InvoiceTableModel("en")
     model.set_rows(made[:2], {made[0].id: ("0x" + "ab" * 20, "0x" + "cd" * 32)})
     qtmodeltester.check(model)          # the tester stays attached: the changes below are checked too
-    assert model.rowCount() == 2 and model.columnCount() == 7
+    assert model.rowCount() == 2 and model.columnCount() == 8
     # A payer without a name shows in short form, never as 0x… (issue 12 point 5).
-    assert model.index(1, 5).data() == "Cancelled" and model.index(0, 6).data() == "abab…abab"
+    assert model.index(1, 6).data() == "Cancelled" and model.index(0, 7).data() == "abab…abab"
     model.upsert(made[2])               # a new sale: inserted on top
     model.upsert(made[0])               # a changed one: its row changes in place
     assert model.rowCount() == 3 and model.invoice_at(0).id == made[2].id
@@ -84,7 +84,7 @@ def test_the_sales_search_finds_what_the_screen_shows_and_the_full_addresses(qtb
         paid_over = replace(made[1], state=InvoiceState.SETTLED, flags=Flags(over=True))
         payer = "0x86cB" + "12" * 15 + "aA5F"
         model.set_rows([made[0], paid_over, made[2]], {paid_over.id: (payer, "0x" + "ef" * 32)})
-        assert "переплата" in model.index(1, 5).data()
+        assert "переплата" in model.index(1, 6).data()
 
         def found(text: str) -> list[int]:
             screen.filter.setText(text)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from pos_app.invoices.service import Invoice
-from pos_app.core.money import base_units_to_decimal_str, base_units_to_tyiyn, format_som
+from pos_app.core.money import Tyiyn, base_units_to_decimal_str, base_units_to_tyiyn, format_som
 from pos_app.shop.payers import short_address
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +27,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class InvoiceTableModel(QAbstractTableModel):
     # No transaction column: a hash means nothing at the counter (it is in the detail and the search).
-    COLUMNS = ("time", "number", "amount", "received", "due", "state", "payer")
+    COLUMNS = ("time", "number", "amount", "received", "due", "change", "state", "payer")
 
     def __init__(self, language: str = "ru", parent=None) -> None:
         super().__init__(parent)
@@ -37,8 +37,8 @@ class InvoiceTableModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
 
     def headers(self) -> list[str]:
-        return [self.tr("Time"), self.tr("No."), self.tr("Price"), self.tr("Received"), self.tr("Still due / change"),
-                self.tr("State"), self.tr("Payer")]
+        return [self.tr("Time"), self.tr("No."), self.tr("Price"), self.tr("Received"), self.tr("Still due"),
+                self.tr("Give back"), self.tr("State"), self.tr("Payer")]
 
     def set_rows(self, invoices: list[Invoice], payers: dict[int, tuple[str, str]],
                  names: dict[str, str] | None = None) -> None:
@@ -48,6 +48,20 @@ class InvoiceTableModel(QAbstractTableModel):
         if names is not None:
             self._names = dict(names)
         self.endResetModel()
+
+    @staticmethod
+    def owed(inv: Invoice) -> int:
+        """Still due on a sale waiting for the rest (0 otherwise)."""
+        waiting = inv.state.value in ("new", "expired") and inv.paid_seen and inv.offline_id is None
+        return int(inv.still_due_tyiyn) if waiting else 0
+
+    @staticmethod
+    def give_back(inv: Invoice) -> int:
+        """To give back: the change, or all that came in on a cancelled sale."""
+        return int(inv.received_tyiyn) if inv.state.value == "invalid" else int(inv.change_tyiyn)
+
+    def _money(self, tyiyn: int) -> str:
+        return format_som(Tyiyn(tyiyn), self.language) if tyiyn else ""
 
     def due_text(self, inv: Invoice) -> str:
         """Still due (a sale waiting for the rest) or the change to give; empty when square."""
@@ -92,7 +106,7 @@ class InvoiceTableModel(QAbstractTableModel):
         words of its state and flags (also as the detail panel and history name them), the
         amount as typed ("150", "150,50", "150.50"), the memo, and the full payer and transaction."""
         whole, cents = divmod(int(inv.amount_tyiyn), 100)
-        words = [time.strftime("%H:%M:%S", time.localtime(inv.created_at)), str(inv.id),
+        words = [time.strftime("%H:%M", time.localtime(inv.created_at)), time.strftime("%H:%M:%S", time.localtime(inv.created_at)), str(inv.id),
                  format_som(inv.amount_tyiyn, self.language), f"{whole},{cents:02d}", f"{whole}.{cents:02d}",
                  str(whole) if not cents else "", self.state_text(inv), inv.state.value,
                  *inv.flags.labels(), format_som(inv.received_tyiyn, self.language) if inv.paid_seen else "",
@@ -107,23 +121,25 @@ class InvoiceTableModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         payer, tx = self._payers.get(inv.id, ("", ""))
         if role == Qt.ItemDataRole.DisplayRole:
-            return {"time": time.strftime("%H:%M:%S", time.localtime(inv.created_at)), "number": str(inv.id),
+            return {"time": time.strftime("%H:%M", time.localtime(inv.created_at)), "number": str(inv.id),
                     "amount": format_som(inv.amount_tyiyn, self.language),
                     "received": format_som(inv.received_tyiyn, self.language) if inv.paid_seen else "",
-                    "due": self.due_text(inv), "state": self.state_text(inv),
+                    "due": self._money(self.owed(inv)), "change": self._money(self.give_back(inv)),
+                    "state": self.state_text(inv),
                     "payer": payer_label(payer, self._names)}[col]
         if role == SEARCH_ROLE:
             return self.search_text(inv, payer, tx)
-        if role == Qt.ItemDataRole.ToolTipRole and col == "payer":
-            return payer
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell cut short on a narrow screen (the payer: their full address).
+            return payer if col == "payer" else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.UserRole:  # sort keys: numbers sort as numbers
             return {"time": inv.created_at, "number": inv.id, "amount": int(inv.amount_tyiyn),
-                    "received": int(inv.received_tyiyn), "due": int(inv.still_due_tyiyn) - int(inv.change_tyiyn),
+                    "received": int(inv.received_tyiyn), "due": int(self.owed(inv)), "change": int(self.give_back(inv)),
                     "state": inv.state.value, "payer": payer_label(payer, self._names)}[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == "due" and self.due_text(inv):
+        if role == Qt.ItemDataRole.ForegroundRole and col in ("due", "change"):
             from PySide6.QtGui import QColor
             return QColor("#b45309")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("amount", "received"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("amount", "received", "due", "change"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         # first paint, see finish_startup) so the sale screen appears sooner.
         self._settings = None
         self.phone = None
+        self.phone_area = None
         if demo_chain is not None:
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
             # The customer chosen on the phone teaches the shop's address book its wallet's name.
@@ -134,6 +135,9 @@ class MainWindow(QMainWindow):
             phone_area.setMinimumWidth(PHONE_WIDTH[0])
             phone_area.setMaximumWidth(PHONE_WIDTH[1])
             body.addWidget(phone_area)
+            self.phone_area = phone_area
+            # The customer's phone pays at the counter; the sales list and settings need the width.
+            self.stack.currentChanged.connect(self._phone_beside_page)
         self.setCentralWidget(central)
         self.net_label = QLabel()
         self.net_label.setObjectName("networkStatus")
@@ -296,6 +300,10 @@ class MainWindow(QMainWindow):
             self.customer.setGeometry(fit_rect(self.customer.geometry(), self.screen().availableGeometry()))
         self.customer.show()
         QTimer.singleShot(0, lambda: self.fit_to_screen(self.customer))   # its frame is known once shown
+
+    def _phone_beside_page(self, _index: int) -> None:
+        page = self.stack.currentWidget()
+        self.phone_area.setVisible(page is not self.sales_ctl._screen and page is not self._settings)
 
     def _sale_on_screen(self) -> "Invoice | None":
         """The sale a stray payment can be added to with one tap: the one on the payment screen."""

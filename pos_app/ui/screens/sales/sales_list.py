@@ -60,6 +60,16 @@ class SalesList(QWidget):
         self.filter.setMinimumHeight(40)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = _table(self.proxy)
+        # Every column in view at 1024 px (beside the demo phone too): amounts always whole, the
+        # state and the payer share what is left and cut their words with "…" (whole in the tooltip)
+        # rather than push the money out of view sideways.
+        header = self.table.horizontalHeader()
+        for col, name in enumerate(model.COLUMNS):
+            if name in ("state", "payer"):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        self.table.setStyleSheet("font-size:12pt;")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

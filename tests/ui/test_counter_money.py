@@ -191,3 +191,13 @@ def test_the_questions_are_asked_in_the_cashiers_language(qtbot, window):
         win.checkout.dialog.findChild(QPushButton, "keepSale").click()
     finally:
         win.set_language("en")
+
+
+def test_a_finished_sale_shows_no_wallet_choice(qtbot, window):
+    win = window
+    charge(qtbot, win, "16")
+    p = win.payment
+    assert p.format_box.isVisibleTo(p) and p.details_button.isVisibleTo(p)
+    qtbot.mouseClick(win.phone.pay_exact, Qt.MouseButton.LeftButton)
+    wait_state(qtbot, win, "paid")
+    assert not p.format_box.isVisibleTo(p) and not p.details_button.isVisibleTo(p) and not p.onchain.isVisibleTo(p)

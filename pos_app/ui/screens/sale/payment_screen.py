@@ -329,6 +329,10 @@ class PaymentScreen(QWidget):
         self.result.setText(icon)
         self.result.setStyleSheet(f"background:{bg};color:{fg};border-radius:16px;")
         self.left.setCurrentWidget(self.result if done else self.qr)
+        # With no QR left to scan, the wallet choice and its details have nothing to say.
+        for w in (self.format_label, self.format_box, self.details_button):
+            w.setVisible(not done)
+        self.onchain.setVisible(not done and self.details_button.isChecked())
         self.state_key, self.state_text = key, text
         self.shown.emit()
         if key == "paid" and not getattr(self, "_beeped", None) == inv.id:

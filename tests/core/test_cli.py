@@ -310,3 +310,14 @@ def test_options_work_before_and_after_the_command(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["network"] == "local"
     assert main(["config", "show", "--data-dir", d, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["network"] == "local"
+
+
+@pytest.mark.parametrize("pay, lines", [
+    ("partial", ["Received 75.00 som.", "Still due 75.00 som; the payment request now asks only for the rest: exactly 75.0"]),
+    ("over", ["Received 160.00 som.", "give back 10.00 som."]),
+])
+def test_demo_headless_says_received_still_due_and_change(run, pay, lines):
+    rc, out, _err = run("demo", "--headless", "--amount", "150", "--pay", pay)
+    assert rc == 0
+    for line in lines:
+        assert line in out

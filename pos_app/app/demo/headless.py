@@ -17,7 +17,7 @@ from pos_app.app.demo import accounts as A
 from pos_app.core.errors import PosError
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.core.events import InvoiceChanged
-from pos_app.core.money import base_units_to_decimal_str, format_som, parse_amount
+from pos_app.core.money import base_units_to_decimal_str, format_som, format_som_plain, parse_amount
 from pos_app.invoices.payment_request import build_uri, qr_text
 
 SETTLE_TIMEOUT_S = 30
@@ -94,8 +94,13 @@ def run_headless_demo(*, amount_text: str = "150,00", pay: str = "exact", data_d
                                                       if final.flags.partial else "")}.get(final.state.value,
                                                                                           final.state.value)
             say(f"\nResult: invoice {final.id} is {final.state.value.upper()}. {verdict}")
-            if final.flags.over:
-                say("The customer paid more than asked: give the difference back.")
+            if final.paid_seen:
+                say(f"Received {format_som_plain(final.received_tyiyn)} som.")
+            if final.rest_open:
+                say(f"Still due {format_som_plain(final.still_due_tyiyn)} som; the payment request now asks only"
+                    f" for the rest: exactly {base_units_to_decimal_str(final.asked_base, final.decimals)}.")
+            if final.change_tyiyn:
+                say(f"The customer paid more than asked: give back {format_som_plain(final.change_tyiyn)} som.")
         ok = (final.state == target) if target else (final.state == InvoiceState.NEW)
         return 0 if ok else 1
     except PosError as exc:

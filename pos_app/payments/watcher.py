@@ -21,6 +21,7 @@ passed in.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
@@ -30,7 +31,7 @@ from web3 import Web3
 
 from pos_app.chain import answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
-from pos_app.core.errors import ChainError, PosError
+from pos_app.core.errors import ChainError, NodeUnavailable, PosError
 from pos_app.core.loop import BackgroundLoop
 from pos_app.core.events import AuditProblem, ChainStatus, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress
 from pos_app.invoices.service import InvoiceService, Transfer
@@ -72,6 +73,9 @@ class ScanResult:
 RECORD_ONLINE_EVERY_S = 60      # how often a pass notes "online" and the fee floor (one fsync)
 SNAPSHOT_EVERY_S = 600          # how often payer balances / nonces are re-read
 MAX_SNAPSHOT_PAYERS = 500
+# The newest block unanswered this long: the link is reported down at once (issue 12: the red bar
+# within 2 s), without waiting for the read timeout of a node that hangs.
+LINK_SILENT_S = 2.0
 
 
 class PaymentWatcher(BackgroundLoop):
@@ -359,7 +363,7 @@ class PaymentWatcher(BackgroundLoop):
             from pos_app.chain.token import refresh_token_info
             refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
             self._token_checked = True
-        head_block = self.rpc.block("latest")
+        head_block = self._head_block()
         head = result.head = head_block["number"]
         self._check_reorg(result)
         self._scan_to(head, result)
@@ -370,6 +374,23 @@ class PaymentWatcher(BackgroundLoop):
         self.events.publish(ChainStatus(online=True, head=head, head_time=head_block["timestamp"],
                             endpoint=self.rpc.status().endpoint, error=None))
         return result
+
+    def _head_block(self) -> dict:
+        """The chain's newest block; if no node has answered within ``LINK_SILENT_S`` the screens are
+        told at once that the link is down (a node that hangs would otherwise keep them waiting for
+        its read timeout), and told again when the pass completes."""
+        watchdog = threading.Timer(LINK_SILENT_S, self._say_silent)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self.rpc.block("latest")
+        finally:
+            watchdog.cancel()
+
+    def _say_silent(self) -> None:
+        problem = NodeUnavailable("The network has not answered for {seconds} seconds.", seconds=int(LINK_SILENT_S))
+        self.events.publish(ChainStatus(online=False, head=None, head_time=None, endpoint=None,
+                                        error=problem.user_message, problem=problem))
 
     def _verify_audit(self) -> None:
         """Once per start: the audit chain, its anchor and the invoices (reported, never blocking)."""

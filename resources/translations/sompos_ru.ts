@@ -367,37 +367,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="227"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="228"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="229"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="233"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="230"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="234"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="235"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="236"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="366"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="374"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Проверяем платежи, сделанные без сети (остался %n шаг)…</numerusform>
@@ -410,7 +410,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="408"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -431,17 +431,17 @@
         <translation type="vanished">Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="392"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="400"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="407"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -450,27 +450,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="410"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="418"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="421"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="424"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="423"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="431"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="428"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -932,18 +932,18 @@
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="344"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="346"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="349"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="353"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -1448,62 +1448,62 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Платёж %1 от %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="142"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="150"/>
         <source>%1 from %2 at %3</source>
         <translation>%1 от %2 в %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="151"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="153"/>
         <source>(dropped, not counted)</source>
         <translation>(отменён сетью, не учтён)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="154"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="156"/>
         <source>receipt online</source>
         <translation>чек в интернете</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="178"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="180"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить продажу %1? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="181"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="183"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="187"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="186"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="188"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
         <source>Select the payment and the sale it pays.</source>
         <translation>Выберите платёж и продажу, которую он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
         <source>Payments that matched no sale</source>
         <translation>Платежи, не подошедшие ни к одной продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
         <source>Add to the selected sale</source>
         <translation>Добавить к выбранной продаже</translation>
     </message>
@@ -1512,12 +1512,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
         <source>Today&apos;s sales</source>
         <translation>Продажи за сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Поиск: сумма, статус, плательщик, транзакция…</translation>
     </message>
@@ -1530,17 +1530,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Привязать к выбранному счёту</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
         <source>Open for payment</source>
         <translation>Открыть для оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="205"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="206"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>
@@ -1731,317 +1731,317 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>core</name>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
         <source>Enter the amount as a number, for example 150 or 150,50.</source>
         <translation>Введите сумму числом, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="43"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="45"/>
         <source>Enter an amount.</source>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
         <source>That amount is too long to be real.</source>
         <translation>Слишком длинное число для суммы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="45"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
         <source>The amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
         <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
         <translation>Запишите сумму цифрами с одним десятичным разделителем, например 1250,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="49"/>
         <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
         <translation>Используйте только один десятичный разделитель: 1250,50 или 1250.50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
         <source>Write the amount as digits, for example 150 or 150,50.</source>
         <translation>Запишите сумму цифрами, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="49"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="51"/>
         <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
         <translation>После запятой не больше 2 цифр (тыйыны): пишите 150,50, а не 150,505.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="52"/>
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="51"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="53"/>
         <source>The amount is too large (the maximum is {maximum:,} som).</source>
         <translation>Сумма слишком большая (максимум {maximum} сом).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="52"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
         <source>The token reports {decimals} decimals, which this app cannot use.</source>
         <translation>Токен сообщает, что у него {decimals} знаков после запятой: с таким токеном программа работать не может.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="53"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
         <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
         <translation>У этого токена {decimals} знаков после запятой, тыйыны им не передать: округлите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
         <source>Negative on-chain amount.</source>
         <translation>Отрицательная сумма в блокчейне.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
         <source>&apos;{amount}&apos; is not a token amount.</source>
         <translation>«{amount}» — это не сумма в токенах.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
         <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
         <translation>В «{amount}» больше знаков после запятой, чем у токена ({decimals}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
         <source>Nothing was saved: correct the settings that were refused.</source>
         <translation>Ничего не сохранено: исправьте отклонённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="59"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
         <source>Invoice expiry must be a whole number of minutes.</source>
         <translation>Срок действия счёта должен быть целым числом минут.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
         <source>Invoice expiry must be between 1 minute and 7 days.</source>
         <translation>Срок действия счёта должен быть от 1 минуты до 7 дней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
         <source>QR format must be one of {choices}.</source>
         <translation>Формат QR должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
         <source>Language must be one of {choices}.</source>
         <translation>Язык должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
         <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
         <translation>Адрес магазина не задан; задайте его командой: sompos config merchant 0x...</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
         <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
         <translation>Для сети «{network}» не задан контракт токена сом; задайте его командой: sompos config token 0x... (адрес уточните у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="67"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="69"/>
         <source>Each {what} must be text such as https://rpc.example.org.</source>
         <translation>Укажите {what} текстом вида https://rpc.example.org.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
         <source>&apos;{url}&apos; is not an http(s) {what}.</source>
         <translation>«{url}» не подходит как {what}: нужен адрес http(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
         <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
         <translation>Неверно указан {what}: нужны 0x и 40 шестнадцатеричных цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
         <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
         <translation>Неверная контрольная сумма ({what}), возможно, опечатка: скопируйте адрес ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
         <source>The {what} cannot be the zero address.</source>
         <translation>Нулевой адрес использовать нельзя ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
         <source>{setting} must be true or false.</source>
         <translation>{setting} должно быть true или false.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
         <source>The {source} is not a table of settings.</source>
         <translation>Это не таблица настроек: {source}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="76"/>
         <source>The {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
         <source>The {source} needs a short &apos;name&apos;.</source>
         <translation>Нужно короткое имя &apos;name&apos; ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="78"/>
         <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
         <translation>Нужен &apos;chain_id&apos;: целое положительное число, для BSC это 56 ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
         <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
         <translation>Нужен &apos;rpc_urls&apos;: список хотя бы из одного адреса ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
         <source>&apos;finality&apos; in the {source} must be a table.</source>
         <translation>&apos;finality&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
         <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [finality] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
         <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
         <translation>finality.rule должно быть &apos;finalized&apos; или &apos;confirmations&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
         <source>finality.confirmations must be a whole number from 0 to 10000.</source>
         <translation>finality.confirmations должно быть целым числом от 0 до 10000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
         <source>finality.confirmations must be at least 1.</source>
         <translation>finality.confirmations должно быть не меньше 1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
         <source>&apos;logs&apos; in the {source} must be a table.</source>
         <translation>&apos;logs&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
         <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [logs] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
         <source>logs.max_range must be a whole number from 1 to 100000.</source>
         <translation>logs.max_range должно быть целым числом от 1 до 100000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
         <source>logs.poll_seconds must be between 0.05 and 3600.</source>
         <translation>logs.poll_seconds должно быть от 0.05 до 3600.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
         <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
         <translation>trust_coin должен быть целым номером монеты в Trust Wallet (для BSC: 20000714).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>Не удаётся прочитать файл профиля сети {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
         <source>{file} is too large to be a network profile.</source>
         <translation>Файл {file} слишком большой для профиля сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
         <source>{file} is nested too deeply to be a network profile.</source>
         <translation>{file} слишком глубоко вложен, это не профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
         <source>{file} is not a valid TOML network profile: {problem}.</source>
         <translation>Файл {file} — не правильный профиль сети в формате TOML: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
         <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
         <translation>Неизвестная сеть «{network}». Выберите одну из этих: {choices}, или файл профиля .toml.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
         <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
         <translation>Неизвестный формат QR «{format}»; выберите один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
         <source>A payment request needs an amount.</source>
         <translation>В запросе на оплату нужна сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
         <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
         <translation>Ссылки Trust Wallet в этой сети не работают; выберите EIP-681 или адрес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
         <source>The payment link has no single &apos;{key}&apos;.</source>
         <translation>В платёжной ссылке параметр &apos;{key}&apos; отсутствует или повторяется.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
         <source>The payment link&apos;s parameters are malformed.</source>
         <translation>Параметры платёжной ссылки повреждены.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
         <source>That code is too long to be a payment request.</source>
         <translation>Этот код слишком длинный для запроса на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
         <source>The payment link&apos;s amount is not a whole number of base units.</source>
         <translation>Сумма в платёжной ссылке — не целое число базовых единиц.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
         <source>The payment link&apos;s address is not valid.</source>
         <translation>Адрес в платёжной ссылке неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
         <source>The Trust Wallet link names no token.</source>
         <translation>В ссылке Trust Wallet не указан токен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
         <source>This is not a payment request this app understands.</source>
         <translation>Программа не понимает этот запрос на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
         <source>Cannot write the QR picture to {path}.</source>
         <translation>Не удаётся сохранить картинку QR: {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
         <source>An invoice that is {current} cannot become {target}.</source>
         <translation>Счёт в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
         <source>The till number must be between 1 and the number of tills ({maximum} at most).</source>
         <translation>Номер кассы должен быть от 1 до числа касс (не больше {maximum}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="109"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
         <source>This token has no room below one tyiyn to tell tills apart: give each till its own shop address, or use one till.</source>
         <translation>У этого токена нет долей меньше тыйына, чтобы различать кассы: дайте каждой кассе свой адрес магазина или работайте с одной кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
         <source>Write the till as number/count, for example 2/3 for till 2 of 3.</source>
         <translation>Укажите кассу как номер/количество, например 2/3 для кассы 2 из 3.</translation>
     </message>
@@ -2050,47 +2050,47 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Завершите или отмените открытые продажи, прежде чем менять номер кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Слишком много открытых счетов на ту же сумму; подождите, пока часть из них оплатят или их срок истечёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Заметка слишком длинная (не больше 200 символов).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>Счёта с номером {invoice} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
         <source>There is no payment number {payment}.</source>
         <translation>Платежа с номером {payment} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>Платёж {payment} уже привязан к счёту {invoice}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Этот платёж выпал из блокчейна, его нельзя привязать к счёту.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="121"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Этот платёж сделан в другой сети, другим токеном или на другой адрес, чем указано в счёте.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир может отметить счёт только как оплаченный или недействительный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Не удаётся открыть базу данных магазина: {path}.</translation>
     </message>
@@ -2099,162 +2099,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся настроить базу данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="123"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="125"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Здесь базу данных магазина нельзя защитить от сбоев (WAL + synchronous=FULL); перенесите папку с данными на локальный диск.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>База данных магазина повреждена и не читается; восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Базу данных магазина {path} не удаётся прочитать (нет прав или ошибка диска).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>База данных магазина {path} пуста: её обрезали или подменили. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>Файл {path} — не база данных Som POS (и вообще не база данных); восстановите базу магазина из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Диск с базой данных магазина заполнен; освободите место и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>В базу данных магазина {path} нельзя записать (папка только для чтения или нет прав).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>Файл {path} — база данных другой программы, а не магазина Som POS; выберите папку данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>База данных магазина повреждена (отметка версии бессмысленна); восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="137"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>База данных магазина повреждена; восстановите резервную копию, прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Эта база данных записана более новой версией Som POS; обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Не удалось обновить базу данных магазина для этой версии Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
         <source>The shop database is busy or read-only.</source>
         <translation>База данных магазина занята или доступна только для чтения.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="141"/>
         <source>Saving to the shop database failed.</source>
         <translation>Не удалось сохранить данные в базе магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Контракт токена отклонил операцию «{what}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
         <source>The token contract refused the {what}.</source>
         <translation>Контракт токена отклонил операцию «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
         <source>The private key is not valid.</source>
         <translation>Закрытый ключ неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Число знаков после запятой у токена должно быть целым, от 0 до 255.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
         <source>The token {field} must not be empty.</source>
         <translation>Поле токена «{field}» не должно быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Развёртывание токена не создало контракт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» — неверный адрес контракта токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо-сеть работает только внутри `sompos demo`.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>Узел {node} работает в сети {chain}, а не {expected} ({network}); он не будет использоваться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Узел отказался {what}: {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
         <source>Cannot read standard input.</source>
         <translation>Не удаётся прочитать стандартный ввод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
         <source>There is no file {file}.</source>
         <translation>Файла {file} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="221"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>У программы нет права читать {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — это папка, а не файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
         <source>Cannot read the file {file}.</source>
         <translation>Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — не обычный файл (устройство или канал); сначала сохраните его в файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="227"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} слишком велик, чтобы быть {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — не текстовый файл.</translation>
     </message>
@@ -2263,297 +2263,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Узел дал неожиданный ответ на запрос «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Ни один узел блокчейна не ответил (опрошено: {tried}); платежи будут проверены, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Узел сети прислал бессмысленный ответ ({what}); пока он не используется, платежи будут проверяться через другой узел.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="156"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Ни к одному узлу сети не обратились: отведённое время истекло.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Непредвиденная ошибка при проверке платежей ({kind}); подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Контракт токена вернул непригодное значение: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Контракт токена отвечает не как токен ERC-20.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="163"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>Демо-покупателя с именем {customer} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="168"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа не может прочитать это как платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
         <source>This is far too long to be a payment.</source>
         <translation>Это слишком длинно для платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Подпись платежа неверна.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="177"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Отсканированная транзакция закодирована нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="181"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="183"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Данные перевода закодированы нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация составлена неверно: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="191"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
         <source>There is no offline payment number {item}.</source>
         <translation>Офлайн-платежа с номером {item} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="198"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="205"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="213"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Этот платёж не пройдёт: кошелёк покупателя сначала должен отправить в сеть более ранние платежи ({count}). Попросите покупателя сначала отправить их или заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="212"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Дайте платежу хотя бы {minutes} мин. в сети, прежде чем считать, что он не прошёл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="215"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
@@ -2562,112 +2562,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="230"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="229"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="236"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Непредвиденная ошибка при отправке платежей; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="241"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Выберите, что произошло: получить оплату заново или отметить как решённое.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>Офлайн-платёж {item} не завершился ошибкой; решать нечего.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="245"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>Офлайн-платёж {item} уже решён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Укажите парольную фразу ключа отправителя в SOMPOS_RELAY_PASSPHRASE или введите её в терминале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
         <source>The device key {file} could not be created.</source>
         <translation>Не удалось создать ключ устройства {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="248"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>Ключ устройства {file} повреждён или не читается; восстановите его из резервной копии или переместите в другое место, чтобы создать новый.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>Файл {file} уже есть; выберите другое имя, чтобы не перезаписать сохранённый ранее файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Нет неотправленных офлайн-платежей для передачи; файл не создан.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>Не удалось записать файл {file}; проверьте, что флешка вставлена, не защищена от записи и на ней есть место.</translation>
     </message>
@@ -2697,442 +2697,447 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="35"/>
+        <source>The network has not answered for {seconds} seconds.</source>
+        <translation>Сеть не отвечает уже {seconds} с.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
         <source>That is not a wallet address.</source>
         <translation>Это не адрес кошелька.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="36"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
         <source>A name can be {maximum} characters at most.</source>
         <translation>Имя может быть не длиннее {maximum} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно получить из сети данные токена сом, прежде чем просить точные суммы. После этого она принимает оплату и офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
         <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
         <translation>Завершите или отмените открытые продажи, прежде чем менять номер кассы; завершившаяся продажа сохраняет свою сумму ещё 24 часа после истечения срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
         <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
         <translation>Файл {file} подписан ключом устройства этой же кассы, но ни один из его платежей не принимался здесь: другая касса использует копию ключа этой кассы. Уберите device-key.pem из папки данных одной из касс (будет создан новый ключ) и сделайте выгрузку снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
         <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Базы данных магазина {path} нет, хотя в этой папке был магазин. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
         <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
         <translation>Диск с базой данных магазина отказался её читать или записывать (он может быть заполнен или неисправен); освободите место или проверьте диск и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>Файл {file} слишком большой: это не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>Файл {file} — не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>Файл {file} создан более новой версией Som POS (формат {version}); обновите программу, чтобы загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>Файл {file} неполный: он обрывается до подписи устройства.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="258"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>Строка {line} файла {file} — неверная запись очереди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>Файл {file} изменён или повреждён после сохранения (подпись устройства не совпадает); попросите сохранить его заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="260"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>В файле {file} указано платежей: {expected}, а на самом деле: {found}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>Файл {file} создан на устройстве {got}, а ожидалось устройство {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>Файл {file} создан на кассе {device}, которая не связана с этой кассой. Сравните этот номер с номером на экране «Офлайн-очередь» той кассы и принимайте, только если они совпадают.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="262"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Номер кассы — 16 букв и цифр (0-9, a-f), как на её экране «Офлайн-очередь».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="265"/>
         <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
         <translation>Файл {file} создан на кассе с настройкой {theirs}, а эта касса настроена как {mine}: укажите одинаковое число касс на всех кассах магазина (Настройки).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
         <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
         <translation>Файл {file} создан на другой кассе, которая тоже настроена как {theirs}: дайте каждой кассе свой номер (Настройки), иначе их продажи могут перепутаться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="265"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Другая касса с таким же номером уже связана; сначала удалите её.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>Касса с номером {device} не связана с этой кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Этот платёж меньше одного тыйына.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Укажите, какие офлайн-платежи вернуть, или используйте --all.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="275"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="279"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="279"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Файл ключа отправителя {path} повреждён; верните копию из резервной копии. Это не засчитано как неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="285"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Файл ключа отправителя {path} защищён слишком слабо. Уберите его из папки данных и импортируйте снова: при импорте он будет защищён как следует.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть файл ключа отправителя {path}, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть этот файл ключа, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент приостановил токен, поэтому сейчас платежи не проходят; не принимайте офлайн-платежи, пока его не возобновят.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="290"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Этот вид платежа (авторизация) ещё не проверен для токена магазина: подключитесь к сети хотя бы раз или попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="293"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Токен магазина не может провести этот вид платежа (авторизацию); попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Эмитент токена заблокировал адрес этого покупателя, поэтому платёж не дойдёт; попросите заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="295"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="300"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="301"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="303"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="308"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="310"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
         <source>payment</source>
         <translation>платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="312"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
         <source>network profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
         <source>key file</source>
         <translation>файл ключа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="316"/>
         <source>hand-over file</source>
         <translation>файл передачи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="317"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="318"/>
         <source>standard input</source>
         <translation>стандартный ввод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="319"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="325"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="327"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="327"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="331"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="331"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
         <source>stuck</source>
         <translation>не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="334"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
         <source>check what the token can do</source>
         <translation>проверка возможностей токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="397"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="341"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="344"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="344"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="347"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>

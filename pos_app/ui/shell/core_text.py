@@ -31,6 +31,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Only a sale still waiting for money can be charged again."),
     QT_TRANSLATE_NOOP("core", "This sale is more than a day old: start a new sale for it."),
     QT_TRANSLATE_NOOP("core", "This sale changed meanwhile; look at it again."),
+    # pos_app/payments/watcher.py: a node that hangs
+    QT_TRANSLATE_NOOP("core", "The network has not answered for {seconds} seconds."),
     # pos_app/shop/payers.py
     QT_TRANSLATE_NOOP("core", "That is not a wallet address."),
     QT_TRANSLATE_NOOP("core", "A name can be {maximum} characters at most."),

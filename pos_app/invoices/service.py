@@ -19,140 +19,27 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Callable, Iterable
 
 from pos_app.core.errors import BadInput, IllegalTransition, NotFound
 from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated
 from pos_app.invoices.lifecycle import (
-    DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, Flags, InvoiceState, PaymentView, check_transition,
+    DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
 from pos_app.invoices.matching import Candidate, Match, TailScheme, TillSlot, allocate_tail, match_transfer
-from pos_app.core.money import BaseUnits, Tyiyn, as_tyiyn, stored_base_units, tyiyn_to_base_units
-from pos_app.invoices.payment_request import PaymentRequest
+from pos_app.core.money import BaseUnits, Tyiyn, stored_base_units, tyiyn_to_base_units
+from pos_app.invoices.asks import MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS, WATCH_HORIZON, rest_in, taken_in
+from pos_app.invoices.model import Invoice, Transfer
 from pos_app.store.db import Store
+
+__all__ = ["Invoice", "InvoiceService", "Transfer"]   # the records live in model.py; importers find them here too
 
 log = logging.getLogger(__name__)
 
-MIN_EXPIRY_SECONDS = 60
-MAX_EXPIRY_SECONDS = 7 * 24 * 3600
-# No invoice created longer ago than this is still watched for payments by amount.
-WATCH_HORIZON = MAX_EXPIRY_SECONDS + LATE_WATCH_SECONDS
 # A sale can be charged again this long after it was made (its amounts stay reserved meanwhile).
 CHARGE_AGAIN_WITHIN = 24 * 3600
-
-
-@dataclass(frozen=True)
-class Invoice:
-    id: int
-    created_at: int
-    expires_at: int
-    chain_id: int
-    token: str
-    merchant: str
-    decimals: int
-    amount_tyiyn: Tyiyn
-    amount_base: BaseUnits
-    due_base: BaseUnits
-    tail: int
-    state: InvoiceState
-    paid_seen: BaseUnits
-    paid_final: BaseUnits
-    flags: Flags
-    memo: str
-    offline_id: int | None = None   # a customer-signed payment accepted offline for this invoice
-    rest_base: BaseUnits | None = None  # the rest of a partly paid sale, asked by its own unique amount
-
-    @classmethod
-    def from_row(cls, r: dict[str, Any]) -> "Invoice":
-        return cls(r["id"], r["created_at"], r["expires_at"], r["chain_id"], r["token"], r["merchant"],
-                   r["decimals"], as_tyiyn(r["amount_tyiyn"]), stored_base_units(r["amount_base"]), stored_base_units(r["due_base"]),
-                   r["tail"], InvoiceState(r["state"]), stored_base_units(r["paid_seen"]), stored_base_units(r["paid_final"]),
-                   Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"],
-                   r.get("offline_id"),
-                   stored_base_units(r["rest_base"]) if r.get("rest_base") is not None else None)
-
-    # -- the money a cashier sees (tyiyn; the tail below one tyiyn never shows) --------------------
-    @property
-    def tyiyn_unit(self) -> int:
-        return 10 ** max(self.decimals - 2, 0)
-
-    def _tyiyn(self, base: int, *, up: bool = False) -> Tyiyn:
-        """Base units as whole tyiyn (rounded down, or up); a token with 0 or 1 decimals has
-        base units worth 100 or 10 tyiyn each."""
-        if self.decimals < 2:
-            return Tyiyn(base * 10 ** (2 - self.decimals))
-        unit = self.tyiyn_unit
-        return Tyiyn(-(-base // unit) if up else base // unit)
-
-    @property
-    def rest_open(self) -> bool:
-        """A partly paid sale still waiting: its QR asks the rest."""
-        return (self.rest_base is not None and self.flags.partial
-                and self.state in (InvoiceState.NEW, InvoiceState.EXPIRED))
-
-    @property
-    def asked_base(self) -> BaseUnits:
-        """The exact amount the QR asks now: the rest's own amount once part is paid, else the sale's.
-
-        A partly paid sale whose rest could not get its own amount (no tail free) asks the bare
-        rest: never the whole price again while the screen says less is due.
-        """
-        if self.rest_open and self.rest_base is not None:
-            return self.rest_base
-        if self.flags.partial and self.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and self.offline_id is None:
-            unit = self.tyiyn_unit
-            return BaseUnits(-(-(self.amount_base - self.paid_seen) // unit) * unit)
-        return self.due_base
-
-    @property
-    def received_tyiyn(self) -> Tyiyn:
-        """Received so far (seen on the chain, final or not), in whole tyiyn."""
-        return self._tyiyn(self.paid_seen)
-
-    @property
-    def still_due_tyiyn(self) -> Tyiyn:
-        """What the customer still owes, rounded up to a whole tyiyn (0 once paid in full)."""
-        short = self.amount_base - self.paid_seen
-        return self._tyiyn(short, up=True) if short > 0 else Tyiyn(0)
-
-    @property
-    def change_tyiyn(self) -> Tyiyn:
-        """What to give back: paid over the price, in whole tyiyn (the matching tail is never change)."""
-        over = self.paid_seen - self.amount_base
-        return self._tyiyn(over) if over > 0 else Tyiyn(0)
-
-    def request(self) -> PaymentRequest:
-        return PaymentRequest(self.chain_id, self.token, self.merchant, self.asked_base, self.decimals)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "created_at": self.created_at, "expires_at": self.expires_at,
-                "chain_id": self.chain_id, "token": self.token, "merchant": self.merchant,
-                "decimals": self.decimals, "amount_tyiyn": int(self.amount_tyiyn),
-                "amount_base": str(self.amount_base), "due_base": str(self.due_base),
-                "state": self.state.value, "paid_seen": str(self.paid_seen),
-                "paid_final": str(self.paid_final), "flags": self.flags.labels(), "memo": self.memo,
-                "offline_id": self.offline_id,
-                "rest_base": None if self.rest_base is None else str(self.rest_base),
-                "asked_base": str(self.asked_base), "received_tyiyn": int(self.received_tyiyn),
-                "still_due_tyiyn": int(self.still_due_tyiyn), "change_tyiyn": int(self.change_tyiyn)}
-
-
-@dataclass(frozen=True)
-class Transfer:
-    """One ERC-20 Transfer log to the merchant, as read from the chain."""
-
-    chain_id: int
-    token: str
-    tx_hash: str
-    log_index: int
-    block_number: int
-    block_hash: str
-    block_time: int
-    payer: str
-    payee: str
-    value: BaseUnits
 
 
 class InvoiceService:
@@ -184,7 +71,7 @@ class InvoiceService:
         scheme = TailScheme.for_decimals(decimals)
         now = self._now()
         with self.store.transaction() as c:
-            tail = allocate_tail(amount_base, scheme, self._taken_in(c, chain_id, token, merchant, now), self.till())
+            tail = allocate_tail(amount_base, scheme, taken_in(c, chain_id, token, merchant, now), self.till())
             due = amount_base + tail * scheme.unit
             cur = c.execute(
                 "INSERT INTO invoices(created_at, expires_at, chain_id, token, merchant, decimals, amount_tyiyn,"
@@ -197,53 +84,6 @@ class InvoiceService:
         inv = self.get(inv_id)
         self._publish(InvoiceCreated(invoice=inv))
         return inv
-
-    @staticmethod
-    def _taken_in(c: Any, chain_id: int, token: str, merchant: str, now: int) -> set[BaseUnits]:
-        """Every amount a still-watched invoice asks (the sale's and a rest's): a new ask avoids them.
-
-        Only invoices recent enough to still be watched (the created_at bound keeps this an index
-        range however long the shop's history grows).
-        """
-        taken: set[BaseUnits] = set()
-        for due, rest in c.execute(
-                "SELECT due_base, rest_base FROM invoices WHERE merchant = ? AND created_at >= ? AND chain_id = ?"
-                " AND token = ? AND expires_at + ? > ?",
-                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now)):
-            taken.add(BaseUnits(int(due)))
-            if rest is not None:
-                taken.add(BaseUnits(int(rest)))
-        for (asked,) in c.execute(
-                "SELECT a.amount_base FROM invoice_asks a JOIN invoices i ON i.id = a.invoice_id"
-                " WHERE i.merchant = ? AND i.created_at >= ? AND i.chain_id = ? AND i.token = ? AND i.expires_at + ? > ?",
-                (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now)):
-            taken.add(BaseUnits(int(asked)))
-        return taken
-
-    def _rest_in(self, c: Any, inv: Invoice, paid_seen: BaseUnits, now: int) -> BaseUnits | None:
-        """The amount asking the rest of a partly paid ``inv`` (kept while the rest is the same).
-
-        The rest is rounded up to a whole tyiyn and given a tail of this till like a new sale, so
-        a transfer of exactly it is this sale's, whatever else is open and whichever till sees it.
-        When no tail is free the old ask stays (the rest is still collected by the sole-sale rule or
-        the cashier's assignment); matching never fails for it.
-        """
-        unit = inv.tyiyn_unit
-        rest = BaseUnits(-(-(inv.amount_base - paid_seen) // unit) * unit)
-        if inv.rest_base is not None and inv.rest_base // unit * unit == rest:
-            return inv.rest_base
-        scheme = TailScheme.for_decimals(inv.decimals)
-        try:
-            tail = allocate_tail(rest, scheme, self._taken_in(c, inv.chain_id, inv.token, inv.merchant, now),
-                                 self.till())
-        except BadInput as exc:
-            log.warning("invoice %s: the rest cannot be asked by its own amount: %s", inv.id, exc.user_message)
-            return None      # the QR asks the bare rest (Invoice.asked_base); the old ask stays reserved
-        asked = BaseUnits(rest + tail * scheme.unit)
-        # Kept for the whole watch window, even once a later rest replaces it (invoice_asks).
-        c.execute("INSERT OR IGNORE INTO invoice_asks(invoice_id, amount_base, asked_at) VALUES (?,?,?)",
-                  (inv.id, str(asked), now))
-        return asked
 
     def get(self, invoice_id: int) -> Invoice:
         row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
@@ -292,7 +132,7 @@ class InvoiceService:
         check_transition(inv.state, st.state)
         rest = inv.rest_base
         if st.flags.partial and st.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None:
-            rest = self._rest_in(c, inv, st.paid_seen, now)
+            rest = rest_in(c, inv, st.paid_seen, now, self.till())
         if (st.state, st.flags, st.paid_seen, st.paid_final, rest) == (inv.state, inv.flags, inv.paid_seen,
                                                                        inv.paid_final, inv.rest_base):
             return inv, None

@@ -47,7 +47,7 @@ OWNERS: dict[str, str] = {
     "paired_devices": "pos_app/offline/pairing.py",
     "relay_nonces": "pos_app/outbox/engine.py",
     "payer_names": "pos_app/shop/payers.py",
-    "invoice_asks": "pos_app/invoices/service.py",
+    "invoice_asks": "pos_app/invoices/asks.py",
 }
 # Tables whose state column moves only through a transition table: (column, the check's name).
 LIFECYCLES: dict[str, tuple[str, str]] = {

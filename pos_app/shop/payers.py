@@ -27,6 +27,14 @@ def short_address(address: str) -> str:
     return a if len(a) <= 10 else f"{a[:4]}…{a[-4:]}"
 
 
+def payer_label(address: str | None, names: dict[str, str]) -> str:
+    """A payer as the cashier knows them: the shop's name for the address (``names`` by lower-case
+    address, as ``PayerBook.names`` gives them), else ``86cB…aA5F``; empty for no address."""
+    if not address:
+        return ""
+    return names.get(address.lower()) or short_address(address)
+
+
 def _key(address: str) -> str:
     if not isinstance(address, str) or not _ADDRESS.match(address):
         raise BadInput("That is not a wallet address.")
@@ -89,7 +97,4 @@ class PayerBook:
 
     def label(self, address: str | None, names: dict[str, str] | None = None) -> str:
         """What a cashier's screen shows for a payer: the shop's name for it, else the short form."""
-        if not address:
-            return ""
-        known = (names if names is not None else self.names()).get(address.lower())
-        return known or short_address(address)
+        return payer_label(address, names if names is not None else self.names())

@@ -8,16 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from pos_app.invoices.service import Invoice
 from pos_app.core.money import Tyiyn, base_units_to_decimal_str, base_units_to_tyiyn, format_som
-from pos_app.shop.payers import short_address
+from pos_app.shop.payers import payer_label
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def payer_label(address: str, names: dict[str, str]) -> str:
-    """A payer as the cashier knows them: the shop's name for the address, else ``86cB…aA5F``."""
-    if not address:
-        return ""
-    return names.get(address.lower()) or short_address(address)
 
 
 # What the sales list's search box looks through: every word the screen shows for a sale and the

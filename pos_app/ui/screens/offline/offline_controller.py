@@ -466,5 +466,5 @@ def _payer_names(ctx: Any) -> dict[str, str]:
 
 def _payer(address: str, names: dict[str, str]) -> str:
     """A payer by the shop's name for them, else the short form without 0x (shop/payers.py)."""
-    from pos_app.shop.payers import short_address
-    return names.get((address or "").lower()) or short_address(address or "")
+    from pos_app.shop.payers import payer_label
+    return payer_label(address, names)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from pos_app.core.money import base_units_to_tyiyn, format_som
 from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.ui.widgets.ask import ask
-from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel, payer_label
+from pos_app.shop.payers import payer_label
+from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel
 
 
 def _table(model) -> QTableView:

@@ -64,3 +64,21 @@ def mint(evm_w3: Web3, som_token: Contract, minter_key: bytes) -> Callable[[str,
         send_token_call(evm_w3, minter_key, som_token.functions.mint(to, value))
 
     return do_mint
+
+
+@pytest.fixture
+def chain():
+    """The embedded demo chain (eth-tester + py-evm), blocks mined by hand."""
+    from pos_app.app.demo.chain import DemoChain
+    c = DemoChain()
+    yield c
+    c.stop()
+
+
+@pytest.fixture
+def ctx(tmp_path, chain):
+    """A shop on the demo chain (a test file may override it, e.g. with the shop's own provider)."""
+    from pos_app.app.context import AppContext
+    c = AppContext(tmp_path / "shop", embedded_w3=chain.w3)
+    yield c
+    c.close()

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
-from pos_app.app.demo.chain import DemoChain
 from pos_app.core.errors import BadInput
 from pos_app.core.money import Tyiyn
 from pos_app.invoices.lifecycle import InvoiceState as S
@@ -20,20 +18,6 @@ from pos_app.shop.config import set_till
 
 UNIT = 10**4  # base units per tyiyn for the 6-decimal demo token
 SOM = 100 * UNIT
-
-
-@pytest.fixture
-def chain():
-    c = DemoChain()
-    yield c
-    c.stop()
-
-
-@pytest.fixture
-def ctx(tmp_path, chain):
-    c = AppContext(tmp_path / "shop", embedded_w3=chain.w3)
-    yield c
-    c.close()
 
 
 @pytest.fixture

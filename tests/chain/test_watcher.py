@@ -12,7 +12,6 @@ from pos_app.chain.rpc import RpcRefused
 from pos_app.payments.watcher import PaymentWatcher
 from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
-from pos_app.app.demo.chain import DemoChain
 from pos_app.core.errors import NodeUnavailable
 from pos_app.invoices.lifecycle import InvoiceState as S
 from pos_app.core.money import Tyiyn
@@ -21,20 +20,6 @@ from pos_app.core.events import ScanProgress
 UNIT = 10**4  # base units per tyiyn for the 6-decimal demo token
 
 
-
-
-@pytest.fixture
-def chain():
-    c = DemoChain()
-    yield c
-    c.stop()
-
-
-@pytest.fixture
-def ctx(tmp_path, chain):
-    c = AppContext(tmp_path / "shop", embedded_w3=chain.w3)
-    yield c
-    c.close()
 
 
 def new_watcher(ctx, **kw) -> PaymentWatcher:

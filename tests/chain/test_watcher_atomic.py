@@ -10,7 +10,6 @@ import pytest
 
 from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
-from pos_app.app.demo.chain import DemoChain
 from pos_app.core.errors import NodeUnavailable
 from pos_app.invoices.lifecycle import InvoiceState as S
 from pos_app.core.money import Tyiyn
@@ -18,13 +17,6 @@ from pos_app.core.money import Tyiyn
 
 class Killed(BaseException):
     """Stands for the process dying: nothing after the raise runs, nothing is rolled back."""
-
-
-@pytest.fixture
-def chain():
-    c = DemoChain()
-    yield c
-    c.stop()
 
 
 @pytest.fixture

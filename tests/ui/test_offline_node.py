@@ -12,15 +12,22 @@ from .conftest import decode_qr
 TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
 
 
-def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
-    from pos_app.ui.shell.main_window import MainWindow
+def offline_shop(tmp_path, language: str = "en", *, was_online: bool = True) -> AppContext:
+    """A shop on the "local" network with nothing listening (127.0.0.1:8545); ``was_online``: its
+    token facts were cached by an earlier online session, as in a shop that lost its connection."""
     ctx = AppContext(tmp_path / "shop")
-    set_network(ctx.store, "local")                 # 127.0.0.1:8545, nothing listening
+    set_network(ctx.store, "local")
     set_token(ctx.store, TOKEN)
     set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
-    ctx.store.set_setting("language", "en")
-    # Token facts cached from an earlier online session, as in a shop that lost its connection.
-    save_token_info(ctx.store, TokenInfo(31337, TOKEN, 6, "KGST", "Som", "Som", "1"))
+    ctx.store.set_setting("language", language)
+    if was_online:
+        save_token_info(ctx.store, TokenInfo(31337, TOKEN, 6, "KGST", "Som", "Som", "1"))
+    return ctx
+
+
+def test_sale_works_and_offline_bar_shows_with_no_node(qtbot, tmp_path):
+    from pos_app.ui.shell.main_window import MainWindow
+    ctx = offline_shop(tmp_path)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
@@ -41,11 +48,7 @@ def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     """The watcher's reason (a core template) reaches the status bar translated, not in English."""
     from pos_app.core.errors import NodeUnavailable
     from pos_app.ui.shell.main_window import MainWindow
-    ctx = AppContext(tmp_path / "shop")
-    set_network(ctx.store, "local")
-    set_token(ctx.store, TOKEN)
-    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
-    ctx.store.set_setting("language", "ru")
+    ctx = offline_shop(tmp_path, "ru", was_online=False)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
@@ -64,11 +67,7 @@ def test_a_till_never_online_says_to_connect_once_and_why(qtbot, tmp_path):
     """Issue 12 point 6: no token facts yet (never reached its network): the bar does not promise
     that payments "will be checked later"; it says to connect once and why, and a charge says so."""
     from pos_app.ui.shell.main_window import MainWindow
-    ctx = AppContext(tmp_path / "shop")
-    set_network(ctx.store, "local")                 # nothing listening
-    set_token(ctx.store, TOKEN)
-    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
-    ctx.store.set_setting("language", "en")
+    ctx = offline_shop(tmp_path, was_online=False)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
@@ -88,12 +87,7 @@ def test_a_till_never_online_says_to_connect_once_and_why(qtbot, tmp_path):
 
 def test_offline_the_payment_screen_brings_offline_payment_forward(qtbot, tmp_path):
     from pos_app.ui.shell.main_window import MainWindow
-    ctx = AppContext(tmp_path / "shop")
-    set_network(ctx.store, "local")
-    set_token(ctx.store, TOKEN)
-    set_merchant(ctx.store, "0x3Ea3bf266d21D209EB6dc545055A18B724ddfa61")
-    ctx.store.set_setting("language", "en")
-    save_token_info(ctx.store, TokenInfo(31337, TOKEN, 6, "KGST", "Som", "Som", "1"))
+    ctx = offline_shop(tmp_path)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()

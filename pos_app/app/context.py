@@ -252,8 +252,11 @@ class AppContext:
             from eth_account import Account
             from pos_app.app.demo.accounts import MERCHANT_KEY
             relay = Account.from_key(MERCHANT_KEY)
-        return SyncEngine(self.store, self.offline, self.rpc(), cfg.network, token=cfg.network.require_token(),
-                          merchant=self.require_merchant(), relay=relay, events=self.events)
+        from pos_app.payments.watcher import scanned_to
+        token, merchant = cfg.network.require_token(), self.require_merchant()
+        return SyncEngine(self.store, self.offline, self.rpc(), cfg.network, token=token,
+                          merchant=merchant, relay=relay, events=self.events,
+                          scanned_to=lambda: scanned_to(self.store, cfg.network.chain_id, token, merchant))
 
     def close(self) -> None:
         self.store.close()

@@ -89,6 +89,22 @@ class ChainStatus(Event):
 
 
 @dataclass(frozen=True)
+class TwinTillSuspected(Event):
+    """A payment carried this till's tail though this till never asked it: another till of the
+    shop uses this till's number. Settling by amount stops until a manager resolves it
+    (``alarm`` None: resolved)."""
+    kind: ClassVar[str] = "till.twin"
+    alarm: Any                        # dict: payment, value, tx_hash, at, till; or None
+
+
+@dataclass(frozen=True)
+class ClockSkewed(Event):
+    """This till's clock and the network's disagree by more than a few minutes (0: they agree)."""
+    kind: ClassVar[str] = "clock.skewed"
+    seconds: int                      # network time minus this till's time
+
+
+@dataclass(frozen=True)
 class AuditProblem(Event):
     kind: ClassVar[str] = "audit.problem"
     problems: tuple = ()

@@ -11,6 +11,8 @@ clock, as a pure function: the watcher and the tests both call it, so the rules 
      |                               \\--(cashier charges again: a fresh expiry)--> new
      \\--(cashier cancels / marks invalid)--> invalid
     processing --(reorg removes the payment)--> new | expired
+    settled (by the chain) --(its final money leaves the chain: a reorg deeper than finality,
+                              a node that lied about finality)--> processing | new | expired
 
 Flags (BTCPay's "exception status"): paid partial, paid over, paid late.
 """
@@ -49,7 +51,9 @@ LIFECYCLE: Lifecycle[InvoiceState] = Lifecycle("invoice", {
     # expired -> new only when a cashier charges the sale again (InvoiceService.charge_again moves
     # its expiry forward; derive_status alone never goes back in time).
     S.EXPIRED: frozenset({S.PROCESSING, S.SETTLED, S.INVALID, S.NEW}),
-    S.SETTLED: frozenset(),          # final: money arrived and cannot be undone
+    # Settled is final for people; only the chain takes it back, when the money it settled on is
+    # gone (derive_status ``reopen``: never a sale a cashier marked settled).
+    S.SETTLED: frozenset({S.PROCESSING, S.NEW, S.EXPIRED}),
     S.INVALID: frozenset({S.SETTLED}),  # a manager may still accept money that arrived
 }, refusal=_refusal)
 TRANSITIONS = LIFECYCLE.transitions
@@ -96,12 +100,14 @@ class Status:
 
 
 def derive_status(*, current: InvoiceState, amount_base: BaseUnits, tyiyn_unit: BaseUnits, expires_at: int,
-                  payments: Iterable[PaymentView], now: int) -> Status:
+                  payments: Iterable[PaymentView], now: int, reopen: bool = False) -> Status:
     """Where an invoice should be, given its (non-removed) payments and the time.
 
     ``amount_base`` is the invoice amount in base units without the matching tail: paying it is
     enough (a wallet that rounds away the tail still pays in full). ``tyiyn_unit`` is base units
     per tyiyn: an overpayment counts only from one whole tyiyn up, so the tail is never "over".
+    ``reopen``: the invoice is settled and the chain settled it: if its final money no longer
+    covers it, it is reopened (processing while the money is still seen, else new or expired).
     """
     pays = list(payments)
     seen = BaseUnits(sum(p.value for p in pays))
@@ -111,6 +117,10 @@ def derive_status(*, current: InvoiceState, amount_base: BaseUnits, tyiyn_unit: 
         over=seen // max(tyiyn_unit, 1) > amount_base // max(tyiyn_unit, 1),
         late=any(p.block_time > expires_at for p in pays),
     )
+    if current == S.SETTLED and reopen and final < amount_base:
+        if seen >= amount_base:
+            return Status(S.PROCESSING, flags, seen, final)
+        return Status(S.EXPIRED if now >= expires_at else S.NEW, flags, seen, final)
     if current not in AUTOMATIC_FROM:
         return Status(current, flags, seen, final)
     if seen >= amount_base:

@@ -1,10 +1,26 @@
-"""Which invoice an incoming transfer pays, when every invoice shares one merchant address.
+"""Which sale an incoming transfer pays, when every sale shares one merchant address.
 
 Each open invoice asks for a unique on-chain amount: the som amount plus a tail below one tyiyn
-(``allocate_tail``). A transfer of exactly that amount is matched. A transfer of any other amount
-is attributed only when there is no doubt: exactly one unpaid invoice was open when it arrived
-(the usual case at a counter, and how partial and over payments are caught). Anything else goes to
-the unmatched inbox for the cashier.
+(``allocate_tail``). Attribution is one rule set (``attribute``) over the evidence a till has
+about a transfer, strongest first; a weaker rule is never used once a stronger one has spoken
+(docs/architecture.md, "Which sale a payment belongs to", and tests/core/test_attribution.py
+state the same rules as a table):
+
+1. **Held**: the transfer settles an offline payment this till holds: its transaction hash, the
+   token's ``AuthorizationUsed`` event for an authorization this till holds, or the same signed
+   transaction number of the same customer (a wallet that sent it again with another fee). It is
+   that sale's, whoever sent it.
+2. **Asked**: a sale of this till asked exactly this amount within its watch window. It is that
+   sale's if the sale is still waiting for money; otherwise (paid in full, paid offline,
+   cancelled) it goes to the unmatched inbox with that sale as a hint, never to another sale.
+3. **Tail**: the amount carries a tail. Another till's tail: that till's business. This till's
+   tail, asked by an older sale: the inbox, with that sale as a hint. This till's tail that this
+   till never asked, and that no sale open then asked either (a customer who edits the som part
+   keeps the tail): another till uses this till's number (a twin): the inbox, and an alarm that
+   stops settling by amount until a manager resolves it.
+4. **Sole**: only at a shop with one till, with no alarm: the only unpaid sale open when the
+   transfer was made takes any other amount (an edited, rounded or partial payment).
+5. Anything else goes to the unmatched inbox for the cashier.
 
 A partly paid sale asks the rest by a second unique amount (``rest_base``: the rest plus a fresh
 tail of this till, allocated like any invoice's), so paying the rest is an exact match to the same
@@ -101,7 +117,7 @@ def allocate_tail(amount_base: BaseUnits, scheme: TailScheme, taken_amounts: set
 
 @dataclass(frozen=True)
 class Candidate:
-    """An invoice that may receive a payment."""
+    """A sale of this till that may receive a payment."""
 
     id: int
     state: InvoiceState
@@ -111,41 +127,97 @@ class Candidate:
     created_at: int
     expires_at: int
     rest_base: BaseUnits | None = None   # the rest of a partly paid sale, asked by its own unique amount
+    offline: bool = False    # paid by a customer-signed payment this till holds (linked by evidence only)
+    short_base: BaseUnits = BaseUnits(0)  # a shortfall a cashier accepted as paid
 
     def asks(self, value: BaseUnits) -> bool:
         return value == self.due_base or (self.rest_base is not None and value == self.rest_base)
+
+    @property
+    def waiting(self) -> bool:
+        """Still waiting for money that a transfer could bring."""
+        return (self.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and not self.offline
+                and self.paid_seen < self.amount_base - self.short_base)
+
+    def watches(self, at: int) -> bool:
+        """``at`` (this till's clock) falls in this sale's watch window."""
+        return self.created_at - OPEN_SLACK_SECONDS <= at <= self.expires_at + LATE_WATCH_SECONDS
+
+
+# A sale counts as open for a transfer made up to this long before it was created (two clocks).
+OPEN_SLACK_SECONDS = 120
+# A transfer with this till's tail is taken for a twin's only if the tail is one this till hands
+# out early (the smallest free tails go first): a customer's own odd amount is not a twin's.
+TWIN_TAIL_PLACES = 20
+
+
+@dataclass(frozen=True)
+class Held:
+    """An offline payment this till holds that the transfer settles (see ``invoices.model.Held``)."""
+
+    item_id: int
+    invoice_id: int
+    how: str                 # "offline" (tx hash), "authorization", "replaced"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What this till knows about one transfer, gathered by ``InvoiceService`` for ``attribute``."""
+
+    value: BaseUnits
+    at: int                                    # when it was made, in this till's clock
+    held: Held | None = None
+    asked: tuple[Candidate, ...] = ()          # sales that asked exactly ``value``, in their watch window
+    asked_before: int | None = None            # the newest sale of this till that ever asked ``value``
+    open_unpaid: tuple[Candidate, ...] = ()    # (up to two) sales open and unpaid when it was made
 
 
 @dataclass(frozen=True)
 class Match:
     invoice_id: int | None
-    method: str          # "exact", "sole", "none", "other_till" (or "offline", by tx hash)
+    # "offline", "authorization", "replaced" (held), "exact", "sole", "none", "other_till", "twin"
+    method: str
+    hint: int | None = None  # a sale that asked this amount but cannot take it (the cashier decides)
 
 
-def match_transfer(value: BaseUnits, block_time: int, candidates: Iterable[Candidate], *,
-                   slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
-                   decimals: int | None = None) -> Match:
-    """Pick the invoice a transfer of ``value`` at ``block_time`` pays, or none."""
-    in_window = [c for c in candidates if c.created_at - 120 <= block_time <= c.expires_at + LATE_WATCH_SECONDS]
-    if any(c.state == InvoiceState.INVALID and c.asks(value) for c in in_window):
-        # An amount a cancelled sale asked (a rest paid late, an old QR) is that customer's money:
-        # never another sale's by the "only open sale" rule; the cashier sees it in the inbox.
-        return Match(None, "none")
-    watched = [c for c in in_window if c.state != InvoiceState.INVALID]
-    exact = [c for c in watched if c.asks(value)]
-    if len(exact) == 1:
-        return Match(exact[0].id, "exact")
-    if slot.shared:
-        # Several tills share the address: only an amount with this till's tail is ours for sure.
-        tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
-        if tail is not None and not slot.owns(tail):
+def attribute(ev: Evidence, *, slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
+              decimals: int | None = None, twin_alarm: bool = False) -> Match:
+    """The one rule set (module docstring): the strongest evidence decides, never a weaker rule."""
+    if ev.held is not None:
+        return Match(ev.held.invoice_id, ev.held.how)
+    if ev.asked:
+        newest = max(ev.asked, key=lambda c: (c.created_at, c.id))
+        # Several sales ask one amount only where the token has no room for a tail: the one
+        # still waiting takes it.
+        waiting = [c for c in ev.asked if c.waiting]
+        if not twin_alarm and len(waiting) == 1:
+            return Match(waiting[0].id, "exact")
+        return Match(None, "none", hint=waiting[0].id if len(waiting) == 1 else newest.id)
+    tail = scheme.tail_of(ev.value, decimals) if scheme is not None and decimals is not None else None
+    if tail is not None:
+        if not slot.owns(tail):
             return Match(None, "other_till")
+        if ev.asked_before is not None:
+            return Match(None, "none", hint=ev.asked_before)
+        # A customer who edits the som part of an open sale's request keeps its tail: not a twin.
+        edited = any(scheme.tail_of(c.due_base, decimals) == tail for c in ev.open_unpaid)
+        if not edited and (tail - slot.number) // slot.count < TWIN_TAIL_PLACES:
+            return Match(None, "twin")
+    if twin_alarm or slot.shared:
         return Match(None, "none")
-    unpaid = [c for c in watched
-              if c.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and c.paid_seen < c.amount_base]
-    if len(exact) > 1:
-        # Only possible for tokens without room for a tail: prefer the single unpaid one.
-        unpaid = [c for c in exact if c in unpaid]
-    if len(unpaid) == 1:
-        return Match(unpaid[0].id, "sole")
+    if len(ev.open_unpaid) == 1:
+        return Match(ev.open_unpaid[0].id, "sole")
     return Match(None, "none")
+
+
+def match_transfer(value: BaseUnits, at: int, candidates: Iterable[Candidate], *,
+                   slot: TillSlot = TillSlot(), scheme: TailScheme | None = None,
+                   decimals: int | None = None, held: Held | None = None, asked_before: int | None = None,
+                   twin_alarm: bool = False) -> Match:
+    """``attribute`` over a plain list of this till's sales (tests, small callers): the evidence
+    is sorted out here as ``InvoiceService`` gathers it from the database."""
+    cands = [c for c in candidates if c.watches(at)]
+    asked = tuple(c for c in cands if c.asks(value))
+    unpaid = tuple(c for c in cands if c.waiting and c.created_at <= at + OPEN_SLACK_SECONDS)
+    return attribute(Evidence(value, at, held, asked, asked_before, unpaid[:2]),
+                     slot=slot, scheme=scheme, decimals=decimals, twin_alarm=twin_alarm)

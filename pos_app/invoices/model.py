@@ -33,6 +33,10 @@ class Invoice:
     memo: str
     offline_id: int | None = None   # a customer-signed payment accepted offline for this invoice
     rest_base: BaseUnits | None = None  # the rest of a partly paid sale, asked by its own unique amount
+    carried_for: str | None = None      # another till's sale whose payment this till only carries
+    settled_by: str | None = None       # 'chain' or 'cashier' once settled
+    reopened_at: int | None = None      # a sale the chain had settled whose money left the chain
+    short_base: BaseUnits = BaseUnits(0)   # a shortfall a cashier accepted as paid (audited)
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "Invoice":
@@ -41,7 +45,19 @@ class Invoice:
                    r["tail"], InvoiceState(r["state"]), stored_base_units(r["paid_seen"]), stored_base_units(r["paid_final"]),
                    Flags(bool(r["flag_partial"]), bool(r["flag_over"]), bool(r["flag_late"])), r["memo"],
                    r.get("offline_id"),
-                   stored_base_units(r["rest_base"]) if r.get("rest_base") is not None else None)
+                   stored_base_units(r["rest_base"]) if r.get("rest_base") is not None else None,
+                   r.get("carried_for"), r.get("settled_by"), r.get("reopened_at"),
+                   stored_base_units(r["short_base"]) if r.get("short_base") is not None else BaseUnits(0))
+
+    @property
+    def carried(self) -> bool:
+        """Another till's sale: this till only carries its customer-signed payment to the network."""
+        return self.carried_for is not None
+
+    @property
+    def owed_base(self) -> BaseUnits:
+        """What must arrive for the sale to be paid: the price less a shortfall a cashier accepted."""
+        return BaseUnits(self.amount_base - self.short_base)
 
     # -- the money a cashier sees (tyiyn; the tail below one tyiyn never shows) --------------------
     @property
@@ -84,7 +100,7 @@ class Invoice:
     @property
     def still_due_tyiyn(self) -> Tyiyn:
         """What the customer still owes, rounded up to a whole tyiyn (0 once paid in full)."""
-        short = self.amount_base - self.paid_seen
+        short = self.owed_base - self.paid_seen
         return self._tyiyn(short, up=True) if short > 0 else Tyiyn(0)
 
     @property
@@ -92,6 +108,11 @@ class Invoice:
         """What to give back: paid over the price, in whole tyiyn (the matching tail is never change)."""
         over = self.paid_seen - self.amount_base
         return self._tyiyn(over) if over > 0 else Tyiyn(0)
+
+    @property
+    def short_tyiyn(self) -> Tyiyn:
+        """The shortfall a cashier accepted as paid, in whole tyiyn (rounded up)."""
+        return self._tyiyn(self.short_base, up=True) if self.short_base > 0 else Tyiyn(0)
 
     def request(self) -> PaymentRequest:
         return PaymentRequest(self.chain_id, self.token, self.merchant, self.asked_base, self.decimals)
@@ -106,7 +127,9 @@ class Invoice:
                 "offline_id": self.offline_id,
                 "rest_base": None if self.rest_base is None else str(self.rest_base),
                 "asked_base": str(self.asked_base), "received_tyiyn": int(self.received_tyiyn),
-                "still_due_tyiyn": int(self.still_due_tyiyn), "change_tyiyn": int(self.change_tyiyn)}
+                "still_due_tyiyn": int(self.still_due_tyiyn), "change_tyiyn": int(self.change_tyiyn),
+                "carried_for": self.carried_for, "settled_by": self.settled_by, "reopened_at": self.reopened_at,
+                "short_tyiyn": int(self.short_tyiyn)}
 
 
 @dataclass(frozen=True)
@@ -123,3 +146,10 @@ class Transfer:
     payer: str
     payee: str
     value: BaseUnits
+    till_time: int | None = None   # block_time in this till's clock (the watcher measures the difference)
+
+    @property
+    def at(self) -> int:
+        """When the transfer was made, in this till's clock (what its sales' times are in)."""
+        return self.block_time if self.till_time is None else self.till_time
+

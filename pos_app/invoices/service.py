@@ -23,12 +23,14 @@ from dataclasses import replace
 from typing import Any, Callable, Iterable
 
 from pos_app.core.errors import BadInput, IllegalTransition, NotFound
-from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated
+from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated, TwinTillSuspected
 from pos_app.invoices.lifecycle import (
     DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
-from pos_app.invoices.matching import Candidate, Match, TailScheme, TillSlot, allocate_tail, match_transfer
+from pos_app.invoices.matching import (
+    OPEN_SLACK_SECONDS, Candidate, Evidence, Held, Match, TailScheme, TillSlot, allocate_tail, attribute,
+)
 from pos_app.core.money import BaseUnits, Tyiyn, stored_base_units, tyiyn_to_base_units
 from pos_app.invoices.asks import MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS, WATCH_HORIZON, rest_in, taken_in
 from pos_app.invoices.model import Invoice, Transfer
@@ -96,10 +98,13 @@ class InvoiceService:
                                 (since or 0, limit))
         return [Invoice.from_row(r) for r in rows]
 
+    _CANDIDATE_COLS = ("id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base, offline_id,"
+                       " short_base")
+
     def candidates(self, chain_id: int, token: str, merchant: str, at: int) -> list[Candidate]:
         rows = self.store.query(
-            "SELECT id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base FROM invoices"
-            " WHERE chain_id = ? AND token = ? AND merchant = ? AND expires_at + ? >= ? AND created_at <= ?",
+            f"SELECT {self._CANDIDATE_COLS} FROM invoices WHERE chain_id = ? AND token = ? AND merchant = ?"
+            " AND expires_at + ? >= ? AND created_at <= ? AND carried_for IS NULL",
             (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600))
         return [self._candidate(r) for r in rows]
 
@@ -108,7 +113,9 @@ class InvoiceService:
         return Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
                          stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]),
                          r["created_at"], r["expires_at"],
-                         stored_base_units(r["rest_base"]) if r["rest_base"] is not None else None)
+                         stored_base_units(r["rest_base"]) if r["rest_base"] is not None else None,
+                         r["offline_id"] is not None,
+                         stored_base_units(r["short_base"]) if r["short_base"] is not None else BaseUnits(0))
 
     def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
@@ -116,8 +123,10 @@ class InvoiceService:
         if row is None:
             raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
         inv = Invoice.from_row(dict(row))
-        pays = [PaymentView(int(p["value"]), p["block_time"], p["status"] == "final")
-                for p in c.execute("SELECT value, block_time, status FROM payments"
+        # Times in this till's clock (till_time): the sale's expiry was written in it too.
+        pays = [PaymentView(int(p["value"]), p["till_time"] if p["till_time"] is not None else p["block_time"],
+                            p["status"] == "final")
+                for p in c.execute("SELECT value, block_time, till_time, status FROM payments"
                                    " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
         unit = 10 ** max(inv.decimals - 2, 0)
         expires_at = inv.expires_at
@@ -127,64 +136,115 @@ class InvoiceService:
             # Paid offline, pending network: the customer paid in time, so the invoice neither
             # expires nor counts the transfer as late while the queue carries it to the chain.
             expires_at = max(expires_at, now + 1)
-        st = derive_status(current=inv.state, amount_base=inv.amount_base, tyiyn_unit=unit,
-                           expires_at=expires_at, payments=pays, now=now)
+        st = derive_status(current=inv.state, amount_base=inv.owed_base, tyiyn_unit=unit,
+                           expires_at=expires_at, payments=pays, now=now,
+                           reopen=self._settled_by_chain(c, inv))
         check_transition(inv.state, st.state)
         rest = inv.rest_base
         if st.flags.partial and st.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None:
             rest = rest_in(c, inv, st.paid_seen, now, self.till())
-        if (st.state, st.flags, st.paid_seen, st.paid_final, rest) == (inv.state, inv.flags, inv.paid_seen,
-                                                                       inv.paid_final, inv.rest_base):
+        settled_by, reopened_at = inv.settled_by, inv.reopened_at
+        if st.state == InvoiceState.SETTLED and inv.state != InvoiceState.SETTLED:
+            settled_by = "chain"
+        elif inv.state == InvoiceState.SETTLED and st.state != InvoiceState.SETTLED:
+            # The chain had settled it and its money is gone again (a reorg deeper than finality,
+            # a node that lied about finality): reopened, and the cashier is told (``reopened``).
+            settled_by = None
+            log.warning("invoice %s: its final payment left the chain; reopened as %s", invoice_id, st.state.value)
+            if st.paid_seen < inv.owed_base:
+                reopened_at = now
+        if (st.state, st.flags, st.paid_seen, st.paid_final, rest, settled_by, reopened_at) == (
+                inv.state, inv.flags, inv.paid_seen, inv.paid_final, inv.rest_base, inv.settled_by, inv.reopened_at):
             return inv, None
         c.execute("UPDATE invoices SET state=?, paid_seen=?, paid_final=?, flag_partial=?, flag_over=?,"
-                  " flag_late=?, rest_base=?, updated_at=? WHERE id=?",
+                  " flag_late=?, rest_base=?, settled_by=?, reopened_at=?, updated_at=? WHERE id=?",
                   (st.state.value, str(st.paid_seen), str(st.paid_final), int(st.flags.partial),
-                   int(st.flags.over), int(st.flags.late), None if rest is None else str(rest), now, invoice_id))
+                   int(st.flags.over), int(st.flags.late), None if rest is None else str(rest), settled_by,
+                   reopened_at, now, invoice_id))
         if st.state != inv.state:
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                       " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
         new = Invoice.from_row(dict(c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()))
         return inv, new
 
-    def _match_candidates(self, c: Any, chain_id: int, token: str, merchant: str, at: int,
-                          value: BaseUnits, *, sole: bool = True) -> list[Candidate]:
-        """Only what matching can use: invoices asking exactly ``value``, and up to two unpaid ones.
+    @staticmethod
+    def _settled_by_chain(c: Any, inv: Invoice) -> bool:
+        """Settled because its payments were final (not marked by a person): the chain can take it back."""
+        if inv.state != InvoiceState.SETTLED:
+            return False
+        if inv.settled_by is not None:
+            return inv.settled_by == "chain"
+        # Settled before schema step 9 wrote who did it: a cashier's mark is in the history.
+        return c.execute("SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
+                         " AND reason LIKE 'marked by %'", (inv.id,)).fetchone() is None
 
-        Keeps matching O(1) in the number of open invoices (a catch-up can meet thousands).
+    def _evidence_in(self, c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: TailScheme | None,
+                     decimals: int | None) -> Evidence:
+        """What this till's database says about transfer ``t`` (``matching.attribute`` decides).
+
+        Only the rows the rules can use: sales that asked exactly this amount, and (only when they
+        can matter) the newest older sale that asked it and up to two unpaid open sales. Matching
+        stays O(1) in the number of open sales (a catch-up can meet thousands).
         """
+        at, value = t.at, t.value
+        if held is not None:
+            return Evidence(value, at, held)
         window = ("merchant = ? AND created_at >= ? AND created_at <= ? AND chain_id = ? AND token = ?"
-                  " AND expires_at + ? >= ?")
-        args = (merchant, at - WATCH_HORIZON, at + 3600, chain_id, token, LATE_WATCH_SECONDS, at)
-        cols = "id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base"
-        # A sale paid offline is linked to its transfer by hash only: its amount may be another
-        # till's (a hand-over) or asked again later, so it never takes a payment by amount.
-        asked = {int(r[0]) for r in c.execute("SELECT invoice_id FROM invoice_asks WHERE amount_base = ?",
-                                               (str(value),))}
-        rows = list(c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND offline_id IS NULL AND"
-                              f" (due_base = ? OR rest_base = ? OR id IN ({','.join('?' * len(asked)) or 'NULL'}))",
-                              (*args, str(value), str(value), *asked)))
-        unpaid = 0
-        # Only sales open when the transfer was made (created up to 120 s after its block, as
-        # match_transfer counts them): a sale charged during a catch-up must not use up a place.
-        unpaid_rows = c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ?"
-                                " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC",
-                                (*args, at + 120)) if sole else ()
-        for r in unpaid_rows:
-            if int(r["paid_seen"]) < int(r["amount_base"]):
-                rows.append(r)
-                unpaid += 1
-                if unpaid == 2:
-                    break
-        seen: set[int] = set()
-        out = []
-        for r in rows:
-            if r["id"] not in seen:
-                seen.add(r["id"])
+                  " AND expires_at + ? >= ? AND carried_for IS NULL")
+        args = (t.payee, at - WATCH_HORIZON, at + 3600, t.chain_id, t.token, LATE_WATCH_SECONDS, at)
+        cols = self._CANDIDATE_COLS
+        earlier = {int(r[0]) for r in c.execute("SELECT invoice_id FROM invoice_asks WHERE amount_base = ?",
+                                                (str(value),))}
+        marks = ",".join("?" * len(earlier)) or "NULL"
+        asked = []
+        for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND"
+                           f" (due_base = ? OR rest_base = ? OR id IN ({marks}))",
+                           (*args, str(value), str(value), *earlier)):
+            cand = self._candidate(r)
+            if not cand.asks(value):
+                cand = replace(cand, rest_base=value)   # an earlier rest of this sale
+            if cand.watches(at):
+                asked.append(cand)
+        if asked:
+            return Evidence(value, at, None, tuple(asked))
+        tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
+        asked_before = None
+        if tail is not None and slot.owns(tail):
+            r = c.execute(f"SELECT id FROM invoices WHERE carried_for IS NULL AND merchant = ? AND chain_id = ?"
+                          f" AND token = ? AND created_at <= ? AND (due_base = ? OR id IN ({marks}))"
+                          f" ORDER BY created_at DESC, id DESC LIMIT 1",
+                          (t.payee, t.chain_id, t.token, at + OPEN_SLACK_SECONDS, str(value), *earlier)).fetchone()
+            asked_before = None if r is None else int(r[0])
+        unpaid: list[Candidate] = []
+        if tail is None or slot.owns(tail):
+            # Only sales open when the transfer was made (created up to OPEN_SLACK after it): a
+            # sale charged during a catch-up must not take an older payment.
+            for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ?"
+                               " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC",
+                               (*args, at + OPEN_SLACK_SECONDS)):
                 cand = self._candidate(r)
-                if r["id"] in asked and not cand.asks(value):
-                    cand = replace(cand, rest_base=value)   # an earlier rest of this sale
-                out.append(cand)
-        return out
+                if cand.waiting and cand.watches(at):
+                    unpaid.append(cand)
+                    if len(unpaid) == 2:
+                        break
+        return Evidence(value, at, None, (), asked_before, tuple(unpaid))
+
+    # -- twins: another till uses this till's number ----------------------------------------------
+    TWIN_ALARM = "twin_alarm"
+
+    def twin_alarm(self) -> dict[str, Any] | None:
+        """The evidence that another till uses this till's number (``None``: no alarm)."""
+        return self.store.get_setting(self.TWIN_ALARM)
+
+    def resolve_twin_alarm(self, *, actor: str, note: str = "") -> None:
+        """A manager has given each till its own number: settling by amount resumes (audited)."""
+        with self.store.transaction():
+            alarm = self.twin_alarm()
+            if alarm is None:
+                raise BadInput("There is no warning about another till to clear.")
+            self.store.delete_setting(self.TWIN_ALARM)
+            self.store.audit(actor, "twin_alarm.resolve", "settings:till", {"alarm": alarm, "note": note[:200]})
+        self._publish(TwinTillSuspected(alarm=None))
 
     def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
         """Inside the caller's open transaction: bring invoices in line with their payments.
@@ -251,8 +311,13 @@ class InvoiceService:
         return self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
 
     # -- payments ----------------------------------------------------------------------------
-    def record_transfer(self, t: Transfer) -> tuple[int, bool]:
-        """Store a transfer once; returns (payment id, is_new). A re-seen removed log is revived."""
+    def record_transfer(self, t: Transfer, *, held: Held | None = None) -> tuple[int, bool]:
+        """Store a transfer once and attribute it (``matching.attribute``); returns (payment id, is_new).
+
+        ``held``: the offline payment of this till the transfer settles, as the watcher found it
+        (by transaction hash, authorization identity or the same signed transaction number); the
+        strongest evidence there is. A re-seen removed log is revived.
+        """
         now = self._now()
         with self.store.transaction() as c:
             old = c.execute("SELECT id, status, invoice_id FROM payments WHERE chain_id=? AND tx_hash=? AND log_index=?",
@@ -260,33 +325,37 @@ class InvoiceService:
             if old is not None:
                 if old["status"] == "removed":
                     c.execute("UPDATE payments SET status='seen', block_number=?, block_hash=?, block_time=?,"
-                              " updated_at=? WHERE id=?", (t.block_number, t.block_hash, t.block_time, now, old["id"]))
+                              " till_time=?, updated_at=? WHERE id=?",
+                              (t.block_number, t.block_hash, t.block_time, t.at, now, old["id"]))
                     return int(old["id"]), True
                 return int(old["id"]), False
-            linked = c.execute("SELECT invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ?"
-                               " AND lower(payee) = lower(?)", (t.chain_id, t.tx_hash, t.payee)).fetchone()
-            if linked is not None:  # the transaction of a payment accepted offline: its invoice, whatever the date
-                match = Match(int(linked[0]), "offline")
-            else:
-                dec = c.execute("SELECT decimals FROM token_info WHERE chain_id = ? AND address = ?",
-                                (t.chain_id, t.token)).fetchone()
-                decimals = int(dec[0]) if dec is not None else None
-                slot = self.till()
-                match = match_transfer(t.value, t.block_time,
-                                       self._match_candidates(c, t.chain_id, t.token, t.payee, t.block_time,
-                                                              t.value, sole=not slot.shared),
-                                       slot=slot, decimals=decimals,
-                                       scheme=TailScheme.for_decimals(decimals) if decimals is not None else None)
+            dec = c.execute("SELECT decimals FROM token_info WHERE chain_id = ? AND address = ?",
+                            (t.chain_id, t.token)).fetchone()
+            decimals = int(dec[0]) if dec is not None else None
+            scheme = TailScheme.for_decimals(decimals) if decimals is not None else None
+            slot = self.till()
+            alarm = self.store.get_setting(self.TWIN_ALARM)
+            match = attribute(self._evidence_in(c, t, held, slot, scheme, decimals), slot=slot, scheme=scheme,
+                              decimals=decimals, twin_alarm=alarm is not None)
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
-                " payer, payee, value, status, invoice_id, matched_by, first_seen_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (t.chain_id, t.token, t.tx_hash, t.log_index, t.block_number, t.block_hash, t.block_time,
-                 t.payer, t.payee, str(t.value), "seen", match.invoice_id, match.method, now, now))
+                " till_time, payer, payee, value, status, invoice_id, matched_by, offline_id, hint_invoice_id,"
+                " first_seen_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (t.chain_id, t.token, t.tx_hash, t.log_index, t.block_number, t.block_hash, t.block_time, t.at,
+                 t.payer, t.payee, str(t.value), "seen", match.invoice_id, match.method,
+                 held.item_id if held is not None else None, match.hint, now, now))
             pid = int(cur.lastrowid)
             if match.invoice_id is not None:
                 # Keep paid_seen current inside the transaction so the next log in this batch sees it.
                 self._refresh_paid_seen(c, match.invoice_id)
+            if match.method == "twin" and alarm is None:
+                alarm = {"payment": pid, "value": str(t.value), "tx_hash": t.tx_hash, "at": now,
+                         "till": slot.describe()}
+                self.store.set_setting(self.TWIN_ALARM, alarm)
+                self.store.audit("system", "twin_alarm.raise", "settings:till", alarm)
+                log.error("a payment carries this till's tail but this till never asked it: another till uses"
+                          " number %s", slot.describe())
+                self._publish(TwinTillSuspected(alarm=alarm))
         return pid, True
 
     @staticmethod
@@ -294,6 +363,48 @@ class InvoiceService:
         total = sum(int(r[0]) for r in c.execute(
             "SELECT value FROM payments WHERE invoice_id=? AND status != 'removed'", (invoice_id,)))
         c.execute("UPDATE invoices SET paid_seen=? WHERE id=?", (str(total), invoice_id))
+
+    # -- evidence for the outbox: has an offline payment's money arrived? -----------------------
+    def item_payments(self, item_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """item id -> its transfer as recorded from the chain's logs (status seen/final/removed,
+        block, value), for items whose transfer this till has seen. An outbox item is final only
+        when this says final: a receipt alone (a node can lie) never makes it so."""
+        ids = sorted({int(i) for i in item_ids})
+        out: dict[int, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.store.query(
+                    f"SELECT offline_id, status, block_number, block_hash, value, invoice_id, tx_hash FROM payments"
+                    f" WHERE offline_id IN ({','.join('?' * len(chunk))}) ORDER BY status = 'removed', id",
+                    tuple(chunk)):
+                out.setdefault(int(r["offline_id"]), r)
+        return out
+
+    def claim_for_item(self, chain_id: int, tx_hash: str, held: Held) -> bool:
+        """A transfer recorded before this till knew it settles ``held`` (an offline payment accepted
+        while its transaction was being recorded): link it now, if it went to no sale. Returns
+        whether a payment was linked. One that went to another sale is left to a person (logged)."""
+        with self.store.transaction() as c:
+            rows = c.execute("SELECT id, invoice_id, offline_id FROM payments WHERE chain_id = ? AND tx_hash = ?"
+                             " AND status != 'removed'", (chain_id, tx_hash.lower())).fetchall()
+            todo = [r for r in rows if r["offline_id"] is None]
+            if not todo:
+                return False
+            changed = False
+            for r in todo:
+                if r["invoice_id"] not in (None, held.invoice_id):
+                    log.warning("payment %s settles offline payment %s but was counted on sale %s", r["id"],
+                                held.item_id, r["invoice_id"])
+                    continue
+                c.execute("UPDATE payments SET offline_id = ?, invoice_id = ?, matched_by = ?, hint_invoice_id = NULL,"
+                          " updated_at = ? WHERE id = ?", (held.item_id, held.invoice_id, held.how, self._now(), r["id"]))
+                changed = True
+            if not changed:
+                return False
+            self._refresh_paid_seen(c, held.invoice_id)
+            changes = self.recompute_in(c, [held.invoice_id], "payment linked to its offline payment")
+        self.publish_changes(changes)
+        return True
 
     def payment(self, payment_id: int) -> dict[str, Any]:
         row = self.store.one("SELECT * FROM payments WHERE id = ?", (payment_id,))
@@ -350,6 +461,9 @@ class InvoiceService:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
             self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
+            if target == InvoiceState.SETTLED:
+                # A person's decision: never reopened by the chain (derive_status ``reopen``).
+                c.execute("UPDATE invoices SET settled_by = 'cashier' WHERE id = ?", (invoice_id,))
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "reason": reason})
         new = self.get(invoice_id)

@@ -41,8 +41,10 @@ class QueueState(str, enum.Enum):
 Q = QueueState
 FAILURES = frozenset({Q.REJECTED, Q.EXPIRED, Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REVERTED, Q.CANCELLED,
                       Q.STUCK})
-# Failures the chain may still overturn: the same signed bytes can be mined later.
-REOPENABLE = frozenset({Q.STUCK})
+# Failures the chain may still overturn: the money arrives after all (the same signed bytes mined
+# later, the customer's wallet sending the same transaction number again with another fee, a
+# balance topped up before a resend): followed to final by the evidence (outbox/engine.py).
+REOPENABLE = frozenset({Q.STUCK, Q.DOUBLE_SPENT, Q.REJECTED, Q.INSUFFICIENT_FUNDS})
 _CHAIN_FAILURES = frozenset({Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REJECTED, Q.CANCELLED, Q.EXPIRED})
 
 
@@ -59,10 +61,15 @@ LIFECYCLE: Lifecycle[QueueState] = Lifecycle("offline payment", {
     Q.SUBMITTED: frozenset({Q.INCLUDED, Q.QUEUED, Q.REVERTED, Q.NEEDS_ATTENTION, Q.STUCK} | _CHAIN_FAILURES),
     # included -> submitted: a reorg removed the block; it is followed (and resent) again.
     Q.INCLUDED: frozenset({Q.FINAL, Q.SUBMITTED, Q.REVERTED}),
-    Q.NEEDS_ATTENTION: frozenset({Q.QUEUED, Q.REJECTED, Q.CANCELLED}),
+    # needs_attention -> included: its payment arrived (the chain's evidence decides).
+    Q.NEEDS_ATTENTION: frozenset({Q.QUEUED, Q.REJECTED, Q.CANCELLED, Q.INCLUDED}),
     # stuck -> included / reverted: the held transaction was mined after all (followed by its hash).
     Q.STUCK: frozenset({Q.INCLUDED, Q.REVERTED}),
-    **{s: frozenset() for s in (Q.FINAL, *(FAILURES - REOPENABLE))},
+    **{s: frozenset({Q.INCLUDED}) for s in REOPENABLE - {Q.STUCK}},
+    # final -> submitted: its final payment left the chain (a reorg deeper than finality, a node
+    # that lied about finality); the same signed bytes are sent again.
+    Q.FINAL: frozenset({Q.SUBMITTED}),
+    **{s: frozenset() for s in (FAILURES - REOPENABLE)},
 }, refusal=_refusal)
 TRANSITIONS = LIFECYCLE.transitions
 

@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Mapping
 from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
 from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.invoices.matching import Held
 from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.core.money import BaseUnits, Tyiyn, base_units_to_tyiyn
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
@@ -139,23 +140,62 @@ class OfflineQueue:
         this before an upgrade or an uninstall (``sompos upgrade-check``)."""
         return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(UNSENT)}")["n"])
 
+    # -- evidence for the payment watcher: which held payment a transfer settles ----------------------
+    def held_by_hash(self, chain_id: int, tx_hash: str, payee: str) -> Held | None:
+        """The item whose transaction (a customer's signed transfer, or this till's relay of an
+        authorization) has this hash: that sale's, whoever sent it."""
+        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ?"
+                             " AND payee = ? ORDER BY id LIMIT 1", (chain_id, tx_hash.lower(), payee))
+        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "offline")
+
+    def evidence_wanted(self, chain_id: int, payer: str, payee: str, value: BaseUnits) -> frozenset[str]:
+        """The kinds of item this till holds that a transfer of ``value`` from ``payer`` might settle
+        without this till knowing its hash: ``eip3009`` (sent by another till, or the customer)
+        and ``raw_tx`` (the customer's wallet sent the same transaction number again). The watcher
+        reads the transaction's receipt or its nonce only for these."""
+        rows = self.store.query("SELECT DISTINCT kind FROM offline_payments WHERE chain_id = ? AND payer = ?"
+                                " AND payee = ? AND amount_base = ? AND state != 'final'",
+                                (chain_id, payer, payee, str(int(value))))
+        return frozenset(r["kind"] for r in rows)
+
+    def held_by_authorization(self, chain_id: int, payer: str, nonce: str) -> Held | None:
+        """The authorization of ``payer`` with ``nonce`` (the token's AuthorizationUsed names both)."""
+        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND idem_key = ?"
+                             " AND kind = 'eip3009'", (chain_id, f"{payer.lower()}:{nonce.lower()}"))
+        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "authorization")
+
+    def held_by_replacement(self, chain_id: int, payer: str, nonce: int, payee: str,
+                            value: BaseUnits) -> Held | None:
+        """A signed transfer of ``payer`` at transaction number ``nonce`` paying ``value`` to the shop:
+        the customer's wallet sent it again (another fee, so another hash); only one can land."""
+        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx'"
+                             " AND payer = ? AND payer_nonce = ? AND payee = ? AND amount_base = ?",
+                             (chain_id, payer, nonce, payee, str(int(value))))
+        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "replaced")
+
     # -- checking and accepting -------------------------------------------------------------------
-    def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: BaseUnits, now: int | None = None) -> Verdict:
-        """The verdict for ``text`` against a sale of ``due_base``; writes nothing."""
+    def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: BaseUnits, now: int | None = None,
+                 exact: bool = False) -> Verdict:
+        """The verdict for ``text`` against a sale asking ``due_base``; writes nothing.
+
+        ``exact``: the payment must be for exactly ``due_base`` (a sale's own amount, as ``accept``
+        demands); otherwise at least it (``sompos payload check`` without a sale).
+        """
         now = int(time.time()) if now is None else now
         payload = None
         try:
             payload = parse_payload(text)
-            warnings = self._check(payload, facts, due_base=due_base, now=now)
+            warnings = self._check(payload, facts, due_base=due_base, now=now, exact=exact)
         except PosError as err:
             return refused(err, payload)
         return Verdict(True, "ok", "The payment is valid; accept it.", kind=payload.kind, payer=payload.payer,
                        amount_base=payload.amount, key=payload.key, warnings=tuple(warnings), payload=payload)
 
-    def _check(self, p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int) -> list[str]:
+    def _check(self, p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int, exact: bool = False) -> list[str]:
         limits = self.limits()
         exposure = self.exposure(facts.chain_id)
-        verify_payload(p, facts, due_base=due_base, now=now, sync_deadline=sync_deadline(limits, exposure, now))
+        verify_payload(p, facts, due_base=due_base, now=now, sync_deadline=sync_deadline(limits, exposure, now),
+                       exact=exact)
         self._check_seen(p, facts.chain_id)
         standing = self.standing(facts.chain_id, facts.token, p.payer, facts.decimals)
         amount_tyiyn = int(base_units_to_tyiyn(p.amount, facts.decimals)[0])
@@ -187,7 +227,7 @@ class OfflineQueue:
                 return QueueItem.from_row(prior), True
             inv = self.service.get(invoice_id)
             self._check_invoice(inv, facts)
-            warnings = self._check(payload, facts, due_base=inv.amount_base, now=now)
+            warnings = self._check(payload, facts, due_base=inv.asked_base, now=now, exact=True)
             verdict = {"code": "ok", "warnings": warnings, "checked_at": now}
             item_id = self._insert(c, payload, chain_id=facts.chain_id, decimals=facts.decimals,
                                    invoice_id=invoice_id, verdict=verdict, source=source, now=now,
@@ -205,6 +245,9 @@ class OfflineQueue:
         return item, False
 
     def _check_invoice(self, inv: Invoice, facts: ShopFacts) -> None:
+        if inv.carried:
+            raise BadInput("Invoice {invoice} is another till's sale; this till only sends its payment.",
+                           invoice=inv.id)
         if inv.state not in OPEN_INVOICE_STATES or inv.paid_seen:
             raise BadInput("Invoice {invoice} is no longer waiting for payment.", invoice=inv.id)
         if inv.offline_id is not None:

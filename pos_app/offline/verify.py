@@ -46,8 +46,11 @@ class ShopFacts:
     features: "TokenFeatures | None" = None
 
 
-def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int, sync_deadline: int) -> None:
-    """Raise ``PayloadRefused`` unless ``p`` pays ``facts.merchant`` at least ``due_base``."""
+def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int, sync_deadline: int,
+                   exact: bool = False) -> None:
+    """Raise ``PayloadRefused`` unless ``p`` pays ``facts.merchant`` at least ``due_base`` (exactly,
+    with ``exact``: a sale's own amount carries this till's tail, so the same signed payment can
+    never be accepted at another till too, nor be taken on the chain for another sale)."""
     if p.chain_id != facts.chain_id:
         raise PayloadRefused("wrong_chain", "This payment was made for another network (chain {got}, "
                                             "this shop uses {want}).", got=p.chain_id, want=facts.chain_id)
@@ -62,6 +65,9 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: in
         raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
     if p.amount < due_base:
         raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
+    if exact and p.amount != due_base:
+        raise PayloadRefused("not_this_sale", "This payment is not for this sale's exact amount: the customer "
+                                              "must scan this sale's code and sign again.")
     verify_payer_not_blocked(p, facts.features)
 
 

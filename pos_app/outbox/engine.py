@@ -13,13 +13,23 @@ One ``pass_once()`` against a reachable node:
    safe to resend; transient errors are retried with back-off forever;
 3. **follow**: receipts of submitted items are read in batches: status 1 = included, status 0 =
    reverted (or, for a relay, the reason read back from the chain); no receipt while the payer's
-   nonce has moved past ours = double spent; no receipt for a while = resend the same bytes;
-4. **finality**: included items at or below the profile's finality point whose receipt still
-   sits in the same canonical block become final; a receipt that vanished or moved goes back to
-   submitted and is resent (a reorg);
+   nonce has moved past ours = double spent (unless the money arrived by a transaction the
+   customer's wallet sent again); no receipt for a while = resend the same bytes;
+4. **finality, by evidence**: an item is final only when the token's Transfer of its payment has
+   been recorded from the chain's logs by the payment watcher, in a final block (``InvoiceService.
+   item_payments``): a receipt alone never makes it final (a node can lie). Whoever sent it (this
+   till, another till, the customer's wallet), a handed-off item follows its money too. A receipt
+   whose block is final while the watcher, past that block, found no such Transfer was a lie: the
+   item goes back to submitted and the same bytes are sent again. A final payment that leaves the
+   chain (a reorg deeper than finality) sends the item again. A receipt that vanished or moved goes
+   back to submitted and is resent (a reorg);
 5. **stuck**: a signed transfer the network has held unmined past ``Limits.stuck_after_s`` (a
    wallet that skipped transaction numbers) becomes the failure ``stuck``; if it is mined later
-   after all, it is followed to final (``stuck.py``).
+   after all, it is followed to final (``stuck.py``);
+6. **relay gaps**: a relay transaction number this till reserved and will never use (its
+   authorization failed before it was sent) is filled with an empty transaction to the relay
+   account itself, so later relay transactions are never held behind it; a relayed authorization
+   with no receipt past its ``validBefore`` ends as expired.
 
 State changes of a batch are committed together (one fsync per batch, not per item); they are
 idempotent, so a crash between a send and its record only means the next pass sends the same
@@ -41,6 +51,7 @@ from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
+from pos_app.invoices.matching import Held
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
@@ -55,6 +66,13 @@ log = logging.getLogger(__name__)
 Q = QueueState
 
 RESEND_AFTER_S = 20         # no receipt and not in the pool for this long: send the same bytes again
+# A node that keeps answering "included" for a payment that never reaches the logs: after this many
+# sends the item waits for a person (needs attention) instead of cycling for ever.
+MAX_UNPROVEN_SENDS = 10
+# Failures a payment's arrival overturns (the money came after all: a wallet that sent it again,
+# a balance topped up, the missing numbers sent): followed to final by the evidence.
+OVERTURNABLE = ("stuck", "double_spent", "rejected", "insufficient_funds", "needs_attention")
+EVIDENCE_WATCH_S = 30 * 24 * 3600
 RELAY_GAS = 150_000         # receive/transferWithAuthorization costs ~60-80k; unused gas is not paid
 ZERO_WORD = "0x" + "0" * 64
 
@@ -63,7 +81,7 @@ class SyncEngine:
     def __init__(self, store: Store, queue: OfflineQueue, rpc: RpcClient, profile: NetworkProfile, *,
                  token: str, merchant: str, relay: Any = None, events: EventBus | None = None,
                  clock: Callable[[], float] = time.time, resend_after_s: int = RESEND_AFTER_S,
-                 stuck_after_s: int | None = None) -> None:
+                 stuck_after_s: int | None = None, scanned_to: Callable[[], int | None] | None = None) -> None:
         self.store, self.queue, self.rpc, self.profile = store, queue, rpc, profile
         self.chain_id = profile.chain_id
         self.token = to_checksum_address(token)
@@ -73,6 +91,10 @@ class SyncEngine:
         self.clock = clock
         self.resend_after_s = resend_after_s
         self.stuck_after_s = stuck_after_s    # None: the shop's offline limits decide (Limits.stuck_after_s)
+        # The first block the payment watcher has not read yet (None: never ran): a receipt in a
+        # block it has read, with no Transfer recorded, was a lie.
+        self.scanned_to = scanned_to or (lambda: None)
+        self.service = queue.service          # the owner of the recorded payments (the evidence)
 
     # -- reading the queue ---------------------------------------------------------------------
     def _rows(self, where: str, params: Iterable[Any] = (), order: str = "id") -> list[dict[str, Any]]:
@@ -121,17 +143,56 @@ class SyncEngine:
         # Online now: what was handed to another till and is still unsent after the grace period
         # is this till's to send again (a lost stick must not strand a payment).
         self.queue.take_back_overdue(now=now)
+        self._settle_by_evidence(report, now)
         self._fail_unsettleable(report, now)
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])
         self._give_up_stuck(report, now)
+        self._fill_relay_gaps(report, now)
         report.outstanding = self.outstanding()
         if self.events is not None:
             self.events.publish(QueueReport(outstanding=report.outstanding, report=report))
         return report
 
-    # -- 0. what the token cannot settle ---------------------------------------------------------------
+    # -- evidence: the money itself, as the payment watcher recorded it ------------------------------
+    def _settle_by_evidence(self, report: PassReport, now: int) -> None:
+        """Items whose payment the watcher recorded move on by that evidence alone: included while
+        seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
+        item whose payment left the chain goes back to submitted and is sent again."""
+        rows = self.store.query(
+            f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN ('queued', 'submitted', 'included')"
+            f" OR (state IN ({','.join('?' * len(OVERTURNABLE))}) AND updated_at >= ?)) ORDER BY id",
+            (self.chain_id, *OVERTURNABLE, now - EVIDENCE_WATCH_S))
+        pays = self.service.item_payments(r["id"] for r in rows)
+        changes: list[_Change] = []
+        for r in rows:
+            pay = pays.get(r["id"])
+            if pay is None or pay["status"] == "removed":
+                continue
+            where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
+            if pay["status"] == "final":
+                changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
+            elif r["state"] != Q.INCLUDED.value:
+                changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
+        lost = self.store.query("SELECT * FROM offline_payments WHERE chain_id = ? AND state = 'final'"
+                                " AND updated_at >= ? ORDER BY id", (self.chain_id, now - EVIDENCE_WATCH_S))
+        if lost:
+            final_pays = self.service.item_payments(r["id"] for r in lost)
+            for r in lost:
+                pay = final_pays.get(r["id"])
+                if pay is not None and pay["status"] == "removed":
+                    changes.append(_Change(r, Q.SUBMITTED, "its final payment left the chain; sending it again",
+                                           {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+        self._apply(changes, report, now)
+
+    def _claim(self, r: dict[str, Any]) -> None:
+        """The watcher may have recorded this item's transaction before the item was linked to it."""
+        if r["tx_hash"]:
+            self.service.claim_for_item(self.chain_id, r["tx_hash"], Held(int(r["id"]), int(r["invoice_id"]),
+                                                                          "offline"))
+
+    # -- 0. what the token cannot settle ---------------------------------------------------------------    # -- 0. what the token cannot settle ---------------------------------------------------------------
     def _fail_unsettleable(self, report: PassReport, now: int) -> None:
         """Authorizations queued before the token was found to lack EIP-3009 can never be relayed:
         a named failure the cashier can collect again, not a wait for ever. (A paused token is
@@ -360,6 +421,7 @@ class SyncEngine:
             number, block_hash, status = _int(_get(rc, "blockNumber")), _hex(_get(rc, "blockHash")), _int(rc["status"])
             if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
                 if status == 1:
+                    self._claim(r)
                     changes.append(_Change(r, Q.INCLUDED, f"in block {number}" + stuck.landed_note(r),
                                            {"block_number": number, "block_hash": block_hash}))
                 elif r["kind"] == "raw_tx":
@@ -373,12 +435,23 @@ class SyncEngine:
             elif number <= fin:
                 final_check.append((r, rc))
         if final_check:
-            numbers = sorted({r["block_number"] for r, _ in final_check})   # each block read once
-            blocks = self._batch("check blocks", [("eth_getBlockByNumber", [hex(n), False]) for n in numbers])
-            canonical = {n: _hex(b["result"]["hash"]) for n, b in zip(numbers, blocks) if b.get("result")}
+            # Final is the watcher's evidence to give (``_settle_by_evidence``). Here: a receipt in
+            # a final block the watcher has read past without finding the Transfer was a lie.
+            scanned = self.scanned_to()
+            pays = self.service.item_payments(r["id"] for r, _rc in final_check)
             for r, _rc in final_check:
-                if canonical.get(r["block_number"]) == r["block_hash"]:
-                    changes.append(_Change(r, Q.FINAL, "final on the chain"))
+                if scanned is None or scanned <= int(r["block_number"]) or r["id"] in pays:
+                    continue
+                if r["attempts"] >= MAX_UNPROVEN_SENDS:
+                    changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment"
+                                                           " arrived; sending it again"))
+                    changes.append(_Change(r, Q.NEEDS_ATTENTION, "the network keeps saying this payment went"
+                                                                 " through, but it never arrived"))
+                    continue
+                changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment arrived;"
+                                                       " sending it again",
+                                       {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+                missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
         changes.extend(self._missing(missing, now))
         changes.extend(self._diagnose_reverted_relays(diagnose))
         self._apply(changes, report, now)
@@ -426,11 +499,16 @@ class SyncEngine:
         # taken for a double spend.
         again = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
         changes = []
+        arrived = self.service.item_payments(r["id"] for r in rows)
         for r, cnt, rc in zip(rows, counts, again):
             if _err(cnt) or _err(rc) or rc.get("result"):
                 continue  # decided next pass
+            if r["id"] in arrived:
+                continue  # its money arrived by another transaction (the customer's wallet sent it again)
             count = _int(cnt.get("result") or "0x0")
-            if r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
+            if r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
+                changes.append(_Change(r, Q.EXPIRED, "the authorization expired before its transaction went through"))
+            elif r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
                 changes.append(_Change(r, Q.DOUBLE_SPENT, "the payer spent the same transaction number elsewhere "
                                                           "first; this payment can never arrive"))
             elif r["kind"] == "eip3009" and r["relay_nonce"] is not None and count > int(r["relay_nonce"]):
@@ -460,3 +538,39 @@ class SyncEngine:
             else:
                 changes.append(_Change(r, Q.REVERTED, "the token refused the authorization (reverted)"))
         return changes
+
+    # -- 6. relay transaction numbers never used ---------------------------------------------------------
+    def _fill_relay_gaps(self, report: PassReport, now: int) -> None:
+        """Fill every relay transaction number below the local counter that no item will use any
+        more (its authorization failed before its relay went out) with an empty transaction to the
+        relay account itself: later relays would otherwise wait behind the gap for ever."""
+        if self.relay is None:
+            return
+        address = self.relay.address
+        row = self.store.one("SELECT next_nonce FROM relay_nonces WHERE chain_id = ? AND address = ?",
+                             (self.chain_id, address))
+        if row is None:
+            return
+        mined = self.rpc.nonce(address, "latest", "count the relay account's transactions")
+        top = int(row["next_nonce"])
+        if mined >= top:
+            return
+        held = {int(r["relay_nonce"]) for r in self.store.query(
+            "SELECT relay_nonce FROM offline_payments WHERE chain_id = ? AND relay_from = ? AND relay_nonce >= ?"
+            " AND state IN ('queued', 'submitted', 'included', 'needs_attention')", (self.chain_id, address, mined))}
+        gaps = [n for n in range(mined, top) if n not in held]
+        if not gaps:
+            return
+        gas_price = self.rpc.gas_price()
+        calls = []
+        for n in gaps:
+            signed = self.relay.sign_transaction({"to": address, "value": 0, "gas": 21_000, "gasPrice": gas_price,
+                                                  "nonce": n, "chainId": self.chain_id})
+            calls.append(("eth_sendRawTransaction", ["0x" + bytes(signed.raw_transaction).hex()]))
+        answers = self._batch("fill unused relay numbers", calls)
+        for n, a in zip(gaps, answers):
+            if _err(a):
+                log.info("relay number %s not filled yet: %s", n, _err(a))
+            else:
+                log.warning("relay number %s was reserved for an authorization that failed: filled", n)
+        report.relay_gaps_filled += sum(1 for a in answers if not _err(a))

@@ -23,5 +23,6 @@ class PassReport:
     resent: int = 0
     relay_missing: int = 0          # authorizations waiting for the relay key to be unlocked
     relay_short_wei: int = 0        # BNB the relay account lacks for what is queued
+    relay_gaps_filled: int = 0      # relay numbers of failed authorizations filled with empty transactions
     outstanding: int = 0            # items not yet final or failed
     outcomes: list[QueueItem] = field(default_factory=list)

@@ -30,10 +30,14 @@ from eth_utils import to_checksum_address
 from web3 import Web3
 
 from pos_app.chain import answers
+from pos_app.chain.rawrpc import TOPIC_AUTH_USED, rpc_batch
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.errors import ChainError, NodeUnavailable, PosError
 from pos_app.core.loop import BackgroundLoop
-from pos_app.core.events import AuditProblem, ChainStatus, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress
+from pos_app.core.events import (
+    AuditProblem, ChainStatus, ClockSkewed, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress,
+)
+from pos_app.invoices.matching import Held
 from pos_app.invoices.service import InvoiceService, Transfer
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
@@ -76,6 +80,20 @@ MAX_SNAPSHOT_PAYERS = 500
 # The newest block unanswered this long: the link is reported down at once (issue 12: the red bar
 # within 2 s), without waiting for the read timeout of a node that hangs.
 LINK_SILENT_S = 2.0
+# This till's clock and the chain's: below this difference they are taken to agree (block
+# intervals, polling); above SKEW_WARN_S the cashier is told to set the clock.
+SKEW_TOLERANCE_S = 120
+SKEW_WARN_S = 300
+# On the first pass, a head older than the tolerance may be a stale chain or a fast clock: wait
+# this long at most for a newer block to tell which.
+FIRST_HEAD_WAIT_S = 3.0
+
+
+def scanned_to(store: Store, chain_id: int, token: str, merchant: str) -> int | None:
+    """The first block the watcher has not read yet for this shop (None: it never ran)."""
+    row = store.one("SELECT next_block FROM scan_cursor WHERE chain_id=? AND token=? AND merchant=?",
+                    (chain_id, to_checksum_address(token), to_checksum_address(merchant)))
+    return None if row is None else int(row["next_block"])
 
 
 class PaymentWatcher(BackgroundLoop):
@@ -104,6 +122,10 @@ class PaymentWatcher(BackgroundLoop):
         self._block_cache: dict[int, dict[str, Any]] = {}
         self._recorded_at: float | None = None
         self._snapshots_at: float | None = None
+        self._last_head: int | None = None
+        # Network time minus this till's time (0 when they agree), as last measured; every
+        # payment's time is read in this till's clock (``Transfer.till_time``).
+        self.skew = int(store.get_setting(self._skew_key(), 0) or 0)
 
     # -- cursor ------------------------------------------------------------------------------
     def _key(self) -> tuple[int, str, str]:
@@ -150,7 +172,7 @@ class PaymentWatcher(BackgroundLoop):
         row = self.store.one("SELECT MIN(created_at) AS t FROM invoices WHERE chain_id=? AND token=? AND merchant=?"
                              " AND state IN ('new','processing','expired')", self._key())
         start = head if not row or row["t"] is None else self._first_block_after(
-            int(row["t"]) - CLOCK_SKEW_SECONDS, head)
+            int(row["t"]) + self.skew - CLOCK_SKEW_SECONDS, head)
         with self.store.transaction() as c:
             self._set_cursor(c, start)
         return start
@@ -160,14 +182,44 @@ class PaymentWatcher(BackgroundLoop):
         self._block_cache.pop(number, None)  # never trust a cached hash for a reorg check
         return self._block(number)["hash"]
 
-    def _check_reorg(self, result: ScanResult) -> None:
+    def _read_blocks(self, numbers: list[int]) -> dict[int, dict[str, Any] | None]:
+        """Many blocks' ``{number, hash, timestamp}`` in JSON-RPC batches of 100 (None: the node has
+        no such block); each batch is kept in the cache as it arrives, so a flaky link that cuts a
+        later batch loses only that one. A catch-up over many payments costs a few requests, not
+        one per block."""
+        out: dict[int, dict[str, Any] | None] = {}
+        wanted = sorted(set(numbers))
+        for i in range(0, len(wanted), 100):
+            chunk = wanted[i:i + 100]
+            got = self.rpc.call("give blocks", lambda w3, chunk=chunk: [
+                None if not (a.get("result") if isinstance(a, dict) else None)
+                else answers.block(a["result"], f"block {n}")
+                for n, a in zip(chunk, rpc_batch(w3, [("eth_getBlockByNumber", [hex(n), False]) for n in chunk]))])
+            for n, b in zip(chunk, got):
+                if b is not None and b["number"] != n:
+                    raise answers.BadAnswer(f"asked for block {n}, got block {b['number']}")
+                out[n] = b
+                if b is not None:
+                    if len(self._block_cache) > 4096:
+                        self._block_cache.clear()
+                    self._block_cache[n] = b
+        return out
+
+    def _canonical_hashes(self, numbers: list[int]) -> dict[int, str | None]:
+        """Fresh hashes of many blocks, batched (never from the cache: this is the reorg check)."""
+        for n in numbers:
+            self._block_cache.pop(n, None)
+        return {n: (b["hash"] if b is not None else None) for n, b in self._read_blocks(numbers).items()}
+
+    def _check_reorg(self, result: ScanResult, head: int) -> None:
         chain_id = self.profile.chain_id
         rewind_to: int | None = None
         checkpoints = self.store.query(
             "SELECT block_number, block_hash FROM scan_checkpoints WHERE chain_id=? ORDER BY block_number DESC",
             (chain_id,))
         for i, cp in enumerate(checkpoints):
-            if self._canonical_hash(cp["block_number"]) == cp["block_hash"]:
+            # A block above the head is gone (the node switched to a shorter branch).
+            if cp["block_number"] <= head and self._canonical_hash(cp["block_number"]) == cp["block_hash"]:
                 if i:  # some newer checkpoints were reorged away
                     rewind_to = cp["block_number"] + 1
                 break
@@ -177,8 +229,9 @@ class PaymentWatcher(BackgroundLoop):
         pending = self.store.query(
             "SELECT DISTINCT block_number, block_hash FROM payments WHERE chain_id=? AND token=? AND payee=?"
             " AND status='seen'", self._key())
+        fresh = self._canonical_hashes([p["block_number"] for p in pending if p["block_number"] <= head])
         bad_blocks = [p["block_number"] for p in pending
-                      if self._canonical_hash(p["block_number"]) != p["block_hash"]]
+                      if p["block_number"] > head or fresh.get(p["block_number"]) != p["block_hash"]]
         if bad_blocks:
             low = min(bad_blocks)
             rewind_to = low if rewind_to is None else min(rewind_to, low)
@@ -259,20 +312,78 @@ class PaymentWatcher(BackgroundLoop):
                 return None  # the block changed under us; the next pass rescans it
             return Transfer(self.profile.chain_id, self.token, tx_hash,
                             log_index, number, block_hash, block["timestamp"],
-                            to_checksum_address("0x" + topics[1][-40:]), payee, int(data, 16))
+                            to_checksum_address("0x" + topics[1][-40:]), payee, int(data, 16),
+                            till_time=block["timestamp"] - self.skew)
         except (KeyError, TypeError, ValueError) as exc:
             log.warning("ignoring a malformed log from the node: %s", exc)
             return None
 
+    # -- evidence: which offline payment of this till a transfer settles ------------------------
+    def _network_evidence(self, transfers: list[Transfer]) -> dict[str, tuple[list[str], int | None]]:
+        """For transfers that might settle an item this till holds without it knowing the hash (an
+        authorization sent by another till, a signed transfer the customer's wallet sent again):
+        tx hash -> (authorization nonces the token says were used, the sender's transaction number).
+        Read before the write transaction (no lock held over the network), only for those."""
+        out: dict[str, tuple[list[str], int | None]] = {}
+        chain_id = self.profile.chain_id
+        for t in transfers:
+            if t.tx_hash in out or self.offline.held_by_hash(chain_id, t.tx_hash, t.payee) is not None:
+                continue
+            wanted = self.offline.evidence_wanted(chain_id, t.payer, t.payee, t.value)
+            if not wanted:
+                continue
+            nonces: list[str] = []
+            tx_nonce = None
+            if "eip3009" in wanted:
+                rc = self.rpc.call("read a payment's receipt", lambda w3, h=t.tx_hash: answers.receipt(
+                    w3.eth.get_transaction_receipt(h)))
+                payer_topic = _topic_for(t.payer)
+                for lg in rc["logs"]:
+                    topics = [_hex(x).lower() for x in lg["topics"]]
+                    if (str(lg["address"]).lower() == self.token.lower() and len(topics) == 3
+                            and topics[0] == TOPIC_AUTH_USED.lower() and topics[1] == payer_topic):
+                        nonces.append(topics[2])
+            if "raw_tx" in wanted:
+                tx = self.rpc.call("read a payment's transaction", lambda w3, h=t.tx_hash: w3.eth.get_transaction(h))
+                if to_checksum_address(tx["from"]) == t.payer:
+                    tx_nonce = answers.nonce(tx["nonce"])
+            out[t.tx_hash] = (nonces, tx_nonce)
+        return out
+
+    def _held(self, t: Transfer, evidence: dict[str, tuple[list[str], int | None]]) -> Held | None:
+        """The strongest evidence that ``t`` settles an offline payment this till holds (or None)."""
+        chain_id = self.profile.chain_id
+        held = self.offline.held_by_hash(chain_id, t.tx_hash, t.payee)
+        if held is not None or t.tx_hash not in evidence:
+            return held
+        nonces, tx_nonce = evidence[t.tx_hash]
+        for nonce in nonces:
+            held = self.offline.held_by_authorization(chain_id, t.payer, nonce)
+            if held is not None:
+                return held
+        if tx_nonce is not None:
+            return self.offline.held_by_replacement(chain_id, t.payer, tx_nonce, t.payee, t.value)
+        return None
+
     def _scan_range(self, a: int, b: int, result: ScanResult) -> None:
         logs = self._get_logs(a, b)
+        # Every block the logs name, and the range's end, read in batches before parsing.
+        numbers = {b}
+        for e in logs:
+            try:
+                numbers.add(answers.block_number(e["blockNumber"], "log block number"))
+            except (KeyError, TypeError, ValueError):
+                pass
+        self._read_blocks([n for n in numbers if n not in self._block_cache])
         transfers = [t for t in (self._parse_log(e) for e in logs) if t is not None]
         transfers.sort(key=lambda t: (t.block_number, t.log_index))
+        evidence = self._network_evidence(transfers)
         end_hash = self._block(b)["hash"]
         new_ids = []
         with self.store.transaction() as c:
             for t in transfers:
-                pid, is_new = self.service.record_transfer(t)
+                # Looked up inside the write: an item accepted a moment ago is found.
+                pid, is_new = self.service.record_transfer(t, held=self._held(t, evidence))
                 if is_new:
                     new_ids.append(pid)
             # The invoices these payments belong to change in the same commit as the payments.
@@ -330,14 +441,9 @@ class PaymentWatcher(BackgroundLoop):
         rows = self.store.query("SELECT id, block_number, block_hash, invoice_id FROM payments WHERE chain_id=?"
                                 " AND token=? AND payee=? AND status='seen' AND block_number <= ?",
                                 (*self._key(), fin))
-        canonical: dict[int, str] = {}
-        final = []
-        for r in rows:
-            n = r["block_number"]
-            if n not in canonical:
-                canonical[n] = self._canonical_hash(n)  # fresh, once per block
-            if canonical[n] == r["block_hash"]:
-                final.append(r)  # otherwise the reorg check of the next pass handles it
+        canonical = self._canonical_hashes([r["block_number"] for r in rows])  # fresh, once per block
+        # A payment whose block changed is left to the reorg check of the next pass.
+        final = [r for r in rows if canonical.get(r["block_number"]) == r["block_hash"]]
         if not final:
             return
         touched = sorted({int(r["invoice_id"]) for r in final if r["invoice_id"] is not None})
@@ -364,8 +470,9 @@ class PaymentWatcher(BackgroundLoop):
             refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
             self._token_checked = True
         head_block = self._head_block()
+        head_block = self._measure_clock(head_block)
         head = result.head = head_block["number"]
-        self._check_reorg(result)
+        self._check_reorg(result, head)
         self._scan_to(head, result)
         self._finalize(head, result)
         self.service.expire_due()
@@ -386,6 +493,41 @@ class PaymentWatcher(BackgroundLoop):
             return self.rpc.block("latest")
         finally:
             watchdog.cancel()
+
+    # -- this till's clock against the chain's ---------------------------------------------------
+    def _skew_key(self) -> str:
+        return f"clock_skew:{self.profile.chain_id}"
+
+    def _measure_clock(self, head_block: dict) -> dict:
+        """Measure network time minus this till's time from the newest block (issue 18, 7).
+
+        A head newer than the last one seen is the chain's "now" (within a block interval); a head
+        ahead of this till's clock proves the clock slow. On the first pass a head that looks old
+        may be a stale chain or a fast clock: a newer block is waited for briefly to tell which.
+        Returns the head block to scan to.
+        """
+        number, stamp = head_block["number"], head_block["timestamp"]
+        fresh = self._last_head is not None and number > self._last_head
+        if not fresh and self._last_head is None and stamp - self.clock() < -SKEW_TOLERANCE_S:
+            waited_until = time.monotonic() + FIRST_HEAD_WAIT_S
+            while time.monotonic() < waited_until and not self._stop.is_set():
+                time.sleep(0.5)
+                newer = self.rpc.block("latest")
+                if newer["number"] > number:
+                    head_block, number, stamp, fresh = newer, newer["number"], newer["timestamp"], True
+                    break
+        self._last_head = number
+        diff = int(stamp - self.clock())
+        if not fresh and diff <= SKEW_TOLERANCE_S:
+            return head_block
+        skew = diff if abs(diff) > SKEW_TOLERANCE_S else 0
+        if skew != self.skew:
+            log.warning("this till's clock differs from the network's by %s s", skew)
+            self.store.set_setting(self._skew_key(), skew)
+            if (abs(skew) > SKEW_WARN_S) != (abs(self.skew) > SKEW_WARN_S):
+                self.events.publish(ClockSkewed(seconds=skew if abs(skew) > SKEW_WARN_S else 0))
+            self.skew = skew
+        return head_block
 
     def _say_silent(self) -> None:
         problem = NodeUnavailable("The network has not answered for {seconds} seconds.", seconds=int(LINK_SILENT_S))

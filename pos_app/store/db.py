@@ -398,6 +398,9 @@ class Store:
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      (key, json.dumps(value, sort_keys=True)))
 
+    def delete_setting(self, key: str) -> None:
+        self.execute("DELETE FROM settings WHERE key = ?", (key,))
+
     # -- audit -------------------------------------------------------------------------------
     def audit(self, actor: str, event: str, subject: str, detail: dict[str, Any],
               result: str = "ok") -> None:

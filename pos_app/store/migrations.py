@@ -250,6 +250,32 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
             updated_by TEXT NOT NULL
         )""",
     ]),
+    ("attribution by evidence: clock-corrected payment times, held offline payments, carried sales", [
+        # A transfer's block time in this till's clock (block time minus the measured clock
+        # difference): every window and the "late" flag compare it with times this till wrote.
+        # NULL (payments recorded before this step): the block time.
+        "ALTER TABLE payments ADD COLUMN till_time INTEGER",
+        # The offline payment this till holds that the transfer settles (by its transaction hash,
+        # the authorization's identity, or the same signed transaction number sent again).
+        "ALTER TABLE payments ADD COLUMN offline_id INTEGER REFERENCES offline_payments(id)",
+        "CREATE INDEX payments_offline ON payments(offline_id) WHERE offline_id IS NOT NULL",
+        # An unmatched payment equal to an amount a sale asked (already paid, cancelled, older):
+        # shown to the cashier as a hint, never credited by itself.
+        "ALTER TABLE payments ADD COLUMN hint_invoice_id INTEGER REFERENCES invoices(id)",
+        # A sale another till made, whose customer-signed payment this till only carries to the
+        # network (a hand-over file): "<device fingerprint>:<invoice number there>". Not this
+        # till's sale; never matched by amount; never in the shop's sales figures here.
+        "ALTER TABLE invoices ADD COLUMN carried_for TEXT",
+        # Who settled it: 'chain' (its payments are final) or 'cashier' (marked by a person). A
+        # sale the chain settled is reopened if its money leaves the chain. NULL on a sale settled
+        # before this step: its history tells (InvoiceService._settled_by_chain).
+        "ALTER TABLE invoices ADD COLUMN settled_by TEXT",
+        # When a sale settled by the chain lost its money again (a reorg deeper than finality, a
+        # node that lied): the alert stays until a cashier acts on the sale.
+        "ALTER TABLE invoices ADD COLUMN reopened_at INTEGER",
+        # The shortfall a cashier accepted as paid (an exchange's fee), in base units; audited.
+        "ALTER TABLE invoices ADD COLUMN short_base TEXT",
+    ]),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

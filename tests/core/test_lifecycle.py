@@ -14,6 +14,8 @@ ALLOWED = {
     (S.PROCESSING, S.SETTLED), (S.PROCESSING, S.NEW), (S.PROCESSING, S.EXPIRED), (S.PROCESSING, S.INVALID),
     (S.EXPIRED, S.PROCESSING), (S.EXPIRED, S.SETTLED), (S.EXPIRED, S.INVALID), (S.EXPIRED, S.NEW),
     (S.INVALID, S.SETTLED),
+    # Only the chain takes a settlement back, when the final money it settled on is gone (issue 18, 9).
+    (S.SETTLED, S.PROCESSING), (S.SETTLED, S.NEW), (S.SETTLED, S.EXPIRED),
 }
 
 
@@ -30,7 +32,7 @@ def test_every_pair_follows_the_specification(a, b):
 def test_table_has_no_extra_edges():
     edges = {(a, b) for a, targets in TRANSITIONS.items() for b in targets}
     assert edges == ALLOWED
-    assert TRANSITIONS[S.SETTLED] == frozenset()
+    assert S.INVALID not in TRANSITIONS[S.SETTLED]
 
 
 UNIT = 10**4  # base units per tyiyn (6 decimals)
@@ -38,9 +40,9 @@ AMOUNT = 15000 * UNIT  # 150 som
 EXP = 1_000
 
 
-def status(payments, now=500, current=S.NEW):
+def status(payments, now=500, current=S.NEW, reopen=False):
     return derive_status(current=current, amount_base=AMOUNT, tyiyn_unit=UNIT, expires_at=EXP,
-                         payments=payments, now=now)
+                         payments=payments, now=now, reopen=reopen)
 
 
 def test_unpaid_is_new_then_expired():
@@ -93,10 +95,23 @@ def test_settled_and_invalid_are_not_moved_automatically():
     assert s.state == S.INVALID and s.paid_final == AMOUNT
 
 
-def test_settled_is_the_only_terminal_state_and_the_lifecycle_says_so():
+def test_no_state_is_terminal_for_the_chain_and_the_lifecycle_says_so():
     from pos_app.invoices.lifecycle import LIFECYCLE
-    assert LIFECYCLE.terminal == {S.SETTLED}
+    assert LIFECYCLE.terminal == set()
     assert LIFECYCLE.edges() == ALLOWED
+
+
+def test_a_sale_the_chain_settled_reopens_when_its_final_money_leaves_the_chain():
+    """Issue 18, 9: a reorg deeper than finality (or a lying 'finalized' tag) took its payment."""
+    assert status([], now=EXP + 1, current=S.SETTLED, reopen=True).state == S.EXPIRED
+    assert status([], now=10, current=S.SETTLED, reopen=True).state == S.NEW
+    # The payment was seen again in another block, not final yet: processing, not settled.
+    assert status([PaymentView(AMOUNT, 400, False)], now=EXP + 1, current=S.SETTLED, reopen=True).state \
+        == S.PROCESSING
+    # Still final and covering the sale: nothing moves. A cashier's settlement is never reopened.
+    assert status([PaymentView(AMOUNT, 400, True)], now=EXP + 1, current=S.SETTLED, reopen=True).state \
+        == S.SETTLED
+    assert status([], now=EXP + 1, current=S.SETTLED, reopen=False).state == S.SETTLED
 
 
 def test_an_expired_invoice_never_reopens_by_itself_when_the_clock_goes_back():

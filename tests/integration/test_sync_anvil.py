@@ -64,6 +64,14 @@ class Till:
                                      base_fee=int(node.w3.eth.get_block("latest")["baseFeePerGas"]))
         self.ctx.offline.set_limits(Limits(**{**Limits().to_dict(), **BIG_LIMITS}))
         self.engine = self.ctx.sync_engine(relay=Account.from_key(MERCHANT_KEY))
+        self.watcher = self.ctx.watcher()
+
+    def step(self):
+        """One engine pass, then the payment watcher reads the chain: an item is final only by the
+        Transfer the watcher recorded (issue 18, 8), as the app's runner does between passes."""
+        report = self.engine.pass_once()
+        self.watcher.scan_once()
+        return report
 
     # -- payers ------------------------------------------------------------------------------------
     def payer(self, label: str, *, som: int = 10_000, bnb: bool = True) -> bytes:
@@ -141,7 +149,7 @@ class Till:
     def run_until(self, done, passes: int = 10, mine: int = 1) -> None:
         """Passes with ``mine`` blocks between them until ``done()``; fails with the queue if never."""
         for _ in range(passes):
-            self.engine.pass_once()
+            self.step()
             if done():
                 return
             self.node.mine(mine)
@@ -204,7 +212,7 @@ def test_queue_accepted_while_unreachable_settles_exactly_once(node, tmp_path, l
         snap = till.db_snapshot()
         for _ in range(3):
             with pytest.raises(NodeUnavailable):
-                till.engine.pass_once()
+                till.step()
         assert till.db_snapshot() == snap                 # nothing changed in the database...
         assert set(till.states().values()) == {Q.QUEUED}
         assert all(r["relay_raw"] is None and r["attempts"] == 0 for r in till.rows())
@@ -242,7 +250,7 @@ def test_queue_accepted_while_unreachable_settles_exactly_once(node, tmp_path, l
         # More passes (and blocks) change nothing: no second transfer, no state change.
         snap = till.db_snapshot()
         for _ in range(3):
-            till.engine.pass_once()
+            till.step()
             node.mine(1)
         assert till.db_snapshot() == snap
         assert till.balance() - before == total and till.relay_nonce() - relay_before == 5
@@ -275,7 +283,7 @@ def test_send_answer_lost_after_the_node_took_the_batch_is_not_paid_twice(node, 
                 proxy.faults = Faults()
         till.engine._batch = lossy
         with pytest.raises(NodeUnavailable):
-            till.engine.pass_once()
+            till.step()
         assert proxy.counts["drop_after_forward"] >= 1
         assert till.balance() - before == total                           # it all landed...
         assert set(till.states().values()) == {Q.QUEUED}                  # ...but the till does not know
@@ -340,7 +348,7 @@ def test_double_spent_raw_transaction(node, tmp_path):
     assert node.w3.eth.get_transaction_count(cheater) == 1
     assert till.balance() - before == inv_ok.due_base                 # only the honest payment arrived
     node.mine(2)
-    till.engine.pass_once()                                           # a failure is final
+    till.step()                                           # a failure is final
     assert till.states() == {bad.id: Q.DOUBLE_SPENT, ok.id: Q.FINAL}
 
 
@@ -439,12 +447,12 @@ def test_relay_refused_as_underpriced_is_signed_again_at_the_same_nonce(node, tm
     signed = till.row(item.id)
     assert signed["relay_nonce"] == relay_before
     node.rpc("anvil_setNextBlockBaseFeePerGas", [hex(100 * int(node.w3.eth.gas_price))])
-    till.engine.pass_once()
+    till.step()
     refused = till.row(item.id)
     assert refused["state"] == Q.QUEUED.value and refused["relay_raw"] is None
     assert "base fee" in refused["last_error"]
     till.engine.clock = lambda: time.time() + 3600                      # past the retry back-off
-    till.engine.pass_once()
+    till.step()
     resigned = till.row(item.id)
     assert resigned["relay_raw"] is not None and resigned["relay_raw"] != signed["relay_raw"]
     assert resigned["relay_nonce"] == relay_before, "re-signed at a new nonce: nonce gap"
@@ -503,12 +511,12 @@ def test_reorg_after_inclusion_resends_identical_bytes_and_settles_once(node, tm
     inv, item = till.accept(till.raw(payer) if kind == "raw_tx" else till.auth(payer), som=77)
     snapshot = node.rpc("evm_snapshot", [])
 
-    report = till.engine.pass_once()                   # sent and (automine) included
+    report = till.step()                   # sent and (automine) included
     first = till.row(item.id)
     assert first["state"] == Q.INCLUDED.value and report.included == 1
     assert till.balance() - before == inv.due_base
     node.mine(1)
-    till.engine.pass_once()
+    till.step()
     assert till.row(item.id)["state"] == Q.INCLUDED.value   # one confirmation short of final
     sent_bytes = first["relay_raw"] if kind == "eip3009" else first["payload"]
     depth = node.w3.eth.block_number - first["block_number"] + 1
@@ -525,7 +533,7 @@ def test_reorg_after_inclusion_resends_identical_bytes_and_settles_once(node, tm
     else:
         assert moved is None and till.balance() == before
 
-    till.engine.pass_once()                            # the engine notices: back to submitted
+    till.step()                            # the engine notices: back to submitted
     assert till.row(item.id)["state"] in (Q.SUBMITTED.value, Q.INCLUDED.value)
     till.run_until(lambda: till.states() == {item.id: Q.FINAL}, passes=8)
 
@@ -547,7 +555,7 @@ def test_reorg_after_inclusion_resends_identical_bytes_and_settles_once(node, tm
     else:
         assert node.w3.eth.get_transaction_count(Account.from_key(payer).address) == 1
     node.mine(3)
-    till.engine.pass_once()
+    till.step()
     assert till.states() == {item.id: Q.FINAL} and till.balance() - before == inv.due_base
 
 
@@ -586,7 +594,7 @@ def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):
         t_accept = time.monotonic()
         assert len(items) == N_RAW + N_AUTH_PAYERS * AUTHS_PER_PAYER
         with pytest.raises(NodeUnavailable):
-            till.engine.pass_once()
+            till.step()
 
         proxy.down = False
         proxy.faults = FLAKY
@@ -595,7 +603,7 @@ def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):
         while True:
             passes += 1
             try:
-                till.engine.pass_once()
+                till.step()
             except PosError as exc:                        # anything else fails the test
                 caught[type(exc).__name__] += 1
                 assert isinstance(exc, ChainError), exc
@@ -640,7 +648,7 @@ def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):
         # Extra passes change nothing.
         snap = till.db_snapshot()
         node.mine(2)
-        till.engine.pass_once()
+        till.step()
         assert till.db_snapshot() == snap and till.balance() - before == total
         reasons = collections.Counter(h["reason"] for h in till.ctx.store.query(
             "SELECT reason FROM offline_history WHERE to_state = 'submitted'"))

@@ -122,9 +122,16 @@ def edit(line: bytes, change) -> bytes:
 
 
 def resign(lines: list[bytes], key: Ed25519PrivateKey, *, claim_key: bool = True) -> bytes:
-    """Sign ``lines`` with ``key``; with ``claim_key`` the header names ``key`` as the device."""
+    """Sign ``lines`` with ``key``; with ``claim_key`` the header names ``key`` as the device (and,
+    as a forger must, the audit head it carries is signed with ``key`` too: format 3)."""
     if claim_key:
-        lines = [edit(lines[0], lambda h: h.update(device=B.public_key_hex(key))), *lines[1:]]
+        from pos_app.store.audit import sign_head
+
+        def claim(h: dict) -> None:
+            h.update(device=B.public_key_hex(key))
+            if isinstance(h.get("audit"), dict) and "sig" in h["audit"]:
+                h.update(audit=sign_head(key, h["audit"]["id"], h["audit"]["count"], h["audit"]["hash"]))
+        lines = [edit(lines[0], claim), *lines[1:]]
     return B.sign_lines(lines, key)
 
 
@@ -656,7 +663,10 @@ def test_f4_a_handed_off_payment_nobody_sent_is_taken_back_after_the_grace(a, ex
 def test_f4_the_file_carries_the_exporting_tills_audit_head(a, b, exported):
     path, _ = exported
     bundle = B.read_bundle(path)
-    assert bundle.version == 2 and bundle.audit["count"] >= 1 and len(bundle.audit["hash"]) == 64
+    assert bundle.version == 3 and bundle.audit["count"] >= 1 and len(bundle.audit["hash"]) == 64
+    from pos_app.store.audit import head_signed_by            # issue 18: the head as A signed it
+    assert head_signed_by(bundle.device_key, bundle.audit) and a.store.verify_against(
+        (bundle.audit["id"], bundle.audit["hash"])) == []
     b.import_handover(path)
     detail = json.loads(b.store.one("SELECT detail FROM audit_log WHERE event = 'offline.import'")["detail"])
     assert detail["sender_audit_head"] == bundle.audit

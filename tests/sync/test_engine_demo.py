@@ -52,10 +52,23 @@ def auth(chain, customer):
     return lambda inv: chain.sign_offline(customer, "eip3009", inv.merchant, inv.due_base)
 
 
+_WATCHERS: dict[int, object] = {}
+
+
+def watch(ctx):
+    """The payment watcher reads the chain: an item is final only by the Transfer it recorded
+    (issue 18, 8), as the app's watcher thread or ``sompos sync`` does between engine passes."""
+    w = _WATCHERS.get(id(ctx))
+    if w is None or w.store is not ctx.store:
+        w = _WATCHERS[id(ctx)] = ctx.watcher()
+    w.scan_once()
+
+
 def run_until(engine, ctx, chain, done, passes=8):
     for _ in range(passes):
         engine.pass_once()
         chain.mine(1)
+        watch(ctx)
         if done():
             return
     raise AssertionError(ctx.store.query("SELECT id, state, reason, last_error, attempts FROM offline_payments"))
@@ -104,13 +117,13 @@ def test_cancelled_authorization_and_unfunded_authorization(shop, chain):
     _, cancelled = accept(ctx, auth(chain, "Aigul"), som=10)
     poor_key = A.CUSTOMER_KEYS["Bakyt"]
     # An authorization for more than the payer holds (checked offline only against a snapshot).
-    huge = chain.balance(A.CUSTOMERS["Bakyt"]) + 10**6   # one som more than Bakyt holds
-    too_much = sign_authorization(poor_key, chain_id=chain.chain_id, token=chain.token.address, to=A.MERCHANT,
-                                  amount=huge, name=A.DEMO_TOKEN_NAME, version=A.DEMO_TOKEN_VERSION)
-    inv = ctx.create_invoice(Tyiyn(100))
     ctx.offline.set_limits(ctx.offline.limits().__class__.from_dict(
         {**ctx.offline.limits().to_dict(), "per_payment_tyiyn": 10**12, "total_tyiyn": 10**12,
          "unknown_payer_tyiyn": 10**12}))
+    # A sale of one som more than Bakyt holds; he signs its exact amount.
+    inv = ctx.create_invoice(Tyiyn((chain.balance(A.CUSTOMERS["Bakyt"]) // 10**6 + 1) * 100))
+    too_much = sign_authorization(poor_key, chain_id=chain.chain_id, token=chain.token.address, to=A.MERCHANT,
+                                  amount=inv.due_base, name=A.DEMO_TOKEN_NAME, version=A.DEMO_TOKEN_VERSION)
     poor, _ = ctx.offline.accept(too_much, inv.id, ctx.offline_facts())
     # Aigul cancels her authorization on chain before the shop syncs.
     import json

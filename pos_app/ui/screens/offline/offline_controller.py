@@ -148,7 +148,7 @@ class OfflineController(QObject):
 
         def job():
             facts = ctx.offline_facts()
-            return ctx.offline.evaluate(text, facts, due_base=inv.amount_base), facts.decimals
+            return ctx.offline.evaluate(text, facts, due_base=inv.asked_base, exact=True), facts.decimals
 
         def done(result) -> None:
             verdict, decimals = result

@@ -15,6 +15,12 @@ local node and the embedded demo; a TOML file describes any other EVM chain:
     enabled = true                  # false where the RPC disables eth_getLogs
     max_range = 5000                # blocks per eth_getLogs request (shrinks on refusal)
     poll_seconds = 1.0
+    [[exchange_wallets]]            # optional, repeatable: an exchange's shared hot wallet
+    address = "0x..."               # many customers pay from it: never named after a person
+    label = "Binance"               # the exchange, as the shop names it
+
+The built-in ``bsc`` profile lists the exchange hot wallets of ``chain/exchange_wallets.py``; the
+demo lists the demo's own exchange.
 """
 from __future__ import annotations
 
@@ -44,6 +50,17 @@ class Finality:
         return f"{self.confirmations} confirmations"
 
 
+MAX_EXCHANGE_LABEL = 40
+
+
+@dataclass(frozen=True)
+class ExchangeWallet:
+    """An exchange's shared hot wallet: one address that many customers withdraw from."""
+
+    address: str   # EIP-55
+    label: str     # the exchange as the shop names it ("Binance")
+
+
 @dataclass(frozen=True)
 class NetworkProfile:
     name: str
@@ -57,6 +74,14 @@ class NetworkProfile:
     poll_seconds: float = 1.0
     embedded: bool = False   # the demo chain lives inside the process, there is no URL
     trust_coin: int | None = None  # Trust Wallet's coin id for this chain (BSC: 20000714)
+    exchange_wallets: tuple[ExchangeWallet, ...] = ()  # never named after a person, never refunded to
+
+    def exchange_of(self, address: str | None) -> str | None:
+        """The exchange whose shared wallet ``address`` is (any spelling), else None."""
+        if not address:
+            return None
+        key = address.lower()
+        return next((w.label for w in self.exchange_wallets if w.address.lower() == key), None)
 
     def require_token(self) -> str:
         if not self.token:
@@ -71,6 +96,7 @@ class NetworkProfile:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["rpc_urls"] = list(self.rpc_urls)
+        d["exchange_wallets"] = [{"address": w.address, "label": w.label} for w in self.exchange_wallets]
         return d
 
 
@@ -79,7 +105,13 @@ def _demo_token() -> str:
     return DEMO_TOKEN_ADDRESS
 
 
+def _wallets(entries: tuple[tuple[str, str], ...]) -> tuple[ExchangeWallet, ...]:
+    return tuple(ExchangeWallet(address, label) for address, label in entries)
+
+
 def builtin_profiles() -> dict[str, NetworkProfile]:
+    from pos_app.chain.demo_constants import DEMO_EXCHANGE
+    from pos_app.chain.exchange_wallets import BSC_EXCHANGE_WALLETS
     return {
         "bsc": NetworkProfile(
             name="bsc", chain_id=56,
@@ -88,7 +120,8 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
             token=None, finality=Finality("finalized"), explorer="https://bscscan.com", trust_coin=20000714,
             # Public BSC endpoints disable eth_getLogs on mainnet; point rpc_urls at a provider
             # that serves logs, or detection falls back to balance checks.
-            logs_enabled=True, max_log_range=1000, poll_seconds=1.0),
+            logs_enabled=True, max_log_range=1000, poll_seconds=1.0,
+            exchange_wallets=_wallets(BSC_EXCHANGE_WALLETS)),
         "bsc-testnet": NetworkProfile(
             name="bsc-testnet", chain_id=97,
             rpc_urls=("https://bsc-testnet-dataseed.bnbchain.org", "https://data-seed-prebsc-1-s1.bnbchain.org:8545"),
@@ -100,7 +133,9 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
         "demo": NetworkProfile(
             name="demo", chain_id=DEMO_CHAIN_ID, rpc_urls=(), token=_demo_token(),
             finality=Finality("confirmations", 2), max_log_range=5000, poll_seconds=0.25,
-            embedded=True, trust_coin=20000714),
+            embedded=True, trust_coin=20000714,
+            # The demo phone's "Exchange" pays from this one wallet for many customers.
+            exchange_wallets=_wallets(((DEMO_EXCHANGE, "DemoEx"),))),
     }
 
 
@@ -156,7 +191,7 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: st
         raise ConfigError("The {source} is not a table of settings.", **where)
     # "embedded" is not accepted from files: only the built-in demo runs an in-process chain.
     known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs",
-             "trust_coin"}
+             "trust_coin", "exchange_wallets"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError("The {source} has unknown setting(s): {settings}.", settings=", ".join(sorted(unknown)), **where)
@@ -212,11 +247,38 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: st
     if trust_coin is not None and (not isinstance(trust_coin, int) or isinstance(trust_coin, bool)
                                    or trust_coin < 0):
         raise ConfigError("trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714).")
+    exchange_wallets = _exchange_wallets(data.get("exchange_wallets", []), where)
     return NetworkProfile(
+        exchange_wallets=exchange_wallets,
         trust_coin=trust_coin, name=name.strip(), chain_id=chain_id, rpc_urls=rpc_urls, token=token,
         finality=Finality(rule, conf), explorer=explorer, logs_enabled=_flag(logs.get("enabled", True), "logs.enabled"),
         max_log_range=max_range, poll_seconds=float(poll),  # seconds: a float is fine, not money
         embedded=embedded)
+
+
+def _exchange_wallets(entries: Any, where: dict[str, Any]) -> tuple[ExchangeWallet, ...]:
+    """``exchange_wallets``: a list of ``{address, label}`` tables, each address once."""
+    from pos_app.core.text import safe_text
+    if entries is None:
+        return ()
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and set(e) == {"address", "label"}
+                                                for e in entries):
+        raise ConfigError("'exchange_wallets' in the {source} must be a list of tables, each with an "
+                          "'address' and a 'label'.", **where)
+    wallets: list[ExchangeWallet] = []
+    seen: set[str] = set()
+    for entry in entries:
+        address = check_address(entry["address"], "exchange wallet address")
+        label = safe_text(entry["label"]).strip() if isinstance(entry["label"], str) else ""
+        if not label or len(label) > MAX_EXCHANGE_LABEL:
+            raise ConfigError("Each exchange wallet in the {source} needs a 'label' of 1 to {maximum} "
+                              "characters (the exchange's name).", maximum=MAX_EXCHANGE_LABEL, **where)
+        if address.lower() in seen:
+            raise ConfigError("The exchange wallet {address} is listed twice in the {source}.",
+                              address=address, **where)
+        seen.add(address.lower())
+        wallets.append(ExchangeWallet(address, label))
+    return tuple(wallets)
 
 
 MAX_PROFILE_NESTING = 20  # a profile has two tables and one list; anything deeper is not one

@@ -2,6 +2,11 @@
 
 A name is the shop's own note shown instead of ``86cB…aA5F``; it is not proof of who paid.
 ``payer name ADDRESS ""`` forgets a name. Every change is audited with ``--actor``.
+
+An exchange's wallet (the network profile's ``exchange_wallets``) or a wallet that paid for
+different customers' sales is never given a person's name: ``payer name`` refuses it (exit 2, one
+line saying why), and ``payer list`` shows a wallet the book marked shared as "Shared wallet"
+(``"shared": true`` in ``--json``); ``payer name ADDRESS ""`` clears that mark.
 """
 from __future__ import annotations
 
@@ -27,13 +32,13 @@ def cmd_name(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     """Addresses in their checksum spelling, as wallets and ``sompos unmatched`` show them."""
     from eth_utils import to_checksum_address  # lazy: only this command needs it
-    from pos_app.shop.payers import short_address
+    from pos_app.shop.payers import SHARED, SHARED_LABEL, short_address
     ctx = open_context(args, read_only=True)
     data = []
     for r in ctx.payers.entries():
         address = to_checksum_address(str(r["address"]))
-        data.append({**r, "address": address, "short": short_address(address)})
-    lines = [f"{d['name']:<24} {d['short']:<11} {d['address']}  "
+        data.append({**r, "address": address, "short": short_address(address), "shared": r["name"] == SHARED})
+    lines = [f"{SHARED_LABEL if d['shared'] else d['name']:<24} {d['short']:<11} {d['address']}  "
              f"(by {d['updated_by']}, {time.strftime('%Y-%m-%d %H:%M', time.localtime(int(d['updated_at'])))})"
              for d in data]
     out(args, data, "\n".join(lines) or 'No payer has a name yet; give one with: sompos payer name 0x... "Name"')

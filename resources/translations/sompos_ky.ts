@@ -742,6 +742,16 @@
         <translation>Аты окулууда…</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="85"/>
+        <source>Exchange (%1): many customers pay from this wallet, so it carries no person&apos;s name.</source>
+        <translation>Биржа (%1): бул капчыктан көп кардарлар төлөйт, ошондуктан анда адамдын аты жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
+        <source>Shared wallet: several customers pay from it (an exchange&apos;s or a shared one), so it carries no person&apos;s name.</source>
+        <translation>Жалпы капчык: андан ар түрдүү кардарлар төлөйт (биржа же жалпы капчык), ошондуктан анда адамдын аты жок.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="77"/>
         <source>Now: %1</source>
         <translation>Азыр: %1</translation>
@@ -1936,6 +1946,21 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>trust_coin Trust Wallet&apos;теги монетанын бүтүн номери болушу керек (BSC үчүн: 20000714).</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <source>&apos;exchange_wallets&apos; in the {source} must be a list of tables, each with an &apos;address&apos; and a &apos;label&apos;.</source>
+        <translation>&apos;exchange_wallets&apos; ({source}) таблицалардын тизмеси болушу керек, ар биринде &apos;address&apos; жана &apos;label&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <source>Each exchange wallet in the {source} needs a &apos;label&apos; of 1 to {maximum} characters (the exchange&apos;s name).</source>
+        <translation>Биржанын ар бир капчыгында ({source}) 1ден {maximum} белгиге чейинки &apos;label&apos; болушу керек (биржанын аталышы).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <source>The exchange wallet {address} is listed twice in the {source}.</source>
+        <translation>Биржанын {address} капчыгы эки жолу көрсөтүлгөн ({source}).</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>{file} тармак профили файлын окуу мүмкүн эмес.</translation>
@@ -2702,6 +2727,21 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <source>This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person&apos;s name.</source>
+        <translation>Бул {exchange} биржасынын капчыгы: андан көп кардарлар төлөйт, ошондуктан ага бир адамдын атын берүүгө болбойт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
+        <source>Many customers pay from this wallet (an exchange&apos;s or a shared one), so it cannot carry one person&apos;s name.</source>
+        <translation>Бул капчыктан көп кардарлар төлөйт (биржанын же жалпы капчык), ошондуктан ага бир адамдын атын берүүгө болбойт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="42"/>
+        <source>This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange&apos;s or a shared wallet), so it keeps no person&apos;s name.</source>
+        <translation>Бул капчыктын аты «{name}» болчу, андан кийин ал башка сатууну төлөдү: андан ар түрдүү кардарлар төлөйт (биржанын же жалпы капчык), ошондуктан анда адамдын аты сакталбайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын тармактан алышы керек. Андан кийин ал офлайн төлөмдөрдү да кабыл алат.</translation>
     </message>
@@ -2939,6 +2979,11 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <source>exchange wallet address</source>
+        <translation>биржа капчыгынын дареги</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>

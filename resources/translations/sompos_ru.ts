@@ -748,6 +748,16 @@
         <translation>Читаем имя…</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="85"/>
+        <source>Exchange (%1): many customers pay from this wallet, so it carries no person&apos;s name.</source>
+        <translation>Биржа (%1): с этого кошелька платят многие покупатели, поэтому у него нет имени человека.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
+        <source>Shared wallet: several customers pay from it (an exchange&apos;s or a shared one), so it carries no person&apos;s name.</source>
+        <translation>Общий кошелёк: с него платят разные покупатели (биржа или общий кошелёк), поэтому у него нет имени человека.</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="77"/>
         <source>Now: %1</source>
         <translation>Сейчас: %1</translation>
@@ -1946,6 +1956,21 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>trust_coin должен быть целым номером монеты в Trust Wallet (для BSC: 20000714).</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <source>&apos;exchange_wallets&apos; in the {source} must be a list of tables, each with an &apos;address&apos; and a &apos;label&apos;.</source>
+        <translation>&apos;exchange_wallets&apos; ({source}) должен быть списком таблиц, в каждой — &apos;address&apos; и &apos;label&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <source>Each exchange wallet in the {source} needs a &apos;label&apos; of 1 to {maximum} characters (the exchange&apos;s name).</source>
+        <translation>У каждого кошелька биржи ({source}) должен быть &apos;label&apos; от 1 до {maximum} символов (название биржи).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <source>The exchange wallet {address} is listed twice in the {source}.</source>
+        <translation>Кошелёк биржи {address} указан дважды ({source}).</translation>
+    </message>
+    <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>Не удаётся прочитать файл профиля сети {file}.</translation>
@@ -2712,6 +2737,21 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <source>This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person&apos;s name.</source>
+        <translation>Это кошелёк биржи {exchange}: с него платят многие покупатели, поэтому ему нельзя дать имя одного человека.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
+        <source>Many customers pay from this wallet (an exchange&apos;s or a shared one), so it cannot carry one person&apos;s name.</source>
+        <translation>С этого кошелька платят многие покупатели (это кошелёк биржи или общий кошелёк), поэтому ему нельзя дать имя одного человека.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="42"/>
+        <source>This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange&apos;s or a shared wallet), so it keeps no person&apos;s name.</source>
+        <translation>Этот кошелёк назывался «{name}», а потом оплатил другую продажу: с него платят разные покупатели (кошелёк биржи или общий кошелёк), поэтому имя человека у него больше не хранится.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно получить из сети данные токена сом, прежде чем просить точные суммы. После этого она принимает оплату и офлайн.</translation>
     </message>
@@ -2949,6 +2989,11 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <source>exchange wallet address</source>
+        <translation>адрес кошелька биржи</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>

@@ -36,6 +36,10 @@ TEMPLATES: tuple[str, ...] = (
     # pos_app/shop/payers.py
     QT_TRANSLATE_NOOP("core", "That is not a wallet address."),
     QT_TRANSLATE_NOOP("core", "A name can be {maximum} characters at most."),
+    # pos_app/shop/payers.py: exchange and shared wallets carry no person's name (issue 18)
+    QT_TRANSLATE_NOOP("core", "This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person's name."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "Many customers pay from this wallet (an exchange's or a shared one), so it cannot carry one person's name."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange's or a shared wallet), so it keeps no person's name."),  # noqa: E501
     # pos_app/app/context.py: a till that never reached its network
     QT_TRANSLATE_NOOP("core", "Connect this till to the internet once to finish setting up: it must read the som"
                       " token's details from the network before it can ask for exact amounts. After that it"
@@ -87,6 +91,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "logs.max_range must be a whole number from 1 to 100000."),
     QT_TRANSLATE_NOOP("core", "logs.poll_seconds must be between 0.05 and 3600."),
     QT_TRANSLATE_NOOP("core", "trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714)."),
+    QT_TRANSLATE_NOOP("core", "'exchange_wallets' in the {source} must be a list of tables, each with an 'address' and a 'label'."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "Each exchange wallet in the {source} needs a 'label' of 1 to {maximum} characters (the exchange's name)."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The exchange wallet {address} is listed twice in the {source}."),
     QT_TRANSLATE_NOOP("core", "Cannot read the network profile file {file}."),
     QT_TRANSLATE_NOOP("core", "{file} is too large to be a network profile."),
     QT_TRANSLATE_NOOP("core", "{file} is nested too deeply to be a network profile."),
@@ -303,6 +310,7 @@ NOUNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "merchant address"),
     QT_TRANSLATE_NOOP("core", "shop address"),
     QT_TRANSLATE_NOOP("core", "token contract address"),
+    QT_TRANSLATE_NOOP("core", "exchange wallet address"),
     QT_TRANSLATE_NOOP("core", "RPC URL"),
     QT_TRANSLATE_NOOP("core", "explorer URL"),
     # where a network profile came from (profiles.profile_from_dict)

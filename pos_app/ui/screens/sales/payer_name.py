@@ -4,6 +4,12 @@ The sales list opens it with ``ask_payer_name``. It shows the wallet's short for
 has now (read on the database worker), saves through ``PayerBook.set_name`` on the database
 worker (an empty name forgets it) and shows a refusal in the cashier's language in place. The
 dialog is window-modal and never blocks the GUI thread (``open()``, not ``exec()``).
+
+An exchange's wallet, or one the book found shared (many customers, one address: shop/payers.py),
+carries no person's name: the dialog says so where the current name would be, and a name typed for
+it is refused in place. When the refusal itself marked the wallet shared (it was called "Aibek"
+and has since paid another customer's sale), ``marked_shared`` tells the caller to show the list
+again: the old name is gone from it.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.core.errors import PosError
-from pos_app.shop.payers import MAX_NAME, PayerBook, short_address
+from pos_app.shop.payers import MAX_NAME, PayerBook, SharedWallet, short_address
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.common import BigButton
@@ -21,6 +27,7 @@ from pos_app.ui.widgets.common import BigButton
 
 class PayerNameDialog(QDialog):
     saved = Signal(str, str)   # the address, the name kept ("" when it was forgotten)
+    marked_shared = Signal(str)  # the address: the book has just marked it shared (its name is gone)
 
     def __init__(self, book: PayerBook, db: Worker, address: str, parent: QWidget | None = None, *,
                  actor: str = "cashier") -> None:
@@ -31,6 +38,7 @@ class PayerNameDialog(QDialog):
         self.address = address
         self.actor = actor
         self.current: str | None = None
+        self.shared: tuple[str, str | None] | None = None   # ("exchange", "Binance") / ("shared", None)
         self._typed = False
         self.loaded = False
         lay = QVBoxLayout(self)
@@ -73,6 +81,12 @@ class PayerNameDialog(QDialog):
         self.wallet.setText(self.tr("Wallet %1").replace("%1", short_address(self.address or "")))
         if not self.loaded:
             self.now.setText(self.tr("Reading the name…"))
+        elif self.shared and self.shared[0] == "exchange":
+            self.now.setText(self.tr("Exchange (%1): many customers pay from this wallet, so it carries no "
+                                     "person's name.").replace("%1", self.shared[1] or ""))
+        elif self.shared:
+            self.now.setText(self.tr("Shared wallet: several customers pay from it (an exchange's or a "
+                                     "shared one), so it carries no person's name."))
         elif self.current:
             self.now.setText(self.tr("Now: %1").replace("%1", self.current))
         else:
@@ -89,14 +103,16 @@ class PayerNameDialog(QDialog):
         self.error.clear()
 
     def _load(self) -> None:
-        def loaded(name: str | None) -> None:
+        def loaded(found: tuple[str | None, tuple[str, str | None] | None]) -> None:
+            name, self.shared = found
             self.current = name
             self.loaded = True
             if not self._typed:            # what the cashier already typed wins over the stored name
                 self.edit.setText(name or "")
                 self.edit.selectAll()
             self.retranslate()
-        self.db.run(lambda: self.book.name_of(self.address), loaded, self._refused)
+        book, address = self.book, self.address
+        self.db.run(lambda: (book.name_of(address), book.shared_wallet(address)), loaded, self._refused)
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -114,15 +130,20 @@ class PayerNameDialog(QDialog):
     def _refused(self, err: PosError) -> None:
         self.save_button.setEnabled(True)
         self.error.setText(error_text(err))
+        if isinstance(err, SharedWallet) and err.marked:
+            self._load()                    # "Now:" says shared wallet (what was typed stays)
+            self.marked_shared.emit(self.address)
 
 
 def ask_payer_name(parent: QWidget | None, ctx: Any, db: Worker, address: str,
                    done: Callable[[str, str], None] | None = None, *, actor: str = "cashier") -> PayerNameDialog:
     """Open the dialog for ``address`` over ``parent``; ``done(address, name)`` runs after a save
-    ("" when the name was forgotten), not after Cancel. Returns the dialog (already open)."""
+    ("" when the name was forgotten), and after a refusal that marked the wallet shared (its old
+    name is gone: ``done(address, "")``), not after Cancel. Returns the dialog (already open)."""
     dialog = PayerNameDialog(ctx.payers, db, address, parent, actor=actor)
     if done is not None:
         dialog.saved.connect(done)
+        dialog.marked_shared.connect(lambda a: done(a, ""))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

@@ -15,6 +15,13 @@ Each failure raises ``NodeLinkError`` (a ``ProviderConnectionError``: ``RpcClien
 next RPC URL); ``NodeTooSlow`` and ``HostileReply`` mark the endpoint for a long back-off.
 Certificates: ``REQUESTS_CA_BUNDLE``/``SSL_CERT_FILE`` if set, else certifi's bundle (like requests).
 User-info in the URL (``https://user:secret@host/``) becomes HTTP basic authentication.
+
+Proxies are taken from the environment as requests takes them (``HTTPS_PROXY``, ``HTTP_PROXY``,
+``ALL_PROXY``, lower case first; ``NO_PROXY`` by host, domain suffix, ``host:port``, CIDR or ``*``;
+``urllib.request.getproxies()`` and ``proxy_bypass``): an ``https://`` node is reached through an
+HTTP ``CONNECT`` tunnel (the certificate is still the node's), an ``http://`` node by sending the
+absolute URI to the proxy; ``http://user:secret@proxy:3128`` becomes ``Proxy-Authorization``. A
+till behind a mandatory proxy is not offline for ever; a proxy that refuses (``407``) says so.
 """
 from __future__ import annotations
 
@@ -26,9 +33,11 @@ import socket
 import ssl
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
+from requests.utils import get_environ_proxies, prepend_scheme_if_needed, select_proxy
 from web3 import HTTPProvider
 from web3._utils.batching import sort_batch_response_by_response_ids
 from web3.exceptions import ProviderConnectionError
@@ -65,6 +74,41 @@ def _ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context(cafile=cafile)
 
 
+def _basic(user: str | None, password: str | None) -> str:
+    cred = f"{unquote(user or '')}:{unquote(password or '')}".encode()
+    return "Basic " + base64.b64encode(cred).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """The HTTP proxy a request goes through; ``problem`` says why it cannot be used."""
+
+    host: str
+    port: int
+    shown: str                       # its address without credentials, for messages
+    authorization: str | None = None  # the Proxy-Authorization header's value
+    problem: str | None = None
+
+
+def proxy_for(uri: str) -> Proxy | None:
+    """The proxy the environment names for ``uri`` (module docstring), or None to go direct."""
+    chosen = select_proxy(uri, get_environ_proxies(uri))
+    if not chosen:
+        return None
+    parts = urlsplit(prepend_scheme_if_needed(chosen, "http"))
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        port = 0
+    host = parts.hostname or ""
+    shown = f"{parts.scheme}://{host}:{port}"
+    if parts.scheme != "http" or not host or not port:
+        # http.client speaks plain HTTP to a proxy only (no TLS to the proxy itself, no SOCKS).
+        return Proxy(host, port, shown, problem=f"the proxy {shown} is not usable: only http:// proxies are")
+    auth = _basic(parts.username, parts.password) if parts.username is not None else None
+    return Proxy(host, port, shown, auth)
+
+
 class BoundedTransport:
     """POST a body to one URL and return the answer's bytes, within the budgets above."""
 
@@ -80,8 +124,15 @@ class BoundedTransport:
         self.path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.headers = dict(headers)
         if parts.username is not None:
-            cred = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
-            self.headers["Authorization"] = "Basic " + base64.b64encode(cred).decode("ascii")
+            self.headers["Authorization"] = _basic(parts.username, parts.password)
+        self.proxy = proxy_for(uri)
+        self.target = self.path  # what the request line names
+        if self.proxy is not None and not self.https:
+            # A plain-HTTP proxy is asked for the absolute URI (credentials stay in the header).
+            netloc = f"[{self.host}]" if ":" in self.host else self.host
+            self.target = f"http://{netloc}:{self.port}{self.path}"
+            if self.proxy.authorization:
+                self.headers["Proxy-Authorization"] = self.proxy.authorization
         self.read_timeout = read_timeout
         self.budget = budget
         self.max_budget = max_budget
@@ -93,11 +144,18 @@ class BoundedTransport:
 
     # -- connections -----------------------------------------------------------------------------
     def _new(self, timeout: float) -> http.client.HTTPConnection:
-        if self.https:
-            if self._ssl is None:
-                self._ssl = _ssl_context()
-            return http.client.HTTPSConnection(self.host, self.port, timeout=timeout, context=self._ssl)
-        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        proxy = self.proxy
+        host, port = (self.host, self.port) if proxy is None else (proxy.host, proxy.port)
+        if not self.https:
+            return http.client.HTTPConnection(host, port, timeout=timeout)
+        if self._ssl is None:
+            self._ssl = _ssl_context()
+        conn = http.client.HTTPSConnection(host, port, timeout=timeout, context=self._ssl)
+        if proxy is not None:
+            # CONNECT through the proxy; TLS (and the certificate check) is then with the node itself.
+            conn.set_tunnel(self.host, self.port, headers={"Proxy-Authorization": proxy.authorization}
+                            if proxy.authorization else None)
+        return conn
 
     def _take(self) -> http.client.HTTPConnection | None:
         while True:
@@ -126,7 +184,15 @@ class BoundedTransport:
         outer = self.deadline() if self.deadline is not None else None
         return end if outer is None else min(end, outer)
 
+    def in_time(self, why: str) -> None:
+        """``NodeTooSlow(why)`` once the outer deadline (or this request's share of it) has passed."""
+        end = self.deadline() if self.deadline is not None else None
+        if end is not None and time.monotonic() >= end:
+            raise NodeTooSlow(why)
+
     def post(self, body: bytes) -> bytes:
+        if self.proxy is not None and self.proxy.problem:
+            raise NodeLinkError(self.proxy.problem)
         start = time.monotonic()
         if self._end(start, self.budget) <= start:
             raise NodeTooSlow("no time left for another request before the deadline")
@@ -164,12 +230,15 @@ class BoundedTransport:
                 conn.connect()
             held.append(conn.sock)
             conn.sock.settimeout(timeout)
-            conn.request("POST", self.path, body=body, headers=self.headers)
+            conn.request("POST", self.target, body=body, headers=self.headers)
             resp = conn.getresponse()
             got_status = True
             dog.cancel()
             data = self._read_body(resp, start, fired, held[0], abort)
             keep = not resp.will_close
+            if resp.status == 407 and self.proxy is not None:
+                raise NodeLinkError(f"the proxy {self.proxy.shown} refused the request: HTTP 407 "
+                                    f"{resp.reason} (check the user and password in the proxy setting)")
             if not 200 <= resp.status < 300:
                 raise NodeLinkError(f"HTTP {resp.status} {resp.reason}".strip())
             return data
@@ -185,6 +254,9 @@ class BoundedTransport:
             if fired.is_set():
                 raise NodeTooSlow(f"no full answer within the time allowed ({self.budget:g} s "
                                   f"for the first bytes)") from exc
+            if self.proxy is not None and str(exc).startswith("Tunnel connection failed"):
+                raise NodeLinkError(f"the proxy {self.proxy.shown} refused to connect to the node: "
+                                    f"{str(exc).partition(': ')[2]}") from exc
             raise NodeLinkError(f"{type(exc).__name__}: {exc}") from exc
         finally:
             dog.cancel()
@@ -273,10 +345,11 @@ class GuardedHTTPProvider(HTTPProvider):
             return response  # one error object for the whole batch
         return sort_batch_response_by_response_ids(response)
 
-    @staticmethod
-    def decode_rpc_response(raw_response: bytes) -> Any:
+    def decode_rpc_response(self, raw_response: bytes) -> Any:
         try:
             data = guard.check_reply(raw_response)
         except (guard.ReplyTooLarge, guard.ReplyTooDeep) as exc:
             raise HostileReply(str(exc)) from exc
+        # Checking a huge answer takes a while: past the request's end it is not parsed as well.
+        self.transport.in_time("the answer came too late to be read before the deadline")
         return HTTPProvider.decode_rpc_response(data)

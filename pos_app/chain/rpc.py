@@ -16,6 +16,15 @@ counts as a failure of that endpoint with a long back-off, like one that is too 
 deep, and the next URL is tried; when no endpoint gave a sensible answer, ``NonsenseAnswer``
 says so. ``until(deadline)`` bounds every request made inside it by an outer deadline
 (``sompos sync --deadline``).
+
+Under a deadline one URL gets at most its share of the time that is left (that time divided by
+the URLs still to try), so a node that hangs or trickles cannot use up the deadline before the
+next URL is asked; and the caller stops waiting at that share's end even while web3 is still
+checking and formatting a huge answer (the request runs on its own thread, left to finish alone).
+A node found too slow is not asked again before its back-off ends, even when it is the only one: a
+till with one trickling node ends a pass after one request budget instead of paying the budget
+again for every request (issue 18, point 12). One that answered nonsense is still asked as the
+last resort (asking costs nothing; on a single flaky link it is usually the link).
 """
 from __future__ import annotations
 
@@ -43,6 +52,7 @@ T = TypeVar("T")
 BACKOFF_START = 1.0
 BACKOFF_MAX = 60.0
 BACKOFF_HOSTILE = 60.0  # too slow, too deep, or nonsense: do not ask that node again soon
+LATE_S = 0.1            # how long past a request's end the caller waits for its own NodeTooSlow
 _RATE_LIMIT_WORDS = ("rate limit", "too many requests", "limit exceeded", "exceeded the quota")
 
 
@@ -95,19 +105,25 @@ class Endpoint:
     chain_checked: bool = False
     wrong_chain: int | None = None
     last_error: str = ""
+    shunned: bool = False  # in a hostile back-off: not asked before retry_at, even as the last resort
 
     def healthy(self, now: float) -> bool:
         return self.wrong_chain is None and now >= self.retry_at
 
-    def fail(self, now: float, why: str, *, at_least: float = 0.0) -> None:
+    def fail(self, now: float, why: str, *, at_least: float = 0.0, shun: bool = False) -> None:
         self.failures += 1
         self.retry_at = now + max(at_least, min(BACKOFF_MAX, BACKOFF_START * 2 ** (self.failures - 1)))
         self.last_error = why
+        # Only a node that cost a whole request budget (too slow) is skipped even as the last one:
+        # a garbage answer costs nothing to ask again, and on a till with one flaky link it is
+        # usually the link, not the node (a single node would otherwise be off for a minute).
+        self.shunned = shun
 
     def ok(self) -> None:
         self.failures = 0
         self.retry_at = 0.0
         self.last_error = ""
+        self.shunned = False
 
 
 @dataclass
@@ -128,6 +144,7 @@ class RpcClient:
         self._clock = clock
         self._lock = threading.Lock()
         self.deadline: float | None = None  # time.monotonic() by which every request must be done
+        self._share = threading.local()      # .end: when the request on this thread must be done
         if profile.embedded:
             if embedded_w3 is None:
                 raise ChainError("The demo network only runs inside `sompos demo`.")
@@ -135,7 +152,7 @@ class RpcClient:
         else:
             self.endpoints = [
                 Endpoint(mask_url(url), Web3(GuardedHTTPProvider(url, read_timeout=timeout,
-                                                                 deadline=lambda: self.deadline)))
+                                                                 deadline=self._request_end)))
                 for url in profile.rpc_urls]
         self.active: Endpoint | None = None
 
@@ -153,6 +170,50 @@ class RpcClient:
     def _out_of_time(self) -> bool:
         return self.deadline is not None and time.monotonic() >= self.deadline
 
+    def _request_end(self) -> float | None:
+        """When the request being made on this thread must be done: its URL's share, or the deadline."""
+        own, outer = getattr(self._share, "end", None), self.deadline
+        return outer if own is None else own if outer is None else min(own, outer)
+
+    def _share_end(self, left: int) -> float | None:
+        """Under a deadline: the end of this URL's share of the time left, ``left`` URLs still to try."""
+        if self.deadline is None or self.profile.embedded:
+            return None
+        now = time.monotonic()
+        return now + max(0.0, self.deadline - now) / max(1, left)
+
+    def _attempt(self, ep: Endpoint, fn: Callable[[Web3], T], end: float | None) -> T:
+        """``fn`` on ``ep`` (its chain checked first); by ``end`` at the latest when there is one.
+
+        With an end the request runs on a thread of its own, so the caller is back by then even if
+        web3 is still parsing and formatting a 30 MB answer; that thread finishes alone and its
+        result is dropped (what it asked is a read, or a signed transaction any node may get again).
+        """
+        if end is None:
+            return self._ask(ep, fn)
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            self._share.end = end
+            try:
+                box["result"] = self._ask(ep, fn)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller as it is
+                box["error"] = exc
+            finally:
+                done.set()
+        threading.Thread(target=run, name="rpc-request", daemon=True).start()
+        if not done.wait(max(0.0, end - time.monotonic()) + LATE_S):
+            raise NodeTooSlow("no usable answer within the time allowed for this node")
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def _ask(self, ep: Endpoint, fn: Callable[[Web3], T]) -> T:
+        if not ep.chain_checked:
+            self._check_chain(ep)
+        return fn(ep.w3)
+
     def _check_chain(self, ep: Endpoint) -> None:
         got = answers.chain_id(ep.w3.eth.chain_id)
         if got != self.profile.chain_id:
@@ -167,21 +228,26 @@ class RpcClient:
         now = self._clock()
         with self._lock:
             order = [e for e in self.endpoints if e.healthy(now)]
-            if not order:  # all in back-off: try the one that is due first rather than none
-                order = sorted((e for e in self.endpoints if e.wrong_chain is None),
+            if not order:  # all in back-off: try the one that is due first rather than none,
+                # but not one that was too slow or nonsensical a moment ago (that costs a budget again)
+                order = sorted((e for e in self.endpoints if e.wrong_chain is None and not e.shunned),
                                key=lambda e: e.retry_at)[:1]
+            shunned = [e for e in self.endpoints if e.shunned and not e.healthy(now)] if not order else []
+        if shunned and not self._out_of_time():
+            raise NodeUnavailable(
+                "No blockchain node answered (tried {tried}); payments will be checked when the "
+                "connection returns.", tried=len(shunned),
+                detail="; ".join(f"{e.name}: not asked again yet after: {e.last_error}" for e in shunned))
         wrong: WrongNetwork | None = None
         nonsense = 0
         tried = 0
-        for ep in order:
+        for i, ep in enumerate(order):
             if self._out_of_time():
                 ep.last_error = ep.last_error or "not tried: the deadline had passed"
                 break
             tried += 1
             try:
-                if not ep.chain_checked:
-                    self._check_chain(ep)
-                result = fn(ep.w3)
+                result = self._attempt(ep, fn, self._share_end(len(order) - i))
             except WrongNetwork as exc:
                 wrong = exc
                 continue
@@ -196,7 +262,7 @@ class RpcClient:
                                  node_message=message, what=what, message=message) from exc
             except (NodeTooSlow, HostileReply) as exc:
                 ep.fail(self._clock(), mask_secrets(f"{type(exc).__name__}: {exc}", self.profile.rpc_urls)[:300],
-                        at_least=BACKOFF_HOSTILE)
+                        at_least=BACKOFF_HOSTILE, shun=isinstance(exc, NodeTooSlow))
                 nonsense += isinstance(exc, HostileReply)
                 continue
             except Exception as exc:  # noqa: BLE001 - classify, never leak a traceback

@@ -22,7 +22,8 @@ from pos_app.core.text import safe_text
 __all__ = [
     "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
     "NOT_SET_UP", "CliParser", "add_actions", "add_command", "cached_token_info", "check_qr_target",
-    "common_options", "duration_text", "known_token_info", "log", "offline_item_dict", "open_context", "out",
+    "common_options", "duration_text", "file_name", "known_token_info", "log", "offline_item_dict", "open_context",
+    "out",
     "passphrase", "passphrase_at_hand", "require_token_facts", "safe_text", "seconds", "som_text", "usage_error", "whole",
 ]
 
@@ -35,6 +36,10 @@ PASSPHRASE_ENV = "SOMPOS_RELAY_PASSPHRASE"
 SOURCE_PASSPHRASE_ENV = "SOMPOS_RELAY_SOURCE_PASSPHRASE"
 
 log = logging.getLogger("pos_app.cli.main")  # one logger name for the CLI, as before the split
+# Until the data folder's log file is set up (``open_context``), a record logged by the app must
+# not reach logging's last resort, which prints it (and a traceback) on stderr: a refusal before
+# the shop is opened is still one line. Records still propagate to the log file once there is one.
+logging.getLogger("pos_app").addHandler(logging.NullHandler())
 
 
 class CliParser(argparse.ArgumentParser):
@@ -51,7 +56,7 @@ def common_options() -> argparse.ArgumentParser:
     """``--data-dir`` and ``--json`` for a subcommand. They work before or after the command;
     SUPPRESS keeps a subcommand's default from overwriting a value given before it."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, type=file_name,
                         help="folder for the shop database (default: your user data folder)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
     return common
@@ -98,17 +103,37 @@ def seconds(text: str) -> float:
     return float(value)  # a timer, not money
 
 
+def file_name(text: str) -> str:
+    """An argparse type for every file or folder named on the command line: a name no file system
+    here can hold (too long) stops the command while parsing, in one line, before anything is
+    read or written (``core.files.check_file_name``, the same words the reading code uses)."""
+    from pos_app.core.files import check_file_name
+    try:
+        check_file_name(text)
+    except BadInput as exc:
+        raise argparse.ArgumentTypeError(exc.user_message) from None
+    return text
+
+
 def check_qr_target(target: str) -> Path:
     """Check the QR picture can be written at ``target`` before anything is saved.
 
     Tries for real (the folder may be read-only or full even for root): an existing file is
-    opened for appending and left as it is; a new one is created and removed again.
+    opened for appending and left as it is; a new one is created and removed again. Whatever
+    the system refuses (a name too long, no permission) is said in one line.
     """
-    path = Path(target)
-    if path.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the QR picture, e.g. invoice.png.")
-    if not path.parent.is_dir():
-        raise BadInput(f"The folder for {target} does not exist.")
+    from pos_app.core.files import check_file_name, is_name_too_long, name_refusal
+    shown = safe_text(target, limit=200)
+    path = check_file_name(target)
+    try:
+        if path.is_dir():
+            raise BadInput(f"{shown} is a folder; give a file name for the QR picture, e.g. invoice.png.")
+        if not path.parent.is_dir():
+            raise BadInput(f"The folder for {shown} does not exist.")
+    except OSError as exc:
+        if is_name_too_long(exc):
+            raise name_refusal(target) from None
+        raise BadInput(f"Cannot write the QR picture to {shown} ({exc.strerror or exc}).") from None
     try:
         if path.exists():
             if not path.is_file():
@@ -120,7 +145,9 @@ def check_qr_target(target: str) -> Path:
             os.close(fd)
             path.unlink()
     except OSError as exc:
-        raise BadInput(f"Cannot write the QR picture to {target} ({exc.strerror or exc}).") from None
+        if is_name_too_long(exc):
+            raise name_refusal(target) from None
+        raise BadInput(f"Cannot write the QR picture to {shown} ({exc.strerror or exc}).") from None
     return path
 
 
@@ -130,8 +157,9 @@ def open_context(args: argparse.Namespace, *, read_only: bool = False):
     full disk, where the database cannot be opened the ordinary way: see pos_app/store/readonly.py."""
     from pos_app.app.context import AppContext, setup_logging
     from pos_app.core.errors import StorageError
+    from pos_app.core.files import check_file_name
     from pos_app.shop.config import default_data_dir
-    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    data_dir = check_file_name(args.data_dir) if args.data_dir else default_data_dir()
     setup_logging(data_dir)
     try:
         return AppContext(data_dir, new_shop=bool(getattr(args, "new_shop", False)))

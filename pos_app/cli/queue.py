@@ -11,8 +11,8 @@ import time
 from typing import Any
 
 from pos_app.cli.output import (
-    NOT_SET_UP, add_actions, add_command, duration_text, known_token_info, offline_item_dict, open_context, out,
-    som_text, whole,
+    NOT_SET_UP, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
+    out, som_text, whole,
 )
 from pos_app.core.money import format_som_plain
 from pos_app.core.errors import BadInput
@@ -100,11 +100,11 @@ def register(sub: Any) -> None:
     qsub = add_actions(q, "queue_cmd", "ACTION")
     add_command(qsub, "list", help="every offline payment with its state").set_defaults(func=cmd_list)
     e = add_command(qsub, "export", help="write the unsent queue to a signed file for another machine")
-    e.add_argument("file")
+    e.add_argument("file", type=file_name)
     e.add_argument("--again", action="store_true", help="include payments already exported (a lost stick)")
     e.set_defaults(func=cmd_export)
     i = add_command(qsub, "import", help="load a queue file exported by another machine")
-    i.add_argument("file")
+    i.add_argument("file", type=file_name)
     i.add_argument("--expect-device", metavar="NUMBER",
                    help="the other till's 16-character number, compared on both screens: pairs it")
     i.set_defaults(func=cmd_import)

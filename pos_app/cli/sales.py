@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.cli.output import (
-    actor_name, add_command, check_qr_target, known_token_info, open_context, out, som_text, usage_error, whole,
+    actor_name, add_command, check_qr_target, file_name, known_token_info, open_context, out, som_text, usage_error,
+    whole,
 )
 
 
@@ -189,7 +190,7 @@ def register(sub: Any) -> None:
     r = add_command(sub, "request", help="create an invoice and its QR payment request")
     r.add_argument("--amount", required=True, help="amount in som, e.g. 150 or 150,50")
     r.add_argument("--format", choices=["eip681", "metamask", "trust", "address"])
-    r.add_argument("--qr", metavar="FILE.png", help="also write the QR code as a PNG")
+    r.add_argument("--qr", metavar="FILE.png", type=file_name, help="also write the QR code as a PNG")
     r.add_argument("--memo", help="a note kept with the invoice")
     r.set_defaults(func=cmd_request)
 

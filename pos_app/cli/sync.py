@@ -10,6 +10,10 @@ Without either (a cron job, a pipe), the key stays locked and sync still sends w
 (customer-signed raw transfers); it says how many authorizations wait for the passphrase and exits
 4 (``EXIT_WAITS_FOR_KEY``) when any do, 0 when nothing waits. The drain (no ``--once``) also stops
 with 4, without sitting out its deadline, once only such authorizations are left.
+
+Exit codes: 0 all is final or failed (and the chain was read), 3 (``EXIT_FAILURE``) the deadline
+passed or no node could be used: the drain says in one line when the chain could not be read (no
+node, or only nonsense answers), it never claims success then; 4 authorizations wait for the key.
 """
 from __future__ import annotations
 
@@ -127,7 +131,8 @@ def _drain(args: argparse.Namespace, started: float) -> int:
 
     def say(state: str, report) -> None:
         if state == "offline":
-            print("offline: waiting for the network…", flush=True)
+            why = runner.unread.user_message if runner.unread is not None else "waiting for the network…"
+            print(f"offline: {why}", flush=True)
         elif report is not None:
             print(f"{state}: sent {report.sent}, included {report.included}, final {report.final}, "
                   f"failed {report.failed}, still to finish {report.outstanding}"
@@ -140,10 +145,14 @@ def _drain(args: argparse.Namespace, started: float) -> int:
     except _OnlyKeyLeft:
         done, key_left = False, runner.last_report.relay_missing
     failures = ctx.offline.unresolved_failures()
+    unread = None if done else runner.unread  # why the chain could not be read (never with done)
     data = {"done": done, "outstanding": engine.outstanding(), "waiting_for_relay_key": key_left,
+            "chain_read": unread is None, "chain_problem": unread.user_message if unread is not None else None,
             "failed": [{"id": i.id, "state": i.state.value, "payer": i.payer, "invoice": i.invoice_id,
                         "reason": i.reason} for i in failures]}
     lines = ["all payments are final or failed" if done else _waiting_for_key(key_left) if key_left else
+             f"deadline reached: the chain could not be read, {data['outstanding']} payments still to finish: "
+             f"{unread.user_message}" if unread is not None else
              f"deadline reached: {data['outstanding']} payments still to finish"]
     lines += [f"FAILED #{i.id} invoice {i.invoice_id} from {i.payer}: {i.state.value}: {i.reason}" for i in failures]
     out(args, data, "\n".join(lines))

@@ -1,4 +1,4 @@
-"""Reading a file the user names, with a size cap and without ever blocking.
+"""Reading a file the user names, with a size cap and without ever blocking; writing one atomically.
 
 Every file or standard input the app reads on a person's say-so goes through ``read_limited``:
 a payment payload (a few KB, or a QR picture), a network profile (64 KB), a relay key file, a
@@ -6,10 +6,20 @@ hand-over file (a few MB). It refuses what is not an ordinary file (a folder, a 
 a terminal device) before reading a byte, opens with ``O_NONBLOCK`` so a FIFO with no writer
 cannot hang the till, and reads at most ``limit + 1`` bytes, so a file that grows or lies about
 its size is refused instead of filling the memory. Every refusal is a ``BadInput`` naming the file.
+
+A file name the file system cannot hold (one part over 255 bytes, or the whole over 4096) is
+refused by ``check_file_name`` in the same words wherever it is given: before a file is read
+here, and by the command line for every file it is asked to write (``cli/output.py`` ``file_name``).
+The system's own "File name too long" (``ENAMETOOLONG``) is said the same way.
+
+``write_file_atomic`` writes a whole file or nothing (temp file, fsync, rename, fsync of the
+folder): a hand-over file, the device key.
 """
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import stat
 import sys
 from pathlib import Path
@@ -27,6 +37,8 @@ KEY_FILE_LIMIT = 64 * KB        # a keystore v3 JSON is ~500 bytes
 HANDOVER_LIMIT = 8 * MB         # a day's offline payments, one JSON line each
 
 _CHUNK = 64 * KB
+NAME_MAX = 255                  # bytes in one name: ext4, XFS, btrfs, APFS; UTF-16 units on NTFS and FAT
+PATH_MAX = 4096                 # bytes in a whole path handed to the system (Linux)
 
 
 class FileRefused(BadInput):
@@ -48,8 +60,61 @@ class FileTooLarge(FileRefused):
     code = reason = "too_large"
 
 
+class FileNameTooLong(FileRefused):
+    code = reason = "name_too_long"
+
+
 def _name(path: str | os.PathLike[str]) -> str:
     return safe_text(os.fspath(path), limit=200)
+
+
+def _short_name(text: str) -> str:
+    """A name as a message shows it: a very long one by its start and its end."""
+    text = safe_text(text)
+    return text if len(text) <= 60 else f"{text[:40]}…{text[-16:]}"
+
+
+def _limit(path: str, name: str, default: int) -> int:
+    """The file system's own limit where the system tells it (the nearest existing folder)."""
+    folder = os.path.dirname(os.path.abspath(path)) if len(path) < PATH_MAX else ""
+    while folder:
+        try:
+            return int(os.pathconf(folder, name)) or default
+        except (OSError, ValueError, AttributeError):  # missing folder, or no pathconf (Windows)
+            parent = os.path.dirname(folder)
+            folder = "" if parent == folder else parent
+    return default
+
+
+def name_too_long(path: str | os.PathLike[str]) -> bool:
+    """True when the file system cannot hold ``path``: one part longer than a name may be, or the
+    whole longer than a path may be (in the bytes the system is handed; its own limits where it
+    tells them, else ``NAME_MAX`` and ``PATH_MAX``)."""
+    text = os.fspath(path)
+    if len(os.fsencode(text)) >= _limit(text, "PC_PATH_MAX", PATH_MAX):
+        return True
+    parts = text.split(os.sep) if not os.altsep else text.replace(os.altsep, os.sep).split(os.sep)
+    longest = max((len(os.fsencode(part)) for part in parts), default=0)
+    return longest > NAME_MAX and longest > _limit(text, "PC_NAME_MAX", NAME_MAX)
+
+
+def name_refusal(path: str | os.PathLike[str]) -> FileNameTooLong:
+    """The one sentence for a file name that is too long (given by a person or refused by the system)."""
+    return FileNameTooLong("The file name {file} is too long for this computer; choose a shorter name.",
+                           file=_short_name(os.fspath(path)))
+
+
+def check_file_name(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a ``Path``, or ``BadInput`` (``FileNameTooLong``) if no file system here can
+    hold the name: said before anything is opened, created or written."""
+    if name_too_long(path):
+        raise name_refusal(path)
+    return Path(path)
+
+
+def is_name_too_long(exc: BaseException) -> bool:
+    """The system refused a path for its length (ENAMETOOLONG; ERROR_FILENAME_EXCED_RANGE on Windows)."""
+    return isinstance(exc, OSError) and (exc.errno == errno.ENAMETOOLONG or getattr(exc, "winerror", None) == 206)
 
 
 def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file") -> bytes:
@@ -58,6 +123,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file"
     ``what`` names what the file should be, in the message ("payment", "network profile", "key file").
     """
     name = _name(path)
+    check_file_name(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -68,6 +134,8 @@ def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file"
     except IsADirectoryError:  # Windows opens no folder
         raise FileRefused("{file} is a folder, not a file.", file=name).because("folder") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        if is_name_too_long(exc):
+            raise name_refusal(path) from None
         raise FileRefused("Cannot read the file {file}.", detail=str(exc), file=name) from None
     try:
         info = os.fstat(fd)
@@ -129,3 +197,50 @@ def _read_capped(fh: BinaryIO, limit: int, *, name: str, what: str) -> bytes:
     if total > limit:
         raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what)
     return b"".join(parts)
+
+
+def write_file_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """Temp file in the same folder (0600, O_EXCL), fsync, rename into place, fsync the folder.
+
+    Without ``overwrite`` an existing target raises ``FileExistsError`` (a hard link makes that
+    atomic where the filesystem has them; FAT sticks do not, there the check comes just before).
+    ``OSError`` for anything else the system refuses; no temp file is left behind.
+    """
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)                 # fails if the target exists, atomically
+            except FileExistsError:
+                raise
+            except (OSError, NotImplementedError):
+                if path.exists():
+                    raise FileExistsError(str(path)) from None
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    if os.name != "nt":
+        try:
+            dfd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass                                   # some filesystems cannot sync a folder

@@ -36,7 +36,7 @@ def taken_in(c: Any, chain_id: int, token: str, merchant: str, now: int) -> set[
     window = (merchant, now - WATCH_HORIZON, chain_id, token, LATE_WATCH_SECONDS, now)
     for due, rest in c.execute(
             "SELECT due_base, rest_base FROM invoices WHERE merchant = ? AND created_at >= ? AND chain_id = ?"
-            " AND token = ? AND expires_at + ? > ?", window):
+            " AND token = ? AND expires_at + ? > ? AND carried_for IS NULL", window):
         taken.add(BaseUnits(int(due)))
         if rest is not None:
             taken.add(BaseUnits(int(rest)))

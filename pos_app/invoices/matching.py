@@ -14,10 +14,9 @@ state the same rules as a table):
    sale's if the sale is still waiting for money; otherwise (paid in full, paid offline,
    cancelled) it goes to the unmatched inbox with that sale as a hint, never to another sale.
 3. **Tail**: the amount carries a tail. Another till's tail: that till's business. This till's
-   tail, asked by an older sale: the inbox, with that sale as a hint. This till's tail that this
-   till never asked, and that no sale open then asked either (a customer who edits the som part
-   keeps the tail): another till uses this till's number (a twin): the inbox, and an alarm that
-   stops settling by amount until a manager resolves it.
+   tail, asked by an older sale: the inbox, with that sale as a hint. One of the first tails this
+   till hands out, on an amount it never asked: another till uses this till's number (a twin):
+   the inbox, and an alarm that stops settling by amount until a manager resolves it.
 4. **Sole**: only at a shop with one till, with no alarm: the only unpaid sale open when the
    transfer was made takes any other amount (an edited, rounded or partial payment).
 5. Anything else goes to the unmatched inbox for the cashier.
@@ -199,9 +198,10 @@ def attribute(ev: Evidence, *, slot: TillSlot = TillSlot(), scheme: TailScheme |
             return Match(None, "other_till")
         if ev.asked_before is not None:
             return Match(None, "none", hint=ev.asked_before)
-        # A customer who edits the som part of an open sale's request keeps its tail: not a twin.
-        edited = any(scheme.tail_of(c.due_base, decimals) == tail for c in ev.open_unpaid)
-        if not edited and (tail - slot.number) // slot.count < TWIN_TAIL_PLACES:
+        # A tail this till hands out early, on an amount it never asked: a twin's request. (A
+        # customer who types an amount types whole tyiyn; one that keeps a tail is rare, and the
+        # money still waits safely in the inbox.)
+        if (tail - slot.number) // slot.count < TWIN_TAIL_PLACES:
             return Match(None, "twin")
     if twin_alarm or slot.shared:
         return Match(None, "none")

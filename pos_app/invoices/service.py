@@ -63,8 +63,14 @@ class InvoiceService:
         self.store.after_commit(lambda: self.events.publish(event))
 
     def create(self, amount: Tyiyn, *, chain_id: int, token: str, merchant: str, decimals: int,
-               expiry_seconds: int = DEFAULT_EXPIRY_SECONDS, memo: str = "") -> Invoice:
-        """A new invoice asking for a unique on-chain amount; committed before it is returned."""
+               expiry_seconds: int = DEFAULT_EXPIRY_SECONDS, memo: str = "", carried_for: str | None = None) -> Invoice:
+        """A new invoice asking for a unique on-chain amount; committed before it is returned.
+
+        ``carried_for``: not a sale of this till but another till's ("<device>:<its invoice>"),
+        whose customer-signed payment this till only carries to the network (a hand-over file). It
+        asks no amount of its own (it is linked to its payment by evidence only) and is never in
+        this till's sales figures: the sale is counted once, on the till that made it.
+        """
         if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
             raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
         if len(memo) > 200:
@@ -73,13 +79,15 @@ class InvoiceService:
         scheme = TailScheme.for_decimals(decimals)
         now = self._now()
         with self.store.transaction() as c:
-            tail = allocate_tail(amount_base, scheme, taken_in(c, chain_id, token, merchant, now), self.till())
+            tail = 0 if carried_for is not None else allocate_tail(
+                amount_base, scheme, taken_in(c, chain_id, token, merchant, now), self.till())
             due = amount_base + tail * scheme.unit
             cur = c.execute(
                 "INSERT INTO invoices(created_at, expires_at, chain_id, token, merchant, decimals, amount_tyiyn,"
-                " amount_base, due_base, tail, state, memo, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " amount_base, due_base, tail, state, memo, updated_at, carried_for)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (now, now + expiry_seconds, chain_id, token, merchant, decimals, int(amount), str(amount_base),
-                 str(due), tail, InvoiceState.NEW.value, memo, now))
+                 str(due), tail, InvoiceState.NEW.value, memo, now, carried_for))
             inv_id = int(cur.lastrowid)
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
                       " VALUES (?,?,?,?,?)", (inv_id, now, None, InvoiceState.NEW.value, "created"))

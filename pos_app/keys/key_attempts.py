@@ -3,14 +3,27 @@
 Why the database and not a file next to the key
     A counter in a file beside the key is lifted by deleting that file. Here the count lives in
     the ``key_attempts`` table, and every change of it is also written to the audit chain (event
-    ``key.attempts``, subject ``key:<name>``, the new count and lock time in ``detail``) in the same
-    transaction. Reading takes the stricter of the two (more failures, later lock), so deleting or
+    ``key.attempts``, subject ``key:<name>``, the new count and lock in ``detail``) in the same
+    transaction. Reading takes the stricter of the two (more failures, longer lock), so deleting or
     zeroing the row does not lift a lock: the last audit record still shows it, and the row is
     written back to agree. Removing the audit record as well breaks the audit chain, which
     ``Store.verify_audit_chain`` reports; a damaged row or record counts as a fresh lock (fail
     closed). Someone who can rewrite the whole database can also copy the key file and guess
     offline, so this is a defence against guessing at the till; the passphrase strength covers a
     stolen disk.
+
+Why the lock is timed by the monotonic clock, not the wall clock (issue 18, finding 15)
+    A lock that ends at a wall-clock time is lifted by setting the clock forward, ten fresh guesses
+    each time. So a lock is stored as the seconds still to serve (``lock_left``) at a checkpoint of
+    ``time.monotonic()`` (``mono``), and only monotonic time serves it: a reading ``m`` credits
+    ``m - mono`` when ``m >= mono``, else ``m`` (the monotonic clock starts again at boot, so after
+    a restart of the computer only the time since boot is certain to have passed; a checkpoint is
+    written then). Either way the credit is never more than the time that really passed, whatever
+    the wall clock says, and the monotonic clock is the system's, so a restart of the app (or another
+    process) counts the time between. The wall clock only *shows* the end (``locked_until``); a lock
+    is at most ``lockout_seconds`` long, so setting the clock back cannot lengthen it either. A lock
+    written by an earlier version (a wall-clock end only) is served against the wall clock once,
+    capped at ``lockout_seconds``, and from then on by the monotonic clock.
 
 Why ``BEGIN IMMEDIATE``
     Each guess is counted by reading and raising the count inside one ``BEGIN IMMEDIATE``
@@ -30,6 +43,7 @@ import contextlib
 import json
 import logging
 import math
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +56,11 @@ _LEGACY_FILE_LIMIT = 4096
 
 @dataclass(frozen=True)
 class Attempts:
-    """A key's counter at one moment: wrong passphrases in a row, and the lock's end (or None)."""
+    """A key's counter at one moment: wrong passphrases in a row, and the lock's end (or None).
+
+    ``locked_until`` is a wall-clock time, for showing: the lock itself is served by the
+    monotonic clock (module docstring).
+    """
 
     failures: int
     locked_until: float | None
@@ -52,17 +70,30 @@ class Attempts:
         return self.locked_until is not None
 
 
+@dataclass(frozen=True)
+class _Lock:
+    """What one stored source says now: failures, and seconds of lock still to serve (0: none)."""
+
+    failures: int
+    left: float
+
+
 class KeyAttempts:
-    """The wrong-passphrase counter of the key ``name`` in ``store`` (a ``pos_app.store.db.Store``)."""
+    """The wrong-passphrase counter of the key ``name`` in ``store`` (a ``pos_app.store.db.Store``).
+
+    ``clock`` is the wall clock (only to show when a lock ends), ``monotonic`` the clock that
+    serves a lock; both are injectable for tests.
+    """
 
     def __init__(self, store, name: str, *, max_attempts: int, lockout_seconds: int,
                  clock: Callable[[], float], legacy_file: Path | None = None,
-                 actor: str = "till") -> None:
+                 actor: str = "till", monotonic: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.name = name
         self.max_attempts = max_attempts
         self.lockout_seconds = lockout_seconds
         self._clock = clock
+        self._monotonic = monotonic
         self.legacy_file = legacy_file
         self.actor = actor
         self._legacy_folded = False
@@ -70,40 +101,41 @@ class KeyAttempts:
     # ------------------------------------------------------------------ the three moves
 
     def current(self) -> Attempts:
-        """The counter as it stands now (an expired lock counts as none)."""
+        """The counter as it stands now (a served lock counts as none)."""
         with self._transaction() as conn:
-            return self._current(conn, self._clock())
+            wall, mono = self._now()
+            return self._shown(self._current(conn, wall, mono), wall)
 
     def reserve(self) -> tuple[Attempts, bool]:
         """Count one guess before it is tried: (the new state, False), or (the lock, True) if locked."""
         with self._transaction() as conn:
-            now = self._clock()
-            state = self._current(conn, now)
-            if state.locked:
-                return state, True
+            wall, mono = self._now()
+            state = self._current(conn, wall, mono)
+            if state.left > 0:
+                return self._shown(state, wall), True
             failures = state.failures + 1
-            until = math.ceil(now + self.lockout_seconds) if failures >= self.max_attempts else None
-            new = Attempts(failures, until)
-            self._write(conn, new, now, "locked: too many wrong passphrases" if until else "guess counted")
-            if until:
+            left = float(self.lockout_seconds) if failures >= self.max_attempts else 0.0
+            new = _Lock(failures, left)
+            self._write(conn, new, wall, mono, "locked: too many wrong passphrases" if left else "guess counted")
+            if left:
                 log.warning("Key %s locked after %d wrong passphrases", self.name, failures)
-            return new, False
+            return self._shown(new, wall), False
 
     def succeeded(self) -> None:
         """The passphrase was right: the count starts again from zero."""
         with self._transaction() as conn:
-            now = self._clock()
-            self._current(conn, now)  # folds in an old attempts file, so it cannot come back
-            self._write(conn, Attempts(0, None), now, "unlocked")
+            wall, mono = self._now()
+            self._current(conn, wall, mono)  # folds in an old attempts file, so it cannot come back
+            self._write(conn, _Lock(0, 0.0), wall, mono, "unlocked")
 
     def take_back(self) -> None:
         """The guess could not be tried (the key file was unreadable): it does not count."""
         with self._transaction() as conn:
-            now = self._clock()
-            state = self._current(conn, now)
+            wall, mono = self._now()
+            state = self._current(conn, wall, mono)
             failures = max(0, state.failures - 1)
-            until = state.locked_until if failures >= self.max_attempts else None
-            self._write(conn, Attempts(failures, until), now, "guess not counted: key file unreadable")
+            left = state.left if failures >= self.max_attempts else 0.0
+            self._write(conn, _Lock(failures, left), wall, mono, "guess not counted: key file unreadable")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[object]:
@@ -114,53 +146,79 @@ class KeyAttempts:
         if self._legacy_folded:
             self._remove_legacy()
 
+    def _now(self) -> tuple[float, float]:
+        return float(self._clock()), float(self._monotonic())
+
+    @staticmethod
+    def _shown(state: _Lock, wall: float) -> Attempts:
+        return Attempts(state.failures, math.ceil(wall + state.left) if state.left > 0 else None)
+
     # ------------------------------------------------------------------ reading
 
-    def _current(self, conn, now: float) -> Attempts:
-        """The stricter of the row, the last audit record and an old attempts file; made to agree."""
-        row = self._row(conn, now)
-        audit = self._audit(conn, now)
-        legacy = self._legacy(now)
-        stored = [s for s in (row, audit, legacy) if s is not None]
+    def _current(self, conn, wall: float, mono: float) -> _Lock:
+        """The stricter of the audit record, the row and an old attempts file, made to agree; a
+        served lock reads as a fresh count."""
+        audit, restarted = self._audit(conn, wall, mono)
+        row = self._row(conn, audit)
+        legacy = self._legacy(wall)
+        stored = [s for s in (audit, row, legacy) if s is not None]
         if not stored:
-            return Attempts(0, None)
-        failures = max(s.failures for s in stored)
-        until = max((s.locked_until or 0) for s in stored) or None
-        if until is None and failures >= self.max_attempts:
-            until = math.ceil(now + self.lockout_seconds)  # should not happen; fail closed
-        if until is not None and until - now > self.lockout_seconds:
-            until = math.ceil(now + self.lockout_seconds)  # the clock went back: cap the wait
-        merged = Attempts(failures, until)
-        if row != merged or audit != merged or legacy is not None:
-            why = "moved from the old attempts file" if legacy is not None else "counter restored"
-            if row is not None and audit is not None and row != audit:
+            return _Lock(0, 0.0)
+        merged = _Lock(max(s.failures for s in stored), max(s.left for s in stored))
+        if audit != merged or row is None or row.failures != merged.failures or legacy is not None or restarted:
+            why = ("moved from the old attempts file" if legacy is not None
+                   else "the computer was restarted: only the time since is counted" if restarted
+                   else "counter restored")
+            if row is not None and audit is not None and row.failures != audit.failures:
                 log.warning("Key %s attempt counter disagreed with the audit record; "
                             "the stricter one is kept", self.name)
-            self._write(conn, merged, now, why)
+            self._write(conn, merged, wall, mono, why)
             self._legacy_folded = legacy is not None
-        if until is not None and now >= until:
-            return Attempts(0, None)  # lock served: a fresh set of attempts
+        if merged.failures >= self.max_attempts and merged.left <= 0:
+            return _Lock(0, 0.0)  # lock served: a fresh set of attempts
         return merged
 
-    def _row(self, conn, now: float) -> Attempts | None:
+    def _audit(self, conn, wall: float, mono: float) -> tuple[_Lock | None, bool]:
+        """The last audit record's count and the lock it still holds now; True when the monotonic
+        clock started again since (the computer was restarted)."""
+        found = conn.execute("SELECT detail FROM audit_log WHERE event = ? AND subject = ? "
+                             "ORDER BY id DESC LIMIT 1", (AUDIT_EVENT, self._subject)).fetchone()
+        if found is None:
+            return None, False
+        try:
+            detail = json.loads(found[0])
+            failures, until = detail["failures"], detail["locked_until"]
+            if not (_natural(failures) and _natural(until)):
+                return self._damaged("audit record"), False
+            if "lock_left" not in detail:                       # written by an earlier version
+                return _Lock(failures, self._wall_left(until, wall)), False
+            left, since = detail["lock_left"], detail["mono"]
+            if not (_natural(left) and isinstance(since, (int, float)) and not isinstance(since, bool)
+                    and math.isfinite(since) and since >= 0):
+                return self._damaged("audit record"), False
+        except (ValueError, TypeError, KeyError, RecursionError):
+            return self._damaged("audit record"), False
+        restarted = mono < since
+        served = mono if restarted else mono - since      # never more than the time that really passed
+        return _Lock(failures, max(0.0, min(float(left), self.lockout_seconds) - served)), restarted and left > 0
+
+    def _row(self, conn, audit: _Lock | None) -> _Lock | None:
+        """The row: a copy of the audit record's numbers, to read at a glance. Its lock is timed by
+        the audit record; a lock only the row knows of cannot be timed, so it counts as a fresh one."""
         found = conn.execute("SELECT failures, locked_until FROM key_attempts WHERE name = ?",
                              (self.name,)).fetchone()
         if found is None:
             return None
-        return self._checked(found[0], found[1], now, "row")
+        failures, until = found
+        if not (_natural(failures) and _natural(until)):
+            return self._damaged("row")
+        if failures < self.max_attempts and not until:
+            return _Lock(failures, 0.0)
+        if audit is not None and audit.failures >= self.max_attempts:
+            return _Lock(failures, audit.left)
+        return _Lock(failures, float(self.lockout_seconds))
 
-    def _audit(self, conn, now: float) -> Attempts | None:
-        found = conn.execute("SELECT detail FROM audit_log WHERE event = ? AND subject = ? "
-                             "ORDER BY id DESC LIMIT 1", (AUDIT_EVENT, self._subject)).fetchone()
-        if found is None:
-            return None
-        try:
-            detail = json.loads(found[0])
-            return self._checked(detail["failures"], detail["locked_until"], now, "audit record")
-        except (ValueError, TypeError, KeyError, RecursionError):
-            return self._damaged(now, "audit record")
-
-    def _legacy(self, now: float) -> Attempts | None:
+    def _legacy(self, wall: float) -> _Lock | None:
         if self.legacy_file is None:
             return None
         try:
@@ -169,22 +227,24 @@ class KeyAttempts:
             until = data["locked_until"]
             if isinstance(until, float) and math.isfinite(until):
                 until = math.ceil(until)
-            return self._checked(data["failures"], until or 0, now, "old attempts file")
+            failures, until = data["failures"], until or 0
+            if not (_natural(failures) and _natural(until)):
+                return self._damaged("old attempts file")
+            return _Lock(failures, self._wall_left(until, wall))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            return self._damaged(now, "old attempts file")
+            return self._damaged("old attempts file")
 
-    def _checked(self, failures: object, until: object, now: float, where: str) -> Attempts:
-        if not (_natural(failures) and _natural(until)):
-            return self._damaged(now, where)
-        return Attempts(failures, until or None)  # type: ignore[arg-type]
+    def _wall_left(self, until: int, wall: float) -> float:
+        """A lock written as a wall-clock end (before this version): what is left, at most a lockout."""
+        return max(0.0, min(float(self.lockout_seconds), until - wall)) if until else 0.0
 
-    def _damaged(self, now: float, where: str) -> Attempts:
+    def _damaged(self, where: str) -> _Lock:
         # A counter that cannot be read must not hand out fresh attempts: start a lock now.
         log.warning("Key %s attempt counter (%s) is damaged; locking for %d s", self.name, where,
                     self.lockout_seconds)
-        return Attempts(self.max_attempts, math.ceil(now + self.lockout_seconds))
+        return _Lock(self.max_attempts, float(self.lockout_seconds))
 
     # ------------------------------------------------------------------ writing
 
@@ -192,15 +252,17 @@ class KeyAttempts:
     def _subject(self) -> str:
         return f"key:{self.name}"
 
-    def _write(self, conn, state: Attempts, now: float, why: str) -> None:
-        until = state.locked_until or 0
+    def _write(self, conn, state: _Lock, wall: float, mono: float, why: str) -> None:
+        left = math.ceil(state.left) if state.left > 0 else 0
+        until = math.ceil(wall + left) if left else 0         # for showing; the lock is ``lock_left``
         conn.execute(
             "INSERT INTO key_attempts(name, failures, locked_until, updated_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET failures = excluded.failures, "
             "locked_until = excluded.locked_until, updated_at = excluded.updated_at",
-            (self.name, state.failures, until, int(now)))
+            (self.name, state.failures, until, int(wall)))
         self.store.audit(self.actor, AUDIT_EVENT, self._subject,
-                         {"failures": state.failures, "locked_until": until}, why)
+                         {"failures": state.failures, "locked_until": until, "lock_left": left,
+                          "mono": math.floor(mono * 1000) / 1000}, why)   # never later than now
 
     def _remove_legacy(self) -> None:
         # Removed only after the count is committed to the table; if this fails the file is read

@@ -56,8 +56,9 @@ Lockout
     passphrase resets the count. The count lives in the shop database (table ``key_attempts``,
     mirrored in the audit chain), is raised under a lock shared by all processes before the slow
     decryption, and a missing or damaged counter after a lock still counts as locked; see
-    ``pos_app/keys/key_attempts.py``. If the clock goes back, the remaining wait is capped at 30
-    minutes. This is a defence against guessing at the till, not against a stolen disk: the
+    ``pos_app/keys/key_attempts.py``. The lock is served by the monotonic clock: setting the
+    clock forward does not shorten it, setting it back does not lengthen it past 30 minutes, and a
+    restart of the app keeps it. This is a defence against guessing at the till, not against a stolen disk: the
     passphrase strength covers that case.
 
 Files are written atomically. Each is written to a temp file in the same folder, opened with
@@ -148,12 +149,14 @@ class RelayKeyStore:
     """
 
     def __init__(self, data_dir: Path | str, *, store: Any = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / KEY_FILE_NAME
         self.attempts_path = self.data_dir / ATTEMPTS_FILE_NAME
         self._store = store
-        self._clock = clock
+        self._clock = clock              # shows when a lock ends
+        self._monotonic = monotonic      # serves it (key_attempts.py)
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -275,7 +278,7 @@ class RelayKeyStore:
             store = owned = open_store(self.data_dir)
         try:
             yield KeyAttempts(store, ATTEMPTS_NAME, max_attempts=MAX_ATTEMPTS,
-                              lockout_seconds=LOCKOUT_SECONDS, clock=self._clock,
+                              lockout_seconds=LOCKOUT_SECONDS, clock=self._clock, monotonic=self._monotonic,
                               legacy_file=self.attempts_path)
         finally:
             if owned is not None:

@@ -31,7 +31,8 @@ What the checks prove
     *Nothing stranded.* Exported items are marked handed off; they are taken back when the
     till's own file is loaded on it again, by a person (``queue take-back``), or by its sync
     engine once online and ``HANDOFF_GRACE_S`` after the hand-over (``OfflineQueue``).
-    The header (format 2) also carries the sender's audit head, which the importer records.
+    The header (format 3) also carries the sender's audit head, signed by its device key; the importer
+    checks that signature and records the head.
 
 Whole file or item by item
     Anything wrong with the file (format, newer version, signature, count, a line that is not an
@@ -82,8 +83,8 @@ from pos_app.invoices.matching import TillSlot
 # The file format's names stay importable from here (callers and tests use ``handover.read_bundle``).
 from pos_app.offline.handover_file import (
     FORMAT, KEY_FILE_NAME, MAX_BUNDLE_BYTES, MAX_MEMO, MEMO_LIMIT, VERSION, Bundle, BundleItem, _atomic_write,
-    _line, audit_head, device_fingerprint, device_key, fingerprint, parse_bundle, public_key_hex, read_bundle,
-    sign_lines,
+    _line, audit_field, audit_head, device_fingerprint, device_key, fingerprint, parse_bundle, public_key_hex,
+    read_bundle, sign_lines,
 )
 from pos_app.offline.lifecycle import UNSENT
 from pos_app.store.db import Store
@@ -233,10 +234,10 @@ def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = No
         rows = [r for r in rows if r["token"].lower() == token.lower() and r["payee"].lower() == merchant.lower()]
         if not rows:
             raise BadInput("There are no unsent offline payments to hand over; no file was written.")
-        head = audit_head(store)
+        head = audit_field(store, key)        # the audit head this till signed (issue 18, finding 14)
     lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
                     "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
-                    "audit": {"count": head[0], "hash": head[1]},
+                    "audit": head,
                     "till": {"number": till.till.number, "count": till.till.count}})]
     for r in rows:
         lines.append(_line({"kind": r["kind"], "payload": r["payload"],

@@ -1,34 +1,41 @@
 """The hand-over file itself (see ``handover`` for what it is for and what its checks prove):
 this till's device key, signing and writing a file, and reading one back with every check.
 No database and no queue here: ``handover`` (export) and ``handover_import`` use it.
+
+The device key itself lives with the audit chain (``store/audit.py``), which it also signs; the
+header (format 3) carries the exporting till's signed audit head, and reading a file checks that
+head's own signature with the file's device key, so the importing till records a head it can
+show to anyone with the other till's public key (``sompos audit verify --head`` there).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pos_app.core.errors import BadInput, StorageError
+from pos_app.core.errors import BadInput
+from pos_app.core.files import write_file_atomic as _atomic_write  # noqa: F401 - handover.py writes with it
 from pos_app.core.money import Tyiyn
+from pos_app.store.audit import (
+    DEVICE_KEY_NAME, GENESIS, device_key, fingerprint, head_shape_ok, head_signed_by, public_key_hex, sign_head,
+    verify_signature,
+)
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "sompos-offline-queue"
-VERSION = 2                               # 2: the header carries the exporting till's audit head
-KEY_FILE_NAME = "device-key.pem"
+VERSION = 3                               # 2: the exporting till's audit head; 3: signed by its device key
+KEY_FILE_NAME = DEVICE_KEY_NAME
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024       # ~1 KB an item: far beyond any offline queue
 MAX_AMOUNT_TYIYN = 10**15
 MAX_MEMO = 1000
 MAX_PAYLOAD = 8 * 1024                    # pos_app.offline.payload.MAX_TEXT
 MEMO_LIMIT = 200                          # InvoiceService.create
 HEADER_KEYS = ("format", "version", "chain_id", "token", "merchant", "created_at", "device", "count")
-HEADER_KEYS_V2 = (*HEADER_KEYS, "audit", "till")   # v2: the audit head and the till number/count
+HEADER_KEYS_V2 = (*HEADER_KEYS, "audit", "till")   # v2: the audit head and the till number/count (v3 too)
 ITEM_KEYS = ("kind", "payload", "invoice", "received_at", "key", "tx_hash")
 INVOICE_KEYS = ("number", "amount_tyiyn", "memo", "created_at")
 KINDS = ("raw_tx", "eip3009")
@@ -59,7 +66,8 @@ class Bundle:
     device: str                       # its fingerprint
     items: tuple[BundleItem, ...]
     sha256: str                       # of the whole file, for the audit record
-    audit: dict[str, Any] | None = None   # the exporting till's audit head {"count", "hash"} (v2)
+    audit: dict[str, Any] | None = None   # the exporting till's audit head: {"count", "hash"} (v2);
+    #                                       {"id", "count", "hash", "sig"} signed by ``device_key`` (v3)
     till: tuple[int, int] | None = None   # (number, count) the exporting till was set to (v2)
 
     @property
@@ -68,50 +76,8 @@ class Bundle:
 
 
 # -- the device key -------------------------------------------------------------------------------
-def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
-    """This machine's Ed25519 signing key, created on first use in ``data_dir/device-key.pem`` (0600).
-
-    Kept unencrypted: it only vouches that a bundle left this device unchanged (export must work
-    without a passphrase in the field), it holds no money. An existing file is never replaced.
-    """
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    path = Path(data_dir) / KEY_FILE_NAME
-    if not path.exists():
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(path, pem, overwrite=False)
-            return key
-        except FileExistsError:
-            pass                                   # another process made it first: use theirs
-        except OSError as exc:
-            raise StorageError("The device key {file} could not be created.", file=str(path),
-                               detail=str(exc)) from exc
-    try:
-        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-            os.chmod(path, 0o600)
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
-    if not isinstance(key, Ed25519PrivateKey):
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
-    return key
-
-
-def public_key_hex(key: "Ed25519PrivateKey") -> str:
-    from cryptography.hazmat.primitives import serialization
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
-
-
-def fingerprint(public_hex: str) -> str:
-    """A short name for a device key (16 hex of its SHA-256), to compare by eye or pin."""
-    return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
+# ``device_key``, ``public_key_hex`` and ``fingerprint`` are ``store/audit.py``'s (imported above):
+# the same key signs the audit log's head.
 
 
 def device_fingerprint(data_dir: Path | str) -> str:
@@ -132,52 +98,6 @@ def sign_lines(lines: list[bytes], key: "Ed25519PrivateKey") -> bytes:
     """The whole file: ``lines`` (each ending in a newline) and the signature line over them."""
     body = b"".join(lines)
     return body + _signature_line(key.sign(body))
-
-
-def _atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
-    """Temp file in the same folder (0600, O_EXCL), fsync, rename into place, fsync the folder.
-
-    Without ``overwrite`` an existing target raises ``FileExistsError`` (a hard link makes that
-    atomic where the filesystem has them; FAT sticks do not, there the check comes just before).
-    """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)                 # fails if the target exists, atomically
-            except FileExistsError:
-                raise
-            except (OSError, NotImplementedError):
-                if path.exists():
-                    raise FileExistsError(str(path)) from None
-                os.replace(tmp, path)
-            else:
-                os.unlink(tmp)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    if os.name != "nt":
-        try:
-            dfd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
-        except OSError:
-            pass                                   # some filesystems cannot sync a folder
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -265,9 +185,12 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
     if set(header) != set(keys) or not (_int(header["chain_id"], 1) and _address(header["token"])
                                         and _address(header["merchant"])
                                         and _int(header["created_at"]) and _int(header["count"])
-                                        and (version == 1 or (_audit_ok(header["audit"])
+                                        and (version == 1 or (_audit_ok(header["audit"], version)
                                                               and _till_ok(header["till"])))):
         raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
+    if version >= 3 and not head_signed_by(device, header["audit"]):
+        raise BadInput("The file {file} was changed or damaged after it was exported (its device signature "
+                       "does not match); ask for a new export.", file=name)
     entries = lines[1:-1]
     if header["count"] != len(entries):
         raise BadInput("The file {file} says it holds {expected} payments but has {found}.", file=name,
@@ -283,29 +206,40 @@ def _till_ok(v: Any) -> bool:
             and _int(v["count"], v["number"], 1000))
 
 
-def _audit_ok(v: Any) -> bool:
+def _audit_ok(v: Any, version: int) -> bool:
+    if version >= 3:
+        return head_shape_ok(v)
     return isinstance(v, dict) and set(v) == {"count", "hash"} and _int(v["count"]) and _hex(v["hash"], 64)
 
 
 def audit_head(store: Any) -> tuple[int, str]:
-    """(records, hash of the newest) of a till's audit chain: carried by its hand-over files, so the
-    receiving till keeps an anchor of the sender's chain outside the sender's database."""
-    head = getattr(store, "audit_head", None)
-    if callable(head):
-        count, digest = head()
+    """(id, hash) of the newest record of a till's audit chain as this till signed it (the newest
+    record when nothing is signed): carried by its hand-over files, so the receiving till keeps an
+    anchor of the sender's chain outside the sender's database."""
+    signed = getattr(store, "signed_audit_head", None)
+    head = signed() if callable(signed) else None
+    if head is not None:
+        return int(head["id"]), str(head["hash"])
+    newest = getattr(store, "audit_head", None)
+    if callable(newest):
+        count, digest = newest()
         return int(count), str(digest)
     row = store.one("SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log")
     return int(row["n"]), row["h"] or "0" * 64
 
 
+def audit_field(store: Any, key: "Ed25519PrivateKey") -> dict[str, Any]:
+    """The header's ``audit`` (format 3): the head this till signed with ``key``, its device key
+    (``{"id", "count", "hash", "sig"}``); a till that has signed none hands over the empty head."""
+    signed = getattr(store, "signed_audit_head", None)
+    head = signed() if callable(signed) else None
+    if head is not None and head_signed_by(public_key_hex(key), head):
+        return dict(head)
+    return sign_head(key, 0, 0, GENESIS)
+
+
 def _verify(public_hex: str, signature: bytes, body: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(signature, body)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return verify_signature(public_hex, signature, body)
 
 
 def _item(raw: bytes, line: int, name: str) -> BundleItem:

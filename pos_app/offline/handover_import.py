@@ -4,7 +4,8 @@ against this till's shop facts, and only what the customer signed is trusted (am
 an authorization's time window against this till's clock); a file this till wrote itself takes
 its own handed-off payments back. All of a file or nothing, in one transaction.
 
-What this till needs comes in a ``HandoverTill``; each payment becomes a new sale through the
+What this till needs comes in a ``HandoverTill``; each payment becomes a carried sale (another till's,
+never counted here: ``InvoiceService.create(carried_for=...)``) through the
 queue's ``InvoiceService`` and a queue item through ``OfflineQueue.import_item`` (the owners of
 those tables, with their lifecycle checks).
 """
@@ -139,10 +140,16 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
 
 def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
     """Two tills of one shop must agree on the count and differ in number, or their amounts can
-    collide (``invoices.matching.TillSlot``): a file shows how the other till is set."""
+    collide (``invoices.matching.TillSlot``): a file shows how the other till is set. Two tills
+    that both say they are the shop's only till (1 of 1) are twins too: both ask the same amounts."""
     if bundle.till is None:
         return  # a format-1 file from an older version
     number, count = bundle.till
+    if count == 1 and ours.count == 1:
+        raise BadInput("The file {file} comes from another till that is also set as the shop's only till: both "
+                       "would ask the same amounts and one payment could settle a sale on each. Set every till "
+                       "of the shop as till 1, 2, ... of the number of tills (Settings), then export again.",
+                       file=name)
     if count != ours.count:
         raise BadInput("The file {file} comes from a till set as till {theirs}, while this till is set as till "
                        "{mine}: set the same number of tills on every till of the shop (Settings).", file=name,
@@ -213,19 +220,22 @@ def _insert(till: HandoverTill, item: BundleItem, payload, facts, fp: str, name:
     if len(note) > MEMO_LIMIT:
         note = note[:MEMO_LIMIT - 1] + "…"
     tyiyn = int(base_units_to_tyiyn(payload.amount, facts.decimals)[0])
-    # The sale here is what the customer signed, not what the file says the other till charged.
+    # Not a sale of this till: the other till made it and counts it when its money arrives (by the
+    # same evidence: the transaction hash, the authorization's identity). This till only carries
+    # the payment to the network, under what the customer signed.
     inv = till.queue.service.create(Tyiyn(tyiyn), chain_id=facts.chain_id, token=facts.token,
                                     merchant=facts.merchant, decimals=facts.decimals,
-                                    expiry_seconds=expiry, memo=note)
+                                    expiry_seconds=expiry, memo=note,
+                                    carried_for=f"{fp}:{item.invoice_number}")
     verdict = {"code": "ok", "warnings": [], "checked_at": now, "imported_from": fp,
                "file": name, "line": item.line, "device_invoice": item.invoice_number,
                "claimed_amount_tyiyn": item.amount_tyiyn, "claimed_received_at": item.received_at}
-    # This till's invoice got its own matching tail; the customer signed the field device's amount.
-    # The transfer is linked by its hash (record_transfer), and what is due is what was signed for.
+    # The carried sale asks nothing by amount; it is linked to the transfer by evidence (its hash,
+    # the authorization's identity), and it shows what the customer signed for.
     item_id = till.queue.import_item(payload, invoice_id=inv.id, chain_id=facts.chain_id, decimals=facts.decimals,
                                      verdict=verdict, device=fp,
                                      reason=f"imported from device {fp} (invoice {item.invoice_number} there)",
-                                     due_base=min(int(inv.due_base), int(payload.amount)), now=now)
+                                     due_base=payload.amount, now=now)
     return item_id, inv.id, tyiyn
 
 

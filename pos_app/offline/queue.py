@@ -173,6 +173,16 @@ class OfflineQueue:
                              (chain_id, payer, nonce, payee, str(int(value))))
         return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "replaced")
 
+    def claim_payment(self, item_id: int) -> bool:
+        """Link the transfer of this item's transaction to it, if the watcher recorded the transfer
+        before the item was linked (``InvoiceService.claim_for_item``)."""
+        item = self.get(item_id)
+        if not item.tx_hash:
+            return False
+        return self.service.claim_for_item(self.store.one("SELECT chain_id FROM offline_payments WHERE id = ?",
+                                                          (item_id,))["chain_id"], item.tx_hash,
+                                           Held(item.id, item.invoice_id, "offline"))
+
     # -- checking and accepting -------------------------------------------------------------------
     def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: BaseUnits, now: int | None = None,
                  exact: bool = False) -> Verdict:
@@ -194,9 +204,10 @@ class OfflineQueue:
     def _check(self, p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: int, exact: bool = False) -> list[str]:
         limits = self.limits()
         exposure = self.exposure(facts.chain_id)
+        # A payment shown twice is named as such first (which sale has it), before any other rule.
+        self._check_seen(p, facts.chain_id)
         verify_payload(p, facts, due_base=due_base, now=now, sync_deadline=sync_deadline(limits, exposure, now),
                        exact=exact)
-        self._check_seen(p, facts.chain_id)
         standing = self.standing(facts.chain_id, facts.token, p.payer, facts.decimals)
         amount_tyiyn = int(base_units_to_tyiyn(p.amount, facts.decimals)[0])
         return check_limits(limits, exposure, standing, amount_tyiyn=amount_tyiyn, kind=p.kind,

@@ -51,7 +51,6 @@ from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
-from pos_app.invoices.matching import Held
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
@@ -189,8 +188,7 @@ class SyncEngine:
     def _claim(self, r: dict[str, Any]) -> None:
         """The watcher may have recorded this item's transaction before the item was linked to it."""
         if r["tx_hash"]:
-            self.service.claim_for_item(self.chain_id, r["tx_hash"], Held(int(r["id"]), int(r["invoice_id"]),
-                                                                          "offline"))
+            self.queue.claim_payment(int(r["id"]))
 
     # -- 0. what the token cannot settle ---------------------------------------------------------------    # -- 0. what the token cannot settle ---------------------------------------------------------------
     def _fail_unsettleable(self, report: PassReport, now: int) -> None:

@@ -13,7 +13,11 @@ reconciles: the payment watcher scans the missed blocks (invoices paid online me
 and the payers' balance / nonce snapshots for the offline limits are refreshed. ``run_until`` is
 the headless ``sompos sync``: passes until everything is final or failed, or a deadline. The
 deadline holds inside a pass too: every node request is bounded by it (``RpcClient.until``), so a
-node that trickles its answer cannot keep ``sompos sync --deadline 8`` running past 8 s.
+node that trickles its answer cannot keep ``sompos sync --deadline 8`` running past 8 s. A pass
+whose payment scan could not read the chain is not a finished pass: the step counts as offline,
+``run_until`` never reports success on it, and ``unread`` keeps why the chain could not be read
+until a step reads it (issue 18, point 11: a node serving nonsense logs once made ``sompos sync``
+say all was final without having read the chain).
 
 ``use_relay`` is how the till's window hands over a relay key it unlocked: the engine takes it
 between passes, never from another thread in the middle of one.
@@ -83,6 +87,7 @@ class SyncRunner(BackgroundLoop):
         self.clock = clock
         self.was_online: bool | None = None
         self.last_report: PassReport | None = None
+        self.unread: PosError | None = None  # why the chain could not be read, until a step reads it
         BackgroundLoop.__init__(self)
         # The engine is only ever changed between passes: a key handed over mid-pass waits here.
         self._stepping = threading.Lock()
@@ -135,6 +140,7 @@ class SyncRunner(BackgroundLoop):
             probe = self.monitor.probe()
         if not probe.online:
             self.was_online = False
+            self.unread = probe.problem
             self.monitor.publish("offline", probe, None)
             return "offline"
         came_back = self.was_online is False
@@ -145,31 +151,47 @@ class SyncRunner(BackgroundLoop):
             log.info("sync pass stopped: %s", exc.user_message)
             self.monitor.publish("offline", Probe(False, None, None, exc), None)
             self.was_online = False
+            self.unread = exc
             return "offline"
         self.last_report = report
         if came_back or scan:
-            self.reconcile(scan=scan)
+            problem = self.reconcile(scan=scan)
+            if scan and problem is not None:
+                # The chain was not read: payments may have arrived unseen, so this pass is not done.
+                self.unread = problem
+                self.monitor.publish("offline", Probe(False, None, None, problem), report.outstanding)
+                self.was_online = False
+                return "offline"
+        self.unread = None
         state = "syncing" if report.outstanding else "online"
         self.monitor.publish(state, probe, report.outstanding)
         return state
 
-    def reconcile(self, *, scan: bool) -> None:
-        """Missed blocks scanned (or the app's watcher woken), payer snapshots refreshed."""
+    def reconcile(self, *, scan: bool) -> PosError | None:
+        """Missed blocks scanned (or the app's watcher woken), payer snapshots refreshed.
+
+        Returns what stopped it (the chain could not be read), None when it was done.
+        """
         if self.watcher is None:
-            return
+            return None
         try:
             if scan:
                 self.watcher.scan_once()
             else:
                 self.watcher.wake()
-            self.watcher.refresh_snapshots(self.engine.queue, at=int(self.clock()))
         except PosError as exc:
             log.info("reconciliation deferred: %s", exc.user_message)
+            return exc
+        try:
+            self.watcher.refresh_snapshots(self.engine.queue, at=int(self.clock()))
+        except PosError as exc:  # the offline limits' snapshots: next time (the chain was read)
+            log.info("payer snapshots deferred: %s", exc.user_message)
+        return None
 
     # -- headless: `sompos sync` ---------------------------------------------------------------------
     def run_until(self, deadline_s: float, on_progress: Callable[[str, PassReport | None], None] | None = None,
                   *, monotonic: Callable[[], float] = time.monotonic) -> bool:
-        """Passes until nothing is outstanding (True) or the deadline passes (False)."""
+        """Passes until nothing is outstanding and the chain was read (True) or the deadline passes (False)."""
         end = monotonic() + deadline_s
         with ExitStack() as bounded:
             # Every node request ends by the deadline (time.monotonic(), the clock RpcClient uses).
@@ -191,6 +213,8 @@ class SyncRunner(BackgroundLoop):
                 return False
             pause = self.offline_probe_s if state == "offline" else min(self.online_interval_s, 1.0)
             time.sleep(max(0.0, min(pause, end - monotonic())))
+            if monotonic() >= end:  # no time left to ask anything: the last step's reason stands
+                return False
 
     # -- thread (the app) ------------------------------------------------------------------------------
     def run_forever(self) -> None:

@@ -1,45 +1,90 @@
-"""The audit chain: who did what, hash-linked, with an anchor outside the database.
+"""The audit chain: who did what, hash-linked, its head signed with this till's device key.
 
 Every record's hash covers its fields and the previous record's hash (``chain_hash``), so an edited
-record breaks the chain. Three things a chain alone cannot show are covered here:
+record breaks the chain. The hash is public, though: someone with the database alone can append a
+correctly hashed record, or rewrite the whole chain. What they do not have is ``device-key.pem``,
+this till's Ed25519 key in the data folder (``device_key``), and that is what keys the chain:
 
-* **A trimmed tail, a wiped log, a recomputed chain.** After each commit that added records, the
-  newest record's id and hash are written to ``audit-anchor.json`` next to the database (atomic
-  replace). ``verify`` checks that record still exists with that hash, so removing the newest
-  records, emptying the table or rewriting the records and re-hashing them all shows. Hand-over
-  files carry the same head to another till (``handover_file.audit_head``), so even someone who also
-  rewrites the anchor file is caught there. (The anchor is not fsynced: after a power cut it may
-  lag the database by the last commits, which still verifies; it is never ahead of it.)
-* **Direct edits to invoices.** SQLite triggers (schema step 7) append an ``invoice.write`` record
-  with a digest of the invoice row to the chain whenever an invoice is inserted or updated, by any
-  code path. The functions they call exist only on connections opened by this app, so a
-  ``sqlite3`` shell cannot change an invoice without dropping a trigger first, and ``verify``
-  reports every invoice whose row no longer matches its last recorded digest.
-* **One writer.** Every record is written here (``append``, the triggers, the schema step's
-  baseline); ``Store.audit`` opens the transaction and calls ``append``.
+* **The signed head.** When a transaction that added records commits, the app signs the newest
+  record's id and hash and the number of records (``sign_head``) and stores that head in the same
+  transaction (``Store``, setting ``audit_head``), so it is never behind the records. A record
+  appended outside the app lies beyond the signed head: ``verify`` names it. The next time the app
+  commits it does not sign over such records silently: it first appends an ``audit.unsigned``
+  record naming them (``seal``), which ``verify`` reports for good. A chain is keyed once, by an
+  ``audit.keyed`` record (a new shop at its first open; an older shop at its first open by this
+  version): after it, a missing or unverifiable head is a finding too.
+* **A trimmed tail, a wiped log, a recomputed chain.** After each commit the signed head is also
+  written to ``audit-anchor.json`` next to the database (atomic replace; ``{"id", "count", "hash",
+  "sig"}``). ``verify`` refuses an anchor whose signature does not verify under this till's device
+  key, and checks that the record it names still exists with that hash. Hand-over files carry the
+  signed head to another till (``handover_file``), which verifies it with the file's device key
+  and records it. (The anchor file is not fsynced: after a power cut it may lag the database by the
+  last commits, which still verifies; it is never ahead of it.)
+* **Direct edits to invoices, payments and the offline queue.** SQLite triggers (schema step 7 for
+  invoices and payments, ``install_queue_audit`` for ``offline_payments``) append a ``.write``
+  record with a digest of the row to the chain whenever a row is inserted or updated, by any code
+  path. The functions they call exist only on connections opened by this app, so a ``sqlite3``
+  shell cannot change such a row without dropping a trigger first, and ``verify`` reports every
+  row that no longer matches its last recorded digest.
+* **One writer.** Every record is written here (``append``, the triggers, the baselines, ``seal``);
+  ``Store.audit`` opens the transaction and calls ``append``.
 * **Verification at all:** ``verify`` runs when the watcher starts (logged, and shown on the
   screen, never blocking sales) and on demand with ``sompos audit verify``.
+
+What the key cannot do: someone who rewrites the whole chain from its first record and also
+removes every local trace of the signing (the ``audit.keyed`` record, the head, the anchor file)
+makes this till look like one that never signed; the heads other tills recorded from its
+hand-over files (``sompos audit verify --head``) still catch that.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
+
+from pos_app.core.errors import StorageError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+log = logging.getLogger(__name__)
 
 ANCHOR_NAME = "audit-anchor.json"
+DEVICE_KEY_NAME = "device-key.pem"        # the hand-over files' device key (offline/handover_file.py)
+HEAD_SETTING = "audit_head"               # the signed head in the database (written by Store)
+KEYED = "audit.keyed"                     # from this record on, every head is signed
+UNSIGNED = "audit.unsigned"               # records the app found beyond its signed head
 GENESIS = "0" * 64
-INVOICE_FIELDS = ("id", "created_at", "expires_at", "chain_id", "token", "merchant", "decimals", "amount_tyiyn",
-                  "amount_base", "due_base", "tail", "state", "paid_seen", "paid_final", "flag_partial",
-                  "flag_over", "flag_late", "memo", "offline_id")
-PAYMENT_FIELDS = ("id", "chain_id", "token", "tx_hash", "log_index", "block_number", "block_hash", "block_time",
-                  "payer", "payee", "value", "status", "invoice_id", "matched_by")
+# The digest fields as schema step 7 created the triggers (a released step never changes).
+INVOICE_FIELDS_V7 = ("id", "created_at", "expires_at", "chain_id", "token", "merchant", "decimals", "amount_tyiyn",
+                     "amount_base", "due_base", "tail", "state", "paid_seen", "paid_final", "flag_partial",
+                     "flag_over", "flag_late", "memo", "offline_id")
+PAYMENT_FIELDS_V7 = ("id", "chain_id", "token", "tx_hash", "log_index", "block_number", "block_hash", "block_time",
+                     "payer", "payee", "value", "status", "invoice_id", "matched_by")
+# From schema step 9 (``upgrade_audited_fields``): whether a sale is this till's to count, who
+# settled it, a shortfall accepted as paid; which offline payment a transfer settles, and its time
+# in this till's clock. (rest_base, reopened_at and a payment's hint only steer the screens.)
+INVOICE_FIELDS = INVOICE_FIELDS_V7 + ("carried_for", "settled_by", "short_base")
+PAYMENT_FIELDS = PAYMENT_FIELDS_V7 + ("offline_id", "till_time")
+# Every column of an offline payment as of schema step 8 but updated_at (as for invoices): what the
+# customer signed, what it pays, where it stands and where it went.
+OFFLINE_FIELDS = ("id", "kind", "payload", "payload_hash", "idem_key", "chain_id", "token", "payer", "payee",
+                  "amount_base", "amount_tyiyn", "payer_nonce", "auth_nonce", "valid_before", "tx_hash",
+                  "invoice_id", "state", "reason", "verdict", "source", "received_at", "attempts", "relay_raw",
+                  "relay_from", "relay_nonce", "block_number", "block_hash", "first_sent_at", "last_sent_at",
+                  "next_try_at", "last_error", "handed_off_at", "imported_from", "resolved_at", "resolution",
+                  "handed_file", "taken_back_at", "imported_device")
 # The tables whose every row change leaves a digest in the chain: (table, subject/event word, fields).
-AUDITED = (("invoices", "invoice", INVOICE_FIELDS), ("payments", "payment", PAYMENT_FIELDS))
+AUDITED = (("invoices", "invoice", INVOICE_FIELDS), ("payments", "payment", PAYMENT_FIELDS))   # schema step 7
+QUEUE_AUDITED = (("offline_payments", "offline", OFFLINE_FIELDS),)                               # install_queue_audit
+LABELS = {"invoice": "invoice", "payment": "payment", "offline": "offline payment"}
 
 
 def chain_hash(at: int, actor: str, event: str, subject: str, detail_json: str, result: str, prev: str) -> str:
@@ -80,18 +125,28 @@ def _trigger(table: str, word: str, fields: tuple[str, ...], when: str) -> str:
     END"""
 
 
-# Schema step 7 adds these (see migrations.py). The app never deletes an invoice or a payment: a
-# delete record is always a finding.
+def trigger_name(sql: str) -> str:
+    return sql.split()[2]
+
+
+# Schema step 7 added these with the step-7 fields; step 9 replaces them (``upgrade_audited_fields``).
+# The app never deletes an invoice or a payment: a delete record is always a finding.
+TRIGGERS_V7 = tuple(_trigger(table, word, fields, when)
+                    for table, word, fields in (("invoices", "invoice", INVOICE_FIELDS_V7),
+                                                ("payments", "payment", PAYMENT_FIELDS_V7))
+                    for when in ("INSERT", "UPDATE", "DELETE"))
 TRIGGERS = tuple(_trigger(table, word, fields, when) for table, word, fields in AUDITED
                  for when in ("INSERT", "UPDATE", "DELETE"))
+# The offline queue's (``install_queue_audit``); the app never deletes an offline payment either.
+QUEUE_TRIGGERS = tuple(_trigger(table, word, fields, when) for table, word, fields in QUEUE_AUDITED
+                       for when in ("INSERT", "UPDATE", "DELETE"))
 
 
-def baseline_invoices(conn: Any) -> None:
-    """Schema step 7: one ``.write`` record for every invoice and payment already there (their start)."""
+def _baseline(conn: Any, audited: tuple[tuple[str, str, tuple[str, ...]], ...]) -> None:
     prev_row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev = prev_row[0] if prev_row else GENESIS
     at = int(time.time())
-    for table, word, fields in AUDITED:
+    for table, word, fields in audited:
         for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id").fetchall():
             detail = _row_detail(*tuple(r))
             subject = f"{word}:{r[0]}"
@@ -100,6 +155,68 @@ def baseline_invoices(conn: Any) -> None:
                          " VALUES (?,?,?,?,?,?,?,?)", (at, "app", f"{word}.write", subject, detail, "ok", prev,
                                                        digest))
             prev = digest
+
+
+def baseline_invoices(conn: Any) -> None:
+    """Schema step 7: one ``.write`` record for every invoice and payment already there (their start)."""
+    _baseline(conn, (("invoices", "invoice", INVOICE_FIELDS_V7), ("payments", "payment", PAYMENT_FIELDS_V7)))
+
+
+def upgrade_audited_fields(conn: Any) -> None:
+    """Schema step 9: the invoice and payment triggers cover the step's new money columns.
+
+    Each row whose step-7 digest still matches its last record gets a starting record with the
+    new fields; a row already changed outside the app keeps its old record, so ``verify`` still
+    reports it (an upgrade never blesses a tampered row).
+    """
+    last: dict[tuple[str, int], str] = {}
+    for event, subject, detail in conn.execute(
+            "SELECT event, subject, detail FROM audit_log WHERE event IN ('invoice.write', 'payment.write')"
+            " ORDER BY id"):
+        word, _, rid = subject.partition(":")
+        try:
+            last[(word, int(rid))] = json.loads(detail)["digest"]
+        except (ValueError, KeyError, TypeError):
+            continue
+    intact: dict[str, list[int]] = {}
+    for (table, word, fields), old in zip(AUDITED, (INVOICE_FIELDS_V7, PAYMENT_FIELDS_V7)):
+        intact[word] = [int(r[0]) for r in conn.execute(f"SELECT {', '.join(old)} FROM {table} ORDER BY id")
+                        if last.get((word, int(r[0]))) == row_digest(*tuple(r))]
+    for sql in TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger_name(sql)}")
+        conn.execute(sql)
+    prev_row = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    prev = prev_row[0] if prev_row else GENESIS
+    at = int(time.time())
+    for table, word, fields in AUDITED:
+        keep = set(intact[word])
+        for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id").fetchall():
+            if int(r[0]) not in keep:
+                continue
+            detail, subject = _row_detail(*tuple(r)), f"{word}:{r[0]}"
+            digest = chain_hash(at, "app", f"{word}.write", subject, detail, "ok", prev)
+            conn.execute("INSERT INTO audit_log(at, actor, event, subject, detail, result, prev_hash, hash)"
+                         " VALUES (?,?,?,?,?,?,?,?)", (at, "app", f"{word}.write", subject, detail, "ok", prev,
+                                                       digest))
+            prev = digest
+
+
+def install_queue_audit(conn: Any) -> None:
+    """The offline queue's audit (a schema step): its triggers, and one ``offline.write`` record for
+    every offline payment already there (their start). Run again it only adds a missing trigger:
+    a row changed while a trigger was gone must not get a fresh starting record."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [sql for sql in QUEUE_TRIGGERS if trigger_name(sql) not in have]
+    for sql in missing:
+        conn.execute(sql)
+    if len(missing) == len(QUEUE_TRIGGERS):
+        _baseline(conn, QUEUE_AUDITED)
+
+
+def queue_audited_before(conn: Any) -> bool:
+    """Does the chain hold any record of the offline queue's triggers (so they were installed once)?"""
+    return conn.execute("SELECT 1 FROM audit_log WHERE event IN ('offline.write', 'offline.delete') LIMIT 1"
+                        ).fetchone() is not None
 
 
 def append(conn: Any, actor: str, event: str, subject: str, detail: dict[str, Any], result: str = "ok") -> None:
@@ -115,28 +232,199 @@ def append(conn: Any, actor: str, event: str, subject: str, detail: dict[str, An
                   result, prev_hash, digest))
 
 
+# -- the device key that signs the head ------------------------------------------------------------
+def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
+    """This machine's Ed25519 signing key, created on first use in ``data_dir/device-key.pem`` (0600).
+
+    It signs the audit log's head and this till's hand-over files. Kept unencrypted: export and
+    every sale must work without a passphrase in the field; it holds no money. An existing file is
+    never replaced.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from pos_app.core.files import write_file_atomic
+
+    path = Path(data_dir) / DEVICE_KEY_NAME
+    if not path.exists():
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_file_atomic(path, pem, overwrite=False)
+            return key
+        except FileExistsError:
+            pass                                   # another process made it first: use theirs
+        except OSError as exc:
+            raise StorageError("The device key {file} could not be created.", file=str(path),
+                               detail=str(exc)) from exc
+    try:
+        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            os.chmod(path, 0o600)
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
+                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
+                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
+    return key
+
+
+def public_key_hex(key: "Ed25519PrivateKey") -> str:
+    from cryptography.hazmat.primitives import serialization
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+
+
+def fingerprint(public_hex: str) -> str:
+    """A short name for a device key (16 hex of its SHA-256), to compare by eye or pin."""
+    return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
+
+
+def verify_signature(public_hex: str, signature: bytes, body: bytes) -> bool:
+    """Does ``signature`` over ``body`` verify under the Ed25519 key ``public_hex``?"""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(signature, body)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# -- the signed head ------------------------------------------------------------------------------
+def head_message(record_id: int, count: int, digest: str) -> bytes:
+    """The bytes a head's signature covers: the newest record's id and hash, and how many records there are."""
+    return json.dumps({"sompos_audit_head": 1, "id": record_id, "count": count, "hash": digest},
+                      sort_keys=True, separators=(",", ":")).encode()
+
+
+def sign_head(key: "Ed25519PrivateKey", record_id: int, count: int, digest: str) -> dict[str, Any]:
+    return {"id": record_id, "count": count, "hash": digest,
+            "sig": key.sign(head_message(record_id, count, digest)).hex()}
+
+
+def _natural(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**62
+
+
+def _hex(v: Any, length: int) -> bool:
+    return isinstance(v, str) and len(v) == length and all(ch in "0123456789abcdef" for ch in v)
+
+
+def head_shape_ok(v: Any) -> bool:
+    """``{"id", "count", "hash", "sig"}`` with a whole id and count, 64 hex of hash, 128 of signature."""
+    return (isinstance(v, dict) and set(v) == {"id", "count", "hash", "sig"} and _natural(v["id"])
+            and _natural(v["count"]) and _hex(v["hash"], 64) and _hex(v["sig"], 128))
+
+
+def head_signed_by(public_hex: str | None, head: Any) -> bool:
+    """Is ``head`` well formed and signed by the device key ``public_hex``?"""
+    return (public_hex is not None and head_shape_ok(head)
+            and verify_signature(public_hex, bytes.fromhex(head["sig"]),
+                                 head_message(head["id"], head["count"], head["hash"])))
+
+
+def parse_head(text: Any) -> dict[str, Any] | None:
+    try:
+        v = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except ValueError:
+        return None
+    return v if isinstance(v, dict) else None
+
+
+def stored_head(conn: Any) -> dict[str, Any] | None:
+    """The signed head kept in the database (as stored: check it with ``head_signed_by``)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_SETTING,)).fetchone()
+    return parse_head(row[0]) if row else None
+
+
+# Why a stored head could not be built on, as ``audit.unsigned`` records it and ``verify`` says it.
+HEAD_WHY = {"missing": "the audit log's signed head was missing",
+            "foreign": "the audit log's head was not signed by this till's device key",
+            "gone": "the audit log's signed head named a record that was gone",
+            "rewritten": "the audit log's signed head named a record that was rewritten"}
+
+
+def _head_problem(conn: Any, head: dict[str, Any] | None, public_hex: str) -> str | None:
+    """Why the stored head cannot be built on (a ``HEAD_WHY`` key; None: it is this till's and its
+    record is there as it was signed)."""
+    if head is None:
+        return "missing"
+    if not head_signed_by(public_hex, head):
+        return "foreign"
+    if head["id"] == 0:
+        return None if head["hash"] == GENESIS else "rewritten"
+    row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (head["id"],)).fetchone()
+    if row is None:
+        return "gone"
+    return None if row[0] == head["hash"] else "rewritten"
+
+
+def _keyed(conn: Any) -> bool:
+    return conn.execute("SELECT 1 FROM audit_log WHERE event = ? LIMIT 1", (KEYED,)).fetchone() is not None
+
+
+def seal(conn: Any, key: Callable[[], "Ed25519PrivateKey | None"], start: int, *,
+         force: bool = False) -> dict[str, Any] | None:
+    """In the transaction about to commit: the new head, signed, to store with it (None: nothing to sign).
+
+    ``start`` is the newest record's id when the transaction began: records after it are this
+    transaction's, written by the app. Records between the stored head and ``start`` were not (the
+    app signs every commit that adds records), so an ``audit.unsigned`` record naming them is
+    appended first: the app never vouches for them silently. A chain seen for the first time
+    (a new shop, or one from before heads were signed) gets its ``audit.keyed`` record. ``key``
+    gives the device key, or None when it cannot be used (then nothing is signed; the next seal
+    names what was left unsigned). ``force``: sign even if this transaction added nothing.
+    """
+    newest = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    if (newest[0] if newest else 0) == start and not force:
+        return None
+    signer = key()
+    if signer is None:
+        return None
+    public = public_key_hex(signer)
+    head = stored_head(conn)
+    why = _head_problem(conn, head, public)
+    if why is None and head is not None and head["id"] < start:
+        append(conn, "app", UNSIGNED, "audit", {"from": head["id"] + 1, "to": start})
+    elif why is not None and _keyed(conn):
+        append(conn, "app", UNSIGNED, "audit", {"from": None, "to": start, "why": why})
+    elif why is not None:
+        append(conn, "app", KEYED, "audit", {"device": fingerprint(public), "from": start + 1})
+    newest = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    if why is None and head is not None:
+        count = head["count"] + conn.execute("SELECT COUNT(*) FROM audit_log WHERE id > ?",
+                                             (head["id"],)).fetchone()[0]
+    else:
+        count = conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    return sign_head(signer, int(newest[0]), int(count), newest[1])
+
+
 # -- the anchor outside the database -------------------------------------------------------------
 def read_anchor(data_dir: Path | str) -> dict[str, Any] | None:
-    """``{"id", "hash"}`` of the newest record at the last anchored commit; None if there is none."""
+    """The anchor file: ``{"id", "hash"}`` and, once heads are signed, ``"count"`` and ``"sig"``;
+    None if there is none; ``{"id": -1, ...}`` if it cannot be read as one."""
     try:
         raw = (Path(data_dir) / ANCHOR_NAME).read_bytes()[:4096]
         d = json.loads(raw)
     except (OSError, ValueError):
         return None
     if isinstance(d, dict) and isinstance(d.get("id"), int) and isinstance(d.get("hash"), str):
-        return {"id": d["id"], "hash": d["hash"]}
+        return d
     return {"id": -1, "hash": "unreadable"}
 
 
-def write_anchor(data_dir: Path | str, record_id: int, digest: str) -> None:
-    """Atomically replace the anchor (temp file + rename); failures are ignored (a full disk must
-    not stop a sale: the next commit writes it again)."""
+def write_anchor(data_dir: Path | str, head: dict[str, Any]) -> None:
+    """Atomically replace the anchor with the signed ``head`` (temp file + rename); failures are
+    ignored (a full disk must not stop a sale: the next commit writes it again)."""
     path = Path(data_dir) / ANCHOR_NAME
     tmp = path.with_name(f".{ANCHOR_NAME}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            os.write(fd, json.dumps({"id": record_id, "hash": digest}).encode())
+            os.write(fd, json.dumps(head, sort_keys=True).encode())
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -154,14 +442,7 @@ def check_anchor(store: Any, record_id: int, digest: str) -> list[str]:
     if not isinstance(record_id, int) or record_id <= 0:
         return []                                   # anchored before the first record: nothing to hold to
     with store.lock:
-        row = store.conn.execute("SELECT hash FROM audit_log WHERE id = ?", (record_id,)).fetchone()
-        last = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
-    if row is None:
-        return [f"the newest audit records are missing (the log ends at record {last}, "
-                f"record {record_id} was written)"]
-    if row[0] != digest:
-        return [f"the audit records up to {record_id} were rewritten"]
-    return []
+        return _record_problems(store.conn, record_id, digest)
 
 
 @dataclass
@@ -189,72 +470,189 @@ def _reader(store: Any) -> tuple[Any, bool]:
 
 
 def verify(store: Any, data_dir: Path | str | None = None) -> AuditReport:
-    """Check the chain, its anchor and every invoice against its last recorded digest."""
+    """Check the chain, its signed head, its anchor and every audited row against its last digest.
+
+    The device key is read from ``data_dir`` (the database's folder when None; then the anchor
+    file is not checked). Nothing is written, not even a missing device key.
+    """
     import contextlib
+    folder = Path(data_dir) if data_dir is not None else Path(store.path).parent
+    public, key_problem = _device_public(folder)
     conn, own = _reader(store)
     try:
         with (contextlib.nullcontext() if own else store.lock):
-            return _verify(store, conn, data_dir)
+            return _verify(store, conn, data_dir, public, key_problem)
     finally:
         if own:
             conn.close()
 
 
-def _verify(store: Any, conn: Any, data_dir: Path | str | None) -> AuditReport:
+def _device_public(folder: Path) -> tuple[str | None, str | None]:
+    """(this till's device public key, None) or (None, why it cannot be used); never creates one."""
+    if not (folder / DEVICE_KEY_NAME).exists():
+        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is missing, so the signed audit head "
+                      "cannot be checked")
+    try:
+        return public_key_hex(device_key(folder)), None
+    except StorageError:
+        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is damaged, so the signed audit head "
+                      "cannot be checked")
+
+
+def _restored(detail: str) -> str:
+    try:
+        names = json.loads(detail)["triggers"]
+        words = sorted({LABELS.get(n.split("_audit_")[0], n) + "s" for n in names})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        words = []
+    return " and ".join(words) if words else "invoices"
+
+
+def _unsigned(rid: int, detail: str) -> str:
+    try:
+        d = json.loads(detail)
+        first, last = d.get("from"), d["to"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return f"audit records before record {rid} were added outside the app"
+    if isinstance(first, int):
+        return (f"audit records {first} to {last} were added outside the app: they came after the head "
+                f"this till had signed (found at record {rid})")
+    return (f"{HEAD_WHY.get(d.get('why'), HEAD_WHY['missing'])} (found at record {rid}): the records up to "
+            f"{last} are not vouched for by this till")
+
+
+def _verify(store: Any, conn: Any, data_dir: Path | str | None, public: str | None,
+            key_problem: str | None) -> AuditReport:
     rep = AuditReport()
     prev = GENESIS
     last_digest: dict[tuple[str, int], str] = {}
     deleted: list[str] = []
     broken_at = None
     last_id = 0
-    if True:  # (one indentation level kept from the single-connection version)
-        cur = conn.execute("SELECT id, at, actor, event, subject, detail, result, prev_hash, hash"
-                           " FROM audit_log ORDER BY id")
-        for rid, at, actor, event, subject, detail, result, prev_hash, digest in cur:
-            rep.records += 1
-            last_id = rid
-            if broken_at is None:
-                try:
-                    ok = prev_hash == prev and chain_hash(at, actor, event, subject, detail, result, prev) == digest
-                except (ValueError, TypeError):
-                    ok = False
-                if not ok:
-                    broken_at = rid
-            prev = digest
-            if event == "audit.triggers_restored":
-                rep.problems.append(f"the invoice audit was switched off before record {rid} (put back then)")
-            word, _, what = event.partition(".")
-            if what in ("write", "delete") and subject.startswith(word + ":"):
-                if what == "delete":
-                    deleted.append(f"{word} {subject[len(word) + 1:]} was deleted outside the app")
-                    continue
-                try:
-                    last_digest[(word, int(subject[len(word) + 1:]))] = json.loads(detail)["digest"]
-                except (ValueError, KeyError, TypeError):
-                    pass
-        rep.head = (last_id, prev)
-        if broken_at is not None:
-            rep.problems.append(f"audit record {broken_at} was changed or removed after it was written")
-        anchor = read_anchor(data_dir) if data_dir is not None else None
-        row = conn.execute("SELECT value FROM settings WHERE key = 'audit_anchored'").fetchone()
-        anchored = data_dir is not None and row is not None and json.loads(row[0]) is True
-        if anchor is None:
-            if anchored:
-                rep.problems.append("the audit anchor file next to the database is missing")
-        elif anchor["id"] == -1:
-            rep.problems.append("the audit anchor file next to the database is damaged")
-        else:
-            rep.problems.extend(check_anchor(store, anchor["id"], anchor["hash"]))
-        rep.problems.extend(deleted)
-        for table, word, fields in AUDITED:
-            present: set[int] = set()
-            for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id"):
-                present.add(int(r[0]))
-                want = last_digest.get((word, int(r[0])))
-                if want is None:
-                    rep.problems.append(f"{word} {r[0]} has no audit record")
-                elif row_digest(*tuple(r)) != want:
-                    rep.problems.append(f"{word} {r[0]} was changed outside the app")
-            gone = sorted(i for (w, i) in last_digest if w == word and i not in present)
-            rep.problems.extend(f"{word} {i} is missing: it was removed outside the app" for i in gone[:50])
+    keyed_at = None
+    head = stored_head(conn)
+    head_id = head["id"] if head_shape_ok(head) else None
+    upto_head = 0                                  # records with an id up to the signed head's
+    found: list[str] = []                          # what the app itself recorded in the chain
+    cur = conn.execute("SELECT id, at, actor, event, subject, detail, result, prev_hash, hash"
+                       " FROM audit_log ORDER BY id")
+    for rid, at, actor, event, subject, detail, result, prev_hash, digest in cur:
+        rep.records += 1
+        last_id = rid
+        if head_id is not None and rid <= head_id:
+            upto_head += 1
+        if broken_at is None:
+            try:
+                ok = prev_hash == prev and chain_hash(at, actor, event, subject, detail, result, prev) == digest
+            except (ValueError, TypeError):
+                ok = False
+            if not ok:
+                broken_at = rid
+        prev = digest
+        if event == "audit.triggers_restored":
+            found.append(f"the audit of {_restored(detail)} was switched off before record {rid} (put back then)")
+        elif event == KEYED and keyed_at is None:
+            keyed_at = rid
+        elif event == UNSIGNED:
+            found.append(_unsigned(rid, detail))
+        word, _, what = event.partition(".")
+        if what in ("write", "delete") and subject.startswith(word + ":"):
+            if what == "delete":
+                deleted.append(f"{LABELS.get(word, word)} {subject[len(word) + 1:]} was deleted outside the app")
+                continue
+            try:
+                last_digest[(word, int(subject[len(word) + 1:]))] = json.loads(detail)["digest"]
+            except (ValueError, KeyError, TypeError):
+                pass
+    rep.head = (last_id, prev)
+    if broken_at is not None:
+        rep.problems.append(f"audit record {broken_at} was changed or removed after it was written")
+    rep.problems.extend(_head_problems(conn, head, public, key_problem, keyed_at, rep.records, upto_head))
+    rep.problems.extend(_anchor_problems(store, conn, data_dir, public, keyed_at))
+    rep.problems.extend(found)
+    rep.problems.extend(deleted)
+    for table, word, fields in AUDITED + _queue_audited(conn, last_digest):
+        present: set[int] = set()
+        label = LABELS.get(word, word)
+        for r in conn.execute(f"SELECT {', '.join(fields)} FROM {table} ORDER BY id"):
+            present.add(int(r[0]))
+            want = last_digest.get((word, int(r[0])))
+            if want is None:
+                rep.problems.append(f"{label} {r[0]} has no audit record")
+            elif row_digest(*tuple(r)) != want:
+                rep.problems.append(f"{label} {r[0]} was changed outside the app")
+        gone = sorted(i for (w, i) in last_digest if w == word and i not in present)
+        rep.problems.extend(f"{label} {i} is missing: it was removed outside the app" for i in gone[:50])
+    rep.problems = list(dict.fromkeys(rep.problems))  # the anchor file and the head may say the same
     return rep
+
+
+def _queue_audited(conn: Any, last_digest: dict[tuple[str, int], str]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The offline queue is checked once its audit is installed (a trigger there, or a record of one)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    words = {w for w, _ in last_digest}
+    return tuple(a for a in QUEUE_AUDITED
+                 if a[1] in words or any(trigger_name(sql) in have for sql in QUEUE_TRIGGERS))
+
+
+def _head_problems(conn: Any, head: Any, public: str | None, key_problem: str | None, keyed_at: int | None,
+                   records: int, upto_head: int) -> list[str]:
+    """The signed head in the database: this till's, naming a record still there, the number of
+    records up to it unchanged, and nothing after it."""
+    if keyed_at is None:
+        if records:
+            return ["the audit log's head was never signed with this till's device key"]
+        return []
+    if key_problem is not None:
+        return [key_problem]
+    if head is None:
+        return ["the audit log's signed head is missing from the database"]
+    if not head_signed_by(public, head):
+        return ["the audit log's head in the database is not signed by this till's device key"]
+    problems = _record_problems(conn, head["id"], head["hash"])
+    if problems:
+        return problems
+    if upto_head != head["count"]:
+        problems.append(f"audit records up to record {head['id']} were removed or added: {head['count']} were "
+                        f"signed, {upto_head} are there")
+    n, first, last = conn.execute("SELECT COUNT(*), MIN(id), MAX(id) FROM audit_log WHERE id > ?",
+                                  (head["id"],)).fetchone()
+    if n:
+        problems.append(f"audit records {first} to {last} were added outside the app: they come after the "
+                        f"newest head this till signed (record {head['id']})")
+    return problems
+
+
+def _record_problems(conn: Any, record_id: int, digest: str) -> list[str]:
+    """The record ``record_id`` is still there with the hash ``digest`` (else one sentence why not)."""
+    if record_id <= 0:
+        return []
+    row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+        return [f"the newest audit records are missing (the log ends at record {last}, "
+                f"record {record_id} was written)"]
+    if row[0] != digest:
+        return [f"the audit records up to {record_id} were rewritten"]
+    return []
+
+
+def _anchor_problems(store: Any, conn: Any, data_dir: Path | str | None, public: str | None,
+                     keyed_at: int | None) -> list[str]:
+    """The anchor file next to the database: there if it ever was, signed by this till once the
+    chain is keyed, and naming a record still there with its hash."""
+    if data_dir is None:
+        return []
+    anchor = read_anchor(data_dir)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'audit_anchored'").fetchone()
+    if anchor is None:
+        anchored = row is not None and json.loads(row[0]) is True
+        return ["the audit anchor file next to the database is missing"] if anchored else []
+    if anchor["id"] == -1:
+        return ["the audit anchor file next to the database is damaged"]
+    # An anchor without a signature is one written before this chain was keyed (an older version);
+    # any other must be this till's.
+    if "sig" in anchor or (keyed_at is not None and anchor["id"] >= keyed_at):
+        if not head_signed_by(public, anchor):
+            return ["the audit anchor file next to the database is not signed by this till's device key"]
+    return check_anchor(store, anchor["id"], anchor["hash"])

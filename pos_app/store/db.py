@@ -151,6 +151,11 @@ class Store:
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
         self._anchored_id: int | None = None
+        self._audit_start: int | None = None      # the newest audit record when the transaction began
+        self._sealed: dict[str, Any] | None = None  # the head signed in it, for the anchor file
+        self._seal_force = False
+        self._device_key: Any = None
+        self._device_key_failed = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if os.name != "nt":
@@ -176,6 +181,7 @@ class Store:
             self._check_integrity()
             self._migrate()
             self._restore_audit_triggers()
+            self._key_audit_chain()
         except BaseException:
             self.conn.close()  # do not keep a refused file open (it may be restored or replaced)
             raise
@@ -240,21 +246,36 @@ class Store:
                                detail=f"user_version={version} > {SCHEMA_VERSION}")
 
     def _restore_audit_triggers(self) -> None:
-        """Put back an invoice audit trigger someone removed, and say so in the chain itself."""
-        from pos_app.store.audit import TRIGGERS
+        """Put back an audit trigger someone removed (invoices, payments, the offline queue: schema
+        steps 7 and 9), and say so in the chain itself."""
+        from pos_app.store.audit import QUEUE_TRIGGERS, TRIGGERS, trigger_name
         have = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        missing = [sql for sql in TRIGGERS if sql.split()[2] not in have]
-        if not missing or "invoices" not in {r[0] for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}:
+        missing = [sql for sql in (*TRIGGERS, *QUEUE_TRIGGERS) if trigger_name(sql) not in have]
+        if not missing:
             return
         try:
             with self.transaction() as c:
                 for sql in missing:
                     c.execute(sql)
                 self.audit("app", "audit.triggers_restored", "invoices",
-                           {"triggers": [t.split()[2] for t in missing]})
+                           {"triggers": [trigger_name(t) for t in missing]})
         except (StorageError, sqlite3.Error):
             pass  # a read-only open (full disk): the next ordinary open puts them back
+
+    def _key_audit_chain(self) -> None:
+        """Sign the audit log's head at once if the database holds none: a new shop, or one from
+        before heads were signed (its chain gets its ``audit.keyed`` record; see store/audit.py)."""
+        from pos_app.store.audit import HEAD_SETTING
+        try:
+            if self.conn.execute("SELECT 1 FROM settings WHERE key = ?", (HEAD_SETTING,)).fetchone():
+                return
+            self._seal_force = True
+            with self.transaction():
+                pass
+        except (StorageError, sqlite3.Error):
+            pass  # a read-only open (full disk): the next ordinary open signs it
+        finally:
+            self._seal_force = False
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -298,6 +319,8 @@ class Store:
                 raise StorageError("The shop database is busy or read-only.", detail=str(exc)) from exc
             self._depth = 1
             self._after_commit = []
+            self._sealed = None
+            self._audit_start = self._newest_audit_id()
             try:
                 yield self.conn
             except BaseException:
@@ -310,13 +333,20 @@ class Store:
                 self._depth = 0
                 pending, self._after_commit = self._after_commit, []
                 try:
+                    self._seal_audit()
                     self.conn.execute("COMMIT")
                 except sqlite3.Error as exc:
+                    self._sealed = None
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")
                     if _why(exc, self.path) in ("full", "io"):
                         raise storage_error(exc, self.path) from exc
                     raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
+                except BaseException:
+                    self._sealed = None
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
                 self._anchor_audit()
                 for callback in pending:
                     try:
@@ -334,20 +364,59 @@ class Store:
                 return
         callback()
 
-    def _anchor_audit(self) -> None:
-        """After a commit that added audit records: note the newest one outside the database."""
+    # -- the audit chain's signed head (store/audit.py) ----------------------------------------
+    def _newest_audit_id(self) -> int | None:
         try:
-            row = self.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+            return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
         except sqlite3.Error:
-            return  # before the first schema step
-        if row is None or row[0] == self._anchored_id:
+            return None  # before the first schema step
+
+    def _audit_key(self) -> Any:
+        """This till's device key (``device-key.pem`` next to the database), made on first use;
+        None when it cannot be read or made: a sale goes on, unsigned, and it is logged once."""
+        if self._device_key is None and not self._device_key_failed:
+            from pos_app.store.audit import device_key
+            try:
+                self._device_key = device_key(self.path.parent)
+            except StorageError as exc:
+                self._device_key_failed = True
+                log.error("the audit log's head cannot be signed: %s (%s)", exc.user_message, exc.detail)
+        return self._device_key
+
+    def _seal_audit(self) -> None:
+        """Just before COMMIT: if this transaction added audit records, sign the new head with the
+        device key and keep it in the same transaction, so it is never behind the records."""
+        from pos_app.store.audit import HEAD_SETTING, seal
+        start = self._audit_start
+        if start is None:
+            start = 0 if self._newest_audit_id() is not None else None  # made in this transaction
+            if start is None:
+                return
+        head = seal(self.conn, self._audit_key, start, force=self._seal_force)
+        if head is not None:
+            self.conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                              (HEAD_SETTING, json.dumps(head, sort_keys=True)))
+            self._sealed = head
+
+    def _anchor_audit(self) -> None:
+        """After a commit that signed a new head: keep a copy of it outside the database."""
+        head, self._sealed = self._sealed, None
+        if head is None:
             return
         from pos_app.store.audit import write_anchor
-        write_anchor(self.path.parent, int(row[0]), row[1])
+        write_anchor(self.path.parent, head)
         first = self._anchored_id is None and not self.get_setting("audit_anchored", False)
-        self._anchored_id = int(row[0])
+        self._anchored_id = int(head["id"])
         if first:
             self.set_setting("audit_anchored", True)
+
+    def signed_audit_head(self) -> dict[str, Any] | None:
+        """The audit log's head as this till signed it (``{"id", "count", "hash", "sig"}``), or None."""
+        from pos_app.store.audit import head_shape_ok, stored_head
+        with self._lock:
+            head = stored_head(self.conn)
+        return head if head_shape_ok(head) else None
 
     def audit_head(self) -> tuple[int, str]:
         """(id, hash) of the newest audit record: carried by hand-over files as an outside anchor."""

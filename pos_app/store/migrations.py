@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from pos_app.store.audit import TRIGGERS, baseline_invoices
+from pos_app.store.audit import TRIGGERS_V7, baseline_invoices, install_queue_audit, upgrade_audited_fields
 
 MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for Python steps
     ("initial schema: settings, invoices, payments, scan cursor, token cache, audit", [
@@ -222,7 +222,7 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
         "ALTER TABLE offline_payments ADD COLUMN imported_device TEXT",
         # Every invoice change leaves its digest in the audit chain, whoever writes it (store/audit.py);
         # the invoices already there get their starting record.
-        *TRIGGERS,
+        *TRIGGERS_V7,
         baseline_invoices,
         # Creating an invoice and matching a payment read only recent invoices, by this range.
         "CREATE INDEX invoices_recent ON invoices(merchant, created_at)",
@@ -275,6 +275,11 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
         "ALTER TABLE invoices ADD COLUMN reopened_at INTEGER",
         # The shortfall a cashier accepted as paid (an exchange's fee), in base units; audited.
         "ALTER TABLE invoices ADD COLUMN short_base TEXT",
+        # Those that say whose money it is enter the invoice and payment digests (store/audit.py).
+        upgrade_audited_fields,
+        # Every change of the offline queue leaves its digest in the audit chain too.
+        install_queue_audit,
+        "CREATE INDEX offline_tx ON offline_payments(chain_id, tx_hash) WHERE tx_hash IS NOT NULL",
     ]),
 ]
 

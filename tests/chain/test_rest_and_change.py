@@ -75,7 +75,7 @@ def test_a_second_partial_payment_asks_the_new_rest(chain, ctx, watcher):
 
 def test_overpayment_shows_the_change_to_give(chain, ctx, watcher):
     sale = ctx.create_invoice(Tyiyn(15000))
-    chain.pay("Cholpon", A.MERCHANT, sale.due_base + 10 * SOM)
+    chain.pay("Cholpon", A.MERCHANT, sale.amount_base + 10 * SOM)   # an amount typed by hand: whole tyiyn
     settle(chain, watcher)
     got = ctx.service.get(sale.id)
     assert got.state == S.SETTLED and got.flags.over

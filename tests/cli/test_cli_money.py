@@ -34,7 +34,7 @@ def test_invoices_and_show_say_received_still_due_and_change(tmp_path, capsys):
     ctx = AppContext(shop)
     som = 10 ** ctx.token_info().decimals
     over = ctx.create_invoice(Tyiyn(2000))
-    pay(ctx, 2, over.id, over.due_base + 5 * som)     # the sole open sale: paid 5 som over
+    pay(ctx, 2, over.id, over.amount_base + 5 * som)  # the sole open sale: 5 som over, typed by hand
     part = ctx.create_invoice(Tyiyn(15000))
     pay(ctx, 1, part.id, 50 * som)                    # the sole waiting sale: a part
     ctx.payers.set_name(PAYER, "Aibek", actor="cashier")

@@ -219,8 +219,10 @@ def test_f8_a_head_handed_to_another_till_catches_a_rewritten_anchor_file_too(sh
     (shop / ANCHOR_NAME).write_text(json.dumps({"id": last[0], "hash": last[1]}))
     ctx = AppContext(shop)
     try:
-        assert verify(ctx.store, shop).ok               # this till alone cannot tell any more ...
-        assert any("rewritten" in p for p in ctx.store.verify_against(head))   # ... the handed head can
+        # Issue 18, finding 14: this till tells now (its signed head and the anchor file's signature) ...
+        problems = verify(ctx.store, shop).problems
+        assert any("rewritten" in p for p in problems) and any("not signed by this till" in p for p in problems)
+        assert any("rewritten" in p for p in ctx.store.verify_against(head))   # ... and the handed head too
         conn.execute("DELETE FROM audit_log WHERE id >= ?", (head[0],))
         assert any("missing" in p for p in ctx.store.verify_against(head))
     finally:

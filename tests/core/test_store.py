@@ -182,10 +182,12 @@ def test_not_a_database_is_refused(data_dir: Path):
 # -- transactions ----------------------------------------------------------------------------
 
 def _count_settings(path: Path) -> int:
-    """Read through an independent connection: only committed data is visible."""
+    """Read through an independent connection: only committed data is visible. The audit chain's
+    own two (its signed head and the anchored mark, written when the shop opens) are not counted."""
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT count(*) FROM settings").fetchone()[0]
+        return conn.execute("SELECT count(*) FROM settings WHERE key NOT IN ('audit_head', 'audit_anchored')"
+                            ).fetchone()[0]
     finally:
         conn.close()
 
@@ -271,27 +273,28 @@ def _three_records(store: Store) -> None:
 
 
 def test_audit_chain_verifies(store: Store):
-    assert store.verify_audit_chain()  # empty chain
+    assert store.verify_audit_chain()  # only the chain's first record: signed from here on (issue 18)
+    assert [r["event"] for r in store.query("SELECT event FROM audit_log")] == ["audit.keyed"]
     _three_records(store)
     rows = store.query("SELECT * FROM audit_log ORDER BY id")
-    assert len(rows) == 3
+    assert len(rows) == 4
     assert rows[0]["prev_hash"] == "0" * 64
-    assert rows[1]["prev_hash"] == rows[0]["hash"] and rows[2]["prev_hash"] == rows[1]["hash"]
+    assert all(rows[i]["prev_hash"] == rows[i - 1]["hash"] for i in (1, 2, 3))
     assert store.verify_audit_chain()
 
 
 def test_audit_chain_detects_edited_detail(store: Store):
     _three_records(store)
-    store.conn.execute("UPDATE audit_log SET detail = ? WHERE id = 2",
+    store.conn.execute("UPDATE audit_log SET detail = ? WHERE event = 'payment.assign'",
                        (json.dumps({"invoice": 3, "note": "тест"}, sort_keys=True),))
     assert not store.verify_audit_chain()
 
 
 @pytest.mark.parametrize("sql", [
-    "UPDATE audit_log SET actor = 'someone else' WHERE id = 1",
-    "UPDATE audit_log SET result = 'ok' WHERE id = 3",
-    "UPDATE audit_log SET at = at - 3600 WHERE id = 2",
-    "DELETE FROM audit_log WHERE id = 2",
+    "UPDATE audit_log SET actor = 'someone else' WHERE event = 'invoice.mark'",
+    "UPDATE audit_log SET result = 'ok' WHERE event = 'config.network'",
+    "UPDATE audit_log SET at = at - 3600 WHERE event = 'payment.assign'",
+    "DELETE FROM audit_log WHERE event = 'payment.assign'",
 ])
 def test_audit_chain_detects_other_tampering(store: Store, sql):
     _three_records(store)

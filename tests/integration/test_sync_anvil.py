@@ -69,8 +69,10 @@ class Till:
     def step(self):
         """One engine pass, then the payment watcher reads the chain: an item is final only by the
         Transfer the watcher recorded (issue 18, 8), as the app's runner does between passes."""
-        report = self.engine.pass_once()
-        self.watcher.scan_once()
+        try:
+            report = self.engine.pass_once()
+        finally:
+            self.watcher.scan_once()     # its own thread in the app: it reads the chain either way
         return report
 
     # -- payers ------------------------------------------------------------------------------------

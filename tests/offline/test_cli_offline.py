@@ -14,7 +14,7 @@ import pytest
 
 from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, save_token_info
 from pos_app.cli.main import main
-from pos_app.shop.config import set_merchant, set_network, set_token
+from pos_app.shop.config import set_till, set_merchant, set_network, set_token
 from pos_app.app.context import AppContext
 from pos_app.chain.demo_constants import DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
 from pos_app.core.money import Tyiyn
@@ -25,8 +25,9 @@ LOCAL_CHAIN = 31337
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def prepare(data_dir: Path) -> None:
+def prepare(data_dir: Path, till: str = "1/1") -> None:
     ctx = AppContext(data_dir)
+    set_till(ctx.store, till)
     set_network(ctx.store, "local")
     set_merchant(ctx.store, MERCHANT)
     set_token(ctx.store, TOKEN)
@@ -169,8 +170,8 @@ def test_offline_limits_are_set_from_the_command_line(shop, capsys):
 def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys):
     """A field till exports its unsent queue; the office till imports it (once); a failure is closed."""
     field, office = tmp_path / "field", tmp_path / "office"
-    prepare(field)
-    prepare(office)
+    prepare(field, "1/2")
+    prepare(office, "2/2")
     ctx = AppContext(field)
     inv = ctx.create_invoice(Tyiyn(150_00))
     ctx.close()

@@ -22,9 +22,11 @@ def test_every_pair_is_allowed_exactly_when_listed(a, b):
         assert a.value in e.value.user_message and b.value in e.value.user_message
 
 
-def test_final_and_failures_are_terminal_and_nothing_returns_to_received():
-    for s in (FAILURES - REOPENABLE) | {Q.FINAL}:
+def test_failures_are_terminal_and_nothing_returns_to_received():
+    for s in FAILURES - REOPENABLE:
         assert TRANSITIONS[s] == frozenset()
+    # Final moves only back to submitted: its final payment left the chain (issue 18, 9).
+    assert TRANSITIONS[Q.FINAL] == {Q.SUBMITTED}
     assert all(Q.RECEIVED not in targets for targets in TRANSITIONS.values())
 
 
@@ -33,7 +35,9 @@ def test_f2_stuck_is_a_failure_that_only_the_chain_can_reopen():
     failure "stuck" (a cashier collects again), reached from queued or submitted; if the same bytes
     are mined later it moves on to included (then final) or reverted, and nowhere else."""
     assert Q.STUCK in FAILURES and Q.STUCK not in PENDING and Q.STUCK not in UNSENT
-    assert REOPENABLE == {Q.STUCK}
+    # Issue 18: the money arriving after all overturns these failures too (a wallet that sent the
+    # same number again with another fee, a balance topped up before a resend).
+    assert REOPENABLE == {Q.STUCK, Q.DOUBLE_SPENT, Q.REJECTED, Q.INSUFFICIENT_FUNDS}
     assert {s for s, targets in TRANSITIONS.items() if Q.STUCK in targets} == {Q.QUEUED, Q.SUBMITTED}
     assert TRANSITIONS[Q.STUCK] == {Q.INCLUDED, Q.REVERTED}
     check_transition(Q.SUBMITTED, Q.STUCK)
@@ -69,10 +73,13 @@ SPEC = {
     "queued": {"submitted", "included", "needs_attention", "stuck"} | CHAIN_REFUSALS,
     "submitted": {"included", "queued", "reverted", "needs_attention", "stuck"} | CHAIN_REFUSALS,
     "included": {"final", "submitted", "reverted"},
-    "needs_attention": {"queued", "rejected", "cancelled"},
+    # Its payment arrived after all (the chain's evidence, issue 18): included, then final.
+    "needs_attention": {"queued", "rejected", "cancelled", "included"},
     "stuck": {"included", "reverted"},
-    **{s: set() for s in ("final", "insufficient_funds", "rejected", "cancelled", "double_spent", "expired",
-                          "reverted")},
+    "double_spent": {"included"}, "rejected": {"included"}, "insufficient_funds": {"included"},
+    # Its final payment left the chain (a reorg deeper than finality): the same bytes go out again.
+    "final": {"submitted"},
+    **{s: set() for s in ("cancelled", "expired", "reverted")},
 }
 
 
@@ -101,6 +108,9 @@ def test_the_checks_catch_the_wrong_edge_queued_to_final():
     mutated = {s: set(targets) | ({Q.FINAL} if s == Q.QUEUED else set()) for s, targets in TRANSITIONS.items()}
     assert differences_from_spec(mutated) == {("queued", "final")}
     assert final_without_receipt(mutated) == {Q.QUEUED}
+    # ... and a failure turned into final without being included first.
+    mutated = {s: set(targets) | ({Q.FINAL} if s == Q.DOUBLE_SPENT else set()) for s, targets in TRANSITIONS.items()}
+    assert final_without_receipt(mutated) == {Q.DOUBLE_SPENT}
 
 
 def test_terminal_states_and_sources_follow_the_written_rules():

@@ -19,6 +19,8 @@ refused.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 import os
 import stat
@@ -33,6 +35,7 @@ from eth_utils import keccak
 from pos_app.chain.token_cache import TokenInfo, save_token_info
 from pos_app.shop.config import set_merchant, set_network, set_token
 from pos_app.app.context import AppContext
+from pos_app.shop.config import set_till
 from pos_app.chain.demo_constants import DEMO_MERCHANT, DEMO_TOKEN_ADDRESS, DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
 from pos_app.app.demo.wallet import sign_authorization
 from pos_app.core.errors import BadInput, StorageError
@@ -51,8 +54,13 @@ TABLES = ("offline_payments", "offline_history", "invoices", "invoice_history", 
 
 
 # -- shops and payments ---------------------------------------------------------------------------
-def open_shop(folder) -> AppContext:
+def open_shop(folder, till: str | None = None) -> AppContext:
+    """A till of the demo shop; the field till is 1 of 2 and the office till 2 of 2 (two tills that
+    both say they are the only one are refused at import: issue 18, 5)."""
     ctx = AppContext(folder)
+    if till is None:
+        till = "2/2" if Path(folder).name == "b" else "1/2"
+    set_till(ctx.store, till)
     ctx.offline.record_sync(DEMO_CHAIN_ID, at=NOW - 60, gas_price=GWEI // 10)
     ctx.offline_facts()           # caches the demo token facts now, so later reads write nothing
     return ctx
@@ -179,6 +187,9 @@ def test_export_then_import_moves_the_queue(a, b, exported):
         inv, a_inv = b.service.get(inv_id), a.service.get(a_item.invoice_id)
         assert b_item.invoice_id == inv.id and inv.offline_id == b_item.id
         assert inv.amount_tyiyn == a_inv.amount_tyiyn and inv.state.value == "new"
+        # Not the office's sale: the field till made it and counts it (issue 18, 4).
+        assert inv.carried and inv.carried_for == f"{res.device}:{a_inv.id}" and not a_inv.carried
+        assert inv.due_base == b_item.amount_base == a_inv.due_base
         assert inv.memo.startswith(f"handed over from device {res.device}, invoice {a_inv.id}")
         assert a_inv.memo in inv.memo
         hist = b.offline.history(b_item.id)
@@ -615,7 +626,7 @@ def test_device_key_is_made_once_private_and_a_damaged_one_is_refused(tmp_path):
 # -- issue 10, finding 4: pairing, taking back, nothing stranded -----------------------------------------
 def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exported):
     path, res = exported
-    office = open_shop(tmp_path / "office")
+    office = open_shop(tmp_path / "office", "2/2")
     try:
         with pytest.raises(H.DeviceNotPaired) as e:
             office.import_handover(path)

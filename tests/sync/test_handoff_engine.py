@@ -20,17 +20,21 @@ from pos_app.offline import handover as B
 from pos_app.offline import handover_import as H
 from pos_app.offline.pairing import Pairings
 from pos_app.payments.watcher import PaymentWatcher
+from pos_app.shop.config import set_till
+from pos_app.invoices.lifecycle import InvoiceState as S
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()
 def chain():
+    """A chain of its own per test: another test's payments to the demo shop would be a twin's here."""
     c = DemoChain(block_time=1.0)
     yield c
     c.stop()
 
 
-def _shop(folder, chain):
+def _shop(folder, chain, till="1/2"):
     ctx = open_demo_context(str(folder), chain)
+    set_till(ctx.store, till)       # two tills of one shop: each its own number (issue 18, 5)
     ctx.offline.record_sync(chain.chain_id, at=int(time.time()), gas_price=int(chain.w3.eth.gas_price))
     return ctx
 
@@ -74,10 +78,12 @@ def test_f4_a_lost_hand_over_file_is_sent_by_the_exporting_till_after_the_grace(
 
 def test_f4_both_tills_sending_one_handed_off_payment_land_it_once(tmp_path, chain):
     chain.set_network(True)
-    field, office = _shop(tmp_path / "field", chain), _shop(tmp_path / "office", chain)
+    field, office = _shop(tmp_path / "field", chain), _shop(tmp_path / "office", chain, "2/2")
     try:
         item = _sell_offline(field, chain, "Cholpon", "eip3009", 25)
         raw = _sell_offline(field, chain, "Aigul", "raw_tx", 15)
+        # The next customer's sale on the field till, never paid: no money of the others may land on it.
+        unrelated = field.create_invoice(Tyiyn(8000))
         field.export_handover(tmp_path / "q.jsonl")
         Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
         assert office.import_handover(tmp_path / "q.jsonl").added == 2
@@ -89,6 +95,17 @@ def test_f4_both_tills_sending_one_handed_off_payment_land_it_once(tmp_path, cha
         engine.clock = lambda: time.time() + HANDOFF_GRACE_S + 5
         _drive(engine, chain, lambda: all(field.offline.get(i.id).state == Q.FINAL for i in (item, raw)))
         assert chain.balance(A.MERCHANT) - before == item.amount_base + raw.amount_base
+        # Issue 18, 3 and 4: each payment counted on exactly one sale across both tills, the field
+        # till's own (the office only carried them), and never on the unrelated sale.
+        for it in (item, raw):
+            sale = field.service.get(it.invoice_id)
+            assert sale.state == S.SETTLED and sale.paid_final == it.amount_base and not sale.carried
+        assert field.service.get(unrelated.id).paid_seen == 0
+        assert [(p["matched_by"], p["value"]) for p in field.service.unmatched()] == []
+        carried = [office.service.get(i.invoice_id) for i in office.offline.list()]
+        assert carried and all(c.carried and c.state == S.SETTLED for c in carried)
+        assert office.store.query("SELECT id FROM invoices WHERE carried_for IS NULL") == []
+        assert office.service.unmatched() == []
     finally:
         field.close()
         office.close()

@@ -51,11 +51,29 @@ T0 = 1_700_000_000.0
 
 
 class FakeClock:
+    """The wall clock ``t`` and the monotonic clock that serves a lock (``monotonic``): moving ``t``
+    forward is time passing (the monotonic clock follows); moving it back is someone setting the
+    clock back (the monotonic clock does not). Issue 18's wall-clock jumps are tested in
+    tests/keys/test_lock_monotonic.py with the two clocks apart."""
+
     def __init__(self, t: float = T0) -> None:
-        self.t = t
+        self._t = t
+        self.mono = 1000.0
+
+    @property
+    def t(self) -> float:
+        return self._t
+
+    @t.setter
+    def t(self, value: float) -> None:
+        self.mono += max(0.0, value - self._t)
+        self._t = value
 
     def __call__(self) -> float:
-        return self.t
+        return self._t
+
+    def monotonic(self) -> float:
+        return self.mono
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +109,14 @@ def shop_db(tmp_path):
 def store(created, tmp_path, clock, shop_db) -> RelayKeyStore:
     """A private copy of the created key in this test's folder."""
     shutil.copy2(created[0] / K.KEY_FILE_NAME, tmp_path / K.KEY_FILE_NAME)
-    return RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+    return RelayKeyStore(tmp_path, store=shop_db, clock=clock, monotonic=clock.monotonic)
 
 
 @pytest.fixture
 def key_store(imported, tmp_path, clock, shop_db) -> RelayKeyStore:
     """A private copy of the imported KEY_HEX in this test's folder."""
     shutil.copy2(imported / K.KEY_FILE_NAME, tmp_path / K.KEY_FILE_NAME)
-    return RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+    return RelayKeyStore(tmp_path, store=shop_db, clock=clock, monotonic=clock.monotonic)
 
 
 def _counter(db) -> tuple[int, int] | None:
@@ -205,7 +223,7 @@ def test_ten_wrong_attempts_lock_out_for_30_minutes_even_across_restart(store, t
         store.unlock(PASS)
     assert info.value.template == K.MSG_LOCKED
 
-    restarted = RelayKeyStore(tmp_path, store=store._store, clock=clock)
+    restarted = RelayKeyStore(tmp_path, store=store._store, clock=clock, monotonic=clock.monotonic)
     clock.t = locked_at + 29 * 60 + 30
     assert restarted.attempts_left() == 0
     assert 0 < restarted.lockout_remaining() <= 30
@@ -639,7 +657,7 @@ def test_f6_eight_parallel_wrong_guesses_count_as_eight(tmp_path, cheap_kdf):
 
 def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_db, clock, cheap_kdf):
     """After a lock, a deleted or zeroed counter row, or a fresh old-style attempts file, still means locked."""
-    ks = RelayKeyStore(tmp_path, store=shop_db, clock=clock)
+    ks = RelayKeyStore(tmp_path, store=shop_db, clock=clock, monotonic=clock.monotonic)
     ks.create(PASS)
     for _ in range(K.MAX_ATTEMPTS):
         with pytest.raises(BadInput):
@@ -649,7 +667,7 @@ def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_
 
     def still_locked() -> None:
         with pytest.raises(BadInput) as info:
-            RelayKeyStore(tmp_path, store=shop_db, clock=clock).unlock(PASS)
+            RelayKeyStore(tmp_path, store=shop_db, clock=clock, monotonic=clock.monotonic).unlock(PASS)
         assert info.value.template == K.MSG_LOCKED
         assert _counter(shop_db) == (K.MAX_ATTEMPTS, locked_until)  # written back to agree
 
@@ -666,10 +684,10 @@ def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_
     try:
         fresh_db.execute("DELETE FROM key_attempts")
         with pytest.raises(BadInput) as info:
-            RelayKeyStore(tmp_path, store=fresh_db, clock=clock).unlock(PASS)
+            RelayKeyStore(tmp_path, store=fresh_db, clock=clock, monotonic=clock.monotonic).unlock(PASS)
         assert info.value.template == K.MSG_LOCKED
         clock.t = locked_until  # the lock served: the right passphrase works again
-        assert RelayKeyStore(tmp_path, store=fresh_db, clock=clock).unlock(PASS).address == ks.address()
+        assert RelayKeyStore(tmp_path, store=fresh_db, clock=clock, monotonic=clock.monotonic).unlock(PASS).address == ks.address()
         assert _counter(fresh_db) == (0, 0) and fresh_db.verify_audit_chain()
     finally:
         fresh_db.close()

@@ -52,7 +52,9 @@ def run_headless_demo(*, amount_text: str = "150,00", pay: str = "exact", data_d
         say(f"Shop (merchant): {inv.merchant}\nToken:           {inv.token}\nRequest:         {uri}\n")
         say(qr_text(uri))
         due = inv.due_base
-        value = {"exact": due, "partial": due // 2, "over": due + 10 * 10 ** (inv.decimals - 2) * 100,
+        unit = 10 ** max(inv.decimals - 2, 0)
+        # A customer who types an amount types whole tyiyn (the tail only comes with the QR).
+        value = {"exact": due, "partial": due // 2 // unit * unit, "over": due // unit * unit + 1000 * unit,
                  "none": 0}[pay]
         payer = "Aigul"
         timeline: list[tuple[float, str]] = []

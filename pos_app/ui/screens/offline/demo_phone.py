@@ -1,8 +1,8 @@
 """The demo's "customer phone": pays the invoice on screen from a demo wallet (exact/partial/over).
 
 "Pay exactly" pays what the QR on screen asks now (the rest, once a sale is partly paid), "Pay half"
-half of it. It speaks som as the shop does (decimal comma in ru/ky), never chain amounts or
-transaction hashes. Given the shop's address book (``payers``) and the database worker (``db``), the
+half of it and "Pay over" 10 som more, each in whole tyiyn as a customer types an amount. It
+speaks som as the shop does (decimal comma in ru/ky), never chain amounts or transaction hashes. Given the shop's address book (``payers``) and the database worker (``db``), the
 customer chosen on the phone teaches the book the name of the wallet it pays from, unless the shop
 already named that wallet.
 """
@@ -128,7 +128,10 @@ class DemoPhone(QWidget):
             return
         unit = 10 ** max(inv.decimals - 2, 0)
         asked = asked_base(inv)
-        value = BaseUnits({"exact": asked, "partial": asked // 2, "over": asked + 1000 * unit}[how])
+        # A customer who types an amount types whole tyiyn: half, or 10 som over, rounded to a tyiyn
+        # (never a matching tail that another sale asked: issue 18, 6).
+        value = BaseUnits({"exact": asked, "partial": asked // 2 // unit * unit,
+                           "over": asked // unit * unit + 1000 * unit}[how])
         who = self.who.currentData()
         som = self._som(value, inv.decimals)
         self._teach(who)

@@ -98,9 +98,10 @@ class AppContext:
         # Imported on first use (the invoice core is not needed to paint the sale screen).
         with self._build_lock:
             if self._service is None:
-                from pos_app.shop.config import load_till
+                from pos_app.shop.config import load_short_tolerance, load_till
                 from pos_app.invoices.service import InvoiceService
-                self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store))
+                self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store),
+                                               short_tolerance=lambda: load_short_tolerance(self.store))
             return self._service
 
     @property

@@ -27,6 +27,8 @@ def _change(ctx, args: argparse.Namespace) -> None:
         C.set_language(ctx.store, args.lang)
     elif args.config_cmd == "till":
         C.set_till(ctx.store, args.spec)
+    elif args.config_cmd == "short-tolerance":
+        C.set_short_tolerance(ctx.store, args.som)
     elif args.config_cmd == "offline-limit":
         if not str(args.value).strip().isascii():  # "٣" would pass str.isdigit() and int()
             raise usage_error("Write the limit with the digits 0-9.")
@@ -123,6 +125,9 @@ def register(sub: Any) -> None:
     q.add_argument("format")
     tl = add_command(csub, "till", help="this till's number among the tills sharing the shop address, e.g. 2/3")
     tl.add_argument("spec", help="NUMBER/COUNT, e.g. 2/3 (1/1 for a single till)")
+    st = add_command(csub, "short-tolerance", help="the most a part-paid sale may be short and still be accepted "
+                                                   "as paid with one tap (som, e.g. 0,50; 0 turns it off)")
+    st.add_argument("som")
     lg = add_command(csub, "language", help="ky, ru or en")
     lg.add_argument("lang")
     ol = add_command(csub, "offline-limit",

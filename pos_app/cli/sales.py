@@ -1,4 +1,4 @@
-"""``sompos request|invoices|show|charge-again|cancel|unmatched|assign``: invoices and the payments that pay them."""
+"""``sompos request|invoices|show|charge-again|accept-short|cancel|unmatched|assign``: invoices and the payments that pay them."""
 from __future__ import annotations
 
 import argparse
@@ -129,6 +129,15 @@ def cmd_charge_again(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_accept_short(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    before = ctx.service.get(args.invoice)
+    inv = ctx.service.accept_short(args.invoice, actor=args.actor)
+    out(args, _invoice_dict(ctx, inv, ctx.config.qr_format),
+        f"Invoice {inv.id} accepted as paid, {som_text(before.still_due_tyiyn)} short (recorded); it is {inv.state.value}.")
+    return 0
+
+
 def cmd_cancel(args: argparse.Namespace) -> int:
     from pos_app.core.text import safe_text
     from pos_app.invoices.lifecycle import InvoiceState
@@ -207,6 +216,12 @@ def register(sub: Any) -> None:
     g.add_argument("invoice", type=whole("the invoice number"))
     g.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
     g.set_defaults(func=cmd_charge_again)
+
+    k = add_command(sub, "accept-short", help="accept a part-paid sale as paid when it is short by no more than the "
+                                              "owner's tolerance (an exchange's fee; recorded and audited)")
+    k.add_argument("invoice", type=whole("the invoice number"))
+    k.add_argument("--actor", default="cashier", type=actor_name, help="who decides (recorded in the audit log)")
+    k.set_defaults(func=cmd_accept_short)
 
     c = add_command(sub, "cancel", help="cancel a sale still waiting for money (audited)")
     c.add_argument("invoice", type=whole("the invoice number"))

@@ -47,11 +47,14 @@ CHARGE_AGAIN_WITHIN = 24 * 3600
 class InvoiceService:
     def __init__(self, store: Store, *, events: EventBus | None = None,
                  clock: Callable[[], float] = time.time,
-                 till: Callable[[], TillSlot] = TillSlot) -> None:
+                 till: Callable[[], TillSlot] = TillSlot,
+                 short_tolerance: Callable[[], int] = lambda: 0) -> None:
         self.store = store
         self.events = events or EventBus()
         self.clock = clock
         self.till = till  # this till's place among the shop's tills (read when used: settings change)
+        # The shortfall (tyiyn) the owner lets a cashier accept as paid (read when used); 0: never.
+        self.short_tolerance = short_tolerance
 
     def _now(self) -> int:
         return int(self.clock())
@@ -512,6 +515,36 @@ class InvoiceService:
                              {"from": inv.state.value, "expires_at": now + expiry_seconds,
                               "still_due_tyiyn": int(inv.still_due_tyiyn)})
         after = self.get(invoice_id)
+        self._publish(InvoiceChanged(invoice=after, previous=inv.state))
+        return after
+
+    def accept_short(self, invoice_id: int, *, actor: str) -> Invoice:
+        """Accept a part-paid sale as paid in full: the customer paid from an exchange that kept its
+        fee. Only within the tolerance the owner set; the shortfall is recorded on the sale (and in
+        its digest), audited, and the sale settles once what arrived is final."""
+        tolerance = int(self.short_tolerance())
+        now = self._now()
+        with self.store.transaction() as c:
+            inv = self._read_in(c, invoice_id)
+            if tolerance <= 0:
+                raise BadInput("The owner has not allowed accepting a short payment (Settings).")
+            if inv.carried or inv.offline_id is not None:
+                raise BadInput("Only a sale paid on the network can be accepted short.")
+            if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen <= 0 \
+                    or inv.paid_seen >= inv.owed_base:
+                raise BadInput("Only a sale partly paid and still waiting for the rest can be accepted short.")
+            if inv.still_due_tyiyn > tolerance:
+                raise BadInput("This sale is short by more than the owner allows to accept ({limit} tyiyn).",
+                               limit=tolerance)
+            short = BaseUnits(inv.amount_base - inv.paid_seen)
+            c.execute("UPDATE invoices SET short_base = ?, updated_at = ? WHERE id = ?", (str(short), now, invoice_id))
+            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
+                      (invoice_id, now, inv.state.value, inv.state.value, f"accepted short by {actor}"))
+            self.store.audit(actor, "accept_short", f"invoice:{invoice_id}",
+                             {"short_base": str(short), "short_tyiyn": int(inv.still_due_tyiyn),
+                              "tolerance_tyiyn": tolerance, "paid_seen": str(inv.paid_seen)})
+            old, new = self._recompute_in(c, invoice_id, f"accepted short by {actor}", now)
+        after = new or self.get(invoice_id)
         self._publish(InvoiceChanged(invoice=after, previous=inv.state))
         return after
 

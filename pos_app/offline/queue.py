@@ -136,9 +136,15 @@ class OfflineQueue:
 
     def unsent_anywhere(self) -> int:
         """Payments accepted offline that have not reached any network yet, on every chain this
-        shop ever used (handed-off copies included: they are this till's backup). Installers ask
-        this before an upgrade or an uninstall (``sompos upgrade-check``)."""
+        shop ever used (handed-off copies included: they are this till's backup)."""
         return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(UNSENT)}")["n"])
+
+    def not_final_anywhere(self) -> int:
+        """Payments accepted offline whose money is not yet final on the chain (unsent, sent, or
+        said to be included while no payment has been recorded from the chain's logs), on every
+        chain this shop ever used. Installers ask this before an upgrade or an uninstall
+        (``sompos upgrade-check``): only this till can still follow these to their end."""
+        return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(PENDING)}")["n"])
 
     # -- evidence for the payment watcher: which held payment a transfer settles ----------------------
     def held_by_hash(self, chain_id: int, tx_hash: str, payee: str) -> Held | None:

@@ -45,6 +45,9 @@ class ShopConfig:
     qr_format: str
     language: str
     till: TillSlot = TillSlot()
+    # A part-paid sale short by at most this can be accepted as paid in full with one tap (a
+    # payment from an exchange, short by its fee); 0: never. Set by the owner.
+    short_tolerance: int = 0          # tyiyn
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as shown to a person: RPC URLs with their keys and passwords masked."""
@@ -53,7 +56,8 @@ class ShopConfig:
                 "rpc_urls": [mask_url(u) for u in self.network.rpc_urls], "token": self.network.token,
                 "finality": self.network.finality.describe(), "merchant": self.merchant,
                 "expiry_seconds": self.expiry_seconds, "qr_format": self.qr_format,
-                "language": self.language, "till": self.till.describe()}
+                "language": self.language, "till": self.till.describe(),
+                "short_tolerance_tyiyn": self.short_tolerance}
 
 
 def load_config(store: Store) -> ShopConfig:
@@ -68,7 +72,35 @@ def load_config(store: Store) -> ShopConfig:
     return ShopConfig(network=network, merchant=merchant,
                       expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
                       qr_format=store.get_setting("qr_format", "eip681"),
-                      language=store.get_setting("language", "ru"), till=load_till(store))
+                      language=store.get_setting("language", "ru"), till=load_till(store),
+                      short_tolerance=load_short_tolerance(store))
+
+
+SHORT_TOLERANCE_KEY = "short_tolerance_tyiyn"
+MAX_SHORT_TOLERANCE = 100_00   # 100 som: beyond any exchange's withdrawal fee
+
+
+def load_short_tolerance(store: Store) -> int:
+    """The shortfall (tyiyn) a cashier may accept as paid; 0 when the owner set none."""
+    value = store.get_setting(SHORT_TOLERANCE_KEY, 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def check_short_tolerance(text: Any) -> int:
+    """``set_short_tolerance``'s rules: som as a shop types it ("0,50"), 0 (off) up to 100 som."""
+    from pos_app.core.money import parse_amount
+    if isinstance(text, str) and text.strip() in ("0", "0,00", "0.00", ""):
+        return 0
+    value = int(parse_amount(text))
+    if value > MAX_SHORT_TOLERANCE:
+        raise ConfigError("A shortfall accepted as paid can be {maximum} som at most.", maximum=MAX_SHORT_TOLERANCE // 100)
+    return value
+
+
+def set_short_tolerance(store: Store, text: Any) -> int:
+    value = check_short_tolerance(text)
+    store.set_setting(SHORT_TOLERANCE_KEY, value)
+    return value
 
 
 def load_till(store: Store) -> TillSlot:
@@ -212,11 +244,13 @@ class SettingsInput:
     qr_format: str
     language: str
     till: str | None = None           # "2/3"; None leaves it as it is (the first-run dialog has no field)
+    short_tolerance: str | None = None  # som ("0,50"); None leaves it as it is
 
 
 class SettingsRefused(ConfigError):
     """Some fields were refused; ``errors`` holds each one's reason by field name
-    (``merchant``, ``network``, ``token``, ``expiry``, ``till``, ``qr_format``, ``language``).
+    (``merchant``, ``network``, ``token``, ``expiry``, ``till``, ``qr_format``, ``language``,
+    ``short_tolerance``).
     Nothing was saved."""
 
     def __init__(self, errors: dict[str, PosError]) -> None:
@@ -235,6 +269,8 @@ def check_settings(store: Store, form: SettingsInput) -> dict[str, PosError]:
     ]
     if form.till is not None:
         checks.append(("till", lambda: check_till(store, form.till)))
+    if form.short_tolerance is not None:
+        checks.append(("short_tolerance", lambda: check_short_tolerance(form.short_tolerance)))
     if form.merchant or form.network != "demo":  # only the demo network has a shop address of its own
         checks.append(("merchant", lambda: check_address(form.merchant, "shop address")))
     if form.token:
@@ -273,4 +309,6 @@ def save_settings(store: Store, form: SettingsInput) -> ShopConfig:
         set_language(store, form.language)
         if form.till is not None:
             set_till(store, form.till)
+        if form.short_tolerance is not None:
+            set_short_tolerance(store, form.short_tolerance)
     return load_config(store)

@@ -239,12 +239,18 @@ def test_upgrade_check_says_when_offline_payments_are_unsent(shop, capsys, tmp_p
             db.close()
     before = rows()
     rc, out, _ = run(capsys, "--data-dir", str(shop), "--json", "upgrade-check")
-    assert rc == 10 and json.loads(out) == {"unsent": 1}
+    assert rc == 10 and json.loads(out) == {"unsent": 1, "not_final": 1}
     rc, out, _ = run(capsys, "--data-dir", str(shop), "upgrade-check")
     assert rc == 10 and "1 payments accepted offline are not sent yet" in out
     assert rows() == before
     ctx = AppContext(shop)
     from pos_app.offline.lifecycle import QueueState
     ctx.offline.transition(1, QueueState.SUBMITTED, "sent")
+    ctx.close()
+    # Sent is not done (issue 18, 8: a node can swallow it and say it went through).
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "upgrade-check")
+    assert rc == 10 and "sent but not yet final" in out
+    ctx = AppContext(shop)
+    ctx.offline.transition(1, QueueState.CANCELLED, "the payer cancelled it")   # a named end
     ctx.close()
     assert run(capsys, "--data-dir", str(shop), "upgrade-check")[0] == 0

@@ -7,6 +7,7 @@ EIP-2612, a pause switch, a blacklist) and offline acceptance offers only what i
 """
 from __future__ import annotations
 
+import json
 import logging
 import time
 from typing import Sequence
@@ -58,6 +59,8 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
             symbol = _clean_text(c.functions.symbol().call(), "symbol")
             name = _clean_text(c.functions.name().call(), "name")
         except (ContractLogicError, ValueError) as exc:
+            if isinstance(exc, (json.JSONDecodeError, UnicodeDecodeError)):
+                raise  # garbage from the link, not the contract's answer: RpcClient fails the node over
             raise ChainError("The token contract does not answer like an ERC-20 token.", detail=str(exc)) from exc
         try:  # EIP-5267 first; older tokens (USDC) only have name() and version()
             dom = c.functions.eip712Domain().call()

@@ -467,8 +467,16 @@ class PaymentWatcher(BackgroundLoop):
             self._verify_audit()
         if not self._token_checked:
             from pos_app.chain.token import refresh_token_info
-            refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
-            self._token_checked = True
+            from pos_app.chain.token_cache import cached_token_info
+            try:
+                refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
+                self._token_checked = True
+            except PosError as exc:
+                # Facts read before (decimals, the contract there) let payments be recorded now; a
+                # flaky link must not hold up detection for a probe the next pass makes again.
+                if cached_token_info(self.store, self.profile.chain_id, self.token) is None:
+                    raise
+                log.info("token facts not refreshed yet: %s", exc.user_message)
         head_block = self._head_block()
         head_block = self._measure_clock(head_block)
         head = result.head = head_block["number"]

@@ -63,11 +63,11 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: in
         _verify_authorization(p, facts, now=now, sync_deadline=sync_deadline)
     if p.recipient.lower() != facts.merchant.lower():
         raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
-    if p.amount < due_base:
-        raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
     if exact and p.amount != due_base:
         raise PayloadRefused("not_this_sale", "This payment is not for this sale's exact amount: the customer "
                                               "must scan this sale's code and sign again.")
+    if p.amount < due_base:
+        raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
     verify_payer_not_blocked(p, facts.features)
 
 

@@ -170,10 +170,11 @@ class SyncEngine:
             if pay is None or pay["status"] == "removed":
                 continue
             where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
+            if r["state"] != Q.INCLUDED.value:
+                # Included first (the queue's table: nothing is final without being included).
+                changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
             if pay["status"] == "final":
                 changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
-            elif r["state"] != Q.INCLUDED.value:
-                changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
         lost = self.store.query("SELECT * FROM offline_payments WHERE chain_id = ? AND state = 'final'"
                                 " AND updated_at >= ? ORDER BY id", (self.chain_id, now - EVIDENCE_WATCH_S))
         if lost:

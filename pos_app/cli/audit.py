@@ -24,6 +24,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     rep = verify(ctx.store, ctx.data_dir)
     for head in getattr(args, "head", None) or []:
         rep.problems.extend(ctx.store.verify_against(head))
+    # Sales and payments agree: a sale the chain settled is covered by final payments (issue 18, 9).
+    rep.problems.extend(f"sale {i} is settled but its final payments no longer cover it (reopened at the"
+                        f" next start)" for i in ctx.service.unbacked_settled())
     head_id, head_hash = rep.head
     text = "\n".join([f"audit log: {rep.records} records, newest {head_id} ({head_hash[:16]})",
                       *(f"PROBLEM: {p}" for p in rep.problems),

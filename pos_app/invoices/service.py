@@ -304,7 +304,30 @@ class InvoiceService:
             " WHERE p.updated_at > i.updated_at OR i.state IN ('new', 'processing', 'expired')"
             " UNION SELECT id FROM invoices WHERE offline_id IS NOT NULL AND state IN ('new', 'processing')"
             " ORDER BY id")]
+        ids = sorted(set(ids) | set(self.unbacked_settled()))
         return self.recompute_many(ids, "repaired at start") if ids else []
+
+    def unbacked_settled(self) -> list[int]:
+        """Sales the chain settled whose final payments no longer cover them (issue 18, 9: a reorg
+        deeper than finality, a node that lied about finality, a database edited outside the
+        app): the check at start reopens them, and ``audit verify`` names them."""
+        out = []
+        rows = self.store.query(
+            "SELECT i.id, i.amount_base, i.short_base, i.settled_by, group_concat(p.value) AS finals"
+            " FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id AND p.status = 'final'"
+            " WHERE i.state = 'settled' AND (i.settled_by IS NULL OR i.settled_by = 'chain')"
+            " AND i.carried_for IS NULL GROUP BY i.id")
+        for r in rows:
+            final = sum(int(v) for v in (r["finals"] or "").split(",") if v)
+            owed = int(r["amount_base"]) - int(r["short_base"] or 0)
+            if final >= owed:
+                continue
+            if r["settled_by"] is None and self.store.one(
+                    "SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
+                    " AND reason LIKE 'marked by %'", (r["id"],)):
+                continue   # a cashier settled it before step 9 recorded who did
+            out.append(int(r["id"]))
+        return out
 
     def recompute(self, invoice_id: int, reason: str) -> Invoice:
         """Recompute one invoice; returns it (changed or not)."""

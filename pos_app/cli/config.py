@@ -99,6 +99,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     for k, v in d.items():
         if k == "offline_limits":
             lines += ["offline limits", *limits_text(v)]
+        elif k == "short_tolerance_tyiyn":
+            lines.append(f"{'short accepted':15} {som_text(v) if v else 'never'}")
         else:
             lines.append(f"{'expiry' if k == 'expiry_seconds' else k:15} {_text_value(k, v)}")
     text = "\n".join(lines)

@@ -1,38 +1,30 @@
 """Creating invoices, recording on-chain payments against them, and cashier actions.
 
-All writes go through ``Store.transaction()``: an invoice with its unique amount, a payment with
-its match, a state change with its history row, each commits as one unit. Payments are keyed by
-(chain id, tx hash, log index), so seeing the same log twice (a retry, a restart, an overlapping
-scan) changes nothing.
-
-This module is the only writer of ``invoices``, ``invoice_history`` and ``payments``
-(tests/core/test_table_owners.py). ``payments`` lives here rather than with the watcher because
-no payment row may change without its invoice being recomputed in the same transaction (a final
-payment next to an invoice that does not know it is the crash this prevents), and both the
-watcher (detection, reorgs, finality) and a cashier (assigning an unmatched payment) change
-payments: one owner keeps that rule in one place. The watcher only reads the chain and calls the
-``*_in`` methods inside its own transaction, next to its scan cursor. Every invoice state change
-goes through ``check_transition`` (``_move_in`` or ``_recompute_in``); the offline queue links
-its items with ``link_offline`` and cancels a sale to collect again with ``invalidate_in``.
+Every write commits as one unit through ``Store.transaction()`` (an invoice with its unique amount,
+a payment with its match, a state change with its history row). Payments are keyed by (chain id,
+tx hash, log index): seeing a log twice changes nothing. This module is the only writer of
+``invoices``, ``invoice_history`` and ``payments`` (tests/core/test_table_owners.py): no payment
+row changes without its invoice being recomputed in the same transaction, whoever changes it (the
+watcher's ``*_in`` calls next to its scan cursor, a cashier's decision, the outbox's claim). Every
+state change goes through ``check_transition`` (``_move_in``, ``_recompute_in``). Which sale a
+transfer pays is ``matching.attribute`` over what ``evidence`` reads.
 """
 from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
 from typing import Any, Callable, Iterable
 
 from pos_app.core.errors import BadInput, IllegalTransition, NotFound
-from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated, TwinTillSuspected
+from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated
 from pos_app.invoices.lifecycle import (
-    DEFAULT_EXPIRY_SECONDS, LATE_WATCH_SECONDS, InvoiceState, PaymentView, check_transition,
+    DEFAULT_EXPIRY_SECONDS, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
-from pos_app.invoices.matching import (
-    OPEN_SLACK_SECONDS, Candidate, Evidence, Held, Match, TailScheme, TillSlot, allocate_tail, attribute,
-)
-from pos_app.core.money import BaseUnits, Tyiyn, stored_base_units, tyiyn_to_base_units
-from pos_app.invoices.asks import MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS, WATCH_HORIZON, rest_in, taken_in
+from pos_app.invoices import evidence
+from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail, attribute
+from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
+from pos_app.invoices.asks import MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS, rest_in, taken_in
 from pos_app.invoices.model import Invoice, Transfer
 from pos_app.store.db import Store
 
@@ -55,6 +47,7 @@ class InvoiceService:
         self.till = till  # this till's place among the shop's tills (read when used: settings change)
         # The shortfall (tyiyn) the owner lets a cashier accept as paid (read when used); 0: never.
         self.short_tolerance = short_tolerance
+        self.twins = evidence.TwinAlarm(store, self._publish)
 
     def _now(self) -> int:
         return int(self.clock())
@@ -109,24 +102,14 @@ class InvoiceService:
                                 (since or 0, limit))
         return [Invoice.from_row(r) for r in rows]
 
-    _CANDIDATE_COLS = ("id, state, due_base, amount_base, paid_seen, created_at, expires_at, rest_base, offline_id,"
-                       " short_base")
+    # -- twins: another till uses this till's number (``evidence.TwinAlarm``) --------------------
+    def twin_alarm(self) -> dict[str, Any] | None:
+        """The evidence that another till uses this till's number (``None``: no alarm)."""
+        return self.twins.get()
 
-    def candidates(self, chain_id: int, token: str, merchant: str, at: int) -> list[Candidate]:
-        rows = self.store.query(
-            f"SELECT {self._CANDIDATE_COLS} FROM invoices WHERE chain_id = ? AND token = ? AND merchant = ?"
-            " AND expires_at + ? >= ? AND created_at <= ? AND carried_for IS NULL",
-            (chain_id, token, merchant, LATE_WATCH_SECONDS, at, at + 3600))
-        return [self._candidate(r) for r in rows]
-
-    @staticmethod
-    def _candidate(r: Any) -> Candidate:
-        return Candidate(r["id"], InvoiceState(r["state"]), stored_base_units(r["due_base"]),
-                         stored_base_units(r["amount_base"]), stored_base_units(r["paid_seen"]),
-                         r["created_at"], r["expires_at"],
-                         stored_base_units(r["rest_base"]) if r["rest_base"] is not None else None,
-                         r["offline_id"] is not None,
-                         stored_base_units(r["short_base"]) if r["short_base"] is not None else BaseUnits(0))
+    def resolve_twin_alarm(self, *, actor: str, note: str = "") -> None:
+        """A manager has given each till its own number: settling by amount resumes (audited)."""
+        self.twins.resolve(actor=actor, note=note)
 
     def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
@@ -149,7 +132,7 @@ class InvoiceService:
             expires_at = max(expires_at, now + 1)
         st = derive_status(current=inv.state, amount_base=inv.owed_base, tyiyn_unit=unit,
                            expires_at=expires_at, payments=pays, now=now,
-                           reopen=self._settled_by_chain(c, inv))
+                           reopen=evidence.settled_by_chain(c, inv))
         check_transition(inv.state, st.state)
         rest = inv.rest_base
         if st.flags.partial and st.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None:
@@ -177,85 +160,6 @@ class InvoiceService:
                       " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
         new = Invoice.from_row(dict(c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()))
         return inv, new
-
-    @staticmethod
-    def _settled_by_chain(c: Any, inv: Invoice) -> bool:
-        """Settled because its payments were final (not marked by a person): the chain can take it back."""
-        if inv.state != InvoiceState.SETTLED:
-            return False
-        if inv.settled_by is not None:
-            return inv.settled_by == "chain"
-        # Settled before schema step 9 wrote who did it: a cashier's mark is in the history.
-        return c.execute("SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
-                         " AND reason LIKE 'marked by %'", (inv.id,)).fetchone() is None
-
-    def _evidence_in(self, c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: TailScheme | None,
-                     decimals: int | None) -> Evidence:
-        """What this till's database says about transfer ``t`` (``matching.attribute`` decides).
-
-        Only the rows the rules can use: sales that asked exactly this amount, and (only when they
-        can matter) the newest older sale that asked it and up to two unpaid open sales. Matching
-        stays O(1) in the number of open sales (a catch-up can meet thousands).
-        """
-        at, value = t.at, t.value
-        if held is not None:
-            return Evidence(value, at, held)
-        window = ("merchant = ? AND created_at >= ? AND created_at <= ? AND chain_id = ? AND token = ?"
-                  " AND expires_at + ? >= ? AND carried_for IS NULL")
-        args = (t.payee, at - WATCH_HORIZON, at + 3600, t.chain_id, t.token, LATE_WATCH_SECONDS, at)
-        cols = self._CANDIDATE_COLS
-        earlier = {int(r[0]) for r in c.execute("SELECT invoice_id FROM invoice_asks WHERE amount_base = ?",
-                                                (str(value),))}
-        marks = ",".join("?" * len(earlier)) or "NULL"
-        asked = []
-        for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND"
-                           f" (due_base = ? OR rest_base = ? OR id IN ({marks}))",
-                           (*args, str(value), str(value), *earlier)):
-            cand = self._candidate(r)
-            if not cand.asks(value):
-                cand = replace(cand, rest_base=value)   # an earlier rest of this sale
-            if cand.watches(at):
-                asked.append(cand)
-        if asked:
-            return Evidence(value, at, None, tuple(asked))
-        tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
-        asked_before = None
-        if tail is not None and slot.owns(tail):
-            r = c.execute(f"SELECT id FROM invoices WHERE carried_for IS NULL AND merchant = ? AND chain_id = ?"
-                          f" AND token = ? AND created_at <= ? AND (due_base = ? OR id IN ({marks}))"
-                          f" ORDER BY created_at DESC, id DESC LIMIT 1",
-                          (t.payee, t.chain_id, t.token, at + OPEN_SLACK_SECONDS, str(value), *earlier)).fetchone()
-            asked_before = None if r is None else int(r[0])
-        unpaid: list[Candidate] = []
-        if tail is None or slot.owns(tail):
-            # Only sales open when the transfer was made (created up to OPEN_SLACK after it): a
-            # sale charged during a catch-up must not take an older payment.
-            for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ?"
-                               " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC",
-                               (*args, at + OPEN_SLACK_SECONDS)):
-                cand = self._candidate(r)
-                if cand.waiting and cand.watches(at):
-                    unpaid.append(cand)
-                    if len(unpaid) == 2:
-                        break
-        return Evidence(value, at, None, (), asked_before, tuple(unpaid))
-
-    # -- twins: another till uses this till's number ----------------------------------------------
-    TWIN_ALARM = "twin_alarm"
-
-    def twin_alarm(self) -> dict[str, Any] | None:
-        """The evidence that another till uses this till's number (``None``: no alarm)."""
-        return self.store.get_setting(self.TWIN_ALARM)
-
-    def resolve_twin_alarm(self, *, actor: str, note: str = "") -> None:
-        """A manager has given each till its own number: settling by amount resumes (audited)."""
-        with self.store.transaction():
-            alarm = self.twin_alarm()
-            if alarm is None:
-                raise BadInput("There is no warning about another till to clear.")
-            self.store.delete_setting(self.TWIN_ALARM)
-            self.store.audit(actor, "twin_alarm.resolve", "settings:till", {"alarm": alarm, "note": note[:200]})
-        self._publish(TwinTillSuspected(alarm=None))
 
     def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
         """Inside the caller's open transaction: bring invoices in line with their payments.
@@ -308,26 +212,8 @@ class InvoiceService:
         return self.recompute_many(ids, "repaired at start") if ids else []
 
     def unbacked_settled(self) -> list[int]:
-        """Sales the chain settled whose final payments no longer cover them (issue 18, 9: a reorg
-        deeper than finality, a node that lied about finality, a database edited outside the
-        app): the check at start reopens them, and ``audit verify`` names them."""
-        out = []
-        rows = self.store.query(
-            "SELECT i.id, i.amount_base, i.short_base, i.settled_by, group_concat(p.value) AS finals"
-            " FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id AND p.status = 'final'"
-            " WHERE i.state = 'settled' AND (i.settled_by IS NULL OR i.settled_by = 'chain')"
-            " AND i.carried_for IS NULL GROUP BY i.id")
-        for r in rows:
-            final = sum(int(v) for v in (r["finals"] or "").split(",") if v)
-            owed = int(r["amount_base"]) - int(r["short_base"] or 0)
-            if final >= owed:
-                continue
-            if r["settled_by"] is None and self.store.one(
-                    "SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
-                    " AND reason LIKE 'marked by %'", (r["id"],)):
-                continue   # a cashier settled it before step 9 recorded who did
-            out.append(int(r["id"]))
-        return out
+        """Sales the chain settled whose final payments no longer cover them (``evidence``)."""
+        return evidence.unbacked_settled(self.store)
 
     def recompute(self, invoice_id: int, reason: str) -> Invoice:
         """Recompute one invoice; returns it (changed or not)."""
@@ -368,8 +254,8 @@ class InvoiceService:
             decimals = int(dec[0]) if dec is not None else None
             scheme = TailScheme.for_decimals(decimals) if decimals is not None else None
             slot = self.till()
-            alarm = self.store.get_setting(self.TWIN_ALARM)
-            match = attribute(self._evidence_in(c, t, held, slot, scheme, decimals), slot=slot, scheme=scheme,
+            alarm = self.twins.get()
+            match = attribute(evidence.gather_in(c, t, held, slot, scheme, decimals), slot=slot, scheme=scheme,
                               decimals=decimals, twin_alarm=alarm is not None)
             cur = c.execute(
                 "INSERT INTO payments(chain_id, token, tx_hash, log_index, block_number, block_hash, block_time,"
@@ -383,13 +269,8 @@ class InvoiceService:
                 # Keep paid_seen current inside the transaction so the next log in this batch sees it.
                 self._refresh_paid_seen(c, match.invoice_id)
             if match.method == "twin" and alarm is None:
-                alarm = {"payment": pid, "value": str(t.value), "tx_hash": t.tx_hash, "at": now,
-                         "till": slot.describe()}
-                self.store.set_setting(self.TWIN_ALARM, alarm)
-                self.store.audit("system", "twin_alarm.raise", "settings:till", alarm)
-                log.error("a payment carries this till's tail but this till never asked it: another till uses"
-                          " number %s", slot.describe())
-                self._publish(TwinTillSuspected(alarm=alarm))
+                self.twins.raise_in({"payment": pid, "value": str(t.value), "tx_hash": t.tx_hash, "at": now,
+                                     "till": slot.describe()})
         return pid, True
 
     @staticmethod
@@ -398,21 +279,9 @@ class InvoiceService:
             "SELECT value FROM payments WHERE invoice_id=? AND status != 'removed'", (invoice_id,)))
         c.execute("UPDATE invoices SET paid_seen=? WHERE id=?", (str(total), invoice_id))
 
-    # -- evidence for the outbox: has an offline payment's money arrived? -----------------------
     def item_payments(self, item_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-        """item id -> its transfer as recorded from the chain's logs (status seen/final/removed,
-        block, value), for items whose transfer this till has seen. An outbox item is final only
-        when this says final: a receipt alone (a node can lie) never makes it so."""
-        ids = sorted({int(i) for i in item_ids})
-        out: dict[int, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self.store.query(
-                    f"SELECT offline_id, status, block_number, block_hash, value, invoice_id, tx_hash FROM payments"
-                    f" WHERE offline_id IN ({','.join('?' * len(chunk))}) ORDER BY status = 'removed', id",
-                    tuple(chunk)):
-                out.setdefault(int(r["offline_id"]), r)
-        return out
+        """item id -> its transfer as recorded from the chain's logs (``evidence.item_payments``)."""
+        return evidence.item_payments(self.store, item_ids)
 
     def claim_for_item(self, chain_id: int, tx_hash: str, held: Held) -> bool:
         """A transfer recorded before this till knew it settles ``held`` (an offline payment accepted
@@ -421,11 +290,8 @@ class InvoiceService:
         with self.store.transaction() as c:
             rows = c.execute("SELECT id, invoice_id, offline_id FROM payments WHERE chain_id = ? AND tx_hash = ?"
                              " AND status != 'removed'", (chain_id, tx_hash.lower())).fetchall()
-            todo = [r for r in rows if r["offline_id"] is None]
-            if not todo:
-                return False
             changed = False
-            for r in todo:
+            for r in (r for r in rows if r["offline_id"] is None):
                 if r["invoice_id"] not in (None, held.invoice_id):
                     log.warning("payment %s settles offline payment %s but was counted on sale %s", r["id"],
                                 held.item_id, r["invoice_id"])
@@ -469,6 +335,7 @@ class InvoiceService:
             if inv_row is None:
                 raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
             inv = Invoice.from_row(dict(inv_row))
+            _refuse_carried(inv)
             if pay["invoice_id"] is not None:
                 raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
                                payment=payment_id, invoice=pay["invoice_id"])
@@ -494,6 +361,7 @@ class InvoiceService:
         with self.store.transaction() as c:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
+            _refuse_carried(inv)
             self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
             if target == InvoiceState.SETTLED:
                 # A person's decision: never reopened by the chain (derive_status ``reopen``).
@@ -641,3 +509,9 @@ class InvoiceService:
         c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
                       [(now, pid) for pid in payment_ids])
         return self.recompute_in(c, invoice_ids, reason)
+
+
+def _refuse_carried(inv: Invoice) -> None:
+    """A carried sale is another till's: no cashier action here changes it."""
+    if inv.carried:
+        raise BadInput("Invoice {invoice} is another till's sale; this till only sends its payment.", invoice=inv.id)

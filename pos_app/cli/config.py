@@ -91,6 +91,11 @@ def cmd_config(args: argparse.Namespace) -> int:
     d["offline_kinds"] = describe_offline_kinds(features) if cfg.network.token else None
     d["offline_limits"] = ctx.offline.limits().to_dict()
     d["data_dir"] = str(ctx.data_dir)
+    # The difference the payment watcher last measured against the network's clock (issue 18, 7).
+    skew = int(ctx.store.get_setting(f"clock_skew:{cfg.network.chain_id}", 0) or 0)
+    d["clock_skew_s"] = skew
+    d["clock"] = ("agrees with the network" if abs(skew) <= 300 else
+                  f"{duration_text(abs(skew))} {'behind' if skew > 0 else 'ahead of'} the network: set the date and time")
     from pos_app.store.audit import verify  # the start-up check, also here (issue 10, finding 8)
     audit = verify(ctx.store, ctx.data_dir)
     d["audit"] = ("ok" if audit.ok else
@@ -99,6 +104,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     for k, v in d.items():
         if k == "offline_limits":
             lines += ["offline limits", *limits_text(v)]
+        elif k == "clock_skew_s":
+            continue
         elif k == "short_tolerance_tyiyn":
             lines.append(f"{'short accepted':15} {som_text(v) if v else 'never'}")
         else:

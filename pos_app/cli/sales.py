@@ -71,6 +71,13 @@ def money_line(inv) -> str:
         parts.append(f"still due {som_text(inv.still_due_tyiyn)}")
     if inv.change_tyiyn:
         parts.append(f"give back {som_text(inv.change_tyiyn)}")
+    if inv.short_tyiyn:
+        parts.append(f"accepted {som_text(inv.short_tyiyn)} short")
+    if inv.carried:
+        device, _, number = (inv.carried_for or "").partition(":")
+        parts.append(f"sent for another till (its sale {number}), not this till's sale")
+    elif inv.reopened_at is not None and inv.state.value != "settled":
+        parts.append("REOPENED: its payment left the network")
     return ", ".join(parts)
 
 

@@ -103,3 +103,21 @@ def test_a_sale_the_chain_settled_is_reopened_when_its_money_leaves_and_the_star
                                                         now=int(time.time()))
     assert [(old.state, new.state) for old, new in changes] == [(S.SETTLED, S.NEW)]
     assert ctx.service.get(again.id).reopened_at is not None
+
+
+def test_the_command_line_says_short_reopened_and_the_clock(ctx, capsys):
+    from pos_app.cli.main import main
+    unit = 10 ** (ctx.token_info().decimals - 2)
+    set_short_tolerance(ctx.store, "1")
+    sale = ctx.create_invoice(Tyiyn(10000))
+    pay(ctx, 5, 9960 * unit)
+    capsys.readouterr()
+    assert main(["--data-dir", str(ctx.data_dir), "accept-short", str(sale.id)]) == 0
+    assert "accepted as paid, 0.40 som short" in capsys.readouterr().out
+    assert main(["--data-dir", str(ctx.data_dir), "invoices"]) == 0
+    assert "accepted 0.40 som short" in capsys.readouterr().out
+    ctx.store.set_setting(f"clock_skew:{DEMO_CHAIN_ID}", 2 * 3600)       # as the watcher measured it
+    assert main(["--data-dir", str(ctx.data_dir), "config", "show"]) == 0
+    assert "2 h behind the network: set the date and time" in capsys.readouterr().out
+    assert main(["--data-dir", str(ctx.data_dir), "accept-short", str(sale.id)]) == 2    # once only, one line
+    assert capsys.readouterr().err.count("\n") == 1

@@ -14,7 +14,9 @@ One ``pass_once()`` against a reachable node:
 3. **follow**: receipts of submitted items are read in batches: status 1 = included, status 0 =
    reverted (or, for a relay, the reason read back from the chain); no receipt while the payer's
    nonce has moved past ours = double spent (unless the money arrived by a transaction the
-   customer's wallet sent again); no receipt for a while = resend the same bytes;
+   customer's wallet sent again: the nonce is counted only up to the last block the payment
+   watcher has read, so that money is recorded before the verdict); no receipt for a while =
+   resend the same bytes;
 4. **finality, by evidence**: an item is final only when the token's Transfer of its payment has
    been recorded from the chain's logs by the payment watcher, in a final block (``InvoiceService.
    item_payments``): a receipt alone never makes it final (a node can lie). Whoever sent it (this
@@ -170,6 +172,9 @@ class SyncEngine:
             if pay is None or pay["status"] == "removed":
                 continue
             where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
+            if r["state"] == Q.QUEUED.value:
+                # Sent by someone (the customer's wallet, another till, this till before a lost answer).
+                changes.append(_Change(r, Q.SUBMITTED, "its payment reached the network", where))
             if r["state"] != Q.INCLUDED.value:
                 # Included first (the queue's table: nothing is final without being included).
                 changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
@@ -390,14 +395,14 @@ class SyncEngine:
             return
         fin = self._finality_point(head)
         for i in range(0, len(rows), 5 * BATCH):
-            self._follow_chunk(rows[i:i + 5 * BATCH], report, now, fin)
+            self._follow_chunk(rows[i:i + 5 * BATCH], report, now, fin, head)
 
     def _finality_point(self, head: int) -> int:
         if self.profile.finality.rule == "finalized":
             return self.rpc.block("finalized")["number"]
         return head - self.profile.finality.confirmations + 1
 
-    def _follow_chunk(self, rows: list[dict[str, Any]], report: PassReport, now: int, fin: int) -> None:
+    def _follow_chunk(self, rows: list[dict[str, Any]], report: PassReport, now: int, fin: int, head: int) -> None:
         receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
         changes: list[_Change] = []
         missing: list[dict[str, Any]] = []
@@ -451,7 +456,7 @@ class SyncEngine:
                                                        " sending it again",
                                        {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
-        changes.extend(self._missing(missing, now))
+        changes.extend(self._missing(missing, now, head))
         changes.extend(self._diagnose_reverted_relays(diagnose))
         self._apply(changes, report, now)
         resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s
@@ -485,20 +490,29 @@ class SyncEngine:
                     changes.append(_Change(r, Q.STUCK, reason))
             self._apply(changes, report, now)
 
-    def _missing(self, rows: list[dict[str, Any]], now: int) -> list[_Change]:
+    def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[_Change]:
         """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""
         if not rows:
             return []
+        # A payer's number counted only up to the last block the payment watcher has read: a
+        # number spent in a block it has not read yet may be the customer's wallet sending the
+        # same transfer again (another fee, another hash), whose money the watcher has yet to
+        # record; it is judged once the watcher has read that block, never taken for a double spend.
+        scanned = self.scanned_to()
+        payer_at = "latest" if scanned is None else hex(max(0, min(head, scanned - 1)))
         calls = []
         for r in rows:
-            who = r["payer"] if r["kind"] == "raw_tx" else r["relay_from"]
-            calls.append(("eth_getTransactionCount", [who, "latest"]))
+            if r["kind"] == "raw_tx":
+                calls.append(("eth_getTransactionCount", [r["payer"], payer_at]))
+            else:
+                calls.append(("eth_getTransactionCount", [r["relay_from"], "latest"]))
         counts = self._batch("read account nonces", calls)
         # The receipt is read again after the nonce: a transaction that landed in between is not
         # taken for a double spend.
         again = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
         changes = []
-        arrived = self.service.item_payments(r["id"] for r in rows)
+        # Money that arrived and is still on the chain: a payment a reorg removed is no evidence.
+        arrived = {i for i, p in self.service.item_payments(r["id"] for r in rows).items() if p["status"] != "removed"}
         for r, cnt, rc in zip(rows, counts, again):
             if _err(cnt) or _err(rc) or rc.get("result"):
                 continue  # decided next pass
@@ -554,9 +568,12 @@ class SyncEngine:
         top = int(row["next_nonce"])
         if mined >= top:
             return
+        # A final item holds its number too: a reorg deeper than finality can drop its relay
+        # transaction (the number is unused again), and the item sends the same bytes again.
         held = {int(r["relay_nonce"]) for r in self.store.query(
             "SELECT relay_nonce FROM offline_payments WHERE chain_id = ? AND relay_from = ? AND relay_nonce >= ?"
-            " AND state IN ('queued', 'submitted', 'included', 'needs_attention')", (self.chain_id, address, mined))}
+            " AND state IN ('queued', 'submitted', 'included', 'needs_attention', 'final')",
+            (self.chain_id, address, mined))}
         gaps = [n for n in range(mined, top) if n not in held]
         if not gaps:
             return

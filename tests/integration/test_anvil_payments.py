@@ -89,7 +89,7 @@ def test_underpaid_overpaid_late_and_unmatched(anvil, tmp_path):
     assert ctx.service.get(under.id).state == S.SETTLED
 
     over = ctx.create_invoice(Tyiyn(2000))
-    shop.pay(over.due_base + 500 * UNIT)              # 5 som too much, the only open invoice
+    shop.pay(over.amount_base + 500 * UNIT)           # 5 som too much, typed by hand; the only open invoice
     anvil.mine(2)
     w.scan_once()
     got = ctx.service.get(over.id)

@@ -178,6 +178,21 @@ class AppContext:
         net = self.config.network
         return not net.embedded and bool(net.token) and cached_token_info(self.store, net.chain_id, net.token) is None
 
+    def clock_skew(self) -> int:
+        """The last difference the watcher measured: network time minus this till's, in seconds
+        (0 when they agree or nothing was measured on this network yet). Never goes online."""
+        value = self.store.get_setting(f"clock_skew:{self.config.network.chain_id}", 0)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    def reopened_sales(self, limit: int = 20) -> "list[Invoice]":
+        """This till's sales the network had settled whose money then left it, still not paid again
+        (newest first). A cancelled sale has been dealt with; a carried one is another till's."""
+        from pos_app.invoices.model import Invoice
+        rows = self.store.query(
+            "SELECT * FROM invoices WHERE reopened_at IS NOT NULL AND state NOT IN ('settled', 'invalid')"
+            " AND carried_for IS NULL ORDER BY reopened_at DESC, id DESC LIMIT ?", (limit,))
+        return [Invoice.from_row(r) for r in rows]
+
     def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
         cfg = self.config
         merchant = self.require_merchant()

@@ -31,54 +31,106 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Бул сатуу дагы эле төлөмдү күтүүдө: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="121"/>
         <source>%1 has been received on it.</source>
         <translation>Ага %1 келип түштү.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Ачык калтырылган сатуу кардар төлөсө төлөнөт; аны сатуулар тизмесинен табасыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="132"/>
         <source>Keep it open, new sale</source>
         <translation>Ачык калтыруу, жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
         <source>Cancel this sale</source>
         <translation>Бул сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="131"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Back to this sale</source>
         <translation>Бул сатууга кайтуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Бул сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="141"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="145"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="155"/>
+        <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
+        <translation>%1-сатууну %2 жетпесе да төлөндү деп кабыл аласызбы? Кардардын биржасы комиссия кармап калышы мүмкүн. Жетпеген сумма сатуунун тарыхына жазылат.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="160"/>
+        <source>Accept as paid</source>
+        <translation>Төлөндү деп кабыл алуу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <source>Keep waiting for the rest</source>
+        <translation>Калганын күтүү</translation>
+    </message>
+</context>
+<context>
+    <name>ClockWords</name>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="36"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n мүнөт</numerusform>
+            <numerusform>%n мүнөт</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n саат</numerusform>
+            <numerusform>%n саат</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n күн</numerusform>
+            <numerusform>%n күн</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="44"/>
+        <source>The computer&apos;s clock is %1 ahead of the network&apos;s: set the date and time.</source>
+        <translation>Компьютердин сааты тармактын убактысынан %1 алдыда: датаны жана убакытты тууралаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="46"/>
+        <source>The computer&apos;s clock is %1 behind the network&apos;s: set the date and time.</source>
+        <translation>Компьютердин сааты тармактын убактысынан %1 артта: датаны жана убакытты тууралаңыз.</translation>
     </message>
 </context>
 <context>
@@ -177,22 +229,22 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="159"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="162"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>Экранда эсеп жок: адегенде сатууну түзүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="138"/>
         <source>Sending %1…</source>
         <translation>%1 жөнөтүлүүдө…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="140"/>
         <source>Sent: %1</source>
         <translation>Жөнөтүлдү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="172"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Кол коюлду. Бул QR кодду кассирге көрсөтүңүз.</translation>
     </message>
@@ -213,33 +265,33 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="191"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Som POS программасына кош келиңиз. Адегенде оюн акчасы менен сынап көрүңүз же дүкөнүңүздү жөндөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="125"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="192"/>
         <source>Try the demo</source>
         <translation>Демону сынап көрүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="126"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="193"/>
         <source>Set up my shop</source>
         <translation>Дүкөнүмдү жөндөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Дүкөнүңүздүн капчык дареги: кардарлар ушуга төлөйт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
         <source>Som token contract (from the issuer)</source>
         <translation>Сом токенинин контракты (эмитенттен)</translation>
     </message>
@@ -248,12 +300,52 @@
         <translation type="vanished">Сом токенинин контракты 0x… (эмитенттен)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн төлөмдөр: касса биринчи туташканда токен авторизацияларды да кабыл аларын текшергенге чейин кол коюлган которуулар гана.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
+        <source>Next</source>
+        <translation>Кийинки</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="202"/>
+        <source>Is this the shop&apos;s only till that takes som payments?</source>
+        <translation>Бул касса дүкөндө сом менен төлөм кабыл алган жалгыз кассабы?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
+        <source>Tills of one shop share its address, so each must know its own number: two tills with the same number could both count one payment.</source>
+        <translation>Бир дүкөндүн кассалары бир дарекке төлөм кабыл алат, ошондуктан ар биринин өз номери болушу керек: номери бирдей эки касса бир эле төлөмдү экөө тең эсептеп алышы мүмкүн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
+        <source>Yes, it is the only till</source>
+        <translation>Ооба, жалгыз касса</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
+        <source>No, the shop has more tills</source>
+        <translation>Жок, дүкөндө башка кассалар да бар</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
+        <source>How many tills take som payments, and which one is this?</source>
+        <translation>Канча касса сом менен төлөм кабыл алат, бул касса алардын канчанчысы?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="208"/>
+        <source>Tills that take som payments</source>
+        <translation>Сом менен төлөм алган кассалардын саны</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
+        <source>This is till number</source>
+        <translation>Бул кассанын номери</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
         <source>Save and start selling</source>
         <translation>Сактап, сатууну баштоо</translation>
     </message>
@@ -261,12 +353,12 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -275,12 +367,12 @@
         <translation type="vanished">Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
@@ -289,12 +381,12 @@
         <translation type="vanished">Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Price</source>
         <translation>Баасы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Received</source>
         <translation>Келип түштү</translation>
     </message>
@@ -303,101 +395,116 @@
         <translation type="vanished">Калды / кайтарым</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Still due</source>
         <translation>Калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Give back</source>
         <translation>Кайтаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="70"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="72"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="88"/>
         <source>give back %1</source>
         <translation>%1 кайтарып берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="74"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="90"/>
         <source>%1 due</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="115"/>
+        <source>Sent for another till (sale %1 there)</source>
+        <translation>Башка касса үчүн жөнөтүлдү (ал жактагы %1-сатуу)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Waiting</source>
         <translation>Күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Confirming</source>
         <translation>Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>partly paid</source>
         <translation>жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>overpaid</source>
         <translation>ашык төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="100"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="119"/>
         <source>paid late</source>
         <translation>мөөнөтүнөн кийин төлөндү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="122"/>
+        <source>accepted short by %1</source>
+        <translation>%1 кем болсо да кабыл алынды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="124"/>
+        <source>its payment left the network</source>
+        <translation>төлөмү тармактан чыгып кетти</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="242"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="243"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="233"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="244"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="234"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="235"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="236"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="374"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="394"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Тармаксыз жасалган төлөмдөр текшерилүүдө (%n кадам калды)…</numerusform>
@@ -409,7 +516,7 @@
         <translation type="vanished">Тармаксыз жасалган төлөмдөр текшерилүүдө (калган кадамдар: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
         <source>Network checked %1 s ago</source>
         <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
@@ -430,17 +537,17 @@
         <translation type="vanished">Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="400"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="420"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="433"/>
         <source>Online: %1</source>
         <translation>Байланышта: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
@@ -449,27 +556,27 @@
         <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="418"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="421"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="441"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="424"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="444"/>
         <source>Last contact %1 min ago</source>
         <translation>Акыркы байланыш %1 мүн мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="431"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="451"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын окушу керек. Ага чейин касса төлөм ала албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="456"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -727,17 +834,17 @@
 <context>
     <name>PayerNameDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
         <source>Name this payer</source>
         <translation>Төлөөчүгө ат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
         <source>Wallet %1</source>
         <translation>Капчык %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
         <source>Reading the name…</source>
         <translation>Аты окулууда…</translation>
     </message>
@@ -752,32 +859,32 @@
         <translation>Жалпы капчык: андан ар түрдүү кардарлар төлөйт (биржа же жалпы капчык), ошондуктан анда адамдын аты жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="77"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
         <source>Now: %1</source>
         <translation>Азыр: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="79"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="93"/>
         <source>No name yet</source>
         <translation>Азырынча аты жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
         <source>Name, e.g. Aibek</source>
         <translation>Аты, мисалы Айбек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="95"/>
         <source>Leave it empty to forget the name. The name is only the shop&apos;s note, not proof of who paid.</source>
         <translation>Атын унутуу үчүн бош калтырыңыз. Ат — дүкөндүн эскертмеси гана, ким төлөгөнүнүн далили эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
         <source>Save</source>
         <translation>Сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="84"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
         <source>Cancel</source>
         <translation>Жокко чыгаруу</translation>
     </message>
@@ -801,22 +908,22 @@
         <translation type="vanished">Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="183"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Customer pays offline (scan)</source>
         <translation>Кардар офлайн төлөйт (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="185"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
@@ -829,17 +936,17 @@
         <translation type="vanished">Капчык жөнөтө турган так сумма: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="321"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
@@ -848,17 +955,17 @@
         <translation type="vanished">Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
         <source>Seen in a block: confirming…</source>
         <translation>Төлөм блокто: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="333"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
@@ -871,83 +978,113 @@
         <translation type="vanished">Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>Charge again</source>
         <translation>Кайра эсеп коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="227"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Капчык жөнөтө турган так сумма: %1 сом. Акыркы сандар бул сатууну башкалардан айырмалайт; капчык аларды тегеректесе да төлөм толук болот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="317"/>
+        <source>Sent for another till (sale %1 there)</source>
+        <translation>Башка касса үчүн жөнөтүлдү (ал жактагы %1-сатуу)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="319"/>
+        <source>Not this till&apos;s sale: it is not counted in this till&apos;s money.</source>
+        <translation>Бул башка кассанын сатуусу: ал бул кассанын акчасына кошулбайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="323"/>
+        <source>Paid (accepted short by %1)</source>
+        <translation>Төлөндү (%1 кем болсо да кабыл алынды)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="325"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Кардар керегинен көп төлөдү: кайтарымды бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="298"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="331"/>
+        <source>Accepted as paid, short by %1.</source>
+        <translation>Төлөндү деп кабыл алынды, жетпеген сумма: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="334"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, «Кайра эсеп коюу» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="300"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="336"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү төлөндү: калганына кайра эсеп коюңуз же төлөнгөн бөлүгүн кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="339"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="306"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="309"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="311"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="347"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Кардардан кайра сканерлөөнү сураныңыз: эми код калган сумманы гана сурайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="314"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Байланыш жок: кардар тармаксыз эле телефонунан төлөй алат. «Кардар офлайн төлөйт (скан)» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="354"/>
+        <source>This sale was paid, but its payment has left the network: ask the customer, or charge again.</source>
+        <translation>Бул сатуу төлөнгөн, бирок анын төлөмү тармактан чыгып кетти: кардардан сураңыз же кайра эсеп коюңуз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="363"/>
+        <source>Accept as paid (short %1)</source>
+        <translation>Төлөндү деп кабыл алуу (%1 кем)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="392"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="395"/>
         <source>Still due: %1</source>
         <translation>Дагы төлөнүшү керек: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="353"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="400"/>
         <source>Give back: %1</source>
         <translation>Кайтарып берүү: %1</translation>
     </message>
@@ -963,19 +1100,34 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="220"/>
+        <source>paid to another till with this till&apos;s number</source>
+        <translation>ушул кассанын номерин колдонгон башка кассага төлөнгөн</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="222"/>
+        <source>matches an earlier request of sale %1</source>
+        <translation>%1-сатуунун мурунку суроосуна дал келет</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Time</source>
         <translation>Убакыт</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <source>Note</source>
+        <translation>Эскертүү</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -1449,62 +1601,80 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Төлөм %1, төлөөчү %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="165"/>
         <source>Sale %1</source>
         <translation>%1-сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="167"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="179"/>
         <source>%1 from %2 at %3</source>
         <translation>%1, %2 төлөдү, саат %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="153"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="182"/>
         <source>(dropped, not counted)</source>
         <translation>(тармак жокко чыгарды, эсепке алынган жок)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
         <source>receipt online</source>
         <translation>интернеттеги чек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="172"/>
+        <source>Another till&apos;s sale: this till only sent its customer&apos;s payment to the network. It is not counted in this till&apos;s money.</source>
+        <translation>Башка кассанын сатуусу: бул касса анын кардарынын төлөмүн тармакка гана жөнөттү. Ал бул кассанын акчасына кошулбайт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="210"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>%1-сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="183"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="213"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="217"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="218"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="225"/>
         <source>Select the payment and the sale it pays.</source>
         <translation>Төлөмдү жана ал төлөгөн сатууну тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="239"/>
+        <source>Add to sale %1</source>
+        <translation>%1-сатууга кошуу</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="249"/>
+        <source>%n sale(s) paid, %1 taken</source>
+        <translation>
+            <numerusform>%n сатуу төлөндү, алынды: %1</numerusform>
+            <numerusform>%n сатуу төлөндү, алынды: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="257"/>
         <source>Payments that matched no sale</source>
         <translation>Эч бир сатууга дал келбеген төлөмдөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="258"/>
         <source>Add to the selected sale</source>
         <translation>Тандалган сатууга кошуу</translation>
     </message>
@@ -1513,12 +1683,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Таанылбаган төлөмдү жана ал төлөгөн эсепти тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="253"/>
         <source>Today&apos;s sales</source>
         <translation>Бүгүнкү сатуулар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="256"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Издөө: сумма, абалы, төлөөчү, транзакция…</translation>
     </message>
@@ -1531,17 +1701,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Тандалган эсепке байланыштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="259"/>
         <source>Open for payment</source>
         <translation>Төлөм үчүн ачуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="260"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="261"/>
         <source>Name this payer</source>
         <translation>Төлөөчүгө ат берүү</translation>
     </message>
@@ -1549,87 +1719,102 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Көпчүлүк капчыктар (кадимки төлөм шилтемеси)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="34"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
         <source>Address only</source>
         <translation>Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="131"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="138"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>This till (several tills in one shop)</source>
         <translation>Бул касса (дүкөндө бир нече касса болсо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <source>Accept a payment short by up to (som)</source>
+        <translation>Ушунчага чейин кем төлөмдү кабыл алуу (сом)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
         <source>of</source>
         <translation>ичинен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="149"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="150"/>
         <source>Relay key (pays the network fee for payment permissions)…</source>
         <translation>Жөнөтүүчү ачкыч (төлөмгө уруксаттар үчүн тармак комиссиясын төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="157"/>
+        <source>0 = never</source>
+        <translation>0 = эч качан</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <source>A customer paying from an exchange may arrive short by the exchange&apos;s fee. Up to this much the cashier may accept the sale as paid; 0 turns it off.</source>
+        <translation>Биржадан төлөгөн кардардын төлөмү биржанын комиссиясынча кем келиши мүмкүн. Ушул суммага чейин кассир сатууну төлөндү деп кабыл ала алат; 0 муну өчүрөт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="191"/>
         <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (төлөмгө уруксаттар биринчи туташууда текшерилет)</translation>
     </message>
@@ -1638,7 +1823,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
@@ -1647,60 +1832,103 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн төлөмдөр: эч бири, эмитент токенди токтотуп койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="196"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар жана авторизациялар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="198"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="222"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="219"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="235"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
     </message>
 </context>
 <context>
+    <name>TwinBarController</name>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="109"/>
+        <source>Each till has its own number now</source>
+        <translation>Эми ар бир кассанын өз номери бар</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="113"/>
+        <source>Another till uses this till&apos;s number: payments are not matched to sales automatically until each till has its own number. Settings → This till.</source>
+        <translation>Башка касса ушул кассанын номерин колдонуп жатат: ар бир кассанын өз номери болмоюнча төлөмдөр сатууларга автоматтык түрдө байланбайт. Жөндөөлөр → Бул касса.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
+        <source>This till is set as till %1 of %2.</source>
+        <translation>Бул касса %2 кассанын ичинен %1-касса болуп жөндөлгөн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="134"/>
+        <source>Match payments to sales automatically again? Do this only after every till of the shop was given its own number under Settings (for example 1 of 2 and 2 of 2).</source>
+        <translation>Төлөмдөр сатууларга кайра автоматтык түрдө байлансынбы? Муну дүкөндүн ар бир кассасына Жөндөөлөрдөн өз номери берилгенден кийин гана жасаңыз (мисалы, 2 кассанын 1-си жана 2-си).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="139"/>
+        <source>Yes, each till has its own number</source>
+        <translation>Ооба, ар бир кассанын өз номери бар</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="140"/>
+        <source>Not yet</source>
+        <translation>Азырынча жок</translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedAlertController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
         <source>Add to the sale on screen</source>
         <translation>Экрандагы сатууга кошуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="227"/>
         <source>Show</source>
         <translation>Көрсөтүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="233"/>
+        <source>It was paid to another till that uses this till&apos;s number.</source>
+        <translation>Ал ушул кассанын номерин колдонгон башка кассага төлөнгөн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="235"/>
+        <source>It matches an earlier request of sale %1.</source>
+        <translation>Ал %1-сатуунун мурунку суроосуна дал келет.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="242"/>
         <source>A payment from %1 matched no sale</source>
         <translation>%1 жасаган төлөм эч бир сатууга дал келген жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="178"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="243"/>
         <source>A payment of %1 from %2 matched no sale</source>
         <translation>%2 жасаган %1 төлөм эч бир сатууга дал келген жок</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="245"/>
         <source>%n payments matched no sale.</source>
         <translation>
             <numerusform>%n төлөм эч бир сатууга дал келген жок.</numerusform>
@@ -1708,22 +1936,45 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="247"/>
         <source>The last one is from %1.</source>
         <translation>Акыркысы — %1 жасаган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="249"/>
         <source>The last one: %1 from %2.</source>
         <translation>Акыркысы: %2 жасаган %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="258"/>
+        <source>Sale %1 was paid, but its payment has left the network: ask the customer, or charge again.</source>
+        <translation>%1-сатуу төлөнгөн, бирок анын төлөмү тармактан чыгып кетти: кардардан сураңыз же кайра эсеп коюңуз.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
+        <source>%n paid sale(s) lost their payment from the network: ask the customers, or charge again. The last one is sale %1.</source>
+        <translation>
+            <numerusform>%n төлөнгөн сатуунун төлөмү тармактан чыгып кетти: кардарлардан сураңыз же кайра эсеп коюңуз. Акыркысы — %1-сатуу.</numerusform>
+            <numerusform>%n төлөнгөн сатуунун төлөмү тармактан чыгып кетти: кардарлардан сураңыз же кайра эсеп коюңуз. Акыркысы — %1-сатуу.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="286"/>
+        <source>Add to sale %1</source>
+        <translation>%1-сатууга кошуу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="293"/>
+        <source>Open sale %1</source>
+        <translation>%1-сатууну ачуу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="306"/>
         <source>Sale %1</source>
         <translation>%1-сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="307"/>
         <source>Open the sale this payment belongs to first</source>
         <translation>Адегенде бул төлөм тиешелүү сатууну ачыңыз</translation>
     </message>
@@ -1731,332 +1982,332 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>core</name>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
         <source>Enter the amount as a number, for example 150 or 150,50.</source>
         <translation>Сумманы сан менен териңиз, мисалы 150 же 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="45"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
         <source>Enter an amount.</source>
         <translation>Сумманы териңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
         <source>That amount is too long to be real.</source>
         <translation>Сумма үчүн сан өтө узун.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
         <source>The amount cannot be negative.</source>
         <translation>Сумма терс сан болушу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
         <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
         <translation>Сумманы цифралар менен, бир гана ондук бөлгүч менен жазыңыз, мисалы 1250,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="49"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="59"/>
         <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
         <translation>Бир гана ондук бөлгүч колдонуңуз: 1250,50 же 1250.50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
         <source>Write the amount as digits, for example 150 or 150,50.</source>
         <translation>Сумманы цифралар менен жазыңыз, мисалы 150 же 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="51"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
         <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
         <translation>Үтүрдөн кийин 2 гана сан болот (тыйын): 150,505 эмес, 150,50 деп жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="52"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
         <source>The amount must be more than zero.</source>
         <translation>Сумма нөлдөн чоң болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="53"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
         <source>The amount is too large (the maximum is {maximum:,} som).</source>
         <translation>Сумма өтө чоң (эң көбү {maximum} сом).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
         <source>The token reports {decimals} decimals, which this app cannot use.</source>
         <translation>Токен үтүрдөн кийин {decimals} белги бар деп билдирет: программа мындай токен менен иштей албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="65"/>
         <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
         <translation>Бул токенде үтүрдөн кийин {decimals} гана белги бар, тыйынды өткөрө албайт: сумманы тегеректеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
         <source>Negative on-chain amount.</source>
         <translation>Блокчейндеги сумма терс.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="67"/>
         <source>&apos;{amount}&apos; is not a token amount.</source>
         <translation>«{amount}» токен суммасы эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
         <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
         <translation>«{amount}» ичинде үтүрдөн кийинки белгилер токендикинен ({decimals}) көп.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
         <source>Nothing was saved: correct the settings that were refused.</source>
         <translation>Эч нерсе сакталган жок: четке кагылган жөндөөлөрдү оңдоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
         <source>Invoice expiry must be a whole number of minutes.</source>
         <translation>Эсептин мөөнөтү бүтүн мүнөт менен жазылышы керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
         <source>Invoice expiry must be between 1 minute and 7 days.</source>
         <translation>Эсептин мөөнөтү 1 мүнөттөн 7 күнгө чейин болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
         <source>QR format must be one of {choices}.</source>
         <translation>QR форматы булардын бири болушу керек: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
         <source>Language must be one of {choices}.</source>
         <translation>Тил булардын бири болушу керек: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
         <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
         <translation>Дүкөндүн дареги коюлган эмес; аны мындай коюңуз: sompos config merchant 0x...</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
         <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
         <translation>«{network}» тармагы үчүн сом токенинин контракты коюлган эмес; аны мындай коюңуз: sompos config token 0x... (даректи эмитенттен тактаңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
         <source>Each {what} must be text such as https://rpc.example.org.</source>
         <translation>Ар бир {what} https://rpc.example.org сыяктуу текст болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
         <source>&apos;{url}&apos; is not an http(s) {what}.</source>
         <translation>«{url}» {what} катары жарабайт: http(s) дарек керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
         <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
         <translation>Дарек туура эмес ({what}): 0x жана андан кийин 40 он алтылык цифра болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
         <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
         <translation>Текшерүү суммасы туура эмес ({what}), ката кеткен окшойт: даректи кайра көчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
         <source>The {what} cannot be the zero address.</source>
         <translation>Нөлдүк даректи колдонууга болбойт ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
         <source>{setting} must be true or false.</source>
         <translation>{setting} true же false болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
         <source>The {source} is not a table of settings.</source>
         <translation>Бул жөндөөлөр таблицасы эмес: {source}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
         <source>The {source} has unknown setting(s): {settings}.</source>
         <translation>Белгисиз жөндөөлөр ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
         <source>The {source} needs a short &apos;name&apos;.</source>
         <translation>Кыска &apos;name&apos; (аталыш) керек ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
         <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
         <translation>&apos;chain_id&apos; керек: оң бүтүн сан, BSC үчүн 56 ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
         <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
         <translation>&apos;rpc_urls&apos; керек: жок дегенде бир даректен турган тизме ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
         <source>&apos;finality&apos; in the {source} must be a table.</source>
         <translation>&apos;finality&apos; таблица болушу керек ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
         <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
         <translation>[finality] ичинде белгисиз жөндөөлөр бар ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
         <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
         <translation>finality.rule &apos;finalized&apos; же &apos;confirmations&apos; болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
         <source>finality.confirmations must be a whole number from 0 to 10000.</source>
         <translation>finality.confirmations 0дөн 10000ге чейинки бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
         <source>finality.confirmations must be at least 1.</source>
         <translation>finality.confirmations жок дегенде 1 болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
         <source>&apos;logs&apos; in the {source} must be a table.</source>
         <translation>&apos;logs&apos; таблица болушу керек ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
         <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
         <translation>[logs] ичинде белгисиз жөндөөлөр бар ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
         <source>logs.max_range must be a whole number from 1 to 100000.</source>
         <translation>logs.max_range 1ден 100000ге чейинки бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
         <source>logs.poll_seconds must be between 0.05 and 3600.</source>
         <translation>logs.poll_seconds 0.05тен 3600гө чейин болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
         <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
         <translation>trust_coin Trust Wallet&apos;теги монетанын бүтүн номери болушу керек (BSC үчүн: 20000714).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
         <source>&apos;exchange_wallets&apos; in the {source} must be a list of tables, each with an &apos;address&apos; and a &apos;label&apos;.</source>
         <translation>&apos;exchange_wallets&apos; ({source}) таблицалардын тизмеси болушу керек, ар биринде &apos;address&apos; жана &apos;label&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
         <source>Each exchange wallet in the {source} needs a &apos;label&apos; of 1 to {maximum} characters (the exchange&apos;s name).</source>
         <translation>Биржанын ар бир капчыгында ({source}) 1ден {maximum} белгиге чейинки &apos;label&apos; болушу керек (биржанын аталышы).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
         <source>The exchange wallet {address} is listed twice in the {source}.</source>
         <translation>Биржанын {address} капчыгы эки жолу көрсөтүлгөн ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>{file} тармак профили файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
         <source>{file} is too large to be a network profile.</source>
         <translation>{file} файлы тармак профили үчүн өтө чоң.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
         <source>{file} is nested too deeply to be a network profile.</source>
         <translation>{file} өтө терең салынган, бул тармак профили эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="107"/>
         <source>{file} is not a valid TOML network profile: {problem}.</source>
         <translation>{file} файлы туура TOML тармак профили эмес: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
         <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
         <translation>«{network}» деген тармак белгисиз. Булардын бирин тандаңыз: {choices}, же .toml профиль файлын.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
         <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
         <translation>«{format}» деген QR форматы белгисиз; булардын бирин тандаңыз: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
         <source>A payment request needs an amount.</source>
         <translation>Төлөм суроосунда сумма болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
         <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
         <translation>Trust Wallet шилтемелери бул тармакта иштебейт; EIP-681 же даректи тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
         <source>The payment link has no single &apos;{key}&apos;.</source>
         <translation>Төлөм шилтемесинде &apos;{key}&apos; параметри жок же бир нече жолу кайталанат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
         <source>The payment link&apos;s parameters are malformed.</source>
         <translation>Төлөм шилтемесинин параметрлери бузук.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
         <source>That code is too long to be a payment request.</source>
         <translation>Бул код төлөм суроосу үчүн өтө узун.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
         <source>The payment link&apos;s amount is not a whole number of base units.</source>
         <translation>Төлөм шилтемесиндеги сумма базалык бирдиктердин бүтүн саны эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
         <source>The payment link&apos;s address is not valid.</source>
         <translation>Төлөм шилтемесиндеги дарек туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
         <source>The Trust Wallet link names no token.</source>
         <translation>Trust Wallet шилтемесинде токен көрсөтүлгөн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
         <source>This is not a payment request this app understands.</source>
         <translation>Программа бул төлөм суроосун түшүнбөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
         <source>Cannot write the QR picture to {path}.</source>
         <translation>QR сүрөтүн сактоо мүмкүн эмес: {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
         <source>An invoice that is {current} cannot become {target}.</source>
         <translation>«{current}» абалындагы эсепти «{target}» абалына өткөрүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
         <source>The till number must be between 1 and the number of tills ({maximum} at most).</source>
         <translation>Кассанын номери 1ден кассалардын санына чейин болушу керек ({maximum} ашпайт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="125"/>
         <source>This token has no room below one tyiyn to tell tills apart: give each till its own shop address, or use one till.</source>
         <translation>Бул токендин кассаларды айырмалоо үчүн тыйындан кичине үлүштөрү жок: ар бир кассага дүкөндүн өз дарегин бериңиз же бир касса менен иштеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
         <source>Write the till as number/count, for example 2/3 for till 2 of 3.</source>
         <translation>Кассаны номер/саны түрүндө жазыңыз, мисалы 3 кассанын 2-си үчүн 2/3.</translation>
     </message>
@@ -2065,47 +2316,47 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Кассанын номерин өзгөртүүдөн мурун ачык сатууларды бүтүрүңүз же жокко чыгарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Ушул эле суммага ачык эсептер өтө көп; алардын айрымдары төлөнгөнчө же мөөнөтү бүткөнчө күтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Эскертме өтө узун (эң көбү 200 белги).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>{invoice} номерлүү эсеп жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
         <source>There is no payment number {payment}.</source>
         <translation>{payment} номерлүү төлөм жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>{payment}-төлөм буга чейин эле {invoice}-эсепке байланыштырылган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Бул төлөм блокчейнден түшүп калган, аны эсепке байланыштырууга болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="121"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Бул төлөм эсепте көрсөтүлгөндөн башка тармакта, башка токен менен же башка дарекке жасалган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир эсепти төлөнгөн же жараксыз деп гана белгилей алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Дүкөндүн маалымат базасын ачуу мүмкүн эмес: {path}.</translation>
     </message>
@@ -2114,162 +2365,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Дүкөндүн маалымат базасын жөндөө мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Бул жерде дүкөндүн маалымат базасын бузулуудан коргоо мүмкүн эмес (WAL + synchronous=FULL); маалымат папкасын жергиликтүү дискке жылдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>Дүкөндүн маалымат базасы бузулган, окулбайт; камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="142"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Дүкөндүн маалымат базасын {path} окуу мүмкүн эмес (уруксат жок же дисктин катасы).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Дүкөндүн маалымат базасы {path} бош: ал кыскартылган же алмаштырылган. Аны камдык көчүрмөдөн калыбына келтириңиз же атайын жаңы дүкөн баштаңыз: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>{path} файлы Som POS маалымат базасы эмес (жалпы эле маалымат базасы эмес); дүкөндүн базасын камдык көчүрмөдөн калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Дүкөндүн маалымат базасы турган диск толгон; орун бошотуп, кайра иштетиңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>Дүкөндүн маалымат базасына {path} жазуу мүмкүн эмес (папка окуу үчүн гана же уруксат жок).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>{path} файлы — Som POS дүкөнүнүн эмес, башка программанын маалымат базасы; дүкөндүн маалымат папкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>Дүкөндүн маалымат базасы бузулган (версия белгиси маанисиз); камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>Дүкөндүн маалымат базасы бузулган; төлөм кабыл алуудан мурун камдык көчүрмөнү калыбына келтириңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Бул маалымат базасы Som POS&apos;тун жаңыраак версиясы менен жазылган; программаны жаңыртыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Дүкөндүн маалымат базасын Som POS&apos;тун бул версиясына ылайыкташтырып жаңыртуу мүмкүн болбоду.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="154"/>
         <source>The shop database is busy or read-only.</source>
         <translation>Дүкөндүн маалымат базасы бош эмес же окуу үчүн гана ачык.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
         <source>Saving to the shop database failed.</source>
         <translation>Дүкөндүн маалымат базасына сактоо ишке ашкан жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Токен контракты «{what}» операциясын четке какты: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
         <source>The token contract refused the {what}.</source>
         <translation>Токен контракты «{what}» операциясын четке какты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
         <source>The private key is not valid.</source>
         <translation>Жеке ачкыч туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Токендин үтүрдөн кийинки белгилеринин саны 0дөн 255ке чейинки бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
         <source>The token {field} must not be empty.</source>
         <translation>Токендин «{field}» талаасы бош болбошу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Токенди жайгаштыруу контракт түзгөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="163"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» токен контрактынын туура дареги эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо тармак `sompos demo` ичинде гана иштейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>{node} түйүнү {expected} ({network}) эмес, {chain} тармагында иштейт; ал колдонулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Түйүн баш тартты ({what}): {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
         <source>Cannot read standard input.</source>
         <translation>Стандарттык киргизүүнү окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
         <source>There is no file {file}.</source>
         <translation>{file} файлы жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>Программанын {file} окууга уруксаты жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — файл эмес, папка.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
         <source>Cannot read the file {file}.</source>
         <translation>{file} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="241"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — кадимки файл эмес (түзмөк же канал); адегенде аны файлга сактаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} өтө чоң, {what} боло албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — текст файлы эмес.</translation>
     </message>
@@ -2278,297 +2529,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Түйүн «{what}» суроосуна күтүлбөгөн жооп берди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="167"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Блокчейндин бир да түйүнү жооп берген жок (суралды: {tried}); төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="169"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Тармактын түйүнү маанисиз жооп жөнөттү ({what}); азырынча ал колдонулбайт, төлөмдөр башка түйүн аркылуу текшерилет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Эч бир тармак түйүнүнө кайрылган жок: берилген убакыт бүттү.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Төлөмдөрдү текшерүүдө күтүлбөгөн ката ({kind}); чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Токен контракты жараксыз маани кайтарды: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>{network} тармагында {address} дарегинде контракт жок; токендин дарегин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Токен контракты ERC-20 токени сыяктуу жооп бербейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Токендин үтүрдөн кийинки белгилеринин саны {old} эмес, {new} болуп өзгөрдү; ишти токтотуп, тармак профилин текшериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Түйүн блокторду жана транзакция квитанцияларын берүүдөн баш тартат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Демо тармак үчүн demo кошумча пакети керек: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо токен өзүнүн туруктуу дарегине жайгашкан жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>{customer} деген демо кардар жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>«{current}» абалындагы офлайн төлөмдү «{target}» абалына өткөрүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа муну төлөм катары окуй албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Сканерленген транзакция кесилип калган же бузулган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
         <source>This is far too long to be a payment.</source>
         <translation>Бул төлөм үчүн өтө эле узун.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
         <source>Nothing was scanned.</source>
         <translation>Эч нерсе сканерленген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Сканерленген транзакция бош же кесилип калган; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Төлөмдүн колтамгасы жараксыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Төлөмдүн колтамгасы тармак кабыл албаган түрдө (high s); кардардан жаңыртылган капчык менен кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="191"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Бул транзакция контракт түзөт; бул төлөм эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Бул транзакция токен контрактына монета да жөнөтөт; бул жөнөкөй токен төлөмү эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Сканерленген транзакция стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Төлөмгө тармактын номери жок кол коюлган (EIP-155ке чейинки); аны башка тармакта кайталап жиберсе болот, ошондуктан ал четке кагылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>Сканерленген транзакциянын аягында ашык байттар бар: ал өзгөртүлгөн же начар сканерленген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Бул транзакция токен которуудан башка нерсе кылат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Которуунун маалыматтарынын узундугу туура эмес: ал өзгөртүлгөн же кесилген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="198"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Которуунун маалыматтары стандарттуу эмес жол менен коддолгон.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация туура эмес түзүлгөн: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Сканерленген транзакция туура hex эмес (0x жана 0-9, a-f белгилеринин жуптары).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>Сканерленген транзакцияда бөлүктөр жетишпейт же ашык; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация туура JSON эмес; кайра сканерлеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>Авторизациядагы {field} дарегинин текшерүү суммасы туура эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Бул транзакция түрү ({type}) төлөм үчүн кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Бул төлөм мурун эле кабыл алынган ({item}-офлайн төлөм, {invoice}-эсеп).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>{invoice}-эсеп мындан ары төлөм күтпөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>{invoice}-эсеп башка тармак же дүкөндүн башка дареги үчүн түзүлгөн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
         <source>There is no offline payment number {item}.</source>
         <translation>{item} номерлүү офлайн төлөм жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Бул кардар ушул эле транзакция номери менен төлөм берген; алардын бирөө гана келе алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>{invoice}-эсептин жөнөтүлүүнү күтүп жаткан офлайн төлөмү бар.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Бул касса эч качан тармакка туташкан эмес; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="215"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса {days} күндөн бери тармакта жок; дагы офлайн төлөм кабыл алуудан мурун туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Бул төлөм бир офлайн төлөмдүн лимитинен ашат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>Кассада уруксат берилген офлайн төлөмдөрдүн эң көп саны турат; адегенде туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>Бул төлөм менен офлайн төлөмдөрдүн жалпы суммасы лимиттен ашып кетет; адегенде туташып, кезекти жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Кардардын белгилүү балансы бул офлайн төлөмгө жетпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Офлайн эскертүүсү акыркы мөөнөттөн мурун болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="221"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн төлөмдөр {hours} сааттан бери күтүп жатат; жаңыларын алуудан мурун туташып, аларды жөнөтүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>Бул кардардын жөнөтүлө элек офлайн төлөмү бар; бир убакта бирөөнү гана алуу коопсуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>Бул төлөмдө кардар мурун колдонгон транзакция номери кайра колдонулган; ал эч качан келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>{name} офлайн лимити нөл же андан чоң бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>{name} офлайн чеги бүтүн сан болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>«{name}» деген офлайн чек жок; булардын бирин колдонуңуз: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Бул төлөм өтпөйт: кардардын капчыгы адегенде мурунку төлөмдөрдү ({count}) тармакка жөнөтүшү керек. Кардардан адегенде аларды жөнөтүүнү же башка жол менен төлөөнү сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="229"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Төлөмдү өткөн жок деп эсептөөдөн мурун ага тармакта жок дегенде {minutes} мүнөт бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
         <source>No QR code was found in that picture.</source>
         <translation>Бул сүрөттөн QR код табылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>Бул сүрөттө бирден ашык QR код бар; бир гана коду бар сүрөттү колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>Бул орнотууда QR сүрөттөрүн окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
         <source>That picture cannot be opened.</source>
         <translation>Бул сүрөттү ачуу мүмкүн эмес.</translation>
     </message>
@@ -2577,112 +2828,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">{path} файлын окуу мүмкүн эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Бул төлөм башка тармак үчүн жасалган ({got} тармагы, дүкөн болсо {want} тармагында иштейт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Бул төлөм дүкөндүн сому менен эмес, башка токен менен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="248"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Бул төлөм бул дүкөнгө эмес, башка дарекке барат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Бул төлөм сатуунун суммасынан аз; толук сумманы сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кардардын капчыгы өтө аз газ койгон ({gas}); которуу ишке ашпай калышы мүмкүн. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Тармактын комиссиясы азырынча белгисиз; офлайн төлөм кабыл алуудан мурун бир жолу туташыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Кардардын капчыгы сунуштаган комиссия тармактын минимумунан төмөн; төлөм эч качан жөнөтүлбөйт. Кайра кол коюусун сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизацияга анда көрсөтүлгөн төлөөчү кол койгон эмес (же бул токен үчүн эмес).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Бул авторизациянын мөөнөтү бүттү; кардардан жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Бул авторизация азырынча күчүнө кире элек; саатты текшериңиз же жаңысын сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Бул авторизациянын мөөнөтү дүкөн төлөмдөрүн жөнөтүшү керек болгон убакыттан мурун бүтөт; мөөнөтү узунураак авторизацияны сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Төлөмдөрдү жөнөтүүдө күтүлбөгөн ката; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="260"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Эмне болгонун тандаңыз: төлөмдү кайра алуу же чечилди деп белгилөө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>{item} офлайн төлөмү ийгиликсиз болгон жок; чечүүчү эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="262"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>{item} офлайн төлөмү мурунтан эле чечилген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашын SOMPOS_RELAY_PASSPHRASE аркылуу бериңиз же терминалда териңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
         <source>The device key {file} could not be created.</source>
         <translation>{file} түзмөк ачкычын түзүү мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>{file} түзмөк ачкычы бузулган же окулбайт; аны камдык көчүрмөдөн калыбына келтириңиз же жаңысын түзүү үчүн башка жерге жылдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>{file} файлы мурунтан эле бар; мурда сакталган файлдын үстүнө жазылбашы үчүн башка ат тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Башка кассага берүү үчүн жөнөтүлө элек офлайн төлөмдөр жок; файл жазылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>{file} файлын жазуу мүмкүн болгон жок; флешка сайылганын, ага жазууга болорун жана анда орун бар экенин текшериңиз.</translation>
     </message>
@@ -2712,467 +2963,517 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="35"/>
+        <source>There is no warning about another till to clear.</source>
+        <translation>Башка касса тууралуу алып сала турган эскертүү жок.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="36"/>
+        <source>The owner has not allowed accepting a short payment (Settings).</source>
+        <translation>Ээси кем төлөмдү кабыл алууга уруксат берген эмес (Жөндөөлөр).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
+        <source>Only a sale paid on the network can be accepted short.</source>
+        <translation>Тармак аркылуу төлөнгөн сатууну гана кем төлөм менен кабыл алууга болот.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <source>Only a sale partly paid and still waiting for the rest can be accepted short.</source>
+        <translation>Жарым-жартылай төлөнүп, калганын күтүп турган сатууну гана кем төлөм менен кабыл алууга болот.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="39"/>
+        <source>This sale is short by more than the owner allows to accept ({limit} tyiyn).</source>
+        <translation>Бул сатуунун жетпеген суммасы ээси уруксат бергенден көп ({limit} тыйын).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
         <source>The network has not answered for {seconds} seconds.</source>
         <translation>Тармак {seconds} секунддан бери жооп бербей жатат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="43"/>
         <source>That is not a wallet address.</source>
         <translation>Бул капчыктын дареги эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
         <source>A name can be {maximum} characters at most.</source>
         <translation>Аты {maximum} белгиден ашпашы керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
         <source>This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person&apos;s name.</source>
         <translation>Бул {exchange} биржасынын капчыгы: андан көп кардарлар төлөйт, ошондуктан ага бир адамдын атын берүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
         <source>Many customers pay from this wallet (an exchange&apos;s or a shared one), so it cannot carry one person&apos;s name.</source>
         <translation>Бул капчыктан көп кардарлар төлөйт (биржанын же жалпы капчык), ошондуктан ага бир адамдын атын берүүгө болбойт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
         <source>This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange&apos;s or a shared wallet), so it keeps no person&apos;s name.</source>
         <translation>Бул капчыктын аты «{name}» болчу, андан кийин ал башка сатууну төлөдү: андан ар түрдүү кардарлар төлөйт (биржанын же жалпы капчык), ошондуктан анда адамдын аты сакталбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын тармактан алышы керек. Андан кийин ал офлайн төлөмдөрдү да кабыл алат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <source>A shortfall accepted as paid can be {maximum} som at most.</source>
+        <translation>Төлөм катары кабыл алынган жетпеген сумма эң көп {maximum} сом болушу мүмкүн.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="127"/>
         <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
         <translation>Кассанын номерин өзгөртүүдөн мурун ачык сатууларды бүтүрүңүз же жокко чыгарыңыз; бүткөн сатуу мөөнөтү бүткөндөн кийин дагы 24 саат өз суммасын сактайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
         <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
         <translation>{file} файлы ушул кассанын түзмөк ачкычы менен кол коюлган, бирок анын бир да төлөмү бул жерде кабыл алынган эмес: башка касса бул кассанын ачкычынын көчүрмөсүн колдонот. device-key.pem файлын бир кассанын маалымат папкасынан чыгарып салыңыз (жаңы ачкыч түзүлөт) жана кайра сактаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
         <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Дүкөндүн маалымат базасы {path} жок, бирок бул папкада дүкөн болгон. Аны камдык көчүрмөдөн калыбына келтириңиз же атайын жаңы дүкөн баштаңыз: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
         <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
         <translation>Дүкөндүн маалымат базасы турган диск аны окуудан же жазуудан баш тартты (ал толгон же бузулуп жаткан болушу мүмкүн); орун бошотуңуз же дискти текшериңиз, анан кайра иштетиңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="212"/>
+        <source>Invoice {invoice} is another till&apos;s sale; this till only sends its payment.</source>
+        <translation>{invoice}-эсеп башка кассанын сатуусу; бул касса анын төлөмүн гана жөнөтөт.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <source>The file name {file} is too long for this computer; choose a shorter name.</source>
+        <translation>{file} файлынын аты бул компьютер үчүн өтө узун; кыскараак ат тандаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <source>This payment is not for this sale&apos;s exact amount: the customer must scan this sale&apos;s code and sign again.</source>
+        <translation>Бул төлөм ушул сатуунун так суммасына эмес: кардар ушул сатуунун кодун сканерлеп, кайра кол коюшу керек.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>{file} файлы өтө чоң: бул Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>{file} файлы Som POS кезегинин файлы эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>{file} файлы Som POS&apos;тун жаңыраак версиясы менен түзүлгөн ({version} форматы); аны жүктөө үчүн программаны жаңыртыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>{file} файлы толук эмес: ал түзмөктүн колтамгасына жетпей бүтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="275"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>{file} файлынын {line}-сабы кезектин туура жазуусу эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>{file} файлы сакталгандан кийин өзгөртүлгөн же бузулган (түзмөктүн колтамгасы дал келбейт); аны кайра сактап берүүнү сураныңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>{file} файлында {expected} төлөм бар деп жазылган, бирок анда {found} төлөм бар.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>{file} файлы күтүлгөн {want} түзмөгүнөн эмес, {got} түзмөгүнөн келген.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>{file} файлы {device} кассасында түзүлгөн, ал бул касса менен байланыштырылган эмес. Бул номерди ошол кассанын «Офлайн кезек» экранындагы номер менен салыштырып, дал келсе гана кабыл алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Кассанын номери — 16 тамга жана сан (0-9, a-f), анын «Офлайн кезек» экранындагыдай.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="265"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
         <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
         <translation>{file} файлы {theirs} деп жөндөлгөн кассада түзүлгөн, ал эми бул касса {mine} деп жөндөлгөн: дүкөндүн бардык кассаларында кассалардын бирдей санын көрсөтүңүз (Жөндөөлөр).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
         <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
         <translation>{file} файлы дагы {theirs} деп жөндөлгөн башка кассада түзүлгөн: ар бир кассага өз номерин бериңиз (Жөндөөлөр), антпесе алардын сатуулары аралашып кетиши мүмкүн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <source>The file {file} comes from another till that is also set as the shop&apos;s only till: both would ask the same amounts and one payment could settle a sale on each. Set every till of the shop as till 1, 2, ... of the number of tills (Settings), then export again.</source>
+        <translation>{file} файлы дүкөндүн жалгыз кассасы деп жөндөлгөн башка кассада түзүлгөн: экөө тең бирдей сумманы сурайт жана бир төлөм ар бириндеги сатууну жаап коюшу мүмкүн. Дүкөндүн бардык кассаларын жалпы сандан 1-, 2-, … касса деп жөндөңүз (Жөндөөлөр), андан кийин кайра сактаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="285"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Ушундай эле номердеги башка касса мурунтан байланыштырылган; адегенде аны өчүрүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>{device} номериндеги касса бул касса менен байланыштырылган эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Бул төлөм бир тыйындан аз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Кайсы офлайн төлөмдөрдү кайтарып алууну көрсөтүңүз же --all колдонуңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>{file} файлы башка тармак үчүн сакталган ({got} тармагы); бул дүкөн {want} тармагында иштейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="290"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>{file} файлы башка токен контракты үчүн сакталган ({got}); бул дүкөн {want} контрактын колдонот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>{file} файлы дүкөндүн башка дареги үчүн сакталган ({got}); бул дүкөндүн дареги: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Бул жазуунун маалыматтары андагы төлөмгө дал келбейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Сырсөз айкашында кеминде {n} белги болушу керек.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="295"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Жөнөтүүчү ачкыч мурунтан эле бар. Ал алмаштырылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Бул жеке ачкыч да, ачкыч сактагыч файлы да эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="279"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Ачкыч файлы бул сырсөз айкашы менен ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="298"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Жөнөтүүчү ачкыч азырынча жок. Адегенде аны түзүңүз же импорттоңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="299"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган же окулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="300"/>
         <source>The file {path} could not be saved.</source>
         <translation>{path} файлын сактоо мүмкүн болгон жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="301"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Сырсөз айкашы туура эмес. {minutes} мүнөткө бөгөттөөгө чейин калган аракеттер: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Туура эмес аракеттер өтө көп. {minutes} мүнөттөн кийин кайталаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} бузулган; камдык көчүрмөдөн калыбына келтириңиз. Бул туура эмес сырсөз катары эсептелген жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} өтө алсыз корголгон. Аны маалымат папкасынан чыгарып, кайра импорттоңуз: импорттоодо ал талаптагыдай корголот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Жөнөтүүчү ачкыч файлы {path} ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Бул ачкыч файлын ачуу үчүн ушунчалык көп иш талап кылат, компьютер катып калмак; ал ачылган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент токенди токтотуп койгон, ошондуктан азыр төлөмдөр өтпөйт; ал кайра иштегенге чейин офлайн төлөм кабыл албаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="310"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Төлөмдүн бул түрү (авторизация) дүкөндүн токени үчүн азырынча текшериле элек: тармакка бир жолу туташыңыз же кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Дүкөндүн токени төлөмдүн бул түрүн (авторизацияны) өткөрө албайт; кардардан кол коюлган которууну сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="312"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Токендин эмитенти бул кардардын дарегин бөгөттөгөн, ошондуктан төлөм келбейт; башка жол менен төлөөнү сураңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Бир нерсе туура эмес болду; чоо-жайы журналда.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Бул тармак үчүн сом токенинин контрактынын дареги керек (эмитенттен сураңыз).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
         <source>address</source>
         <translation>дарек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
         <source>merchant address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
         <source>shop address</source>
         <translation>дүкөндүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
         <source>token contract address</source>
         <translation>токен контрактынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
         <source>exchange wallet address</source>
         <translation>биржа капчыгынын дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="325"/>
         <source>RPC URL</source>
         <translation>RPC түйүнүнүн дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
         <source>explorer URL</source>
         <translation>блок браузеринин дареги</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
         <source>profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
         <source>saved network profile</source>
         <translation>сакталган тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
         <source>profile file {file}</source>
         <translation>{file} профиль файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
         <source>payment</source>
         <translation>төлөм</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
         <source>network profile</source>
         <translation>тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="334"/>
         <source>key file</source>
         <translation>ачкыч файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
         <source>hand-over file</source>
         <translation>өткөрүп берүү файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="317"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
         <source>standard input</source>
         <translation>стандарттык киргизүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
         <source>new</source>
         <translation>жаңы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
         <source>processing</source>
         <translation>иштетилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="341"/>
         <source>settled</source>
         <translation>төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
         <source>expired</source>
         <translation>мөөнөтү бүткөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
         <source>invalid</source>
         <translation>жараксыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
         <source>received</source>
         <translation>кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="327"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
         <source>queued</source>
         <translation>кезекте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="347"/>
         <source>submitted</source>
         <translation>жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
         <source>included</source>
         <translation>блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
         <source>final</source>
         <translation>акыркы жолу ырасталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="331"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
         <source>rejected</source>
         <translation>четке кагылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="351"/>
         <source>double_spent</source>
         <translation>эки жолу сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="352"/>
         <source>stuck</source>
         <translation>өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="354"/>
         <source>report the latest block</source>
         <translation>акыркы блокту билдирүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="355"/>
         <source>list token transfers</source>
         <translation>токен которууларынын тизмесин берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="356"/>
         <source>give a receipt</source>
         <translation>транзакциянын квитанциясын берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="357"/>
         <source>describe the token</source>
         <translation>токен тууралуу маалымат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="358"/>
         <source>check what the token can do</source>
         <translation>токендин мүмкүнчүлүктөрүн текшерүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="359"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="425"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="361"/>
         <source>name</source>
         <translation>аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="362"/>
         <source>symbol</source>
         <translation>символу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="344"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="363"/>
         <source>version</source>
         <translation>версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="364"/>
         <source>EIP-712 name</source>
         <translation>EIP-712 аталышы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="365"/>
         <source>EIP-712 version</source>
         <translation>EIP-712 версиясы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="367"/>
         <source>token deployment</source>
         <translation>токенди жайгаштыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="368"/>
         <source>transfer call</source>
         <translation>которуу (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="369"/>
         <source>mint call</source>
         <translation>чыгаруу (mint)</translation>
     </message>
@@ -3330,237 +3631,270 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>Кайра эсеп койгон: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="80"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <source>Accepted as paid though short, by {actor}</source>
+        <translation>Кем болсо да төлөндү деп кабыл алган: {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <source>The money of its offline payment arrived</source>
+        <translation>Офлайн төлөмүнүн акчасы келди</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>{payment}-төлөмдү байлаган: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Paid offline; waiting for the network (offline payment {item})</source>
         <translation>Офлайн төлөндү; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Brought from another till; waiting for the network (offline payment {item})</source>
         <translation>Башка кассадан алынып келди; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>{item}-офлайн төлөм өтпөй калды ({state}); кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Paid offline</source>
         <translation>Офлайн төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
         <source>Brought from another till</source>
         <translation>Башка кассадан алынып келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
         <source>sale cancelled</source>
         <translation>сатуу жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>Received from the customer</source>
         <translation>Кардардан кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>Brought from another till (its sale {invoice}): {memo}</source>
         <translation>Башка кассадан алынып келди (ал жактагы {invoice}-сатуу): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Башка кассадан алынып келди (ал жактагы {invoice}-сатуу)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="105"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Кайрадан ушул касса жөнөтөт: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>taken back on this till</source>
         <translation>ушул кассада кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="107"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
         <source>taken back by hand</source>
         <translation>кол менен кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
         <source>no other till had sent it in time</source>
         <translation>башка касса аны убагында жөнөткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>ушул кассанын өз файлы {file} бул жерге кайра жүктөлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="121"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Сом токени мындай төлөмдү кабыл ала албайт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү жөнөтүлгөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>Кардардын эсебинде акча жетишпейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="124"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>Кардардын эсебинде акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Бул төлөмдү жөнөтүүчү ачкыч эмес, дүкөндүн өз эсеби гана жөнөтө алат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Бул төлөмгө уруксат колдонулуп же жокко чыгарылып бүткөн; кардардын төлөмдөрүн текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Башка касса жөнөтүп койгон; ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Кардар төлөмдү жөнөтүлгөнгө чейин жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="139"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Жөнөтүлдү, ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Мурда жөнөтүлгөн; жеткени текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Кардардын эсебинен тармак комиссиясын төлөөгө болбойт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Кардардын тармак комиссиясы азыр өтө аз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
         <source>The som token refused the payment</source>
         <translation>Сом токени төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
         <source>The network refused this payment</source>
         <translation>Тармак бул төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="155"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Жоголду деп эсептелгенден кийин келди, ал эми кардарга кайра эсеп коюлган: кардар эки жолу төлөдү, төлөмдөрдүн бирин кайтарыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="162"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Жоголду деп эсептелип, башка жол менен төлөндү деп белгиленгенден кийин келди: кардар эки жолу төлөгөн жокпу, текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="168"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Жоголду деп эсептелгенден кийин келди; ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="173"/>
         <source>Arrived, confirming</source>
         <translation>Жетти, ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
         <source>Confirmed</source>
         <translation>Ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <source>The network took its payment back; sending it again</source>
+        <translation>Тармак анын төлөмүн артка кайтарды; кайра жөнөтүлүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <source>The network said it went through, but no money arrived; sending it again</source>
+        <translation>Тармак өттү деди, бирок акча келген жок; кайра жөнөтүлүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <source>The network keeps saying this payment went through, but the money never arrived</source>
+        <translation>Тармак бул төлөм өттү деп кайталап жатат, бирок акча эч келген жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="183"/>
+        <source>The customer&apos;s payment permission ran out before it went through</source>
+        <translation>Кардардын төлөмгө уруксатынын мөөнөтү төлөм өткөнгө чейин бүттү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Кардар бул акчаны мурда башка жерге сарптаган; бул төлөм эч качан келбейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
         <source>Sending it again with the relay key</source>
         <translation>Жөнөтүүчү ачкыч менен кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="190"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Эч өткөн жок: кардардын капчыгында тармакка жетпеген мурунку төлөмдөр бар (%n), ошондуктан тармак бул төлөмдү {minutes} мүнөт кармап турду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="177"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="193"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
     </message>

@@ -31,54 +31,109 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="115"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Эта продажа ещё ждёт оплаты: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="121"/>
         <source>%1 has been received on it.</source>
         <translation>По ней уже получено %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Оставленная открытой продажа оплатится, если покупатель заплатит; её можно найти в списке продаж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="132"/>
         <source>Keep it open, new sale</source>
         <translation>Оставить открытой, новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
         <source>Cancel this sale</source>
         <translation>Отменить эту продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="131"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Back to this sale</source>
         <translation>Вернуться к этой продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить эту продажу? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="141"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="145"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="155"/>
+        <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
+        <translation>Принять продажу %1 как оплаченную, хотя не хватает %2? Биржа покупателя могла удержать комиссию. Недостача будет записана в историю продажи.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="160"/>
+        <source>Accept as paid</source>
+        <translation>Принять как оплаченную</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <source>Keep waiting for the rest</source>
+        <translation>Ждать остаток</translation>
+    </message>
+</context>
+<context>
+    <name>ClockWords</name>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="36"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="44"/>
+        <source>The computer&apos;s clock is %1 ahead of the network&apos;s: set the date and time.</source>
+        <translation>Часы компьютера спешат относительно сети на %1: установите дату и время.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="46"/>
+        <source>The computer&apos;s clock is %1 behind the network&apos;s: set the date and time.</source>
+        <translation>Часы компьютера отстают от сети на %1: установите дату и время.</translation>
     </message>
 </context>
 <context>
@@ -177,22 +232,22 @@
     </message>
     <message>
         <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="159"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="162"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>На экране нет счёта: сначала оформите продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="138"/>
         <source>Sending %1…</source>
         <translation>Отправка %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="140"/>
         <source>Sent: %1</source>
         <translation>Отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="172"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Подписано. Покажите этот QR-код кассиру.</translation>
     </message>
@@ -213,33 +268,33 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="191"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Добро пожаловать в Som POS. Сначала попробуйте на игровых деньгах или настройте свой магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="125"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="192"/>
         <source>Try the demo</source>
         <translation>Попробовать демо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="126"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="193"/>
         <source>Set up my shop</source>
         <translation>Настроить мой магазин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Адрес кошелька вашего магазина: на него платят покупатели</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="129"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="130"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
         <source>Som token contract (from the issuer)</source>
         <translation>Контракт токена сом (от эмитента)</translation>
     </message>
@@ -248,12 +303,52 @@
         <translation type="vanished">Контракт токена сом 0x… (от эмитента)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн-платежи: только подписанные переводы, пока касса при первом подключении не проверит, принимает ли токен и авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="202"/>
+        <source>Is this the shop&apos;s only till that takes som payments?</source>
+        <translation>Это единственная касса магазина, которая принимает оплату в сомах?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
+        <source>Tills of one shop share its address, so each must know its own number: two tills with the same number could both count one payment.</source>
+        <translation>Кассы одного магазина принимают оплату на один адрес, поэтому у каждой должен быть свой номер: две кассы с одинаковым номером могут обе засчитать один платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
+        <source>Yes, it is the only till</source>
+        <translation>Да, это единственная касса</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
+        <source>No, the shop has more tills</source>
+        <translation>Нет, в магазине есть другие кассы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
+        <source>How many tills take som payments, and which one is this?</source>
+        <translation>Сколько касс принимают оплату в сомах, и какая из них эта?</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="208"/>
+        <source>Tills that take som payments</source>
+        <translation>Касс, принимающих оплату в сомах</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
+        <source>This is till number</source>
+        <translation>Номер этой кассы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
         <source>Save and start selling</source>
         <translation>Сохранить и начать продажи</translation>
     </message>
@@ -261,12 +356,12 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -275,12 +370,12 @@
         <translation type="vanished">Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
@@ -289,12 +384,12 @@
         <translation type="vanished">Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
@@ -303,101 +398,116 @@
         <translation type="vanished">Осталось / сдача</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="40"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
         <source>Still due</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="41"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Give back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="70"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="72"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="88"/>
         <source>give back %1</source>
         <translation>вернуть %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="74"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="90"/>
         <source>%1 due</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="115"/>
+        <source>Sent for another till (sale %1 there)</source>
+        <translation>Отправлено за другую кассу (там продажа %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Waiting</source>
         <translation>Ожидание</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="97"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="98"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>partly paid</source>
         <translation>оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="99"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>overpaid</source>
         <translation>переплата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="100"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="119"/>
         <source>paid late</source>
         <translation>оплачено после срока</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="122"/>
+        <source>accepted short by %1</source>
+        <translation>принято с недостачей %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="124"/>
+        <source>its payment left the network</source>
+        <translation>платёж ушёл из сети</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="242"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="243"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="233"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="244"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="234"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="235"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="236"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="374"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="394"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Проверяем платежи, сделанные без сети (остался %n шаг)…</numerusform>
@@ -410,7 +520,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="416"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -431,17 +541,17 @@
         <translation type="vanished">Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="400"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="420"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="413"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="433"/>
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="415"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -450,27 +560,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="418"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="421"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="441"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="424"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="444"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="431"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="451"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="456"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -733,17 +843,17 @@
 <context>
     <name>PayerNameDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="72"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="73"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
         <source>Wallet %1</source>
         <translation>Кошелёк %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="75"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
         <source>Reading the name…</source>
         <translation>Читаем имя…</translation>
     </message>
@@ -758,32 +868,32 @@
         <translation>Общий кошелёк: с него платят разные покупатели (биржа или общий кошелёк), поэтому у него нет имени человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="77"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
         <source>Now: %1</source>
         <translation>Сейчас: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="79"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="93"/>
         <source>No name yet</source>
         <translation>Имени пока нет</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
         <source>Name, e.g. Aibek</source>
         <translation>Имя, например Айбек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="95"/>
         <source>Leave it empty to forget the name. The name is only the shop&apos;s note, not proof of who paid.</source>
         <translation>Оставьте пустым, чтобы забыть имя. Имя — лишь заметка магазина, а не доказательство того, кто заплатил.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="84"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -807,22 +917,22 @@
         <translation type="vanished">Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="183"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Customer pays offline (scan)</source>
         <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="185"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
@@ -835,17 +945,17 @@
         <translation type="vanished">Точная сумма, которую отправит кошелёк: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="321"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
@@ -854,17 +964,17 @@
         <translation type="vanished">Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
         <source>Seen in a block: confirming…</source>
         <translation>Платёж в блоке: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="333"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
@@ -877,83 +987,113 @@
         <translation type="vanished">До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="186"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>Charge again</source>
         <translation>Выставить снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="215"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="227"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Точная сумма, которую отправит кошелёк: %1 сом. Последние цифры отличают эту продажу от других; если кошелёк их округлит, оплата всё равно полная.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="291"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="317"/>
+        <source>Sent for another till (sale %1 there)</source>
+        <translation>Отправлено за другую кассу (там продажа %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="319"/>
+        <source>Not this till&apos;s sale: it is not counted in this till&apos;s money.</source>
+        <translation>Это продажа другой кассы: она не входит в деньги этой кассы.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="323"/>
+        <source>Paid (accepted short by %1)</source>
+        <translation>Оплачено (принято с недостачей %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="325"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Покупатель заплатил больше, чем нужно: верните сдачу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="298"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="331"/>
+        <source>Accepted as paid, short by %1.</source>
+        <translation>Принято как оплаченное, недостача %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="334"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Нажмите «Выставить снова», если покупатель всё ещё хочет заплатить.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="300"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="336"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Часть оплачена до окончания срока: выставьте остаток снова или верните оплаченную часть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="339"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="305"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="306"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="309"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="311"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="347"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="312"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Попросите покупателя отсканировать ещё раз: теперь код просит только остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="314"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="354"/>
+        <source>This sale was paid, but its payment has left the network: ask the customer, or charge again.</source>
+        <translation>Эта продажа была оплачена, но её платёж ушёл из сети: спросите покупателя или выставьте счёт снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="363"/>
+        <source>Accept as paid (short %1)</source>
+        <translation>Принять оплату (не хватает %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="392"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="395"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="353"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="397"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="400"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -969,19 +1109,34 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="220"/>
+        <source>paid to another till with this till&apos;s number</source>
+        <translation>оплата другой кассе с номером этой кассы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="222"/>
+        <source>matches an earlier request of sale %1</source>
+        <translation>совпадает с прежним запросом продажи %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="209"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
         <source>Time</source>
         <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -1458,62 +1613,81 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Платёж %1 от %2: %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="165"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="167"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="179"/>
         <source>%1 from %2 at %3</source>
         <translation>%1 от %2 в %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="153"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="182"/>
         <source>(dropped, not counted)</source>
         <translation>(отменён сетью, не учтён)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="185"/>
         <source>receipt online</source>
         <translation>чек в интернете</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="172"/>
+        <source>Another till&apos;s sale: this till only sent its customer&apos;s payment to the network. It is not counted in this till&apos;s money.</source>
+        <translation>Продажа другой кассы: эта касса только отправила в сеть платёж её покупателя. В деньги этой кассы она не входит.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="210"/>
         <source>Cancel sale %1? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить продажу %1? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="183"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="213"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="217"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="188"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="218"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="225"/>
         <source>Select the payment and the sale it pays.</source>
         <translation>Выберите платёж и продажу, которую он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="239"/>
+        <source>Add to sale %1</source>
+        <translation>Добавить к продаже %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="249"/>
+        <source>%n sale(s) paid, %1 taken</source>
+        <translation>
+            <numerusform>Оплачена %n продажа, получено %1</numerusform>
+            <numerusform>Оплачены %n продажи, получено %1</numerusform>
+            <numerusform>Оплачено %n продаж, получено %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="257"/>
         <source>Payments that matched no sale</source>
         <translation>Платежи, не подошедшие ни к одной продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="258"/>
         <source>Add to the selected sale</source>
         <translation>Добавить к выбранной продаже</translation>
     </message>
@@ -1522,12 +1696,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Выберите нераспознанный платёж и счёт, который он оплачивает.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="200"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="253"/>
         <source>Today&apos;s sales</source>
         <translation>Продажи за сегодня</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="256"/>
         <source>Search: amount, state, payer, transaction…</source>
         <translation>Поиск: сумма, статус, плательщик, транзакция…</translation>
     </message>
@@ -1540,17 +1714,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Привязать к выбранному счёту</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="259"/>
         <source>Open for payment</source>
         <translation>Открыть для оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="260"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_list.py" line="261"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>
@@ -1558,87 +1732,102 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="30"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Большинство кошельков (обычная ссылка на оплату)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="31"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="34"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="131"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="138"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>This till (several tills in one shop)</source>
         <translation>Эта касса (если в магазине несколько касс)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <source>Accept a payment short by up to (som)</source>
+        <translation>Принимать оплату с недостачей до (сом)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
         <source>of</source>
         <translation>из</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="149"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="150"/>
         <source>Relay key (pays the network fee for payment permissions)…</source>
         <translation>Ключ отправителя (платит комиссию сети за разрешения на оплату)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="157"/>
+        <source>0 = never</source>
+        <translation>0 = никогда</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <source>A customer paying from an exchange may arrive short by the exchange&apos;s fee. Up to this much the cashier may accept the sale as paid; 0 turns it off.</source>
+        <translation>Оплата покупателя с биржи может прийти меньше на комиссию биржи. В пределах этой суммы кассир может принять продажу как оплаченную; 0 отключает это.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="191"/>
         <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
         <translation>Офлайн-платежи: только подписанные переводы (разрешения на оплату проверяются при первом подключении)</translation>
     </message>
@@ -1647,7 +1836,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
@@ -1656,60 +1845,103 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн-платежи: никакие, эмитент приостановил токен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="196"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн-платежи: подписанные переводы и авторизации</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="198"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн-платежи: только подписанные переводы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="187"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="222"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="219"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="235"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
     </message>
 </context>
 <context>
+    <name>TwinBarController</name>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="109"/>
+        <source>Each till has its own number now</source>
+        <translation>Теперь у каждой кассы свой номер</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="113"/>
+        <source>Another till uses this till&apos;s number: payments are not matched to sales automatically until each till has its own number. Settings → This till.</source>
+        <translation>Другая касса использует номер этой кассы: платежи не привязываются к продажам автоматически, пока у каждой кассы не будет своего номера. Настройки → Эта касса.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
+        <source>This till is set as till %1 of %2.</source>
+        <translation>Эта касса настроена как касса %1 из %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="134"/>
+        <source>Match payments to sales automatically again? Do this only after every till of the shop was given its own number under Settings (for example 1 of 2 and 2 of 2).</source>
+        <translation>Снова привязывать платежи к продажам автоматически? Делайте это, только когда каждой кассе магазина дан свой номер в Настройках (например, 1 из 2 и 2 из 2).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="139"/>
+        <source>Yes, each till has its own number</source>
+        <translation>Да, у каждой кассы свой номер</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="140"/>
+        <source>Not yet</source>
+        <translation>Ещё нет</translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedAlertController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="169"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
         <source>Add to the sale on screen</source>
         <translation>Добавить к продаже на экране</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="170"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="227"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="177"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="233"/>
+        <source>It was paid to another till that uses this till&apos;s number.</source>
+        <translation>Он оплачен другой кассе, которая использует номер этой кассы.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="235"/>
+        <source>It matches an earlier request of sale %1.</source>
+        <translation>Он совпадает с прежним запросом продажи %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="242"/>
         <source>A payment from %1 matched no sale</source>
         <translation>Платёж от %1 не подошёл ни к одной продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="178"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="243"/>
         <source>A payment of %1 from %2 matched no sale</source>
         <translation>Платёж %1 от %2 не подошёл ни к одной продаже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="180"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="245"/>
         <source>%n payments matched no sale.</source>
         <translation>
             <numerusform>%n платёж не подошёл ни к одной продаже.</numerusform>
@@ -1718,22 +1950,46 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="182"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="247"/>
         <source>The last one is from %1.</source>
         <translation>Последний — от %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="184"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="249"/>
         <source>The last one: %1 from %2.</source>
         <translation>Последний: %1 от %2.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="204"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="258"/>
+        <source>Sale %1 was paid, but its payment has left the network: ask the customer, or charge again.</source>
+        <translation>Продажа %1 была оплачена, но её платёж ушёл из сети: спросите покупателя или выставьте счёт снова.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
+        <source>%n paid sale(s) lost their payment from the network: ask the customers, or charge again. The last one is sale %1.</source>
+        <translation>
+            <numerusform>%n оплаченная продажа потеряла платёж в сети: спросите покупателей или выставьте счёт снова. Последняя — продажа %1.</numerusform>
+            <numerusform>%n оплаченные продажи потеряли платёж в сети: спросите покупателей или выставьте счёт снова. Последняя — продажа %1.</numerusform>
+            <numerusform>%n оплаченных продаж потеряли платёж в сети: спросите покупателей или выставьте счёт снова. Последняя — продажа %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="286"/>
+        <source>Add to sale %1</source>
+        <translation>Добавить к продаже %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="293"/>
+        <source>Open sale %1</source>
+        <translation>Открыть продажу %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="306"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="307"/>
         <source>Open the sale this payment belongs to first</source>
         <translation>Сначала откройте продажу, к которой относится этот платёж</translation>
     </message>
@@ -1741,332 +1997,332 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>core</name>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
         <source>Enter the amount as a number, for example 150 or 150,50.</source>
         <translation>Введите сумму числом, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="45"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
         <source>Enter an amount.</source>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
         <source>That amount is too long to be real.</source>
         <translation>Слишком длинное число для суммы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
         <source>The amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
         <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
         <translation>Запишите сумму цифрами с одним десятичным разделителем, например 1250,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="49"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="59"/>
         <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
         <translation>Используйте только один десятичный разделитель: 1250,50 или 1250.50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
         <source>Write the amount as digits, for example 150 or 150,50.</source>
         <translation>Запишите сумму цифрами, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="51"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
         <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
         <translation>После запятой не больше 2 цифр (тыйыны): пишите 150,50, а не 150,505.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="52"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="53"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
         <source>The amount is too large (the maximum is {maximum:,} som).</source>
         <translation>Сумма слишком большая (максимум {maximum} сом).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="54"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
         <source>The token reports {decimals} decimals, which this app cannot use.</source>
         <translation>Токен сообщает, что у него {decimals} знаков после запятой: с таким токеном программа работать не может.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="55"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="65"/>
         <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
         <translation>У этого токена {decimals} знаков после запятой, тыйыны им не передать: округлите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
         <source>Negative on-chain amount.</source>
         <translation>Отрицательная сумма в блокчейне.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="67"/>
         <source>&apos;{amount}&apos; is not a token amount.</source>
         <translation>«{amount}» — это не сумма в токенах.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
         <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
         <translation>В «{amount}» больше знаков после запятой, чем у токена ({decimals}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
         <source>Nothing was saved: correct the settings that were refused.</source>
         <translation>Ничего не сохранено: исправьте отклонённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
         <source>Invoice expiry must be a whole number of minutes.</source>
         <translation>Срок действия счёта должен быть целым числом минут.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
         <source>Invoice expiry must be between 1 minute and 7 days.</source>
         <translation>Срок действия счёта должен быть от 1 минуты до 7 дней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
         <source>QR format must be one of {choices}.</source>
         <translation>Формат QR должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
         <source>Language must be one of {choices}.</source>
         <translation>Язык должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
         <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
         <translation>Адрес магазина не задан; задайте его командой: sompos config merchant 0x...</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
         <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
         <translation>Для сети «{network}» не задан контракт токена сом; задайте его командой: sompos config token 0x... (адрес уточните у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
         <source>Each {what} must be text such as https://rpc.example.org.</source>
         <translation>Укажите {what} текстом вида https://rpc.example.org.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
         <source>&apos;{url}&apos; is not an http(s) {what}.</source>
         <translation>«{url}» не подходит как {what}: нужен адрес http(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
         <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
         <translation>Неверно указан {what}: нужны 0x и 40 шестнадцатеричных цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
         <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
         <translation>Неверная контрольная сумма ({what}), возможно, опечатка: скопируйте адрес ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
         <source>The {what} cannot be the zero address.</source>
         <translation>Нулевой адрес использовать нельзя ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
         <source>{setting} must be true or false.</source>
         <translation>{setting} должно быть true или false.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
         <source>The {source} is not a table of settings.</source>
         <translation>Это не таблица настроек: {source}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
         <source>The {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
         <source>The {source} needs a short &apos;name&apos;.</source>
         <translation>Нужно короткое имя &apos;name&apos; ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
         <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
         <translation>Нужен &apos;chain_id&apos;: целое положительное число, для BSC это 56 ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
         <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
         <translation>Нужен &apos;rpc_urls&apos;: список хотя бы из одного адреса ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="80"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
         <source>&apos;finality&apos; in the {source} must be a table.</source>
         <translation>&apos;finality&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
         <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [finality] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
         <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
         <translation>finality.rule должно быть &apos;finalized&apos; или &apos;confirmations&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
         <source>finality.confirmations must be a whole number from 0 to 10000.</source>
         <translation>finality.confirmations должно быть целым числом от 0 до 10000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
         <source>finality.confirmations must be at least 1.</source>
         <translation>finality.confirmations должно быть не меньше 1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
         <source>&apos;logs&apos; in the {source} must be a table.</source>
         <translation>&apos;logs&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
         <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [logs] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
         <source>logs.max_range must be a whole number from 1 to 100000.</source>
         <translation>logs.max_range должно быть целым числом от 1 до 100000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
         <source>logs.poll_seconds must be between 0.05 and 3600.</source>
         <translation>logs.poll_seconds должно быть от 0.05 до 3600.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
         <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
         <translation>trust_coin должен быть целым номером монеты в Trust Wallet (для BSC: 20000714).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
         <source>&apos;exchange_wallets&apos; in the {source} must be a list of tables, each with an &apos;address&apos; and a &apos;label&apos;.</source>
         <translation>&apos;exchange_wallets&apos; ({source}) должен быть списком таблиц, в каждой — &apos;address&apos; и &apos;label&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
         <source>Each exchange wallet in the {source} needs a &apos;label&apos; of 1 to {maximum} characters (the exchange&apos;s name).</source>
         <translation>У каждого кошелька биржи ({source}) должен быть &apos;label&apos; от 1 до {maximum} символов (название биржи).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
         <source>The exchange wallet {address} is listed twice in the {source}.</source>
         <translation>Кошелёк биржи {address} указан дважды ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>Не удаётся прочитать файл профиля сети {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
         <source>{file} is too large to be a network profile.</source>
         <translation>Файл {file} слишком большой для профиля сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
         <source>{file} is nested too deeply to be a network profile.</source>
         <translation>{file} слишком глубоко вложен, это не профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="107"/>
         <source>{file} is not a valid TOML network profile: {problem}.</source>
         <translation>Файл {file} — не правильный профиль сети в формате TOML: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
         <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
         <translation>Неизвестная сеть «{network}». Выберите одну из этих: {choices}, или файл профиля .toml.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
         <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
         <translation>Неизвестный формат QR «{format}»; выберите один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
         <source>A payment request needs an amount.</source>
         <translation>В запросе на оплату нужна сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
         <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
         <translation>Ссылки Trust Wallet в этой сети не работают; выберите EIP-681 или адрес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
         <source>The payment link has no single &apos;{key}&apos;.</source>
         <translation>В платёжной ссылке параметр &apos;{key}&apos; отсутствует или повторяется.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
         <source>The payment link&apos;s parameters are malformed.</source>
         <translation>Параметры платёжной ссылки повреждены.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
         <source>That code is too long to be a payment request.</source>
         <translation>Этот код слишком длинный для запроса на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
         <source>The payment link&apos;s amount is not a whole number of base units.</source>
         <translation>Сумма в платёжной ссылке — не целое число базовых единиц.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
         <source>The payment link&apos;s address is not valid.</source>
         <translation>Адрес в платёжной ссылке неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
         <source>The Trust Wallet link names no token.</source>
         <translation>В ссылке Trust Wallet не указан токен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
         <source>This is not a payment request this app understands.</source>
         <translation>Программа не понимает этот запрос на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
         <source>Cannot write the QR picture to {path}.</source>
         <translation>Не удаётся сохранить картинку QR: {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
         <source>An invoice that is {current} cannot become {target}.</source>
         <translation>Счёт в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
         <source>The till number must be between 1 and the number of tills ({maximum} at most).</source>
         <translation>Номер кассы должен быть от 1 до числа касс (не больше {maximum}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="125"/>
         <source>This token has no room below one tyiyn to tell tills apart: give each till its own shop address, or use one till.</source>
         <translation>У этого токена нет долей меньше тыйына, чтобы различать кассы: дайте каждой кассе свой адрес магазина или работайте с одной кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
         <source>Write the till as number/count, for example 2/3 for till 2 of 3.</source>
         <translation>Укажите кассу как номер/количество, например 2/3 для кассы 2 из 3.</translation>
     </message>
@@ -2075,47 +2331,47 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Завершите или отмените открытые продажи, прежде чем менять номер кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Слишком много открытых счетов на ту же сумму; подождите, пока часть из них оплатят или их срок истечёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Заметка слишком длинная (не больше 200 символов).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>Счёта с номером {invoice} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
         <source>There is no payment number {payment}.</source>
         <translation>Платежа с номером {payment} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>Платёж {payment} уже привязан к счёту {invoice}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Этот платёж выпал из блокчейна, его нельзя привязать к счёту.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="121"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Этот платёж сделан в другой сети, другим токеном или на другой адрес, чем указано в счёте.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир может отметить счёт только как оплаченный или недействительный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Не удаётся открыть базу данных магазина: {path}.</translation>
     </message>
@@ -2124,162 +2380,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся настроить базу данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Здесь базу данных магазина нельзя защитить от сбоев (WAL + synchronous=FULL); перенесите папку с данными на локальный диск.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>База данных магазина повреждена и не читается; восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="142"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Базу данных магазина {path} не удаётся прочитать (нет прав или ошибка диска).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>База данных магазина {path} пуста: её обрезали или подменили. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>Файл {path} — не база данных Som POS (и вообще не база данных); восстановите базу магазина из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Диск с базой данных магазина заполнен; освободите место и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>В базу данных магазина {path} нельзя записать (папка только для чтения или нет прав).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>Файл {path} — база данных другой программы, а не магазина Som POS; выберите папку данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>База данных магазина повреждена (отметка версии бессмысленна); восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>База данных магазина повреждена; восстановите резервную копию, прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Эта база данных записана более новой версией Som POS; обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="139"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Не удалось обновить базу данных магазина для этой версии Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="154"/>
         <source>The shop database is busy or read-only.</source>
         <translation>База данных магазина занята или доступна только для чтения.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
         <source>Saving to the shop database failed.</source>
         <translation>Не удалось сохранить данные в базе магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Контракт токена отклонил операцию «{what}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
         <source>The token contract refused the {what}.</source>
         <translation>Контракт токена отклонил операцию «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
         <source>The private key is not valid.</source>
         <translation>Закрытый ключ неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Число знаков после запятой у токена должно быть целым, от 0 до 255.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
         <source>The token {field} must not be empty.</source>
         <translation>Поле токена «{field}» не должно быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Развёртывание токена не создало контракт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="163"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» — неверный адрес контракта токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо-сеть работает только внутри `sompos demo`.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>Узел {node} работает в сети {chain}, а не {expected} ({network}); он не будет использоваться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Узел отказался {what}: {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
         <source>Cannot read standard input.</source>
         <translation>Не удаётся прочитать стандартный ввод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
         <source>There is no file {file}.</source>
         <translation>Файла {file} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>У программы нет права читать {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — это папка, а не файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
         <source>Cannot read the file {file}.</source>
         <translation>Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="241"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — не обычный файл (устройство или канал); сначала сохраните его в файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="227"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} слишком велик, чтобы быть {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — не текстовый файл.</translation>
     </message>
@@ -2288,297 +2544,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Узел дал неожиданный ответ на запрос «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="167"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Ни один узел блокчейна не ответил (опрошено: {tried}); платежи будут проверены, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="169"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Узел сети прислал бессмысленный ответ ({what}); пока он не используется, платежи будут проверяться через другой узел.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Ни к одному узлу сети не обратились: отведённое время истекло.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Непредвиденная ошибка при проверке платежей ({kind}); подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Контракт токена вернул непригодное значение: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Контракт токена отвечает не как токен ERC-20.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>Демо-покупателя с именем {customer} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="168"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа не может прочитать это как платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
         <source>This is far too long to be a payment.</source>
         <translation>Это слишком длинно для платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Подпись платежа неверна.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="177"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="191"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="179"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Отсканированная транзакция закодирована нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="181"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="183"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="198"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Данные перевода закодированы нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация составлена неверно: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
         <source>There is no offline payment number {item}.</source>
         <translation>Офлайн-платежа с номером {item} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="215"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="205"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="221"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="207"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="213"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Этот платёж не пройдёт: кошелёк покупателя сначала должен отправить в сеть более ранние платежи ({count}). Попросите покупателя сначала отправить их или заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="229"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Дайте платежу хотя бы {minutes} мин. в сети, прежде чем считать, что он не прошёл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
@@ -2587,112 +2843,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="230"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="232"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="248"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="236"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="238"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Непредвиденная ошибка при отправке платежей; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="260"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Выберите, что произошло: получить оплату заново или отметить как решённое.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>Офлайн-платёж {item} не завершился ошибкой; решать нечего.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="245"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="262"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>Офлайн-платёж {item} уже решён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Укажите парольную фразу ключа отправителя в SOMPOS_RELAY_PASSPHRASE или введите её в терминале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="247"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
         <source>The device key {file} could not be created.</source>
         <translation>Не удалось создать ключ устройства {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>Ключ устройства {file} повреждён или не читается; восстановите его из резервной копии или переместите в другое место, чтобы создать новый.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>Файл {file} уже есть; выберите другое имя, чтобы не перезаписать сохранённый ранее файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Нет неотправленных офлайн-платежей для передачи; файл не создан.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>Не удалось записать файл {file}; проверьте, что флешка вставлена, не защищена от записи и на ней есть место.</translation>
     </message>
@@ -2722,467 +2978,517 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="35"/>
+        <source>There is no warning about another till to clear.</source>
+        <translation>Нет предупреждения о другой кассе, которое нужно снять.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="36"/>
+        <source>The owner has not allowed accepting a short payment (Settings).</source>
+        <translation>Владелец не разрешил принимать неполную оплату (Настройки).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
+        <source>Only a sale paid on the network can be accepted short.</source>
+        <translation>Принять с недостачей можно только продажу, оплаченную через сеть.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <source>Only a sale partly paid and still waiting for the rest can be accepted short.</source>
+        <translation>Принять с недостачей можно только частично оплаченную продажу, которая ещё ждёт остаток.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="39"/>
+        <source>This sale is short by more than the owner allows to accept ({limit} tyiyn).</source>
+        <translation>Недостача по этой продаже больше, чем разрешил владелец ({limit} тыйын).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
         <source>The network has not answered for {seconds} seconds.</source>
         <translation>Сеть не отвечает уже {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="43"/>
         <source>That is not a wallet address.</source>
         <translation>Это не адрес кошелька.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="44"/>
         <source>A name can be {maximum} characters at most.</source>
         <translation>Имя может быть не длиннее {maximum} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
         <source>This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person&apos;s name.</source>
         <translation>Это кошелёк биржи {exchange}: с него платят многие покупатели, поэтому ему нельзя дать имя одного человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="47"/>
         <source>Many customers pay from this wallet (an exchange&apos;s or a shared one), so it cannot carry one person&apos;s name.</source>
         <translation>С этого кошелька платят многие покупатели (это кошелёк биржи или общий кошелёк), поэтому ему нельзя дать имя одного человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
         <source>This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange&apos;s or a shared wallet), so it keeps no person&apos;s name.</source>
         <translation>Этот кошелёк назывался «{name}», а потом оплатил другую продажу: с него платят разные покупатели (кошелёк биржи или общий кошелёк), поэтому имя человека у него больше не хранится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно получить из сети данные токена сом, прежде чем просить точные суммы. После этого она принимает оплату и офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <source>A shortfall accepted as paid can be {maximum} som at most.</source>
+        <translation>Недостача, принимаемая как оплата, может быть не больше {maximum} сом.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="127"/>
         <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
         <translation>Завершите или отмените открытые продажи, прежде чем менять номер кассы; завершившаяся продажа сохраняет свою сумму ещё 24 часа после истечения срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
         <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
         <translation>Файл {file} подписан ключом устройства этой же кассы, но ни один из его платежей не принимался здесь: другая касса использует копию ключа этой кассы. Уберите device-key.pem из папки данных одной из касс (будет создан новый ключ) и сделайте выгрузку снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
         <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Базы данных магазина {path} нет, хотя в этой папке был магазин. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
         <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
         <translation>Диск с базой данных магазина отказался её читать или записывать (он может быть заполнен или неисправен); освободите место или проверьте диск и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="212"/>
+        <source>Invoice {invoice} is another till&apos;s sale; this till only sends its payment.</source>
+        <translation>Счёт {invoice} — продажа другой кассы; эта касса только отправляет её платёж.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <source>The file name {file} is too long for this computer; choose a shorter name.</source>
+        <translation>Имя файла {file} слишком длинное для этого компьютера; выберите имя короче.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <source>This payment is not for this sale&apos;s exact amount: the customer must scan this sale&apos;s code and sign again.</source>
+        <translation>Этот платёж не на точную сумму этой продажи: покупатель должен отсканировать код этой продажи и подписать заново.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>Файл {file} слишком большой: это не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>Файл {file} — не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>Файл {file} создан более новой версией Som POS (формат {version}); обновите программу, чтобы загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>Файл {file} неполный: он обрывается до подписи устройства.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="258"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="275"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>Строка {line} файла {file} — неверная запись очереди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>Файл {file} изменён или повреждён после сохранения (подпись устройства не совпадает); попросите сохранить его заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="260"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>В файле {file} указано платежей: {expected}, а на самом деле: {found}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>Файл {file} создан на устройстве {got}, а ожидалось устройство {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>Файл {file} создан на кассе {device}, которая не связана с этой кассой. Сравните этот номер с номером на экране «Офлайн-очередь» той кассы и принимайте, только если они совпадают.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Номер кассы — 16 букв и цифр (0-9, a-f), как на её экране «Офлайн-очередь».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="265"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
         <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
         <translation>Файл {file} создан на кассе с настройкой {theirs}, а эта касса настроена как {mine}: укажите одинаковое число касс на всех кассах магазина (Настройки).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
         <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
         <translation>Файл {file} создан на другой кассе, которая тоже настроена как {theirs}: дайте каждой кассе свой номер (Настройки), иначе их продажи могут перепутаться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="267"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <source>The file {file} comes from another till that is also set as the shop&apos;s only till: both would ask the same amounts and one payment could settle a sale on each. Set every till of the shop as till 1, 2, ... of the number of tills (Settings), then export again.</source>
+        <translation>Файл {file} создан на другой кассе, которая тоже настроена как единственная касса магазина: обе запрашивали бы одинаковые суммы, и один платёж мог бы закрыть продажу на каждой. Настройте все кассы магазина как кассу 1, 2, … из общего числа касс (Настройки) и сделайте выгрузку снова.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="285"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Другая касса с таким же номером уже связана; сначала удалите её.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>Касса с номером {device} не связана с этой кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Этот платёж меньше одного тыйына.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Укажите, какие офлайн-платежи вернуть, или используйте --all.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="290"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="295"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="279"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="298"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="281"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="299"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="300"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="301"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Файл ключа отправителя {path} повреждён; верните копию из резервной копии. Это не засчитано как неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Файл ключа отправителя {path} защищён слишком слабо. Уберите его из папки данных и импортируйте снова: при импорте он будет защищён как следует.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть файл ключа отправителя {path}, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть этот файл ключа, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент приостановил токен, поэтому сейчас платежи не проходят; не принимайте офлайн-платежи, пока его не возобновят.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="310"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Этот вид платежа (авторизация) ещё не проверен для токена магазина: подключитесь к сети хотя бы раз или попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="293"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Токен магазина не может провести этот вид платежа (авторизацию); попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="312"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Эмитент токена заблокировал адрес этого покупателя, поэтому платёж не дойдёт; попросите заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="303"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="305"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
         <source>exchange wallet address</source>
         <translation>адрес кошелька биржи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="325"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="310"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
         <source>payment</source>
         <translation>платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
         <source>network profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="315"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="334"/>
         <source>key file</source>
         <translation>файл ключа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="316"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
         <source>hand-over file</source>
         <translation>файл передачи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="317"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="318"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
         <source>standard input</source>
         <translation>стандартный ввод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="320"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="321"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="341"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="327"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="347"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="329"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="331"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="351"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="333"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="352"/>
         <source>stuck</source>
         <translation>не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="354"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="355"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="356"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="357"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="358"/>
         <source>check what the token can do</source>
         <translation>проверка возможностей токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="340"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="405"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="359"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="425"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="361"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="362"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="344"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="363"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="364"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="346"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="365"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="367"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="368"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
+        <location filename="../../pos_app/ui/shell/core_text.py" line="369"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>
@@ -3340,237 +3646,270 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>Выставлено снова {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="80"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <source>Accepted as paid though short, by {actor}</source>
+        <translation>Принято {actor} как оплаченное, несмотря на недостачу</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <source>The money of its offline payment arrived</source>
+        <translation>Деньги офлайн-платежа поступили</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>Платёж {payment} привязан {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Paid offline; waiting for the network (offline payment {item})</source>
         <translation>Оплачено офлайн; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Brought from another till; waiting for the network (offline payment {item})</source>
         <translation>Перенесено с другой кассы; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>Офлайн-платёж {item} не прошёл ({state}); покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Paid offline</source>
         <translation>Оплачено офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
         <source>Brought from another till</source>
         <translation>Перенесено с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
         <source>sale cancelled</source>
         <translation>продажа отменена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>Received from the customer</source>
         <translation>Получен от покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Проверен офлайн, ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>Brought from another till (its sale {invoice}): {memo}</source>
         <translation>Перенесена с другой кассы (там продажа {invoice}): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Перенесён с другой кассы (там продажа {invoice})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="105"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Снова отправит эта касса: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>taken back on this till</source>
         <translation>забран обратно на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="107"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
         <source>taken back by hand</source>
         <translation>забран обратно вручную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
         <source>no other till had sent it in time</source>
         <translation>другая касса не отправила его вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>собственный файл этой кассы {file} загружен сюда снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Закрыто {actor}: покупателю выставлено снова ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Закрыто {actor}: покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Закрыто {actor}: оплачено иначе ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Закрыто {actor}: оплачено иначе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="121"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Токен сом не принимает такой вид оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Разрешение покупателя на оплату истекло до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>На счёте покупателя не хватает денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="124"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>На счёте покупателя не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Этот платёж может отправить только собственный счёт магазина, а не ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="139"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="155"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="162"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="168"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="173"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <source>The network took its payment back; sending it again</source>
+        <translation>Сеть отменила его платёж; отправляем снова</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <source>The network said it went through, but no money arrived; sending it again</source>
+        <translation>Сеть сообщила, что он прошёл, но деньги не пришли; отправляем снова</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <source>The network keeps saying this payment went through, but the money never arrived</source>
+        <translation>Сеть продолжает сообщать, что платёж прошёл, но деньги так и не пришли</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="183"/>
+        <source>The customer&apos;s payment permission ran out before it went through</source>
+        <translation>Разрешение покупателя на оплату истекло, прежде чем платёж прошёл</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="190"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="177"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="193"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>

@@ -38,6 +38,29 @@ def window(qtbot, tmp_path, demo_chain):
     ctx.close()
 
 
+@pytest.fixture
+def opened(qtbot, tmp_path, demo_chain):
+    """``open(prepare)``: the real window on a shop whose database ``prepare(ctx)`` set up first (a
+    restart: what the till finds in its settings when it starts)."""
+    from pos_app.ui.shell.main_window import MainWindow
+    made = []
+
+    def open_window(prepare=lambda ctx: None):
+        ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
+        ctx.store.set_setting("language", "en")
+        prepare(ctx)
+        win = MainWindow(ctx, demo_chain=demo_chain)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+    yield open_window
+    for win in made:
+        win.close()
+        win.ctx.close()
+
+
 def decode_qr(widget) -> list[str]:
     """Decode the QR pixels actually drawn by ``widget`` (zxing-cpp), not the data behind them."""
     import zxingcpp

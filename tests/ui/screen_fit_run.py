@@ -90,6 +90,15 @@ def main(language: str) -> None:
         QTest.mouseClick(win.payment.offline_button, Qt.MouseButton.LeftButton)
         QTest.mouseClick(win.phone.hand_button, Qt.MouseButton.LeftButton)
         record("offline payment handed over")
+        # Issue 18: the red bar for another till with this till's number and the clock warning.
+        from pos_app.core.events import ClockSkewed, TwinTillSuspected
+        win.checkout.new_sale()
+        alarm = {"payment": 1, "value": "1", "tx_hash": "0x" + "ab" * 32, "at": 0, "till": "1 of 1"}
+        ctx.store.set_setting("twin_alarm", alarm)
+        ctx.events.publish(TwinTillSuspected(alarm=alarm))
+        ctx.events.publish(ClockSkewed(seconds=-2 * 3600))
+        wait_until(lambda: win.twin.widget.isVisible() and win.clock_warning.label.isVisible())
+        record("another till with this till's number, clock off")
         for name, page in (("sales list", win.sales), ("settings", win.settings),
                            ("offline queue", win.offline.queue_view)):
             win.stack.setCurrentWidget(page)

@@ -354,7 +354,7 @@ def test_every_reason_the_core_writes_is_recognised():
     found = written_reasons(trees)
     # The scan itself sees the reasons named in the issue (so a broken scan cannot pass quietly).
     templates = {t for t, _ in found}
-    assert {"in block {}", "final on the chain", "payment update from the chain", "created", "expired",
+    assert {"in block {}", "its payment is final on the chain", "payment update from the chain", "created", "expired",
             "repaired at start", "{}, pending network (offline payment {})", "verified offline"} <= templates
     assert len(found) > 35
     assert not unknown_reasons(found), "reasons with no display text in ui/shell/reasons.py:\n" + \

@@ -50,8 +50,13 @@ def test_the_chosen_language_is_spoken_and_saved(qtbot, dialog, language):
     d.merchant.setText(MERCHANT)
     d.token.setText(TOKEN)
     d.network.setCurrentText("bsc")
+    qtbot.mouseClick(d.shop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: d.till_page.isVisible(), timeout=5000)
+    # The till question speaks the chosen language too.
+    question = QCoreApplication.translate("FirstRunDialog", "Is this the shop's only till that takes som payments?")
+    assert question != "Is this the shop's only till that takes som payments?" and d.till_question.text() == question
     with qtbot.waitSignal(d.accepted, timeout=5000):
-        qtbot.mouseClick(d.shop_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(d.only_till_button, Qt.MouseButton.LeftButton)
     assert d.choice == SHOP and d.language == language
     assert load_config(d.ctx.store).language == language      # the main window opens in it
 

@@ -147,9 +147,13 @@ def test_payment_model_passes_qtmodeltester(qtmodeltester):
     model = PaymentTableModel(language="en")
     rows = [{"block_number": 10 + i, "block_time": 1_800_000_000 + i, "payer": "0x" + f"{i:02x}" * 20,
              "value": str(150 * 10**6 + i), "tx_hash": "0x" + f"{i:02x}" * 32} for i in range(5)]
+    rows[3].update(matched_by="none", hint_invoice_id=12)         # issue 18: what is known about it
+    rows[4].update(matched_by="twin", hint_invoice_id=None)
     model.set_rows(rows, decimals=6, names={"0x" + "01" * 20: "Aibek"})
     qtmodeltester.check(model)
-    assert model.rowCount() == 5 and model.columnCount() == 3
+    assert model.rowCount() == 5 and model.columnCount() == 4
+    assert [model.data(model.index(r, 3)) for r in (0, 3, 4)] == [
+        "", "matches an earlier request of sale 12", "paid to another till with this till's number"]
     # In som as the counter shows it; the exact amount (with the tail) is in the tooltip.
     assert model.data(model.index(0, 2)) == "150.00 som" and model.data(model.index(1, 2)) == "150.00 som"
     assert model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole) == "150.000001"

@@ -69,3 +69,12 @@ def test_no_sale_button_shows_its_words_cut_short(runs, size):
     steps = [s for s in runs[size] if s["step"] in ("charged", "paid", "waiting, network lost: offline payment brought forward")]
     assert len(steps) == 3
     assert all(not s["cut_buttons"] for s in steps), [(s["step"], s["cut_buttons"]) for s in steps]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_alarm_bars_fit_and_say_it_whole(runs, size):
+    """Issue 18: with the red bar (another till with this till's number) and the clock warning on
+    screen, the window still fits (checked above at every step) and the manager's button shows
+    its words whole, in Russian."""
+    steps = [s for s in runs[size] if s["step"] == "another till with this till's number, clock off"]
+    assert len(steps) == 1 and not steps[0]["cut_buttons"], steps

@@ -31,6 +31,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Only a sale still waiting for money can be charged again."),
     QT_TRANSLATE_NOOP("core", "This sale is more than a day old: start a new sale for it."),
     QT_TRANSLATE_NOOP("core", "This sale changed meanwhile; look at it again."),
+    # pos_app/invoices/service.py: another till with this till's number; a short payment accepted (issue 18)
+    QT_TRANSLATE_NOOP("core", "There is no warning about another till to clear."),
+    QT_TRANSLATE_NOOP("core", "The owner has not allowed accepting a short payment (Settings)."),
+    QT_TRANSLATE_NOOP("core", "Only a sale paid on the network can be accepted short."),
+    QT_TRANSLATE_NOOP("core", "Only a sale partly paid and still waiting for the rest can be accepted short."),
+    QT_TRANSLATE_NOOP("core", "This sale is short by more than the owner allows to accept ({limit} tyiyn)."),
     # pos_app/payments/watcher.py: a node that hangs
     QT_TRANSLATE_NOOP("core", "The network has not answered for {seconds} seconds."),
     # pos_app/shop/payers.py
@@ -66,6 +72,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Invoice expiry must be between 1 minute and 7 days."),
     QT_TRANSLATE_NOOP("core", "QR format must be one of {choices}."),
     QT_TRANSLATE_NOOP("core", "Language must be one of {choices}."),
+    QT_TRANSLATE_NOOP("core", "A shortfall accepted as paid can be {maximum} som at most."),
     # pos_app/app/context.py
     QT_TRANSLATE_NOOP("core", "No merchant address is set; set it with: sompos config merchant 0x..."),
     # pos_app/chain/profiles.py
@@ -202,6 +209,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "There is no offline payment number {item}."),
     QT_TRANSLATE_NOOP("core", "This customer already gave a payment with the same transaction number; only one of them can ever arrive."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "Invoice {invoice} already has an offline payment waiting to be sent."),
+    QT_TRANSLATE_NOOP("core", "Invoice {invoice} is another till's sale; this till only sends its payment."),
     # pos_app/offline/risk.py
     QT_TRANSLATE_NOOP("core", "This till has never been online; connect once before taking payments offline."),
     QT_TRANSLATE_NOOP("core", "This till has been offline for {days} days; connect before taking more offline payments."),  # noqa: E501
@@ -233,11 +241,13 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{file} is not an ordinary file (a device or a pipe); save it to a file first."),
     QT_TRANSLATE_NOOP("core", "{file} is too large to be a {what}."),
     QT_TRANSLATE_NOOP("core", "{file} is not a text file."),
+    QT_TRANSLATE_NOOP("core", "The file name {file} is too long for this computer; choose a shorter name."),
     # pos_app/offline/verify.py
     QT_TRANSLATE_NOOP("core", "This payment was made for another network (chain {got}, this shop uses {want})."),
     QT_TRANSLATE_NOOP("core", "This payment is in another token, not the shop's som."),
     QT_TRANSLATE_NOOP("core", "This payment goes to another address, not to this shop."),
     QT_TRANSLATE_NOOP("core", "This payment is for less than the sale; ask for the full amount."),
+    QT_TRANSLATE_NOOP("core", "This payment is not for this sale's exact amount: the customer must scan this sale's code and sign again."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The customer's wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The network fee is not known yet; connect once before taking payments offline."),
     QT_TRANSLATE_NOOP("core", "The fee the customer's wallet offered is below the network's minimum; the payment would never be sent. Ask them to sign again."),  # noqa: E501
@@ -271,6 +281,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "A till's number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings)."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up."),  # noqa: E501
+    QT_TRANSLATE_NOOP("core", "The file {file} comes from another till that is also set as the shop's only till: both would ask the same amounts and one payment could settle a sale on each. Set every till of the shop as till 1, 2, ... of the number of tills (Settings), then export again."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "Another till with the same number is already paired; forget it first."),
     QT_TRANSLATE_NOOP("core", "No till with the number {device} is paired with this one."),
     QT_TRANSLATE_NOOP("core", "This payment is for less than one tyiyn."),

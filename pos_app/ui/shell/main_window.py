@@ -68,6 +68,11 @@ class MainWindow(QMainWindow):
         self.offline_bar.setStyleSheet("background:#c62828;color:white;font-size:14pt;padding:6px;")
         self.offline_bar.setWordWrap(True)  # a long sentence wraps instead of widening the window
         self.offline_bar.setVisible(False)
+        # Another till uses this till's number: the loudest bar, above every screen, until a manager
+        # says each till has its own number.
+        from pos_app.ui.screens.till.twin_bar import TwinBarController
+        self.twin = TwinBarController(ctx, bridge=self.bridge, db=self.db, parent=self)
+        root.addWidget(self.twin.widget)
         root.addWidget(self.offline_bar)
         self.stack = PageStack()
         self.checkout = CheckoutController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.unmatched = UnmatchedAlertController(ctx, bridge=self.bridge, db=self.db, current=self._sale_on_screen,
                                                   language=self.language, parent=self)
         self.unmatched.show_list.connect(self.go_list)
+        self.unmatched.open_sale.connect(self._open_reopened)
         root.addWidget(self.unmatched.widget)
         nav = QHBoxLayout()
         self.nav_sale = BigButton("", self, point_size=14, min_height=44)
@@ -145,6 +151,11 @@ class MainWindow(QMainWindow):
         self.net_label.setMinimumWidth(1)  # a long endpoint is cut, not a reason to widen the window
         self.statusBar().addWidget(self.net_label, 1)
         self.statusBar().addPermanentWidget(self.block_label)
+        # This computer's clock against the network's (shown only when they disagree): a line of its
+        # own just above the status bar, so the network's state beside it is never squeezed out.
+        from pos_app.ui.screens.till.clock_warning import ClockWarning
+        self.clock_warning = ClockWarning(ctx, bridge=self.bridge, db=self.db, parent=self)
+        root.addWidget(self.clock_warning.label)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self.refresh_status)
@@ -305,11 +316,17 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         self.phone_area.setVisible(page is not self.sales_ctl._screen and page is not self._settings)
 
+    def _open_reopened(self, inv: Invoice) -> None:
+        """A sale whose payment left the network: on the payment screen as it is now (charge again there)."""
+        svc = self.ctx.service
+        self.db.run(lambda: svc.get(inv.id), self.checkout.resume)
+
     def _sale_on_screen(self) -> "Invoice | None":
         """The sale a stray payment can be added to with one tap: the one on the payment screen."""
         pay = self.checkout._payment
-        if pay is not None and self.stack.currentWidget() is pay:
-            return self.checkout.current
+        inv = self.checkout.current
+        if pay is not None and self.stack.currentWidget() is pay and inv is not None and not inv.carried:
+            return inv         # (another till's sale carried here is that till's to add to)
         return None
 
     def go_sale(self) -> None:
@@ -329,6 +346,7 @@ class MainWindow(QMainWindow):
         self.cfg = cfg
         self.sales_ctl.set_explorer(cfg.network.explorer)
         self.checkout.set_config(cfg)
+        self.twin.reload()            # the bar names this till's number as it is set now
         if cfg.language != self.language:
             self.set_language(cfg.language)
         if network_changed:
@@ -349,6 +367,8 @@ class MainWindow(QMainWindow):
         self.sales_ctl.set_language(language)
         self.offline.set_language(language)
         self.unmatched.set_language(language)
+        self.twin.set_language(language)
+        self.clock_warning.retranslate()
 
     def go_list(self) -> None:
         self.stack.setCurrentWidget(self.sales)

@@ -55,10 +55,12 @@ class CheckoutController(QObject):
             from pos_app.ui.screens.sale.payment_screen import PaymentScreen
             self._payment = PaymentScreen(self.language, trust_coin=self.cfg.network.trust_coin)
             self._payment.set_default_format(self.cfg.qr_format)
+            self._payment.set_short_tolerance(self.cfg.short_tolerance)
             self._payment.set_online(self._online)
             self._payment.new_sale.connect(self.leave_sale)
             self._payment.cancel_sale.connect(self.ask_cancel)
             self._payment.charge_again.connect(self.charge_again)
+            self._payment.accept_short.connect(self.ask_accept_short)
             self._payment.shown.connect(self._mirror)
             self._payment.offline_requested.connect(self.offline_requested.emit)
             self.stack.addWidget(self._payment)
@@ -82,6 +84,7 @@ class CheckoutController(QObject):
         if self._payment is not None:  # otherwise it is built from self.cfg
             self._payment.trust_coin = cfg.network.trust_coin
             self._payment.set_default_format(cfg.qr_format)
+            self._payment.set_short_tolerance(cfg.short_tolerance)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -142,6 +145,35 @@ class CheckoutController(QObject):
             ("confirmCancelSale", self.tr("Cancel the sale"), Role.DestructiveRole),
             ("keepSale", self.tr("Keep the sale"), Role.RejectRole)],
             lambda name: self.cancel(invoice_id) if name == "confirmCancelSale" else None)
+
+    def ask_accept_short(self, invoice_id: int) -> None:
+        """"Accept as paid (short …)": asked first, like cancelling; the service decides and audits."""
+        inv = self.current if self.current is not None and self.current.id == invoice_id else None
+        if inv is None:
+            return
+        from pos_app.core.money import format_som
+        text = (self.tr("Accept sale %1 as paid although %2 is missing? The customer's exchange may have kept a "
+                        "fee. The shortfall is written in the sale's history.")
+                .replace("%1", str(inv.id)).replace("%2", format_som(inv.still_due_tyiyn, self.language)))
+        Role = QMessageBox.ButtonRole
+        self.dialog = ask(self.payment, "acceptShortDialog", text, [
+            ("confirmAcceptShort", self.tr("Accept as paid"), Role.AcceptRole),
+            ("keepWaitingForRest", self.tr("Keep waiting for the rest"), Role.RejectRole)],
+            lambda name: self.accept_short(invoice_id) if name == "confirmAcceptShort" else None)
+
+    def accept_short(self, invoice_id: int) -> None:
+        self.payment.short_button.setEnabled(False)
+
+        def done(inv: Invoice) -> None:
+            self.payment.short_button.setEnabled(True)
+            if self.current is not None and self.current.id == inv.id:
+                self.current = inv
+            self.payment.update_invoice(inv)      # (the InvoiceChanged event says it too)
+
+        def refused(err) -> None:
+            self.payment.short_button.setEnabled(True)
+            self.payment.advice.setText(error_text(err))
+        self.db.run(lambda: self.ctx.service.accept_short(invoice_id, actor="cashier"), done, refused)
 
     def charge_again(self, invoice_id: int) -> None:
         self.db.run(lambda: self.ctx.service.charge_again(invoice_id, actor="cashier"), self.resume,

@@ -36,6 +36,7 @@ class PaymentScreen(QWidget):
     offline_requested = Signal()        # the customer hands over a signed payment (no network needed)
     cancel_sale = Signal(int)          # invoice id
     charge_again = Signal(int)         # invoice id: ask again for an expired or partly paid sale
+    accept_short = Signal(int)         # invoice id: accept a part-paid sale short by at most the tolerance
     format_changed = Signal(str)
     shown = Signal()                   # QR, amount or state changed: the customer display follows
 
@@ -48,6 +49,7 @@ class PaymentScreen(QWidget):
         self.fmt = "eip681"
         self.uri = ""
         self.online = True
+        self.short_tolerance = 0          # tyiyn a cashier may accept as paid (Settings); 0: never
         # The QR and the money side by side, the actions in one row under both: on a 600-px-high
         # screen "New sale" stays in view without scrolling.
         page = QVBoxLayout(self)
@@ -135,6 +137,13 @@ class PaymentScreen(QWidget):
         self.again_button.setStyleSheet("background:#1565c0;color:white;border-radius:8px;")
         self.again_button.clicked.connect(self._charge_again)
         self.again_button.setVisible(False)
+        # A customer paying from an exchange may arrive a few tyiyn short (its fee): within the
+        # owner's tolerance one tap (after a question) accepts the sale as paid, audited.
+        self.short_button = BigButton("", self, point_size=14, min_height=52)
+        self.short_button.setObjectName("acceptShortButton")
+        self.short_button.setStyleSheet("background:#2e7d32;color:white;border-radius:8px;")
+        self.short_button.clicked.connect(self._accept_short)
+        self.short_button.setVisible(False)
         self.side = side
         # Long wallet names are cut in the closed list, not a reason to squeeze the QR.
         self.format_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -150,7 +159,10 @@ class PaymentScreen(QWidget):
         for w in (self.format_error, self.onchain):
             side.addWidget(w)
         side.addStretch(1)
-        for w, stretch in ((self.offline_button, 3), (self.cancel_button, 2), (self.new_button, 3)):
+        # "Accept as paid (short …)" takes the place of "Customer pays offline", which a part-paid
+        # sale cannot use: the side panel keeps its height (600-px screens).
+        for w, stretch in ((self.offline_button, 3), (self.short_button, 4), (self.cancel_button, 2),
+                           (self.new_button, 3)):
             self.actions.addWidget(w, stretch)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -280,19 +292,43 @@ class PaymentScreen(QWidget):
             # The watcher expires it in the database; show it at once so no one waits in vain.
             self._show_state(expired_now=True)
 
+    def short_acceptable(self, inv: Invoice) -> bool:
+        """A part-paid sale of this till, paid on the network, still waiting for a rest no larger
+        than the owner's tolerance (the service checks it all again)."""
+        return (self.short_tolerance > 0 and not inv.carried and inv.offline_id is None
+                and inv.state in (InvoiceState.NEW, InvoiceState.EXPIRED)
+                and 0 < inv.paid_seen < inv.owed_base and 0 < inv.still_due_tyiyn <= self.short_tolerance)
+
+    def set_short_tolerance(self, tyiyn: int) -> None:
+        self.short_tolerance = int(tyiyn)
+        if self.invoice is not None:
+            self._show_state()
+
     def _show_state(self, expired_now: bool = False) -> None:
         inv = self.invoice
         assert inv is not None
         st, flags = inv.state, inv.flags
         advice = ""
-        if st == InvoiceState.SETTLED:
+        short = format_som(inv.short_tyiyn, self.language) if inv.short_base > 0 else ""
+        if inv.carried:
+            # Another till's sale: this till only carries the customer's signed payment.
+            key = "offline" if st not in (InvoiceState.SETTLED, InvoiceState.INVALID) else \
+                ("paid" if st == InvoiceState.SETTLED else "invalid")
+            text = self.tr("Sent for another till (sale %1 there)").replace(
+                "%1", (inv.carried_for or "").rpartition(":")[2] or "?")
+            advice = self.tr("Not this till's sale: it is not counted in this till's money.")
+        elif st == InvoiceState.SETTLED:
             key, text = "paid", self.tr("Paid")
+            if short:
+                text = self.tr("Paid (accepted short by %1)").replace("%1", short)
             if inv.change_tyiyn:
                 key, advice = "attention", self.tr("The customer paid more than asked: give the change back.")
             elif flags.late:
                 advice = self.tr("Paid after the invoice expired; the money has arrived.")
         elif st == InvoiceState.PROCESSING:
             key, text = "processing", self.tr("Seen in a block: confirming…")
+            if short:
+                advice = self.tr("Accepted as paid, short by %1.").replace("%1", short)
         elif st == InvoiceState.EXPIRED or expired_now:
             key, text = "expired", self.tr("Expired")
             advice = self.tr("Tap \"Charge again\" if the customer still wants to pay.")
@@ -313,16 +349,27 @@ class PaymentScreen(QWidget):
         if st == InvoiceState.NEW and key == "waiting" and not self.online and not inv.paid_seen:
             advice = self.tr("No connection: the customer can still pay from their phone without the network. "
                              "Tap \"Customer pays offline (scan)\".")
+        if inv.reopened_at is not None and st in (InvoiceState.NEW, InvoiceState.EXPIRED) and not inv.carried:
+            # The network had settled it, then its money left: say so before anything else.
+            advice = self.tr("This sale was paid, but its payment has left the network: ask the customer, "
+                             "or charge again.")
         self._show_money(inv)
         self.again_button.setVisible(st == InvoiceState.EXPIRED and inv.paid_seen < inv.amount_base
-                                     and inv.offline_id is None)
+                                     and inv.offline_id is None and not inv.carried)
+        can_short = self.short_acceptable(inv)
+        self.short_button.setVisible(can_short)
+        self.offline_button.setVisible(not (can_short and self.online))
+        if can_short:
+            self.short_button.setText(self.tr("Accept as paid (short %1)").replace(
+                "%1", format_som(inv.still_due_tyiyn, self.language)))
         bg, fg, icon = STATE_STYLE[key]
         self.state.setText(f"{icon} {text}")
         self.state.setStyleSheet(f"background:{bg};color:{fg};border-radius:10px;padding:6px;")
         self.state.setProperty("stateKey", key)
         self.advice.setText(advice)
         done = st in (InvoiceState.SETTLED, InvoiceState.INVALID, InvoiceState.EXPIRED) or key == "offline"
-        self.cancel_button.setEnabled(st in (InvoiceState.NEW, InvoiceState.EXPIRED) and key != "offline")
+        self.cancel_button.setEnabled(st in (InvoiceState.NEW, InvoiceState.EXPIRED) and key != "offline"
+                                      and not inv.carried)
         self.offline_button.setEnabled(st == InvoiceState.NEW and key not in ("offline", "processing")
                                        and not inv.paid_seen)
         # The QR makes room for a big result so nobody scans a finished sale again.
@@ -352,6 +399,13 @@ class PaymentScreen(QWidget):
         if inv.state == InvoiceState.INVALID and inv.received_tyiyn:
             self.change.setText(self.tr("Give back: %1").replace("%1", format_som(inv.received_tyiyn, lang)))
             self.change.setVisible(True)
+        if inv.carried:       # the other till's customer: that till collects the rest or gives change
+            self.still_due.setVisible(False)
+            self.change.setVisible(False)
+
+    def _accept_short(self) -> None:
+        if self.invoice is not None and self.short_acceptable(self.invoice):
+            self.accept_short.emit(self.invoice.id)
 
     def _charge_again(self) -> None:
         if self.invoice is not None:

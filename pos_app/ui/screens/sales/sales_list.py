@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.money import base_units_to_tyiyn, format_som
 from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.ui.shell.i18n import plural
 from pos_app.ui.widgets.ask import ask
 from pos_app.shop.payers import payer_label
 from pos_app.ui.models.tables import SEARCH_ROLE, InvoiceTableModel, PaymentTableModel
@@ -56,6 +57,16 @@ class SalesList(QWidget):
         lay = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size:18pt;font-weight:bold;")
+        # The day's money at a glance: this till's own sales only (a sale carried for another till,
+        # or cancelled, is never counted: models.tables.InvoiceTableModel.totals).
+        self.totals = QLabel()
+        self.totals.setObjectName("salesTotals")
+        self.totals.setStyleSheet("font-size:13pt;")
+        self.totals.setWordWrap(True)
+        self.totals.setMinimumWidth(1)
+        model.modelReset.connect(self.show_totals)
+        model.dataChanged.connect(self.show_totals)
+        model.rowsInserted.connect(self.show_totals)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.filter.setMinimumHeight(40)
@@ -87,6 +98,15 @@ class SalesList(QWidget):
         self.assign_button = QPushButton()
         self.assign_button.setMinimumHeight(44)
         self.assign_button.clicked.connect(self._assign)
+        # A payment that matches an earlier request of one sale: added to it in one tap (audited).
+        self.hint_button = QPushButton()
+        self.hint_button.setObjectName("assignToHintButton")
+        self.hint_button.setMinimumHeight(44)
+        self.hint_button.setStyleSheet("font-size:13pt;padding:4px 12px;")
+        self.hint_button.setVisible(False)
+        self.hint_button.clicked.connect(self._assign_to_hint)
+        self.unmatched.selectionModel().selectionChanged.connect(lambda *_a: self._show_hint())
+        self.unmatched_model.modelReset.connect(self._show_hint)
         self.assign_message = QLabel()
         self.assign_message.setWordWrap(True)
         self.reopen_button = QPushButton()
@@ -103,7 +123,10 @@ class SalesList(QWidget):
         self.reopen_button.clicked.connect(self._reopen)
         self.cancel_button.clicked.connect(self._ask_cancel)
         self.name_button.clicked.connect(lambda: self.shown_payer and self.name_payer.emit(self.shown_payer))
-        lay.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.totals, 1)
+        lay.addLayout(heading)
         lay.addWidget(self.filter)
         # The table takes the page's whole width (a shop screen is often only 1024 px wide) and
         # the selected sale's story goes under it, not beside it.
@@ -117,6 +140,7 @@ class SalesList(QWidget):
         lay.addWidget(self.unmatched_title)
         lay.addWidget(self.unmatched)
         row = QHBoxLayout()
+        row.addWidget(self.hint_button)
         row.addWidget(self.assign_button)
         row.addWidget(self.assign_message, 1)
         lay.addLayout(row)
@@ -144,7 +168,11 @@ class SalesList(QWidget):
         due = self.model.due_text(inv)
         if due:
             money.append(due)
-        lines.append(f"<b>{e(' · '.join(money))}</b>")
+        if inv.carried:
+            lines.append(e(self.tr("Another till's sale: this till only sent its customer's payment to the "
+                                   "network. It is not counted in this till's money.")))
+        else:
+            lines.append(f"<b>{e(' · '.join(money))}</b>")
         for p in payments:
             tyiyn, _tail = base_units_to_tyiyn(int(p["value"]), inv.decimals)
             when = time.strftime("%H:%M", time.localtime(int(p["block_time"])))
@@ -164,8 +192,9 @@ class SalesList(QWidget):
                          f"{e(_history_text(h))}</small>")
         self.detail.setText("<br>".join(lines))
         self.shown_payer = payments[-1]["payer"] if payments else None
+        # Another till's sale is that till's to charge again or cancel.
         waiting = inv.state in (InvoiceState.NEW, InvoiceState.EXPIRED) and inv.offline_id is None \
-            and inv.paid_seen < inv.amount_base
+            and inv.paid_seen < inv.amount_base and not inv.carried
         self.reopen_button.setEnabled(waiting)
         self.cancel_button.setEnabled(waiting)
         self.name_button.setEnabled(self.shown_payer is not None)
@@ -197,8 +226,33 @@ class SalesList(QWidget):
             return
         self.assign.emit(int(self.unmatched_model.payment_at(rows[0].row())["id"]), inv_id)
 
+    def _selected_payment(self) -> dict | None:
+        rows = self.unmatched.selectionModel().selectedRows()
+        return self.unmatched_model.payment_at(rows[0].row()) if rows else None
+
+    def _show_hint(self) -> None:
+        """"Add to sale N" for a selected payment that matches an earlier request of sale N."""
+        p = self._selected_payment()
+        hint = self.unmatched_model.hint_of(p) if p is not None else None
+        self.hint_button.setVisible(hint is not None)
+        if hint is not None:
+            self.hint_button.setText(self.tr("Add to sale %1").replace("%1", str(hint)))
+
+    def _assign_to_hint(self) -> None:
+        p = self._selected_payment()
+        hint = self.unmatched_model.hint_of(p) if p is not None else None
+        if p is not None and hint is not None:
+            self.assign.emit(int(p["id"]), hint)
+
+    def show_totals(self, *_args) -> None:
+        paid, kept = self.model.totals()
+        self.totals.setText(plural(self.tr("%n sale(s) paid, %1 taken", "", paid), paid)
+                            .replace("%1", format_som(kept, self.model.language)))
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Today's sales"))
+        self.show_totals()
+        self._show_hint()
         self.filter.setPlaceholderText(self.tr("Search: amount, state, payer, transaction…"))
         self.unmatched_title.setText(self.tr("Payments that matched no sale"))
         self.assign_button.setText(self.tr("Add to the selected sale"))

@@ -1,4 +1,5 @@
-"""Settings: merchant address, network, invoice expiry, default QR format, language.
+"""Settings: merchant address, network, invoice expiry, this till's number, the shortfall a cashier
+may accept as paid, default QR format, language.
 
 Every field is checked and saved by the core (``shop.config.save_settings``, the CLI's rules). A
 refused value shows its reason next to its field and nothing is saved; saving runs on the
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.core.money import Tyiyn, format_som
 from pos_app.shop.config import SettingsInput, SettingsRefused, ShopConfig, save_settings
 from pos_app.invoices.payment_request import FORMATS
 from pos_app.ui.shell.bridge import Worker
@@ -90,15 +92,20 @@ class SettingsScreen(QWidget):
         till_row.addWidget(self.till_count)
         till_row.addStretch(1)
         self.till_err = _error_label()
-        self.labels = [QLabel() for _ in range(7)]
+        # A customer paying from an exchange may arrive short by its fee: up to this much (som) a
+        # cashier may accept the sale as paid (0: never).
+        self.short_tolerance = QLineEdit()
+        self.short_tolerance.setObjectName("shortTolerance")
+        self.short_tolerance_err = _error_label()
+        self.labels = [QLabel() for _ in range(8)]
         for lab in self.labels:
             lab.setWordWrap(True)  # long field names wrap instead of widening the window
         for field in (self.merchant, self.network, self.browse, self.token, self.expiry, self.qr_format,
-                      self.language, self.till_number, self.till_count):
+                      self.language, self.till_number, self.till_count, self.short_tolerance):
             field.setMinimumHeight(TOUCH_MIN)
         rows = [(self.merchant, self.merchant_err), (net_row, self.network_err), (self.token, self.token_err),
-                (self.expiry, self.expiry_err), (till_row, self.till_err), (self.qr_format, None),
-                (self.language, None)]
+                (self.expiry, self.expiry_err), (till_row, self.till_err),
+                (self.short_tolerance, self.short_tolerance_err), (self.qr_format, None), (self.language, None)]
         for label, (field, err) in zip(self.labels, rows):
             box = QVBoxLayout()
             if isinstance(field, QHBoxLayout):
@@ -132,6 +139,7 @@ class SettingsScreen(QWidget):
         for lab, text in zip(self.labels, (self.tr("Shop address (receives payments)"), self.tr("Network"),
                                            self.tr("Som token contract"), self.tr("Invoice expiry, minutes"),
                                            self.tr("This till (several tills in one shop)"),
+                                           self.tr("Accept a payment short by up to (som)"),
                                            self.tr("Default QR format"), self.tr("Language"))):
             lab.setText(text)
         self.till_of.setText(self.tr("of"))
@@ -146,6 +154,10 @@ class SettingsScreen(QWidget):
             label.setText(error_text(err))
         self.merchant.setPlaceholderText("0x…")
         self.token.setPlaceholderText(self.tr("0x… (leave empty to keep the network's token)"))
+        self.short_tolerance.setPlaceholderText(self.tr("0 = never"))
+        self.short_tolerance.setToolTip(self.tr("A customer paying from an exchange may arrive short by the "
+                                                "exchange's fee. Up to this much the cashier may accept the sale "
+                                                "as paid; 0 turns it off."))
         self._show_offline_kinds(self._features)
 
     def load(self, cfg: ShopConfig) -> None:
@@ -157,7 +169,9 @@ class SettingsScreen(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(cfg.language)))
         self.till_number.setValue(cfg.till.number)
         self.till_count.setValue(cfg.till.count)
-        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
+        self.short_tolerance.setText(format_som(Tyiyn(cfg.short_tolerance), cfg.language, with_unit=False))
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err,
+                  self.short_tolerance_err):
             e.clear()
         self._field_errors.clear()
         self._status_render = None
@@ -193,8 +207,10 @@ class SettingsScreen(QWidget):
         form = SettingsInput(merchant=self.merchant.text().strip(), network=self.network.currentText().strip(),
                              token=self.token.text().strip(), expiry=self.expiry.text().strip(),
                              qr_format=self.qr_format.currentData(), language=self.language.currentData(),
-                             till=f"{self.till_number.value()}/{self.till_count.value()}")
-        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err):
+                             till=f"{self.till_number.value()}/{self.till_count.value()}",
+                             short_tolerance=self.short_tolerance.text().strip() or "0")
+        for e in (self.merchant_err, self.network_err, self.token_err, self.expiry_err, self.till_err,
+                  self.short_tolerance_err):
             e.clear()
         self._field_errors.clear()
         self.save_button.setEnabled(False)
@@ -210,7 +226,7 @@ class SettingsScreen(QWidget):
     def _refused(self, err) -> None:
         self.save_button.setEnabled(True)
         fields = {"merchant": self.merchant_err, "network": self.network_err, "token": self.token_err,
-                  "expiry": self.expiry_err, "till": self.till_err}
+                  "expiry": self.expiry_err, "till": self.till_err, "short_tolerance": self.short_tolerance_err}
         if isinstance(err, SettingsRefused):
             for name, field_err in err.errors.items():
                 label = fields.get(name, self.network_err)

@@ -90,12 +90,16 @@ def chain_id(value: Any) -> int:
 
 
 def block(raw: Any, what: str = "block") -> dict[str, Any]:
-    """``{number, hash, timestamp}`` of a block answer, each checked."""
+    """``{number, hash, timestamp}`` (and ``baseFeePerGas`` where the chain has one) of a block answer,
+    each checked."""
     if raw is None or not hasattr(raw, "get"):
         raise BadAnswer(f"{what}: {_show(raw)} is not a block")
-    return {"number": block_number(raw.get("number"), f"{what} number"),
-            "hash": as_hash(raw.get("hash"), f"{what} hash"),
-            "timestamp": timestamp(raw.get("timestamp"), f"{what} time")}
+    out = {"number": block_number(raw.get("number"), f"{what} number"),
+           "hash": as_hash(raw.get("hash"), f"{what} hash"),
+           "timestamp": timestamp(raw.get("timestamp"), f"{what} time")}
+    if raw.get("baseFeePerGas") is not None:   # EIP-1559 chains: part of the fee floor offline checks use
+        out["baseFeePerGas"] = gas_price(raw.get("baseFeePerGas"))
+    return out
 
 
 def _show(value: Any) -> str:

@@ -122,9 +122,17 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
                 already += 1
                 continue
             item_id, inv_id, tyiyn = _insert(till, item, payload, facts, fp, name, now, expiry)
+            # Its transfer may be recorded already (the customer's wallet sent it; this till took it
+            # for another till's): linked now by its hash, so the copy follows its money to final.
+            till.queue.claim_payment(item_id)
             added.append(item_id)
             invoices.append(inv_id)
             added_tyiyn += tyiyn
+        # Payments this till had handed off, coming back in another till's file (that till marked
+        # its copies handed off as it wrote the file): this till sends them, or nobody would.
+        back = _handed_back(store, facts.chain_id, [it.key for it in bundle.items])  # after the new ones
+        if back:
+            till.queue.take_back(back, actor=actor, now=now, reason=f"they came back in a file from device {fp}")
         store.audit(actor, "offline.import", f"file:{bundle.path.name}",
                     {"file": name, "device": fp, "device_key": bundle.device_key, "sha256": bundle.sha256,
                      "exported_at": bundle.created_at, "items": added, "invoices": invoices,
@@ -135,7 +143,16 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
             till.publish(OfflineChanged(item=till.queue.get(item_id)))
             till.publish(InvoiceChanged(invoice=till.queue.service.get(inv_id)))
     return ImportResult(name, fp, len(added), already, tuple(refused), tuple(added), tuple(invoices),
-                        added_tyiyn, paired_now=pair_now)
+                        added_tyiyn, taken_back=tuple(back), paired_now=pair_now)
+
+
+def _handed_back(store: Store, chain_id: int, keys: list[str]) -> list[int]:
+    """This till's own handed-off items among ``keys`` (a file that came back)."""
+    if not keys:
+        return []
+    return [int(r["id"]) for r in store.query(
+        f"SELECT id FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NOT NULL"
+        f" AND idem_key IN ({','.join('?' * len(keys))})", (chain_id, *keys))]
 
 
 def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:

@@ -11,7 +11,8 @@ same invoice again returns the stored item (idempotent by tx hash / authorizatio
 and so through the lifecycle table (``offline/lifecycle.py``); the others call public methods:
 the hand-over file adds items with ``import_item`` and marks exported ones with
 ``mark_handed``, the sync engine commits its decisions with ``apply``. The invoice side of an
-item goes through ``InvoiceService`` (``link_offline``, ``invalidate_in``).
+item goes through ``InvoiceService`` (``link_offline``, ``invalidate_in``). The payment watcher
+reads which held payment a transfer settles through ``evidence`` (``offline/evidence.py``).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.matching import Held
 from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.core.money import BaseUnits, Tyiyn, base_units_to_tyiyn
+from pos_app.offline.evidence import QueueEvidence
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
@@ -54,6 +56,8 @@ class OfflineQueue:
         self.store = store
         self.service = service
         self.events = events
+        # Which held payment a transfer settles (the payment watcher's evidence): reads of our table.
+        self.evidence = QueueEvidence(store)
 
     # -- settings the queue depends on ---------------------------------------------------------
     def _publish(self, event) -> None:
@@ -146,39 +150,7 @@ class OfflineQueue:
         (``sompos upgrade-check``): only this till can still follow these to their end."""
         return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(PENDING)}")["n"])
 
-    # -- evidence for the payment watcher: which held payment a transfer settles ----------------------
-    def held_by_hash(self, chain_id: int, tx_hash: str, payee: str) -> Held | None:
-        """The item whose transaction (a customer's signed transfer, or this till's relay of an
-        authorization) has this hash: that sale's, whoever sent it."""
-        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ?"
-                             " AND payee = ? ORDER BY id LIMIT 1", (chain_id, tx_hash.lower(), payee))
-        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "offline")
-
-    def evidence_wanted(self, chain_id: int, payer: str, payee: str, value: BaseUnits) -> frozenset[str]:
-        """The kinds of item this till holds that a transfer of ``value`` from ``payer`` might settle
-        without this till knowing its hash: ``eip3009`` (sent by another till, or the customer)
-        and ``raw_tx`` (the customer's wallet sent the same transaction number again). The watcher
-        reads the transaction's receipt or its nonce only for these."""
-        rows = self.store.query("SELECT DISTINCT kind FROM offline_payments WHERE chain_id = ? AND payer = ?"
-                                " AND payee = ? AND amount_base = ? AND state != 'final'",
-                                (chain_id, payer, payee, str(int(value))))
-        return frozenset(r["kind"] for r in rows)
-
-    def held_by_authorization(self, chain_id: int, payer: str, nonce: str) -> Held | None:
-        """The authorization of ``payer`` with ``nonce`` (the token's AuthorizationUsed names both)."""
-        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND idem_key = ?"
-                             " AND kind = 'eip3009'", (chain_id, f"{payer.lower()}:{nonce.lower()}"))
-        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "authorization")
-
-    def held_by_replacement(self, chain_id: int, payer: str, nonce: int, payee: str,
-                            value: BaseUnits) -> Held | None:
-        """A signed transfer of ``payer`` at transaction number ``nonce`` paying ``value`` to the shop:
-        the customer's wallet sent it again (another fee, so another hash); only one can land."""
-        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx'"
-                             " AND payer = ? AND payer_nonce = ? AND payee = ? AND amount_base = ?",
-                             (chain_id, payer, nonce, payee, str(int(value))))
-        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "replaced")
-
+    # -- a transfer recorded before its item was linked (the engine, the hand-over import) ------------
     def claim_payment(self, item_id: int) -> bool:
         """Link the transfer of this item's transaction to it, if the watcher recorded the transfer
         before the item was linked (``InvoiceService.claim_for_item``)."""

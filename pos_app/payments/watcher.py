@@ -16,7 +16,8 @@ One ``scan_once()`` pass:
 The watcher owns ``scan_cursor`` and ``scan_checkpoints``. Payments and invoices are written by
 ``InvoiceService`` (their owner), called inside the watcher's transactions so a range's payments,
 their invoices and the cursor commit together; payer snapshots go through the ``OfflineQueue``
-passed in.
+passed in. Beside it: ``logs.py`` (reading a log as a ``Transfer``), ``evidence.py`` (which offline
+payment of this till a transfer settles) and ``clock.py`` (this till's clock against the chain's).
 """
 from __future__ import annotations
 
@@ -27,19 +28,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from eth_utils import to_checksum_address
-from web3 import Web3
 
 from pos_app.chain import answers
-from pos_app.chain.rawrpc import TOPIC_AUTH_USED, rpc_batch
+from pos_app.chain.rawrpc import rpc_batch
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.errors import ChainError, NodeUnavailable, PosError
 from pos_app.core.loop import BackgroundLoop
 from pos_app.core.events import (
-    AuditProblem, ChainStatus, ClockSkewed, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress,
+    AuditProblem, ChainStatus, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress,
 )
-from pos_app.invoices.matching import Held
-from pos_app.invoices.service import InvoiceService, Transfer
+from pos_app.invoices.service import InvoiceService
 from pos_app.chain.profiles import NetworkProfile
+from pos_app.payments import evidence
+from pos_app.payments.clock import ClockMeter
+from pos_app.payments.logs import TRANSFER_TOPIC, _topic_for, logs_from_blocks, parse_log
 from pos_app.store.db import Store
 
 if TYPE_CHECKING:
@@ -47,21 +49,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TRANSFER_TOPIC = "0x" + Web3.keccak(text="Transfer(address,address,uint256)").hex().removeprefix("0x")
-TRANSFER_SELECTOR = "0xa9059cbb"  # transfer(address,uint256)
 KEEP_CHECKPOINTS = 256
 CLOCK_SKEW_SECONDS = 120
-
-
-def _topic_for(address: str) -> str:
-    return "0x" + "0" * 24 + address.lower()[2:]
-
-
-def _hex(value: Any) -> str:
-    if isinstance(value, (bytes, bytearray)):
-        return "0x" + bytes(value).hex()
-    s = str(value)
-    return s if s.startswith("0x") else "0x" + s
 
 
 @dataclass
@@ -80,13 +69,6 @@ MAX_SNAPSHOT_PAYERS = 500
 # The newest block unanswered this long: the link is reported down at once (issue 12: the red bar
 # within 2 s), without waiting for the read timeout of a node that hangs.
 LINK_SILENT_S = 2.0
-# This till's clock and the chain's: below this difference they are taken to agree (block
-# intervals, polling); above SKEW_WARN_S the cashier is told to set the clock.
-SKEW_TOLERANCE_S = 120
-SKEW_WARN_S = 300
-# On the first pass, a head older than the tolerance may be a stale chain or a fast clock: wait
-# this long at most for a newer block to tell which.
-FIRST_HEAD_WAIT_S = 3.0
 
 
 def scanned_to(store: Store, chain_id: int, token: str, merchant: str) -> int | None:
@@ -122,10 +104,14 @@ class PaymentWatcher(BackgroundLoop):
         self._block_cache: dict[int, dict[str, Any]] = {}
         self._recorded_at: float | None = None
         self._snapshots_at: float | None = None
-        self._last_head: int | None = None
         # Network time minus this till's time (0 when they agree), as last measured; every
         # payment's time is read in this till's clock (``Transfer.till_time``).
-        self.skew = int(store.get_setting(self._skew_key(), 0) or 0)
+        self.clock_meter = ClockMeter(store, profile.chain_id, self.events)
+
+    @property
+    def skew(self) -> int:
+        """Network time minus this till's time in seconds, as last measured (``clock.py``)."""
+        return self.clock_meter.skew
 
     # -- cursor ------------------------------------------------------------------------------
     def _key(self) -> tuple[int, str, str]:
@@ -258,112 +244,11 @@ class PaymentWatcher(BackgroundLoop):
     # -- scanning ----------------------------------------------------------------------------
     def _get_logs(self, a: int, b: int) -> list[dict[str, Any]]:
         if self.use_block_scan:
-            return self._logs_from_blocks(a, b)
+            return logs_from_blocks(self.rpc, self.token, self.merchant, a, b)
         params = {"fromBlock": a, "toBlock": b, "address": self.token,
                   "topics": [TRANSFER_TOPIC, None, _topic_for(self.merchant)]}
         # Checked as a whole (answers.logs): a nonsense log fails the node over, it is not skipped.
         return self.rpc.call("list token transfers", lambda w3: answers.logs(list(w3.eth.get_logs(params))))
-
-    def _logs_from_blocks(self, a: int, b: int) -> list[dict[str, Any]]:
-        """Fallback where ``eth_getLogs`` is disabled (public BSC endpoints): read each block's
-        transactions, pick direct ``transfer(merchant, ..)`` calls to the token, and take the
-        Transfer logs from their receipts. Transfers made through other contracts are not seen
-        this way; the watcher says so in the log when it switches to this mode.
-        """
-        token, merchant_word = self.token.lower(), self.merchant.lower()[2:].rjust(64, "0")
-        found: list[dict[str, Any]] = []
-        for n in range(a, b + 1):
-            blk = self.rpc.call(f"give block {n}", lambda w3, n=n: answers.full_block(
-                w3.eth.get_block(n, full_transactions=True), n))  # checked: nonsense fails the node over
-            for tx in blk["transactions"]:
-                data = _hex(tx.get("input", b""))
-                if (str(tx.get("to") or "").lower() == token and data[:10] == TRANSFER_SELECTOR
-                        and data[10:74].lower() == merchant_word):
-                    rcpt = self.rpc.call("give a receipt", lambda w3, h=tx["hash"]: answers.receipt(
-                        w3.eth.get_transaction_receipt(h)))
-                    if rcpt["status"] == 1:
-                        found.extend(dict(lg) for lg in rcpt["logs"]
-                                     if str(lg["address"]).lower() == token)
-        return found
-
-    def _parse_log(self, entry: dict[str, Any]) -> Transfer | None:
-        """Turn a log into a Transfer, or None if the node sent something that is not one."""
-        try:
-            if entry.get("removed"):
-                return None
-            topics = [_hex(t) for t in entry["topics"]]
-            if len(topics) != 3 or topics[0].lower() != TRANSFER_TOPIC.lower():
-                return None
-            if to_checksum_address(entry["address"]) != self.token:
-                return None
-            payee = to_checksum_address("0x" + topics[2][-40:])
-            if payee != self.merchant:
-                return None
-            data = _hex(entry["data"])
-            if len(data) != 66:
-                return None
-            # answers.BadAnswer is a ValueError: a log with a nonsense field is ignored below.
-            number = answers.block_number(entry["blockNumber"], "log block number")
-            block_hash = answers.as_hash(entry["blockHash"], "log block hash")
-            tx_hash = answers.as_hash(entry["transactionHash"], "log transaction hash")
-            log_index = answers.as_uint(entry["logIndex"], "log index", maximum=answers.MAX_LOG_INDEX)
-            block = self._block(number)
-            if block["hash"] != block_hash:
-                return None  # the block changed under us; the next pass rescans it
-            return Transfer(self.profile.chain_id, self.token, tx_hash,
-                            log_index, number, block_hash, block["timestamp"],
-                            to_checksum_address("0x" + topics[1][-40:]), payee, int(data, 16),
-                            till_time=block["timestamp"] - self.skew)
-        except (KeyError, TypeError, ValueError) as exc:
-            log.warning("ignoring a malformed log from the node: %s", exc)
-            return None
-
-    # -- evidence: which offline payment of this till a transfer settles ------------------------
-    def _network_evidence(self, transfers: list[Transfer]) -> dict[str, tuple[list[str], int | None]]:
-        """For transfers that might settle an item this till holds without it knowing the hash (an
-        authorization sent by another till, a signed transfer the customer's wallet sent again):
-        tx hash -> (authorization nonces the token says were used, the sender's transaction number).
-        Read before the write transaction (no lock held over the network), only for those."""
-        out: dict[str, tuple[list[str], int | None]] = {}
-        chain_id = self.profile.chain_id
-        for t in transfers:
-            if t.tx_hash in out or self.offline.held_by_hash(chain_id, t.tx_hash, t.payee) is not None:
-                continue
-            wanted = self.offline.evidence_wanted(chain_id, t.payer, t.payee, t.value)
-            if not wanted:
-                continue
-            nonces: list[str] = []
-            tx_nonce = None
-            if "eip3009" in wanted:
-                rc = self.rpc.call("read a payment's receipt", lambda w3, h=t.tx_hash: answers.receipt(
-                    w3.eth.get_transaction_receipt(h)))
-                payer_topic = _topic_for(t.payer)
-                for lg in rc["logs"]:
-                    topics = [_hex(x).lower() for x in lg["topics"]]
-                    if (str(lg["address"]).lower() == self.token.lower() and len(topics) == 3
-                            and topics[0] == TOPIC_AUTH_USED.lower() and topics[1] == payer_topic):
-                        nonces.append(topics[2])
-            if "raw_tx" in wanted:
-                tx = self.rpc.call("read a payment's transaction", lambda w3, h=t.tx_hash: w3.eth.get_transaction(h))
-                if to_checksum_address(tx["from"]) == t.payer:
-                    tx_nonce = answers.nonce(tx["nonce"])
-            out[t.tx_hash] = (nonces, tx_nonce)
-        return out
-
-    def _held(self, t: Transfer, evidence: dict[str, tuple[list[str], int | None]]) -> Held | None:
-        """The strongest evidence that ``t`` settles an offline payment this till holds (or None)."""
-        chain_id = self.profile.chain_id
-        held = self.offline.held_by_hash(chain_id, t.tx_hash, t.payee)
-        if held is not None or t.tx_hash not in evidence:
-            return held
-        nonces, tx_nonce = evidence[t.tx_hash]
-        for nonce in nonces:
-            held = self.offline.held_by_authorization(chain_id, t.payer, nonce)
-            if held is not None:
-                return held
-        if tx_nonce is not None:
-            return self.offline.held_by_replacement(chain_id, t.payer, tx_nonce, t.payee, t.value)
-        return None
 
     def _scan_range(self, a: int, b: int, result: ScanResult) -> None:
         logs = self._get_logs(a, b)
@@ -375,15 +260,18 @@ class PaymentWatcher(BackgroundLoop):
             except (KeyError, TypeError, ValueError):
                 pass
         self._read_blocks([n for n in numbers if n not in self._block_cache])
-        transfers = [t for t in (self._parse_log(e) for e in logs) if t is not None]
+        transfers = [t for t in (parse_log(e, chain_id=self.profile.chain_id, token=self.token, merchant=self.merchant,
+                                           block=self._block, skew=self.skew) for e in logs) if t is not None]
         transfers.sort(key=lambda t: (t.block_number, t.log_index))
-        evidence = self._network_evidence(transfers)
+        held = self.offline.evidence          # which offline payment of this till a transfer settles
+        found = evidence.network_evidence(self.rpc, held, self.profile.chain_id, self.token, transfers)
         end_hash = self._block(b)["hash"]
         new_ids = []
         with self.store.transaction() as c:
             for t in transfers:
                 # Looked up inside the write: an item accepted a moment ago is found.
-                pid, is_new = self.service.record_transfer(t, held=self._held(t, evidence))
+                pid, is_new = self.service.record_transfer(
+                    t, held=evidence.held(held, self.profile.chain_id, t, found))
                 if is_new:
                     new_ids.append(pid)
             # The invoices these payments belong to change in the same commit as the payments.
@@ -478,7 +366,8 @@ class PaymentWatcher(BackgroundLoop):
                     raise
                 log.info("token facts not refreshed yet: %s", exc.user_message)
         head_block = self._head_block()
-        head_block = self._measure_clock(head_block)
+        head_block = self.clock_meter.measure(head_block, now=self.clock, latest=lambda: self.rpc.block("latest"),
+                                              stop=self._stop)
         head = result.head = head_block["number"]
         self._check_reorg(result, head)
         self._scan_to(head, result)
@@ -501,41 +390,6 @@ class PaymentWatcher(BackgroundLoop):
             return self.rpc.block("latest")
         finally:
             watchdog.cancel()
-
-    # -- this till's clock against the chain's ---------------------------------------------------
-    def _skew_key(self) -> str:
-        return f"clock_skew:{self.profile.chain_id}"
-
-    def _measure_clock(self, head_block: dict) -> dict:
-        """Measure network time minus this till's time from the newest block (issue 18, 7).
-
-        A head newer than the last one seen is the chain's "now" (within a block interval); a head
-        ahead of this till's clock proves the clock slow. On the first pass a head that looks old
-        may be a stale chain or a fast clock: a newer block is waited for briefly to tell which.
-        Returns the head block to scan to.
-        """
-        number, stamp = head_block["number"], head_block["timestamp"]
-        fresh = self._last_head is not None and number > self._last_head
-        if not fresh and self._last_head is None and stamp - self.clock() < -SKEW_TOLERANCE_S:
-            waited_until = time.monotonic() + FIRST_HEAD_WAIT_S
-            while time.monotonic() < waited_until and not self._stop.is_set():
-                time.sleep(0.5)
-                newer = self.rpc.block("latest")
-                if newer["number"] > number:
-                    head_block, number, stamp, fresh = newer, newer["number"], newer["timestamp"], True
-                    break
-        self._last_head = number
-        diff = int(stamp - self.clock())
-        if not fresh and diff <= SKEW_TOLERANCE_S:
-            return head_block
-        skew = diff if abs(diff) > SKEW_TOLERANCE_S else 0
-        if skew != self.skew:
-            log.warning("this till's clock differs from the network's by %s s", skew)
-            self.store.set_setting(self._skew_key(), skew)
-            if (abs(skew) > SKEW_WARN_S) != (abs(self.skew) > SKEW_WARN_S):
-                self.events.publish(ClockSkewed(seconds=skew if abs(skew) > SKEW_WARN_S else 0))
-            self.skew = skew
-        return head_block
 
     def _say_silent(self) -> None:
         problem = NodeUnavailable("The network has not answered for {seconds} seconds.", seconds=int(LINK_SILENT_S))

@@ -20,7 +20,7 @@ from pos_app.core.events import ClockSkewed
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.i18n import plural
 
-WARN_AFTER_S = 300       # the watcher's threshold (payments/watcher.py SKEW_WARN_S)
+WARN_AFTER_S = 300       # the watcher's threshold (payments/clock.py SKEW_WARN_S)
 
 
 class ClockWords(QObject):

@@ -23,15 +23,15 @@ One ``pass_once()`` against a reachable node:
    till, another till, the customer's wallet), a handed-off item follows its money too. A receipt
    whose block is final while the watcher, past that block, found no such Transfer was a lie: the
    item goes back to submitted and the same bytes are sent again. A final payment that leaves the
-   chain (a reorg deeper than finality) sends the item again. A receipt that vanished or moved goes
-   back to submitted and is resent (a reorg);
+   chain (a reorg deeper than finality) sends the item again (``evidence.py``). A receipt that
+   vanished or moved goes back to submitted and is resent (a reorg);
 5. **stuck**: a signed transfer the network has held unmined past ``Limits.stuck_after_s`` (a
    wallet that skipped transaction numbers) becomes the failure ``stuck``; if it is mined later
    after all, it is followed to final (``stuck.py``);
 6. **relay gaps**: a relay transaction number this till reserved and will never use (its
    authorization failed before it was sent) is filled with an empty transaction to the relay
-   account itself, so later relay transactions are never held behind it; a relayed authorization
-   with no receipt past its ``validBefore`` ends as expired.
+   account itself, so later relay transactions are never held behind it (``relay_numbers.py``); a
+   relayed authorization with no receipt past its ``validBefore`` ends as expired.
 
 State changes of a batch are committed together (one fsync per batch, not per item); they are
 idempotent, so a crash between a send and its record only means the next pass sends the same
@@ -59,6 +59,9 @@ from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
 from pos_app.outbox import stuck
 from pos_app.outbox.classify import Answer, backoff_seconds, classify_send_error
+# MAX_UNPROVEN_SENDS stays importable from here (tests/integration/test_evidence_anvil.py).
+from pos_app.outbox.evidence import MAX_UNPROVEN_SENDS, settle_by_evidence, unproven_receipts  # noqa: F401
+from pos_app.outbox.relay_numbers import fill_relay_gaps, next_relay_nonce
 from pos_app.outbox.report import Change as _Change, PassReport
 from pos_app.chain.rawrpc import (SEL_AUTH_STATE, SEL_BALANCE, SEL_RECEIVE, SEL_TRANSFER, TOPIC_AUTH_CANCELED,
                                  TOPIC_AUTH_USED, BATCH, _err, _get, _hex, _int, _word, rpc_batch)
@@ -67,13 +70,6 @@ log = logging.getLogger(__name__)
 Q = QueueState
 
 RESEND_AFTER_S = 20         # no receipt and not in the pool for this long: send the same bytes again
-# A node that keeps answering "included" for a payment that never reaches the logs: after this many
-# sends the item waits for a person (needs attention) instead of cycling for ever.
-MAX_UNPROVEN_SENDS = 10
-# Failures a payment's arrival overturns (the money came after all: a wallet that sent it again,
-# a balance topped up, the missing numbers sent): followed to final by the evidence.
-OVERTURNABLE = ("stuck", "double_spent", "rejected", "insufficient_funds", "needs_attention")
-EVIDENCE_WATCH_S = 30 * 24 * 3600
 RELAY_GAS = 150_000         # receive/transferWithAuthorization costs ~60-80k; unused gas is not paid
 ZERO_WORD = "0x" + "0" * 64
 
@@ -144,59 +140,25 @@ class SyncEngine:
         # Online now: what was handed to another till and is still unsent after the grace period
         # is this till's to send again (a lost stick must not strand a payment).
         self.queue.take_back_overdue(now=now)
-        self._settle_by_evidence(report, now)
+        # 4. first: the money itself, as the payment watcher recorded it (evidence.py)
+        self._apply(settle_by_evidence(self.store, self.service.item_payments, self.chain_id, now), report, now)
         self._fail_unsettleable(report, now)
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])
         self._give_up_stuck(report, now)
-        self._fill_relay_gaps(report, now)
+        report.relay_gaps_filled += fill_relay_gaps(self.store, self.rpc, self.relay, self.chain_id, self._batch)
         report.outstanding = self.outstanding()
         if self.events is not None:
             self.events.publish(QueueReport(outstanding=report.outstanding, report=report))
         return report
-
-    # -- evidence: the money itself, as the payment watcher recorded it ------------------------------
-    def _settle_by_evidence(self, report: PassReport, now: int) -> None:
-        """Items whose payment the watcher recorded move on by that evidence alone: included while
-        seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
-        item whose payment left the chain goes back to submitted and is sent again."""
-        rows = self.store.query(
-            f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN ('queued', 'submitted', 'included')"
-            f" OR (state IN ({','.join('?' * len(OVERTURNABLE))}) AND updated_at >= ?)) ORDER BY id",
-            (self.chain_id, *OVERTURNABLE, now - EVIDENCE_WATCH_S))
-        pays = self.service.item_payments(r["id"] for r in rows)
-        changes: list[_Change] = []
-        for r in rows:
-            pay = pays.get(r["id"])
-            if pay is None or pay["status"] == "removed":
-                continue
-            where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
-            if r["state"] == Q.QUEUED.value:
-                # Sent by someone (the customer's wallet, another till, this till before a lost answer).
-                changes.append(_Change(r, Q.SUBMITTED, "its payment reached the network", where))
-            if r["state"] != Q.INCLUDED.value:
-                # Included first (the queue's table: nothing is final without being included).
-                changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
-            if pay["status"] == "final":
-                changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
-        lost = self.store.query("SELECT * FROM offline_payments WHERE chain_id = ? AND state = 'final'"
-                                " AND updated_at >= ? ORDER BY id", (self.chain_id, now - EVIDENCE_WATCH_S))
-        if lost:
-            final_pays = self.service.item_payments(r["id"] for r in lost)
-            for r in lost:
-                pay = final_pays.get(r["id"])
-                if pay is not None and pay["status"] == "removed":
-                    changes.append(_Change(r, Q.SUBMITTED, "its final payment left the chain; sending it again",
-                                           {"block_number": None, "block_hash": None, "last_sent_at": 0}))
-        self._apply(changes, report, now)
 
     def _claim(self, r: dict[str, Any]) -> None:
         """The watcher may have recorded this item's transaction before the item was linked to it."""
         if r["tx_hash"]:
             self.queue.claim_payment(int(r["id"]))
 
-    # -- 0. what the token cannot settle ---------------------------------------------------------------    # -- 0. what the token cannot settle ---------------------------------------------------------------
+    # -- 0. what the token cannot settle ---------------------------------------------------------------
     def _fail_unsettleable(self, report: PassReport, now: int) -> None:
         """Authorizations queued before the token was found to lack EIP-3009 can never be relayed:
         a named failure the cashier can collect again, not a wait for ever. (A paused token is
@@ -292,13 +254,6 @@ class SyncEngine:
         return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, but no record of "
                                              "either was found; check the payer's history")
 
-    def _relay_nonce_base(self) -> int:
-        address = self.relay.address
-        row = self.store.one("SELECT next_nonce FROM relay_nonces WHERE chain_id = ? AND address = ?",
-                             (self.chain_id, address))
-        pending = self.rpc.nonce(address, "pending", "count the relay account's transactions")
-        return max(pending, int(row["next_nonce"]) if row else 0)
-
     def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
                      report: PassReport) -> tuple[list[_Change], int]:
         gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
@@ -310,7 +265,7 @@ class SyncEngine:
         report.relay_short_wei = max(0, need - balance)
         if report.relay_short_wei and self.events is not None:
             self.events.publish(RelayLowBalance(short_wei=report.relay_short_wei, address=self.relay.address))
-        nonce = self._relay_nonce_base()
+        nonce = next_relay_nonce(self.store, self.rpc, self.chain_id, self.relay.address)
         changes = []
         for r in ready:
             # A relay transaction the node refused (fee too low) keeps its reserved nonce: later
@@ -406,7 +361,7 @@ class SyncEngine:
         receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
         changes: list[_Change] = []
         missing: list[dict[str, Any]] = []
-        final_check: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        final_check: list[dict[str, Any]] = []
         diagnose: list[dict[str, Any]] = []
         for r, a in zip(rows, receipts):
             if _err(a):
@@ -437,25 +392,12 @@ class SyncEngine:
                 changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); following it again",
                                        {"block_number": None, "block_hash": None}))
             elif number <= fin:
-                final_check.append((r, rc))
+                final_check.append(r)
         if final_check:
-            # Final is the watcher's evidence to give (``_settle_by_evidence``). Here: a receipt in
-            # a final block the watcher has read past without finding the Transfer was a lie.
-            scanned = self.scanned_to()
-            pays = self.service.item_payments(r["id"] for r, _rc in final_check)
-            for r, _rc in final_check:
-                if scanned is None or scanned <= int(r["block_number"]) or r["id"] in pays:
-                    continue
-                if r["attempts"] >= MAX_UNPROVEN_SENDS:
-                    changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment"
-                                                           " arrived; sending it again"))
-                    changes.append(_Change(r, Q.NEEDS_ATTENTION, "the network keeps saying this payment went"
-                                                                 " through, but it never arrived"))
-                    continue
-                changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment arrived;"
-                                                       " sending it again",
-                                       {"block_number": None, "block_hash": None, "last_sent_at": 0}))
-                missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
+            # A receipt in a final block the watcher has read past without the Transfer was a lie.
+            lies, resend = unproven_receipts(final_check, self.scanned_to(), self.service.item_payments)
+            changes.extend(lies)
+            missing.extend(resend)
         changes.extend(self._missing(missing, now, head))
         changes.extend(self._diagnose_reverted_relays(diagnose))
         self._apply(changes, report, now)
@@ -551,42 +493,3 @@ class SyncEngine:
             else:
                 changes.append(_Change(r, Q.REVERTED, "the token refused the authorization (reverted)"))
         return changes
-
-    # -- 6. relay transaction numbers never used ---------------------------------------------------------
-    def _fill_relay_gaps(self, report: PassReport, now: int) -> None:
-        """Fill every relay transaction number below the local counter that no item will use any
-        more (its authorization failed before its relay went out) with an empty transaction to the
-        relay account itself: later relays would otherwise wait behind the gap for ever."""
-        if self.relay is None:
-            return
-        address = self.relay.address
-        row = self.store.one("SELECT next_nonce FROM relay_nonces WHERE chain_id = ? AND address = ?",
-                             (self.chain_id, address))
-        if row is None:
-            return
-        mined = self.rpc.nonce(address, "latest", "count the relay account's transactions")
-        top = int(row["next_nonce"])
-        if mined >= top:
-            return
-        # A final item holds its number too: a reorg deeper than finality can drop its relay
-        # transaction (the number is unused again), and the item sends the same bytes again.
-        held = {int(r["relay_nonce"]) for r in self.store.query(
-            "SELECT relay_nonce FROM offline_payments WHERE chain_id = ? AND relay_from = ? AND relay_nonce >= ?"
-            " AND state IN ('queued', 'submitted', 'included', 'needs_attention', 'final')",
-            (self.chain_id, address, mined))}
-        gaps = [n for n in range(mined, top) if n not in held]
-        if not gaps:
-            return
-        gas_price = self.rpc.gas_price()
-        calls = []
-        for n in gaps:
-            signed = self.relay.sign_transaction({"to": address, "value": 0, "gas": 21_000, "gasPrice": gas_price,
-                                                  "nonce": n, "chainId": self.chain_id})
-            calls.append(("eth_sendRawTransaction", ["0x" + bytes(signed.raw_transaction).hex()]))
-        answers = self._batch("fill unused relay numbers", calls)
-        for n, a in zip(gaps, answers):
-            if _err(a):
-                log.info("relay number %s not filled yet: %s", n, _err(a))
-            else:
-                log.warning("relay number %s was reserved for an authorization that failed: filled", n)
-        report.relay_gaps_filled += sum(1 for a in answers if not _err(a))

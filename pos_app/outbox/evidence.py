@@ -1,0 +1,90 @@
+"""Outbox items decided by the money itself: the token's Transfer as the payment watcher recorded
+it from the chain's logs (``InvoiceService.item_payments``), never a node's word alone.
+
+``settle_by_evidence``: items whose payment was recorded move on by it (included while seen,
+final once final; a failure the money's arrival overturns too), and a final item whose payment
+left the chain is sent again. ``unproven_receipts``: a receipt in a final block the watcher has
+read past with no Transfer recorded was a lie, and the same bytes go out again. Both only read;
+they return the engine's decisions (``Change``), which the engine commits through the queue
+(``OfflineQueue.apply``; the engine's step 4 in ``engine.py``).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from pos_app.offline.lifecycle import QueueState as Q
+from pos_app.outbox.report import Change as _Change  # the name the reason scan reads (tests/ui/test_core_text.py)
+from pos_app.store.db import Store
+
+# item ids -> each one's transfer as recorded from the logs (``InvoiceService.item_payments``)
+ItemPayments = Callable[[Iterable[int]], dict[int, dict[str, Any]]]
+
+# A node that keeps answering "included" for a payment that never reaches the logs: after this many
+# sends the item waits for a person (needs attention) instead of cycling for ever.
+MAX_UNPROVEN_SENDS = 10
+# Failures a payment's arrival overturns (the money came after all: a wallet that sent it again,
+# a balance topped up, the missing numbers sent): followed to final by the evidence.
+OVERTURNABLE = ("stuck", "double_spent", "rejected", "insufficient_funds", "needs_attention")
+EVIDENCE_WATCH_S = 30 * 24 * 3600
+
+
+def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int, now: int) -> list[_Change]:
+    """Items whose payment the watcher recorded move on by that evidence alone: included while
+    seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
+    item whose payment left the chain goes back to submitted and is sent again."""
+    rows = store.query(
+        f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN ('queued', 'submitted', 'included')"
+        f" OR (state IN ({','.join('?' * len(OVERTURNABLE))}) AND updated_at >= ?)) ORDER BY id",
+        (chain_id, *OVERTURNABLE, now - EVIDENCE_WATCH_S))
+    pays = item_payments(r["id"] for r in rows)
+    changes: list[_Change] = []
+    for r in rows:
+        pay = pays.get(r["id"])
+        if pay is None or pay["status"] == "removed":
+            continue
+        where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
+        if r["state"] == Q.QUEUED.value:
+            # Sent by someone (the customer's wallet, another till, this till before a lost answer).
+            changes.append(_Change(r, Q.SUBMITTED, "its payment reached the network", where))
+        if r["state"] != Q.INCLUDED.value:
+            # Included first (the queue's table: nothing is final without being included).
+            changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
+        if pay["status"] == "final":
+            changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
+    lost = store.query("SELECT * FROM offline_payments WHERE chain_id = ? AND state = 'final'"
+                       " AND updated_at >= ? ORDER BY id", (chain_id, now - EVIDENCE_WATCH_S))
+    if lost:
+        final_pays = item_payments(r["id"] for r in lost)
+        for r in lost:
+            pay = final_pays.get(r["id"])
+            if pay is not None and pay["status"] == "removed":
+                changes.append(_Change(r, Q.SUBMITTED, "its final payment left the chain; sending it again",
+                                       {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+    return changes
+
+
+def unproven_receipts(rows: list[dict[str, Any]], scanned: int | None,
+                      item_payments: ItemPayments) -> tuple[list[_Change], list[dict[str, Any]]]:
+    """Items whose receipt is in a final block: final is the watcher's evidence to give
+    (``settle_by_evidence``). Here: a receipt in a final block the watcher has read past
+    (``scanned``: the first block it has not read) without finding the Transfer was a lie.
+
+    Returns the decisions and the items to treat as sent without a receipt (sent again).
+    """
+    changes: list[_Change] = []
+    missing: list[dict[str, Any]] = []
+    pays = item_payments(r["id"] for r in rows)
+    for r in rows:
+        if scanned is None or scanned <= int(r["block_number"]) or r["id"] in pays:
+            continue
+        if r["attempts"] >= MAX_UNPROVEN_SENDS:
+            changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment"
+                                                   " arrived; sending it again"))
+            changes.append(_Change(r, Q.NEEDS_ATTENTION, "the network keeps saying this payment went"
+                                                         " through, but it never arrived"))
+            continue
+        changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment arrived;"
+                                               " sending it again",
+                               {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+        missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
+    return changes, missing

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from pos_app.core.errors import BadInput
 from pos_app.core.files import write_file_atomic as _atomic_write  # noqa: F401 - handover.py writes with it
 from pos_app.core.money import Tyiyn
-from pos_app.store.audit import (
-    DEVICE_KEY_NAME, GENESIS, device_key, fingerprint, head_shape_ok, head_signed_by, public_key_hex, sign_head,
+from pos_app.store.audit import GENESIS
+from pos_app.store.audit_head import (
+    DEVICE_KEY_NAME, device_key, fingerprint, head_shape_ok, head_signed_by, public_key_hex, sign_head,
     verify_signature,
 )
 

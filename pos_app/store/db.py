@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from pos_app.core.errors import StorageError
+from pos_app.store.audit_head import (
+    ANCHOR_NAME, HEAD_SETTING, DeviceKeyOnce, check_anchor, head_shape_ok, stored_head, write_anchor,
+)
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "sompos.db"
@@ -50,7 +53,6 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
         with open(path, "rb") as f:
             head = f.read(100)
     except FileNotFoundError:
-        from pos_app.store.audit import ANCHOR_NAME
         anchor = path.with_name(ANCHOR_NAME)
         if anchor.exists():  # this folder held a shop: its database was deleted or moved, not never made
             if not new_shop:
@@ -69,8 +71,7 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
                 part = path.with_name(path.name + suffix)
                 if suffix == "" or part.exists():
                     os.replace(part, path.with_name(f"{path.name}{suffix}.empty-{stamp}"))
-            from pos_app.store.audit import ANCHOR_NAME  # the old shop's audit head is not the new one's
-            anchor = path.with_name(ANCHOR_NAME)
+            anchor = path.with_name(ANCHOR_NAME)  # the old shop's audit head is not the new one's
             if anchor.exists():
                 os.replace(anchor, path.with_name(f"{ANCHOR_NAME}.empty-{stamp}"))
             return True
@@ -154,8 +155,7 @@ class Store:
         self._audit_start: int | None = None      # the newest audit record when the transaction began
         self._sealed: dict[str, Any] | None = None  # the head signed in it, for the anchor file
         self._seal_force = False
-        self._device_key: Any = None
-        self._device_key_failed = False
+        self._audit_key = DeviceKeyOnce(self.path.parent)  # signs the audit head; made on first use
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if os.name != "nt":
@@ -265,7 +265,6 @@ class Store:
     def _key_audit_chain(self) -> None:
         """Sign the audit log's head at once if the database holds none: a new shop, or one from
         before heads were signed (its chain gets its ``audit.keyed`` record; see store/audit.py)."""
-        from pos_app.store.audit import HEAD_SETTING
         try:
             if self.conn.execute("SELECT 1 FROM settings WHERE key = ?", (HEAD_SETTING,)).fetchone():
                 return
@@ -364,29 +363,17 @@ class Store:
                 return
         callback()
 
-    # -- the audit chain's signed head (store/audit.py) ----------------------------------------
+    # -- the audit chain's signed head (store/audit.py seal, store/audit_head.py) ----------------
     def _newest_audit_id(self) -> int | None:
         try:
             return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
         except sqlite3.Error:
             return None  # before the first schema step
 
-    def _audit_key(self) -> Any:
-        """This till's device key (``device-key.pem`` next to the database), made on first use;
-        None when it cannot be read or made: a sale goes on, unsigned, and it is logged once."""
-        if self._device_key is None and not self._device_key_failed:
-            from pos_app.store.audit import device_key
-            try:
-                self._device_key = device_key(self.path.parent)
-            except StorageError as exc:
-                self._device_key_failed = True
-                log.error("the audit log's head cannot be signed: %s (%s)", exc.user_message, exc.detail)
-        return self._device_key
-
     def _seal_audit(self) -> None:
         """Just before COMMIT: if this transaction added audit records, sign the new head with the
         device key and keep it in the same transaction, so it is never behind the records."""
-        from pos_app.store.audit import HEAD_SETTING, seal
+        from pos_app.store.audit import seal
         start = self._audit_start
         if start is None:
             start = 0 if self._newest_audit_id() is not None else None  # made in this transaction
@@ -404,7 +391,6 @@ class Store:
         head, self._sealed = self._sealed, None
         if head is None:
             return
-        from pos_app.store.audit import write_anchor
         write_anchor(self.path.parent, head)
         first = self._anchored_id is None and not self.get_setting("audit_anchored", False)
         self._anchored_id = int(head["id"])
@@ -413,7 +399,6 @@ class Store:
 
     def signed_audit_head(self) -> dict[str, Any] | None:
         """The audit log's head as this till signed it (``{"id", "count", "hash", "sig"}``), or None."""
-        from pos_app.store.audit import head_shape_ok, stored_head
         with self._lock:
             head = stored_head(self.conn)
         return head if head_shape_ok(head) else None
@@ -426,7 +411,6 @@ class Store:
     def verify_against(self, anchor: tuple[int, str]) -> list[str]:
         """Problems (one sentence each; empty: fine) when the audit head ``anchor`` = (id, hash), e.g.
         carried by a hand-over file, is no longer in this database as it was written."""
-        from pos_app.store.audit import check_anchor
         record_id, digest = anchor
         return check_anchor(self, record_id, digest)
 

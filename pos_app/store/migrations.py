@@ -5,7 +5,7 @@ exceed 2**63) are stored as decimal TEXT and compared in Python.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from pos_app.store.audit import TRIGGERS_V7, baseline_invoices, install_queue_audit, upgrade_audited_fields
 

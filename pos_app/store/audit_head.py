@@ -1,0 +1,278 @@
+"""The audit chain's signed head: this till's device key, the head it signs, and the anchor file.
+
+The device key (``device-key.pem`` next to the database, Ed25519) signs the newest record's id and
+hash and the number of records (``sign_head``); the head is kept in the database (setting
+``audit_head``, written by ``Store`` when it commits; see ``audit.py`` ``seal``) and copied to
+``audit-anchor.json`` beside it (``write_anchor``). Hand-over files carry the signed head to another
+till and are signed with the same key (``offline/handover_file.py``). The checks of the head and
+the anchor that ``audit.verify`` reports are here too (``head_problems``, ``anchor_problems``).
+
+Reads only: the records themselves are written by ``audit.py`` (the owner of ``audit_log``), the
+setting by ``Store``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pos_app.core.errors import StorageError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+log = logging.getLogger(__name__)
+
+ANCHOR_NAME = "audit-anchor.json"
+DEVICE_KEY_NAME = "device-key.pem"        # the hand-over files' device key (offline/handover_file.py)
+HEAD_SETTING = "audit_head"               # the signed head in the database (written by Store)
+
+
+# -- the device key that signs the head ------------------------------------------------------------
+def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
+    """This machine's Ed25519 signing key, created on first use in ``data_dir/device-key.pem`` (0600).
+
+    It signs the audit log's head and this till's hand-over files. Kept unencrypted: export and
+    every sale must work without a passphrase in the field; it holds no money. An existing file is
+    never replaced.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from pos_app.core.files import write_file_atomic
+
+    path = Path(data_dir) / DEVICE_KEY_NAME
+    if not path.exists():
+        key = Ed25519PrivateKey.generate()
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_file_atomic(path, pem, overwrite=False)
+            return key
+        except FileExistsError:
+            pass                                   # another process made it first: use theirs
+        except OSError as exc:
+            raise StorageError("The device key {file} could not be created.", file=str(path),
+                               detail=str(exc)) from exc
+    try:
+        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            os.chmod(path, 0o600)
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
+                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
+                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
+    return key
+
+
+def public_key_hex(key: "Ed25519PrivateKey") -> str:
+    from cryptography.hazmat.primitives import serialization
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+
+
+def fingerprint(public_hex: str) -> str:
+    """A short name for a device key (16 hex of its SHA-256), to compare by eye or pin."""
+    return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
+
+
+def verify_signature(public_hex: str, signature: bytes, body: bytes) -> bool:
+    """Does ``signature`` over ``body`` verify under the Ed25519 key ``public_hex``?"""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(signature, body)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# -- the signed head ------------------------------------------------------------------------------
+def head_message(record_id: int, count: int, digest: str) -> bytes:
+    """The bytes a head's signature covers: the newest record's id and hash, and how many records there are."""
+    return json.dumps({"sompos_audit_head": 1, "id": record_id, "count": count, "hash": digest},
+                      sort_keys=True, separators=(",", ":")).encode()
+
+
+def sign_head(key: "Ed25519PrivateKey", record_id: int, count: int, digest: str) -> dict[str, Any]:
+    return {"id": record_id, "count": count, "hash": digest,
+            "sig": key.sign(head_message(record_id, count, digest)).hex()}
+
+
+def _natural(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**62
+
+
+def _hex(v: Any, length: int) -> bool:
+    return isinstance(v, str) and len(v) == length and all(ch in "0123456789abcdef" for ch in v)
+
+
+def head_shape_ok(v: Any) -> bool:
+    """``{"id", "count", "hash", "sig"}`` with a whole id and count, 64 hex of hash, 128 of signature."""
+    return (isinstance(v, dict) and set(v) == {"id", "count", "hash", "sig"} and _natural(v["id"])
+            and _natural(v["count"]) and _hex(v["hash"], 64) and _hex(v["sig"], 128))
+
+
+def head_signed_by(public_hex: str | None, head: Any) -> bool:
+    """Is ``head`` well formed and signed by the device key ``public_hex``?"""
+    return (public_hex is not None and head_shape_ok(head)
+            and verify_signature(public_hex, bytes.fromhex(head["sig"]),
+                                 head_message(head["id"], head["count"], head["hash"])))
+
+
+def parse_head(text: Any) -> dict[str, Any] | None:
+    try:
+        v = json.loads(text) if isinstance(text, (str, bytes)) else None
+    except ValueError:
+        return None
+    return v if isinstance(v, dict) else None
+
+
+def stored_head(conn: Any) -> dict[str, Any] | None:
+    """The signed head kept in the database (as stored: check it with ``head_signed_by``)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (HEAD_SETTING,)).fetchone()
+    return parse_head(row[0]) if row else None
+
+
+class DeviceKeyOnce:
+    """This till's device key for signing the head, made or read on first use (``Store``); None
+    when it cannot be read or made: a sale goes on, unsigned, and it is logged once."""
+
+    def __init__(self, data_dir: Path | str) -> None:
+        self.data_dir = Path(data_dir)
+        self._key: Ed25519PrivateKey | None = None
+        self._failed = False
+
+    def __call__(self) -> "Ed25519PrivateKey | None":
+        if self._key is None and not self._failed:
+            try:
+                self._key = device_key(self.data_dir)
+            except StorageError as exc:
+                self._failed = True
+                log.error("the audit log's head cannot be signed: %s (%s)", exc.user_message, exc.detail)
+        return self._key
+
+
+# -- the anchor outside the database -------------------------------------------------------------
+def read_anchor(data_dir: Path | str) -> dict[str, Any] | None:
+    """The anchor file: ``{"id", "hash"}`` and, once heads are signed, ``"count"`` and ``"sig"``;
+    None if there is none; ``{"id": -1, ...}`` if it cannot be read as one."""
+    try:
+        raw = (Path(data_dir) / ANCHOR_NAME).read_bytes()[:4096]
+        d = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    if isinstance(d, dict) and isinstance(d.get("id"), int) and isinstance(d.get("hash"), str):
+        return d
+    return {"id": -1, "hash": "unreadable"}
+
+
+def write_anchor(data_dir: Path | str, head: dict[str, Any]) -> None:
+    """Atomically replace the anchor with the signed ``head`` (temp file + rename); failures are
+    ignored (a full disk must not stop a sale: the next commit writes it again)."""
+    path = Path(data_dir) / ANCHOR_NAME
+    tmp = path.with_name(f".{ANCHOR_NAME}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, json.dumps(head, sort_keys=True).encode())
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+# -- checking the head and the anchor (``audit.verify``) -------------------------------------------
+def check_anchor(store: Any, record_id: int, digest: str) -> list[str]:
+    """Problems when the record an anchor names (this till's file, or a head another till was handed)
+    is gone or hashes differently: a trimmed tail, a wiped log or a rewritten and re-hashed chain."""
+    if not isinstance(record_id, int) or record_id <= 0:
+        return []                                   # anchored before the first record: nothing to hold to
+    with store.lock:
+        return record_problems(store.conn, record_id, digest)
+
+
+def device_public(folder: Path) -> tuple[str | None, str | None]:
+    """(this till's device public key, None) or (None, why it cannot be used); never creates one."""
+    if not (folder / DEVICE_KEY_NAME).exists():
+        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is missing, so the signed audit head "
+                      "cannot be checked")
+    try:
+        return public_key_hex(device_key(folder)), None
+    except StorageError:
+        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is damaged, so the signed audit head "
+                      "cannot be checked")
+
+
+def head_problems(conn: Any, head: Any, public: str | None, key_problem: str | None, keyed_at: int | None,
+                  records: int, upto_head: int) -> list[str]:
+    """The signed head in the database: this till's, naming a record still there, the number of
+    records up to it unchanged, and nothing after it."""
+    if keyed_at is None:
+        if records:
+            return ["the audit log's head was never signed with this till's device key"]
+        return []
+    if key_problem is not None:
+        return [key_problem]
+    if head is None:
+        return ["the audit log's signed head is missing from the database"]
+    if not head_signed_by(public, head):
+        return ["the audit log's head in the database is not signed by this till's device key"]
+    problems = record_problems(conn, head["id"], head["hash"])
+    if problems:
+        return problems
+    if upto_head != head["count"]:
+        problems.append(f"audit records up to record {head['id']} were removed or added: {head['count']} were "
+                        f"signed, {upto_head} are there")
+    n, first, last = conn.execute("SELECT COUNT(*), MIN(id), MAX(id) FROM audit_log WHERE id > ?",
+                                  (head["id"],)).fetchone()
+    if n:
+        problems.append(f"audit records {first} to {last} were added outside the app: they come after the "
+                        f"newest head this till signed (record {head['id']})")
+    return problems
+
+
+def record_problems(conn: Any, record_id: int, digest: str) -> list[str]:
+    """The record ``record_id`` is still there with the hash ``digest`` (else one sentence why not)."""
+    if record_id <= 0:
+        return []
+    row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+        return [f"the newest audit records are missing (the log ends at record {last}, "
+                f"record {record_id} was written)"]
+    if row[0] != digest:
+        return [f"the audit records up to {record_id} were rewritten"]
+    return []
+
+
+def anchor_problems(store: Any, conn: Any, data_dir: Path | str | None, public: str | None,
+                    keyed_at: int | None) -> list[str]:
+    """The anchor file next to the database: there if it ever was, signed by this till once the
+    chain is keyed, and naming a record still there with its hash."""
+    if data_dir is None:
+        return []
+    anchor = read_anchor(data_dir)
+    row = conn.execute("SELECT value FROM settings WHERE key = 'audit_anchored'").fetchone()
+    if anchor is None:
+        anchored = row is not None and json.loads(row[0]) is True
+        return ["the audit anchor file next to the database is missing"] if anchored else []
+    if anchor["id"] == -1:
+        return ["the audit anchor file next to the database is damaged"]
+    # An anchor without a signature is one written before this chain was keyed (an older version);
+    # any other must be this till's.
+    if "sig" in anchor or (keyed_at is not None and anchor["id"] >= keyed_at):
+        if not head_signed_by(public, anchor):
+            return ["the audit anchor file next to the database is not signed by this till's device key"]
+    return check_anchor(store, anchor["id"], anchor["hash"])

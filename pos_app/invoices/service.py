@@ -7,7 +7,8 @@ tx hash, log index): seeing a log twice changes nothing. This module is the only
 row changes without its invoice being recomputed in the same transaction, whoever changes it (the
 watcher's ``*_in`` calls next to its scan cursor, a cashier's decision, the outbox's claim). Every
 state change goes through ``check_transition`` (``_move_in``, ``_recompute_in``). Which sale a
-transfer pays is ``matching.attribute`` over what ``evidence`` reads.
+transfer pays is ``matching.attribute`` over what ``evidence`` reads; what a cashier action refuses
+is in ``refusals.py``.
 """
 from __future__ import annotations
 
@@ -24,16 +25,14 @@ from pos_app.invoices.lifecycle import (
 from pos_app.invoices import evidence
 from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail, attribute
 from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
-from pos_app.invoices.asks import MAX_EXPIRY_SECONDS, MIN_EXPIRY_SECONDS, rest_in, taken_in
+from pos_app.invoices.asks import rest_in, taken_in
 from pos_app.invoices.model import Invoice, Transfer
+from pos_app.invoices.refusals import refuse_assign, refuse_carried, refuse_charge_again, refuse_expiry, refuse_short
 from pos_app.store.db import Store
 
 __all__ = ["Invoice", "InvoiceService", "Transfer"]   # the records live in model.py; importers find them here too
 
 log = logging.getLogger(__name__)
-
-# A sale can be charged again this long after it was made (its amounts stay reserved meanwhile).
-CHARGE_AGAIN_WITHIN = 24 * 3600
 
 
 class InvoiceService:
@@ -67,8 +66,7 @@ class InvoiceService:
         asks no amount of its own (it is linked to its payment by evidence only) and is never in
         this till's sales figures: the sale is counted once, on the till that made it.
         """
-        if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
-            raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
+        refuse_expiry(expiry_seconds)
         if len(memo) > 200:
             raise BadInput("The note is too long (200 characters at most).")
         amount_base = tyiyn_to_base_units(amount, decimals)
@@ -113,10 +111,7 @@ class InvoiceService:
 
     def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
-        row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
-        if row is None:
-            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
-        inv = Invoice.from_row(dict(row))
+        inv = self._read_in(c, invoice_id)
         # Times in this till's clock (till_time): the sale's expiry was written in it too.
         pays = [PaymentView(int(p["value"]), p["till_time"] if p["till_time"] is not None else p["block_time"],
                             p["status"] == "final")
@@ -331,18 +326,8 @@ class InvoiceService:
             if row is None:
                 raise NotFound("There is no payment number {payment}.", payment=payment_id)
             pay = dict(row)
-            inv_row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
-            if inv_row is None:
-                raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
-            inv = Invoice.from_row(dict(inv_row))
-            _refuse_carried(inv)
-            if pay["invoice_id"] is not None:
-                raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
-                               payment=payment_id, invoice=pay["invoice_id"])
-            if pay["status"] == "removed":
-                raise BadInput("That payment was dropped from the chain and cannot be assigned.")
-            if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):
-                raise BadInput("That payment was made on another network, token or address than the invoice.")
+            inv = self._read_in(c, invoice_id)
+            refuse_assign(pay, inv, payment_id)
             c.execute("UPDATE payments SET invoice_id=?, matched_by='cashier', updated_at=? WHERE id=?"
                       " AND invoice_id IS NULL", (invoice_id, self._now(), payment_id))
             self._refresh_paid_seen(c, invoice_id)
@@ -361,7 +346,7 @@ class InvoiceService:
         with self.store.transaction() as c:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
-            _refuse_carried(inv)
+            refuse_carried(inv)
             self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
             if target == InvoiceState.SETTLED:
                 # A person's decision: never reopened by the chain (derive_status ``reopen``).
@@ -379,19 +364,13 @@ class InvoiceService:
         is paid), so the day's totals count the sale once. Only a sale still owed money and less
         than a day old (its amounts are still reserved among watched invoices) can be asked again.
         """
-        if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
-            raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
+        refuse_expiry(expiry_seconds)
         now = self._now()
         with self.store.transaction() as c:
             # Every check on the row as it is inside the write lock: a sale cancelled or paid by
             # another process a moment ago is not reopened.
             inv = self._read_in(c, invoice_id)
-            if inv.offline_id is not None:
-                raise BadInput("This sale was paid offline; it is sent when a connection appears.")
-            if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
-                raise BadInput("Only a sale still waiting for money can be charged again.")
-            if now - inv.created_at > CHARGE_AGAIN_WITHIN:
-                raise BadInput("This sale is more than a day old: start a new sale for it.")
+            refuse_charge_again(inv, now)
             c.execute("UPDATE invoices SET expires_at = ?, updated_at = ? WHERE id = ?",
                       (now + expiry_seconds, now, invoice_id))
             reason = f"charged again by {actor}"
@@ -417,16 +396,7 @@ class InvoiceService:
         now = self._now()
         with self.store.transaction() as c:
             inv = self._read_in(c, invoice_id)
-            if tolerance <= 0:
-                raise BadInput("The owner has not allowed accepting a short payment (Settings).")
-            if inv.carried or inv.offline_id is not None:
-                raise BadInput("Only a sale paid on the network can be accepted short.")
-            if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen <= 0 \
-                    or inv.paid_seen >= inv.owed_base:
-                raise BadInput("Only a sale partly paid and still waiting for the rest can be accepted short.")
-            if inv.still_due_tyiyn > tolerance:
-                raise BadInput("This sale is short by more than the owner allows to accept ({limit} tyiyn).",
-                               limit=tolerance)
+            refuse_short(inv, tolerance)
             short = BaseUnits(inv.amount_base - inv.paid_seen)
             c.execute("UPDATE invoices SET short_base = ?, updated_at = ? WHERE id = ?", (str(short), now, invoice_id))
             c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
@@ -509,9 +479,3 @@ class InvoiceService:
         c.executemany("UPDATE payments SET status='final', updated_at=? WHERE id=? AND status='seen'",
                       [(now, pid) for pid in payment_ids])
         return self.recompute_in(c, invoice_ids, reason)
-
-
-def _refuse_carried(inv: Invoice) -> None:
-    """A carried sale is another till's: no cashier action here changes it."""
-    if inv.carried:
-        raise BadInput("Invoice {invoice} is another till's sale; this till only sends its payment.", invoice=inv.id)

@@ -50,8 +50,9 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
     """What this till's database says about transfer ``t`` (``matching.attribute`` decides).
 
     Only the rows the rules can use: sales that asked exactly this amount, and (only when they
-    can matter) the newest older sale that asked it and up to two unpaid open sales. Matching
-    stays O(1) in the number of open sales (a catch-up can meet thousands).
+    can matter) the newest sale that ever asked it, the open sales asking with the same tail and
+    up to two unpaid open sales. Matching stays O(1) in the number of open sales (a catch-up can
+    meet thousands).
     """
     at, value = t.at, t.value
     if held is not None:
@@ -76,12 +77,27 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
         return Evidence(value, at, None, tuple(asked))
     tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
     asked_before = None
+    same_tail: list[Candidate] = []
     if tail is not None and slot.owns(tail):
-        r = c.execute(f"SELECT id FROM invoices WHERE carried_for IS NULL AND merchant = ? AND chain_id = ?"
-                      f" AND token = ? AND created_at <= ? AND (due_base = ? OR id IN ({marks}))"
-                      f" ORDER BY created_at DESC, id DESC LIMIT 1",
-                      (t.payee, t.chain_id, t.token, at + OPEN_SLACK_SECONDS, str(value), *earlier)).fetchone()
-        asked_before = None if r is None else int(r[0])
+        # Ever asked by this till, whenever (no time bound: a clock set wrong must not make this
+        # till's own old request look like a twin's); two index lookups, not a walk of history.
+        mine = "carried_for IS NULL AND merchant = ? AND chain_id = ? AND token = ?"
+        newest = [tuple(r) for r in c.execute(
+            f"SELECT created_at, id FROM invoices WHERE merchant = ? AND due_base = ? AND {mine}"
+            f" ORDER BY created_at DESC LIMIT 1", (t.payee, str(value), t.payee, t.chain_id, t.token))]
+        if earlier:
+            newest += [tuple(r) for r in c.execute(
+                f"SELECT created_at, id FROM invoices WHERE id IN ({marks}) AND {mine}"
+                f" ORDER BY created_at DESC LIMIT 1", (*earlier, t.payee, t.chain_id, t.token))]
+        asked_before = max(newest)[1] if newest else None
+        # Open sales of this till asking their price with this same tail: a customer who typed a
+        # tip, or an exchange that kept its fee, sends that request's amount changed.
+        for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ? AND tail = ?"
+                           " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC LIMIT 3",
+                           (*args, at + OPEN_SLACK_SECONDS, tail)):
+            cand = candidate(r)
+            if cand.waiting and cand.watches(at):
+                same_tail.append(cand)
     unpaid: list[Candidate] = []
     if tail is None or slot.owns(tail):
         # Only sales open when the transfer was made (created up to OPEN_SLACK after it): a
@@ -94,7 +110,7 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
                 unpaid.append(cand)
                 if len(unpaid) == 2:
                     break
-    return Evidence(value, at, None, (), asked_before, tuple(unpaid))
+    return Evidence(value, at, None, (), asked_before, tuple(unpaid), tuple(same_tail))
 
 
 def settled_by_chain(c: Any, inv: Invoice) -> bool:
@@ -140,11 +156,19 @@ def item_payments(store: Store, item_ids: Iterable[int]) -> dict[int, dict[str, 
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for r in store.query(
-                f"SELECT offline_id, status, block_number, block_hash, value, invoice_id, tx_hash FROM payments"
+                f"SELECT offline_id, status, block_number, block_hash, value, invoice_id, tx_hash, log_index"
+                f" FROM payments"
                 f" WHERE offline_id IN ({','.join('?' * len(chunk))}) ORDER BY status = 'removed', id",
                 tuple(chunk)):
             out.setdefault(int(r["offline_id"]), r)
     return out
+
+
+def item_links(store: Store, item_ids: list[int]) -> dict[int, tuple[str, int]]:
+    """item id -> (tx hash, log index) of the transfer (still on the chain) already linked to it: an
+    offline payment is paid by one transfer, never two."""
+    return {i: (p["tx_hash"], int(p["log_index"])) for i, p in item_payments(store, item_ids).items()
+            if p["status"] != "removed"}
 
 
 class TwinAlarm:

@@ -14,9 +14,12 @@ state the same rules as a table):
    sale's if the sale is still waiting for money; otherwise (paid in full, paid offline,
    cancelled) it goes to the unmatched inbox with that sale as a hint, never to another sale.
 3. **Tail**: the amount carries a tail. Another till's tail: that till's business. This till's
-   tail, asked by an older sale: the inbox, with that sale as a hint. One of the first tails this
-   till hands out, on an amount it never asked: another till uses this till's number (a twin):
-   the inbox, and an alarm that stops settling by amount until a manager resolves it.
+   tail, ever asked by this till: the inbox, with that sale as a hint. This till's tail on an amount
+   within a fifth of what the one open sale asking with that tail still owes: that sale's (its
+   customer typed a tip, or an exchange kept its fee: ``edited``). One of the first tails this
+   till hands out, on an amount it never asked and near no open sale: another till uses this
+   till's number (a twin): the inbox, and an alarm that stops settling by amount until a manager
+   resolves it.
 4. **Sole**: only at a shop with one till, with no alarm: the only unpaid sale open when the
    transfer was made takes any other amount (an edited, rounded or partial payment).
 5. Anything else goes to the unmatched inbox for the cashier.
@@ -169,12 +172,13 @@ class Evidence:
     asked: tuple[Candidate, ...] = ()          # sales that asked exactly ``value``, in their watch window
     asked_before: int | None = None            # the newest sale of this till that ever asked ``value``
     open_unpaid: tuple[Candidate, ...] = ()    # (up to two) sales open and unpaid when it was made
+    same_tail: tuple[Candidate, ...] = ()      # open unpaid sales asking their price with this tail
 
 
 @dataclass(frozen=True)
 class Match:
     invoice_id: int | None
-    # "offline", "authorization", "replaced" (held), "exact", "sole", "none", "other_till", "twin"
+    # "offline", "authorization", "replaced" (held), "exact", "edited", "sole", "none", "other_till", "twin"
     method: str
     hint: int | None = None  # a sale that asked this amount but cannot take it (the cashier decides)
 
@@ -198,16 +202,26 @@ def attribute(ev: Evidence, *, slot: TillSlot = TillSlot(), scheme: TailScheme |
             return Match(None, "other_till")
         if ev.asked_before is not None:
             return Match(None, "none", hint=ev.asked_before)
-        # A tail this till hands out early, on an amount it never asked: a twin's request. (A
-        # customer who types an amount types whole tyiyn; one that keeps a tail is rare, and the
-        # money still waits safely in the inbox.)
-        if (tail - slot.number) // slot.count < TWIN_TAIL_PLACES:
+        # One open sale asks with this tail and the amount is within a fifth of what it still owes:
+        # its customer changed the request's amount (a tip, an exchange that kept its fee).
+        edited = [c for c in ev.same_tail if c.waiting and _near(ev.value, c)]
+        if len(edited) == 1 and len(ev.same_tail) == 1:
+            return Match(None, "none", hint=edited[0].id) if twin_alarm else Match(edited[0].id, "edited")
+        # A tail this till hands out early, on an amount it never asked and no open sale of it is
+        # near: another till asks with this till's number (a twin).
+        if not edited and (tail - slot.number) // slot.count < TWIN_TAIL_PLACES:
             return Match(None, "twin")
     if twin_alarm or slot.shared:
         return Match(None, "none")
     if len(ev.open_unpaid) == 1:
         return Match(ev.open_unpaid[0].id, "sole")
     return Match(None, "none")
+
+
+def _near(value: BaseUnits, c: Candidate) -> bool:
+    """``value`` is within a fifth of what ``c`` still owes (a tip, or an exchange's fee, not a price)."""
+    owed = c.amount_base - c.short_base - c.paid_seen
+    return owed > 0 and abs(value - owed) * 5 <= owed
 
 
 def match_transfer(value: BaseUnits, at: int, candidates: Iterable[Candidate], *,
@@ -219,5 +233,7 @@ def match_transfer(value: BaseUnits, at: int, candidates: Iterable[Candidate], *
     cands = [c for c in candidates if c.watches(at)]
     asked = tuple(c for c in cands if c.asks(value))
     unpaid = tuple(c for c in cands if c.waiting and c.created_at <= at + OPEN_SLACK_SECONDS)
-    return attribute(Evidence(value, at, held, asked, asked_before, unpaid[:2]),
+    tail = scheme.tail_of(value, decimals) if scheme is not None and decimals is not None else None
+    same = tuple(c for c in unpaid if tail is not None and scheme.tail_of(c.due_base, decimals) == tail)
+    return attribute(Evidence(value, at, held, asked, asked_before, unpaid[:2], same),
                      slot=slot, scheme=scheme, decimals=decimals, twin_alarm=twin_alarm)

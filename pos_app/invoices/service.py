@@ -278,24 +278,32 @@ class InvoiceService:
         """item id -> its transfer as recorded from the chain's logs (``evidence.item_payments``)."""
         return evidence.item_payments(self.store, item_ids)
 
-    def claim_for_item(self, chain_id: int, tx_hash: str, held: Held) -> bool:
+    def item_links(self, item_ids: list[int]) -> dict[int, tuple[str, int]]:
+        """item id -> the transfer already linked to it (``evidence.item_links``)."""
+        return evidence.item_links(self.store, item_ids)
+
+    def claim_for_item(self, chain_id: int, tx_hash: str, held: Held, value: BaseUnits) -> bool:
         """A transfer recorded before this till knew it settles ``held`` (an offline payment accepted
-        while its transaction was being recorded): link it now, if it went to no sale. Returns
-        whether a payment was linked. One that went to another sale is left to a person (logged)."""
+        while its transaction was being recorded, or imported after): link it now, one transfer of
+        exactly ``value`` that went to no sale, if the item has none yet. Returns whether it linked
+        one. One that went to another sale is left to a person (logged)."""
         with self.store.transaction() as c:
-            rows = c.execute("SELECT id, invoice_id, offline_id FROM payments WHERE chain_id = ? AND tx_hash = ?"
-                             " AND status != 'removed'", (chain_id, tx_hash.lower())).fetchall()
-            changed = False
-            for r in (r for r in rows if r["offline_id"] is None):
-                if r["invoice_id"] not in (None, held.invoice_id):
+            if c.execute("SELECT 1 FROM payments WHERE offline_id = ? AND status != 'removed'",
+                         (held.item_id,)).fetchone():
+                return False
+            rows = c.execute("SELECT id, invoice_id FROM payments WHERE chain_id = ? AND tx_hash = ? AND value = ?"
+                             " AND status != 'removed' AND offline_id IS NULL ORDER BY log_index",
+                             (chain_id, tx_hash.lower(), str(int(value)))).fetchall()
+            free = [r for r in rows if r["invoice_id"] in (None, held.invoice_id)]
+            for r in rows:
+                if r not in free:
                     log.warning("payment %s settles offline payment %s but was counted on sale %s", r["id"],
                                 held.item_id, r["invoice_id"])
-                    continue
-                c.execute("UPDATE payments SET offline_id = ?, invoice_id = ?, matched_by = ?, hint_invoice_id = NULL,"
-                          " updated_at = ? WHERE id = ?", (held.item_id, held.invoice_id, held.how, self._now(), r["id"]))
-                changed = True
-            if not changed:
+            if not free:
                 return False
+            c.execute("UPDATE payments SET offline_id = ?, invoice_id = ?, matched_by = ?, hint_invoice_id = NULL,"
+                      " updated_at = ? WHERE id = ?", (held.item_id, held.invoice_id, held.how, self._now(),
+                                                      free[0]["id"]))
             self._refresh_paid_seen(c, held.invoice_id)
             changes = self.recompute_in(c, [held.invoice_id], "payment linked to its offline payment")
         self.publish_changes(changes)

@@ -18,12 +18,15 @@ class QueueEvidence:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def held_by_hash(self, chain_id: int, tx_hash: str, payee: str) -> Held | None:
-        """The item whose transaction (a customer's signed transfer, or this till's relay of an
-        authorization) has this hash: that sale's, whoever sent it."""
-        row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ?"
-                             " AND payee = ? ORDER BY id LIMIT 1", (chain_id, tx_hash.lower(), payee))
-        return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "offline")
+    def held_by_hash(self, chain_id: int, tx_hash: str, payee: str, value: BaseUnits | None = None) -> list[Held]:
+        """The items whose transaction (a customer's signed transfer, or a relay of an authorization,
+        this till's or another's) has this hash, paying ``value`` when given: that sale's, whoever
+        sent it. Several where one transaction carried several authorizations (oldest first)."""
+        rows = self.store.query(
+            "SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND tx_hash = ? AND payee = ?"
+            + ("" if value is None else " AND amount_base = ?") + " ORDER BY id",
+            (chain_id, tx_hash.lower(), payee, *(() if value is None else (str(int(value)),))))
+        return [Held(int(r["id"]), int(r["invoice_id"]), "offline") for r in rows]
 
     def evidence_wanted(self, chain_id: int, payer: str, payee: str, value: BaseUnits) -> frozenset[str]:
         """The kinds of item this till holds that a transfer of ``value`` from ``payer`` might settle
@@ -35,10 +38,13 @@ class QueueEvidence:
                                 (chain_id, payer, payee, str(int(value))))
         return frozenset(r["kind"] for r in rows)
 
-    def held_by_authorization(self, chain_id: int, payer: str, nonce: str) -> Held | None:
-        """The authorization of ``payer`` with ``nonce`` (the token's AuthorizationUsed names both)."""
+    def held_by_authorization(self, chain_id: int, payer: str, nonce: str, payee: str,
+                              value: BaseUnits) -> Held | None:
+        """The authorization of ``payer`` with ``nonce`` (the token's AuthorizationUsed names both),
+        paying ``value`` to ``payee`` (what the transfer beside that event moved)."""
         row = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND idem_key = ?"
-                             " AND kind = 'eip3009'", (chain_id, f"{payer.lower()}:{nonce.lower()}"))
+                             " AND kind = 'eip3009' AND payee = ? AND amount_base = ?",
+                             (chain_id, f"{payer.lower()}:{nonce.lower()}", payee, str(int(value))))
         return None if row is None else Held(int(row["id"]), int(row["invoice_id"]), "authorization")
 
     def held_by_replacement(self, chain_id: int, payer: str, nonce: int, payee: str,

@@ -159,7 +159,7 @@ class OfflineQueue:
             return False
         return self.service.claim_for_item(self.store.one("SELECT chain_id FROM offline_payments WHERE id = ?",
                                                           (item_id,))["chain_id"], item.tx_hash,
-                                           Held(item.id, item.invoice_id, "offline"))
+                                           Held(item.id, item.invoice_id, "offline"), item.amount_base)
 
     # -- checking and accepting -------------------------------------------------------------------
     def evaluate(self, text: str | bytes, facts: ShopFacts, *, due_base: BaseUnits, now: int | None = None,

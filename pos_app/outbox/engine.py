@@ -247,8 +247,10 @@ class SyncEngine:
                                                  "node cannot tell which; check the payer's history")
         if used:
             tx = _hex(used[-1]["transactionHash"])
+            # Its own relay number (if it reserved one) will not be used: released, and filled.
             return _Change(r, Q.SUBMITTED, "already sent by another machine; following its transaction",
-                           {"tx_hash": tx, "last_sent_at": int(self.clock())})
+                           {"tx_hash": tx, "last_sent_at": int(self.clock()), "relay_raw": None,
+                            "relay_nonce": None, "relay_from": None})
         if cancelled:
             return _Change(r, Q.CANCELLED, "the payer cancelled the authorization before it was sent")
         return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, but no record of "
@@ -401,7 +403,8 @@ class SyncEngine:
         changes.extend(self._missing(missing, now, head))
         changes.extend(self._diagnose_reverted_relays(diagnose))
         self._apply(changes, report, now)
-        resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s
+        # Only bytes of this till's own (an authorization followed on someone else's relay has none).
+        resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s and self._bytes(r)
                   and self.store.one("SELECT state FROM offline_payments WHERE id = ?", (r["id"],))["state"]
                   == Q.SUBMITTED.value]
         if resend:
@@ -447,7 +450,7 @@ class SyncEngine:
             if r["kind"] == "raw_tx":
                 calls.append(("eth_getTransactionCount", [r["payer"], payer_at]))
             else:
-                calls.append(("eth_getTransactionCount", [r["relay_from"], "latest"]))
+                calls.append(("eth_getTransactionCount", [r["relay_from"] or r["payer"], "latest"]))
         counts = self._batch("read account nonces", calls)
         # The receipt is read again after the nonce: a transaction that landed in between is not
         # taken for a double spend.
@@ -461,7 +464,11 @@ class SyncEngine:
             if r["id"] in arrived:
                 continue  # its money arrived by another transaction (the customer's wallet sent it again)
             count = _int(cnt.get("result") or "0x0")
-            if r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
+            if r["kind"] == "eip3009" and r["relay_from"] is None:
+                # Followed on someone else's relay, which is gone: this till relays it itself.
+                changes.append(_Change(r, Q.QUEUED, "relayed by someone else and dropped; this till sends it",
+                                       {"tx_hash": None}))
+            elif r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
                 changes.append(_Change(r, Q.EXPIRED, "the authorization expired before its transaction went through"))
             elif r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
                 changes.append(_Change(r, Q.DOUBLE_SPENT, "the payer spent the same transaction number elsewhere "

@@ -43,6 +43,10 @@ def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int,
         if pay is None or pay["status"] == "removed":
             continue
         where = {"block_number": pay["block_number"], "block_hash": pay["block_hash"], "tx_hash": pay["tx_hash"]}
+        if r["relay_nonce"] is not None and _own_relay_hash(r) != pay["tx_hash"]:
+            # Relayed by someone else: this till's own relay number will never be used by it; it is
+            # released (and filled, ``relay_numbers``) so later relays are not held behind it.
+            where.update(relay_raw=None, relay_nonce=None, relay_from=None)
         if r["state"] == Q.QUEUED.value:
             # Sent by someone (the customer's wallet, another till, this till before a lost answer).
             changes.append(_Change(r, Q.SUBMITTED, "its payment reached the network", where))
@@ -60,7 +64,21 @@ def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int,
             if pay is not None and pay["status"] == "removed":
                 changes.append(_Change(r, Q.SUBMITTED, "its final payment left the chain; sending it again",
                                        {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+                if r["kind"] == "eip3009" and _own_relay_hash(r) != r["tx_hash"]:
+                    # Someone else's relay carried it and is gone: this till relays it itself
+                    # (the authorization's own nonce keeps it from being paid twice).
+                    changes.append(_Change(r, Q.QUEUED, "relayed by someone else and dropped; this till sends it",
+                                           {"tx_hash": None, "relay_raw": None, "relay_nonce": None,
+                                            "relay_from": None}))
     return changes
+
+
+def _own_relay_hash(r: dict[str, Any]) -> str | None:
+    """The hash of this till's own signed relay of an authorization (None: it has none)."""
+    if not r.get("relay_raw"):
+        return None
+    from eth_utils import keccak
+    return "0x" + keccak(bytes.fromhex(r["relay_raw"][2:])).hex()
 
 
 def unproven_receipts(rows: list[dict[str, Any]], scanned: int | None,

@@ -39,9 +39,10 @@ class ClockMeter:
         self.key = skew_key(chain_id)
         self.skew = int(store.get_setting(self.key, 0) or 0)
         self.last_head: int | None = None
+        self._pending: int | None = None   # a new difference seen once, waiting to be seen again
 
     def measure(self, head_block: dict, *, now: Callable[[], float], latest: Callable[[], dict[str, Any]],
-                stop: threading.Event) -> dict:
+                by_number: Callable[[int], dict[str, Any]], stop: threading.Event) -> dict:
         """Measure network time minus this till's time from the newest block (issue 18, 7).
 
         A head newer than the last one seen is the chain's "now" (within a block interval); a head
@@ -49,6 +50,10 @@ class ClockMeter:
         may be a stale chain or a fast clock: a newer block (``latest``) is waited for briefly, until
         ``stop`` is set at most, to tell which. ``now``: this till's clock. Returns the head block to
         scan to.
+
+        One node's word is not enough to move every payment's time: the head is read again by its
+        number (``by_number``: a node that puts a wrong time only on "latest" disagrees with
+        itself), and a new difference is taken only when two heads in a row agree on it.
         """
         number, stamp = head_block["number"], head_block["timestamp"]
         fresh = self.last_head is not None and number > self.last_head
@@ -65,10 +70,20 @@ class ClockMeter:
         if not fresh and diff <= SKEW_TOLERANCE_S:
             return head_block
         skew = diff if abs(diff) > SKEW_TOLERANCE_S else 0
-        if skew != self.skew:
-            log.warning("this till's clock differs from the network's by %s s", skew)
-            self.store.set_setting(self.key, skew)
-            if (abs(skew) > SKEW_WARN_S) != (abs(self.skew) > SKEW_WARN_S):
-                self.events.publish(ClockSkewed(seconds=skew if abs(skew) > SKEW_WARN_S else 0))
-            self.skew = skew
+        if abs(skew - self.skew) <= SKEW_TOLERANCE_S:
+            self._pending = None
+            return head_block
+        again = by_number(number)
+        if again.get("hash") != head_block.get("hash") or abs(int(again["timestamp"]) - stamp) > SKEW_TOLERANCE_S:
+            log.warning("the node's newest block %s says two different times; its clock is not used", number)
+            return head_block
+        if self._pending is None or abs(self._pending - skew) > SKEW_TOLERANCE_S:
+            self._pending = skew          # seen once: taken when the next head says it again
+            return head_block
+        self._pending = None
+        log.warning("this till's clock differs from the network's by %s s", skew)
+        self.store.set_setting(self.key, skew)
+        if (abs(skew) > SKEW_WARN_S) != (abs(self.skew) > SKEW_WARN_S):
+            self.events.publish(ClockSkewed(seconds=skew if abs(skew) > SKEW_WARN_S else 0))
+        self.skew = skew
         return head_block

@@ -9,7 +9,7 @@ over the network); ``held`` looks the items up in the queue (``OfflineQueue.evid
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from eth_utils import to_checksum_address
 
@@ -23,8 +23,11 @@ from pos_app.payments.logs import _hex, _topic_for
 if TYPE_CHECKING:
     from pos_app.offline.evidence import QueueEvidence
 
-# tx hash -> (authorization nonces the token says were used, the sender's transaction number)
-NetworkEvidence = dict[str, tuple[list[str], int | None]]
+# tx hash -> ((log index, nonce) of each authorization of the payer the token says was used, in log
+# order; the sender's transaction number)
+NetworkEvidence = dict[str, tuple[list[tuple[int, str]], int | None]]
+# item id -> (tx hash, log index) of the transfer already recorded for it: an item is paid once
+Linked = Callable[[list[int]], dict[int, tuple[str, int]]]
 
 
 def network_evidence(rpc: RpcClient, queue: "QueueEvidence", chain_id: int, token: str,
@@ -35,12 +38,12 @@ def network_evidence(rpc: RpcClient, queue: "QueueEvidence", chain_id: int, toke
     Read before the write transaction (no lock held over the network), only for those."""
     out: NetworkEvidence = {}
     for t in transfers:
-        if t.tx_hash in out or queue.held_by_hash(chain_id, t.tx_hash, t.payee) is not None:
+        if t.tx_hash in out or queue.held_by_hash(chain_id, t.tx_hash, t.payee, t.value):
             continue
         wanted = queue.evidence_wanted(chain_id, t.payer, t.payee, t.value)
         if not wanted:
             continue
-        nonces: list[str] = []
+        nonces: list[tuple[int, str]] = []
         tx_nonce = None
         if "eip3009" in wanted:
             rc = rpc.call("read a payment's receipt", lambda w3, h=t.tx_hash: answers.receipt(
@@ -50,25 +53,51 @@ def network_evidence(rpc: RpcClient, queue: "QueueEvidence", chain_id: int, toke
                 topics = [_hex(x).lower() for x in lg["topics"]]
                 if (str(lg["address"]).lower() == token.lower() and len(topics) == 3
                         and topics[0] == TOPIC_AUTH_USED.lower() and topics[1] == payer_topic):
-                    nonces.append(topics[2])
+                    nonces.append((answers.as_uint(lg["logIndex"], "log index", maximum=answers.MAX_LOG_INDEX),
+                                   topics[2]))
         if "raw_tx" in wanted:
-            tx = rpc.call("read a payment's transaction", lambda w3, h=t.tx_hash: w3.eth.get_transaction(h))
-            if to_checksum_address(tx["from"]) == t.payer:
-                tx_nonce = answers.nonce(tx["nonce"])
-        out[t.tx_hash] = (nonces, tx_nonce)
+            # Checked inside the node's call: a nonsense answer fails that node over, never the pass.
+            sender = rpc.call("read a payment's transaction", lambda w3, h=t.tx_hash: _sender_and_nonce(
+                w3.eth.get_transaction(h)))
+            if sender[0] == t.payer:
+                tx_nonce = sender[1]
+        out[t.tx_hash] = (sorted(nonces), tx_nonce)
     return out
 
 
-def held(queue: "QueueEvidence", chain_id: int, t: Transfer, evidence: NetworkEvidence) -> Held | None:
-    """The strongest evidence that ``t`` settles an offline payment this till holds (or None)."""
-    found = queue.held_by_hash(chain_id, t.tx_hash, t.payee)
-    if found is not None or t.tx_hash not in evidence:
-        return found
+def _sender_and_nonce(tx: object) -> tuple[str, int]:
+    if not hasattr(tx, "get"):
+        raise answers.BadAnswer("transaction: not a transaction")
+    try:
+        sender = to_checksum_address(tx.get("from"))
+    except (TypeError, ValueError) as exc:
+        raise answers.BadAnswer(f"transaction sender: {exc}") from exc
+    return sender, answers.nonce(tx.get("nonce"))
+
+
+def held(queue: "QueueEvidence", chain_id: int, t: Transfer, evidence: NetworkEvidence,
+         linked: Linked) -> Held | None:
+    """The strongest evidence that ``t`` settles an offline payment this till holds (or None).
+
+    Each item is paid by one transfer: an item already linked to another transfer (another log of
+    the same transaction, carrying another authorization) is not this one's. Of the authorizations
+    the token marked used in the transaction, the one its event names just before this transfer
+    (the token emits it, then moves the money) is this transfer's.
+    """
+    def free(found: list[Held]) -> list[Held]:
+        done = linked([h.item_id for h in found])
+        return [h for h in found if done.get(h.item_id, (t.tx_hash, t.log_index)) == (t.tx_hash, t.log_index)]
+
+    by_hash = free(queue.held_by_hash(chain_id, t.tx_hash, t.payee, t.value))
+    if by_hash or t.tx_hash not in evidence:
+        return by_hash[0] if by_hash else None
     nonces, tx_nonce = evidence[t.tx_hash]
-    for nonce in nonces:
-        found = queue.held_by_authorization(chain_id, t.payer, nonce)
-        if found is not None:
+    before = [n for i, n in nonces if i < t.log_index][::-1] + [n for i, n in nonces if i > t.log_index]
+    for nonce in before:
+        found = queue.held_by_authorization(chain_id, t.payer, nonce, t.payee, t.value)
+        if found is not None and free([found]):
             return found
     if tx_nonce is not None:
-        return queue.held_by_replacement(chain_id, t.payer, tx_nonce, t.payee, t.value)
+        found = queue.held_by_replacement(chain_id, t.payer, tx_nonce, t.payee, t.value)
+        return found if found is not None and free([found]) else None
     return None

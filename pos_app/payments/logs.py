@@ -2,8 +2,8 @@
 
 ``parse_log`` turns one log into a ``Transfer`` (or refuses it: not a Transfer to this shop, a
 nonsense field, a block that changed under us); ``logs_from_blocks`` is the fallback where a node
-has ``eth_getLogs`` switched off: the logs are taken from the receipts of direct transfers to
-the shop. Reads only, no database; the watcher (``watcher.py``) decides what to do with them.
+has ``eth_getLogs`` switched off: the logs are taken from the receipts of direct transfers and
+relayed authorizations to the shop. Reads only, no database; the watcher (``watcher.py``) decides what to do with them.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from eth_utils import to_checksum_address
 from web3 import Web3
 
 from pos_app.chain import answers
+from pos_app.chain.rawrpc import SEL_RECEIVE, SEL_TRANSFER
 from pos_app.chain.rpc import RpcClient
 from pos_app.invoices.model import Transfer
 
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 
 TRANSFER_TOPIC = "0x" + Web3.keccak(text="Transfer(address,address,uint256)").hex().removeprefix("0x")
 TRANSFER_SELECTOR = "0xa9059cbb"  # transfer(address,uint256)
+# transferWithAuthorization / receiveWithAuthorization(from, to, ...): an authorization relayed to the shop
+AUTH_SELECTORS = frozenset({SEL_TRANSFER.lower(), SEL_RECEIVE.lower()})
 
 
 def _topic_for(address: str) -> str:
@@ -36,9 +39,11 @@ def _hex(value: Any) -> str:
 
 def logs_from_blocks(rpc: RpcClient, token: str, merchant: str, a: int, b: int) -> list[dict[str, Any]]:
     """Fallback where ``eth_getLogs`` is disabled (public BSC endpoints): read each block's
-    transactions, pick direct ``transfer(merchant, ..)`` calls to the token, and take the
-    Transfer logs from their receipts. Transfers made through other contracts are not seen
-    this way; the watcher says so in the log when it switches to this mode.
+    transactions, pick the token calls that pay the merchant directly (``transfer(merchant, ..)``,
+    and an authorization's ``transferWithAuthorization`` / ``receiveWithAuthorization(from,
+    merchant, ..)``, whoever relays it), and take the Transfer logs from their receipts. Transfers
+    made through other contracts are not seen this way; the watcher says so in the log when it
+    switches to this mode.
     """
     token, merchant_word = token.lower(), merchant.lower()[2:].rjust(64, "0")
     found: list[dict[str, Any]] = []
@@ -47,8 +52,10 @@ def logs_from_blocks(rpc: RpcClient, token: str, merchant: str, a: int, b: int) 
             w3.eth.get_block(n, full_transactions=True), n))  # checked: nonsense fails the node over
         for tx in blk["transactions"]:
             data = _hex(tx.get("input", b""))
-            if (str(tx.get("to") or "").lower() == token and data[:10] == TRANSFER_SELECTOR
-                    and data[10:74].lower() == merchant_word):
+            to_token = str(tx.get("to") or "").lower() == token
+            direct = data[:10] == TRANSFER_SELECTOR and data[10:74].lower() == merchant_word
+            relayed = data[:10] in AUTH_SELECTORS and data[74:138].lower() == merchant_word
+            if to_token and (direct or relayed):
                 rcpt = rpc.call("give a receipt", lambda w3, h=tx["hash"]: answers.receipt(
                     w3.eth.get_transaction_receipt(h)))
                 if rcpt["status"] == 1:

@@ -204,8 +204,10 @@ class PaymentWatcher(BackgroundLoop):
             "SELECT block_number, block_hash FROM scan_checkpoints WHERE chain_id=? ORDER BY block_number DESC",
             (chain_id,))
         for i, cp in enumerate(checkpoints):
-            # A block above the head is gone (the node switched to a shorter branch).
-            if cp["block_number"] <= head and self._canonical_hash(cp["block_number"]) == cp["block_hash"]:
+            # Checkpoints above the head are not judged (scan_once waits for a node that is behind).
+            if cp["block_number"] > head:
+                continue
+            if self._canonical_hash(cp["block_number"]) == cp["block_hash"]:
                 if i:  # some newer checkpoints were reorged away
                     rewind_to = cp["block_number"] + 1
                 break
@@ -217,7 +219,7 @@ class PaymentWatcher(BackgroundLoop):
             " AND status='seen'", self._key())
         fresh = self._canonical_hashes([p["block_number"] for p in pending if p["block_number"] <= head])
         bad_blocks = [p["block_number"] for p in pending
-                      if p["block_number"] > head or fresh.get(p["block_number"]) != p["block_hash"]]
+                      if p["block_number"] <= head and fresh.get(p["block_number"]) != p["block_hash"]]
         if bad_blocks:
             low = min(bad_blocks)
             rewind_to = low if rewind_to is None else min(rewind_to, low)
@@ -271,7 +273,7 @@ class PaymentWatcher(BackgroundLoop):
             for t in transfers:
                 # Looked up inside the write: an item accepted a moment ago is found.
                 pid, is_new = self.service.record_transfer(
-                    t, held=evidence.held(held, self.profile.chain_id, t, found))
+                    t, held=evidence.held(held, self.profile.chain_id, t, found, self.service.item_links))
                 if is_new:
                     new_ids.append(pid)
             # The invoices these payments belong to change in the same commit as the payments.
@@ -367,8 +369,16 @@ class PaymentWatcher(BackgroundLoop):
                 log.info("token facts not refreshed yet: %s", exc.user_message)
         head_block = self._head_block()
         head_block = self.clock_meter.measure(head_block, now=self.clock, latest=lambda: self.rpc.block("latest"),
-                                              stop=self._stop)
+                                              by_number=self.rpc.block, stop=self._stop)
         head = result.head = head_block["number"]
+        cursor = self.cursor()
+        if cursor is not None and head < cursor - 1:
+            # The node is behind what this till has read (a lagging or load-balanced endpoint): its
+            # missing blocks are not a reorg. Nothing is removed; the next pass asks again.
+            log.info("the node's newest block %s is behind the %s already read; waiting", head, cursor - 1)
+            self.events.publish(ChainStatus(online=True, head=head, head_time=head_block["timestamp"],
+                                            endpoint=self.rpc.status().endpoint, error=None))
+            return result
         self._check_reorg(result, head)
         self._scan_to(head, result)
         self._finalize(head, result)

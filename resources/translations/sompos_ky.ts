@@ -3723,178 +3723,188 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <source>they came back in a file from another till</source>
+        <translation>алар башка кассадан файл менен кайтып келди</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>ушул кассанын өз файлы {file} бул жерге кайра жүктөлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="121"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Сом токени мындай төлөмдү кабыл ала албайт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү жөнөтүлгөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>Кардардын эсебинде акча жетишпейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>Кардардын эсебинде акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Бул төлөмдү жөнөтүүчү ачкыч эмес, дүкөндүн өз эсеби гана жөнөтө алат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Бул төлөмгө уруксат колдонулуп же жокко чыгарылып бүткөн; кардардын төлөмдөрүн текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Башка касса жөнөтүп койгон; ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Кардар төлөмдү жөнөтүлгөнгө чейин жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Жөнөтүлдү, ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Мурда жөнөтүлгөн; жеткени текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Кардардын эсебинен тармак комиссиясын төлөөгө болбойт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Кардардын тармак комиссиясы азыр өтө аз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
         <source>The som token refused the payment</source>
         <translation>Сом токени төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The network refused this payment</source>
         <translation>Тармак бул төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Жоголду деп эсептелгенден кийин келди, ал эми кардарга кайра эсеп коюлган: кардар эки жолу төлөдү, төлөмдөрдүн бирин кайтарыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Жоголду деп эсептелип, башка жол менен төлөндү деп белгиленгенден кийин келди: кардар эки жолу төлөгөн жокпу, текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="168"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Жоголду деп эсептелгенден кийин келди; ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="173"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="175"/>
         <source>Arrived, confirming</source>
         <translation>Жетти, ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
         <source>Confirmed</source>
         <translation>Ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Тармак анын төлөмүн артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Тармак өттү деди, бирок акча келген жок; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="182"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Тармак бул төлөм өттү деп кайталап жатат, бирок акча эч келген жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="183"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү төлөм өткөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Кардар бул акчаны мурда башка жерге сарптаган; бул төлөм эч качан келбейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="189"/>
+        <source>Sent by someone else, but the network dropped it; sending it from this till</source>
+        <translation>Башка бирөө жөнөткөн, бирок тармак аны таштады; бул кассадан жөнөтүлүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="191"/>
         <source>Sending it again with the relay key</source>
         <translation>Жөнөтүүчү ачкыч менен кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="190"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="194"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Эч өткөн жок: кардардын капчыгында тармакка жетпеген мурунку төлөмдөр бар (%n), ошондуктан тармак бул төлөмдү {minutes} мүнөт кармап турду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="193"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="197"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
     </message>

@@ -3738,178 +3738,188 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <source>they came back in a file from another till</source>
+        <translation>они вернулись в файле с другой кассы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>собственный файл этой кассы {file} загружен сюда снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Закрыто {actor}: покупателю выставлено снова ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Закрыто {actor}: покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Закрыто {actor}: оплачено иначе ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Закрыто {actor}: оплачено иначе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="121"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Токен сом не принимает такой вид оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Разрешение покупателя на оплату истекло до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>На счёте покупателя не хватает денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>На счёте покупателя не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Этот платёж может отправить только собственный счёт магазина, а не ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="168"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="169"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="173"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="175"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
         <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Сеть отменила его платёж; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Сеть сообщила, что он прошёл, но деньги не пришли; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="182"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Сеть продолжает сообщать, что платёж прошёл, но деньги так и не пришли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="183"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Разрешение покупателя на оплату истекло, прежде чем платёж прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="189"/>
+        <source>Sent by someone else, but the network dropped it; sending it from this till</source>
+        <translation>Отправлено кем-то другим, но сеть его отбросила; отправляем с этой кассы</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="191"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="190"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="194"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="193"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="197"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>

@@ -68,6 +68,16 @@ TABLE = [
     ("this till's first tails on an amount it never asked: a twin (point 5)",
      Evidence(250 * SOM + 1, AT, open_unpaid=(Y,)), ONE, False, (None, "twin", None)),
     ("a twin for till 1 of 2 too", Evidence(250 * SOM + 3, AT), FIRST_OF_TWO, False, (None, "twin", None)),
+    ("a tip typed on the request keeps its tail: the one open sale asking with it takes it",
+     Evidence(110 * SOM + 1, AT, open_unpaid=(X,), same_tail=(X,)), ONE, False, (1, "edited", None)),
+    ("an exchange kept its fee from the request's amount: that sale's, part paid",
+     Evidence(99 * SOM + 600_001, AT, open_unpaid=(X, Y), same_tail=(X,)), ONE, False, (1, "edited", None)),
+    ("at a shop with several tills too", Evidence(99 * SOM + 600_001, AT, same_tail=(X,)), FIRST_OF_TWO, False,
+     (1, "edited", None)),
+    ("this till's tail far from the open sale asking with it: a twin's price",
+     Evidence(250 * SOM + 1, AT, open_unpaid=(X,), same_tail=(X,)), ONE, False, (None, "twin", None)),
+    ("a changed request while another till uses this number: inbox with the hint",
+     Evidence(110 * SOM + 1, AT, same_tail=(X,)), ONE, True, (None, "none", 1)),
     ("an odd tail no till hands out early is no twin's: the sole sale takes it",
      Evidence(30 * SOM + 502, AT, open_unpaid=(Y,)), ONE, False, (2, "sole", None)),
     # 4. Sole: one till, one open unpaid sale, nothing stronger spoke.
@@ -113,6 +123,11 @@ def test_each_rule_is_needed_the_table_fails_without_it():
     assert failures(no_held) >= 3
     assert failures(sole_first) >= 4
     assert failures(no_twins) >= 2
+
+    def no_edits(ev, **kw):
+        return M.attribute(Evidence(ev.value, ev.at, ev.held, ev.asked, ev.asked_before, ev.open_unpaid), **kw)
+
+    assert failures(no_edits) >= 4
 
 
 def test_match_transfer_sorts_a_plain_list_into_the_same_evidence():

@@ -109,6 +109,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("taken back on this till", QT_TRANSLATE_NOOP("history", "taken back on this till")),
     ("taken back by a person", QT_TRANSLATE_NOOP("history", "taken back by hand")),
     ("no other till had sent it in time", QT_TRANSLATE_NOOP("history", "no other till had sent it in time")),
+    ("they came back in a file from device {device}",
+     QT_TRANSLATE_NOOP("history", "they came back in a file from another till")),
     ("its own file {file} was loaded here again",
      QT_TRANSLATE_NOOP("history", "this till's own file {file} was loaded here again")),
     ("collect_again by {actor} {note}",
@@ -183,6 +185,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
      QT_TRANSLATE_NOOP("history", "The customer's payment permission ran out before it went through")),
     ("the payer spent the same transaction number elsewhere first; this payment can never arrive",
      QT_TRANSLATE_NOOP("history", "The customer spent this money elsewhere first; this payment can never arrive")),
+    ("relayed by someone else and dropped; this till sends it",
+     QT_TRANSLATE_NOOP("history", "Sent by someone else, but the network dropped it; sending it from this till")),
     ("the relay transaction was replaced; signing it again",
      QT_TRANSLATE_NOOP("history", "Sending it again with the relay key")),
     ("never went through: the customer's wallet has {n} earlier payment(s) that did not reach the network, so the "

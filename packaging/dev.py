@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
 """Developer entry point: one command sets everything up and runs the app or the tests.
 
-    python3 packaging/dev.py demo      # start Som POS on its embedded demo network
-    python3 packaging/dev.py test      # run the whole test suite (installs anvil + solc via npm)
-    python3 packaging/dev.py sompos …  # run any sompos command inside the project environment
+    python3 packaging/dev.py demo         # start Som POS on its embedded demo network
+    python3 packaging/dev.py test         # run the whole test suite (installs anvil + solc via npm)
+    python3 packaging/dev.py test --fast  # the fast tier, after every change: no node, EVM, window walk or build
+    python3 packaging/dev.py sompos …     # run any sompos command inside the project environment
+
+The suite runs in parallel (pytest-xdist, ``SOMPOS_TEST_WORKERS`` processes, 3 by default: its
+slow tiers mostly wait on nodes, builds and windows, so even a 2-core machine gains from a third);
+each test file stays on one worker (``--dist loadfile``), so module-wide fixtures (a build, a
+demo chain) are made once. ``-n 0`` runs it in one process.
 
 It creates `.venv/` next to pyproject.toml, installs the package with pinned versions
 (packaging/constraints.txt) and, for tests, the pinned npm tools (packaging/node). A stamp
@@ -121,7 +127,23 @@ def ensure_system_tools() -> None:
         _say("the tests need: " + " ".join(pkgs) + " (install them, e.g. sudo apt-get install ...)")
 
 
+FAST_TIER = "not (anvil or evm or walk or build)"   # the markers: tests/conftest.py
+
+
+def test_args(args: list[str]) -> list[str]:
+    """pytest's arguments for ``dev.py test [--fast] [pytest args]``: the tier and the workers."""
+    args = list(args)
+    fast = "--fast" in args
+    args = [a for a in args if a != "--fast"]
+    if fast:
+        args = ["-m", FAST_TIER, *args]
+    if not any(a == "-n" or a.startswith("-n") and a[2:].isdigit() or a.startswith("--numprocesses") for a in args):
+        args = ["-n", os.environ.get("SOMPOS_TEST_WORKERS", "3"), "--dist", "loadfile", *args]
+    return args
+
+
 def run_tests(py: Path, args: list[str]) -> int:
+    args = test_args(args)
     bin_dir = ensure_node_tools()
     ensure_system_tools()
     env = dict(os.environ)

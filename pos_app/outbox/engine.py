@@ -33,13 +33,9 @@ One ``pass_once()`` against a reachable node:
    account itself, so later relay transactions are never held behind it (``relay_numbers.py``); a
    relayed authorization with no receipt past its ``validBefore`` ends as expired.
 
-State changes of a batch are committed together (one fsync per batch, not per item); they are
-idempotent, so a crash between a send and its record only means the next pass sends the same
-bytes again and reads the answer "already known" or the receipt. Nothing is marked successful
-without a receipt. Plain Python, no Qt.
-
-The engine owns ``relay_nonces``; the queue's items change only through ``OfflineQueue.apply``
-(the queue owns them and their lifecycle).
+A batch's state changes commit together and are idempotent: a crash between a send and its record
+only means the next pass sends the same bytes again. The engine owns ``relay_nonces``; the
+queue's items change only through ``OfflineQueue.apply`` (their owner and lifecycle). No Qt.
 """
 from __future__ import annotations
 
@@ -71,7 +67,6 @@ Q = QueueState
 
 RESEND_AFTER_S = 20         # no receipt and not in the pool for this long: send the same bytes again
 RELAY_GAS = 150_000         # receive/transferWithAuthorization costs ~60-80k; unused gas is not paid
-ZERO_WORD = "0x" + "0" * 64
 
 
 class SyncEngine:

@@ -119,7 +119,7 @@ def test_a_hung_first_url_gets_only_its_share_and_the_second_answers(shop, silen
     with rpc.until(start + 4):
         assert rpc.block_number() == shop.node.w3.eth.block_number
     took = time.monotonic() - start
-    assert took < 2 + 0.8, took                      # half of 4 s for the first of two URLs, then the good one
+    assert took < 2 + 1.2, took                      # half of 4 s for the first of two URLs, then the good one
     assert "NodeTooSlow" in rpc.endpoints[0].last_error
     assert silent.accepted                           # it was asked, and given up on
 
@@ -131,7 +131,7 @@ def test_sync_deadline_8_reaches_the_good_second_url_in_time(shop, tmp_path, cap
     rc, out, err, took = sync(capsys, data, "--deadline", "8")
     assert rc == 0, out + err
     assert out.strip().splitlines()[-1] == "all payments are final or failed"   # the chain was read
-    assert took < 8 + 0.5, took
+    assert took < 8 + 1.0, took  # (a loaded machine: the suite runs in parallel)
     assert first.counts["hostile"] >= 1 if bad == "trickle" else first.accepted
 
 
@@ -148,7 +148,7 @@ def test_a_node_found_too_slow_is_not_asked_again_by_the_next_request(shop, tric
     start = time.monotonic()
     with pytest.raises(NodeUnavailable) as caught:
         rpc.block_number()
-    assert time.monotonic() - start < 0.3
+    assert time.monotonic() - start < 1.0   # not a request budget (10 s) again
     assert trickle.counts["hostile"] == asked
     assert "No blockchain node answered" in caught.value.user_message
     assert "NodeTooSlow" in caught.value.detail
@@ -252,6 +252,8 @@ def test_sync_deadline_8_holds_with_a_30_mb_answer(shop, tmp_path, capsys, mode)
     finally:
         big.close()
     assert big.asked >= 1
-    assert took < 8 + 0.75, took                     # start-up, the 8 s, and a little to say so
+    # Start-up, the 8 s, and a little to say so (more on a machine running the suite in parallel;
+    # before the fix it overshot by 2.5 to 8 s).
+    assert took < 8 + 1.5, took
     assert rc == 3, out + err
     assert out.strip().splitlines()[-1].startswith("deadline reached: the chain could not be read"), out

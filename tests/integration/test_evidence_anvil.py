@@ -371,7 +371,7 @@ def test_a_transfer_the_wallet_sent_again_with_a_higher_fee_settles_its_own_sale
         "maxFeePerGas": 10 * int(node.w3.eth.gas_price), "maxPriorityFeePerGas": 5 * int(node.w3.eth.gas_price)},
         payer_key)
     again = Web3.to_hex(node.w3.eth.send_raw_transaction(signed.raw_transaction))
-    assert again != first["tx_hash"] and receipt(node.w3, again)["status"] == 1
+    assert again != first["tx_hash"] and node.w3.eth.wait_for_transaction_receipt(again, timeout=20)["status"] == 1
     node.mine(blocks_before_sync)
 
     till.run_until(lambda: till.states() == {item.id: Q.FINAL}, passes=6)

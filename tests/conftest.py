@@ -1,0 +1,51 @@
+"""The test suite's tiers: every test is marked by the slow kind of thing it runs, so a developer
+runs the fast tier after each change (``python3 packaging/dev.py test --fast``) and CI runs all.
+
+* ``anvil``: a real JSON-RPC node (tests/integration);
+* ``evm``: the in-process EVM (eth-tester + py-evm: the demo chain, a fresh chain per test);
+* ``walk``: the real window under Xvfb, driven by xdotool, or a window per screen size in a child;
+* ``build``: the real PyInstaller build and its packages.
+
+A test gets the mark of its module's kind here, from what the module uses, so a new test file is
+tiered without anyone remembering to mark it (an explicit ``pytestmark`` works too).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+# What a module's source says about the slow kind it runs.
+EVM_WORDS = ("DemoChain", "EthereumTester", "evm_w3", "open_demo_context", "demo_chain", "som_token")
+WALK_FILES = {"ui/test_counter_walk.py", "ui/test_screen_fit.py"}
+BUILD_FILES = {"packaging/test_build.py"}
+
+
+@lru_cache(maxsize=None)
+def _kind(path: str) -> str | None:
+    rel = Path(path).resolve().relative_to(ROOT).as_posix()
+    if rel in BUILD_FILES:
+        return "build"
+    if rel in WALK_FILES:
+        return "walk"
+    if rel.startswith("integration/"):
+        return "anvil"
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    if any(word in text for word in EVM_WORDS) or rel.startswith("chain/"):
+        return "evm"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        kind = _kind(str(item.fspath))
+        if kind is not None and not item.get_closest_marker(kind):
+            item.add_marker(getattr(pytest.mark, kind))
+        # Fixtures that start the in-process EVM mark a test wherever it lives.
+        if kind is None and {"demo_chain", "window", "evm_w3", "chain"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.evm)

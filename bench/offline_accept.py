@@ -26,6 +26,7 @@ from eth_utils import keccak  # noqa: E402
 
 from payloads import CHAIN, DECIMALS, GWEI, MERCHANT, TOKEN, authorization, facts, raw_transfer  # noqa: E402
 from pos_app.invoices.service import InvoiceService  # noqa: E402
+from pos_app.keys.device import DeviceKeyOnce  # noqa: E402
 from pos_app.core.money import Tyiyn  # noqa: E402
 from pos_app.offline.queue import OfflineQueue  # noqa: E402
 from pos_app.offline.risk import Limits  # noqa: E402
@@ -63,7 +64,8 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=10_000)
     ap.add_argument("--timed", type=int, default=300)
     args = ap.parse_args()
-    store = open_store(Path(tempfile.mkdtemp()))
+    folder = Path(tempfile.mkdtemp())
+    store = open_store(folder, device_key=DeviceKeyOnce(folder))
     svc = InvoiceService(store)
     q = OfflineQueue(store, svc)
     q.set_limits(Limits(total_tyiyn=10**12, max_items=10**9, per_payment_tyiyn=10**9, unknown_payer_tyiyn=10**9))

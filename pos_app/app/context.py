@@ -17,13 +17,14 @@ from pos_app.chain import demo_constants as demo_accounts
 from pos_app.core.errors import ChainError, ConfigError, NodeUnavailable, PosError
 from pos_app.core.events import EventBus
 from pos_app.core.money import Tyiyn
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import Store, open_store
 
 if TYPE_CHECKING:
     from pos_app.chain.token_cache import TokenFeatures, TokenInfo
     from pos_app.invoices.service import Invoice, InvoiceService
-    from pos_app.offline.handover import ExportResult, HandoverTill
-    from pos_app.offline.handover_import import ImportResult
+    from pos_app.handover.export import ExportResult, HandoverTill
+    from pos_app.handover.importer import ImportResult
     from pos_app.offline.queue import OfflineQueue
     from pos_app.offline.verify import ShopFacts
     from pos_app.shop.payers import PayerBook
@@ -81,8 +82,10 @@ class AppContext:
                  store: Store | None = None, new_shop: bool = False) -> None:
         self.data_dir = Path(data_dir)
         # ``store``: an already open one (the CLI's read-only open on a full disk, store/readonly.py);
-        # ``new_shop``: a person asked to start over where the database file is empty.
-        self.store: Store = store if store is not None else open_store(self.data_dir, new_shop=new_shop)
+        # ``new_shop``: a person asked to start over where the database file is empty. The store
+        # signs its audit head with this till's device key, made beside it on first use.
+        self.store: Store = store if store is not None else open_store(
+            self.data_dir, device_key=DeviceKeyOnce(self.data_dir), new_shop=new_shop)
         self.events = EventBus()
         self._service: "InvoiceService | None" = None
         self.embedded_w3 = embedded_w3
@@ -228,8 +231,8 @@ class AppContext:
                          fee_floor=self.offline.fee_floor(cfg.network.chain_id), features=info.features)
 
     def handover(self) -> "HandoverTill":
-        """What a hand-over file (export or import) needs from this till, passed to ``offline.handover``."""
-        from pos_app.offline.handover import HandoverTill
+        """What a hand-over file (export or import) needs from this till, passed to ``handover``."""
+        from pos_app.handover.export import HandoverTill
         cfg = self.config
         return HandoverTill(store=self.store, queue=self.offline, data_dir=self.data_dir,
                             chain_id=cfg.network.chain_id, till=cfg.till, expiry_seconds=cfg.expiry_seconds,
@@ -237,14 +240,14 @@ class AppContext:
                             facts=self.offline_facts, events=self.events)
 
     def export_handover(self, path: Path | str, **options: Any) -> "ExportResult":
-        """``offline.handover.export_bundle`` for this till (options: now, include_handed_off,
+        """``handover.export.export_bundle`` for this till (options: now, include_handed_off,
         overwrite, actor)."""
-        from pos_app.offline.handover import export_bundle
+        from pos_app.handover.export import export_bundle
         return export_bundle(self.handover(), path, **options)
 
     def import_handover(self, path: Path | str, **options: Any) -> "ImportResult":
-        """``offline.handover_import.import_bundle`` for this till (options: now, expect_device, actor)."""
-        from pos_app.offline.handover_import import import_bundle
+        """``handover.importer.import_bundle`` for this till (options: now, expect_device, actor)."""
+        from pos_app.handover.importer import import_bundle
         return import_bundle(self.handover(), path, **options)
 
     def watcher(self) -> "PaymentWatcher":

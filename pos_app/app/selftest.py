@@ -27,9 +27,10 @@ class Step:
 
 
 def _database(scratch: Path) -> str:
+    from pos_app.keys.device import DeviceKeyOnce
     from pos_app.store.db import open_store
     from pos_app.store.migrations import SCHEMA_VERSION
-    store = open_store(scratch / "db")
+    store = open_store(scratch / "db", device_key=DeviceKeyOnce(scratch / "db"))
     try:
         version = store.schema_version()
         d = store.durability()

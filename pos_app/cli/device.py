@@ -8,8 +8,8 @@ from pos_app.cli.output import add_actions, add_command, open_context, out
 
 
 def cmd_device(args: argparse.Namespace) -> int:
-    from pos_app.offline.handover import device_fingerprint
-    from pos_app.offline.pairing import Pairings, show_fingerprint
+    from pos_app.handover.pairing import Pairings, show_fingerprint
+    from pos_app.keys.device import device_fingerprint
     ctx = open_context(args)
     pairings = Pairings(ctx.store)
     if args.device_cmd == "forget":

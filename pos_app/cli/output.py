@@ -164,12 +164,13 @@ def open_context(args: argparse.Namespace, *, read_only: bool = False):
     try:
         return AppContext(data_dir, new_shop=bool(getattr(args, "new_shop", False)))
     except StorageError as exc:
+        from pos_app.keys.device import DeviceKeyOnce
         from pos_app.store.readonly import disk_full, open_read_only
         if not (read_only and disk_full(data_dir) and (data_dir / "sompos.db").is_file()):
             raise
         log.warning("the disk is full; reading the shop database read-only (%s)", exc.detail)
         try:
-            store = open_read_only(data_dir)
+            store = open_read_only(data_dir, device_key=DeviceKeyOnce(data_dir))
         except PosError:
             raise exc from None  # say what the ordinary open said
         return AppContext(data_dir, store=store)

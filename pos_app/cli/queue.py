@@ -60,8 +60,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from pos_app.offline.pairing import show_fingerprint
-    from pos_app.offline.usecases import own_file_returned
+    from pos_app.handover.own_file import own_file_returned
+    from pos_app.handover.pairing import show_fingerprint
     ctx = open_context(args)
     result = ctx.import_handover(args.file, expect_device=args.expect_device)
     if own_file_returned(result, ctx.data_dir, expect_device=args.expect_device):

@@ -274,8 +274,9 @@ class RelayKeyStore:
         store = self._store
         owned = None
         if store is None:
+            from pos_app.keys.device import DeviceKeyOnce
             from pos_app.store.db import open_store
-            store = owned = open_store(self.data_dir)
+            store = owned = open_store(self.data_dir, device_key=DeviceKeyOnce(self.data_dir))
         try:
             yield KeyAttempts(store, ATTEMPTS_NAME, max_attempts=MAX_ATTEMPTS,
                               lockout_seconds=LOCKOUT_SECONDS, clock=self._clock, monotonic=self._monotonic,

@@ -3,9 +3,9 @@
 Every record's hash covers its fields and the previous record's hash (``chain_hash``), so an edited
 record breaks the chain. The hash is public, though: someone with the database alone can append a
 correctly hashed record, or rewrite the whole chain. What they do not have is ``device-key.pem``,
-this till's Ed25519 key in the data folder (``device_key``), and that is what keys the chain (the
-key, the head's format and the anchor file are in ``audit_head.py``; the records, ``seal`` among
-their writers, and ``verify`` here):
+this till's Ed25519 key in the data folder (``keys/device.py``; the store is given it, ``Store(device_key=)``),
+and that is what keys the chain (the head's format and the anchor file are in ``audit_head.py``; the
+records, ``seal`` among their writers, and ``verify`` here):
 
 * **The signed head.** When a transaction that added records commits, the app signs the newest
   record's id and hash and the number of records (``sign_head``) and stores that head in the same
@@ -19,7 +19,7 @@ their writers, and ``verify`` here):
   written to ``audit-anchor.json`` next to the database (atomic replace; ``{"id", "count", "hash",
   "sig"}``). ``verify`` refuses an anchor whose signature does not verify under this till's device
   key, and checks that the record it names still exists with that hash. Hand-over files carry the
-  signed head to another till (``handover_file``), which verifies it with the file's device key
+  signed head to another till (``handover/file.py``), which verifies it with the file's device key
   and records it. (The anchor file is not fsynced: after a power cut it may lag the database by the
   last commits, which still verifies; it is never ahead of it.)
 * **Direct edits to invoices, payments and the offline queue.** SQLite triggers (schema step 7 for
@@ -49,13 +49,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from pos_app.store.audit_head import (
-    anchor_problems, device_public, fingerprint, head_problems, head_shape_ok, head_signed_by, public_key_hex,
-    sign_head, stored_head,
+    anchor_problems, fingerprint, head_problems, head_shape_ok, head_signed_by, public_key_hex, sign_head,
+    stored_head,
 )
-# The device key, the head's format and the anchor file live in audit_head.py; importable from here as before.
+# The head's format and the anchor file live in audit_head.py; importable from here as before.
 from pos_app.store.audit_head import (  # noqa: F401
-    ANCHOR_NAME, DEVICE_KEY_NAME, HEAD_SETTING, check_anchor, device_key, head_message, parse_head, read_anchor,
-    verify_signature, write_anchor,
+    ANCHOR_NAME, HEAD_SETTING, check_anchor, head_message, parse_head, read_anchor, verify_signature, write_anchor,
 )
 
 if TYPE_CHECKING:
@@ -327,12 +326,12 @@ def _reader(store: Any) -> tuple[Any, bool]:
 def verify(store: Any, data_dir: Path | str | None = None) -> AuditReport:
     """Check the chain, its signed head, its anchor and every audited row against its last digest.
 
-    The device key is read from ``data_dir`` (the database's folder when None; then the anchor
-    file is not checked). Nothing is written, not even a missing device key.
+    The head is checked against the public key of the device key the store was given
+    (``Store.device_key.public()``, read from the data folder, never made); the anchor file is read
+    from ``data_dir`` (not checked when None). Nothing is written, not even a missing device key.
     """
     import contextlib
-    folder = Path(data_dir) if data_dir is not None else Path(store.path).parent
-    public, key_problem = device_public(folder)
+    public, key_problem = store.device_key.public()
     conn, own = _reader(store)
     try:
         with (contextlib.nullcontext() if own else store.lock):

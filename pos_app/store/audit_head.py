@@ -1,11 +1,15 @@
-"""The audit chain's signed head: this till's device key, the head it signs, and the anchor file.
+"""The audit chain's signed head: the device key it is signed with, as the store is given it, the head's
+format, and the anchor file.
 
-The device key (``device-key.pem`` next to the database, Ed25519) signs the newest record's id and
-hash and the number of records (``sign_head``); the head is kept in the database (setting
+This till's device key (``keys/device.py``: ``device-key.pem`` next to the database, Ed25519) signs
+the newest record's id and hash and the number of records (``sign_head``). The store never reads
+or makes that key itself (``keys/`` is a layer above): whoever opens a ``Store`` hands it a
+``DeviceKey`` (``keys.device.DeviceKeyOnce``). The head is kept in the database (setting
 ``audit_head``, written by ``Store`` when it commits; see ``audit.py`` ``seal``) and copied to
 ``audit-anchor.json`` beside it (``write_anchor``). Hand-over files carry the signed head to another
-till and are signed with the same key (``offline/handover_file.py``). The checks of the head and
-the anchor that ``audit.verify`` reports are here too (``head_problems``, ``anchor_problems``).
+till and are signed with the same key (``handover/file.py``). What checking needs of a public key
+(``public_key_hex``, ``fingerprint``, ``verify_signature``) and the checks of the head and the anchor
+that ``audit.verify`` reports are here (``head_problems``, ``anchor_problems``).
 
 Reads only: the records themselves are written by ``audit.py`` (the owner of ``audit_log``), the
 setting by ``Store``.
@@ -14,66 +18,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import secrets
-import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from pos_app.core.errors import StorageError
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-log = logging.getLogger(__name__)
-
 ANCHOR_NAME = "audit-anchor.json"
-DEVICE_KEY_NAME = "device-key.pem"        # the hand-over files' device key (offline/handover_file.py)
 HEAD_SETTING = "audit_head"               # the signed head in the database (written by Store)
 
 
-# -- the device key that signs the head ------------------------------------------------------------
-def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
-    """This machine's Ed25519 signing key, created on first use in ``data_dir/device-key.pem`` (0600).
+# -- the device key, as the store is given it ------------------------------------------------------
+class DeviceKey(Protocol):
+    """What a ``Store`` is given to sign its audit head with (``keys.device.DeviceKeyOnce``)."""
 
-    It signs the audit log's head and this till's hand-over files. Kept unencrypted: export and
-    every sale must work without a passphrase in the field; it holds no money. An existing file is
-    never replaced.
-    """
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    def __call__(self) -> "Ed25519PrivateKey | None":
+        """The key that signs the head, made or read on first use; None when it cannot be used
+        (then nothing is signed and a sale goes on)."""
 
-    from pos_app.core.files import write_file_atomic
-
-    path = Path(data_dir) / DEVICE_KEY_NAME
-    if not path.exists():
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_file_atomic(path, pem, overwrite=False)
-            return key
-        except FileExistsError:
-            pass                                   # another process made it first: use theirs
-        except OSError as exc:
-            raise StorageError("The device key {file} could not be created.", file=str(path),
-                               detail=str(exc)) from exc
-    try:
-        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-            os.chmod(path, 0o600)
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
-    if not isinstance(key, Ed25519PrivateKey):
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
-    return key
+    def public(self) -> tuple[str | None, str | None]:
+        """(its public key, 64 hex, None) or (None, why it cannot be used, one sentence); never
+        makes a key: ``audit.verify`` checks the head against it and writes nothing."""
 
 
 def public_key_hex(key: "Ed25519PrivateKey") -> str:
+    """The raw public half of ``key``, 64 hex: how a device key is named in heads, files and pairings."""
     from cryptography.hazmat.primitives import serialization
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
 
@@ -141,25 +112,6 @@ def stored_head(conn: Any) -> dict[str, Any] | None:
     return parse_head(row[0]) if row else None
 
 
-class DeviceKeyOnce:
-    """This till's device key for signing the head, made or read on first use (``Store``); None
-    when it cannot be read or made: a sale goes on, unsigned, and it is logged once."""
-
-    def __init__(self, data_dir: Path | str) -> None:
-        self.data_dir = Path(data_dir)
-        self._key: Ed25519PrivateKey | None = None
-        self._failed = False
-
-    def __call__(self) -> "Ed25519PrivateKey | None":
-        if self._key is None and not self._failed:
-            try:
-                self._key = device_key(self.data_dir)
-            except StorageError as exc:
-                self._failed = True
-                log.error("the audit log's head cannot be signed: %s (%s)", exc.user_message, exc.detail)
-        return self._key
-
-
 # -- the anchor outside the database -------------------------------------------------------------
 def read_anchor(data_dir: Path | str) -> dict[str, Any] | None:
     """The anchor file: ``{"id", "hash"}`` and, once heads are signed, ``"count"`` and ``"sig"``;
@@ -201,18 +153,6 @@ def check_anchor(store: Any, record_id: int, digest: str) -> list[str]:
         return []                                   # anchored before the first record: nothing to hold to
     with store.lock:
         return record_problems(store.conn, record_id, digest)
-
-
-def device_public(folder: Path) -> tuple[str | None, str | None]:
-    """(this till's device public key, None) or (None, why it cannot be used); never creates one."""
-    if not (folder / DEVICE_KEY_NAME).exists():
-        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is missing, so the signed audit head "
-                      "cannot be checked")
-    try:
-        return public_key_hex(device_key(folder)), None
-    except StorageError:
-        return None, (f"this till's device key ({DEVICE_KEY_NAME}) is damaged, so the signed audit head "
-                      "cannot be checked")
 
 
 def head_problems(conn: Any, head: Any, public: str | None, key_problem: str | None, keyed_at: int | None,

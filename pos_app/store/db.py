@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 from pos_app.core.errors import StorageError
 from pos_app.store.audit_head import (
-    ANCHOR_NAME, HEAD_SETTING, DeviceKeyOnce, check_anchor, head_shape_ok, stored_head, write_anchor,
+    ANCHOR_NAME, HEAD_SETTING, DeviceKey, check_anchor, head_shape_ok, stored_head, write_anchor,
 )
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -144,9 +144,14 @@ def storage_error(exc: BaseException, path: Path) -> StorageError:
 
 
 class Store:
-    """A single SQLite connection with the durability pragmas checked and a write lock."""
+    """A single SQLite connection with the durability pragmas checked and a write lock.
 
-    def __init__(self, path: Path, *, new_shop: bool = False) -> None:
+    ``device_key`` signs the audit log's head as each transaction that added records commits
+    (``keys.device.DeviceKeyOnce`` for the data folder, passed in by whoever opens the store: the
+    store does not know where keys live); ``audit.verify`` checks the head against its public key.
+    """
+
+    def __init__(self, path: Path, *, device_key: DeviceKey, new_shop: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._depth = 0
@@ -155,7 +160,7 @@ class Store:
         self._audit_start: int | None = None      # the newest audit record when the transaction began
         self._sealed: dict[str, Any] | None = None  # the head signed in it, for the anchor file
         self._seal_force = False
-        self._audit_key = DeviceKeyOnce(self.path.parent)  # signs the audit head; made on first use
+        self.device_key = device_key              # signs the audit head; made on first use
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if os.name != "nt":
@@ -379,7 +384,7 @@ class Store:
             start = 0 if self._newest_audit_id() is not None else None  # made in this transaction
             if start is None:
                 return
-        head = seal(self.conn, self._audit_key, start, force=self._seal_force)
+        head = seal(self.conn, self.device_key, start, force=self._seal_force)
         if head is not None:
             self.conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -478,9 +483,10 @@ class Store:
             self.conn.close()
 
 
-def open_store(data_dir: Path | str, *, new_shop: bool = False) -> Store:
-    """Open (creating if needed) the shop database inside ``data_dir``."""
-    return Store(Path(data_dir) / DB_NAME, new_shop=new_shop)
+def open_store(data_dir: Path | str, *, device_key: DeviceKey, new_shop: bool = False) -> Store:
+    """Open (creating if needed) the shop database inside ``data_dir``; ``device_key`` signs its audit
+    head (``keys.device.DeviceKeyOnce(data_dir)``, the key beside the database)."""
+    return Store(Path(data_dir) / DB_NAME, device_key=device_key, new_shop=new_shop)
 
 
 def _sha256(data: bytes):

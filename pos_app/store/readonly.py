@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from pos_app.store.audit_head import DeviceKey
 from pos_app.store.db import DB_NAME, Store
 
 LOW_SPACE_BYTES = 1024 * 1024  # below this SQLite cannot be expected to create its files
@@ -39,6 +40,7 @@ def disk_full(data_dir: Path | str) -> bool:
         return False
 
 
-def open_read_only(data_dir: Path | str) -> Store:
-    """The existing shop database in ``data_dir``, for reading only (see the module docstring)."""
-    return ReadOnlyStore(Path(data_dir) / DB_NAME)
+def open_read_only(data_dir: Path | str, *, device_key: DeviceKey) -> Store:
+    """The existing shop database in ``data_dir``, for reading only (see the module docstring);
+    ``device_key`` is what ``audit verify`` checks the signed head against (nothing is signed here)."""
+    return ReadOnlyStore(Path(data_dir) / DB_NAME, device_key=device_key)

@@ -1,5 +1,5 @@
 """``sompos queue import`` of a till's own hand-over file, and the rule behind its wording
-(``pos_app.offline.usecases.own_file_returned``, shared with the till's window).
+(``pos_app.handover.own_file.own_file_returned``, shared with the till's window).
 
 A stick that never reached the other till, loaded back where it was written: the first time its
 payments are taken back; the second time none is handed off any more, and the till still says
@@ -18,9 +18,9 @@ from pos_app.chain.demo_constants import DEMO_TOKEN_NAME, DEMO_TOKEN_VERSION
 from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, save_token_info
 from pos_app.cli.main import main
 from pos_app.core.money import Tyiyn
-from pos_app.offline.handover import device_fingerprint
-from pos_app.offline.handover_import import ImportResult
-from pos_app.offline.usecases import own_file_returned
+from pos_app.handover.importer import ImportResult
+from pos_app.handover.own_file import own_file_returned
+from pos_app.keys.device import device_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "offline"))  # the customer-signed payloads of the offline tests

@@ -241,9 +241,10 @@ signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), int(sys.argv[2])))
 if sys.argv[3] == "store":
     from pos_app.core.errors import PosError
+    from pos_app.keys.device import DeviceKeyOnce
     from pos_app.store.db import open_store
     try:
-        open_store(sys.argv[1])
+        open_store(sys.argv[1], device_key=DeviceKeyOnce(sys.argv[1]))
     except PosError as exc:
         sys.exit("sompos: error: " + str(exc))
 from pos_app.cli.main import main

@@ -34,6 +34,7 @@ from pos_app.chain.profiles import DEMO_CHAIN_ID
 from pos_app.cli.main import main
 from pos_app.core.errors import BadInput
 from pos_app.core.money import Tyiyn
+from pos_app.keys import device as D
 from pos_app.store import audit as A
 from pos_app.store.audit import ANCHOR_NAME, INVOICE_FIELDS, TRIGGERS, chain_hash, row_digest, verify
 
@@ -118,8 +119,8 @@ def test_an_untouched_shop_verifies_and_its_anchor_and_head_are_signed(shop, cap
     rc, out = run(capsys, "--data-dir", str(shop), "audit", "verify")
     assert rc == 0 and "everything agrees" in out
     anchor = json.loads((shop / ANCHOR_NAME).read_text())
-    key = A.device_key(shop)
-    assert A.head_signed_by(A.public_key_hex(key), anchor)
+    key = D.device_key(shop)
+    assert A.head_signed_by(D.public_key_hex(key), anchor)
     conn = raw(shop)
     stored = json.loads(conn.execute("SELECT value FROM settings WHERE key = 'audit_head'").fetchone()[0])
     newest = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
@@ -273,21 +274,21 @@ def test_an_older_shops_offline_payments_get_their_starting_record(tmp_path):
 
 # -- a normal day, and the hand-over file -----------------------------------------------------------------
 def test_a_normal_day_verifies_clean_on_both_tills_and_the_file_carries_the_signed_head(tmp_path):
-    from pos_app.offline import handover as B
-    from pos_app.offline.pairing import Pairings
+    from pos_app.handover import file as F
+    from pos_app.handover.pairing import Pairings
     from pos_app.shop.config import set_till
     field, office = open_shop(tmp_path / "field"), open_shop(tmp_path / "office")
     try:
         set_till(field.store, "1/2")                               # two tills of one shop
         set_till(office.store, "2/2")
-        Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
+        Pairings(office.store).pair(D.public_key_hex(D.device_key(field.data_dir)), actor="manager")
         field.create_invoice(Tyiyn(4000), memo="bread")
         sell_offline(field, 150, KEYS[0])
         sell_offline(field, 70, KEYS[1])
         path = tmp_path / "stick" / "queue.jsonl"
         path.parent.mkdir()
         field.export_handover(path)
-        bundle = B.read_bundle(path)
+        bundle = F.read_bundle(path)
         head = bundle.audit
         assert A.head_signed_by(bundle.device_key, head)
         assert field.store.verify_against((head["id"], head["hash"])) == []
@@ -334,13 +335,13 @@ def test_the_engine_sending_offline_payments_to_the_chain_verifies_clean(tmp_pat
 
 
 def test_a_hand_over_file_whose_audit_head_signature_is_forged_is_refused(tmp_path):
-    from pos_app.offline import handover as B
+    from pos_app.handover import file as F
     field = open_shop(tmp_path / "field")
     try:
         sell_offline(field, 150, KEYS[0])
         path = tmp_path / "queue.jsonl"
         field.export_handover(path)
-        key = B.device_key(field.data_dir)
+        key = D.device_key(field.data_dir)
     finally:
         field.close()
     lines = [ln + b"\n" for ln in path.read_bytes()[:-1].split(b"\n")[:-1]]
@@ -348,7 +349,7 @@ def test_a_hand_over_file_whose_audit_head_signature_is_forged_is_refused(tmp_pa
     header["audit"] = {**header["audit"], "id": header["audit"]["id"] + 5}     # a head the till never signed
     lines[0] = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
     forged = tmp_path / "forged.jsonl"
-    forged.write_bytes(B.sign_lines(lines, key))                 # even the file's own key on the whole file
+    forged.write_bytes(F.sign_lines(lines, key))                 # even the file's own key on the whole file
     with pytest.raises(BadInput) as e:
-        B.read_bundle(forged)
+        F.read_bundle(forged)
     assert "its device signature does not match" in e.value.user_message

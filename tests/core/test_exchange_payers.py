@@ -30,6 +30,7 @@ from pos_app.core.money import Tyiyn
 from pos_app.invoices.service import Transfer
 from pos_app.shop.config import load_config, set_network
 from pos_app.shop.payers import PayerBook, PayerNames, SharedWallet, payer_label
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
 BINANCE_6 = "0x8894E0a0c962CB723c1976a4421c95949bE2D4E3"   # BscScan: "Binance: Hot Wallet 6"
@@ -83,7 +84,7 @@ def test_a_profile_file_lists_its_own_exchange_wallets_and_they_are_stored(tmp_p
     prof = load_profile_file(p)
     assert prof.exchange_wallets == (ExchangeWallet(BINANCE_6, "Binance"),
                                      ExchangeWallet(to_checksum_address(OTHER), "Local exchange"))
-    store = open_store(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db", device_key=DeviceKeyOnce(tmp_path / "s.db"))
     try:
         set_network(store, str(p))                                      # stored as data, read back equal
         assert load_config(store).network.exchange_wallets == prof.exchange_wallets
@@ -114,7 +115,7 @@ def test_a_bad_exchange_wallet_entry_is_refused_by_name(wallets, says):
 # -- a listed exchange wallet never carries a person's name -------------------------------------------
 @pytest.fixture
 def book(tmp_path):
-    store = open_store(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db", device_key=DeviceKeyOnce(tmp_path / "s.db"))
     yield PayerBook(store, exchanges=lambda: {BINANCE_6.lower(): "Binance"})
     store.close()
 
@@ -140,7 +141,7 @@ def test_naming_an_exchange_wallet_is_refused_in_the_cashiers_words(book):
 
 
 def test_a_name_given_before_the_wallet_was_listed_is_not_shown(tmp_path):
-    store = open_store(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db", device_key=DeviceKeyOnce(tmp_path / "s.db"))
     try:
         listed: dict[str, str] = {}
         book = PayerBook(store, exchanges=lambda: listed)

@@ -4,7 +4,7 @@ Layers (STYLE.md "Target layout", docs/architecture.md)::
 
     cli, ui (5)                           the two faces; cli may start the GUI
     app (4)                               the composition root
-    invoices, payments, offline, outbox, shop (3)   the domain
+    invoices, payments, offline, handover, outbox, shop (3)   the domain
     chain, keys (2)
     store (1)
     core (0)
@@ -38,7 +38,7 @@ LAYERS: dict[str, int] = {
     "core": 0,
     "store": 1,
     "chain": 2, "keys": 2,
-    "invoices": 3, "payments": 3, "offline": 3, "outbox": 3, "shop": 3,
+    "invoices": 3, "payments": 3, "offline": 3, "handover": 3, "outbox": 3, "shop": 3,
     "app": 4,
     "cli": 5, "ui": 5,
 }
@@ -49,6 +49,12 @@ DOMAIN_IMPORTS: dict[str, frozenset[str]] = {
     "invoices": frozenset(),
     # an offline payment pays an invoice: the queue links it through InvoiceService
     "offline": frozenset({"invoices"}),
+    # a hand-over file carries offline payments: export reads the queue's unsent items (the offline
+    # lifecycle's UNSENT), import re-checks each payload (offline.payload, offline.verify) and queues it
+    # through the OfflineQueue it is given; the file states the exporting till's slot, checked against
+    # this till's (invoices.matching.TillSlot). Nothing in the domain imports the hand-over: only app/
+    # (the composition root), cli/ and ui/ do.
+    "handover": frozenset({"offline", "invoices"}),
     # detection records transfers through InvoiceService and notes the online facts offline
     # acceptance needs (through an OfflineQueue it is given: see test_domain_services_are_passed_in)
     "payments": frozenset({"invoices", "offline"}),
@@ -285,10 +291,10 @@ def _fake_tree(tmp_path: Path, files: dict[str, str]) -> list[Import]:
 ])
 def test_checker_finds_an_upward_import_in_every_form(tmp_path, source):
     imports = _fake_tree(tmp_path, {"__init__.py": "", "store/__init__.py": "", "store/db.py": "",
-                                    "offline/__init__.py": "", "offline/handover.py": source,
+                                    "handover/__init__.py": "", "handover/export.py": source,
                                     "app/__init__.py": "", "app/context.py": ""})
     problems = layer_problems(imports)
-    assert len(problems) == 1 and "offline (layer 3) reaches up to app (layer 4)" in problems[0], problems
+    assert len(problems) == 1 and "handover (layer 3) reaches up to app (layer 4)" in problems[0], problems
 
 
 def test_checker_refuses_a_domain_import_missing_from_the_table_and_allows_the_listed_ones(tmp_path):

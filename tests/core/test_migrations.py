@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 from pos_app.shop.config import load_config
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import DB_NAME, open_store
 from pos_app.store.migrations import SCHEMA_VERSION
 
@@ -11,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def test_version_1_database_upgrades_in_place(tmp_path):
     shutil.copy(FIXTURES / "sompos_v1.db", tmp_path / DB_NAME)
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     try:
         assert store.schema_version() == SCHEMA_VERSION > 1
         inv = store.one("SELECT * FROM invoices")
@@ -35,7 +36,7 @@ def test_every_schema_version_upgrades_and_keeps_its_data(tmp_path):
         folder = tmp_path / f"v{n}"
         folder.mkdir()
         shutil.copy(FIXTURES / f"sompos_v{n}.db", folder / DB_NAME)
-        store = open_store(folder)
+        store = open_store(folder, device_key=DeviceKeyOnce(folder))
         try:
             assert store.schema_version() == SCHEMA_VERSION
             rows = store.query("SELECT id, state, due_base, memo FROM invoices ORDER BY id")

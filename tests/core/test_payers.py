@@ -3,6 +3,7 @@ import pytest
 
 from pos_app.core.errors import BadInput
 from pos_app.shop.payers import PayerBook, short_address
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
 ADDR = "0x86cB1e7F0Bb2C0B36fFb5EdE6b9b61d7cc0aaA5F"
@@ -10,7 +11,7 @@ ADDR = "0x86cB1e7F0Bb2C0B36fFb5EdE6b9b61d7cc0aaA5F"
 
 @pytest.fixture
 def book(tmp_path):
-    store = open_store(tmp_path / "s.db")
+    store = open_store(tmp_path / "s.db", device_key=DeviceKeyOnce(tmp_path / "s.db"))
     yield PayerBook(store)
     store.close()
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.core.errors import StorageError
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store import db as store_db
 from pos_app.store.db import DB_NAME, Store, open_store
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -37,7 +38,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(data_dir: Path):
-    s = open_store(data_dir)
+    s = open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     yield s
     s.close()
 
@@ -57,7 +58,7 @@ def test_wal_and_synchronous_full_in_force(store: Store):
 
 def test_second_store_on_same_file_also_full(store: Store):
     # synchronous is per connection and does not persist: the second one must set it too.
-    second = Store(store.path)
+    second = Store(store.path, device_key=store.device_key)
     try:
         assert second.durability()["synchronous"] == 2
         assert second.durability()["journal_mode"] == "wal"
@@ -81,11 +82,11 @@ def test_files_are_owner_only(store: Store, data_dir: Path):
 
 @posix_only
 def test_existing_loose_permissions_are_tightened(data_dir: Path):
-    open_store(data_dir).close()
+    open_store(data_dir, device_key=DeviceKeyOnce(data_dir)).close()
     db = data_dir / DB_NAME
     os.chmod(db, 0o644)
     os.chmod(data_dir, 0o755)
-    open_store(data_dir).close()
+    open_store(data_dir, device_key=DeviceKeyOnce(data_dir)).close()
     assert _mode(db) == 0o600
     assert _mode(data_dir) == 0o700
 
@@ -100,24 +101,25 @@ def test_schema_version_is_current(store: Store):
 
 
 def test_reopen_does_not_rerun_migrations(data_dir: Path):
-    s = open_store(data_dir)
+    s = open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     s.set_setting("kept", {"a": 1})
     s.close()
     # The migrations use plain CREATE TABLE: running them again would fail or wipe nothing
     # silently; reopening twice must keep the data and the version.
     for _ in range(2):
-        s = open_store(data_dir)
+        s = open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
         assert s.schema_version() == SCHEMA_VERSION
         assert s.get_setting("kept") == {"a": 1}
         s.close()
 
 
 def test_only_new_steps_run_on_an_older_database(data_dir: Path, monkeypatch):
-    open_store(data_dir).close()
+    open_store(data_dir, device_key=DeviceKeyOnce(data_dir)).close()
     extra = ("test step", ["CREATE TABLE extra_step (x INTEGER)"])
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS + [extra])
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    s = open_store(data_dir)  # would raise "table settings already exists" if step 1 re-ran
+    # would raise "table settings already exists" if step 1 re-ran
+    s = open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     try:
         assert s.schema_version() == SCHEMA_VERSION + 1
         assert s.one("SELECT name FROM sqlite_master WHERE name = 'extra_step'") is not None
@@ -126,12 +128,12 @@ def test_only_new_steps_run_on_an_older_database(data_dir: Path, monkeypatch):
 
 
 def test_failing_migration_step_is_rolled_back(data_dir: Path, monkeypatch):
-    open_store(data_dir).close()
+    open_store(data_dir, device_key=DeviceKeyOnce(data_dir)).close()
     bad = ("broken step", ["CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"])
     monkeypatch.setattr(store_db, "MIGRATIONS", MIGRATIONS + [bad])
     monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(StorageError):
-        open_store(data_dir)
+        open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     conn = sqlite3.connect(data_dir / DB_NAME)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -141,20 +143,20 @@ def test_failing_migration_step_is_rolled_back(data_dir: Path, monkeypatch):
 
 
 def test_newer_database_is_refused(data_dir: Path):
-    open_store(data_dir).close()
+    open_store(data_dir, device_key=DeviceKeyOnce(data_dir)).close()
     conn = sqlite3.connect(data_dir / DB_NAME)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.commit()
     conn.close()
     with pytest.raises(StorageError) as e:
-        open_store(data_dir)
+        open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     assert "newer" in e.value.user_message
 
 
 # -- integrity -------------------------------------------------------------------------------
 
 def test_damaged_file_is_refused_at_open(data_dir: Path):
-    s = open_store(data_dir)
+    s = open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     with s.transaction() as c:
         for i in range(3000):  # ~80 pages, so the middle of the file is a b-tree page
             c.execute("INSERT INTO settings(key, value) VALUES (?, ?)", (f"key{i:05d}", json.dumps("v" * 50)))
@@ -168,7 +170,7 @@ def test_damaged_file_is_refused_at_open(data_dir: Path):
         f.seek((pages // 2) * page_size)
         f.write(b"\xa5" * page_size)  # one whole page of garbage
     with pytest.raises(StorageError) as e:
-        open_store(data_dir)
+        open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
     assert "damaged" in e.value.user_message
 
 
@@ -176,7 +178,7 @@ def test_not_a_database_is_refused(data_dir: Path):
     data_dir.mkdir(parents=True)
     (data_dir / DB_NAME).write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StorageError):
-        open_store(data_dir)
+        open_store(data_dir, device_key=DeviceKeyOnce(data_dir))
 
 
 # -- transactions ----------------------------------------------------------------------------
@@ -249,7 +251,7 @@ def test_settings_round_trip_json(store: Store, value):
     store.set_setting("k", value)
     assert store.get_setting("k", default="missing") == value
     # and after reopening from disk
-    other = Store(store.path)
+    other = Store(store.path, device_key=store.device_key)
     try:
         assert other.get_setting("k", default="missing") == value
     finally:
@@ -307,9 +309,10 @@ def test_audit_chain_detects_other_tampering(store: Store, sql):
 CHILD = textwrap.dedent("""
     import hashlib, sys
     from pathlib import Path
+    from pos_app.keys.device import DeviceKeyOnce
     from pos_app.store.db import Store
 
-    store = Store(Path(sys.argv[1]))
+    store = Store(Path(sys.argv[1]), device_key=DeviceKeyOnce(Path(sys.argv[1]).parent))
     store.execute("CREATE TABLE IF NOT EXISTS crash (n INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT)")
     n = 0
     while True:
@@ -358,7 +361,7 @@ def test_sigkill_during_commits_leaves_whole_transactions(tmp_path: Path):
     assert acknowledged >= 1, "the child never committed anything"
 
     # Opening runs integrity_check (a damaged file raises StorageError).
-    s = Store(db)
+    s = Store(db, device_key=DeviceKeyOnce(db.parent))
     try:
         assert [r["integrity_check"] for r in s.query("PRAGMA integrity_check")] == ["ok"]
         rows = s.query("SELECT n, a, b FROM crash ORDER BY n")
@@ -371,7 +374,7 @@ def test_sigkill_during_commits_leaves_whole_transactions(tmp_path: Path):
 
 
 def test_after_commit_runs_only_after_the_outermost_commit_and_never_on_rollback(tmp_path):
-    store = store_db.open_store(tmp_path)
+    store = store_db.open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     seen = []
     store.after_commit(lambda: seen.append("now"))          # outside a transaction: at once
     assert seen == ["now"]
@@ -427,6 +430,6 @@ def test_a_database_from_a_newer_version_is_refused_byte_for_byte_untouched(tmp_
     db.close()
     before = (tmp_path / "sompos.db").read_bytes()
     with pytest.raises(StorageError, match="newer Som POS"):
-        store_db.open_store(tmp_path)
+        store_db.open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     assert (tmp_path / "sompos.db").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sompos.db"]

@@ -44,7 +44,7 @@ OWNERS: dict[str, str] = {
     "offline_payments": "pos_app/offline/queue.py",
     "offline_history": "pos_app/offline/queue.py",
     "payer_snapshots": "pos_app/offline/queue.py",
-    "paired_devices": "pos_app/offline/pairing.py",
+    "paired_devices": "pos_app/handover/pairing.py",
     "relay_nonces": "pos_app/outbox/engine.py",
     "payer_names": "pos_app/shop/payers.py",
     "invoice_asks": "pos_app/invoices/asks.py",
@@ -316,9 +316,10 @@ def test_only_the_owner_writes_each_table():
 
 
 def test_dynamic_set_refuses_the_state(tmp_path):
+    from pos_app.keys.device import DeviceKeyOnce
     from pos_app.store.db import open_store
     from pos_app.offline.queue import OfflineQueue
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     try:
         with store.transaction() as c, pytest.raises(ValueError):
             OfflineQueue._set_columns(c, 1, {"attempts": 1, "state": "final"})

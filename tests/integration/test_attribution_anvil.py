@@ -11,19 +11,18 @@ import time
 
 import pytest
 from eth_account import Account
-from web3 import Web3
 
 from pos_app.app.demo.wallet import sign_authorization, sign_raw_transfer
 from pos_app.core.events import ClockSkewed
 from pos_app.core.errors import BadInput
 from pos_app.core.money import Tyiyn
+from pos_app.handover.pairing import Pairings
 from pos_app.invoices.lifecycle import InvoiceState as S
+from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.offline.pairing import Pairings
 from pos_app.offline.payload import PayloadRefused
 from pos_app.offline.risk import Limits
 from pos_app.shop.config import set_till
-from pos_app.store.audit import device_key, public_key_hex
 
 from .conftest import ANVIL_CHAIN_ID, deploy_shop, fund, key, send_token_call, shop_context, start_anvil, stop_anvil
 

@@ -72,9 +72,9 @@ from pos_app.chain.contract import send_token_call
 from pos_app.chain.rawrpc import TOPIC_AUTH_USED
 from pos_app.core.errors import BadInput, NodeUnavailable
 from pos_app.core.money import Tyiyn
-from pos_app.offline.handover import device_key, public_key_hex
+from pos_app.handover.pairing import Pairings
+from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.lifecycle import FAILURES, QueueState as Q
-from pos_app.offline.pairing import Pairings
 from pos_app.offline.payload import PayloadRefused
 from pos_app.offline.risk import Limits
 from pos_app.shop.config import set_till

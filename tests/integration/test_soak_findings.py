@@ -3,9 +3,9 @@
 * the fee floor a till records online kept no base fee, so on a chain with one an ordinary
   wallet's transfer was refused offline as "fee too low" (``chain/answers.block``);
 * a hand-over file that came back to a till holding its payments left both copies handed off and
-  nobody sending (``handover_import``: this till takes its own back);
+  nobody sending (``handover/importer.py``: this till takes its own back);
 * a copy imported after its transfer was recorded (as another till's) never reached final
-  (``handover_import`` links it by its hash at once).
+  (``handover/importer.py`` links it by its hash at once).
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from eth_account import Account
 
 from pos_app.app.demo.wallet import sign_raw_transfer
 from pos_app.core.money import Tyiyn
-from pos_app.offline.pairing import Pairings
+from pos_app.handover.pairing import Pairings
+from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.risk import Limits
 from pos_app.shop.config import set_till
-from pos_app.store.audit import device_key, public_key_hex
-from tests.sync.test_bundle import KEYS, NOW, open_shop, pair, raw_transfer, sell
+from tests.handover.test_bundle import KEYS, NOW, open_shop, pair, raw_transfer, sell
 
 from .conftest import ANVIL_CHAIN_ID, deploy_shop, fund, key, send_token_call, shop_context, start_anvil, stop_anvil
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from pos_app.keys.key_attempts import KeyAttempts
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
 MAX = 10
@@ -35,7 +36,7 @@ class Clocks:
 
 @pytest.fixture
 def store(tmp_path):
-    db = open_store(tmp_path)
+    db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     yield db
     db.close()
 
@@ -116,7 +117,7 @@ def test_the_relay_key_stays_locked_when_the_clock_jumps(tmp_path, clocks, monke
     from pos_app.keys import keystore as K
     monkeypatch.setattr(K, "SCRYPT_N", 16)                     # the test hook tests/sync/test_keystore.py uses
     monkeypatch.setattr(K, "MIN_SCRYPT_N", 16)
-    db = open_store(tmp_path)
+    db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     try:
         def keys() -> K.RelayKeyStore:
             return K.RelayKeyStore(tmp_path, store=db, clock=lambda: clocks.wall, monotonic=lambda: clocks.mono)

@@ -22,6 +22,7 @@ from pos_app.keys.relay import (
     AUDIT_CREATE, AUDIT_IMPORT, create_relay_key, has_relay_key, import_relay_key, read_relay_key_file,
     relay_key_address, relay_key_file, unlock_relay_key,
 )
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
 PASS = "correct horse battery"
@@ -40,7 +41,7 @@ def cheap_kdf(monkeypatch):
 
 @pytest.fixture
 def shop(tmp_path):
-    db = open_store(tmp_path)
+    db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     yield tmp_path, db
     db.close()
 

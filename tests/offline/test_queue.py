@@ -13,6 +13,7 @@ from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.payload import PayloadRefused
 from pos_app.offline.queue import OfflineQueue
 from pos_app.offline.risk import Limits
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
 from payloads import (CHAIN, DECIMALS, GWEI, MERCHANT, OTHER_KEY, PAYER, PAYER_KEY, SOM, TOKEN, authorization,
@@ -23,7 +24,7 @@ NOW = int(time.time())
 
 @pytest.fixture()
 def shop(tmp_path):
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     events = EventBus()
     svc = InvoiceService(store, events=events)
     q = OfflineQueue(store, svc, events)
@@ -178,7 +179,7 @@ def test_time_limits_warn_at_12h_refuse_at_24h_and_after_30_days_offline(shop):
 
 
 def test_never_synced_till_refuses_and_last_sync_30_days_edge(tmp_path):
-    store = open_store(tmp_path)
+    store = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     svc = InvoiceService(store)
     q = OfflineQueue(store, svc)
     inv = invoice(svc)

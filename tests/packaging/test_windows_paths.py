@@ -51,7 +51,7 @@ def test_a_shop_under_a_cyrillic_user_name_works(tmp_path):
         save_token_info(ctx.store, TokenInfo(31337, ctx.config.network.token, 6, "SOM", "Som", "Som", "1"))
         inv = ctx.create_invoice(Tyiyn(150_00))
         assert ctx.service.get(inv.id).amount_tyiyn == 150_00
-        from pos_app.offline.handover_file import device_key, public_key_hex
+        from pos_app.keys.device import device_key, public_key_hex
         first = public_key_hex(device_key(base))
         assert public_key_hex(device_key(base)) == first      # the till's key is kept, not remade
     finally:

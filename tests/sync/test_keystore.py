@@ -35,6 +35,7 @@ import pytest
 from eth_account import Account
 
 from pos_app.core.errors import BadInput, NotFound, PosError, StorageError
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 from pos_app.keys import keystore as K
 from pos_app.keys.keyfile import INTEGRITY_FIELD, integrity_digest
@@ -100,7 +101,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def shop_db(tmp_path):
     """The shop database of this test's folder (it holds the attempt counter)."""
-    db = open_store(tmp_path)
+    db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     yield db
     db.close()
 
@@ -607,10 +608,11 @@ def test_f6_file_without_record_gets_one_at_first_unlock(store, tmp_path, shop_d
 
 _GUESSER = """
 import sys
+from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 from pos_app.keys import keystore as K
 K.SCRYPT_N = K.MIN_SCRYPT_N = int(sys.argv[2])  # the test hook: cheap scrypt, same code path
-db = open_store(sys.argv[1])
+db = open_store(sys.argv[1], device_key=DeviceKeyOnce(sys.argv[1]))
 ks = K.RelayKeyStore(sys.argv[1], store=db)
 print("ready", flush=True)
 sys.stdin.readline()
@@ -628,7 +630,7 @@ def test_f6_eight_parallel_wrong_guesses_count_as_eight(tmp_path, cheap_kdf):
     import sys
     root = Path(__file__).resolve().parents[2]
     RelayKeyStore(tmp_path).create(PASS)
-    open_store(tmp_path).close()  # schema in place before the guessers start
+    open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path)).close()  # schema in place before the guessers start
     env = {**os.environ, "PYTHONPATH": str(root)}
     procs = [subprocess.Popen([sys.executable, "-c", _GUESSER, str(tmp_path), str(CHEAP_N)], cwd=root, env=env,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in range(8)]
@@ -644,7 +646,7 @@ def test_f6_eight_parallel_wrong_guesses_count_as_eight(tmp_path, cheap_kdf):
             if p.poll() is None:
                 p.kill()
     assert outcomes == [f"BadInput {K.MSG_WRONG_PASSPHRASE}"] * 8
-    db = open_store(tmp_path)
+    db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     try:
         assert _counter(db) == (8, 0)
         assert RelayKeyStore(tmp_path, store=db).attempts_left() == 2
@@ -680,7 +682,7 @@ def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_
     still_locked()
     assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
     shop_db.close()  # another process, its own connection
-    fresh_db = open_store(tmp_path)
+    fresh_db = open_store(tmp_path, device_key=DeviceKeyOnce(tmp_path))
     try:
         fresh_db.execute("DELETE FROM key_attempts")
         with pytest.raises(BadInput) as info:

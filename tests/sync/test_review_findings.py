@@ -13,10 +13,8 @@ from pos_app.app.demo.headless import open_demo_context
 from pos_app.core.errors import BadInput, ConfigError
 from pos_app.invoices.lifecycle import InvoiceState as S
 from pos_app.core.money import Tyiyn
-from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.offline import handover as B
-from pos_app.offline import handover_import as H
-from pos_app.offline.pairing import Pairings
+from pos_app.handover.pairing import Pairings
+from pos_app.keys import device as D
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +58,7 @@ def test_f4_an_imported_sale_never_takes_a_payment_by_amount(tmp_path, chain):
         field.offline.accept(chain.sign_offline("Aigul", "raw_tx", inv.merchant, inv.due_base), inv.id,
                              field.offline_facts())
         field.export_handover(tmp_path / "q.jsonl")
-        Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
+        Pairings(office.store).pair(D.public_key_hex(D.device_key(field.data_dir)), actor="manager")
         got = office.import_handover(tmp_path / "q.jsonl")
         imported = office.service.get(got.invoice_ids[0])
         # Someone pays exactly the amount the imported sale carries, by an ordinary transfer (e.g. the
@@ -78,7 +76,7 @@ def test_f4_an_imported_sale_never_takes_a_payment_by_amount(tmp_path, chain):
 def test_f4_a_copied_device_key_is_said_not_taken_as_nothing_to_do(tmp_path, chain):
     field, office = shop(tmp_path / "field", chain), shop(tmp_path / "office", chain)
     try:
-        B.device_key(field.data_dir)                                   # the office was set up from a copy
+        D.device_key(field.data_dir)                                   # the office was set up from a copy
         (office.data_dir / "device-key.pem").write_bytes((field.data_dir / "device-key.pem").read_bytes())
         inv = field.create_invoice(Tyiyn(5000))
         field.offline.accept(chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base), inv.id,
@@ -119,7 +117,7 @@ def test_f1_a_hand_over_between_tills_set_alike_or_apart_is_refused(tmp_path, ch
         field.offline.accept(chain.sign_offline("Cholpon", "eip3009", inv.merchant, inv.due_base), inv.id,
                              field.offline_facts())
         field.export_handover(tmp_path / "q.jsonl")
-        Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
+        Pairings(office.store).pair(D.public_key_hex(D.device_key(field.data_dir)), actor="manager")
         with pytest.raises(BadInput, match=words):
             office.import_handover(tmp_path / "q.jsonl")
         assert office.offline.list() == []

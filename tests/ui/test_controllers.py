@@ -105,7 +105,7 @@ def test_sales_controller_follows_invoice_events(qtbot, parts):
 
 def test_export_from_the_queue_screen_writes_the_file_and_hands_the_payments_over(qtbot, parts, tmp_path):
     """Prepared on the database worker, written on the slow one, marked on the database worker."""
-    from pos_app.offline import handover as B
+    from pos_app.handover import file as F
     ctx = parts.ctx
     ctl = _offline(parts, [None])
     view = ctl.queue_view
@@ -117,7 +117,7 @@ def test_export_from_the_queue_screen_writes_the_file_and_hands_the_payments_ove
     ctl.export_to(str(path))
     qtbot.waitUntil(lambda: "Saved 1 payment " in view.progress.text(), timeout=10000)
     assert ctx.offline.get(item.id).handed_off_at is not None
-    assert [(i.invoice_number, i.amount_tyiyn) for i in B.read_bundle(path).items] == [(inv.id, 3300)]
+    assert [(i.invoice_number, i.amount_tyiyn) for i in F.read_bundle(path).items] == [(inv.id, 3300)]
     written = path.read_bytes()
     ctl.export_to(str(path))                    # again to the same file: refused, the first file kept
     qtbot.waitUntil(lambda: "already exists" in view.progress.text(), timeout=10000)

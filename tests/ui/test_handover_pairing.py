@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos_app.app.context import AppContext
 from pos_app.shop.config import set_till
 from pos_app.core.money import Tyiyn
-from pos_app.offline import handover as B
-from pos_app.offline.pairing import show_fingerprint
+from pos_app.handover.pairing import show_fingerprint
+from pos_app.keys import device as D
 
 from .test_offline_accept import go_offline, wait_synced_once
 
@@ -40,7 +40,7 @@ def _field_file(tmp_path, demo_chain, win) -> tuple:
         field.offline.accept(payload, inv.id, field.offline_facts())
         path = tmp_path / "q.jsonl"
         field.export_handover(path)
-        return path, B.device_fingerprint(field.data_dir)
+        return path, D.device_fingerprint(field.data_dir)
     finally:
         field.close()
 
@@ -50,7 +50,7 @@ def test_f4_loading_a_file_from_an_unpaired_till_asks_to_compare_the_number(qtbo
     wait_synced_once(qtbot, win)
     view = win.offline.queue_view
     win.offline.show_queue()
-    own = show_fingerprint(B.device_fingerprint(win.ctx.data_dir))
+    own = show_fingerprint(D.device_fingerprint(win.ctx.data_dir))
     qtbot.waitUntil(lambda: own in view.device_label.text(), timeout=5000)
     path, fp = _field_file(tmp_path, demo_chain, win)
     asked = []

@@ -115,7 +115,7 @@ def test_closing_the_till_while_the_stick_is_written_still_marks_what_the_file_c
     import time as _time
 
     from pos_app.core.money import Tyiyn
-    from pos_app.offline import handover as B
+    from pos_app.handover import export as B
     win, ctx = window, window.ctx
     chain = win.phone.chain
     ctx.offline.record_sync(chain.chain_id, at=int(_time.time()), gas_price=int(chain.w3.eth.gas_price))

@@ -262,7 +262,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Offline payment {item} was already resolved."),
     QT_TRANSLATE_NOOP("core", "Give the relay key's passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal."),
     QT_TRANSLATE_NOOP("core", "The two passphrases differ; nothing was changed."),
-    # pos_app/offline/handover.py (hand-over files)
+    # pos_app/handover/ (hand-over files)
     QT_TRANSLATE_NOOP("core", 'The device key {file} could not be created.'),
     QT_TRANSLATE_NOOP("core", 'The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'The file {file} already exists; choose another name so an earlier export is not overwritten.'),  # noqa: E501
@@ -276,7 +276,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", 'The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.'),  # noqa: E501
     QT_TRANSLATE_NOOP("core", 'The file {file} says it holds {expected} payments but has {found}.'),
     QT_TRANSLATE_NOOP("core", 'The file {file} comes from device {got}, not from the expected device {want}.'),
-    # pos_app/offline/handover.py, pairing.py, cli_sync.py: paired tills and taking payments back (issue 10)
+    # pos_app/handover/ (pairing.py, importer.py), cli_sync.py: paired tills and taking payments back (issue 10)
     QT_TRANSLATE_NOOP("core", "The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till's Offline queue screen and accept it only if they are the same."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "A till's number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen."),  # noqa: E501
     QT_TRANSLATE_NOOP("core", "The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings)."),  # noqa: E501

@@ -97,7 +97,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # -- offline_history and offline_payments.reason: pos_app/offline/*.py -------------------------
     ("{kind} from {source}", QT_TRANSLATE_NOOP("history", "Received from the customer")),
     ("verified offline", QT_TRANSLATE_NOOP("history", "Checked offline, waiting for the network")),
-    # the memo of a sale made here for a payment brought from another till (handover_import.py)
+    # the memo of a sale made here for a payment brought from another till (handover/importer.py)
     ("handed over from device {device}, invoice {invoice}: {memo}",
      QT_TRANSLATE_NOOP("history", "Brought from another till (its sale {invoice}): {memo}")),
     ("handed over from device {device}, invoice {invoice}",

@@ -324,7 +324,7 @@ class OfflineController(QObject):
         (no lock held) and mark the items handed over (a short transaction). One job, so closing the
         till while the stick is written still marks what the file carries: the slow worker is
         drained before the window closes."""
-        from pos_app.offline.handover import mark_exported, prepare_export, write_export
+        from pos_app.handover.export import mark_exported, prepare_export, write_export
         ctx = self.ctx
 
         def prepare():
@@ -345,9 +345,9 @@ class OfflineController(QObject):
         self.db.run(prepare, prepared, self._queue_error)
 
     def import_from(self, path: str, expect_device: str | None = None) -> None:
-        from pos_app.offline.handover_import import DeviceNotPaired
-        from pos_app.offline.pairing import show_fingerprint
-        from pos_app.offline.usecases import own_file_returned
+        from pos_app.handover.importer import DeviceNotPaired
+        from pos_app.handover.own_file import own_file_returned
+        from pos_app.handover.pairing import show_fingerprint
         ctx = self.ctx
 
         def job(bundle):
@@ -373,7 +373,7 @@ class OfflineController(QObject):
             else:
                 self._queue_error(err)
         # The stick is read on the slow worker (no lock held), the queue written on the db worker.
-        from pos_app.offline.handover_file import read_bundle
+        from pos_app.handover.file import read_bundle
         self.slow.run(lambda: read_bundle(path), lambda bundle: self.db.run(lambda: job(bundle), done, failed),
                       failed)
 
@@ -389,8 +389,8 @@ class OfflineController(QObject):
                     done, self._queue_error)
 
     def refresh_device(self) -> None:
-        from pos_app.offline.handover import device_fingerprint
-        from pos_app.offline.pairing import show_fingerprint
+        from pos_app.handover.pairing import show_fingerprint
+        from pos_app.keys.device import device_fingerprint
         data_dir = self.ctx.data_dir
         # On the database worker: an export there may be creating the device key at the same moment.
         self.db.run(lambda: show_fingerprint(device_fingerprint(data_dir)),

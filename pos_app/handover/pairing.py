@@ -1,6 +1,6 @@
 """Which other tills this till accepts hand-over files from (the ``paired_devices`` table's owner).
 
-Every till has an Ed25519 device key (``handover_file.device_key``); its fingerprint is shown on the
+Every till has an Ed25519 device key (``keys.device.device_key``); its fingerprint is shown on the
 till's Offline queue screen and by ``sompos device show``. A hand-over file is signed by the
 device that wrote it, but anyone can make a key and sign a file, so a signature alone proves
 nothing about *which* till wrote it. Pairing closes that: a till imports only files signed by a
@@ -62,7 +62,7 @@ class Pairings:
 
     def pair(self, public_key: str, *, actor: str, label: str = "", c: Any = None) -> PairedDevice:
         """Accept the device with this public key (audited); pairing twice changes nothing."""
-        from pos_app.offline.handover_file import fingerprint
+        from pos_app.keys.device import fingerprint
         fp = fingerprint(public_key)
         now = int(time.time())
         with self.store.transaction() as conn:

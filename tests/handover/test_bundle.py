@@ -1,4 +1,4 @@
-"""Handing the offline queue over on a USB stick (``pos_app/offline/handover.py``), with real stores.
+"""Handing the offline queue over on a USB stick (``pos_app/handover/``), with real stores.
 
 Two shops on the demo network's fixed facts (no chain is started: the embedded profile's token
 facts are fixed, and the fee floor is recorded by hand), each a real ``AppContext`` in its own
@@ -42,8 +42,10 @@ from pos_app.core.errors import BadInput, StorageError
 from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.chain.profiles import DEMO_CHAIN_ID
-from pos_app.offline import handover as B
-from pos_app.offline import handover_import as H
+from pos_app.handover import export as B
+from pos_app.handover import file as F
+from pos_app.handover import importer as H
+from pos_app.keys import device as D
 
 NOW = int(time.time())
 GWEI = 10**9
@@ -97,8 +99,8 @@ def a(tmp_path):
 
 def pair(ctx, other_folder) -> None:
     """A manager accepted the other till once (fingerprints compared on both screens)."""
-    from pos_app.offline.pairing import Pairings
-    Pairings(ctx.store).pair(B.public_key_hex(B.device_key(other_folder)), actor="manager")
+    from pos_app.handover.pairing import Pairings
+    Pairings(ctx.store).pair(D.public_key_hex(D.device_key(other_folder)), actor="manager")
 
 
 @pytest.fixture()
@@ -136,11 +138,11 @@ def resign(lines: list[bytes], key: Ed25519PrivateKey, *, claim_key: bool = True
         from pos_app.store.audit import sign_head
 
         def claim(h: dict) -> None:
-            h.update(device=B.public_key_hex(key))
+            h.update(device=D.public_key_hex(key))
             if isinstance(h.get("audit"), dict) and "sig" in h["audit"]:
                 h.update(audit=sign_head(key, h["audit"]["id"], h["audit"]["count"], h["audit"]["hash"]))
         lines = [edit(lines[0], claim), *lines[1:]]
-    return B.sign_lines(lines, key)
+    return F.sign_lines(lines, key)
 
 
 @pytest.fixture()
@@ -157,11 +159,11 @@ def test_export_then_import_moves_the_queue(a, b, exported):
     a_items = sorted(a.offline.list(), key=lambda i: i.id)
     assert res.items == 3 and res.item_ids == tuple(i.id for i in a_items)
     assert res.total_tyiyn == sum(i.amount_tyiyn for i in a_items)
-    assert res.device == B.device_fingerprint(a.data_dir) and len(res.device) == 16
+    assert res.device == D.device_fingerprint(a.data_dir) and len(res.device) == 16
     assert res.count == 3 and res.path == str(path)
     json.dumps(vars(res)), json.dumps(res.to_dict())       # what `sompos queue export --json` prints
     # The file: header, one line per item, signature; readable and verified.
-    bundle = B.read_bundle(path)
+    bundle = F.read_bundle(path)
     assert (bundle.chain_id, bundle.token, bundle.merchant, bundle.count) == (DEMO_CHAIN_ID, DEMO_TOKEN_ADDRESS,
                                                                                 DEMO_MERCHANT, 3)
     assert [x.payload for x in bundle.items] == [i.payload for i in a_items]
@@ -240,7 +242,7 @@ def test_an_existing_file_is_never_overwritten_unless_asked(a, exported, tmp_pat
     assert "already exists" in e.value.user_message and path.read_bytes() == original
     assert a.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE handed_off_at IS NULL")["n"] == 1
     res = a.export_handover(path, overwrite=True)
-    assert res.items == 1 and B.read_bundle(path).count == 1
+    assert res.items == 1 and F.read_bundle(path).count == 1
 
 
 # -- integrity: the file as a whole ----------------------------------------------------------------------
@@ -253,12 +255,12 @@ def test_every_flipped_byte_is_detected(exported):
             bad = bytearray(data)
             bad[i] ^= mask
             try:
-                B.parse_bundle(bytes(bad), path)
+                F.parse_bundle(bytes(bad), path)
             except BadInput:
                 continue
             missed.append((i, mask))
     assert not missed
-    assert B.read_bundle(path).count == 3 and path.read_bytes() == data
+    assert F.read_bundle(path).count == 3 and path.read_bytes() == data
 
 
 def _mutations(data: bytes) -> dict[str, bytes]:
@@ -276,7 +278,7 @@ def _mutations(data: bytes) -> dict[str, bytes]:
         "crlf copy": data.replace(b"\n", b"\r\n"),
         "bom": b"\xef\xbb\xbf" + data,
         "empty": b"",
-        "signed by another key": B.sign_lines(body_lines(data), Ed25519PrivateKey.generate()),
+        "signed by another key": F.sign_lines(body_lines(data), Ed25519PrivateKey.generate()),
         "unsigned version 1": join(lines[:-2]) + b"\n" + b'{"signature":"' + b"0" * 128 + b'"}\n',
     }
 
@@ -317,20 +319,20 @@ def test_sentences_say_what_is_wrong(b, exported, tmp_path):
     flipped[len(lines[0]) + 30] ^= 1
     assert refused(bytes(flipped)) == ("The file {file} was changed or damaged after it was exported (its device "
                                        "signature does not match); ask for a new export.")
-    newer = edit(lines[0] + b"\n", lambda h: h.update(version=B.VERSION + 1))
+    newer = edit(lines[0] + b"\n", lambda h: h.update(version=F.VERSION + 1))
     assert refused(newer + b"\n".join(lines[1:])) == (
         "The file {file} was made by a newer version of Som POS (format {version}); update this app to "
         "import it.")
     missing = tmp_path / "nope.jsonl"
     with pytest.raises(BadInput) as e:
-        B.read_bundle(missing)
+        F.read_bundle(missing)
     assert e.value.template == "There is no file {file}."
 
 
 def test_a_count_that_does_not_match_is_refused(a, b, exported):
     path, _ = exported
     lines = body_lines(path.read_bytes())
-    key = B.device_key(a.data_dir)           # even the field device's own key cannot make it acceptable
+    key = D.device_key(a.data_dir)           # even the field device's own key cannot make it acceptable
     path.write_bytes(resign(lines[:2] + lines[3:], key))
     before = snapshot(b)
     with pytest.raises(BadInput) as e:
@@ -363,7 +365,7 @@ def test_f4_a_file_resigned_by_another_device_is_refused_whole(a, b, exported, t
     before = snapshot(b)
     with pytest.raises(H.DeviceNotPaired) as e:           # not a paired till: nothing is read in
         b.import_handover(forged)
-    assert e.value.fingerprint == B.fingerprint(B.public_key_hex(forger)) != res.device
+    assert e.value.fingerprint == D.fingerprint(D.public_key_hex(forger)) != res.device
     assert snapshot(b) == before
     with pytest.raises(BadInput) as e:                    # pinned to the field device: refused
         b.import_handover(forged, expect_device=res.device)
@@ -375,7 +377,7 @@ def test_f4_what_the_file_claims_is_not_trusted_even_from_a_paired_till(a, b, ex
     """A buggy or hostile paired till: amounts come from the customer's signature, not the file."""
     path, res = exported
     lines = body_lines(path.read_bytes())
-    key = B.device_key(a.data_dir)
+    key = D.device_key(a.data_dir)
     lowered = edit(lines[1], lambda d: d["invoice"].update(amount_tyiyn=1))
     raised = edit(lines[2], lambda d: d["invoice"].update(amount_tyiyn=d["invoice"]["amount_tyiyn"] + 1))
     # A genuine customer payment, but to another shop, dressed up as a proper entry.
@@ -405,7 +407,7 @@ def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
     doctored = json.dumps(auth, separators=(",", ":"))
     # The field device itself signs it (a bug there, or a device made to accept it): the file is intact.
     path.write_bytes(resign([lines[0], lines[1], edit(lines[2], lambda d: d.update(payload=doctored)), lines[3]],
-                            B.device_key(a.data_dir), claim_key=False))
+                            D.device_key(a.data_dir), claim_key=False))
     got = b.import_handover(path)
     assert (got.added, got.already_there) == (2, 0) and got.device == res.device
     assert len(got.refused) == 1 and got.refused[0][0] == 3
@@ -419,7 +421,7 @@ def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
 def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, exported):
     path, _ = exported
     lines = body_lines(path.read_bytes())
-    key = B.device_key(a.data_dir)
+    key = D.device_key(a.data_dir)
     wrong_key = edit(lines[1], lambda d: d.update(key="0x" + "00" * 32))
     path.write_bytes(resign([lines[0], wrong_key, *lines[2:]], key, claim_key=False))
     # B already holds another transaction from the same payer with the same nonce as line 4.
@@ -509,7 +511,7 @@ def test_the_stick_is_written_without_holding_the_database(a, tmp_path, monkeypa
     """A slow stick must not hold up a sale: while the file is written (each fsync of it), another
     thread's database write (a cashier's Charge) goes through."""
     import threading
-    B.device_key(a.data_dir)                             # made before the stick is slow
+    D.device_key(a.data_dir)                             # made before the stick is slow
     real_fsync = os.fsync
     held_up = []
 
@@ -538,7 +540,7 @@ def test_export_in_three_steps_keeps_an_item_sent_while_the_file_was_written(a, 
     sent = prepared.item_ids[0]
     a.offline.transition(sent, Q.SUBMITTED, "sent to the network", now=NOW + 11)
     B.write_export(prepared)
-    assert B.read_bundle(path).count == 3 and a.offline.get(prepared.item_ids[1]).handed_off_at is None
+    assert F.read_bundle(path).count == 3 and a.offline.get(prepared.item_ids[1]).handed_off_at is None
     res = B.mark_exported(till, prepared)
     assert res.items == 3 and res.item_ids == prepared.item_ids and res.created_at == NOW + 10
     assert a.offline.get(sent).handed_off_at is None
@@ -568,8 +570,8 @@ def test_the_context_and_the_till_it_hands_over_give_the_same_file(a, tmp_path):
     first = B.prepare_export(a.handover(), tmp_path / "one.jsonl", now=NOW + 10)
     second = B.prepare_export(till, tmp_path / "two.jsonl", now=NOW + 10)
     assert first.read == second.read and first.total_tyiyn == second.total_tyiyn
-    from pos_app.offline import handover_file    # the file's names stay importable from handover
-    assert B.read_bundle is handover_file.read_bundle and B.device_key is handover_file.device_key
+    # The file is signed with this till's device key (keys/device.py), the one its audit head is signed with.
+    assert F.parse_bundle(first.data, first.path).device == D.device_fingerprint(a.data_dir)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
@@ -577,7 +579,7 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
     stick = tmp_path / "stick"
     stick.mkdir()
     target = stick / "queue.jsonl"
-    B.device_key(a.data_dir)                             # made before the stick misbehaves
+    D.device_key(a.data_dir)                             # made before the stick misbehaves
 
     def broken(*_a, **_k):
         raise OSError(28, "No space left on device")
@@ -599,25 +601,25 @@ def test_export_is_atomic_private_and_marks_nothing_when_the_write_fails(a, tmp_
         res = a.export_handover(target)
     assert res.items == 3 and [p.name for p in stick.iterdir()] == ["queue.jsonl"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert B.read_bundle(target).count == 3
+    assert F.read_bundle(target).count == 3
 
 
 # -- the device key -------------------------------------------------------------------------------------
 def test_device_key_is_made_once_private_and_a_damaged_one_is_refused(tmp_path):
-    k1 = B.device_key(tmp_path)
-    k2 = B.device_key(tmp_path)
-    assert B.public_key_hex(k1) == B.public_key_hex(k2)
-    f = tmp_path / B.KEY_FILE_NAME
+    k1 = D.device_key(tmp_path)
+    k2 = D.device_key(tmp_path)
+    assert D.public_key_hex(k1) == D.public_key_hex(k2)
+    f = tmp_path / D.DEVICE_KEY_NAME
     assert f.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----")
     if os.name != "nt":
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
         os.chmod(f, 0o644)
-        B.device_key(tmp_path)
+        D.device_key(tmp_path)
         assert stat.S_IMODE(f.stat().st_mode) == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == [B.KEY_FILE_NAME]
+    assert [p.name for p in tmp_path.iterdir()] == [D.DEVICE_KEY_NAME]
     f.write_bytes(b"-----BEGIN PRIVATE KEY-----\nbroken\n")
     with pytest.raises(StorageError) as e:
-        B.device_key(tmp_path)
+        D.device_key(tmp_path)
     assert e.value.template == ("The device key {file} is damaged or unreadable; restore it from a backup, or "
                                 "move it away to make a new one.")
     assert f.read_bytes() == b"-----BEGIN PRIVATE KEY-----\nbroken\n"
@@ -635,7 +637,7 @@ def test_f4_an_unpaired_till_is_paired_once_by_its_full_number(tmp_path, exporte
             office.import_handover(path, expect_device=res.device[:8])
         got = office.import_handover(path, expect_device=" ".join(res.device[i:i + 4] for i in range(0, 16, 4)))
         assert got.added == 3 and got.paired_now
-        from pos_app.offline.pairing import Pairings
+        from pos_app.handover.pairing import Pairings
         assert [d.fingerprint for d in Pairings(office.store).list()] == [res.device]
         assert office.import_handover(path).already_there == 3     # paired: no question the second time
         assert office.store.verify_audit_chain()
@@ -673,7 +675,7 @@ def test_f4_a_handed_off_payment_nobody_sent_is_taken_back_after_the_grace(a, ex
 
 def test_f4_the_file_carries_the_exporting_tills_audit_head(a, b, exported):
     path, _ = exported
-    bundle = B.read_bundle(path)
+    bundle = F.read_bundle(path)
     assert bundle.version == 3 and bundle.audit["count"] >= 1 and len(bundle.audit["hash"]) == 64
     from pos_app.store.audit import head_signed_by            # issue 18: the head as A signed it
     assert head_signed_by(bundle.device_key, bundle.audit) and a.store.verify_against(

@@ -1,8 +1,8 @@
-"""Importing a hand-over file on another till (``sompos queue import FILE``): see ``handover`` for
-the format. A file is taken only from a paired till (``pairing``); every payment is checked again
-against this till's shop facts, and only what the customer signed is trusted (amount, payer,
-an authorization's time window against this till's clock); a file this till wrote itself takes
-its own handed-off payments back. All of a file or nothing, in one transaction.
+"""Importing a hand-over file on another till (``sompos queue import FILE``): see the package's
+docstring for the format. A file is taken only from a paired till (``pairing``); every payment is
+checked again against this till's shop facts, and only what the customer signed is trusted (amount,
+payer, an authorization's time window against this till's clock); a file this till wrote itself
+takes its own handed-off payments back. All of a file or nothing, in one transaction.
 
 What this till needs comes in a ``HandoverTill``; each payment becomes a carried sale (another till's,
 never counted here: ``InvoiceService.create(carried_for=...)``) through the
@@ -20,10 +20,9 @@ from pos_app.core.errors import BadInput, PosError
 from pos_app.core.events import InvoiceChanged, OfflineChanged
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
 from pos_app.core.text import safe_text
-from pos_app.offline.handover import HandoverTill, require_till
-from pos_app.offline.handover_file import (
-    MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, device_key, public_key_hex, read_bundle,
-)
+from pos_app.handover.export import HandoverTill, require_till
+from pos_app.handover.file import MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, read_bundle
+from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.verify import FeeFloor
 from pos_app.store.db import Store
 
@@ -63,10 +62,10 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
     Only files from a paired till are taken (``pairing``). ``expect_device``: the full fingerprint a
     person compared on both screens; it pairs that till with this one as part of the import. A file
     this till wrote itself takes its own handed-off payments back instead. ``path`` may be a file
-    already read with ``handover_file.read_bundle`` (the GUI reads the stick on its slow worker and
+    already read with ``file.read_bundle`` (the GUI reads the stick on its slow worker and
     imports on the database worker, so a slow stick never holds up a sale).
     """
-    from pos_app.offline.pairing import Pairings, normalise_fingerprint, show_fingerprint
+    from pos_app.handover.pairing import Pairings, normalise_fingerprint, show_fingerprint
 
     till = require_till(till)
     now = int(time.time()) if now is None else int(now)

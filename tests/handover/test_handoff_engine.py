@@ -16,9 +16,8 @@ from pos_app.app.demo.headless import open_demo_context
 from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.queue import HANDOFF_GRACE_S
-from pos_app.offline import handover as B
-from pos_app.offline import handover_import as H
-from pos_app.offline.pairing import Pairings
+from pos_app.handover.pairing import Pairings
+from pos_app.keys import device as D
 from pos_app.payments.watcher import PaymentWatcher
 from pos_app.shop.config import set_till
 from pos_app.invoices.lifecycle import InvoiceState as S
@@ -85,7 +84,7 @@ def test_f4_both_tills_sending_one_handed_off_payment_land_it_once(tmp_path, cha
         # The next customer's sale on the field till, never paid: no money of the others may land on it.
         unrelated = field.create_invoice(Tyiyn(8000))
         field.export_handover(tmp_path / "q.jsonl")
-        Pairings(office.store).pair(B.public_key_hex(B.device_key(field.data_dir)), actor="manager")
+        Pairings(office.store).pair(D.public_key_hex(D.device_key(field.data_dir)), actor="manager")
         assert office.import_handover(tmp_path / "q.jsonl").added == 2
         before = chain.balance(A.MERCHANT)
         _drive(office.sync_engine(), chain,

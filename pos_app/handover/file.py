@@ -1,8 +1,8 @@
-"""The hand-over file itself (see ``handover`` for what it is for and what its checks prove):
-this till's device key, signing and writing a file, and reading one back with every check.
-No database and no queue here: ``handover`` (export) and ``handover_import`` use it.
+"""The hand-over file itself (see the package's docstring for what it is for and what its checks
+prove): its format, signing a file's lines, and reading one back with every check. No database and
+no queue here: ``export`` and ``importer`` use it.
 
-The device key itself lives with the audit chain (``store/audit.py``), which it also signs; the
+The device key that signs it is ``keys/device.py`` (it signs the audit chain's head too); the
 header (format 3) carries the exporting till's signed audit head, and reading a file checks that
 head's own signature with the file's device key, so the importing till records a head it can
 show to anyone with the other till's public key (``sompos audit verify --head`` there).
@@ -16,20 +16,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pos_app.core.errors import BadInput
-from pos_app.core.files import write_file_atomic as _atomic_write  # noqa: F401 - handover.py writes with it
 from pos_app.core.money import Tyiyn
+from pos_app.keys.device import fingerprint, public_key_hex
 from pos_app.store.audit import GENESIS
-from pos_app.store.audit_head import (
-    DEVICE_KEY_NAME, device_key, fingerprint, head_shape_ok, head_signed_by, public_key_hex, sign_head,
-    verify_signature,
-)
+from pos_app.store.audit_head import head_shape_ok, head_signed_by, sign_head, verify_signature
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "sompos-offline-queue"
 VERSION = 3                               # 2: the exporting till's audit head; 3: signed by its device key
-KEY_FILE_NAME = DEVICE_KEY_NAME
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024       # ~1 KB an item: far beyond any offline queue
 MAX_AMOUNT_TYIYN = 10**15
 MAX_MEMO = 1000
@@ -74,16 +70,6 @@ class Bundle:
     @property
     def count(self) -> int:
         return len(self.items)
-
-
-# -- the device key -------------------------------------------------------------------------------
-# ``device_key``, ``public_key_hex`` and ``fingerprint`` are ``store/audit.py``'s (imported above):
-# the same key signs the audit log's head.
-
-
-def device_fingerprint(data_dir: Path | str) -> str:
-    """This machine's device fingerprint (creates the key on first use)."""
-    return fingerprint(public_key_hex(device_key(data_dir)))
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -1,14 +1,15 @@
-"""Offline-queue decisions that both faces (the ``sompos`` command line and the till's window) need,
-kept here so neither holds the rule itself."""
+"""Whether a loaded hand-over file was this till's own, brought back: a decision both faces (the
+``sompos`` command line and the till's window) word their answer by, kept here so neither holds
+the rule itself."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.offline.handover import device_fingerprint
+from pos_app.keys.device import device_fingerprint
 
 if TYPE_CHECKING:
-    from pos_app.offline.handover_import import ImportResult
+    from pos_app.handover.importer import ImportResult
 
 
 def own_file_returned(result: "ImportResult", data_dir: Path | str, *, expect_device: str | None = None) -> bool:

@@ -87,6 +87,9 @@ class AppContext:
         self.store: Store = store if store is not None else open_store(
             self.data_dir, device_key=DeviceKeyOnce(self.data_dir), new_shop=new_shop)
         self.events = EventBus()
+        # The till's one link state: the watcher and the sync runner feed it, every screen reads it.
+        from pos_app.core.connectivity import Connectivity
+        self.link = Connectivity(self.events)
         self._service: "InvoiceService | None" = None
         self.embedded_w3 = embedded_w3
         self._rpc: "RpcClient | None" = None
@@ -153,7 +156,8 @@ class AppContext:
             return cached
         from pos_app.chain.token import refresh_token_info  # imports web3: only when going online
         try:
-            return refresh_token_info(self.store, self.rpc(), token)
+            return refresh_token_info(self.store, self.rpc(), token,
+                                      payers=self.offline.snapshot_payers(self.config.network.chain_id, token))
         except PosError:
             if cached is not None:
                 return cached
@@ -190,11 +194,8 @@ class AppContext:
     def reopened_sales(self, limit: int = 20) -> "list[Invoice]":
         """This till's sales the network had settled whose money then left it, still not paid again
         (newest first). A cancelled sale has been dealt with; a carried one is another till's."""
-        from pos_app.invoices.model import Invoice
-        rows = self.store.query(
-            "SELECT * FROM invoices WHERE reopened_at IS NOT NULL AND state NOT IN ('settled', 'invalid')"
-            " AND carried_for IS NULL ORDER BY reopened_at DESC, id DESC LIMIT ?", (limit,))
-        return [Invoice.from_row(r) for r in rows]
+        from pos_app.invoices.reads import reopened_sales
+        return reopened_sales(self.store, limit)
 
     def create_invoice(self, amount: Tyiyn, *, memo: str = "") -> "Invoice":
         cfg = self.config
@@ -257,7 +258,7 @@ class AppContext:
         # so the app starts offline and picks up the network when it appears.
         return PaymentWatcher(self.store, self.rpc(), cfg.network, token=cfg.network.require_token(),
                               merchant=self.require_merchant(), service=self.service, offline=self.offline,
-                              events=self.events)
+                              events=self.events, link=self.link)
 
     def sync_engine(self, relay=None) -> "SyncEngine":
         """The engine that sends the offline queue; ``relay`` is an unlocked relay account (or None).

@@ -75,11 +75,13 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
     return rpc.call("describe the token", read)
 
 
-def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:
+def refresh_token_info(store: Store, rpc: RpcClient, address: str, *, payers: Sequence[str] = ()) -> TokenInfo:
     """Read the facts and probe the features, then cache; a changed ``decimals`` is refused (it would break amounts).
 
     The watcher calls this once per start, and ``sompos sync`` before it sends: so the token is
     probed again whenever the shop's token or network changed (the cache is per chain and address).
+    ``payers``: the customers whose blacklisting to check (the offline queue's snapshot payers,
+    handed in by the caller: this layer does not read the queue's tables).
     """
     info = read_token_info(rpc, address)
     old = cached_token_info(store, info.chain_id, address)
@@ -87,7 +89,7 @@ def refresh_token_info(store: Store, rpc: RpcClient, address: str) -> TokenInfo:
         raise ChainError("The token's decimals changed from {old} to {new}; stop and check the network profile.",
                          old=old.decimals, new=info.decimals)
     try:
-        features = probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address))
+        features = probe_features(rpc, address, payers=list(payers)[:MAX_BLACKLIST_CHECKS])
     except RpcRefused as exc:
         # A node that refuses one of the probe's calls (a restricted public RPC) must not stop the
         # till from selling: the facts are cached, the last known features kept (none: not checked,
@@ -175,14 +177,7 @@ def probe_features(rpc: RpcClient, address: str, *, payers: Sequence[str] = (),
     return rpc.call("check what the token can do", probe)
 
 
-def snapshot_payers(store: Store, chain_id: int, token: str) -> list[str]:
-    """Payers with a balance snapshot for this token (newest first): the ones offline risk caps know."""
-    rows = store.query("SELECT payer FROM payer_snapshots WHERE chain_id = ? AND lower(token) = lower(?)"
-                       " ORDER BY at DESC LIMIT ?", (chain_id, token, MAX_BLACKLIST_CHECKS))
-    return [to_checksum_address(r["payer"]) for r in rows]
-
-
-def refresh_features(store: Store, rpc: RpcClient, address: str) -> TokenFeatures | None:
+def refresh_features(store: Store, rpc: RpcClient, address: str, *, payers: Sequence[str] = ()) -> TokenFeatures | None:
     """Probe again and store the answer with the cached facts (None when the facts are not cached yet).
 
     Cheap enough to call whenever the till comes online, so a pause or unpause, or a payer put on
@@ -191,6 +186,6 @@ def refresh_features(store: Store, rpc: RpcClient, address: str) -> TokenFeature
     info = cached_token_info(store, rpc.profile.chain_id, address)
     if info is None:
         return None
-    features = probe_features(rpc, address, payers=snapshot_payers(store, info.chain_id, address))
+    features = probe_features(rpc, address, payers=list(payers)[:MAX_BLACKLIST_CHECKS])
     save_token_info(store, info.with_features(features))
     return features

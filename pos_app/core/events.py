@@ -76,19 +76,6 @@ class ScanProgress(Event):
 
 
 @dataclass(frozen=True)
-class ChainStatus(Event):
-    """The watcher reached the node (``online``) or not; ``problem`` is the PosError if any."""
-
-    kind: ClassVar[str] = "sync.status"
-    online: bool
-    head: int | None = None
-    head_time: int | None = None
-    endpoint: str | None = None
-    error: str | None = None
-    problem: Any = None
-
-
-@dataclass(frozen=True)
 class TwinTillSuspected(Event):
     """A payment carried this till's tail though this till never asked it: another till of the
     shop uses this till's number. Settling by amount stops until a manager resolves it
@@ -144,16 +131,13 @@ class RelayLowBalance(Event):
 
 
 @dataclass(frozen=True)
-class Connectivity(Event):
-    """The sending runner's view of the link: state is "online", "offline" or "degraded"."""
+class LinkChanged(Event):
+    """The till's one link state after a contact with the network (``core.connectivity``):
+    ``link`` is a ``Link``; ``changed``: it went up or down with this contact."""
 
-    kind: ClassVar[str] = "connectivity"
-    state: str
+    kind: ClassVar[str] = "link"
+    link: Any
     changed: bool = False
-    endpoint: str | None = None
-    head: int | None = None
-    outstanding: int | None = None
-    problem: Any = None
 
 
 Subscriber = Callable[[Event], None]

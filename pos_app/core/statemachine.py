@@ -14,7 +14,7 @@ says in its own words, as a plain template the GUI can translate, what could not
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Generic, TypeVar
 
@@ -77,3 +77,12 @@ class Lifecycle(Generic[S]):
 
     def __repr__(self) -> str:
         return f"Lifecycle({self.name!r}, {len(self.transitions)} states, {len(self.edges())} moves)"
+
+
+def sql_states(states: Iterable[enum.Enum]) -> str:
+    """A set of states as SQL (``('new','expired')``, sorted): queries name their states from the
+    lifecycle module's sets, never as a list typed out again (tests/core/test_state_sets.py)."""
+    values = sorted(s.value for s in states)
+    if not values or not all(isinstance(v, str) and v.replace("_", "").isalnum() for v in values):
+        raise ValueError(f"not states: {values}")
+    return "(" + ",".join(f"'{v}'" for v in values) + ")"

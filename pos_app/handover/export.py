@@ -25,13 +25,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from pos_app.invoices.reads import sale_summaries
 from pos_app.core.errors import BadInput, StorageError
 from pos_app.core.events import EventBus, OfflineChanged
 from pos_app.core.files import write_file_atomic as _atomic_write
 from pos_app.handover.file import FORMAT, VERSION, _line, audit_field, sign_lines
 from pos_app.invoices.matching import TillSlot
 from pos_app.keys.device import device_key, fingerprint, public_key_hex
-from pos_app.offline.lifecycle import UNSENT
 from pos_app.store.db import Store
 
 if TYPE_CHECKING:
@@ -95,10 +95,6 @@ class ExportResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "item_ids": list(self.item_ids), "kept_here": list(self.kept_here)}
-
-
-def _in(states) -> str:
-    return "(" + ",".join(f"'{s.value}'" for s in sorted(states, key=lambda s: s.value)) + ")"
 
 
 @dataclass(frozen=True)
@@ -165,14 +161,12 @@ def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = No
     store = till.store
     # One snapshot: the items and the audit head the file carries agree with each other.
     with store.transaction():
-        rows = store.query(
-            "SELECT o.id, o.kind, o.payload, o.idem_key, o.tx_hash, o.received_at, o.amount_tyiyn,"
-            " o.token, o.payee, o.state, o.handed_off_at, i.id AS inv_id, i.amount_tyiyn AS inv_amount,"
-            " i.memo AS inv_memo, i.created_at AS inv_created"
-            " FROM offline_payments o JOIN invoices i ON i.id = o.invoice_id"
-            f" WHERE o.chain_id = ? AND o.state IN {_in(UNSENT)}"
-            + ("" if include_handed_off else " AND o.handed_off_at IS NULL") + " ORDER BY o.id", (chain_id,))
-        rows = [r for r in rows if r["token"].lower() == token.lower() and r["payee"].lower() == merchant.lower()]
+        rows = [r for r in till.queue.unsent_rows(chain_id, include_handed_off=include_handed_off)
+                if r["token"].lower() == token.lower() and r["payee"].lower() == merchant.lower()]
+        sales = sale_summaries(store, (r["invoice_id"] for r in rows))
+        rows = [dict(r, inv_id=r["invoice_id"], inv_amount=sales[r["invoice_id"]]["amount_tyiyn"],
+                     inv_memo=sales[r["invoice_id"]]["memo"], inv_created=sales[r["invoice_id"]]["created_at"])
+                for r in rows]
         if not rows:
             raise BadInput("There are no unsent offline payments to hand over; no file was written.")
         head = audit_field(store, key)        # the audit head this till signed (issue 18, finding 14)

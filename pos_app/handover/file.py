@@ -207,12 +207,8 @@ def audit_head(store: Any) -> tuple[int, str]:
     head = signed() if callable(signed) else None
     if head is not None:
         return int(head["id"]), str(head["hash"])
-    newest = getattr(store, "audit_head", None)
-    if callable(newest):
-        count, digest = newest()
-        return int(count), str(digest)
-    row = store.one("SELECT COUNT(*) AS n, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h FROM audit_log")
-    return int(row["n"]), row["h"] or "0" * 64
+    count, digest = store.audit_head()      # the store owns the audit log
+    return int(count), str(digest)
 
 
 def audit_field(store: Any, key: "Ed25519PrivateKey") -> dict[str, Any]:

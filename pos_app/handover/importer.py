@@ -24,7 +24,6 @@ from pos_app.handover.export import HandoverTill, require_till
 from pos_app.handover.file import MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, read_bundle
 from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.verify import FeeFloor
-from pos_app.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
             pairings.pair(bundle.device_key, actor=actor, label=f"first file {bundle.path.name}")
         for item in bundle.items:
             try:
-                payload = _recheck(store, item, facts, now)
+                payload = _recheck(till.queue, item, facts, now)
             except PosError as err:
                 refused.append((item.line, err.user_message))
                 continue
@@ -129,7 +128,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
             added_tyiyn += tyiyn
         # Payments this till had handed off, coming back in another till's file (that till marked
         # its copies handed off as it wrote the file): this till sends them, or nobody would.
-        back = _handed_back(store, facts.chain_id, [it.key for it in bundle.items])  # after the new ones
+        back = _handed_back(till.queue, facts.chain_id, [it.key for it in bundle.items])  # after the new ones
         if back:
             till.queue.take_back(back, actor=actor, now=now, reason=f"they came back in a file from device {fp}")
         store.audit(actor, "offline.import", f"file:{bundle.path.name}",
@@ -145,13 +144,9 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
                         added_tyiyn, taken_back=tuple(back), paired_now=pair_now)
 
 
-def _handed_back(store: Store, chain_id: int, keys: list[str]) -> list[int]:
+def _handed_back(queue: Any, chain_id: int, keys: list[str]) -> list[int]:
     """This till's own handed-off items among ``keys`` (a file that came back)."""
-    if not keys:
-        return []
-    return [int(r["id"]) for r in store.query(
-        f"SELECT id FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NOT NULL"
-        f" AND idem_key IN ({','.join('?' * len(keys))})", (chain_id, *keys))]
+    return [int(r["id"]) for r in queue.by_keys(chain_id, keys) if r["handed_off_at"] is not None]
 
 
 def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
@@ -179,9 +174,7 @@ def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
 def _take_back_own(till: HandoverTill, bundle: Bundle, *, now: int, actor: str) -> ImportResult:
     """A file this till wrote, brought back: its payments are this till's to send again."""
     keys = [item.key for item in bundle.items]
-    rows = till.store.query(
-        f"SELECT id, handed_off_at FROM offline_payments WHERE chain_id = ?"
-        f" AND idem_key IN ({','.join('?' * len(keys))})", (bundle.chain_id, *keys)) if keys else []
+    rows = till.queue.by_keys(bundle.chain_id, keys)
     if keys and not rows:
         # Signed with this till's key, yet none of its payments were ever here: two tills share a
         # device key (a copied data folder). Taking nothing in silently would strand the payments.
@@ -195,7 +188,7 @@ def _take_back_own(till: HandoverTill, bundle: Bundle, *, now: int, actor: str) 
                         taken_back=tuple(taken))
 
 
-def _recheck(store: Store, item: BundleItem, facts, now: int) -> Any:
+def _recheck(queue: Any, item: BundleItem, facts, now: int) -> Any:
     """The decoded payload if it is new and pays this shop; ``None`` if already here; raises if refused.
 
     Only what can be verified is trusted: the customer's signature gives payer, amount and an
@@ -203,7 +196,7 @@ def _recheck(store: Store, item: BundleItem, facts, now: int) -> Any:
     received time written in the file could be anything). Risk limits and the fee floor are the
     sending till's business and are not re-applied.
     """
-    from pos_app.offline.payload import PayloadRefused, RawTransfer, parse_payload
+    from pos_app.offline.payload import RawTransfer, parse_payload
     from pos_app.offline.verify import verify_payload
 
     payload = parse_payload(item.payload)
@@ -211,19 +204,7 @@ def _recheck(store: Store, item: BundleItem, facts, now: int) -> Any:
             or (isinstance(payload, RawTransfer) and (item.tx_hash or "").lower() != payload.tx_hash.lower())):
         raise BadInput("This entry's details do not match the payment it carries.")
     verify_payload(payload, facts, due_base=_signed_due(payload, facts.decimals), now=now, sync_deadline=0)
-    prior = store.one("SELECT id, invoice_id, payload FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
-                      (facts.chain_id, payload.key))
-    if prior is not None:
-        if prior["payload"] == payload.text:
-            return None
-        raise PayloadRefused("seen_before", "This payment was already accepted (offline payment {item}, "
-                                            "invoice {invoice}).", item=prior["id"], invoice=prior["invoice_id"])
-    if isinstance(payload, RawTransfer):
-        if store.one("SELECT id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx' AND payer = ? "
-                     "AND payer_nonce = ?", (facts.chain_id, payload.payer, payload.nonce)) is not None:
-            raise PayloadRefused("nonce_seen", "This customer already gave a payment with the same "
-                                               "transaction number; only one of them can ever arrive.")
-    return payload
+    return None if queue.already_here(payload, facts.chain_id) else payload
 
 
 def _insert(till: HandoverTill, item: BundleItem, payload, facts, fp: str, name: str, now: int,

@@ -16,7 +16,7 @@ from pos_app.core.errors import BadInput
 from pos_app.core.events import TwinTillSuspected
 from pos_app.core.money import BaseUnits, stored_base_units
 from pos_app.invoices.asks import WATCH_HORIZON
-from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, InvoiceState
+from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, WAITING_STATES, InvoiceState, sql_states
 from pos_app.invoices.matching import OPEN_SLACK_SECONDS, Candidate, Evidence, Held, TailScheme, TillSlot
 from pos_app.invoices.model import Invoice, Transfer
 from pos_app.store.db import Store
@@ -93,7 +93,7 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
         # Open sales of this till asking their price with this same tail: a customer who typed a
         # tip, or an exchange that kept its fee, sends that request's amount changed.
         for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ? AND tail = ?"
-                           " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC LIMIT 3",
+                           f" AND state IN {sql_states(WAITING_STATES)} AND offline_id IS NULL ORDER BY id DESC LIMIT 3",
                            (*args, at + OPEN_SLACK_SECONDS, tail)):
             cand = candidate(r)
             if cand.waiting and cand.watches(at):
@@ -103,7 +103,7 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
         # Only sales open when the transfer was made (created up to OPEN_SLACK after it): a
         # sale charged during a catch-up must not take an older payment.
         for r in c.execute(f"SELECT {cols} FROM invoices WHERE {window} AND created_at <= ?"
-                           " AND state IN ('new', 'expired') AND offline_id IS NULL ORDER BY id DESC",
+                           f" AND state IN {sql_states(WAITING_STATES)} AND offline_id IS NULL ORDER BY id DESC",
                            (*args, at + OPEN_SLACK_SECONDS)):
             cand = candidate(r)
             if cand.waiting and cand.watches(at):

@@ -24,7 +24,7 @@ from typing import Iterable
 
 from pos_app.core.errors import IllegalTransition
 from pos_app.core.money import BaseUnits
-from pos_app.core.statemachine import Lifecycle
+from pos_app.core.statemachine import Lifecycle, sql_states  # noqa: F401 - sql_states for importers
 
 
 class InvoiceState(str, enum.Enum):
@@ -60,6 +60,12 @@ TRANSITIONS = LIFECYCLE.transitions
 
 # States the watcher may move on its own; SETTLED and INVALID only change by a cashier's action.
 AUTOMATIC_FROM = frozenset({S.NEW, S.PROCESSING, S.EXPIRED})
+# A sale not finished yet (waiting, or its money seen and not final): watched from the first block.
+OPEN_STATES = AUTOMATIC_FROM
+# Waiting for money a transfer could bring (the rest of a part-paid sale, a late payment).
+WAITING_STATES = frozenset({S.NEW, S.EXPIRED})
+# A sale paid offline whose payment may still change it.
+UNSETTLED_STATES = frozenset({S.NEW, S.PROCESSING})
 
 # A late payment is still matched to its invoice this long after expiry (BTCPay: 24 h).
 LATE_WATCH_SECONDS = 24 * 3600

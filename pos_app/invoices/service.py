@@ -19,9 +19,10 @@ from typing import Any, Callable, Iterable
 from pos_app.core.errors import BadInput, IllegalTransition, NotFound
 from pos_app.core.events import EventBus, InvoiceChanged, InvoiceCreated
 from pos_app.invoices.lifecycle import (
-    DEFAULT_EXPIRY_SECONDS, InvoiceState, PaymentView, check_transition,
+    OPEN_STATES, UNSETTLED_STATES, sql_states, DEFAULT_EXPIRY_SECONDS, InvoiceState, PaymentView, check_transition,
     derive_status,
 )
+from pos_app.chain.token_cache import cached_token_info
 from pos_app.invoices import evidence
 from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail, attribute
 from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
@@ -47,6 +48,9 @@ class InvoiceService:
         # The shortfall (tyiyn) the owner lets a cashier accept as paid (read when used); 0: never.
         self.short_tolerance = short_tolerance
         self.twins = evidence.TwinAlarm(store, self._publish)
+        # Is this offline payment still on its way (inside the caller's transaction)? The offline
+        # queue, which owns those rows, answers (``OfflineQueue`` sets it); none: no queue here.
+        self.offline_pending: Callable[[Any, int], bool] = lambda c, item_id: False
 
     def _now(self) -> int:
         return int(self.clock())
@@ -119,9 +123,7 @@ class InvoiceService:
                                    " WHERE invoice_id = ? AND status != 'removed'", (invoice_id,))]
         unit = 10 ** max(inv.decimals - 2, 0)
         expires_at = inv.expires_at
-        if inv.offline_id is not None and c.execute(
-                "SELECT 1 FROM offline_payments WHERE id = ? AND state IN ('received', 'queued', 'submitted',"
-                " 'included', 'needs_attention')", (inv.offline_id,)).fetchone():
+        if inv.offline_id is not None and self.offline_pending(c, inv.offline_id):
             # Paid offline, pending network: the customer paid in time, so the invoice neither
             # expires nor counts the transfer as late while the queue carries it to the chain.
             expires_at = max(expires_at, now + 1)
@@ -200,8 +202,8 @@ class InvoiceService:
         """
         ids = [r["id"] for r in self.store.query(
             "SELECT DISTINCT i.id AS id FROM invoices i JOIN payments p ON p.invoice_id = i.id"
-            " WHERE p.updated_at > i.updated_at OR i.state IN ('new', 'processing', 'expired')"
-            " UNION SELECT id FROM invoices WHERE offline_id IS NOT NULL AND state IN ('new', 'processing')"
+            f" WHERE p.updated_at > i.updated_at OR i.state IN {sql_states(OPEN_STATES)}"
+            f" UNION SELECT id FROM invoices WHERE offline_id IS NOT NULL AND state IN {sql_states(UNSETTLED_STATES)}"
             " ORDER BY id")]
         ids = sorted(set(ids) | set(self.unbacked_settled()))
         return self.recompute_many(ids, "repaired at start") if ids else []
@@ -244,9 +246,8 @@ class InvoiceService:
                               (t.block_number, t.block_hash, t.block_time, t.at, now, old["id"]))
                     return int(old["id"]), True
                 return int(old["id"]), False
-            dec = c.execute("SELECT decimals FROM token_info WHERE chain_id = ? AND address = ?",
-                            (t.chain_id, t.token)).fetchone()
-            decimals = int(dec[0]) if dec is not None else None
+            info = cached_token_info(self.store, t.chain_id, t.token)
+            decimals = info.decimals if info is not None else None
             scheme = TailScheme.for_decimals(decimals) if decimals is not None else None
             slot = self.till()
             alarm = self.twins.get()

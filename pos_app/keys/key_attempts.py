@@ -48,6 +48,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pos_app.store.audit import last_detail
+
 log = logging.getLogger(__name__)
 
 AUDIT_EVENT = "key.attempts"
@@ -181,12 +183,11 @@ class KeyAttempts:
     def _audit(self, conn, wall: float, mono: float) -> tuple[_Lock | None, bool]:
         """The last audit record's count and the lock it still holds now; True when the monotonic
         clock started again since (the computer was restarted)."""
-        found = conn.execute("SELECT detail FROM audit_log WHERE event = ? AND subject = ? "
-                             "ORDER BY id DESC LIMIT 1", (AUDIT_EVENT, self._subject)).fetchone()
+        found = last_detail(conn, AUDIT_EVENT, self._subject)
         if found is None:
             return None, False
         try:
-            detail = json.loads(found[0])
+            detail = json.loads(found)
             failures, until = detail["failures"], detail["locked_until"]
             if not (_natural(failures) and _natural(until)):
                 return self._damaged("audit record"), False

@@ -77,6 +77,19 @@ TRANSITIONS = LIFECYCLE.transitions
 PENDING = frozenset({Q.RECEIVED, Q.QUEUED, Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION})
 # Not yet handed to the network: the 24 h clock runs on these.
 UNSENT = frozenset({Q.RECEIVED, Q.QUEUED, Q.NEEDS_ATTENTION})
+# What the sync engine still moves on its own (the pending ones, but those waiting for a person).
+IN_FLIGHT = PENDING - {Q.NEEDS_ATTENTION}
+# Handed to the network, not final: their receipts are read.
+SENT = frozenset({Q.SUBMITTED, Q.INCLUDED})
+# Moving towards the chain: the money's arrival (recorded by the watcher) moves these on.
+MOVING = frozenset({Q.QUEUED, Q.SUBMITTED, Q.INCLUDED})
+# An authorization whose relay is still to be signed.
+TO_SIGN = frozenset({Q.RECEIVED, Q.QUEUED})
+# Signed and to be sent, or sent and not mined yet.
+TO_SEND = frozenset({Q.QUEUED, Q.SUBMITTED})
+# States in which an item keeps the relay transaction number it reserved (final: a reorg may need
+# the same bytes again).
+RELAY_NUMBER_HELD = frozenset({Q.QUEUED, Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENTION, Q.FINAL})
 
 
 def check_transition(current: QueueState, target: QueueState) -> None:

@@ -21,6 +21,7 @@ import logging
 import time
 from typing import Any, Callable, Iterable, Mapping
 
+from pos_app.core.statemachine import sql_states
 from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
 from pos_app.invoices.lifecycle import InvoiceState
@@ -48,7 +49,7 @@ NONCE_TAKEN = PENDING | {QueueState.FINAL, QueueState.REVERTED, QueueState.DOUBL
 
 
 def _in(states) -> str:
-    return "(" + ",".join(f"'{s.value}'" for s in states) + ")"
+    return sql_states(states)
 
 
 class OfflineQueue:
@@ -58,6 +59,14 @@ class OfflineQueue:
         self.events = events
         # Which held payment a transfer settles (the payment watcher's evidence): reads of our table.
         self.evidence = QueueEvidence(store)
+        # The invoice service asks us whether a sale's offline payment is still on its way.
+        service.offline_pending = self._pending_in
+
+    @staticmethod
+    def _pending_in(c: Any, item_id: int) -> bool:
+        """Inside the caller's transaction: is this item still on its way to the chain?"""
+        return c.execute(f"SELECT 1 FROM offline_payments WHERE id = ? AND state IN {_in(PENDING)}",
+                         (item_id,)).fetchone() is not None
 
     # -- settings the queue depends on ---------------------------------------------------------
     def _publish(self, event) -> None:
@@ -93,6 +102,14 @@ class OfflineQueue:
             "INSERT INTO payer_snapshots(chain_id, token, payer, balance_base, nonce, at) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT(chain_id, token, payer) DO UPDATE SET balance_base=excluded.balance_base,"
             " nonce=excluded.nonce, at=excluded.at", (chain_id, token, payer, str(int(balance_base)), nonce, at))
+
+    def snapshot_payers(self, chain_id: int, token: str, limit: int = 50) -> list[str]:
+        """Payers with a balance snapshot for this token (newest first): the ones offline risk caps
+        know, and whose blacklisting the token probe checks."""
+        from eth_utils import to_checksum_address
+        rows = self.store.query("SELECT payer FROM payer_snapshots WHERE chain_id = ? AND lower(token) = lower(?)"
+                                " ORDER BY at DESC LIMIT ?", (chain_id, token, limit))
+        return [to_checksum_address(r["payer"]) for r in rows]
 
     def known_payers(self, chain_id: int) -> list[str]:
         rows = self.store.query("SELECT DISTINCT payer FROM offline_payments WHERE chain_id = ? UNION "
@@ -191,10 +208,15 @@ class OfflineQueue:
         return check_limits(limits, exposure, standing, amount_tyiyn=amount_tyiyn, kind=p.kind,
                             raw_nonce=p.nonce if isinstance(p, RawTransfer) else None, now=now)
 
-    def _check_seen(self, p: Payload, chain_id: int) -> None:
-        prior = self.store.one("SELECT id, invoice_id FROM offline_payments WHERE chain_id = ? AND idem_key = ?",
-                               (chain_id, p.key))
+    def _check_seen(self, p: Payload, chain_id: int, *, same_bytes_ok: bool = False) -> bool:
+        """Refuse a payment accepted before (the same key) or a signed transfer with a number this
+        payer already used here. ``same_bytes_ok``: the identical payload is no refusal but True (a
+        hand-over file brought it again)."""
+        prior = self.store.one("SELECT id, invoice_id, payload FROM offline_payments WHERE chain_id = ?"
+                               " AND idem_key = ?", (chain_id, p.key))
         if prior is not None:
+            if same_bytes_ok and prior["payload"] == p.text:
+                return True
             raise PayloadRefused("seen_before", "This payment was already accepted (offline payment {item}, "
                                                 "invoice {invoice}).", item=prior["id"], invoice=prior["invoice_id"])
         if isinstance(p, RawTransfer):
@@ -203,6 +225,27 @@ class OfflineQueue:
             if same_nonce is not None:
                 raise PayloadRefused("nonce_seen", "This customer already gave a payment with the same "
                                                    "transaction number; only one of them can ever arrive.")
+        return False
+
+    # -- for the hand-over file (pos_app/handover): the queue's own reads ----------------------------
+    def already_here(self, p: Payload, chain_id: int) -> bool:
+        """True when exactly this signed payment is already in the queue; raises ``PayloadRefused``
+        when another one has its key or (a signed transfer) its payer's number."""
+        return self._check_seen(p, chain_id, same_bytes_ok=True)
+
+    def by_keys(self, chain_id: int, keys: list[str]) -> list[dict[str, Any]]:
+        """The items with these idempotency keys (id, handed_off_at, invoice_id, idem_key)."""
+        if not keys:
+            return []
+        return self.store.query(f"SELECT id, handed_off_at, invoice_id, idem_key FROM offline_payments"
+                                f" WHERE chain_id = ? AND idem_key IN ({','.join('?' * len(keys))})", (chain_id, *keys))
+
+    def unsent_rows(self, chain_id: int, *, include_handed_off: bool) -> list[dict[str, Any]]:
+        """What a hand-over file carries: the unsent items (with those already handed off, if asked)."""
+        return self.store.query(
+            "SELECT id, kind, payload, idem_key, tx_hash, received_at, amount_tyiyn, token, payee, state,"
+            f" handed_off_at, invoice_id FROM offline_payments WHERE chain_id = ? AND state IN {_in(UNSENT)}"
+            + ("" if include_handed_off else " AND handed_off_at IS NULL") + " ORDER BY id", (chain_id,))
 
     def accept(self, text: str | bytes, invoice_id: int, facts: ShopFacts, *, now: int | None = None,
                source: str = "scan", actor: str = "cashier") -> tuple[QueueItem, bool]:

@@ -49,7 +49,8 @@ from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
-from pos_app.offline.lifecycle import FAILURES, QueueState
+from pos_app.core.statemachine import sql_states
+from pos_app.offline.lifecycle import FAILURES, IN_FLIGHT, SENT, TO_SEND, TO_SIGN, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
@@ -95,7 +96,7 @@ class SyncEngine:
 
     def outstanding(self) -> int:
         r = self.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NULL "
-                           "AND state IN ('received','queued','submitted','included')", (self.chain_id,))
+                           f"AND state IN {sql_states(IN_FLIGHT)}", (self.chain_id,))
         return int(r["n"])
 
     # -- applying decisions (one transaction per batch) ----------------------------------------------
@@ -162,7 +163,7 @@ class SyncEngine:
         info = cached_token_info(self.store, self.chain_id, self.token)
         if info is None or info.features is None or info.features.eip3009:
             return
-        rows = self._rows("kind = 'eip3009' AND state IN ('received', 'queued') AND relay_raw IS NULL")
+        rows = self._rows(f"kind = 'eip3009' AND state IN {sql_states(TO_SIGN)} AND relay_raw IS NULL")
         self._apply([_Change(r, QueueState.REJECTED, "the token cannot settle customer authorizations")
                      for r in rows], report, now)
 
@@ -257,7 +258,7 @@ class SyncEngine:
         balance = self.rpc.balance(self.relay.address, "read the relay balance")
         outstanding_relays = self.store.one(
             "SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND kind = 'eip3009' "
-            "AND state IN ('queued','submitted')", (self.chain_id,))["n"]
+            f"AND state IN {sql_states(TO_SEND)}", (self.chain_id,))["n"]
         need = int(outstanding_relays) * RELAY_GAS * gas_price
         report.relay_short_wei = max(0, need - balance)
         if report.relay_short_wei and self.events is not None:
@@ -341,7 +342,7 @@ class SyncEngine:
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
     def _follow(self, report: PassReport, now: int, head: int) -> None:
-        rows = self._rows(f"(state IN ('submitted', 'included') AND tx_hash IS NOT NULL"
+        rows = self._rows(f"(state IN {sql_states(SENT)} AND tx_hash IS NOT NULL"
                           f" OR {stuck.watched_clause()})", (now - stuck.STUCK_WATCH_S,))
         if not rows:
             return

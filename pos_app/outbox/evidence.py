@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from pos_app.offline.lifecycle import MOVING
+from pos_app.core.statemachine import sql_states
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.outbox.report import Change as _Change  # the name the reason scan reads (tests/ui/test_core_text.py)
 from pos_app.store.db import Store
@@ -33,7 +35,7 @@ def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int,
     seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
     item whose payment left the chain goes back to submitted and is sent again."""
     rows = store.query(
-        f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN ('queued', 'submitted', 'included')"
+        f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN {sql_states(MOVING)}"
         f" OR (state IN ({','.join('?' * len(OVERTURNABLE))}) AND updated_at >= ?)) ORDER BY id",
         (chain_id, *OVERTURNABLE, now - EVIDENCE_WATCH_S))
     pays = item_payments(r["id"] for r in rows)

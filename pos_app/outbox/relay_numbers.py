@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
+from pos_app.offline.lifecycle import RELAY_NUMBER_HELD
+from pos_app.core.statemachine import sql_states
 from pos_app.chain.rawrpc import _err
 from pos_app.chain.rpc import RpcClient
 from pos_app.store.db import Store
@@ -53,7 +55,7 @@ def fill_relay_gaps(store: Store, rpc: RpcClient, relay: Any, chain_id: int, bat
     # transaction (the number is unused again), and the item sends the same bytes again.
     held = {int(r["relay_nonce"]) for r in store.query(
         "SELECT relay_nonce FROM offline_payments WHERE chain_id = ? AND relay_from = ? AND relay_nonce >= ?"
-        " AND state IN ('queued', 'submitted', 'included', 'needs_attention', 'final')",
+        f" AND state IN {sql_states(RELAY_NUMBER_HELD)}",
         (chain_id, address, mined))}
     gaps = [n for n in range(mined, top) if n not in held]
     if not gaps:

@@ -34,7 +34,8 @@ from typing import Any, Callable
 from pos_app.chain.rpc import RpcClient
 from pos_app.core.errors import ChainError, PosError
 from pos_app.core.loop import BackgroundLoop
-from pos_app.core.events import Connectivity, EventBus
+from pos_app.core.connectivity import Connectivity
+from pos_app.core.events import EventBus
 from pos_app.outbox.engine import PassReport, SyncEngine
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,13 @@ class Probe:
 
 
 class ConnectivityMonitor:
-    def __init__(self, rpc: RpcClient, events: EventBus | None = None) -> None:
+    """Asks the network whether it answers, and tells the till's one link state (``Connectivity``,
+    shared with the payment watcher) what it heard. ``state``: the runner's own word for the step
+    ("online", "syncing", "offline"), which ``sompos sync`` prints."""
+
+    def __init__(self, rpc: RpcClient, link: Connectivity) -> None:
         self.rpc = rpc
-        self.events = events
+        self.link = link
         self.state = "unknown"
 
     def probe(self) -> Probe:
@@ -65,11 +70,11 @@ class ConnectivityMonitor:
         return Probe(True, self.rpc.status().endpoint, head)
 
     def publish(self, state: str, probe: Probe, outstanding: int | None = None) -> None:
-        changed = state != self.state
         self.state = state
-        if self.events is not None:
-            self.events.publish(Connectivity(state=state, changed=changed, endpoint=probe.endpoint,
-                                head=probe.head, outstanding=outstanding, problem=probe.problem))
+        if probe.online:
+            self.link.ok(source="runner", endpoint=probe.endpoint, head=probe.head)
+        else:
+            self.link.down(source="runner", problem=probe.problem)
 
 
 class SyncRunner(BackgroundLoop):
@@ -77,11 +82,15 @@ class SyncRunner(BackgroundLoop):
 
     def __init__(self, engine: SyncEngine, *, watcher: Any = None, events: EventBus | None = None,
                  offline_probe_s: float = OFFLINE_PROBE_S, online_interval_s: float = ONLINE_INTERVAL_S,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, link: Connectivity | None = None) -> None:
         self.engine = engine
         self.watcher = watcher
         self.events = events if events is not None else engine.events
-        self.monitor = ConnectivityMonitor(engine.rpc, self.events)
+        # One link state with the watcher (its own when given, else the watcher's, else a new one).
+        if link is None:
+            link = getattr(watcher, "link", None) or Connectivity(self.events)
+        self.link = link
+        self.monitor = ConnectivityMonitor(engine.rpc, link)
         self.offline_probe_s = offline_probe_s
         self.online_interval_s = online_interval_s
         self.clock = clock

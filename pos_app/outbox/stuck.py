@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos_app.offline.lifecycle import TO_SEND
+from pos_app.core.statemachine import sql_states
 from pos_app.store.db import Store
 
 STUCK_WATCH_S = 7 * 24 * 3600
@@ -26,9 +28,9 @@ def overdue(store: Store, chain_id: int, now: int, after_s: int) -> list[dict[st
     cut = now - after_s
     return store.query(
         "SELECT * FROM offline_payments o WHERE chain_id = ? AND handed_off_at IS NULL AND kind = 'raw_tx'"
-        " AND state IN ('queued', 'submitted') AND tx_hash IS NOT NULL AND first_sent_at IS NOT NULL"
+        f" AND state IN {sql_states(TO_SEND)} AND tx_hash IS NOT NULL AND first_sent_at IS NOT NULL"
         " AND first_sent_at <= ? AND NOT EXISTS (SELECT 1 FROM offline_history h WHERE h.item_id = o.id"
-        " AND h.at > ? AND h.to_state IN ('queued', 'submitted')) ORDER BY id", (chain_id, cut, cut))
+        f" AND h.at > ? AND h.to_state IN {sql_states(TO_SEND)}) ORDER BY id", (chain_id, cut, cut))
 
 
 def watched_clause() -> str:

@@ -32,11 +32,13 @@ from eth_utils import to_checksum_address
 from pos_app.chain import answers
 from pos_app.chain.rawrpc import rpc_batch
 from pos_app.chain.rpc import RpcClient, RpcRefused
+from pos_app.core.connectivity import Connectivity
 from pos_app.core.errors import ChainError, NodeUnavailable, PosError
 from pos_app.core.loop import BackgroundLoop
 from pos_app.core.events import (
-    AuditProblem, ChainStatus, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress,
+    AuditProblem, EventBus, PaymentFinal, PaymentRemoved, PaymentSeen, ScanProgress,
 )
+from pos_app.invoices import reads
 from pos_app.invoices.service import InvoiceService
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.payments import evidence
@@ -84,7 +86,7 @@ class PaymentWatcher(BackgroundLoop):
     def __init__(self, store: Store, rpc: RpcClient, profile: NetworkProfile, *, token: str,
                  merchant: str, service: InvoiceService, offline: "OfflineQueue",
                  events: EventBus | None = None, max_range: int | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, link: Connectivity | None = None) -> None:
         self.store, self.rpc, self.profile = store, rpc, profile
         self.token = to_checksum_address(token)
         self.merchant = to_checksum_address(merchant)
@@ -93,6 +95,8 @@ class PaymentWatcher(BackgroundLoop):
         # reads them); passed in, so this package never reaches into the queue's tables.
         self.offline = offline
         self.events = events or service.events
+        # The till's one link state: every pass says whether the network answered (issue 19, 6).
+        self.link = link if link is not None else Connectivity(self.events)
         self.max_range = max_range or profile.max_log_range
         self.range = self.max_range
         self.clock = clock
@@ -155,10 +159,8 @@ class PaymentWatcher(BackgroundLoop):
         if cur is not None:
             return cur
         head = self.rpc.block_number() if head is None else head
-        row = self.store.one("SELECT MIN(created_at) AS t FROM invoices WHERE chain_id=? AND token=? AND merchant=?"
-                             " AND state IN ('new','processing','expired')", self._key())
-        start = head if not row or row["t"] is None else self._first_block_after(
-            int(row["t"]) + self.skew - CLOCK_SKEW_SECONDS, head)
+        oldest = reads.oldest_open_created_at(self.store, *self._key())
+        start = head if oldest is None else self._first_block_after(oldest + self.skew - CLOCK_SKEW_SECONDS, head)
         with self.store.transaction() as c:
             self._set_cursor(c, start)
         return start
@@ -214,9 +216,7 @@ class PaymentWatcher(BackgroundLoop):
         else:
             if checkpoints:
                 rewind_to = checkpoints[-1]["block_number"] - self.max_range
-        pending = self.store.query(
-            "SELECT DISTINCT block_number, block_hash FROM payments WHERE chain_id=? AND token=? AND payee=?"
-            " AND status='seen'", self._key())
+        pending = reads.unfinal_blocks(self.store, *self._key())
         fresh = self._canonical_hashes([p["block_number"] for p in pending if p["block_number"] <= head])
         bad_blocks = [p["block_number"] for p in pending
                       if p["block_number"] <= head and fresh.get(p["block_number"]) != p["block_hash"]]
@@ -277,9 +277,7 @@ class PaymentWatcher(BackgroundLoop):
                 if is_new:
                     new_ids.append(pid)
             # The invoices these payments belong to change in the same commit as the payments.
-            touched = sorted({int(r[0]) for r in c.execute(
-                f"SELECT invoice_id FROM payments WHERE invoice_id IS NOT NULL AND id IN"
-                f" ({','.join('?' * len(new_ids))})", new_ids)}) if new_ids else []
+            touched = reads.invoices_of_payments(c, new_ids)
             changes = self.service.recompute_in(c, touched, "payment update from the chain")
             self._set_cursor(c, b + 1)
             c.execute("INSERT OR REPLACE INTO scan_checkpoints(chain_id, block_number, block_hash) VALUES (?,?,?)",
@@ -328,9 +326,7 @@ class PaymentWatcher(BackgroundLoop):
 
     def _finalize(self, head: int, result: ScanResult) -> None:
         fin = self._finality_point(head)
-        rows = self.store.query("SELECT id, block_number, block_hash, invoice_id FROM payments WHERE chain_id=?"
-                                " AND token=? AND payee=? AND status='seen' AND block_number <= ?",
-                                (*self._key(), fin))
+        rows = reads.finality_candidates(self.store, *self._key(), fin)
         canonical = self._canonical_hashes([r["block_number"] for r in rows])  # fresh, once per block
         # A payment whose block changed is left to the reorg check of the next pass.
         final = [r for r in rows if canonical.get(r["block_number"]) == r["block_hash"]]
@@ -359,7 +355,8 @@ class PaymentWatcher(BackgroundLoop):
             from pos_app.chain.token import refresh_token_info
             from pos_app.chain.token_cache import cached_token_info
             try:
-                refresh_token_info(self.store, self.rpc, self.token)  # the contract exists; decimals cached
+                refresh_token_info(self.store, self.rpc, self.token,  # the contract exists; decimals cached
+                                   payers=self.offline.snapshot_payers(self.profile.chain_id, self.token))
                 self._token_checked = True
             except PosError as exc:
                 # Facts read before (decimals, the contract there) let payments be recorded now; a
@@ -376,8 +373,8 @@ class PaymentWatcher(BackgroundLoop):
             # The node is behind what this till has read (a lagging or load-balanced endpoint): its
             # missing blocks are not a reorg. Nothing is removed; the next pass asks again.
             log.info("the node's newest block %s is behind the %s already read; waiting", head, cursor - 1)
-            self.events.publish(ChainStatus(online=True, head=head, head_time=head_block["timestamp"],
-                                            endpoint=self.rpc.status().endpoint, error=None))
+            self.link.ok(source="watcher", endpoint=self.rpc.status().endpoint, head=head,
+                         head_time=head_block["timestamp"])
             return result
         self._check_reorg(result, head)
         self._scan_to(head, result)
@@ -385,8 +382,8 @@ class PaymentWatcher(BackgroundLoop):
         self.service.expire_due()
         self._record_online(head_block)
         self.last_error = None
-        self.events.publish(ChainStatus(online=True, head=head, head_time=head_block["timestamp"],
-                            endpoint=self.rpc.status().endpoint, error=None))
+        self.link.ok(source="watcher", endpoint=self.rpc.status().endpoint, head=head,
+                     head_time=head_block["timestamp"])
         return result
 
     def _head_block(self) -> dict:
@@ -403,8 +400,7 @@ class PaymentWatcher(BackgroundLoop):
 
     def _say_silent(self) -> None:
         problem = NodeUnavailable("The network has not answered for {seconds} seconds.", seconds=int(LINK_SILENT_S))
-        self.events.publish(ChainStatus(online=False, head=None, head_time=None, endpoint=None,
-                                        error=problem.user_message, problem=problem))
+        self.link.down(source="watcher", problem=problem)
 
     def _verify_audit(self) -> None:
         """Once per start: the audit chain, its anchor and the invoices (reported, never blocking)."""
@@ -435,7 +431,8 @@ class PaymentWatcher(BackgroundLoop):
             # A pause, an unpause or a payer newly blacklisted reaches offline acceptance without
             # a restart (after the snapshots: their payers are the ones checked).
             from pos_app.chain.token import refresh_features
-            refresh_features(self.store, self.rpc, self.token)
+            refresh_features(self.store, self.rpc, self.token,
+                             payers=self.offline.snapshot_payers(self.profile.chain_id, self.token))
             self._snapshots_at = now
 
     def refresh_snapshots(self, queue: "OfflineQueue | None" = None, *, at: int) -> int:
@@ -445,13 +442,10 @@ class PaymentWatcher(BackgroundLoop):
         """
         queue = self.offline if queue is None else queue
         since = at - 30 * 24 * 3600
-        recent = self.store.query(
-            "SELECT payer FROM (SELECT payer, MAX(block_time) AS t FROM payments "
-            "WHERE chain_id = ? GROUP BY payer HAVING t >= ? ORDER BY t DESC LIMIT ?)",
-            (self.profile.chain_id, since, MAX_SNAPSHOT_PAYERS))
+        recent = reads.recent_payers(self.store, self.profile.chain_id, since, MAX_SNAPSHOT_PAYERS)
         # The queue's payers and the recent customers, each once, in a stable order (what SQL's
         # UNION gave when this was one query).
-        payers = sorted(set(queue.known_payers(self.profile.chain_id)) | {r["payer"] for r in recent})
+        payers = sorted(set(queue.known_payers(self.profile.chain_id)) | set(recent))
         from pos_app.chain.contract import token_abi
         count = 0
         for raw_payer in payers[:MAX_SNAPSHOT_PAYERS]:
@@ -478,15 +472,13 @@ class PaymentWatcher(BackgroundLoop):
                 except PosError:
                     log.exception("expiring invoices failed")
                 # ``problem`` carries the template so the screen can show it in its language.
-                self.events.publish(ChainStatus(online=False, head=None, head_time=None,
-                                    endpoint=None, error=exc.user_message, problem=exc))
+                self.link.down(source="watcher", problem=exc)
             except Exception as exc:  # noqa: BLE001 - the watcher must outlive any surprise
                 log.exception("watcher pass failed")
                 problem = ChainError("Unexpected error while checking payments ({kind}); see the log.",
                                      kind=type(exc).__name__)
                 self.last_error = problem.user_message
-                self.events.publish(ChainStatus(online=False, head=None, head_time=None,
-                                    endpoint=None, error=self.last_error, problem=problem))
+                self.link.down(source="watcher", problem=problem)
             self._wake.wait(self.profile.poll_seconds)
             self._wake.clear()
 

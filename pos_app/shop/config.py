@@ -132,10 +132,8 @@ def check_till(store: Store, spec: str) -> TillSlot:
     slot = TillSlot(int(parts[0]), int(parts[1]))
     # Not while any sale's amount is still watched (open, or up to 24 h after its expiry, paid or
     # not): another till could be given that amount under the new numbering and both would settle.
-    from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS
-    if slot != load_till(store) and store.one(
-            "SELECT 1 FROM invoices WHERE state != 'invalid' AND expires_at + ? > ? LIMIT 1",
-            (LATE_WATCH_SECONDS, int(time.time()))):
+    from pos_app.invoices.reads import any_amount_watched
+    if slot != load_till(store) and any_amount_watched(store, int(time.time())):
         raise ConfigError("Finish or cancel the open sales before changing the till number; a sale that "
                           "ended keeps its amount for 24 hours after it expired.")
     return slot

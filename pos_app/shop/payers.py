@@ -40,6 +40,7 @@ import re
 import time
 from typing import Callable, Iterable, Mapping
 
+from pos_app.invoices.reads import sales_first_paid_by
 from pos_app.core.errors import BadInput, ConfigError
 from pos_app.core.text import safe_text
 from pos_app.store.db import Store
@@ -234,8 +235,6 @@ def _paid_another_sale_since(c, key: str, since: int) -> bool:
     The name stands for the sales the wallet had paid by ``since``; when it had paid none yet (a
     name taught before the payment, as the demo phone does), for the first sale it paid after.
     """
-    first_paid = [int(r[0]) for r in c.execute(
-        "SELECT MIN(first_seen_at) FROM payments WHERE lower(payer) = ? AND status != 'removed'"
-        " AND invoice_id IS NOT NULL GROUP BY invoice_id", (key,))]
+    first_paid = sales_first_paid_by(c, key)
     later = sum(1 for at in first_paid if at > since)
     return later > 0 and len(first_paid) >= 2

@@ -243,6 +243,14 @@ HEAD_WHY = {"missing": "the audit log's signed head was missing",
             "rewritten": "the audit log's signed head named a record that was rewritten"}
 
 
+def last_detail(conn: Any, event: str, subject: str) -> str | None:
+    """The detail (JSON text) of the newest record of ``event`` about ``subject``, or None: the one
+    question other packages ask of the audit log (the key lockout's counter lives in it)."""
+    row = conn.execute("SELECT detail FROM audit_log WHERE event = ? AND subject = ? ORDER BY id DESC LIMIT 1",
+                       (event, subject)).fetchone()
+    return None if row is None else row[0]
+
+
 def _head_problem(conn: Any, head: dict[str, Any] | None, public_hex: str) -> str | None:
     """Why the stored head cannot be built on (a ``HEAD_WHY`` key; None: it is this till's and its
     record is there as it was signed)."""

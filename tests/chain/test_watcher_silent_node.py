@@ -14,7 +14,7 @@ from pos_app.chain.profiles import NetworkProfile
 from pos_app.chain.rpc import RpcClient
 from pos_app.chain.token_cache import TokenInfo, save_token_info
 from pos_app.core.errors import PosError
-from pos_app.core.events import ChainStatus
+from pos_app.core.events import LinkChanged
 from pos_app.payments import watcher as W
 from pos_app.shop.config import set_merchant, set_network, set_token
 
@@ -56,8 +56,8 @@ def test_a_silent_node_is_reported_offline_within_two_seconds(tmp_path, silent_n
     w = ctx.watcher()
     w.rpc = RpcClient(NetworkProfile("silent", 31337, (silent_node,), TOKEN))
     w._token_checked = True
-    heard: list[tuple[float, ChainStatus]] = []
-    ctx.events.subscribe(lambda e: heard.append((time.monotonic(), e)), ChainStatus)
+    heard: list[tuple[float, LinkChanged]] = []
+    ctx.events.subscribe(lambda e: heard.append((time.monotonic(), e.link)), LinkChanged)
     started = time.monotonic()
     with pytest.raises(PosError):
         w.scan_once()                          # ends only at the node's read timeout
@@ -66,5 +66,5 @@ def test_a_silent_node_is_reported_offline_within_two_seconds(tmp_path, silent_n
     assert offline, "the screens were never told"
     assert offline[0] - started < W.LINK_SILENT_S + 0.8
     assert ended - started > W.LINK_SILENT_S + 1.0     # ...long before the pass itself gave up
-    assert "not answered" in heard[0][1].error
+    assert "not answered" in heard[0][1].problem.user_message
     ctx.close()

@@ -14,7 +14,7 @@ from web3 import Web3
 from pos_app.core.errors import NodeUnavailable, WrongNetwork
 from pos_app.invoices.lifecycle import InvoiceState as S
 from pos_app.core.money import Tyiyn
-from pos_app.core.events import ChainStatus, InvoiceChanged
+from pos_app.core.events import InvoiceChanged, LinkChanged
 
 from .conftest import ROOT, deploy_shop, shop_context, start_anvil, stop_anvil
 from .proxy import Relay
@@ -149,7 +149,7 @@ def test_node_down_then_up_and_failover(anvil, tmp_path):
     relay.stop()                                      # the only node goes away
     shop.pay(inv.due_base)                            # ...while the customer pays (direct to anvil)
     statuses = []
-    ctx.events.subscribe(lambda e: statuses.append(e.fields()), ChainStatus)
+    ctx.events.subscribe(lambda e: statuses.append(e.link), LinkChanged)
     with pytest.raises(NodeUnavailable) as e:
         w.scan_once()
     assert "No blockchain node answered" in e.value.user_message

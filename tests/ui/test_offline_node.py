@@ -5,7 +5,6 @@ from pos_app.chain.token_cache import TokenInfo, save_token_info
 from pos_app.shop.config import set_merchant, set_network, set_token
 from pos_app.app.context import AppContext
 from pos_app.invoices.payment_request import build_uri
-from pos_app.core.events import ChainStatus
 
 from .conftest import decode_qr
 
@@ -54,8 +53,7 @@ def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     win.show()
     problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
                               "connection returns.", tried=2)
-    ctx.events.publish(ChainStatus(online=False, head=None, head_time=None, endpoint=None,
-                                   error=problem.user_message, problem=problem))
+    ctx.link.down(source="watcher", problem=problem)
     qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=5000)
     tip = win.net_label.toolTip()
     assert "2" in tip and "No blockchain node" not in tip and any("а" <= ch <= "я" for ch in tip.lower())

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from pos_app.core.events import ChainStatus
 from pos_app.core.money import Tyiyn
 
 
@@ -39,11 +38,11 @@ def test_the_payment_screen_names_wallets_and_the_exact_amount_in_som(qtbot, tmp
 def test_the_status_bar_names_the_demo_network_in_the_shops_language(qtbot, window):
     window.set_language("ru")
     try:
-        window.ctx.events.publish(ChainStatus(online=True, head=5, head_time=0, endpoint="embedded demo chain"))
+        window.ctx.link.ok(source="watcher", head=5, head_time=0, endpoint="embedded demo chain")
         qtbot.waitUntil(lambda: "встроенная демо-сеть" in window.net_label.text(), timeout=5000)
         assert "embedded" not in window.net_label.text() and "demo" not in window.net_label.text()
         # Offline too: the demo is named in the shop's words, not by its profile name "demo".
-        window.ctx.events.publish(ChainStatus(online=False, error="no answer"))
+        window.ctx.link.down(source="watcher", problem=None)
         qtbot.waitUntil(lambda: "встроенная демо-сеть" in window.net_label.text()
                         and window.net_label.text().startswith("Нет связи"), timeout=5000)
         assert "demo" not in window.net_label.text()
@@ -59,13 +58,13 @@ def test_the_red_bar_shows_at_the_first_failed_check_and_the_status_keeps_counti
 
     from pos_app.core.errors import NodeUnavailable
     win = window
-    win.ctx.events.publish(ChainStatus(online=True, head=277, head_time=int(_time.time()), endpoint="embedded demo chain"))
+    win.ctx.link.ok(source="watcher", head=277, head_time=int(_time.time()), endpoint="embedded demo chain")
     qtbot.waitUntil(lambda: win.last_ok is not None and not win.link_down, timeout=5000)
     win.watcher.stop()                         # the real watcher must not report "online" meanwhile
     assert "277" not in win.block_label.text() and "Block" not in win.block_label.text()
     problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
                               "connection returns.", tried=1)
-    win.ctx.events.publish(ChainStatus(online=False, error=problem.user_message, problem=problem))
+    win.ctx.link.down(source="watcher", problem=problem)
     qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=1000)     # not 10 s later
     assert "Last contact 0 min ago" == win.block_label.text()
     real = _time.monotonic

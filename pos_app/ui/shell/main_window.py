@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.app.context import AppContext
-from pos_app.core.events import AuditProblem, ChainStatus, ScanProgress
+from pos_app.core.events import AuditProblem, LinkChanged, ScanProgress
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.screens.sale.checkout import CheckoutController
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.bridge = EventBridge(ctx.events, self)
         self.bridge.on(lambda e: self.show_audit_problem(list(e.problems)), AuditProblem)
         self.bridge.on(self.on_scan_progress, ScanProgress)
-        self.bridge.on(self.on_chain_status, ChainStatus)
+        self.bridge.on(self.on_link, LinkChanged)
         self.last_ok: float | None = None
         self.link_down = False           # the watcher's last pass failed to reach a node
         self.head: int | None = None
@@ -394,19 +394,21 @@ class MainWindow(QMainWindow):
         self.net_label.setText(plural(self.tr("Catching up with payments made while offline (%n step(s) left)…",
                                               "", left), left))
 
-    def on_chain_status(self, e: ChainStatus) -> None:
-        if e.online:
+    def on_link(self, e: LinkChanged) -> None:
+        """The till's one link state (``core.connectivity``, fed by the watcher and the sync runner)."""
+        link = e.link
+        if link.online:
             self.last_ok = time.monotonic()
-            self.head, self.head_time = e.head, e.head_time
-            self.endpoint, self.error = e.endpoint, None
+            self.head, self.head_time = link.head, link.head_time
+            self.endpoint, self.error = link.endpoint, None
             self.link_down = False
             if self.first_connection:
                 self.check_first_connection()    # the token's facts are read once it is reached
         else:
-            # The watcher could not reach any node: say so now, not when the last success is old.
-            self.error = error_text(e.problem) if e.problem is not None else e.error
+            # No node answered the latest contact: say so now, not when the last success is old.
+            self.error = error_text(link.problem) if link.problem is not None else None
             self.link_down = True
-        self.checkout.set_online(e.online)
+        self.checkout.set_online(bool(link.online))
         self.refresh_status()
 
     def show_audit_problem(self, problems: list[str]) -> None:

@@ -29,6 +29,7 @@ from pos_app.invoices.matching import Held
 from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.core.money import BaseUnits, Tyiyn, base_units_to_tyiyn
 from pos_app.offline.evidence import QueueEvidence
+from pos_app.offline.outbox_reads import OutboxReads
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
@@ -59,6 +60,8 @@ class OfflineQueue:
         self.events = events
         # Which held payment a transfer settles (the payment watcher's evidence): reads of our table.
         self.evidence = QueueEvidence(store)
+        # What the sync engine asks of our table (its typed queries: the outbox reads only these).
+        self.outbox = OutboxReads(store)
         # The invoice service asks us whether a sale's offline payment is still on its way.
         service.offline_pending = self._pending_in
 

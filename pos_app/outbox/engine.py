@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 from eth_utils import to_checksum_address
 
@@ -49,8 +49,7 @@ from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
-from pos_app.core.statemachine import sql_states
-from pos_app.offline.lifecycle import FAILURES, IN_FLIGHT, SENT, TO_SEND, TO_SIGN, QueueState
+from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
 from pos_app.store.db import Store
@@ -90,14 +89,9 @@ class SyncEngine:
         self.service = queue.service          # the owner of the recorded payments (the evidence)
 
     # -- reading the queue ---------------------------------------------------------------------
-    def _rows(self, where: str, params: Iterable[Any] = (), order: str = "id") -> list[dict[str, Any]]:
-        return self.store.query(f"SELECT * FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NULL "
-                                f"AND {where} ORDER BY {order}", (self.chain_id, *params))
-
     def outstanding(self) -> int:
-        r = self.store.one("SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND handed_off_at IS NULL "
-                           f"AND state IN {sql_states(IN_FLIGHT)}", (self.chain_id,))
-        return int(r["n"])
+        """Items the engine still moves on its own (the queue's ``IN_FLIGHT``, not handed off)."""
+        return self.queue.outbox.in_flight(self.chain_id)
 
     # -- applying decisions (one transaction per batch) ----------------------------------------------
     def _apply(self, changes: list[_Change], report: PassReport, now: int,
@@ -137,13 +131,14 @@ class SyncEngine:
         # is this till's to send again (a lost stick must not strand a payment).
         self.queue.take_back_overdue(now=now)
         # 4. first: the money itself, as the payment watcher recorded it (evidence.py)
-        self._apply(settle_by_evidence(self.store, self.service.item_payments, self.chain_id, now), report, now)
+        self._apply(settle_by_evidence(self.queue.outbox, self.service.item_payments, self.chain_id, now), report, now)
         self._fail_unsettleable(report, now)
         self._prepare_relay(report, now)
         self._send(report, now)
         self._follow(report, now, head["number"])
         self._give_up_stuck(report, now)
-        report.relay_gaps_filled += fill_relay_gaps(self.store, self.rpc, self.relay, self.chain_id, self._batch)
+        report.relay_gaps_filled += fill_relay_gaps(self.store, self.queue.outbox, self.rpc, self.relay, self.chain_id,
+                                                    self._batch)
         report.outstanding = self.outstanding()
         if self.events is not None:
             self.events.publish(QueueReport(outstanding=report.outstanding, report=report))
@@ -163,14 +158,13 @@ class SyncEngine:
         info = cached_token_info(self.store, self.chain_id, self.token)
         if info is None or info.features is None or info.features.eip3009:
             return
-        rows = self._rows(f"kind = 'eip3009' AND state IN {sql_states(TO_SIGN)} AND relay_raw IS NULL")
+        rows = self.queue.outbox.unsigned_authorizations(self.chain_id)
         self._apply([_Change(r, QueueState.REJECTED, "the token cannot settle customer authorizations")
                      for r in rows], report, now)
 
     # -- 1. relay preparation --------------------------------------------------------------------------
     def _auth_rows(self, now: int) -> list[dict[str, Any]]:
-        return self._rows("kind = 'eip3009' AND state = 'queued' AND relay_raw IS NULL AND next_try_at <= ?",
-                          (now,))
+        return self.queue.outbox.authorizations_to_relay(self.chain_id, now)
 
     def _prepare_relay(self, report: PassReport, now: int) -> None:
         rows = self._auth_rows(now)
@@ -256,9 +250,7 @@ class SyncEngine:
                      report: PassReport) -> tuple[list[_Change], int]:
         gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
         balance = self.rpc.balance(self.relay.address, "read the relay balance")
-        outstanding_relays = self.store.one(
-            "SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? AND kind = 'eip3009' "
-            f"AND state IN {sql_states(TO_SEND)}", (self.chain_id,))["n"]
+        outstanding_relays = self.queue.outbox.relays_to_send(self.chain_id)
         need = int(outstanding_relays) * RELAY_GAS * gas_price
         report.relay_short_wei = max(0, need - balance)
         if report.relay_short_wei and self.events is not None:
@@ -289,8 +281,7 @@ class SyncEngine:
 
     # -- 2. send ------------------------------------------------------------------------------------------
     def _sendable(self, now: int) -> list[dict[str, Any]]:
-        return self._rows("state = 'queued' AND next_try_at <= ? AND (kind = 'raw_tx' OR relay_raw IS NOT NULL)",
-                          (now,), order="kind, payer, payer_nonce, relay_nonce, id")
+        return self.queue.outbox.sendable(self.chain_id, now)
 
     def _send(self, report: PassReport, now: int, rows: list[dict[str, Any]] | None = None) -> None:
         rows = self._sendable(now) if rows is None else rows
@@ -342,8 +333,7 @@ class SyncEngine:
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
     def _follow(self, report: PassReport, now: int, head: int) -> None:
-        rows = self._rows(f"(state IN {sql_states(SENT)} AND tx_hash IS NOT NULL"
-                          f" OR {stuck.watched_clause()})", (now - stuck.STUCK_WATCH_S,))
+        rows = self.queue.outbox.followable(self.chain_id, now - stuck.STUCK_WATCH_S)
         if not rows:
             return
         fin = self._finality_point(head)
@@ -401,8 +391,7 @@ class SyncEngine:
         self._apply(changes, report, now)
         # Only bytes of this till's own (an authorization followed on someone else's relay has none).
         resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s and self._bytes(r)
-                  and self.store.one("SELECT state FROM offline_payments WHERE id = ?", (r["id"],))["state"]
-                  == Q.SUBMITTED.value]
+                  and self.queue.outbox.state_of(r["id"]) == Q.SUBMITTED]
         if resend:
             answers = self._batch("send payments again", [("eth_sendRawTransaction", [self._bytes(r)]) for r in resend])
             resent = []
@@ -415,7 +404,7 @@ class SyncEngine:
     def _give_up_stuck(self, report: PassReport, now: int) -> None:
         """Raw transfers held unmined past the deadline become ``stuck`` (module docstring, 5.)."""
         after = self.stuck_after_s if self.stuck_after_s is not None else self.queue.limits().stuck_after_s
-        rows = stuck.overdue(self.store, self.chain_id, now, after)
+        rows = self.queue.outbox.overdue_raw(self.chain_id, now - after)
         for i in range(0, len(rows), BATCH):
             chunk = rows[i:i + BATCH]
             counts = self._batch("read account nonces", [("eth_getTransactionCount", [r["payer"], "latest"])

@@ -10,13 +10,13 @@ they return the engine's decisions (``Change``), which the engine commits throug
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from pos_app.offline.lifecycle import MOVING
-from pos_app.core.statemachine import sql_states
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.outbox.report import Change as _Change  # the name the reason scan reads (tests/ui/test_core_text.py)
-from pos_app.store.db import Store
+
+if TYPE_CHECKING:
+    from pos_app.offline.outbox_reads import OutboxReads
 
 # item ids -> each one's transfer as recorded from the logs (``InvoiceService.item_payments``)
 ItemPayments = Callable[[Iterable[int]], dict[int, dict[str, Any]]]
@@ -30,14 +30,11 @@ OVERTURNABLE = ("stuck", "double_spent", "rejected", "insufficient_funds", "need
 EVIDENCE_WATCH_S = 30 * 24 * 3600
 
 
-def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int, now: int) -> list[_Change]:
+def settle_by_evidence(outbox: "OutboxReads", item_payments: ItemPayments, chain_id: int, now: int) -> list[_Change]:
     """Items whose payment the watcher recorded move on by that evidence alone: included while
     seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
     item whose payment left the chain goes back to submitted and is sent again."""
-    rows = store.query(
-        f"SELECT * FROM offline_payments WHERE chain_id = ? AND (state IN {sql_states(MOVING)}"
-        f" OR (state IN ({','.join('?' * len(OVERTURNABLE))}) AND updated_at >= ?)) ORDER BY id",
-        (chain_id, *OVERTURNABLE, now - EVIDENCE_WATCH_S))
+    rows = outbox.moving(chain_id, OVERTURNABLE, now - EVIDENCE_WATCH_S)
     pays = item_payments(r["id"] for r in rows)
     changes: list[_Change] = []
     for r in rows:
@@ -57,8 +54,7 @@ def settle_by_evidence(store: Store, item_payments: ItemPayments, chain_id: int,
             changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
         if pay["status"] == "final":
             changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
-    lost = store.query("SELECT * FROM offline_payments WHERE chain_id = ? AND state = 'final'"
-                       " AND updated_at >= ? ORDER BY id", (chain_id, now - EVIDENCE_WATCH_S))
+    lost = outbox.final_since(chain_id, now - EVIDENCE_WATCH_S)
     if lost:
         final_pays = item_payments(r["id"] for r in lost)
         for r in lost:

@@ -10,14 +10,17 @@ module only reads it and the queue.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 from typing import Any, Callable
 
-from pos_app.offline.lifecycle import RELAY_NUMBER_HELD
-from pos_app.core.statemachine import sql_states
 from pos_app.chain.rawrpc import _err
 from pos_app.chain.rpc import RpcClient
 from pos_app.store.db import Store
+
+if TYPE_CHECKING:
+    from pos_app.offline.outbox_reads import OutboxReads
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,8 @@ def next_relay_nonce(store: Store, rpc: RpcClient, chain_id: int, address: str) 
     return max(pending, int(row["next_nonce"]) if row else 0)
 
 
-def fill_relay_gaps(store: Store, rpc: RpcClient, relay: Any, chain_id: int, batch: Batch) -> int:
+def fill_relay_gaps(store: Store, outbox: "OutboxReads", rpc: RpcClient, relay: Any, chain_id: int,
+                    batch: Batch) -> int:
     """Fill every relay transaction number below the local counter that no item will use any
     more (its authorization failed before its relay went out) with an empty transaction to the
     relay account itself: later relays would otherwise wait behind the gap for ever.
@@ -53,10 +57,7 @@ def fill_relay_gaps(store: Store, rpc: RpcClient, relay: Any, chain_id: int, bat
         return 0
     # A final item holds its number too: a reorg deeper than finality can drop its relay
     # transaction (the number is unused again), and the item sends the same bytes again.
-    held = {int(r["relay_nonce"]) for r in store.query(
-        "SELECT relay_nonce FROM offline_payments WHERE chain_id = ? AND relay_from = ? AND relay_nonce >= ?"
-        f" AND state IN {sql_states(RELAY_NUMBER_HELD)}",
-        (chain_id, address, mined))}
+    held = outbox.relay_numbers_held(chain_id, address, mined)
     gaps = [n for n in range(mined, top) if n not in held]
     if not gaps:
         return 0

@@ -8,35 +8,17 @@ that has no receipt, while the payer's mined count has not passed its number, be
 ``stuck`` ("never went through"), which the cashier closes like any other.
 
 The same signed bytes may still be mined later (the customer sends the missing ones): the engine
-keeps reading the receipts of stuck items for ``STUCK_WATCH_S`` (and of any whose transaction the
-payment watcher has already recorded), and moves one that landed on to included -> final. Only raw
-transfers: a relay transaction is the shop's own and is re-signed by the engine instead.
+keeps reading the receipts of stuck items for ``STUCK_WATCH_S`` (``OfflineQueue.outbox.followable``)
+and moves one that landed on to included -> final; one whose transfer the payment watcher recorded
+moves on by that evidence (``outbox/evidence.py``). Which items are overdue is the queue's query
+(``overdue_raw``). Only raw transfers: a relay transaction is the shop's own and is re-signed by
+the engine instead.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from pos_app.offline.lifecycle import TO_SEND
-from pos_app.core.statemachine import sql_states
-from pos_app.store.db import Store
-
 STUCK_WATCH_S = 7 * 24 * 3600
-
-
-def overdue(store: Store, chain_id: int, now: int, after_s: int) -> list[dict[str, Any]]:
-    """Raw transfers sent at least ``after_s`` ago (and not put back in line since), not yet mined."""
-    cut = now - after_s
-    return store.query(
-        "SELECT * FROM offline_payments o WHERE chain_id = ? AND handed_off_at IS NULL AND kind = 'raw_tx'"
-        f" AND state IN {sql_states(TO_SEND)} AND tx_hash IS NOT NULL AND first_sent_at IS NOT NULL"
-        " AND first_sent_at <= ? AND NOT EXISTS (SELECT 1 FROM offline_history h WHERE h.item_id = o.id"
-        f" AND h.at > ? AND h.to_state IN {sql_states(TO_SEND)}) ORDER BY id", (chain_id, cut, cut))
-
-
-def watched_clause() -> str:
-    """SQL (for ``SyncEngine._rows``) of stuck items whose receipt is still worth reading."""
-    return ("(state = 'stuck' AND tx_hash IS NOT NULL AND (updated_at >= ? OR EXISTS (SELECT 1 FROM payments p"
-            " WHERE p.chain_id = offline_payments.chain_id AND p.tx_hash = offline_payments.tx_hash)))")
 
 
 def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> str | None:

@@ -385,14 +385,7 @@ def test_dynamic_set_refuses_the_state(tmp_path):
 # -- reads (issue 19, 5): a table is read only by its owner's package, or through its typed queries --------
 # The reads another package still makes of a table, each with why; the rest go through the owner's
 # typed queries (e.g. pos_app/invoices/reads.py, OfflineQueue.evidence, chain.token_cache).
-READ_ALLOWED: dict[tuple[str, str], str] = {
-    ("pos_app/outbox", "offline_payments"): "the sync engine selects the items it sends; the outbox item "
-                                            "(issue 19, point 3) moves these behind the queue's queries",
-    ("pos_app/outbox", "offline_history"): "the stuck check reads when an item was last put back in line "
-                                           "(issue 19, point 3)",
-    ("pos_app/outbox", "payments"): "the stuck check follows an item whose transfer the watcher recorded "
-                                    "(issue 19, point 3)",
-}
+READ_ALLOWED: dict[tuple[str, str], str] = {}   # none left: every cross-package read is a typed query
 
 
 @dataclass(frozen=True)

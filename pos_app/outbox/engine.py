@@ -59,8 +59,11 @@ from pos_app.outbox.classify import Answer, backoff_seconds, classify_send_error
 from pos_app.outbox.evidence import MAX_UNPROVEN_SENDS, settle_by_evidence, unproven_receipts  # noqa: F401
 from pos_app.outbox.relay_numbers import fill_relay_gaps, next_relay_nonce
 from pos_app.outbox.report import Change as _Change, PassReport
-from pos_app.chain.rawrpc import (SEL_AUTH_STATE, SEL_BALANCE, SEL_RECEIVE, SEL_TRANSFER, TOPIC_AUTH_CANCELED,
-                                 TOPIC_AUTH_USED, BATCH, _err, _get, _hex, _int, _word, rpc_batch)
+from pos_app.chain.calldata import (
+    answer_error as _err, answer_field as _get, as_hex as _hex, as_int as _int, authorization_calldata,
+    authorization_state_call, authorization_topics, balance_call,
+)
+from pos_app.chain.rawrpc import BATCH, rpc_batch
 
 log = logging.getLogger(__name__)
 Q = QueueState
@@ -174,9 +177,8 @@ class SyncEngine:
         payloads = {r["id"]: json.loads(r["payload"]) for r in rows}
         calls: list[tuple[str, list[Any]]] = []
         for r in rows:
-            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_AUTH_STATE + _word(r["payer"]) +
-                                        _word(r["auth_nonce"])}, "latest"]))
-            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_BALANCE + _word(r["payer"])}, "latest"]))
+            calls.append(authorization_state_call(self.token, self.merchant, r["payer"], r["auth_nonce"]))
+            calls.append(balance_call(self.token, self.merchant, r["payer"]))
         answers = self._batch("check authorizations", calls)
         changes: list[_Change] = []
         ready: list[dict[str, Any]] = []
@@ -222,8 +224,7 @@ class SyncEngine:
 
     def _authorization_used_elsewhere(self, r: dict[str, Any]) -> _Change:
         """Used or cancelled: the log tells which (and, if used, the transaction that paid)."""
-        topics_used = [TOPIC_AUTH_USED, "0x" + _word(r["payer"]), r["auth_nonce"].lower()]
-        topics_cancel = [TOPIC_AUTH_CANCELED, "0x" + _word(r["payer"]), r["auth_nonce"].lower()]
+        topics_used, topics_cancel = authorization_topics(r["payer"], r["auth_nonce"])
 
         def logs(w3: Any) -> tuple[list[Any], list[Any]]:
             base = {"address": self.token, "fromBlock": 0, "toBlock": "latest"}
@@ -263,12 +264,10 @@ class SyncEngine:
             reserved = r["relay_nonce"] is not None and (r["relay_from"] or "").lower() == self.relay.address.lower()
             use = int(r["relay_nonce"]) if reserved else nonce
             p = payloads[r["id"]]
-            sig = bytes.fromhex(p["signature"][2:])
-            rs, ss, v = sig[:32], sig[32:64], sig[64]
-            sel = SEL_RECEIVE if p.get("method") == "receiveWithAuthorization" else SEL_TRANSFER
-            data = sel + "".join(_word(x) for x in (r["payer"], r["payee"], int(r["amount_base"]),
-                                                     int(p["validAfter"]), int(p["validBefore"]), r["auth_nonce"],
-                                                     v if v >= 27 else v + 27)) + rs.hex() + ss.hex()
+            data = authorization_calldata(method=p.get("method", "transferWithAuthorization"), payer=r["payer"],
+                                          payee=r["payee"], amount=int(r["amount_base"]),
+                                          valid_after=int(p["validAfter"]), valid_before=int(p["validBefore"]),
+                                          nonce=r["auth_nonce"], signature=bytes.fromhex(p["signature"][2:]))
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
                   "nonce": use, "chainId": self.chain_id}
             signed = self.relay.sign_transaction(tx)
@@ -470,9 +469,8 @@ class SyncEngine:
             return []
         calls = []
         for r in rows:
-            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_AUTH_STATE + _word(r["payer"]) +
-                                        _word(r["auth_nonce"])}, "latest"]))
-            calls.append(("eth_call", [{"from": self.merchant, "to": self.token, "data": SEL_BALANCE + _word(r["payer"])}, "latest"]))
+            calls.append(authorization_state_call(self.token, self.merchant, r["payer"], r["auth_nonce"]))
+            calls.append(balance_call(self.token, self.merchant, r["payer"]))
         answers = self._batch("check authorizations", calls)
         changes = []
         for i, r in enumerate(rows):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import logging
 from typing import Any, Callable
 
-from pos_app.chain.rawrpc import _err
+from pos_app.chain.calldata import answer_error as _err
 from pos_app.chain.rpc import RpcClient
 from pos_app.store.db import Store
 

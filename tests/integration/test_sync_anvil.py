@@ -24,7 +24,7 @@ from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import FAILURES
 from pos_app.offline.lifecycle import QueueState as Q
 from pos_app.offline.risk import Limits
-from pos_app.outbox.engine import TOPIC_AUTH_USED
+from pos_app.chain.rawrpc import TOPIC_AUTH_USED
 
 from .conftest import ANVIL_CHAIN_ID, deploy_shop, fund, key, shop_context, start_anvil, stop_anvil
 from .faulty_proxy import Faults, FaultyProxy

@@ -80,6 +80,16 @@ def out(args: argparse.Namespace, data: Any, text: str) -> None:
           else safe_lines(text))
 
 
+def history_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A history row for ``--json``: its reason's code and parameters (a program's to read), and
+    ``reason``, the English line; a row without a code (a person's words) has ``code`` null."""
+    from pos_app.core.reasons import Reason
+    why = row.get("why")
+    out_row = {k: v for k, v in row.items() if k not in ("why", "params")}
+    out_row.update(why.to_dict() if isinstance(why, Reason) else {"code": None, "params": {}})
+    return out_row
+
+
 # -- argument types: checked while parsing, so a bad value stops the command before it writes -----
 def whole(what: str, minimum: int = 1, maximum: int = 10**12):
     """An argparse type: a whole number in the digits 0-9 between ``minimum`` and ``maximum``."""

@@ -77,11 +77,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_take_back(args: argparse.Namespace) -> int:
+    from pos_app.core.reasons import R
     ctx = open_context(args)
     if not args.items and not args.all:
         raise BadInput("Name the offline payments to take back, or use --all.")
     ids = ctx.offline.take_back(None if args.all else [int(i) for i in args.items], actor="cli",
-                                reason=args.note or "taken back by a person")
+                                reason=args.note or R("taken_back_by_person"))
     out(args, {"taken_back": ids}, f"{len(ids)} handed-off payments taken back; this till sends them again")
     return 0
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.cli.output import (
-    actor_name, add_command, check_qr_target, file_name, known_token_info, open_context, out, som_text, usage_error,
-    whole,
+    actor_name, add_command, check_qr_target, file_name, history_json, known_token_info, open_context, out, som_text,
+    usage_error, whole,
 )
 
 
@@ -117,12 +117,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         _exact, shown = _payment_som(ctx, p, decimals_of)
         lines.append(f"  payment {p['id']}: {shown} from {ctx.payers.label(p['payer'], names)} ({p['payer']}),"
                      f" {p['status']}, {p['tx_hash']}")
-    for h in ctx.service.history(inv.id):
+    history = ctx.service.history(inv.id)
+    for h in history:
         lines.append(f"  {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(h['at']))}"
                      f"  {h['from_state'] or '-'} -> {h['to_state']}: {h['reason']}")
     d = _money_dict(inv)
     d["payments"] = pays
-    d["history"] = ctx.service.history(inv.id)
+    d["history"] = [history_json(h) for h in history]
     out(args, d, "\n".join(lines))
     return 0
 
@@ -146,13 +147,14 @@ def cmd_accept_short(args: argparse.Namespace) -> int:
 
 
 def cmd_cancel(args: argparse.Namespace) -> int:
+    from pos_app.core.reasons import R
     from pos_app.core.text import safe_text
     from pos_app.invoices.lifecycle import InvoiceState
     reason = safe_text(args.reason or "").strip()
     if len(reason) > 200:
         raise usage_error("The reason is too long (at most 200 characters).")
     ctx = open_context(args)
-    inv = ctx.service.mark(args.invoice, InvoiceState.INVALID, actor=args.actor, reason=reason or "sale cancelled")
+    inv = ctx.service.mark(args.invoice, InvoiceState.INVALID, actor=args.actor, reason=reason or R("sale_cancelled"))
     extra = f" It had received {som_text(inv.received_tyiyn)}: give it back." if inv.received_tyiyn else ""
     out(args, _money_dict(inv), f"Invoice {inv.id} is cancelled.{extra}")
     return 0

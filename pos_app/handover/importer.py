@@ -19,6 +19,7 @@ from typing import Any
 from pos_app.core.errors import BadInput, PosError
 from pos_app.core.events import InvoiceChanged, OfflineChanged
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
+from pos_app.core.reasons import R
 from pos_app.core.text import safe_text
 from pos_app.handover.export import HandoverTill, require_till
 from pos_app.handover.file import MAX_MEMO, MEMO_LIMIT, Bundle, BundleItem, read_bundle
@@ -130,7 +131,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
         # its copies handed off as it wrote the file): this till sends them, or nobody would.
         back = _handed_back(till.queue, facts.chain_id, [it.key for it in bundle.items])  # after the new ones
         if back:
-            till.queue.take_back(back, actor=actor, now=now, reason=f"they came back in a file from device {fp}")
+            till.queue.take_back(back, actor=actor, now=now, reason=R("came_back_in_file", device=fp))
         store.audit(actor, "offline.import", f"file:{bundle.path.name}",
                     {"file": name, "device": fp, "device_key": bundle.device_key, "sha256": bundle.sha256,
                      "exported_at": bundle.created_at, "items": added, "invoices": invoices,
@@ -183,7 +184,7 @@ def _take_back_own(till: HandoverTill, bundle: Bundle, *, now: int, actor: str) 
                        "of one till's data folder (a new key is made) and export again.", file=str(bundle.path))
     ids = [r["id"] for r in rows if r["handed_off_at"] is not None]
     taken = till.queue.take_back(ids, actor=actor, now=now,
-                                  reason=f"its own file {bundle.path.name} was loaded here again") if ids else []
+                                  reason=R("own_file_loaded", file=bundle.path.name)) if ids else []
     return ImportResult(str(bundle.path), bundle.device, 0, len(bundle.items) - len(taken), (), (), (), 0,
                         taken_back=tuple(taken))
 
@@ -231,7 +232,7 @@ def _insert(till: HandoverTill, item: BundleItem, payload, facts, fp: str, name:
     # the authorization's identity), and it shows what the customer signed for.
     item_id = till.queue.import_item(payload, invoice_id=inv.id, chain_id=facts.chain_id, decimals=facts.decimals,
                                      verdict=verdict, device=fp,
-                                     reason=f"imported from device {fp} (invoice {item.invoice_number} there)",
+                                     reason=R("imported_from", device=fp, invoice=item.invoice_number),
                                      due_base=payload.amount, now=now)
     return item_id, inv.id, tyiyn
 

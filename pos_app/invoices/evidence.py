@@ -113,6 +113,11 @@ def gather_in(c: Any, t: Transfer, held: Held | None, slot: TillSlot, scheme: Ta
     return Evidence(value, at, None, (), asked_before, tuple(unpaid), tuple(same_tail))
 
 
+# A history row of a person's mark: its code (schema step 10 turned the old "marked by ..." texts
+# into these codes; a text it kept is a person's own words, never the core's).
+_MARKED = "code IN ('marked', 'marked_because')"
+
+
 def settled_by_chain(c: Any, inv: Invoice) -> bool:
     """Settled because its payments were final (not marked by a person): the chain can take it back."""
     if inv.state != InvoiceState.SETTLED:
@@ -121,7 +126,7 @@ def settled_by_chain(c: Any, inv: Invoice) -> bool:
         return inv.settled_by == "chain"
     # Settled before schema step 9 wrote who did it: a cashier's mark is in the history.
     return c.execute("SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
-                     " AND reason LIKE 'marked by %'", (inv.id,)).fetchone() is None
+                     f" AND {_MARKED}", (inv.id,)).fetchone() is None
 
 
 def unbacked_settled(store: Store) -> list[int]:
@@ -141,7 +146,7 @@ def unbacked_settled(store: Store) -> list[int]:
             continue
         if r["settled_by"] is None and store.one(
                 "SELECT 1 FROM invoice_history WHERE invoice_id = ? AND to_state = 'settled'"
-                " AND reason LIKE 'marked by %'", (r["id"],)):
+                f" AND {_MARKED}", (r["id"],)):
             continue   # a cashier settled it before step 9 recorded who did
         out.append(int(r["id"]))
     return out

@@ -23,6 +23,7 @@ from pos_app.invoices.lifecycle import (
     derive_status,
 )
 from pos_app.chain.token_cache import cached_token_info
+from pos_app.core.reasons import R, Reason, as_text, stored
 from pos_app.invoices import evidence
 from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail, attribute
 from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
@@ -87,8 +88,7 @@ class InvoiceService:
                 (now, now + expiry_seconds, chain_id, token, merchant, decimals, int(amount), str(amount_base),
                  str(due), tail, InvoiceState.NEW.value, memo, now, carried_for))
             inv_id = int(cur.lastrowid)
-            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                      " VALUES (?,?,?,?,?)", (inv_id, now, None, InvoiceState.NEW.value, "created"))
+            self._history_in(c, inv_id, now, None, InvoiceState.NEW.value, R("created"))
         inv = self.get(inv_id)
         self._publish(InvoiceCreated(invoice=inv))
         return inv
@@ -113,7 +113,7 @@ class InvoiceService:
         """A manager has given each till its own number: settling by amount resumes (audited)."""
         self.twins.resolve(actor=actor, note=note)
 
-    def _recompute_in(self, c: Any, invoice_id: int, reason: str, now: int) -> tuple[Invoice, Invoice | None]:
+    def _recompute_in(self, c: Any, invoice_id: int, reason: Reason, now: int) -> tuple[Invoice, Invoice | None]:
         """Inside an open transaction: (invoice before, invoice after or None if unchanged)."""
         inv = self._read_in(c, invoice_id)
         # Times in this till's clock (till_time): the sale's expiry was written in it too.
@@ -153,12 +153,11 @@ class InvoiceService:
                    int(st.flags.over), int(st.flags.late), None if rest is None else str(rest), settled_by,
                    reopened_at, now, invoice_id))
         if st.state != inv.state:
-            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                      " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, st.state.value, reason))
+            self._history_in(c, invoice_id, now, inv.state.value, st.state.value, reason)
         new = Invoice.from_row(dict(c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()))
         return inv, new
 
-    def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: str) -> list[tuple[Invoice, Invoice]]:
+    def recompute_in(self, c: Any, invoice_ids: Iterable[int], reason: Reason) -> list[tuple[Invoice, Invoice]]:
         """Inside the caller's open transaction: bring invoices in line with their payments.
 
         Whoever changes a payment calls this in the same transaction, so a crash can never leave a
@@ -187,7 +186,7 @@ class InvoiceService:
             out.append(new)
         return out
 
-    def recompute_many(self, invoice_ids: Iterable[int], reason: str) -> list[Invoice]:
+    def recompute_many(self, invoice_ids: Iterable[int], reason: Reason) -> list[Invoice]:
         """Bring invoices in line with their payments in one transaction (idempotent)."""
         with self.store.transaction() as c:
             changes = self.recompute_in(c, invoice_ids, reason)
@@ -206,13 +205,13 @@ class InvoiceService:
             f" UNION SELECT id FROM invoices WHERE offline_id IS NOT NULL AND state IN {sql_states(UNSETTLED_STATES)}"
             " ORDER BY id")]
         ids = sorted(set(ids) | set(self.unbacked_settled()))
-        return self.recompute_many(ids, "repaired at start") if ids else []
+        return self.recompute_many(ids, R("repaired")) if ids else []
 
     def unbacked_settled(self) -> list[int]:
         """Sales the chain settled whose final payments no longer cover them (``evidence``)."""
         return evidence.unbacked_settled(self.store)
 
-    def recompute(self, invoice_id: int, reason: str) -> Invoice:
+    def recompute(self, invoice_id: int, reason: Reason) -> Invoice:
         """Recompute one invoice; returns it (changed or not)."""
         changed = self.recompute_many([invoice_id], reason)
         return changed[0] if changed else self.get(invoice_id)
@@ -222,10 +221,24 @@ class InvoiceService:
         ids = [r["id"] for r in self.store.query(
             "SELECT id FROM invoices WHERE state = 'new' AND expires_at <= ? AND offline_id IS NULL",
             (self._now(),))]
-        return self.recompute_many(ids, "expired") if ids else []
+        return self.recompute_many(ids, R("expired")) if ids else []
 
     def history(self, invoice_id: int) -> list[dict[str, Any]]:
-        return self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
+        """The sale's history, oldest first: each row's ``why`` is its ``Reason`` (or an old text no
+        code matched) and ``reason`` its English line (the command line's)."""
+        rows = self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
+        for r in rows:
+            r["why"] = stored(r.get("code"), r.get("params"), r["reason"])
+            r["reason"] = as_text(r["why"])
+        return rows
+
+    @staticmethod
+    def _history_in(c: Any, invoice_id: int, now: int, before: str | None, after: str, reason: Reason) -> None:
+        """Inside the caller's transaction: one history row, its reason stored as a code (never words)."""
+        if not isinstance(reason, Reason):
+            raise TypeError(f"a history reason is a Reason, not {type(reason).__name__}")
+        c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason, code, params)"
+                  " VALUES (?,?,?,?,'',?,?)", (invoice_id, now, before, after, reason.code, reason.to_json()))
 
     # -- payments ----------------------------------------------------------------------------
     def record_transfer(self, t: Transfer, *, held: Held | None = None) -> tuple[int, bool]:
@@ -306,7 +319,7 @@ class InvoiceService:
                       " updated_at = ? WHERE id = ?", (held.item_id, held.invoice_id, held.how, self._now(),
                                                       free[0]["id"]))
             self._refresh_paid_seen(c, held.invoice_id)
-            changes = self.recompute_in(c, [held.invoice_id], "payment linked to its offline payment")
+            changes = self.recompute_in(c, [held.invoice_id], R("offline_money_linked"))
         self.publish_changes(changes)
         return True
 
@@ -342,13 +355,16 @@ class InvoiceService:
             self._refresh_paid_seen(c, invoice_id)
             self.store.audit(actor, "assign_payment", f"payment:{payment_id}",
                              {"invoice": invoice_id, "tx_hash": pay["tx_hash"], "value": pay["value"]})
-            old, new = self._recompute_in(c, invoice_id, f"payment {payment_id} assigned by {actor}", self._now())
+            old, new = self._recompute_in(c, invoice_id, R("payment_assigned", payment=payment_id, actor=actor),
+                                          self._now())
         if new is not None:
             self._publish(InvoiceChanged(invoice=new, previous=old.state))
         return new or old
 
-    def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: str = "") -> Invoice:
-        """A cashier marks an invoice settled or invalid (cancel sale); audited, table-checked."""
+    def mark(self, invoice_id: int, target: InvoiceState, *, actor: str, reason: Reason | str = "") -> Invoice:
+        """A cashier marks an invoice settled or invalid (cancel sale); audited, table-checked.
+
+        ``reason``: a ``Reason`` (e.g. ``R("sale_cancelled")``) or a person's own words, kept as typed."""
         if target not in (InvoiceState.SETTLED, InvoiceState.INVALID):
             raise BadInput("A cashier can only mark an invoice settled or invalid.")
         now = self._now()
@@ -356,12 +372,13 @@ class InvoiceService:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
             refuse_carried(inv)
-            self._move_in(c, inv, target, f"marked by {actor}: {reason}".strip(": "), now)
+            self._move_in(c, inv, target, R("marked_because", actor=actor, reason=reason) if reason
+                          else R("marked", actor=actor), now)
             if target == InvoiceState.SETTLED:
                 # A person's decision: never reopened by the chain (derive_status ``reopen``).
                 c.execute("UPDATE invoices SET settled_by = 'cashier' WHERE id = ?", (invoice_id,))
             self.store.audit(actor, f"mark_{target.value}", f"invoice:{invoice_id}",
-                             {"from": inv.state.value, "reason": reason})
+                             {"from": inv.state.value, "reason": as_text(reason)})
         new = self.get(invoice_id)
         self._publish(InvoiceChanged(invoice=new, previous=inv.state))
         return new
@@ -382,14 +399,13 @@ class InvoiceService:
             refuse_charge_again(inv, now)
             c.execute("UPDATE invoices SET expires_at = ?, updated_at = ? WHERE id = ?",
                       (now + expiry_seconds, now, invoice_id))
-            reason = f"charged again by {actor}"
+            why = R("charged_again", actor=actor)
             if inv.state == InvoiceState.EXPIRED:
-                self._move_in(c, inv, InvoiceState.NEW, reason, now)
+                self._move_in(c, inv, InvoiceState.NEW, why, now)
             else:
                 # Still waiting: the history says the cashier asked again (no state changed).
-                c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                          " VALUES (?,?,?,?,?)", (invoice_id, now, inv.state.value, inv.state.value, reason))
-            self._recompute_in(c, invoice_id, reason, now)   # the rest, if part was paid
+                self._history_in(c, invoice_id, now, inv.state.value, inv.state.value, why)
+            self._recompute_in(c, invoice_id, why, now)   # the rest, if part was paid
             self.store.audit(actor, "charge_again", f"invoice:{invoice_id}",
                              {"from": inv.state.value, "expires_at": now + expiry_seconds,
                               "still_due_tyiyn": int(inv.still_due_tyiyn)})
@@ -408,12 +424,11 @@ class InvoiceService:
             refuse_short(inv, tolerance)
             short = BaseUnits(inv.amount_base - inv.paid_seen)
             c.execute("UPDATE invoices SET short_base = ?, updated_at = ? WHERE id = ?", (str(short), now, invoice_id))
-            c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                      (invoice_id, now, inv.state.value, inv.state.value, f"accepted short by {actor}"))
+            self._history_in(c, invoice_id, now, inv.state.value, inv.state.value, R("accepted_short", actor=actor))
             self.store.audit(actor, "accept_short", f"invoice:{invoice_id}",
                              {"short_base": str(short), "short_tyiyn": int(inv.still_due_tyiyn),
                               "tolerance_tyiyn": tolerance, "paid_seen": str(inv.paid_seen)})
-            old, new = self._recompute_in(c, invoice_id, f"accepted short by {actor}", now)
+            old, new = self._recompute_in(c, invoice_id, R("accepted_short", actor=actor), now)
         after = new or self.get(invoice_id)
         self._publish(InvoiceChanged(invoice=after, previous=inv.state))
         return after
@@ -426,7 +441,7 @@ class InvoiceService:
             raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
         return Invoice.from_row(dict(row))
 
-    def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: str, now: int) -> None:
+    def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: Reason, now: int) -> None:
         """Inside an open transaction: the one place an invoice's state is set, table-checked.
 
         Only from the state ``inv`` was read in: a row another writer moved meanwhile is refused,
@@ -437,10 +452,9 @@ class InvoiceService:
                         (target.value, now, inv.id, inv.state.value))
         if cur.rowcount != 1:
             raise IllegalTransition("This sale changed meanwhile; look at it again.", detail=f"{inv.id} moved")
-        c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason)"
-                  " VALUES (?,?,?,?,?)", (inv.id, now, inv.state.value, target.value, reason))
+        self._history_in(c, inv.id, now, inv.state.value, target.value, reason)
 
-    def invalidate_in(self, c: Any, invoice_id: int, reason: str, *, now: int) -> Invoice:
+    def invalidate_in(self, c: Any, invoice_id: int, reason: Reason, *, now: int) -> Invoice:
         """Inside the caller's transaction: cancel a sale (e.g. to charge the customer again after
         an offline payment failed). Raises ``IllegalTransition`` where the table forbids it; the
         caller audits and publishes after its commit."""
@@ -448,7 +462,7 @@ class InvoiceService:
         self._move_in(c, inv, InvoiceState.INVALID, reason, now)
         return inv
 
-    def link_offline(self, c: Any, invoice_id: int, item_id: int, *, note: str, now: int,
+    def link_offline(self, c: Any, invoice_id: int, item_id: int, *, note: Reason, now: int,
                      due_base: int | None = None) -> None:
         """Inside the caller's transaction: the invoice is paid by offline payment ``item_id``.
 
@@ -463,11 +477,10 @@ class InvoiceService:
         else:
             c.execute("UPDATE invoices SET offline_id = ?, due_base = ?, updated_at = ? WHERE id = ?",
                       (item_id, str(due_base), now, invoice_id))
-        c.execute("INSERT INTO invoice_history(invoice_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                  (invoice_id, now, row[0], row[0], f"{note}, pending network (offline payment {item_id})"))
+        self._history_in(c, invoice_id, now, row[0], row[0], R("paid_offline_pending", note=note, item=item_id))
 
     # -- for the payment watcher (inside its transaction) --------------------------------------
-    def remove_payments_in(self, c: Any, chain_id: int, token: str, payee: str, from_block: int, reason: str,
+    def remove_payments_in(self, c: Any, chain_id: int, token: str, payee: str, from_block: int, reason: Reason,
                            *, now: int) -> tuple[list[dict[str, Any]], list[tuple[Invoice, Invoice]]]:
         """Inside the caller's transaction: payments at or above ``from_block`` left the chain (a
         reorg). Returns the removed rows (id, invoice_id) and the invoice changes to publish."""
@@ -481,7 +494,7 @@ class InvoiceService:
             self._refresh_paid_seen(c, invoice_id)
         return rows, self.recompute_in(c, touched, reason)
 
-    def finalize_payments_in(self, c: Any, payment_ids: Iterable[int], invoice_ids: Iterable[int], reason: str,
+    def finalize_payments_in(self, c: Any, payment_ids: Iterable[int], invoice_ids: Iterable[int], reason: Reason,
                              *, now: int) -> list[tuple[Invoice, Invoice]]:
         """Inside the caller's transaction: these seen payments are final; their invoices follow in
         the same commit. Returns the invoice changes to publish."""

@@ -21,6 +21,7 @@ import logging
 import time
 from typing import Any, Callable, Iterable, Mapping
 
+from pos_app.core.reasons import R, Reason, as_text, stored
 from pos_app.core.statemachine import sql_states
 from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
@@ -266,9 +267,9 @@ class OfflineQueue:
             verdict = {"code": "ok", "warnings": warnings, "checked_at": now}
             item_id = self._insert(c, payload, chain_id=facts.chain_id, decimals=facts.decimals,
                                    invoice_id=invoice_id, verdict=verdict, source=source, now=now,
-                                   received_reason=f"{payload.kind} from {source}",
-                                   queued_reason="verified offline")
-            self.service.link_offline(c, invoice_id, item_id, note="accepted offline", now=now)
+                                   received_reason=R("received_from", kind=payload.kind, source=source),
+                                   queued_reason=R("verified_offline"))
+            self.service.link_offline(c, invoice_id, item_id, note=R("accepted_offline"), now=now)
             self.store.audit(actor, "offline.accept", f"invoice:{invoice_id}",
                              {"item": item_id, "kind": payload.kind, "payer": payload.payer,
                               "amount_base": str(payload.amount), "key": payload.key, "warnings": warnings})
@@ -296,7 +297,7 @@ class OfflineQueue:
             raise BadInput("Invoice {invoice} was made for another network or shop address.", invoice=inv.id)
 
     def _insert(self, c: Any, payload: Payload, *, chain_id: int, decimals: int, invoice_id: int,
-                verdict: dict[str, Any], source: str, now: int, received_reason: str, queued_reason: str,
+                verdict: dict[str, Any], source: str, now: int, received_reason: Reason, queued_reason: Reason,
                 device: str | None = None) -> int:
         """Inside a transaction: a new item, received and (checked) queued, with its history."""
         raw = isinstance(payload, RawTransfer)
@@ -312,14 +313,13 @@ class OfflineQueue:
              None if raw else payload.valid_before, payload.tx_hash if raw else None, invoice_id,
              QueueState.RECEIVED.value, json.dumps(verdict), source, now, now, device, device))
         item_id = int(cur.lastrowid)
-        c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                  (item_id, now, None, QueueState.RECEIVED.value, received_reason))
+        self._history_in(c, item_id, now, None, QueueState.RECEIVED.value, received_reason)
         self._move(c, item_id, QueueState.RECEIVED, QueueState.QUEUED, queued_reason, now)
         return item_id
 
     # -- items from another till's hand-over file --------------------------------------------------
     def import_item(self, payload: Payload, *, invoice_id: int, chain_id: int, decimals: int,
-                    verdict: dict[str, Any], device: str, reason: str, due_base: BaseUnits, now: int) -> int:
+                    verdict: dict[str, Any], device: str, reason: Reason, due_base: BaseUnits, now: int) -> int:
         """Queue a payment another till accepted (already re-checked by the importer) for this till's
         new invoice ``invoice_id``; joins the caller's transaction (a file is imported whole).
 
@@ -330,7 +330,7 @@ class OfflineQueue:
             item_id = self._insert(c, payload, chain_id=chain_id, decimals=decimals, invoice_id=invoice_id,
                                    verdict=verdict, source="import", now=now, received_reason=reason,
                                    queued_reason=reason, device=device)
-            self.service.link_offline(c, invoice_id, item_id, note=f"handed over from device {device}",
+            self.service.link_offline(c, invoice_id, item_id, note=R("handed_over_from", device=device),
                                       now=now, due_base=due_base)
         return item_id
 
@@ -398,14 +398,22 @@ class OfflineQueue:
         cols = ", ".join(f"{k} = ?" for k in columns)
         c.execute(f"UPDATE offline_payments SET {cols} WHERE id = ?", (*columns.values(), item_id))
 
-    def _move(self, c, item_id: int, current: QueueState, target: QueueState, reason: str, now: int) -> None:
+    def _move(self, c, item_id: int, current: QueueState, target: QueueState, reason: Reason, now: int) -> None:
         check_transition(current, target)
-        c.execute("UPDATE offline_payments SET state = ?, reason = ?, updated_at = ? WHERE id = ?",
-                  (target.value, reason, now, item_id))
-        c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                  (item_id, now, current.value, target.value, reason))
+        c.execute("UPDATE offline_payments SET state = ?, reason = '', reason_code = ?, reason_params = ?,"
+                  " updated_at = ? WHERE id = ?", (target.value, reason.code, reason.to_json(), now, item_id))
+        self._history_in(c, item_id, now, current.value, target.value, reason)
 
-    def transition(self, item_id: int, target: QueueState, reason: str, *, now: int | None = None) -> QueueItem:
+    @staticmethod
+    def _history_in(c: Any, item_id: int, now: int, before: str | None, after: str, reason: Reason) -> None:
+        """Inside the caller's transaction: one history row, its reason stored as a code (never words)."""
+        if not isinstance(reason, Reason):
+            raise TypeError(f"a history reason is a Reason, not {type(reason).__name__}")
+        c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason, code, params)"
+                  " VALUES (?,?,?,?,'',?,?)", (item_id, now, before, after, reason.code, reason.to_json()))
+
+    def transition(self, item_id: int, target: QueueState, reason: Reason, *,
+                   now: int | None = None) -> QueueItem:
         now = int(time.time()) if now is None else now
         with self.store.transaction() as c:
             item = self.get(item_id)
@@ -416,7 +424,7 @@ class OfflineQueue:
         return item
 
     # -- hand-over to another till, and taking it back ---------------------------------------------
-    def take_back(self, item_ids: list[int] | None = None, *, actor: str, reason: str,
+    def take_back(self, item_ids: list[int] | None = None, *, actor: str, reason: Reason | str,
                   now: int | None = None) -> list[int]:
         """Make handed-off payments this till's to send again (all of them when ``item_ids`` is None).
 
@@ -433,10 +441,11 @@ class OfflineQueue:
                 return []
             c.executemany("UPDATE offline_payments SET handed_off_at = NULL, taken_back_at = ?, updated_at = ?"
                           " WHERE id = ?", [(now, now, i) for i in ids])
-            c.executemany("INSERT INTO offline_history(item_id, at, from_state, to_state, reason)"
-                          " SELECT id, ?, state, state, ? FROM offline_payments WHERE id = ?",
-                          [(now, f"taken back from the hand-over: {reason}", i) for i in ids])
-            self.store.audit(actor, "offline.take_back", "offline_payments", {"items": ids, "reason": reason})
+            why = R("taken_back", reason=reason)
+            for i in ids:
+                state = c.execute("SELECT state FROM offline_payments WHERE id = ?", (i,)).fetchone()[0]
+                self._history_in(c, i, now, state, state, why)
+            self.store.audit(actor, "offline.take_back", "offline_payments", {"items": ids, "reason": as_text(reason)})
         if self.events is not None:
             for i in ids:
                 self._publish(OfflineChanged(item=self.get(i)))
@@ -451,7 +460,7 @@ class OfflineQueue:
         if not rows:
             return []
         return self.take_back([r["id"] for r in rows], actor="system", now=now,
-                              reason="no other till had sent it in time")
+                              reason=R("not_sent_in_time"))
 
     # -- outcomes a person settles ----------------------------------------------------------------
     RESOLUTIONS = ("collect_again", "resolved")
@@ -472,12 +481,13 @@ class OfflineQueue:
                 raise BadInput("Offline payment {item} was already resolved.", item=item_id)
             c.execute("UPDATE offline_payments SET resolved_at = ?, resolution = ?, updated_at = ? WHERE id = ?",
                       (now, action, now, item_id))
-            c.execute("INSERT INTO offline_history(item_id, at, from_state, to_state, reason) VALUES (?,?,?,?,?)",
-                      (item_id, now, item.state.value, item.state.value, f"{action} by {actor} {note}".strip()))
+            code = {"collect_again": "collected_again", "resolved": "resolved"}[action]
+            why = R(f"{code}_note", actor=actor, note=note.strip()) if note.strip() else R(code, actor=actor)
+            self._history_in(c, item_id, now, item.state.value, item.state.value, why)
             inv = self.service.get(item.invoice_id)
             if action == "collect_again" and inv.state == InvoiceState.NEW:
-                self.service.invalidate_in(c, inv.id, f"offline payment {item_id} failed ({item.state.value}); "
-                                                      "collected again", now=now)
+                self.service.invalidate_in(c, inv.id, R("offline_failed_collect_again", item=item_id,
+                                                        state=item.state.value), now=now)
             self.store.audit(actor, f"offline.{action}", f"offline:{item_id}",
                              {"invoice": item.invoice_id, "state": item.state.value, "note": note})
         item = self.get(item_id)
@@ -506,8 +516,14 @@ class OfflineQueue:
         return [QueueItem.from_row(r) for r in rows]
 
     def history(self, item_id: int) -> list[dict[str, Any]]:
-        return self.store.query("SELECT at, from_state, to_state, reason FROM offline_history WHERE item_id = ? "
-                                "ORDER BY id", (item_id,))
+        """The payment's history, oldest first: each row's ``why`` is its ``Reason`` (or an old text no
+        code matched) and ``reason`` its English line (the command line's)."""
+        rows = self.store.query("SELECT at, from_state, to_state, reason, code, params FROM offline_history"
+                                " WHERE item_id = ? ORDER BY id", (item_id,))
+        for r in rows:
+            r["why"] = stored(r.pop("code"), r.pop("params"), r["reason"])
+            r["reason"] = as_text(r["why"])
+        return rows
 
 
 def _hash(text: str) -> str:

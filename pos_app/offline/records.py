@@ -7,6 +7,7 @@ from typing import Any
 
 from pos_app.core.errors import PosError
 from pos_app.core.money import BaseUnits, Tyiyn
+from pos_app.core.reasons import Reason, as_text, stored
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.payload import Payload
 from pos_app.offline.risk import Limits
@@ -63,13 +64,15 @@ class QueueItem:
     resolution: str | None = None        # collect_again / resolved, once a person closed a failure
     handed_off_at: int | None = None     # exported to another machine, which sends it
     last_error: str = ""
+    why: "Reason | str" = ""             # the last reason as stored: a code and parameters (or old text)
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> "QueueItem":
+        why = stored(r.get("reason_code"), r.get("reason_params"), r["reason"])
         return cls(r["id"], r["kind"], QueueState(r["state"]), r["payer"], int(r["amount_base"]),
-                   r["amount_tyiyn"], r["invoice_id"], r["idem_key"], r["tx_hash"], r["reason"],
+                   r["amount_tyiyn"], r["invoice_id"], r["idem_key"], r["tx_hash"], as_text(why),
                    r["received_at"], r["updated_at"], r["valid_before"], r["payload"], r.get("resolution"),
-                   r.get("handed_off_at"), r.get("last_error") or "")
+                   r.get("handed_off_at"), r.get("last_error") or "", why)
 
 
 @dataclass(frozen=True)
@@ -92,5 +95,5 @@ class Change:
 
     item: dict[str, Any]                 # the row as read; its id is what counts
     target: QueueState | None
-    reason: str
+    reason: Reason | None                # why it moves (None: only bookkeeping columns change)
     columns: dict[str, Any] = field(default_factory=dict)

@@ -49,6 +49,7 @@ from pos_app.chain import answers as node_answers
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
+from pos_app.core.reasons import R
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
@@ -162,7 +163,7 @@ class SyncEngine:
         if info is None or info.features is None or info.features.eip3009:
             return
         rows = self.queue.outbox.unsigned_authorizations(self.chain_id)
-        self._apply([_Change(r, QueueState.REJECTED, "the token cannot settle customer authorizations")
+        self._apply([_Change(r, QueueState.REJECTED, R("token_cannot_settle"))
                      for r in rows], report, now)
 
     # -- 1. relay preparation --------------------------------------------------------------------------
@@ -193,18 +194,17 @@ class SyncEngine:
                 changes.append(self._authorization_used_elsewhere(r))
                 continue
             if int(r["valid_before"]) <= now + 30:
-                changes.append(_Change(r, Q.EXPIRED, "the authorization expired before it could be sent"))
+                changes.append(_Change(r, Q.EXPIRED, R("authorization_expired_unsent")))
                 continue
             balance = as_base_units(_int(bal_resp.get("result") or "0x0"))
             need = spent_by_payer.get(r["payer"], 0) + stored_base_units(r["amount_base"])
             if balance < need:
-                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance does not cover the payment"))
+                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, R("balance_short")))
                 continue
             method = payloads[r["id"]].get("method", "transferWithAuthorization")
             if self.relay is not None and method == "receiveWithAuthorization" \
                     and self.relay.address.lower() != r["payee"].lower():
-                changes.append(_Change(r, Q.NEEDS_ATTENTION, "receiveWithAuthorization must be sent from the "
-                                                             "shop's own address; the relay key is another one"))
+                changes.append(_Change(r, Q.NEEDS_ATTENTION, R("receive_needs_shop_key")))
                 continue
             spent_by_payer[r["payer"]] = need
             ready.append(r)
@@ -234,18 +234,16 @@ class SyncEngine:
             used, cancelled = self.rpc.call("find who used an authorization", logs)
         except RpcRefused as exc:  # a node without log search: a person checks the payer's history
             log.warning("cannot search authorization logs: %s", exc.node_message)
-            return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, and the "
-                                                 "node cannot tell which; check the payer's history")
+            return _Change(r, Q.NEEDS_ATTENTION, R("authorization_used_unknown"))
         if used:
             tx = _hex(used[-1]["transactionHash"])
             # Its own relay number (if it reserved one) will not be used: released, and filled.
-            return _Change(r, Q.SUBMITTED, "already sent by another machine; following its transaction",
+            return _Change(r, Q.SUBMITTED, R("sent_by_another"),
                            {"tx_hash": tx, "last_sent_at": int(self.clock()), "relay_raw": None,
                             "relay_nonce": None, "relay_from": None})
         if cancelled:
-            return _Change(r, Q.CANCELLED, "the payer cancelled the authorization before it was sent")
-        return _Change(r, Q.NEEDS_ATTENTION, "the authorization is already used or cancelled, but no record of "
-                                             "either was found; check the payer's history")
+            return _Change(r, Q.CANCELLED, R("authorization_cancelled"))
+        return _Change(r, Q.NEEDS_ATTENTION, R("authorization_used_no_record"))
 
     def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
                      report: PassReport) -> tuple[list[_Change], int]:
@@ -271,7 +269,7 @@ class SyncEngine:
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
                   "nonce": use, "chainId": self.chain_id}
             signed = self.relay.sign_transaction(tx)
-            changes.append(_Change(r, None, "", {
+            changes.append(_Change(r, None, None, {
                 "relay_raw": "0x" + bytes(signed.raw_transaction).hex(), "relay_from": self.relay.address,
                 "relay_nonce": use, "tx_hash": "0x" + bytes(signed.hash).hex()}))
             if not reserved:
@@ -300,34 +298,34 @@ class SyncEngine:
                 "last_error": ""}
         message = _err(a)
         if message is None:
-            return _Change(r, Q.SUBMITTED, "sent to the network", sent)
+            return _Change(r, Q.SUBMITTED, R("sent"), sent)
         answer = classify_send_error(message)
         relay = r["kind"] == "eip3009"
         if answer == Answer.SUBMITTED:
-            return _Change(r, Q.SUBMITTED, "the network already has it", sent)
+            return _Change(r, Q.SUBMITTED, R("already_known"), sent)
         if answer == Answer.NONCE_USED:
             # Landed earlier (a crash before we recorded it) or replaced: the receipt decides.
-            return _Change(r, Q.SUBMITTED, "nonce already used; checking the receipt", {**sent, "last_error": message})
+            return _Change(r, Q.SUBMITTED, R("nonce_used_checking"), {**sent, "last_error": message})
         if answer == Answer.INSUFFICIENT_FUNDS and not relay:
-            return _Change(r, Q.INSUFFICIENT_FUNDS, "the payer's account cannot pay the network fee", sent)
+            return _Change(r, Q.INSUFFICIENT_FUNDS, R("no_gas_money"), sent)
         if answer == Answer.UNDERPRICED and not relay:
-            return _Change(r, Q.REJECTED, "the customer's fee is below what the network accepts now", sent)
+            return _Change(r, Q.REJECTED, R("fee_too_low"), sent)
         if answer == Answer.REVERTED and not relay:
-            return _Change(r, Q.REVERTED, "the token refused the transfer", sent)
+            return _Change(r, Q.REVERTED, R("token_refused"), sent)
         if answer == Answer.REJECTED and not relay:
-            return _Change(r, Q.REJECTED, f"the network refuses this transaction: {message[:120]}", sent)
+            return _Change(r, Q.REJECTED, R("network_refuses", message=message[:120]), sent)
         if relay and answer in (Answer.UNDERPRICED, Answer.REJECTED):
             # Our own relay transaction: sign it again next pass (same nonce, current gas price).
-            return _Change(r, None, "", {"relay_raw": None, "last_error": message[:300],
+            return _Change(r, None, None, {"relay_raw": None, "last_error": message[:300],
                                          "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
         report.retrying += 1
         # A node answered (e.g. "nonce too high"): the stuck deadline runs from this first hand-over.
-        return _Change(r, None, "", {"attempts": r["attempts"] + 1, "last_error": message[:300],
+        return _Change(r, None, None, {"attempts": r["attempts"] + 1, "last_error": message[:300],
                                      "first_sent_at": r["first_sent_at"] or now,
                                      "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
 
     def _retry(self, r: dict[str, Any], message: str, now: int) -> _Change:
-        return _Change(r, None, "", {"attempts": r["attempts"] + 1, "last_error": message[:300],
+        return _Change(r, None, None, {"attempts": r["attempts"] + 1, "last_error": message[:300],
                                      "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
@@ -359,7 +357,7 @@ class SyncEngine:
                 continue  # still held back (or dropped): nothing to do
             if not rc:
                 if r["state"] == Q.INCLUDED.value:
-                    changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); sending it again",
+                    changes.append(_Change(r, Q.SUBMITTED, R("reorg_resend"),
                                            {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 else:
                     missing.append(r)
@@ -368,15 +366,15 @@ class SyncEngine:
             if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
                 if status == 1:
                     self._claim(r)
-                    changes.append(_Change(r, Q.INCLUDED, f"in block {number}" + stuck.landed_note(r),
+                    changes.append(_Change(r, Q.INCLUDED, stuck.landed(r, number),
                                            {"block_number": number, "block_hash": block_hash}))
                 elif r["kind"] == "raw_tx":
-                    changes.append(_Change(r, Q.REVERTED, "the token refused the transfer (reverted)",
+                    changes.append(_Change(r, Q.REVERTED, R("token_refused_reverted"),
                                            {"block_number": number, "block_hash": block_hash}))
                 else:
                     diagnose.append(r)
             elif block_hash != r["block_hash"] or number != r["block_number"]:
-                changes.append(_Change(r, Q.SUBMITTED, "its block left the chain (reorg); following it again",
+                changes.append(_Change(r, Q.SUBMITTED, R("reorg_follow"),
                                        {"block_number": None, "block_hash": None}))
             elif number <= fin:
                 final_check.append(r)
@@ -396,7 +394,7 @@ class SyncEngine:
             resent = []
             for r, a in zip(resend, answers):
                 report.resent += 1
-                resent.append(_Change(r, None, "", {"last_sent_at": now, "attempts": r["attempts"] + 1,
+                resent.append(_Change(r, None, None, {"last_sent_at": now, "attempts": r["attempts"] + 1,
                                                     "last_error": (_err(a) or "")[:300]}))
             self._apply(resent, report, now)
 
@@ -450,17 +448,16 @@ class SyncEngine:
             count = _int(cnt.get("result") or "0x0")
             if r["kind"] == "eip3009" and r["relay_from"] is None:
                 # Followed on someone else's relay, which is gone: this till relays it itself.
-                changes.append(_Change(r, Q.QUEUED, "relayed by someone else and dropped; this till sends it",
+                changes.append(_Change(r, Q.QUEUED, R("foreign_relay_dropped"),
                                        {"tx_hash": None}))
             elif r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
-                changes.append(_Change(r, Q.EXPIRED, "the authorization expired before its transaction went through"))
+                changes.append(_Change(r, Q.EXPIRED, R("authorization_expired_unmined")))
             elif r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
-                changes.append(_Change(r, Q.DOUBLE_SPENT, "the payer spent the same transaction number elsewhere "
-                                                          "first; this payment can never arrive"))
+                changes.append(_Change(r, Q.DOUBLE_SPENT, R("double_spent")))
             elif r["kind"] == "eip3009" and r["relay_nonce"] is not None and count > int(r["relay_nonce"]):
                 # Our relay nonce went to another transaction: sign again (the authorization's own
                 # nonce guarantees it is paid at most once).
-                changes.append(_Change(r, Q.QUEUED, "the relay transaction was replaced; signing it again",
+                changes.append(_Change(r, Q.QUEUED, R("relay_replaced"),
                                        {"relay_raw": None, "relay_nonce": None, "relay_from": None, "tx_hash": None}))
         return changes
 
@@ -479,7 +476,7 @@ class SyncEngine:
             if used:
                 changes.append(self._authorization_used_elsewhere(r))
             elif balance < stored_base_units(r["amount_base"]):
-                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, "the payer's balance did not cover the payment"))
+                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, R("balance_was_short")))
             else:
-                changes.append(_Change(r, Q.REVERTED, "the token refused the authorization (reverted)"))
+                changes.append(_Change(r, Q.REVERTED, R("token_refused_authorization")))
         return changes

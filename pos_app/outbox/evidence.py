@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from pos_app.core.reasons import R
 from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.outbox.report import Change as _Change  # the name the reason scan reads (tests/ui/test_core_text.py)
+from pos_app.outbox.report import Change as _Change
 
 if TYPE_CHECKING:
     from pos_app.offline.outbox_reads import OutboxReads
@@ -48,24 +49,24 @@ def settle_by_evidence(outbox: "OutboxReads", item_payments: ItemPayments, chain
             where.update(relay_raw=None, relay_nonce=None, relay_from=None)
         if r["state"] == Q.QUEUED.value:
             # Sent by someone (the customer's wallet, another till, this till before a lost answer).
-            changes.append(_Change(r, Q.SUBMITTED, "its payment reached the network", where))
+            changes.append(_Change(r, Q.SUBMITTED, R("money_reached_network"), where))
         if r["state"] != Q.INCLUDED.value:
             # Included first (the queue's table: nothing is final without being included).
-            changes.append(_Change(r, Q.INCLUDED, "its payment is on the chain", where))
+            changes.append(_Change(r, Q.INCLUDED, R("money_seen"), where))
         if pay["status"] == "final":
-            changes.append(_Change(r, Q.FINAL, "its payment is final on the chain", where))
+            changes.append(_Change(r, Q.FINAL, R("money_final"), where))
     lost = outbox.final_since(chain_id, now - EVIDENCE_WATCH_S)
     if lost:
         final_pays = item_payments(r["id"] for r in lost)
         for r in lost:
             pay = final_pays.get(r["id"])
             if pay is not None and pay["status"] == "removed":
-                changes.append(_Change(r, Q.SUBMITTED, "its final payment left the chain; sending it again",
+                changes.append(_Change(r, Q.SUBMITTED, R("final_money_left"),
                                        {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 if r["kind"] == "eip3009" and _own_relay_hash(r) != r["tx_hash"]:
                     # Someone else's relay carried it and is gone: this till relays it itself
                     # (the authorization's own nonce keeps it from being paid twice).
-                    changes.append(_Change(r, Q.QUEUED, "relayed by someone else and dropped; this till sends it",
+                    changes.append(_Change(r, Q.QUEUED, R("foreign_relay_dropped"),
                                            {"tx_hash": None, "relay_raw": None, "relay_nonce": None,
                                             "relay_from": None}))
     return changes
@@ -94,13 +95,10 @@ def unproven_receipts(rows: list[dict[str, Any]], scanned: int | None,
         if scanned is None or scanned <= int(r["block_number"]) or r["id"] in pays:
             continue
         if r["attempts"] >= MAX_UNPROVEN_SENDS:
-            changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment"
-                                                   " arrived; sending it again"))
-            changes.append(_Change(r, Q.NEEDS_ATTENTION, "the network keeps saying this payment went"
-                                                         " through, but it never arrived"))
+            changes.append(_Change(r, Q.SUBMITTED, R("receipt_lied")))
+            changes.append(_Change(r, Q.NEEDS_ATTENTION, R("receipt_keeps_lying")))
             continue
-        changes.append(_Change(r, Q.SUBMITTED, "the network says it went through, but no payment arrived;"
-                                               " sending it again",
+        changes.append(_Change(r, Q.SUBMITTED, R("receipt_lied"),
                                {"block_number": None, "block_hash": None, "last_sent_at": 0}))
         missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
     return changes, missing

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from pos_app.core.reasons import R, Reason
+
 STUCK_WATCH_S = 7 * 24 * 3600
 
 
-def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> str | None:
+def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> Reason | None:
     """The reason to give up on ``row`` (no receipt, ``mined_count`` = the payer's mined transactions),
     or None to keep waiting: spent elsewhere is the double-spend check's to decide, and a transfer
     that is next in line but was never taken by the node (only refused, e.g. by a flaky node) is
@@ -31,21 +33,18 @@ def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> str | None:
     if mined_count > nonce:
         return None
     if mined_count < nonce:
-        return (f"never went through: the customer's wallet has {nonce - mined_count} earlier payment(s) that "
-                f"did not reach the network, so the network held this one for {minutes} min")
+        return R("stuck_gap", n=nonce - mined_count, minutes=minutes)
     if row["state"] == "submitted":
-        return f"never went through: the network did not take it in {minutes} min"
+        return R("stuck_not_taken", minutes=minutes)
     return None
 
 
-def landed_note(row: dict[str, Any]) -> str:
-    """What to add to "in block N" when a payment given up as stuck was mined after all."""
+def landed(row: dict[str, Any], number: int) -> Reason:
+    """Why ``row`` is included: "in block N", and what it means if it had been given up as stuck."""
     if row["state"] != "stuck":
-        return ""
+        return R("in_block", number=number)
     if row.get("resolution") == "collect_again":
-        return ("; it arrived after it was given up and the customer was charged again: "
-                "the customer has paid twice, refund one of the payments")
+        return R("in_block_paid_twice", number=number)
     if row.get("resolution") == "resolved":
-        return ("; it arrived after it was given up and marked settled another way: "
-                "check whether the customer paid twice")
-    return "; it arrived after it was given up"
+        return R("in_block_check_twice", number=number)
+    return R("in_block_after_giving_up", number=number)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from eth_utils import to_checksum_address
 
+from pos_app.core.reasons import R
 from pos_app.chain import answers
 from pos_app.chain.rawrpc import rpc_batch
 from pos_app.chain.rpc import RpcClient, RpcRefused
@@ -229,8 +230,7 @@ class PaymentWatcher(BackgroundLoop):
         log.warning("chain reorganisation: rescanning from block %s", rewind_to)
         with self.store.transaction() as c:
             # The payments and their invoices change in this commit, with the cursor moved back.
-            rows, changes = self.service.remove_payments_in(c, *self._key(), rewind_to,
-                                                            "payment dropped by a chain reorganisation",
+            rows, changes = self.service.remove_payments_in(c, *self._key(), rewind_to, R("payment_dropped"),
                                                             now=int(self.clock()))
             result.changed_invoices.update(int(r["invoice_id"]) for r in rows if r["invoice_id"] is not None)
             c.execute("DELETE FROM scan_checkpoints WHERE chain_id=? AND block_number >= ?", (chain_id, rewind_to))
@@ -278,7 +278,7 @@ class PaymentWatcher(BackgroundLoop):
                     new_ids.append(pid)
             # The invoices these payments belong to change in the same commit as the payments.
             touched = reads.invoices_of_payments(c, new_ids)
-            changes = self.service.recompute_in(c, touched, "payment update from the chain")
+            changes = self.service.recompute_in(c, touched, R("payment_seen"))
             self._set_cursor(c, b + 1)
             c.execute("INSERT OR REPLACE INTO scan_checkpoints(chain_id, block_number, block_hash) VALUES (?,?,?)",
                       (self.profile.chain_id, b, end_hash))
@@ -335,8 +335,8 @@ class PaymentWatcher(BackgroundLoop):
         touched = sorted({int(r["invoice_id"]) for r in final if r["invoice_id"] is not None})
         with self.store.transaction() as c:
             # One commit: a payment is never final while its invoice still says otherwise.
-            changes = self.service.finalize_payments_in(c, [r["id"] for r in final], touched,
-                                                        "payment final on the chain", now=int(self.clock()))
+            changes = self.service.finalize_payments_in(c, [r["id"] for r in final], touched, R("payment_final"),
+                                                        now=int(self.clock()))
         result.finalized_payments += len(final)
         result.changed_invoices.update(touched)
         for r in final:

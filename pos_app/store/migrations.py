@@ -9,6 +9,22 @@ from typing import Any
 
 from pos_app.store.audit import TRIGGERS_V7, baseline_invoices, install_queue_audit, upgrade_audited_fields
 
+def reasons_to_codes(conn: Any) -> None:
+    """Schema step 10: every stored English reason an older version wrote that a code stands for
+    becomes that code and its parameters; an unknown text stays as it is (shown as typed)."""
+    from pos_app.core.reasons import parse_legacy
+    for table, text_col, code_col, params_col in (("invoice_history", "reason", "code", "params"),
+                                                   ("offline_history", "reason", "code", "params"),
+                                                   ("offline_payments", "reason", "reason_code", "reason_params")):
+        rows = conn.execute(f"SELECT id, {text_col} FROM {table} WHERE {text_col} != ''").fetchall()
+        done = []
+        for row_id, text in rows:
+            reason = parse_legacy(text)
+            if reason is not None:
+                done.append((reason.code, reason.to_json(), row_id))
+        conn.executemany(f"UPDATE {table} SET {code_col} = ?, {params_col} = ?, {text_col} = '' WHERE id = ?", done)
+
+
 MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for Python steps
     ("initial schema: settings, invoices, payments, scan cursor, token cache, audit", [
         """CREATE TABLE settings (
@@ -280,6 +296,18 @@ MIGRATIONS: list[tuple[str, list[Any]]] = [  # SQL text, or a callable(conn) for
         # Every change of the offline queue leaves its digest in the audit chain too.
         install_queue_audit,
         "CREATE INDEX offline_tx ON offline_payments(chain_id, tx_hash) WHERE tx_hash IS NOT NULL",
+    ]),
+    ("reasons stored as codes with their parameters, not as English sentences", [
+        # Why a sale or an offline payment changed: a code of core/reasons.TEMPLATES and its
+        # parameters (JSON). ``reason`` keeps only text no code matched (older rows, a note a
+        # person typed); the screens render a code in the shop's language (issue 19, point 1).
+        "ALTER TABLE invoice_history ADD COLUMN code TEXT",
+        "ALTER TABLE invoice_history ADD COLUMN params TEXT",
+        "ALTER TABLE offline_history ADD COLUMN code TEXT",
+        "ALTER TABLE offline_history ADD COLUMN params TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN reason_code TEXT",
+        "ALTER TABLE offline_payments ADD COLUMN reason_params TEXT",
+        reasons_to_codes,
     ]),
 ]
 

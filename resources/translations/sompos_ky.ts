@@ -31,67 +31,67 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="119"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Бул сатуу дагы эле төлөмдү күтүүдө: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="122"/>
         <source>%1 has been received on it.</source>
         <translation>Ага %1 келип түштү.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="124"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Ачык калтырылган сатуу кардар төлөсө төлөнөт; аны сатуулар тизмесинен табасыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
         <source>Keep it open, new sale</source>
         <translation>Ачык калтыруу, жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Cancel this sale</source>
         <translation>Бул сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
         <source>Back to this sale</source>
         <translation>Бул сатууга кайтуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="139"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Бул сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="145"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="155"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="156"/>
         <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
         <translation>%1-сатууну %2 жетпесе да төлөндү деп кабыл аласызбы? Кардардын биржасы комиссия кармап калышы мүмкүн. Жетпеген сумма сатуунун тарыхына жазылат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="160"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
         <source>Accept as paid</source>
         <translation>Төлөндү деп кабыл алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
         <source>Keep waiting for the rest</source>
         <translation>Калганын күтүү</translation>
     </message>
@@ -516,7 +516,7 @@
         <translation type="vanished">Тармаксыз жасалган төлөмдөр текшерилүүдө (калган кадамдар: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
         <source>Network checked %1 s ago</source>
         <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
@@ -537,17 +537,17 @@
         <translation type="vanished">Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="420"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="433"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
         <source>Online: %1</source>
         <translation>Байланышта: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
@@ -556,27 +556,27 @@
         <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="441"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="443"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="444"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="446"/>
         <source>Last contact %1 min ago</source>
         <translation>Акыркы байланыш %1 мүн мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="451"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="453"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын окушу керек. Ага чейин касса төлөм ала албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="456"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="458"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -693,7 +693,7 @@
         <translation type="vanished">Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="216"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="217"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн төлөм (%1) жөнөтүлүүнү күтүүдө.</numerusform>
@@ -705,62 +705,62 @@
         <translation type="vanished">Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн төлөм %1 (%2) келип түштү жана толук ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>Күтүп жаткан төлөмгө уруксаттар үчүн тармак комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the token refused the transfer</source>
         <translation>токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>the customer cancelled the payment</source>
         <translation>кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>it could not be sent in time</source>
         <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>the network refused it</source>
         <translation>тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="287"/>
         <source>it never went through: the network held it back</source>
         <translation>ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="296"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="297"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="303"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="343"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>%n төлөм %1 файлына сакталды. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</numerusform>
@@ -768,7 +768,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="364"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Бул ушул кассанын өз файлы: %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -776,7 +776,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="366"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="367"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>%n төлөм жүктөлдү (мурунтан бар болгону: %1); алар ушул кассанын кезеги менен жөнөтүлөт.</numerusform>
@@ -784,7 +784,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="387"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="388"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Сакталган %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -792,12 +792,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="439"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="440"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Жөнөтүүчү ачкыч түзүлдү. Тармак комиссиясы үчүн ага BNB салыңыз (анын эсеби «Толугураак» бөлүмүндө).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="457"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="458"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation type="vanished">Сакталган төлөмдөрдү (%1) кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="424"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="425"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
@@ -1576,12 +1576,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="136"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="137"/>
         <source>Sale %1 is cancelled.</source>
         <translation>%1-сатуу жокко чыгарылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="149"/>
         <source>Added: sale %1 is up to date.</source>
         <translation>Кошулду: %1-сатуу жаңыртылды.</translation>
     </message>
@@ -3433,7 +3433,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="359"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="425"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
@@ -3481,430 +3481,426 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>history</name>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="28"/>
         <source>the cashier</source>
         <translation>кассир</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="29"/>
         <source>a command at the till</source>
         <translation>кассадагы буйрук</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="30"/>
         <source>this till</source>
         <translation>бул касса</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="34"/>
         <source>Waiting</source>
         <translation>Күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="35"/>
         <source>Confirming</source>
         <translation>Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
         <source>Paid</source>
         <translation>Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
         <source>Expired</source>
         <translation>Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
         <source>Cancelled</source>
         <translation>Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
         <source>received</source>
         <translation>кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
         <source>waiting for the network</source>
         <translation>тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
         <source>sent</source>
         <translation>жөнөтүлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
         <source>confirming</source>
         <translation>ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
         <source>done</source>
         <translation>аткарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="55"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
         <source>refused by the network</source>
         <translation>тармак четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="56"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
         <source>expired</source>
         <translation>мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="57"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
         <source>spent elsewhere</source>
         <translation>башка жерде сарпталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="58"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
         <source>not enough money</source>
         <translation>акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="59"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
         <source>refused by the som token</source>
         <translation>сом токени четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="60"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
         <source>cancelled by the customer</source>
         <translation>кардар жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="61"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
         <source>never went through</source>
         <translation>эч өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
         <source>needs attention</source>
         <translation>көңүл бурууну талап кылат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
         <source>Sale started</source>
         <translation>Сатуу башталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="63"/>
         <source>The time to pay ran out</source>
         <translation>Төлөө убактысы бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
         <source>Checked again when the till started</source>
         <translation>Касса күйгүзүлгөндө кайра текшерилди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
         <source>A payment arrived</source>
         <translation>Төлөм келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
         <source>The payment is confirmed</source>
         <translation>Төлөм ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="75"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
         <source>The network took a payment back; it is checked again</source>
         <translation>Тармак төлөмдү артка кайтарды; ал кайра текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
         <source>Marked by {actor}: {reason}</source>
         <translation>Белгилеген: {actor}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
         <source>Marked by {actor}</source>
         <translation>Белгилеген: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
         <source>Charged again by {actor}</source>
         <translation>Кайра эсеп койгон: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
         <source>Accepted as paid though short, by {actor}</source>
         <translation>Кем болсо да төлөндү деп кабыл алган: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
         <source>The money of its offline payment arrived</source>
         <translation>Офлайн төлөмүнүн акчасы келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>{payment}-төлөмдү байлаган: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Paid offline; waiting for the network (offline payment {item})</source>
-        <translation>Офлайн төлөндү; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
+        <translation type="vanished">Офлайн төлөндү; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Brought from another till; waiting for the network (offline payment {item})</source>
-        <translation>Башка кассадан алынып келди; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
+        <translation type="vanished">Башка кассадан алынып келди; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="74"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>{item}-офлайн төлөм өтпөй калды ({state}); кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
         <source>Paid offline</source>
         <translation>Офлайн төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
         <source>Brought from another till</source>
         <translation>Башка кассадан алынып келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
         <source>sale cancelled</source>
         <translation>сатуу жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
         <source>Received from the customer</source>
         <translation>Кардардан кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>Brought from another till (its sale {invoice}): {memo}</source>
-        <translation>Башка кассадан алынып келди (ал жактагы {invoice}-сатуу): {memo}</translation>
+        <translation type="vanished">Башка кассадан алынып келди (ал жактагы {invoice}-сатуу): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Башка кассадан алынып келди (ал жактагы {invoice}-сатуу)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Кайрадан ушул касса жөнөтөт: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>taken back on this till</source>
         <translation>ушул кассада кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
         <source>taken back by hand</source>
         <translation>кол менен кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>no other till had sent it in time</source>
         <translation>башка касса аны убагында жөнөткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
         <source>they came back in a file from another till</source>
         <translation>алар башка кассадан файл менен кайтып келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>ушул кассанын өз файлы {file} бул жерге кайра жүктөлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Сом токени мындай төлөмдү кабыл ала албайт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү жөнөтүлгөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>Кардардын эсебинде акча жетишпейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>Кардардын эсебинде акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Бул төлөмдү жөнөтүүчү ачкыч эмес, дүкөндүн өз эсеби гана жөнөтө алат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Бул төлөмгө уруксат колдонулуп же жокко чыгарылып бүткөн; кардардын төлөмдөрүн текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Башка касса жөнөтүп койгон; ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Кардар төлөмдү жөнөтүлгөнгө чейин жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Жөнөтүлдү, ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Мурда жөнөтүлгөн; жеткени текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Кардардын эсебинен тармак комиссиясын төлөөгө болбойт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Кардардын тармак комиссиясы азыр өтө аз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>The som token refused the payment</source>
         <translation>Сом токени төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>The network refused this payment</source>
         <translation>Тармак бул төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Жоголду деп эсептелгенден кийин келди, ал эми кардарга кайра эсеп коюлган: кардар эки жолу төлөдү, төлөмдөрдүн бирин кайтарыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Жоголду деп эсептелип, башка жол менен төлөндү деп белгиленгенден кийин келди: кардар эки жолу төлөгөн жокпу, текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Жоголду деп эсептелгенден кийин келди; ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="175"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
         <source>Arrived, confirming</source>
         <translation>Жетти, ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>Confirmed</source>
         <translation>Ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Тармак анын төлөмүн артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Тармак өттү деди, бирок акча келген жок; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="182"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Тармак бул төлөм өттү деп кайталап жатат, бирок акча эч келген жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү төлөм өткөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Кардар бул акчаны мурда башка жерге сарптаган; бул төлөм эч качан келбейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="189"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>Sent by someone else, but the network dropped it; sending it from this till</source>
         <translation>Башка бирөө жөнөткөн, бирок тармак аны таштады; бул кассадан жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="191"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
         <source>Sending it again with the relay key</source>
         <translation>Жөнөтүүчү ачкыч менен кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="194"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Эч өткөн жок: кардардын капчыгында тармакка жетпеген мурунку төлөмдөр бар (%n), ошондуктан тармак бул төлөмдү {minutes} мүнөт кармап турду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="197"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
     </message>

@@ -31,67 +31,67 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="118"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="119"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Эта продажа ещё ждёт оплаты: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="122"/>
         <source>%1 has been received on it.</source>
         <translation>По ней уже получено %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="124"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Оставленная открытой продажа оплатится, если покупатель заплатит; её можно найти в списке продаж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="132"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
         <source>Keep it open, new sale</source>
         <translation>Оставить открытой, новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Cancel this sale</source>
         <translation>Отменить эту продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
         <source>Back to this sale</source>
         <translation>Вернуться к этой продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="139"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить эту продажу? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="145"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="155"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="156"/>
         <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
         <translation>Принять продажу %1 как оплаченную, хотя не хватает %2? Биржа покупателя могла удержать комиссию. Недостача будет записана в историю продажи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="160"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
         <source>Accept as paid</source>
         <translation>Принять как оплаченную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
         <source>Keep waiting for the rest</source>
         <translation>Ждать остаток</translation>
     </message>
@@ -520,7 +520,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="436"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -541,17 +541,17 @@
         <translation type="vanished">Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="420"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="433"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -560,27 +560,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="441"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="443"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="444"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="446"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="451"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="453"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="456"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="458"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation type="vanished">Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="216"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="217"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн-платёж (%1) ждёт отправки.</numerusform>
@@ -710,62 +710,62 @@
         <translation type="vanished">На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="262"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн-платёж %1 (%2) поступил и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="275"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие разрешения на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="280"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="287"/>
         <source>it never went through: the network held it back</source>
         <translation>он так и не прошёл: сеть его задержала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="296"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="297"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="302"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="303"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="343"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>Сохранён %n платёж в %1. Эта касса его не отправит; отнесите файл на кассу, подключённую к сети.</numerusform>
@@ -774,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="364"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Это файл этой же кассы: %n платёж снова отправит эта касса.</numerusform>
@@ -783,7 +783,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="366"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="367"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>Загружен %n платёж (уже были здесь: %1); он отправится вместе с очередью этой кассы.</numerusform>
@@ -792,7 +792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="387"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="388"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>%n сохранённый платёж снова отправит эта касса.</numerusform>
@@ -801,12 +801,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="439"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="440"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Ключ отправителя создан. Пополните его BNB для комиссии сети (его счёт — в разделе «Подробнее»).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="457"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="458"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Ключ отправителя импортирован и разблокирован.</translation>
     </message>
@@ -827,7 +827,7 @@
         <translation type="vanished">Сохранённые платежи (%1) снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="424"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="425"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
@@ -1588,12 +1588,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="136"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="137"/>
         <source>Sale %1 is cancelled.</source>
         <translation>Продажа %1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="149"/>
         <source>Added: sale %1 is up to date.</source>
         <translation>Добавлено: продажа %1 обновлена.</translation>
     </message>
@@ -3448,7 +3448,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="359"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="425"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
@@ -3496,430 +3496,426 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>history</name>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="28"/>
         <source>the cashier</source>
         <translation>кассиром</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="29"/>
         <source>a command at the till</source>
         <translation>командой на кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="30"/>
         <source>this till</source>
         <translation>этой кассой</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="34"/>
         <source>Waiting</source>
         <translation>Ожидает</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="35"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
         <source>waiting for the network</source>
         <translation>ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
         <source>sent</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
         <source>confirming</source>
         <translation>подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
         <source>done</source>
         <translation>завершён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="55"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
         <source>refused by the network</source>
         <translation>отклонён сетью</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="56"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
         <source>expired</source>
         <translation>срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="57"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
         <source>spent elsewhere</source>
         <translation>потрачен в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="58"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
         <source>not enough money</source>
         <translation>не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="59"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
         <source>refused by the som token</source>
         <translation>отклонён токеном сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="60"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
         <source>cancelled by the customer</source>
         <translation>отменён покупателем</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="61"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
         <source>never went through</source>
         <translation>так и не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
         <source>needs attention</source>
         <translation>требует внимания</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
         <source>Sale started</source>
         <translation>Продажа начата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="63"/>
         <source>The time to pay ran out</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
         <source>Checked again when the till started</source>
         <translation>Проверено заново при запуске кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
         <source>A payment arrived</source>
         <translation>Пришёл платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
         <source>The payment is confirmed</source>
         <translation>Платёж подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="75"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
         <source>The network took a payment back; it is checked again</source>
         <translation>Сеть отменила платёж; он проверяется заново</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
         <source>Marked by {actor}: {reason}</source>
         <translation>Отмечено {actor}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
         <source>Marked by {actor}</source>
         <translation>Отмечено {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
         <source>Charged again by {actor}</source>
         <translation>Выставлено снова {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
         <source>Accepted as paid though short, by {actor}</source>
         <translation>Принято {actor} как оплаченное, несмотря на недостачу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
         <source>The money of its offline payment arrived</source>
         <translation>Деньги офлайн-платежа поступили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>Платёж {payment} привязан {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Paid offline; waiting for the network (offline payment {item})</source>
-        <translation>Оплачено офлайн; ждёт сети (офлайн-платёж {item})</translation>
+        <translation type="vanished">Оплачено офлайн; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Brought from another till; waiting for the network (offline payment {item})</source>
-        <translation>Перенесено с другой кассы; ждёт сети (офлайн-платёж {item})</translation>
+        <translation type="vanished">Перенесено с другой кассы; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="74"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>Офлайн-платёж {item} не прошёл ({state}); покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
         <source>Paid offline</source>
         <translation>Оплачено офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
         <source>Brought from another till</source>
         <translation>Перенесено с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="96"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
         <source>sale cancelled</source>
         <translation>продажа отменена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
         <source>Received from the customer</source>
         <translation>Получен от покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Проверен офлайн, ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>Brought from another till (its sale {invoice}): {memo}</source>
-        <translation>Перенесена с другой кассы (там продажа {invoice}): {memo}</translation>
+        <translation type="vanished">Перенесена с другой кассы (там продажа {invoice}): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Перенесён с другой кассы (там продажа {invoice})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Снова отправит эта касса: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>taken back on this till</source>
         <translation>забран обратно на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
         <source>taken back by hand</source>
         <translation>забран обратно вручную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>no other till had sent it in time</source>
         <translation>другая касса не отправила его вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
         <source>they came back in a file from another till</source>
         <translation>они вернулись в файле с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>собственный файл этой кассы {file} загружен сюда снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Закрыто {actor}: покупателю выставлено снова ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Закрыто {actor}: покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Закрыто {actor}: оплачено иначе ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Закрыто {actor}: оплачено иначе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="123"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Токен сом не принимает такой вид оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Разрешение покупателя на оплату истекло до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>На счёте покупателя не хватает денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>На счёте покупателя не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Этот платёж может отправить только собственный счёт магазина, а не ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="176"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="150"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="152"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="154"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="175"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="172"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="174"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="178"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Сеть отменила его платёж; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="180"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Сеть сообщила, что он прошёл, но деньги не пришли; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="182"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Сеть продолжает сообщать, что платёж прошёл, но деньги так и не пришли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="185"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Разрешение покупателя на оплату истекло, прежде чем платёж прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="187"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="189"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
         <source>Sent by someone else, but the network dropped it; sending it from this till</source>
         <translation>Отправлено кем-то другим, но сеть его отбросила; отправляем с этой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="191"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="194"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="197"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 
+from pos_app.core.reasons import R
 from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
 from pos_app.chain.profiles import DEMO_CHAIN_ID
@@ -26,7 +27,7 @@ def pay(ctx: AppContext, n: int, invoice_id: int, value: int) -> None:
         chain_id=DEMO_CHAIN_ID, token=A.DEMO_TOKEN_ADDRESS, tx_hash="0x" + f"{n:064x}", log_index=0,
         block_number=100 + n, block_hash="0x" + f"{n + 1000:064x}", block_time=int(time.time()),
         payer=PAYER, payee=A.MERCHANT, value=value))
-    ctx.service.recompute(invoice_id, "payment update from the chain")
+    ctx.service.recompute(invoice_id, R("payment_seen"))
 
 
 def test_invoices_and_show_say_received_still_due_and_change(tmp_path, capsys):
@@ -76,3 +77,28 @@ def test_charge_again_and_cancel_are_audited_and_refuse_finished_sales(tmp_path,
     assert events == [("aida", "charge_again"), ("aida", "mark_invalid")]
     assert ctx.service.get(sale.id).state.value == "invalid"
     ctx.close()
+
+
+def test_show_json_gives_each_history_rows_code_and_its_english_line(tmp_path, capsys):
+    """Reasons are stored as codes (issue 19, 1): ``show --json`` hands a program the code and its
+    parameters, and the English line beside it; a person's own words have no code."""
+    shop = tmp_path / "shop"
+    ctx = AppContext(shop)
+    ctx.token_info()
+    sale = ctx.create_invoice(Tyiyn(2000))
+    other = ctx.create_invoice(Tyiyn(3000))
+    ctx.close()
+    assert run(capsys, "--data-dir", str(shop), "cancel", str(sale.id))[0] == 0
+    assert run(capsys, "--data-dir", str(shop), "cancel", str(other.id), "--reason", "customer left")[0] == 0
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--json", "show", str(sale.id))
+    history = json.loads(out)["history"]
+    assert rc == 0 and [(h["code"], h["params"], h["reason"]) for h in history] == [
+        ("created", {}, "created"),
+        ("marked_because", {"actor": "cashier", "reason": {"code": "sale_cancelled", "params": {}}},
+         "marked by cashier: sale cancelled")]
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "--json", "show", str(other.id))
+    last = json.loads(out)["history"][-1]
+    assert (last["code"], last["params"], last["reason"]) == (
+        "marked_because", {"actor": "cashier", "reason": "customer left"}, "marked by cashier: customer left")
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "show", str(other.id))
+    assert "new -> invalid: marked by cashier: customer left" in out

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 
+from pos_app.core.reasons import R
 from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
 from pos_app.chain.profiles import DEMO_CHAIN_ID
@@ -42,7 +43,7 @@ def pay(ctx, value: int, *, block_time: int | None = None) -> dict:
         payer=PAYER, payee=A.MERCHANT, value=value))
     p = ctx.service.payment(pid)
     if p["invoice_id"]:
-        ctx.service.recompute(p["invoice_id"], "payment update from the chain")
+        ctx.service.recompute(p["invoice_id"], R("payment_seen"))
     return p
 
 

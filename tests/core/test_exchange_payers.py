@@ -19,6 +19,7 @@ import json
 import pytest
 from eth_utils import is_checksum_address, to_checksum_address
 
+from pos_app.core.reasons import R
 from pos_app.app.context import AppContext
 from pos_app.app.demo import accounts as A
 from pos_app.chain import demo_constants
@@ -200,7 +201,7 @@ class Shop:
         """``payer`` pays 1/part of the sale, matched by its exact amount (whole) or as the sole open sale."""
         inv = self.ctx.service.get(invoice_id)
         pid = self.transfer(inv.asked_base if part == 1 else inv.due_base // part, payer)
-        self.ctx.service.recompute(invoice_id, "payment update from the chain")
+        self.ctx.service.recompute(invoice_id, R("payment_seen"))
         assert self.ctx.service.payment(pid)["invoice_id"] == invoice_id
 
     def name(self, name: str, address: str = PAYER) -> str:

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from pos_app.core.reasons import R
 from pos_app.app.context import AppContext
 from pos_app.chain import demo_constants as A
 from pos_app.chain.profiles import DEMO_CHAIN_ID
@@ -36,7 +37,7 @@ def pay(ctx, n: int, value: int, *, final: bool = True) -> int:
         with ctx.store.transaction() as c:
             changes = ctx.service.finalize_payments_in(c, [pid], [r["invoice_id"] for r in ctx.store.query(
                 "SELECT invoice_id FROM payments WHERE id = ? AND invoice_id IS NOT NULL", (pid,))],
-                "payment final on the chain", now=int(time.time()))
+                R("payment_final"), now=int(time.time()))
         ctx.service.publish_changes(changes)
     return pid
 
@@ -99,7 +100,7 @@ def test_a_sale_the_chain_settled_is_reopened_when_its_money_leaves_and_the_star
     pay(ctx, 3, again.due_base)
     with ctx.store.transaction() as c:
         _rows, changes = ctx.service.remove_payments_in(c, DEMO_CHAIN_ID, A.DEMO_TOKEN_ADDRESS, A.DEMO_MERCHANT, 103,
-                                                        "payment dropped by a chain reorganisation",
+                                                        R("payment_dropped"),
                                                         now=int(time.time()))
     assert [(old.state, new.state) for old, new in changes] == [(S.SETTLED, S.NEW)]
     assert ctx.service.get(again.id).reopened_at is not None

@@ -57,6 +57,9 @@ LIFECYCLES: dict[str, tuple[str, str]] = {
 # (module, function) allowed an UPDATE of a lifecycle table with a SET list built at run time,
 # because the function itself refuses the state column (test_dynamic_set_refuses_the_state below).
 DYNAMIC_SET: set[tuple[str, str]] = {("pos_app/offline/queue.py", "_set_columns")}
+# Schema steps that convert old rows once, while the database is opened and before any owner runs
+# (store/migrations.py): the only writes outside the owners, each a numbered step's function.
+SCHEMA_STEPS: set[tuple[str, str]] = {("pos_app/store/migrations.py", "reasons_to_codes")}
 
 HOLE = "\x00"   # stands for an f-string's {expression} (or a non-string part of a sum)
 
@@ -193,6 +196,8 @@ def problems_in(writes: list[Write], owners: dict[str, str] = OWNERS,
     out = []
     for w in writes:
         where = f"{w.module}:{w.line} ({w.function or 'module level'})"
+        if (w.module, w.function) in SCHEMA_STEPS:
+            continue
         if HOLE in w.table:
             out.append(f"{where} writes a table whose name is built at run time ({w.via})")
             continue
@@ -343,7 +348,7 @@ def test_scanner_catches_a_state_change_that_skips_the_lifecycle_check():
 
 def test_the_walk_finds_the_writes_it_should():
     writes = all_writes()
-    tables = {w.table for w in writes}
+    tables = {w.table for w in writes if (w.module, w.function) not in SCHEMA_STEPS}
     # Every owned table is written somewhere (else OWNERS or the scanner has gone stale).
     assert tables == set(OWNERS), tables ^ set(OWNERS)
     assert len(writes) > 30, "the scanner found suspiciously few writes"

@@ -32,6 +32,7 @@ from eth_abi import encode
 from eth_account import Account
 from eth_utils import keccak
 
+from pos_app.core.reasons import R
 from pos_app.chain.token_cache import TokenInfo, save_token_info
 from pos_app.shop.config import set_merchant, set_network, set_token
 from pos_app.app.context import AppContext
@@ -228,7 +229,7 @@ def test_exporting_again_exports_only_what_is_new_unless_asked(a, b, exported, t
     got = b.import_handover(tmp_path / "stick" / "all.jsonl")
     assert (got.added, got.already_there) == (1, 3)
     # Items that left the unsent states are never exported.
-    a.offline.transition(new.id, Q.SUBMITTED, "sent")
+    a.offline.transition(new.id, Q.SUBMITTED, R("sent"))
     third = a.export_handover(tmp_path / "stick" / "third.jsonl", include_handed_off=True)
     assert new.id not in third.item_ids
 
@@ -538,7 +539,7 @@ def test_export_in_three_steps_keeps_an_item_sent_while_the_file_was_written(a, 
     prepared = B.prepare_export(till, path, now=NOW + 10)
     assert not path.exists() and len(prepared.item_ids) == 3
     sent = prepared.item_ids[0]
-    a.offline.transition(sent, Q.SUBMITTED, "sent to the network", now=NOW + 11)
+    a.offline.transition(sent, Q.SUBMITTED, R("sent"), now=NOW + 11)
     B.write_export(prepared)
     assert F.read_bundle(path).count == 3 and a.offline.get(prepared.item_ids[1]).handed_off_at is None
     res = B.mark_exported(till, prepared)

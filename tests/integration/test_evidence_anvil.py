@@ -110,9 +110,9 @@ def test_a_node_lying_about_a_receipt_never_makes_the_payment_final(node, liar, 
     assert "final" not in path
     assert path[:4] == ["received", "queued", "submitted", "included"]
     assert path.count("included") >= 3 and path[4] == "submitted"       # the lie was caught, more than once
-    caught = till.ctx.store.query("SELECT reason FROM offline_history WHERE item_id = ? AND from_state = 'included'"
+    caught = till.ctx.store.query("SELECT code FROM offline_history WHERE item_id = ? AND from_state = 'included'"
                                   " AND to_state = 'submitted'", (item.id,))
-    assert caught and all("no payment arrived" in r["reason"] for r in caught)
+    assert caught and all(r["code"] == "receipt_lied" for r in caught)
     assert liar.counts["swallowed"] >= 3                   # the same bytes were sent again
     assert liar.counts["fake_receipt"] >= 3
     assert receipt(node.w3, tx_hash) is None and till.balance() == before    # nothing reached the chain
@@ -149,7 +149,7 @@ def test_a_node_that_never_stops_lying_leaves_the_payment_to_a_person(node, liar
     lie_about(till, liar, till.row(item.id)["payload"], Account.from_key(payer_key).address)
     till.run_until(lambda: till.row(item.id)["state"] == Q.NEEDS_ATTENTION.value, passes=3 * MAX_UNPROVEN_SENDS)
     assert "final" not in till.path(item.id)
-    assert "never arrived" in till.row(item.id)["reason"]
+    assert "never arrived" in till.ctx.offline.get(item.id).reason
     assert liar.counts["swallowed"] == MAX_UNPROVEN_SENDS   # sent again each time, then no more
     for _ in range(3):
         till.step()
@@ -349,7 +349,7 @@ def test_a_relay_number_left_unused_is_filled_and_later_authorizations_land(node
             break
     assert filler is not None and filler["to"] == till.merchant and filler["value"] == 0
     assert bytes(filler["input"]) == b""
-    assert till.row(a.id)["relay_raw"] is None and "cancelled" in till.row(a.id)["reason"]
+    assert till.row(a.id)["relay_raw"] is None and "cancelled" in till.ctx.offline.get(a.id).reason
     assert invoice(till, inv_b.id)["state"] == invoice(till, inv_c.id)["state"] == "settled"
 
 

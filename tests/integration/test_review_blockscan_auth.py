@@ -37,7 +37,7 @@ def test_no_getlogs(node, tmp_path, kind):
         till.step()
         node.mine(1)
     r = till.row(item.id)
-    print(kind, "item", r["state"], r["attempts"], r["reason"], "| sale", invoice(till, inv.id)["state"],
+    print(kind, "item", r["state"], r["attempts"], r["reason_code"], "| sale", invoice(till, inv.id)["state"],
           "| money arrived", till.balance() - before == inv.due_base)
     assert till.balance() - before == inv.due_base
     assert invoice(till, inv.id)["state"] == "settled" and r["state"] == "final"

@@ -293,10 +293,10 @@ def test_send_answer_lost_after_the_node_took_the_batch_is_not_paid_twice(node, 
 
         till.engine._batch = real_batch
         till.run_until(lambda: set(till.states().values()) == {Q.FINAL})
-        reasons = {till.ctx.store.one("SELECT reason FROM offline_history WHERE item_id = ? AND to_state = "
-                                      "'submitted'", (item.id,))["reason"] for _, item in accepted}
-        assert reasons <= {"nonce already used; checking the receipt", "the network already has it",
-                           "its payment reached the network"}    # seen on the chain by the watcher first
+        reasons = {till.ctx.store.one("SELECT code FROM offline_history WHERE item_id = ? AND to_state = "
+                                      "'submitted'", (item.id,))["code"] for _, item in accepted}
+        assert reasons <= {"nonce_used_checking", "already_known",
+                           "money_reached_network"}    # seen on the chain by the watcher first
         assert till.balance() - before == total                           # paid once
         assert till.relay_nonce() - relay_before == 4 == till.relay_nonce("pending") - relay_before
         for _, item in accepted:
@@ -389,7 +389,7 @@ def test_insufficient_funds_raw_reverts_authorization_and_gasless_raw_fail(node,
     assert receipt(node.w3, r["tx_hash"]) is None
     assert node.w3.eth.get_transaction_count(r["payer"], "pending") == 0
     assert till.path(gasless.id) == ["received", "queued", "insufficient_funds"]
-    assert "fee" in r["reason"]
+    assert "fee" in till.ctx.offline.get(gasless.id).reason
     # The good one went through, with the only relay transaction.
     assert till.balance() - before == inv_ok.due_base
     assert till.relay_nonce() - relay_before == 1 == till.relay_nonce("pending") - relay_before
@@ -653,8 +653,8 @@ def test_a_thousand_payments_through_a_flaky_link(node, tmp_path):
         node.mine(2)
         till.step()
         assert till.db_snapshot() == snap and till.balance() - before == total
-        reasons = collections.Counter(h["reason"] for h in till.ctx.store.query(
-            "SELECT reason FROM offline_history WHERE to_state = 'submitted'"))
+        reasons = collections.Counter(h["code"] for h in till.ctx.store.query(
+            "SELECT code FROM offline_history WHERE to_state = 'submitted'"))
         attempts = collections.Counter(r["attempts"] for r in rows)
         print(f"\nsubmitted because: {dict(reasons)}; attempts: {dict(attempts)}")
         print(f"1,000 items: setup {t_setup - t0:.1f}s, accept {t_accept - t_setup:.1f}s, "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.core.reasons import R
 from pos_app.chain.token_cache import DEMO_TOKEN_FEATURES, TokenInfo, save_token_info
 from pos_app.cli.main import main
 from pos_app.shop.config import set_till, set_merchant, set_network, set_token
@@ -203,8 +204,8 @@ def test_queue_export_import_and_resolve_from_the_command_line(tmp_path, capsys)
     ctx = AppContext(office)
     item = ctx.offline.list()[0]
     from pos_app.offline.lifecycle import QueueState
-    ctx.offline.transition(item.id, QueueState.SUBMITTED, "sent")
-    ctx.offline.transition(item.id, QueueState.DOUBLE_SPENT, "spent elsewhere")
+    ctx.offline.transition(item.id, QueueState.SUBMITTED, R("sent"))
+    ctx.offline.transition(item.id, QueueState.DOUBLE_SPENT, R("double_spent"))
     ctx.close()
     rc, out, _ = run(capsys, "--data-dir", str(office), "queue", "resolve", str(item.id), "--collect-again")
     assert rc == 0 and "charge the customer again" in out
@@ -245,12 +246,12 @@ def test_upgrade_check_says_when_offline_payments_are_unsent(shop, capsys, tmp_p
     assert rows() == before
     ctx = AppContext(shop)
     from pos_app.offline.lifecycle import QueueState
-    ctx.offline.transition(1, QueueState.SUBMITTED, "sent")
+    ctx.offline.transition(1, QueueState.SUBMITTED, R("sent"))
     ctx.close()
     # Sent is not done (issue 18, 8: a node can swallow it and say it went through).
     rc, out, _ = run(capsys, "--data-dir", str(shop), "upgrade-check")
     assert rc == 10 and "sent but not yet final" in out
     ctx = AppContext(shop)
-    ctx.offline.transition(1, QueueState.CANCELLED, "the payer cancelled it")   # a named end
+    ctx.offline.transition(1, QueueState.CANCELLED, R("authorization_cancelled"))   # a named end
     ctx.close()
     assert run(capsys, "--data-dir", str(shop), "upgrade-check")[0] == 0

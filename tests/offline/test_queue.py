@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from pos_app.core.reasons import R
 from pos_app.core.errors import BadInput, IllegalTransition
 from pos_app.core.events import EventBus
 from pos_app.invoices.service import InvoiceService
@@ -80,9 +81,9 @@ def test_same_payer_nonce_with_other_bytes_is_refused(shop):
     _, svc, q, _ = shop
     a, b = invoice(svc), invoice(svc)
     q.accept(raw_transfer(amount=a.due_base, nonce=4), a.id, facts(), now=NOW)
-    q.transition(q.list()[0].id, QueueState.SUBMITTED, "sent")  # no longer blocks as "pending raw" ...
-    q.transition(q.list()[0].id, QueueState.INCLUDED, "in block")
-    q.transition(q.list()[0].id, QueueState.FINAL, "final")
+    q.transition(q.list()[0].id, QueueState.SUBMITTED, R("sent"))  # no longer blocks as "pending raw" ...
+    q.transition(q.list()[0].id, QueueState.INCLUDED, R("in_block", number=1))
+    q.transition(q.list()[0].id, QueueState.FINAL, R("final"))
     v = q.evaluate(raw_transfer(amount=b.due_base, nonce=4, gas=70_000), facts(), due_base=b.amount_base, now=NOW)
     assert not v.ok and v.code == "nonce_seen"                # ... but the nonce is spent forever
 
@@ -209,7 +210,7 @@ def test_payer_with_a_failure_is_flagged_and_capped_lower(shop):
     q.save_snapshot(CHAIN, TOKEN, PAYER, balance_base=400 * SOM, nonce=0, at=NOW)
     a = invoice(svc)
     item, _ = q.accept(authorization(amount=a.due_base), a.id, facts(), now=NOW)
-    q.transition(item.id, QueueState.CANCELLED, "payer cancelled the authorization")
+    q.transition(item.id, QueueState.CANCELLED, R("authorization_cancelled"))
     b = invoice(svc, 150)
     v = q.evaluate(authorization(amount=b.due_base), facts(), due_base=b.amount_base, now=NOW)
     assert v.ok and "payer_failed_before" in v.warnings
@@ -247,10 +248,10 @@ def test_nothing_is_deleted_and_illegal_transitions_raise(shop):
     inv = invoice(svc)
     item, _ = q.accept(authorization(amount=inv.due_base), inv.id, facts(), now=NOW)
     with pytest.raises(IllegalTransition):
-        q.transition(item.id, QueueState.FINAL, "skipping steps")
-    q.transition(item.id, QueueState.EXPIRED, "not sent in time")
+        q.transition(item.id, QueueState.FINAL, R("final"))
+    q.transition(item.id, QueueState.EXPIRED, R("authorization_expired_unsent"))
     with pytest.raises(IllegalTransition):
-        q.transition(item.id, QueueState.QUEUED, "revive")
+        q.transition(item.id, QueueState.QUEUED, R("verified_offline"))
     assert q.get(item.id).state == QueueState.EXPIRED
     s = q.summary(CHAIN)
     assert (s.pending_count, s.failed_count) == (0, 1)
@@ -284,20 +285,20 @@ def test_apply_moves_through_the_lifecycle_table_and_leaves_a_forbidden_move_alo
     item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
     row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
     # queued -> included is in the table: one step.
-    assert q.apply([Change(row, QueueState.INCLUDED, "in block 7", {"block_number": 7})], now=NOW + 1) == [item.id]
+    assert q.apply([Change(row, QueueState.INCLUDED, R("in_block", number=7), {"block_number": 7})], now=NOW + 1) == [item.id]
     assert q.get(item.id).state == QueueState.INCLUDED
     assert store.one("SELECT block_number FROM offline_payments WHERE id = ?", (item.id,))["block_number"] == 7
     # included -> received is in the table neither directly nor through submitted: left alone,
     # columns and all (the item changed meanwhile; the engine decides again next pass).
-    assert q.apply([Change(row, QueueState.RECEIVED, "back", {"attempts": 9})], now=NOW + 2) == []
+    assert q.apply([Change(row, QueueState.RECEIVED, R("verified_offline"), {"attempts": 9})], now=NOW + 2) == []
     assert q.get(item.id).state == QueueState.INCLUDED
     assert store.one("SELECT attempts FROM offline_payments WHERE id = ?", (item.id,))["attempts"] == 0
     # included -> double_spent is not, but included -> submitted -> double_spent is: two steps.
-    assert q.apply([Change(row, QueueState.DOUBLE_SPENT, "spent elsewhere")], now=NOW + 3) == [item.id]
+    assert q.apply([Change(row, QueueState.DOUBLE_SPENT, R("double_spent"))], now=NOW + 3) == [item.id]
     assert [h["to_state"] for h in q.history(item.id)] == ["received", "queued", "included", "submitted",
                                                           "double_spent"]
     with pytest.raises(ValueError):
-        q.apply([Change(row, None, "", {"state": "final"})], now=NOW + 4)
+        q.apply([Change(row, None, None, {"state": "final"})], now=NOW + 4)
     assert q.get(item.id).state == QueueState.DOUBLE_SPENT
 
 
@@ -307,7 +308,7 @@ def test_import_item_queues_through_the_lifecycle_and_links_the_invoice(shop):
     inv = invoice(svc)
     payload = parse_payload(raw_transfer(amount=inv.due_base - 7))
     item_id = q.import_item(payload, invoice_id=inv.id, chain_id=CHAIN, decimals=DECIMALS,
-                            verdict={"code": "ok"}, device="ab" * 8, reason="imported from device x",
+                            verdict={"code": "ok"}, device="ab" * 8, reason=R("imported_from", device="x", invoice=1),
                             due_base=inv.due_base - 7, now=NOW)
     item = q.get(item_id)
     assert item.state == QueueState.QUEUED and item.invoice_id == inv.id and item.amount_base == inv.due_base - 7
@@ -326,7 +327,7 @@ def test_mark_handed_marks_only_items_still_as_they_were_read(shop):
     items = [q.accept(raw_transfer(key=key, amount=inv.due_base), inv.id, facts(), now=NOW)[0]
              for key, inv in [(PAYER_KEY, invoice(svc, 10)), (OTHER_KEY, invoice(svc, 20))]]
     read = {i.id: (i.state.value, None) for i in items}
-    q.transition(items[0].id, QueueState.SUBMITTED, "sent meanwhile", now=NOW + 1)
+    q.transition(items[0].id, QueueState.SUBMITTED, R("sent"), now=NOW + 1)
     assert q.mark_handed(read, file_digest="d" * 64, now=NOW + 2) == [items[1].id]
     assert q.get(items[0].id).handed_off_at is None and q.get(items[1].id).handed_off_at == NOW + 2
     assert q.mark_handed(read, file_digest="d" * 64, now=NOW + 3) == []     # already handed: not again
@@ -336,7 +337,7 @@ def test_resolve_collect_again_cancels_the_sale_through_the_invoice_lifecycle(sh
     _, svc, q, _ = shop
     inv = invoice(svc)
     item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
-    q.transition(item.id, QueueState.REJECTED, "fee too low", now=NOW + 1)
+    q.transition(item.id, QueueState.REJECTED, R("fee_too_low"), now=NOW + 1)
     q.resolve(item.id, "collect_again", now=NOW + 2)
     got = svc.get(inv.id)
     assert got.state.value == "invalid"

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from pos_app.core.reasons import R
 from pos_app.shop.config import set_till
 from pos_app.app.demo.chain import DemoChain
 from pos_app.app.demo.headless import open_demo_context
@@ -100,7 +101,7 @@ def test_f3_an_invoice_that_cannot_change_state_never_holds_up_detection(tmp_pat
         ctx.store.execute("UPDATE invoices SET state = 'expired' WHERE id = ?", (stale.id,))  # expiry still ahead
         other = ctx.create_invoice(Tyiyn(4300))
         with ctx.store.transaction() as c:
-            changes = ctx.service.recompute_in(c, [stale.id, other.id], "payment update from the chain")
+            changes = ctx.service.recompute_in(c, [stale.id, other.id], R("payment_seen"))
         assert changes == [] and ctx.service.get(stale.id).state == S.EXPIRED
     finally:
         ctx.close()

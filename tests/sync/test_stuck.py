@@ -185,11 +185,15 @@ def test_f2_next_in_line_but_refused_by_the_node_is_retried_not_given_up(shop, c
 
 
 def test_f2_a_stuck_payment_that_lands_later_says_whether_the_customer_paid_twice():
+    from pos_app.core.reasons import as_text
     from pos_app.outbox import stuck
-    assert stuck.landed_note({"state": "submitted"}) == ""
-    assert stuck.landed_note({"state": "stuck", "resolution": None}) == "; it arrived after it was given up"
-    assert "paid twice" in stuck.landed_note({"state": "stuck", "resolution": "collect_again"})
-    assert "paid twice" in stuck.landed_note({"state": "stuck", "resolution": "resolved"})
+    assert stuck.landed({"state": "submitted"}, 9).code == "in_block"
+    late = stuck.landed({"state": "stuck", "resolution": None}, 9)
+    assert late.code == "in_block_after_giving_up" and "after it was given up" in as_text(late)
+    assert "paid twice" in as_text(stuck.landed({"state": "stuck", "resolution": "collect_again"}, 9))
+    assert "paid twice" in as_text(stuck.landed({"state": "stuck", "resolution": "resolved"}, 9))
+    assert all(stuck.landed(row, 9).params == {"number": 9} for row in (
+        {"state": "submitted"}, {"state": "stuck", "resolution": "resolved"}))
 
 
 # -- what the cashier sees -------------------------------------------------------------------------------

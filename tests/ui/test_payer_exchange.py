@@ -20,6 +20,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox  # noqa: E402
 
+from pos_app.core.reasons import R
 from pos_app.app.context import AppContext  # noqa: E402
 from pos_app.app.demo import accounts as A  # noqa: E402
 from pos_app.chain.demo_constants import DEMO_EXCHANGE, DEMO_EXCHANGE_NAME  # noqa: E402
@@ -97,7 +98,7 @@ def _pay(ctx, n: int, invoice_id: int, now: float) -> None:
         chain_id=DEMO_CHAIN_ID, token=A.DEMO_TOKEN_ADDRESS, tx_hash="0x" + f"{n:064x}", log_index=0,
         block_number=100 + n, block_hash="0x" + f"{n + 1000:064x}", block_time=int(now),
         payer=PAYER, payee=A.MERCHANT, value=inv.asked_base))
-    ctx.service.recompute(invoice_id, "payment update from the chain")
+    ctx.service.recompute(invoice_id, R("payment_seen"))
 
 
 def test_renaming_a_wallet_that_paid_another_sale_marks_it_shared(qtbot, shop):

@@ -20,6 +20,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from pos_app.core.reasons import R
 from pos_app.app.demo import accounts as A
 from pos_app.core.money import Tyiyn
 from pos_app.invoices.lifecycle import InvoiceState as S
@@ -42,7 +43,7 @@ def record(ctx, n: int, inv, value: int, *, final: bool = True) -> int:
         payer=PAYER, payee=inv.merchant, value=value))
     if final:
         with ctx.store.transaction() as c:
-            changes = ctx.service.finalize_payments_in(c, [pid], [inv.id], "payment final on the chain",
+            changes = ctx.service.finalize_payments_in(c, [pid], [inv.id], R("payment_final"),
                                                        now=int(time.time()))
         ctx.service.publish_changes(changes)
     return pid
@@ -61,7 +62,7 @@ def test_a_reopened_sale_is_named_in_the_alert_bar_and_opens_with_one_tap(qtbot,
     # The network takes the block back after it was final (a node that lied about finality).
     with ctx.store.transaction() as c:
         _rows, changes = ctx.service.remove_payments_in(c, sale.chain_id, sale.token, sale.merchant, 1001,
-                                                        "payment dropped by a chain reorganisation",
+                                                        R("payment_dropped"),
                                                         now=int(time.time()))
     ctx.service.publish_changes(changes)
     qtbot.waitUntil(lambda: bar.isVisible() and bar.reopened_row.isVisible(), timeout=5000)

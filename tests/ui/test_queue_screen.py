@@ -106,10 +106,11 @@ def test_relay_account_only_under_details(qtbot):
 def test_a_payments_transaction_only_under_details(qtbot):
     """The queue's rows say who and how much in shop words; the transaction and the network's own
     words (e.g. "nonce too low") are for the Details view of the chosen payment."""
+    from pos_app.core.reasons import R
     from pos_app.offline.records import QueueItem
     item = QueueItem(7, "raw_tx", Q.SUBMITTED, RELAY, 150_000_000, Tyiyn(150_00), 3, "k", "0x" + "ab" * 32,
                      "sent to the network", int(time.time()), int(time.time()), None, "0x00",
-                     last_error="nonce too low")
+                     last_error="nonce too low", why=R("sent"))
     view = QueueView("en")
     qtbot.addWidget(view)
     view.set_data([item], _summary(1, 0))

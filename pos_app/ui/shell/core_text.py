@@ -462,6 +462,7 @@ def error_text(err: BaseException) -> str:
 from pos_app.ui.shell.reasons import history_text, queue_history_text, reason_text  # noqa: E402,F401
 
 
-def queue_reason_text(reason: str | None) -> str:
-    """An offline payment's last reason (``QueueItem.reason``) in the cashier's words and language."""
+def queue_reason_text(reason: Any) -> str:
+    """An offline payment's last reason (``QueueItem.why``: a code and its parameters) in the
+    cashier's words and language."""
     return reason_text(reason)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer,
 from PySide6.QtWidgets import QStackedWidget
 
 from pos_app.core.events import OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
+from pos_app.core.reasons import R
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, format_som
 from pos_app.ui.screens.offline.failure_bar import FailureBar
 from pos_app.ui.shell.bridge import EventBridge, Worker
@@ -385,7 +386,7 @@ class OfflineController(QObject):
                 self.runner.wake()
             self.queue_view.show_message(lambda: plural(self.tr(
                 "%n saved payment(s) will be sent from this till again.", "", len(ids)), len(ids)))
-        self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason="taken back on this till"),
+        self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason=R("taken_back_here")),
                     done, self._queue_error)
 
     def refresh_device(self) -> None:

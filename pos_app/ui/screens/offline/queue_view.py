@@ -71,8 +71,8 @@ class QueueTableModel(QAbstractTableModel):
                 "stuck": self.tr("Never went through"),
                 "needs_attention": self.tr("Needs attention")}.get(state, state)
 
-    def reason_text(self, reason: str) -> str:
-        """The reason the core wrote (in English, for the history) in the cashier's words and language."""
+    def reason_text(self, reason: Any) -> str:
+        """The item's last reason (a code and its parameters) in the cashier's words and language."""
         return queue_reason_text(reason)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -90,7 +90,7 @@ class QueueTableModel(QAbstractTableModel):
                 "invoice": str(it.invoice_id),
                 "kind": self.tr("Signed transfer") if it.kind == "raw_tx" else self.tr("Payment permission"),
                 "state": self.state_text(state),
-                "reason": self.reason_text(it.reason),
+                "reason": self.reason_text(it.why),
             }[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "payer":
             return it.payer

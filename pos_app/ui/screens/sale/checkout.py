@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
 
 from pos_app.core.events import InvoiceChanged
+from pos_app.core.reasons import R
 from pos_app.core.money import Tyiyn
 from pos_app.ui.screens.sale.sale_screen import SaleScreen
 from pos_app.ui.shell.bridge import EventBridge, Worker
@@ -219,7 +220,7 @@ class CheckoutController(QObject):
     def cancel(self, invoice_id: int, *, then_new: bool = False) -> None:
         from pos_app.invoices.lifecycle import InvoiceState
         self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason="sale cancelled"),
+                                                  reason=R("sale_cancelled")),
                     (lambda _inv: self.new_sale()) if then_new else None,
                     lambda err: self.payment.advice.setText(error_text(err)))
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from pos_app.core.events import InvoiceChanged, InvoiceCreated, PaymentRemoved, PaymentSeen
+from pos_app.core.reasons import R
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 
@@ -131,7 +132,7 @@ class SalesController(QObject):
     def cancel(self, invoice_id: int) -> None:
         from pos_app.invoices.lifecycle import InvoiceState
         self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason="sale cancelled"),
+                                                  reason=R("sale_cancelled")),
                     lambda inv: self.screen.assign_message.setText(
                         self.tr("Sale %1 is cancelled.").replace("%1", str(inv.id))),
                     lambda err: self.screen.assign_message.setText(error_text(err)))

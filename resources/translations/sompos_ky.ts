@@ -169,27 +169,27 @@
 <context>
     <name>DemoPhone</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="110"/>
         <source>Customer&apos;s phone (demo)</source>
         <translation>Кардардын телефону (демо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="110"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
         <source>Pay exactly</source>
         <translation>Так төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="112"/>
         <source>Pay half</source>
         <translation>Жарымын төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="112"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="113"/>
         <source>Pay 10 som more</source>
         <translation>10 сом ашык төлөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="114"/>
         <source>Pay without the shop&apos;s network</source>
         <translation>Дүкөндө тармак жок кезде төлөө</translation>
     </message>
@@ -198,53 +198,53 @@
         <translation type="vanished">Авторизация (EIP-3009)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="117"/>
         <source>Payment permission (no network fee)</source>
         <translation>Төлөмгө уруксат (тармак комиссиясыз)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="118"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="120"/>
         <source>Sign offline payment</source>
         <translation>Офлайн төлөмгө кол коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="121"/>
         <source>Hand over (scan)</source>
         <translation>Кассирге берүү (сканерлөө)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="122"/>
         <source>Shop network: ON</source>
         <translation>Дүкөндүн тармагы: күйгүзүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="123"/>
         <source>Shop network: OFF</source>
         <translation>Дүкөндүн тармагы: өчүрүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="163"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>Экранда эсеп жок: адегенде сатууну түзүңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="139"/>
         <source>Sending %1…</source>
         <translation>%1 жөнөтүлүүдө…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="141"/>
         <source>Sent: %1</source>
         <translation>Жөнөтүлдү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="172"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="173"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Кол коюлду. Бул QR кодду кассирге көрсөтүңүз.</translation>
     </message>
@@ -353,12 +353,12 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -367,12 +367,12 @@
         <translation type="vanished">Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
@@ -381,12 +381,12 @@
         <translation type="vanished">Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Price</source>
         <translation>Баасы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Received</source>
         <translation>Келип түштү</translation>
     </message>
@@ -395,78 +395,73 @@
         <translation type="vanished">Калды / кайтарым</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Still due</source>
         <translation>Калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Give back</source>
         <translation>Кайтаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="88"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="87"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="89"/>
         <source>give back %1</source>
         <translation>%1 кайтарып берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="90"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="91"/>
         <source>%1 due</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="115"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Sent for another till (sale %1 there)</source>
         <translation>Башка касса үчүн жөнөтүлдү (ал жактагы %1-сатуу)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Waiting</source>
-        <translation>Күтүлүүдө</translation>
+        <translation type="vanished">Күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Confirming</source>
-        <translation>Ырасталууда</translation>
+        <translation type="vanished">Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Paid</source>
-        <translation>Төлөндү</translation>
+        <translation type="vanished">Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Expired</source>
-        <translation>Мөөнөтү бүттү</translation>
+        <translation type="vanished">Мөөнөтү бүттү</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="vanished">Жокко чыгарылды</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/models/tables.py" line="117"/>
-        <source>Cancelled</source>
-        <translation>Жокко чыгарылды</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>partly paid</source>
         <translation>жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>overpaid</source>
         <translation>ашык төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="119"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>paid late</source>
         <translation>мөөнөтүнөн кийин төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="122"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="121"/>
         <source>accepted short by %1</source>
         <translation>%1 кем болсо да кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="124"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="123"/>
         <source>its payment left the network</source>
         <translation>төлөмү тармактан чыгып кетти</translation>
     </message>
@@ -693,7 +688,7 @@
         <translation type="vanished">Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="218"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн төлөм (%1) жөнөтүлүүнү күтүүдө.</numerusform>
@@ -705,62 +700,55 @@
         <translation type="vanished">Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн төлөм %1 (%2) келип түштү жана толук ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>Күтүп жаткан төлөмгө уруксаттар үчүн тармак комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer spent this money elsewhere first</source>
-        <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
+        <translation type="vanished">кардар бул акчаны мурун башка жерде сарптап койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the customer&apos;s account did not have enough</source>
-        <translation>кардардын эсебинде каражат жетишкен жок</translation>
+        <translation type="vanished">кардардын эсебинде каражат жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the token refused the transfer</source>
-        <translation>токен которууну четке какты</translation>
+        <translation type="vanished">токен которууну четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>the customer cancelled the payment</source>
-        <translation>кардар төлөмдү жокко чыгарды</translation>
+        <translation type="vanished">кардар төлөмдү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>it could not be sent in time</source>
-        <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
+        <translation type="vanished">аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>the network refused it</source>
-        <translation>тармак аны четке какты</translation>
+        <translation type="vanished">тармак аны четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="287"/>
         <source>it never went through: the network held it back</source>
-        <translation>ал эч өткөн жок: тармак аны кармап калды</translation>
+        <translation type="vanished">ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>%n төлөм %1 файлына сакталды. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</numerusform>
@@ -768,7 +756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="357"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Бул ушул кассанын өз файлы: %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -776,7 +764,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="367"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>%n төлөм жүктөлдү (мурунтан бар болгону: %1); алар ушул кассанын кезеги менен жөнөтүлөт.</numerusform>
@@ -784,7 +772,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="388"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="380"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Сакталган %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -792,12 +780,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="440"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="432"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Жөнөтүүчү ачкыч түзүлдү. Тармак комиссиясы үчүн ага BNB салыңыз (анын эсеби «Толугураак» бөлүмүндө).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="458"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="450"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -818,7 +806,7 @@
         <translation type="vanished">Сакталган төлөмдөрдү (%1) кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="425"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="417"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
@@ -908,22 +896,22 @@
         <translation type="vanished">Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кардардын капчыгы:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Cancel sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>Customer pays offline (scan)</source>
         <translation>Кардар офлайн төлөйт (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>New sale</source>
         <translation>Жаңы сатуу</translation>
     </message>
@@ -936,38 +924,36 @@
         <translation type="vanished">Капчык жөнөтө турган так сумма: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="277"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Бул капчык форматы бул тармакта иштебейт, башкасын тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Expires in %1</source>
         <translation>%1 калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="321"/>
         <source>Paid</source>
-        <translation>Төлөндү</translation>
+        <translation type="vanished">Төлөндү</translation>
     </message>
     <message>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation type="vanished">Кардар ашык төлөдү: айырмасын кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="328"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Эсептин мөөнөтү бүткөндөн кийин төлөндү, акча келди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
-        <source>Seen in a block: confirming…</source>
-        <translation>Төлөм блокто: ырасталууда…</translation>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="330"/>
+        <source>Payment arrived: confirming…</source>
+        <translation>Төлөм келди: ырасталууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="333"/>
         <source>Expired</source>
-        <translation>Мөөнөтү бүттү</translation>
+        <translation type="vanished">Мөөнөтү бүттү</translation>
     </message>
     <message>
         <source>Start a new sale if the customer still wants to pay.</source>
@@ -978,113 +964,112 @@
         <translation type="vanished">Мөөнөтү бүткөнгө чейин бир бөлүгү гана төлөндү: калганын алыңыз же акчаны кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Charge again</source>
         <translation>Кайра эсеп коюу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="200"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="227"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="228"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Капчык жөнөтө турган так сумма: %1 сом. Акыркы сандар бул сатууну башкалардан айырмалайт; капчык аларды тегеректесе да төлөм толук болот.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="317"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="318"/>
         <source>Sent for another till (sale %1 there)</source>
         <translation>Башка касса үчүн жөнөтүлдү (ал жактагы %1-сатуу)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="320"/>
         <source>Not this till&apos;s sale: it is not counted in this till&apos;s money.</source>
         <translation>Бул башка кассанын сатуусу: ал бул кассанын акчасына кошулбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="323"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
         <source>Paid (accepted short by %1)</source>
         <translation>Төлөндү (%1 кем болсо да кабыл алынды)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="325"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="326"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Кардар керегинен көп төлөдү: кайтарымды бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="331"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
         <source>Accepted as paid, short by %1.</source>
         <translation>Төлөндү деп кабыл алынды, жетпеген сумма: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="334"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="335"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Кардар дагы эле төлөгүсү келсе, «Кайра эсеп коюу» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="336"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Мөөнөтү бүткөнгө чейин бир бөлүгү төлөндү: калганына кайра эсеп коюңуз же төлөнгөн бөлүгүн кайтарыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="339"/>
         <source>Cancelled</source>
-        <translation>Жокко чыгарылды</translation>
+        <translation type="vanished">Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
         <source>Accepted offline</source>
         <translation>Офлайн кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="343"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Тармак күтүлүүдө: байланыш пайда болгондо төлөм жөнөтүлөт. Сатуу бүттү, жаңысын баштаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="346"/>
         <source>Waiting for payment</source>
         <translation>Төлөм күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="347"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
         <source>Partly paid</source>
         <translation>Жарым-жартылай төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="349"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Кардардан кайра сканерлөөнү сураныңыз: эми код калган сумманы гана сурайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="351"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Байланыш жок: кардар тармаксыз эле телефонунан төлөй алат. «Кардар офлайн төлөйт (скан)» баскычын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="354"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="355"/>
         <source>This sale was paid, but its payment has left the network: ask the customer, or charge again.</source>
         <translation>Бул сатуу төлөнгөн, бирок анын төлөмү тармактан чыгып кетти: кардардан сураңыз же кайра эсеп коюңуз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="364"/>
         <source>Accept as paid (short %1)</source>
         <translation>Төлөндү деп кабыл алуу (%1 кем)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="392"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="393"/>
         <source>Received: %1</source>
         <translation>Келип түштү: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="395"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="396"/>
         <source>Still due: %1</source>
         <translation>Дагы төлөнүшү керек: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="397"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="400"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="398"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="401"/>
         <source>Give back: %1</source>
         <translation>Кайтарып берүү: %1</translation>
     </message>
@@ -1100,32 +1085,32 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="220"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="219"/>
         <source>paid to another till with this till&apos;s number</source>
         <translation>ушул кассанын номерин колдонгон башка кассага төлөнгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="222"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="221"/>
         <source>matches an earlier request of sale %1</source>
         <translation>%1-сатуунун мурунку суроосуна дал келет</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Note</source>
         <translation>Эскертүү</translation>
     </message>
@@ -1137,62 +1122,59 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Time</source>
         <translation>Убакыт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Payer</source>
         <translation>Төлөөчү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>Kind</source>
         <translation>Түрү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>State</source>
         <translation>Абалы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>Reason</source>
         <translation>Себеби</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Received</source>
-        <translation>Кабыл алынган</translation>
+        <translation type="vanished">Кабыл алынган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Waiting for network</source>
-        <translation>Тармак күтүлүүдө</translation>
+        <translation type="vanished">Тармак күтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Sent</source>
-        <translation>Жөнөтүлгөн</translation>
+        <translation type="vanished">Жөнөтүлгөн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="86"/>
         <source>Payment permission</source>
         <translation>Төлөмгө уруксат</translation>
     </message>
@@ -1201,65 +1183,55 @@
         <translation type="vanished">Блокко кирген</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Done</source>
-        <translation>Аткарылган</translation>
+        <translation type="vanished">Аткарылган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Confirming</source>
-        <translation>Ырасталууда</translation>
+        <translation type="vanished">Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Refused by network</source>
-        <translation>Тармак четке какты</translation>
+        <translation type="vanished">Тармак четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Expired</source>
-        <translation>Мөөнөтү бүттү</translation>
+        <translation type="vanished">Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>Spent elsewhere</source>
-        <translation>Башка жерде сарпталган</translation>
+        <translation type="vanished">Башка жерде сарпталган</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>No funds</source>
-        <translation>Каражат жок</translation>
+        <translation type="vanished">Каражат жок</translation>
     </message>
     <message>
         <source>Failed on chain</source>
         <translation type="vanished">Блокчейнде өтпөй калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Cancelled by payer</source>
-        <translation>Төлөөчү жокко чыгарды</translation>
+        <translation type="vanished">Төлөөчү жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Refused by the som token</source>
-        <translation>Сом токени четке какты</translation>
+        <translation type="vanished">Сом токени четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
         <source>Never went through</source>
-        <translation>Эч өткөн жок</translation>
+        <translation type="vanished">Эч өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
         <source>Needs attention</source>
-        <translation>Көңүл буруу керек</translation>
+        <translation type="vanished">Көңүл буруу керек</translation>
     </message>
     <message>
         <source>Checked offline, waiting for the network</source>
         <translation type="vanished">Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="86"/>
         <source>Signed transfer</source>
         <translation>Кол коюлган которуу</translation>
     </message>
@@ -1271,22 +1243,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="231"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="226"/>
         <source>Save the unsent payments for another till</source>
         <translation>Жөнөтүлө элек төлөмдөрдү башка касса үчүн сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="232"/>
         <source>Load payments from another till</source>
         <translation>Башка кассадан төлөмдөрдү жүктөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="240"/>
         <source>Another till&apos;s file</source>
         <translation>Башка кассанын файлы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="241"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1299,74 +1271,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Ошол кассанын «Офлайн төлөмдөр» экранында ушул номер көрсөтүлгөнбү? Толугу менен дал келсе гана кабыл алыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="247"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Эч нерсе жүктөлгөн жок: касса кабыл алынган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="256"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="251"/>
         <source>Take back</source>
         <translation>Кайтарып алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Башка касса үчүн сакталган төлөмдөрдү ушул кассадан жөнөтөсүзбү? Файл жоголсо же ал жакка жүктөлбөсө ушундай кылыңыз. Башка касса мурун жөнөткөн төлөм эки жолу төлөнбөйт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="265"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="260"/>
         <source>This till&apos;s number: %1</source>
         <translation>Бул кассанын номери: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
         <source>Relay key</source>
         <translation>Жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="263"/>
         <source>Passphrase of the relay key:</source>
         <translation>Жөнөтүүчү ачкычтын сырсөз айкашы:</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="269"/>
         <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="297"/>
         <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>New relay key</source>
         <translation>Жаңы жөнөтүүчү ачкыч</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="275"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="298"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Сырсөз айкашын ойлоп табыңыз (кеминде 10 белги):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
         <source>Type the passphrase again:</source>
         <translation>Сырсөз айкашын кайра териңиз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="312"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Эки сырсөз айкашы дал келбейт; эч нерсе өзгөргөн жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Жөнөтүүчү ачкычты импорттоо (ачкыч сактагыч файлы же жеке ачкыч)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="288"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Ошол ачкыч файлынын сырсөз айкашы (жөнөкөй ачкыч үчүн бош калтырыңыз):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="338"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="333"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Тармакка жөнөтүлүүдө: дагы %n төлөм бүтө элек.</numerusform>
@@ -1374,87 +1346,87 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="336"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Офлайн кабыл алынгандын баары жөнөтүлдү жана биротоло ырасталды же жабылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Жөнөтүүчү ачкыч жок: кардарлардын төлөмгө уруксаттары ал түзүлгөнгө чейин күтөт (ал тармак комиссиясын төлөйт).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачык: төлөмгө уруксаттар жөнөтүлүүдө.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Жөнөтүүчү ачкыч кулпуланган: төлөмгө уруксаттарды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Жөнөтүүчү ачкычтын эсеби (тармак комиссиясы үчүн ага BNB салыңыз): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="212"/>
         <source>Payment %1: transaction %2, payer %3.</source>
         <translation>%1-төлөм: транзакция %2, төлөөчү %3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
         <source>Last answer from the network: %1</source>
         <translation>Тармактын акыркы жообу: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="222"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
         <source>Choose a payment in the list to see its transaction.</source>
         <translation>Транзакциясын көрүү үчүн тизмеден төлөмдү тандаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="360"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="355"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Бул төлөмдөрдү башка касса жөнөтө алат: аларды ал үчүн флешкага сактаңыз же башка кассанын флешкасын бул жерге жүктөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="357"/>
         <source>Save to stick…</source>
         <translation>Флешкага…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="358"/>
         <source>Load from stick…</source>
         <translation>Флешкадан…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
         <source>Take back…</source>
         <translation>Кайра алуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="367"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
         <source>Unlock…</source>
         <translation>Кулпуну ачуу…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
         <source>Create key…</source>
         <translation>Ачкыч түзүү…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="369"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
         <source>Import key…</source>
         <translation>Ачкыч импорттоо…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="370"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="365"/>
         <source>Details</source>
         <translation>Толугураак</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="385"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Күтүүдө: %n төлөм, %1: жөнөтүлө турган %2, жөнөтүлүп ырасталып жаткан %3.</numerusform>
@@ -1462,17 +1434,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="394"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="389"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Офлайн кабыл алынгандан эч нерсе күтүп турган жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Колдонулган лимиттер: %2 ичинен %1, %4 төлөмдүн ичинен %3.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="400"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Өтпөй калды: %n төлөм.</numerusform>
@@ -1480,7 +1452,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="413"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="408"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Баары жөнөтүлдү; тармак төлөмдөрдү ырастап жатат.</translation>
     </message>
@@ -1497,7 +1469,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Жөнөтүүчү ачкыч (%1) кулпуланган: авторизацияларды жөнөтүү үчүн анын кулпусун ачыңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="354"/>
         <source>Offline payments</source>
         <translation>Офлайн төлөмдөр</translation>
     </message>
@@ -1530,17 +1502,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Күтүп жатат: %1 төлөм, %2. Колдонулган лимиттер: сумма %4 ичинен %3, төлөм %6 ичинен %5. Өтпөй калганы: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="409"/>
         <source>Nothing waits to be sent.</source>
         <translation>Жөнөтүлүүнү күткөн эч нерсе жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Жөнөтүү мөөнөтү өтүп кетти: азыр эле тармакка туташыңыз. Жаңы офлайн төлөмдөр кабыл алынбайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="424"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>%1 саат %2 мүнөттүн ичинде жөнөтүңүз (ага чейин тармакка туташыңыз).</translation>
     </message>
@@ -3496,152 +3468,134 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>бул касса</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="34"/>
         <source>Waiting</source>
-        <translation>Күтүүдө</translation>
+        <translation type="vanished">Күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="35"/>
         <source>Confirming</source>
-        <translation>Ырасталууда</translation>
+        <translation type="vanished">Ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
         <source>Paid</source>
-        <translation>Төлөндү</translation>
+        <translation type="vanished">Төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
         <source>Expired</source>
-        <translation>Мөөнөтү бүттү</translation>
+        <translation type="vanished">Мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
         <source>Cancelled</source>
-        <translation>Жокко чыгарылды</translation>
+        <translation type="vanished">Жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
         <source>received</source>
-        <translation>кабыл алынды</translation>
+        <translation type="vanished">кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
         <source>waiting for the network</source>
-        <translation>тармакты күтүүдө</translation>
+        <translation type="vanished">тармакты күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
         <source>sent</source>
-        <translation>жөнөтүлдү</translation>
+        <translation type="vanished">жөнөтүлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
         <source>confirming</source>
-        <translation>ырасталууда</translation>
+        <translation type="vanished">ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
         <source>done</source>
-        <translation>аткарылды</translation>
+        <translation type="vanished">аткарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
         <source>refused by the network</source>
-        <translation>тармак четке какты</translation>
+        <translation type="vanished">тармак четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
         <source>expired</source>
-        <translation>мөөнөтү бүттү</translation>
+        <translation type="vanished">мөөнөтү бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
         <source>spent elsewhere</source>
-        <translation>башка жерде сарпталды</translation>
+        <translation type="vanished">башка жерде сарпталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
         <source>not enough money</source>
-        <translation>акча жетишкен жок</translation>
+        <translation type="vanished">акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
         <source>refused by the som token</source>
-        <translation>сом токени четке какты</translation>
+        <translation type="vanished">сом токени четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
         <source>cancelled by the customer</source>
-        <translation>кардар жокко чыгарды</translation>
+        <translation type="vanished">кардар жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
         <source>never went through</source>
-        <translation>эч өткөн жок</translation>
+        <translation type="vanished">эч өткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
         <source>needs attention</source>
-        <translation>көңүл бурууну талап кылат</translation>
+        <translation type="vanished">көңүл бурууну талап кылат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
         <source>Sale started</source>
         <translation>Сатуу башталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="63"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
         <source>The time to pay ran out</source>
         <translation>Төлөө убактысы бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="80"/>
         <source>Checked again when the till started</source>
         <translation>Касса күйгүзүлгөндө кайра текшерилди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
         <source>A payment arrived</source>
         <translation>Төлөм келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
         <source>The payment is confirmed</source>
         <translation>Төлөм ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>The network took a payment back; it is checked again</source>
         <translation>Тармак төлөмдү артка кайтарды; ал кайра текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
         <source>Marked by {actor}: {reason}</source>
         <translation>Белгилеген: {actor}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Marked by {actor}</source>
         <translation>Белгилеген: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
         <source>Charged again by {actor}</source>
         <translation>Кайра эсеп койгон: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Accepted as paid though short, by {actor}</source>
         <translation>Кем болсо да төлөндү деп кабыл алган: {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
         <source>The money of its offline payment arrived</source>
         <translation>Офлайн төлөмүнүн акчасы келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>{payment}-төлөмдү байлаган: {actor}</translation>
     </message>
@@ -3654,37 +3608,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Башка кассадан алынып келди; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="74"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; тармакты күтүүдө ({item}-офлайн төлөм)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>{item}-офлайн төлөм өтпөй калды ({state}); кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Paid offline</source>
         <translation>Офлайн төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
         <source>Brought from another till</source>
         <translation>Башка кассадан алынып келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
         <source>sale cancelled</source>
         <translation>сатуу жокко чыгарылды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
         <source>Received from the customer</source>
         <translation>Кардардан кабыл алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Офлайн текшерилди, тармакты күтүүдө</translation>
     </message>
@@ -3693,214 +3647,214 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Башка кассадан алынып келди (ал жактагы {invoice}-сатуу): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Башка кассадан алынып келди (ал жактагы {invoice}-сатуу)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="100"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Кайрадан ушул касса жөнөтөт: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
         <source>taken back on this till</source>
         <translation>ушул кассада кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>taken back by hand</source>
         <translation>кол менен кайра алынды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
         <source>no other till had sent it in time</source>
         <translation>башка касса аны убагында жөнөткөн жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
         <source>they came back in a file from another till</source>
         <translation>алар башка кассадан файл менен кайтып келди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="105"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>ушул кассанын өз файлы {file} бул жерге кайра жүктөлдү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="107"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Жапкан: {actor}: кардарга кайра эсеп коюлду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Жапкан: {actor}: башка жол менен төлөндү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Сом токени мындай төлөмдү кабыл ала албайт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү жөнөтүлгөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>Кардардын эсебинде акча жетишпейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>Кардардын эсебинде акча жетишкен жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Бул төлөмдү жөнөтүүчү ачкыч эмес, дүкөндүн өз эсеби гана жөнөтө алат</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Бул төлөмгө уруксат колдонулуп же жокко чыгарылып бүткөн; кардардын төлөмдөрүн текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="124"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Башка касса жөнөтүп койгон; ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Кардар төлөмдү жөнөтүлгөнгө чейин жокко чыгарды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Жөнөтүлдү, ырастоону күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Мурда жөнөтүлгөн; жеткени текшерилүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Кардардын эсебинен тармак комиссиясын төлөөгө болбойт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Кардардын тармак комиссиясы азыр өтө аз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
         <source>The som token refused the payment</source>
         <translation>Сом токени төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
         <source>The network refused this payment</source>
         <translation>Тармак бул төлөмдү четке какты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Тармак ырастоону артка кайтарды; кайра күтүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Жоголду деп эсептелгенден кийин келди, ал эми кардарга кайра эсеп коюлган: кардар эки жолу төлөдү, төлөмдөрдүн бирин кайтарыңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Жоголду деп эсептелип, башка жол менен төлөндү деп белгиленгенден кийин келди: кардар эки жолу төлөгөн жокпу, текшериңиз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Жоголду деп эсептелгенден кийин келди; ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <source>Arrived, confirming</source>
         <translation>Жетти, ырасталууда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>Confirmed</source>
         <translation>Ырасталды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Тармак анын төлөмүн артка кайтарды; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Тармак өттү деди, бирок акча келген жок; кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Тармак бул төлөм өттү деп кайталап жатат, бирок акча эч келген жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Кардардын төлөмгө уруксатынын мөөнөтү төлөм өткөнгө чейин бүттү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Кардар бул акчаны мурда башка жерге сарптаган; бул төлөм эч качан келбейт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>Sent by someone else, but the network dropped it; sending it from this till</source>
         <translation>Башка бирөө жөнөткөн, бирок тармак аны таштады; бул кассадан жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Sending it again with the relay key</source>
         <translation>Жөнөтүүчү ачкыч менен кайра жөнөтүлүүдө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Эч өткөн жок: кардардын капчыгында тармакка жетпеген мурунку төлөмдөр бар (%n), ошондуктан тармак бул төлөмдү {minutes} мүнөт кармап турду</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
     </message>
@@ -3910,6 +3864,126 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     <message>
         <source>Som POS</source>
         <translation type="vanished">Som POS</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="39"/>
+        <source>Waiting</source>
+        <translation>Күтүлүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
+        <source>Confirming</source>
+        <translation>Ырасталууда</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="41"/>
+        <source>Paid</source>
+        <translation>Төлөндү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
+        <source>Expired</source>
+        <translation>Мөөнөтү бүттү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
+        <source>Cancelled</source>
+        <translation>Жокко чыгарылды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
+        <source>Received</source>
+        <translation>Келип түштү</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
+        <source>Waiting for network</source>
+        <translation>Тармак күтүлүүдө</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
+        <source>Sent</source>
+        <translation>Жөнөтүлгөн</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
+        <source>Done</source>
+        <translation>Аткарылган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
+        <source>Refused by network</source>
+        <translation>Тармак четке какты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
+        <source>Spent elsewhere</source>
+        <translation>Башка жерде сарпталган</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="55"/>
+        <source>No funds</source>
+        <translation>Каражат жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="56"/>
+        <source>Refused by the som token</source>
+        <translation>Сом токени четке какты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="57"/>
+        <source>Cancelled by payer</source>
+        <translation>Төлөөчү жокко чыгарды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="58"/>
+        <source>Never went through</source>
+        <translation>Эч өткөн жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="59"/>
+        <source>Needs attention</source>
+        <translation>Көңүл буруу керек</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
+        <source>the customer spent this money elsewhere first</source>
+        <translation>кардар бул акчаны мурун башка жерде сарптап койгон</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
+        <source>the customer&apos;s account did not have enough</source>
+        <translation>кардардын эсебинде каражат жетишкен жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
+        <source>the token refused the transfer</source>
+        <translation>токен которууну четке какты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
+        <source>the customer cancelled the payment</source>
+        <translation>кардар төлөмдү жокко чыгарды</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
+        <source>it could not be sent in time</source>
+        <translation>аны өз убагында жөнөтүү мүмкүн болгон жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <source>the network refused it</source>
+        <translation>тармак аны четке какты</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <source>it never went through: the network held it back</source>
+        <translation>ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
 </context>
 </TS>

@@ -172,27 +172,27 @@
 <context>
     <name>DemoPhone</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="110"/>
         <source>Customer&apos;s phone (demo)</source>
         <translation>Телефон покупателя (демо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="110"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
         <source>Pay exactly</source>
         <translation>Оплатить ровно</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="111"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="112"/>
         <source>Pay half</source>
         <translation>Оплатить половину</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="112"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="113"/>
         <source>Pay 10 som more</source>
         <translation>Оплатить на 10 сом больше</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="114"/>
         <source>Pay without the shop&apos;s network</source>
         <translation>Оплата без сети магазина</translation>
     </message>
@@ -201,53 +201,53 @@
         <translation type="vanished">Авторизация (EIP-3009)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="117"/>
         <source>Payment permission (no network fee)</source>
         <translation>Разрешение на оплату (без комиссии сети)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="117"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="118"/>
         <source>Signed transfer</source>
         <translation>Подписанный перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="120"/>
         <source>Sign offline payment</source>
         <translation>Подписать офлайн-платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="120"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="121"/>
         <source>Hand over (scan)</source>
         <translation>Передать кассиру (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="121"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="122"/>
         <source>Shop network: ON</source>
         <translation>Сеть магазина: вкл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="123"/>
         <source>Shop network: OFF</source>
         <translation>Сеть магазина: выкл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="127"/>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="128"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="163"/>
         <source>No invoice on screen: charge a sale first.</source>
         <translation>На экране нет счёта: сначала оформите продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="139"/>
         <source>Sending %1…</source>
         <translation>Отправка %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="141"/>
         <source>Sent: %1</source>
         <translation>Отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="172"/>
+        <location filename="../../pos_app/ui/screens/offline/demo_phone.py" line="173"/>
         <source>Signed. Show this QR to the cashier.</source>
         <translation>Подписано. Покажите этот QR-код кассиру.</translation>
     </message>
@@ -356,12 +356,12 @@
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -370,12 +370,12 @@
         <translation type="vanished">Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
@@ -384,12 +384,12 @@
         <translation type="vanished">Транзакция</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Price</source>
         <translation>Цена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
@@ -398,78 +398,73 @@
         <translation type="vanished">Осталось / сдача</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="33"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
         <source>Still due</source>
         <translation>Осталось</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="34"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="35"/>
         <source>Give back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="86"/>
-        <location filename="../../pos_app/ui/models/tables.py" line="88"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="87"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="89"/>
         <source>give back %1</source>
         <translation>вернуть %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="90"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="91"/>
         <source>%1 due</source>
         <translation>осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="115"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Sent for another till (sale %1 there)</source>
         <translation>Отправлено за другую кассу (там продажа %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Waiting</source>
-        <translation>Ожидание</translation>
+        <translation type="vanished">Ожидание</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Confirming</source>
-        <translation>Подтверждается</translation>
+        <translation type="vanished">Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="116"/>
         <source>Paid</source>
-        <translation>Оплачено</translation>
+        <translation type="vanished">Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>Expired</source>
-        <translation>Срок истёк</translation>
+        <translation type="vanished">Срок истёк</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="vanished">Отменено</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/models/tables.py" line="117"/>
-        <source>Cancelled</source>
-        <translation>Отменено</translation>
-    </message>
-    <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>partly paid</source>
         <translation>оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="117"/>
         <source>overpaid</source>
         <translation>переплата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="119"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="118"/>
         <source>paid late</source>
         <translation>оплачено после срока</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="122"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="121"/>
         <source>accepted short by %1</source>
         <translation>принято с недостачей %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="124"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="123"/>
         <source>its payment left the network</source>
         <translation>платёж ушёл из сети</translation>
     </message>
@@ -697,7 +692,7 @@
         <translation type="vanished">Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="218"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн-платёж (%1) ждёт отправки.</numerusform>
@@ -710,62 +705,55 @@
         <translation type="vanished">На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн-платёж %1 (%2) поступил и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие разрешения на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="281"/>
         <source>the customer spent this money elsewhere first</source>
-        <translation>покупатель раньше потратил эти деньги в другом месте</translation>
+        <translation type="vanished">покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="282"/>
         <source>the customer&apos;s account did not have enough</source>
-        <translation>на счёте покупателя не хватило средств</translation>
+        <translation type="vanished">на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="283"/>
         <source>the token refused the transfer</source>
-        <translation>токен отклонил перевод</translation>
+        <translation type="vanished">токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>the customer cancelled the payment</source>
-        <translation>покупатель отменил платёж</translation>
+        <translation type="vanished">покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="285"/>
         <source>it could not be sent in time</source>
-        <translation>его не удалось отправить вовремя</translation>
+        <translation type="vanished">его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="286"/>
         <source>the network refused it</source>
-        <translation>сеть его отклонила</translation>
+        <translation type="vanished">сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="287"/>
         <source>it never went through: the network held it back</source>
-        <translation>он так и не прошёл: сеть его задержала</translation>
+        <translation type="vanished">он так и не прошёл: сеть его задержала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="297"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="343"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>Сохранён %n платёж в %1. Эта касса его не отправит; отнесите файл на кассу, подключённую к сети.</numerusform>
@@ -774,7 +762,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="365"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="357"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Это файл этой же кассы: %n платёж снова отправит эта касса.</numerusform>
@@ -783,7 +771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="367"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>Загружен %n платёж (уже были здесь: %1); он отправится вместе с очередью этой кассы.</numerusform>
@@ -792,7 +780,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="388"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="380"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>%n сохранённый платёж снова отправит эта касса.</numerusform>
@@ -801,12 +789,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="440"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="432"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Ключ отправителя создан. Пополните его BNB для комиссии сети (его счёт — в разделе «Подробнее»).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="458"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="450"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Ключ отправителя импортирован и разблокирован.</translation>
     </message>
@@ -827,7 +815,7 @@
         <translation type="vanished">Сохранённые платежи (%1) снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="425"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="417"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
@@ -917,22 +905,22 @@
         <translation type="vanished">Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
         <source>Customer&apos;s wallet:</source>
         <translation>Кошелёк покупателя:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
         <source>Cancel sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
         <source>Customer pays offline (scan)</source>
         <translation>Покупатель платит офлайн (скан)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
         <source>New sale</source>
         <translation>Новая продажа</translation>
     </message>
@@ -945,38 +933,36 @@
         <translation type="vanished">Точная сумма, которую отправит кошелёк: %1 сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="276"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="277"/>
         <source>This wallet format is not available on this network; choose another.</source>
         <translation>Этот формат кошелька не работает в этой сети, выберите другой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="288"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="289"/>
         <source>Expires in %1</source>
         <translation>Осталось %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="321"/>
         <source>Paid</source>
-        <translation>Оплачено</translation>
+        <translation type="vanished">Оплачено</translation>
     </message>
     <message>
         <source>The customer paid more than asked: give the difference back.</source>
         <translation type="vanished">Покупатель заплатил больше: верните разницу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="327"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="328"/>
         <source>Paid after the invoice expired; the money has arrived.</source>
         <translation>Оплачено после окончания срока счёта, деньги поступили.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="329"/>
-        <source>Seen in a block: confirming…</source>
-        <translation>Платёж в блоке: подтверждается…</translation>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="330"/>
+        <source>Payment arrived: confirming…</source>
+        <translation>Платёж пришёл: подтверждается…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="333"/>
         <source>Expired</source>
-        <translation>Срок истёк</translation>
+        <translation type="vanished">Срок истёк</translation>
     </message>
     <message>
         <source>Start a new sale if the customer still wants to pay.</source>
@@ -987,113 +973,112 @@
         <translation type="vanished">До окончания срока оплачена только часть: получите остаток или верните деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
         <source>Charge again</source>
         <translation>Выставить снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="200"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="227"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="228"/>
         <source>Exact amount the wallet sends: %1 som. The last digits tell this sale apart from others; a wallet that rounds them away still pays in full.</source>
         <translation>Точная сумма, которую отправит кошелёк: %1 сом. Последние цифры отличают эту продажу от других; если кошелёк их округлит, оплата всё равно полная.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="317"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="318"/>
         <source>Sent for another till (sale %1 there)</source>
         <translation>Отправлено за другую кассу (там продажа %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="319"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="320"/>
         <source>Not this till&apos;s sale: it is not counted in this till&apos;s money.</source>
         <translation>Это продажа другой кассы: она не входит в деньги этой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="323"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="324"/>
         <source>Paid (accepted short by %1)</source>
         <translation>Оплачено (принято с недостачей %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="325"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="326"/>
         <source>The customer paid more than asked: give the change back.</source>
         <translation>Покупатель заплатил больше, чем нужно: верните сдачу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="331"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="332"/>
         <source>Accepted as paid, short by %1.</source>
         <translation>Принято как оплаченное, недостача %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="334"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="335"/>
         <source>Tap &quot;Charge again&quot; if the customer still wants to pay.</source>
         <translation>Нажмите «Выставить снова», если покупатель всё ещё хочет заплатить.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="336"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="337"/>
         <source>Part was paid before it expired: charge again for the rest, or give the part back.</source>
         <translation>Часть оплачена до окончания срока: выставьте остаток снова или верните оплаченную часть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="339"/>
         <source>Cancelled</source>
-        <translation>Отменено</translation>
+        <translation type="vanished">Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
         <source>Accepted offline</source>
         <translation>Принято офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="342"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="343"/>
         <source>Pending network: it is sent when a connection appears. The sale is done; start a new one.</source>
         <translation>Ждёт сети: платёж отправится, когда появится связь. Продажа завершена, начните новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="345"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="346"/>
         <source>Waiting for payment</source>
         <translation>Ожидание оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="347"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
         <source>Partly paid</source>
         <translation>Оплачено частично</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="348"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="349"/>
         <source>Ask the customer to scan again: the code now asks only for the rest.</source>
         <translation>Попросите покупателя отсканировать ещё раз: теперь код просит только остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="351"/>
         <source>No connection: the customer can still pay from their phone without the network. Tap &quot;Customer pays offline (scan)&quot;.</source>
         <translation>Нет связи: покупатель всё равно может оплатить с телефона без сети. Нажмите «Покупатель платит офлайн (скан)».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="354"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="355"/>
         <source>This sale was paid, but its payment has left the network: ask the customer, or charge again.</source>
         <translation>Эта продажа была оплачена, но её платёж ушёл из сети: спросите покупателя или выставьте счёт снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="364"/>
         <source>Accept as paid (short %1)</source>
         <translation>Принять оплату (не хватает %1)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="392"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="393"/>
         <source>Received: %1</source>
         <translation>Получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="395"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="396"/>
         <source>Still due: %1</source>
         <translation>Осталось оплатить: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="397"/>
-        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="400"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="398"/>
+        <location filename="../../pos_app/ui/screens/sale/payment_screen.py" line="401"/>
         <source>Give back: %1</source>
         <translation>Вернуть: %1</translation>
     </message>
@@ -1109,32 +1094,32 @@
         <translation type="vanished">Блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="220"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="219"/>
         <source>paid to another till with this till&apos;s number</source>
         <translation>оплата другой кассе с номером этой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="222"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="221"/>
         <source>matches an earlier request of sale %1</source>
         <translation>совпадает с прежним запросом продажи %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/models/tables.py" line="252"/>
+        <location filename="../../pos_app/ui/models/tables.py" line="251"/>
         <source>Note</source>
         <translation>Примечание</translation>
     </message>
@@ -1146,62 +1131,59 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Amount</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Payer</source>
         <translation>Плательщик</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="62"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="63"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="64"/>
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Received</source>
-        <translation>Получен</translation>
+        <translation type="vanished">Получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="66"/>
         <source>Waiting for network</source>
-        <translation>Ждёт сети</translation>
+        <translation type="vanished">Ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Sent</source>
-        <translation>Отправлен</translation>
+        <translation type="vanished">Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="86"/>
         <source>Payment permission</source>
         <translation>Разрешение на оплату</translation>
     </message>
@@ -1210,65 +1192,55 @@
         <translation type="vanished">В блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Done</source>
-        <translation>Завершён</translation>
+        <translation type="vanished">Завершён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="67"/>
         <source>Confirming</source>
-        <translation>Подтверждается</translation>
+        <translation type="vanished">Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Refused by network</source>
-        <translation>Отклонён сетью</translation>
+        <translation type="vanished">Отклонён сетью</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="68"/>
         <source>Expired</source>
-        <translation>Срок истёк</translation>
+        <translation type="vanished">Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>Spent elsewhere</source>
-        <translation>Потрачен в другом месте</translation>
+        <translation type="vanished">Потрачен в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="69"/>
         <source>No funds</source>
-        <translation>Нет средств</translation>
+        <translation type="vanished">Нет средств</translation>
     </message>
     <message>
         <source>Failed on chain</source>
         <translation type="vanished">Не прошёл в блокчейне</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Cancelled by payer</source>
-        <translation>Отменён плательщиком</translation>
+        <translation type="vanished">Отменён плательщиком</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="70"/>
         <source>Refused by the som token</source>
-        <translation>Отклонён токеном сом</translation>
+        <translation type="vanished">Отклонён токеном сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="71"/>
         <source>Never went through</source>
-        <translation>Так и не прошёл</translation>
+        <translation type="vanished">Так и не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="72"/>
         <source>Needs attention</source>
-        <translation>Требует внимания</translation>
+        <translation type="vanished">Требует внимания</translation>
     </message>
     <message>
         <source>Checked offline, waiting for the network</source>
         <translation type="vanished">Проверен офлайн, ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="86"/>
         <source>Signed transfer</source>
         <translation>Подписанный перевод</translation>
     </message>
@@ -1280,22 +1252,22 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="231"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="226"/>
         <source>Save the unsent payments for another till</source>
         <translation>Сохранить неотправленные платежи для другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="237"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="232"/>
         <source>Load payments from another till</source>
         <translation>Загрузить платежи с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="240"/>
         <source>Another till&apos;s file</source>
         <translation>Файл другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="246"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="241"/>
         <source>This file comes from the till numbered
 
 %1
@@ -1308,74 +1280,74 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 Этот ли номер показан на экране «Офлайн-платежи» той кассы? Принимайте, только если он совпадает полностью.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="247"/>
         <source>Nothing was loaded: the till was not accepted.</source>
         <translation>Ничего не загружено: касса не принята.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="256"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="251"/>
         <source>Take back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="257"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="252"/>
         <source>Send the payments saved for another till from this till? Do this when the file was lost or not loaded there. A payment already sent by the other till is not paid twice.</source>
         <translation>Отправить с этой кассы платежи, сохранённые для другой кассы? Делайте так, если файл потерян или не загружен там. Платёж, который другая касса уже отправила, не будет оплачен дважды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="265"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="260"/>
         <source>This till&apos;s number: %1</source>
         <translation>Номер этой кассы: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="292"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="263"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="287"/>
         <source>Relay key</source>
         <translation>Ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="268"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="263"/>
         <source>Passphrase of the relay key:</source>
         <translation>Парольная фраза ключа отправителя:</translation>
     </message>
     <message>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="269"/>
         <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="297"/>
         <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>New relay key</source>
         <translation>Новый ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="275"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="303"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="270"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="298"/>
         <source>Choose a passphrase (at least 10 characters):</source>
         <translation>Придумайте парольную фразу (не менее 10 символов):</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="274"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="302"/>
         <source>Type the passphrase again:</source>
         <translation>Введите парольную фразу ещё раз:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="312"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="279"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="307"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="284"/>
         <source>Import a relay key (keystore file or private key)</source>
         <translation>Импорт ключа отправителя (файл хранилища ключей или приватный ключ)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="288"/>
         <source>Passphrase of that keystore file (leave empty for a plain key):</source>
         <translation>Парольная фраза этого файла ключа (оставьте пустой для обычного ключа):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="338"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="333"/>
         <source>Sending to the network: %n payment(s) still to finish.</source>
         <translation>
             <numerusform>Отправка в сеть: ещё не завершён %n платёж.</numerusform>
@@ -1384,87 +1356,87 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="336"/>
         <source>Everything accepted offline has been sent and is final or closed.</source>
         <translation>Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="346"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="341"/>
         <source>No relay key: customers&apos; payment permissions wait until one is created (it pays the network fee).</source>
         <translation>Нет ключа отправителя: разрешения на оплату от покупателей ждут, пока он не будет создан (он платит комиссию сети).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="350"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="345"/>
         <source>The relay key is unlocked: payment permissions are sent.</source>
         <translation>Ключ отправителя разблокирован: разрешения на оплату отправляются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="352"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="347"/>
         <source>The relay key is locked: unlock it to send payment permissions.</source>
         <translation>Ключ отправителя заблокирован: разблокируйте его, чтобы отправлять разрешения на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="225"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
         <source>Relay key account (top it up with BNB for network fees): %1</source>
         <translation>Счёт ключа отправителя (пополняйте его BNB для комиссии сети): %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="212"/>
         <source>Payment %1: transaction %2, payer %3.</source>
         <translation>Платёж %1: транзакция %2, плательщик %3.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="220"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="215"/>
         <source>Last answer from the network: %1</source>
         <translation>Последний ответ сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="222"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="217"/>
         <source>Choose a payment in the list to see its transaction.</source>
         <translation>Выберите платёж в списке, чтобы увидеть его транзакцию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="360"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="355"/>
         <source>Another till can send these payments: save them to a USB stick there, or load a stick from another till here.</source>
         <translation>Эти платежи может отправить другая касса: сохраните их на флешку для неё или загрузите сюда флешку с другой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="357"/>
         <source>Save to stick…</source>
         <translation>На флешку…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="358"/>
         <source>Load from stick…</source>
         <translation>С флешки…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
         <source>Take back…</source>
         <translation>Вернуть себе…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="367"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="362"/>
         <source>Unlock…</source>
         <translation>Разблокировать…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="368"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="363"/>
         <source>Create key…</source>
         <translation>Создать ключ…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="369"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="364"/>
         <source>Import key…</source>
         <translation>Импорт ключа…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="370"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="365"/>
         <source>Details</source>
         <translation>Подробнее</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="385"/>
         <source>Waiting: %n payment(s), %1: %2 to send, %3 sent and confirming.</source>
         <translation>
             <numerusform>Ожидает: %n платёж, %1: к отправке %2, отправлено и подтверждается %3.</numerusform>
@@ -1473,17 +1445,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="394"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="389"/>
         <source>Nothing accepted offline is waiting.</source>
         <translation>Ничего из принятого офлайн не ждёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="390"/>
         <source>Limits used: %1 of %2, %3 of %4 payments.</source>
         <translation>Использовано лимитов: %1 из %2, %3 из %4 платежей.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="400"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="395"/>
         <source>Failed: %n payment(s).</source>
         <translation>
             <numerusform>Не прошёл: %n платёж.</numerusform>
@@ -1492,7 +1464,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="413"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="408"/>
         <source>Everything is sent; the network is confirming it.</source>
         <translation>Всё отправлено; сеть подтверждает платежи.</translation>
     </message>
@@ -1509,7 +1481,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ключ отправителя %1 заблокирован: разблокируйте его, чтобы отправлять авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="354"/>
         <source>Offline payments</source>
         <translation>Офлайн-платежи</translation>
     </message>
@@ -1542,17 +1514,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ждут отправки: %1 шт. на сумму %2. Использовано лимитов: сумма %3 из %4, платежей %5 из %6. Не прошли: %7.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="409"/>
         <source>Nothing waits to be sent.</source>
         <translation>Ничего не ждёт отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="414"/>
         <source>The sending deadline has passed: connect to the network now. New offline payments are refused.</source>
         <translation>Срок отправки прошёл: подключитесь к сети прямо сейчас. Новые офлайн-платежи не принимаются.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="424"/>
+        <location filename="../../pos_app/ui/screens/offline/queue_view.py" line="419"/>
         <source>Send within %1 h %2 min (connect to the network before then).</source>
         <translation>Отправьте в течение %1 ч %2 мин (до этого подключитесь к сети).</translation>
     </message>
@@ -3511,152 +3483,134 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation>этой кассой</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="34"/>
         <source>Waiting</source>
-        <translation>Ожидает</translation>
+        <translation type="vanished">Ожидает</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="35"/>
         <source>Confirming</source>
-        <translation>Подтверждается</translation>
+        <translation type="vanished">Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="36"/>
         <source>Paid</source>
-        <translation>Оплачено</translation>
+        <translation type="vanished">Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="37"/>
         <source>Expired</source>
-        <translation>Срок истёк</translation>
+        <translation type="vanished">Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="38"/>
         <source>Cancelled</source>
-        <translation>Отменено</translation>
+        <translation type="vanished">Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
         <source>received</source>
-        <translation>получен</translation>
+        <translation type="vanished">получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
         <source>waiting for the network</source>
-        <translation>ждёт сети</translation>
+        <translation type="vanished">ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="44"/>
         <source>sent</source>
-        <translation>отправлен</translation>
+        <translation type="vanished">отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="45"/>
         <source>confirming</source>
-        <translation>подтверждается</translation>
+        <translation type="vanished">подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="46"/>
         <source>done</source>
-        <translation>завершён</translation>
+        <translation type="vanished">завершён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
         <source>refused by the network</source>
-        <translation>отклонён сетью</translation>
+        <translation type="vanished">отклонён сетью</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
         <source>expired</source>
-        <translation>срок истёк</translation>
+        <translation type="vanished">срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
         <source>spent elsewhere</source>
-        <translation>потрачен в другом месте</translation>
+        <translation type="vanished">потрачен в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
         <source>not enough money</source>
-        <translation>не хватило денег</translation>
+        <translation type="vanished">не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
         <source>refused by the som token</source>
-        <translation>отклонён токеном сом</translation>
+        <translation type="vanished">отклонён токеном сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
         <source>cancelled by the customer</source>
-        <translation>отменён покупателем</translation>
+        <translation type="vanished">отменён покупателем</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
         <source>never went through</source>
-        <translation>так и не прошёл</translation>
+        <translation type="vanished">так и не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
         <source>needs attention</source>
-        <translation>требует внимания</translation>
+        <translation type="vanished">требует внимания</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="62"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
         <source>Sale started</source>
         <translation>Продажа начата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="63"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
         <source>The time to pay ran out</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="80"/>
         <source>Checked again when the till started</source>
         <translation>Проверено заново при запуске кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
         <source>A payment arrived</source>
         <translation>Пришёл платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
         <source>The payment is confirmed</source>
         <translation>Платёж подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
         <source>The network took a payment back; it is checked again</source>
         <translation>Сеть отменила платёж; он проверяется заново</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
         <source>Marked by {actor}: {reason}</source>
         <translation>Отмечено {actor}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
         <source>Marked by {actor}</source>
         <translation>Отмечено {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
         <source>Charged again by {actor}</source>
         <translation>Выставлено снова {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="71"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
         <source>Accepted as paid though short, by {actor}</source>
         <translation>Принято {actor} как оплаченное, несмотря на недостачу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="72"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
         <source>The money of its offline payment arrived</source>
         <translation>Деньги офлайн-платежа поступили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="73"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>Платёж {payment} привязан {actor}</translation>
     </message>
@@ -3669,37 +3623,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Перенесено с другой кассы; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="74"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="76"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>Офлайн-платёж {item} не прошёл ({state}); покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="77"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
         <source>Paid offline</source>
         <translation>Оплачено офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
         <source>Brought from another till</source>
         <translation>Перенесено с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
         <source>sale cancelled</source>
         <translation>продажа отменена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
         <source>Received from the customer</source>
         <translation>Получен от покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Проверен офлайн, ждёт сети</translation>
     </message>
@@ -3708,214 +3662,214 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Перенесена с другой кассы (там продажа {invoice}): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Перенесён с другой кассы (там продажа {invoice})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="100"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Снова отправит эта касса: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
         <source>taken back on this till</source>
         <translation>забран обратно на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
         <source>taken back by hand</source>
         <translation>забран обратно вручную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
         <source>no other till had sent it in time</source>
         <translation>другая касса не отправила его вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
         <source>they came back in a file from another till</source>
         <translation>они вернулись в файле с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="105"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>собственный файл этой кассы {file} загружен сюда снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Закрыто {actor}: покупателю выставлено снова ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="91"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="107"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Закрыто {actor}: покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Закрыто {actor}: оплачено иначе ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Закрыто {actor}: оплачено иначе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Токен сом не принимает такой вид оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Разрешение покупателя на оплату истекло до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>На счёте покупателя не хватает денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>На счёте покупателя не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Этот платёж может отправить только собственный счёт магазина, а не ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="124"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="110"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="112"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="116"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="118"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="120"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Сеть отменила его платёж; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Сеть сообщила, что он прошёл, но деньги не пришли; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="137"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Сеть продолжает сообщать, что платёж прошёл, но деньги так и не пришли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="140"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Разрешение покупателя на оплату истекло, прежде чем платёж прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="142"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
         <source>Sent by someone else, but the network dropped it; sending it from this till</source>
         <translation>Отправлено кем-то другим, но сеть его отбросила; отправляем с этой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>
@@ -3925,6 +3879,126 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     <message>
         <source>Som POS</source>
         <translation type="vanished">Som POS</translation>
+    </message>
+</context>
+<context>
+    <name>states</name>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="39"/>
+        <source>Waiting</source>
+        <translation>Ожидание</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="40"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
+        <source>Confirming</source>
+        <translation>Подтверждается</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="41"/>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
+        <source>Expired</source>
+        <translation>Срок истёк</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
+        <source>Waiting for network</source>
+        <translation>Ждёт сети</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
+        <source>Sent</source>
+        <translation>Отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
+        <source>Done</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
+        <source>Refused by network</source>
+        <translation>Отклонён сетью</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
+        <source>Spent elsewhere</source>
+        <translation>Потрачен в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="55"/>
+        <source>No funds</source>
+        <translation>Нет средств</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="56"/>
+        <source>Refused by the som token</source>
+        <translation>Отклонён токеном сом</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="57"/>
+        <source>Cancelled by payer</source>
+        <translation>Отменён плательщиком</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="58"/>
+        <source>Never went through</source>
+        <translation>Так и не прошёл</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="59"/>
+        <source>Needs attention</source>
+        <translation>Требует внимания</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
+        <source>the customer spent this money elsewhere first</source>
+        <translation>покупатель раньше потратил эти деньги в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
+        <source>the customer&apos;s account did not have enough</source>
+        <translation>на счёте покупателя не хватило средств</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
+        <source>the token refused the transfer</source>
+        <translation>токен отклонил перевод</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
+        <source>the customer cancelled the payment</source>
+        <translation>покупатель отменил платёж</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
+        <source>it could not be sent in time</source>
+        <translation>его не удалось отправить вовремя</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <source>the network refused it</source>
+        <translation>сеть его отклонила</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <source>it never went through: the network held it back</source>
+        <translation>он так и не прошёл: сеть его задержала</translation>
     </message>
 </context>
 </TS>

@@ -251,8 +251,8 @@ def test_error_text_never_raises():
     assert error_text(odd) == odd.user_message
 
 
-# -- the Worker delivers translated errors -------------------------------------------------------------
-def test_worker_hands_the_translated_error_to_the_widget(qtbot, russian):
+# -- the Worker hands the error over as the core raised it; the screen renders it -------------------
+def test_worker_hands_the_error_over_unchanged_and_error_text_renders_it(qtbot, russian):
     from pos_app.ui.shell.bridge import Worker
     worker = Worker("test-core-text")
     got: list[PosError] = []
@@ -263,5 +263,26 @@ def test_worker_hands_the_translated_error_to_the_widget(qtbot, russian):
     worker.run(job, on_error=got.append)
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     worker.shutdown()
-    assert "12" in got[0].user_message and CYRILLIC.search(got[0].user_message), got[0].user_message
+    # Not rewritten on the way (the log keeps the core's English; nobody translates twice) ...
+    assert got[0].user_message == "There is no payment number 12."
     assert got[0].params == {"payment": 12}
+    # ... and the screen's one rendering is in the shop's language.
+    shown = error_text(got[0])
+    assert "12" in shown and CYRILLIC.search(shown), shown
+    assert error_text(got[0]) == shown   # rendering twice gives the same words
+
+
+def test_no_screen_shows_an_errors_english_message():
+    """Every screen shows an error through error_text: a widget given ``err.user_message`` would
+    show English to a Kyrgyz cashier (the Worker no longer rewrites it)."""
+    import ast
+    from pathlib import Path
+    ui = Path(__file__).resolve().parents[2] / "pos_app" / "ui"
+    found = []
+    for path in ui.rglob("*.py"):
+        if path.name in ("core_text.py", "bridge.py"):   # error_text's fallback; the bridge's log line
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "user_message" and isinstance(node.ctx, ast.Load):
+                found.append(f"{path.relative_to(ui)}:{node.lineno}")
+    assert not found, found

@@ -201,12 +201,12 @@ def test_stuck_verdicts_and_late_arrivals_are_codes(qapp):
 
 
 HISTORY = [
-    ({"from_state": None, "to_state": "new", "why": R("created")}, "Ожидает: Продажа начата"),
+    ({"from_state": None, "to_state": "new", "why": R("created")}, "Ожидание: Продажа начата"),
     ({"from_state": "new", "to_state": "processing", "why": R("payment_seen")},
-     "Ожидает → Подтверждается: Пришёл платёж"),
+     "Ожидание → Подтверждается: Пришёл платёж"),
     ({"from_state": "new", "to_state": "invalid", "why": R("marked_because", actor="cashier",
                                                            reason=R("sale_cancelled"))},
-     "Ожидает → Отменено: Отмечено кассиром: продажа отменена"),
+     "Ожидание → Отменено: Отмечено кассиром: продажа отменена"),
 ]
 
 
@@ -223,4 +223,69 @@ def test_history_rows_name_the_states_and_keep_unknown_words(qapp):
                          "why": R("paid_offline_pending", note=R("accepted_offline"), item=9)}) == \
         "Waiting: Paid offline; waiting for the network (offline payment 9)"
     assert queue_history_text({"from_state": "submitted", "to_state": "included", "why": R("in_block", number=7)}) \
-        == "sent → confirming: Arrived, confirming"
+        == "Sent → Confirming: Arrived, confirming"
+
+
+# -- each state's label, defined once ------------------------------------------------------------
+def test_every_state_has_one_label_and_every_screen_shows_that_label(qapp):
+    """The sales list, the payment screen's headline, the queue's table, the histories and a reason
+    that names a state all show the one label of ``ui/shell/reasons.py`` (they had three wordings)."""
+    from types import SimpleNamespace
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.offline.lifecycle import QueueState
+    from pos_app.ui.models.tables import InvoiceTableModel
+    from pos_app.ui.screens.offline.queue_view import QueueTableModel
+    from pos_app.ui.shell.reasons import INVOICE_STATES, QUEUE_STATES, invoice_state_text, queue_state_text
+    install_language("ru")
+    try:
+        assert set(INVOICE_STATES) == {s.value for s in InvoiceState}
+        assert set(QUEUE_STATES) == {s.value for s in QueueState}
+        queue = QueueTableModel()
+        for state in QueueState:
+            label = queue_state_text(state)
+            assert CYRILLIC.search(label) and label == queue_state_text(state.value)
+            assert queue.state_text(state.value) == label
+            assert queue_history_text({"from_state": None, "to_state": state.value, "why": ""}) == label
+        sales = InvoiceTableModel()
+        for state in InvoiceState:
+            inv = SimpleNamespace(carried=False, state=state, flags=SimpleNamespace(labels=lambda: []),
+                                  short_base=0, reopened_at=None)
+            assert sales.state_text(inv) == invoice_state_text(state) and CYRILLIC.search(invoice_state_text(state))
+            assert history_text({"from_state": None, "to_state": state.value, "why": ""}) == invoice_state_text(state)
+        # A reason naming a state reads it inside the sentence, in the same words.
+        said = reason_text(R("offline_failed_collect_again", item=3, state="double_spent"))
+        label = queue_state_text("double_spent")
+        assert (label[:1].lower() + label[1:]) in said, said
+    finally:
+        install_language("en")
+
+
+def _state_maps(tree: ast.AST) -> list[int]:
+    """Lines of dict literals that spell state labels themselves: two or more lifecycle state
+    names as keys, each mapped to a tr()/translate call."""
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.offline.lifecycle import QueueState
+    names = {s.value for s in InvoiceState} | {s.value for s in QueueState}
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        keyed = [v for k, v in zip(node.keys, node.values)
+                 if isinstance(k, ast.Constant) and k.value in names and isinstance(v, ast.Call)
+                 and getattr(v.func, "attr", getattr(v.func, "id", "")) in ("tr", "translate", "QT_TRANSLATE_NOOP")]
+        if len(keyed) >= 2:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_screen_spells_its_own_state_labels():
+    sample = ast.parse('names = {"new": self.tr("Waiting"), "settled": self.tr("Paid")}')
+    assert _state_maps(sample) == [1]            # the scan finds the old form
+    found = []
+    for path in (PKG / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line in _state_maps(tree):
+            if path.name == "reasons.py":     # the one catalogue (QT_TRANSLATE_NOOP("states", ...))
+                continue
+            found.append(f"{path.relative_to(PKG)}:{line}")
+    assert not found, found

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from pos_app.invoices.service import Invoice
 from pos_app.core.money import Tyiyn, base_units_to_decimal_str, base_units_to_tyiyn, format_som
 from pos_app.shop.payers import payer_label
+from pos_app.ui.shell.reasons import invoice_state_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -113,8 +114,6 @@ class InvoiceTableModel(QAbstractTableModel):
         if inv.carried:
             # Not this till's sale: it only sends the customer's signed payment to the network.
             return self.tr("Sent for another till (sale %1 there)").replace("%1", self.carried_number(inv))
-        names = {"new": self.tr("Waiting"), "processing": self.tr("Confirming"), "settled": self.tr("Paid"),
-                 "expired": self.tr("Expired"), "invalid": self.tr("Cancelled")}
         flags = {"paid_partial": self.tr("partly paid"), "paid_over": self.tr("overpaid"),
                  "paid_late": self.tr("paid late")}
         extra = [flags[f] for f in inv.flags.labels()]
@@ -122,7 +121,7 @@ class InvoiceTableModel(QAbstractTableModel):
             extra.append(self.tr("accepted short by %1").replace("%1", format_som(inv.short_tyiyn, self.language)))
         if inv.reopened_at is not None and inv.state.value != "settled":
             extra.append(self.tr("its payment left the network"))
-        return names[inv.state.value] + (f" ({', '.join(extra)})" if extra else "")
+        return invoice_state_text(inv.state) + (f" ({', '.join(extra)})" if extra else "")
 
     def search_text(self, inv: Invoice, payer: str, tx: str) -> str:
         """The sale as the cashier may look for it: the row's texts in the shop's language, the

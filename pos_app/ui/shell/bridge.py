@@ -5,8 +5,8 @@
   delivered (queued) on the GUI thread: no widget is ever touched from a worker. Each screen's
   controller names the typed events it needs with ``bridge.on(handler, InvoiceChanged, ...)``.
 * ``Worker`` runs jobs on one background thread, in order, and hands the result or the
-  ``PosError`` back on the GUI thread, its ``user_message`` translated into the GUI's language
-  (``pos_app.ui.shell.core_text``). The window keeps one for the database (the one writer, like
+  ``PosError`` back on the GUI thread, untouched: the callback shows it with
+  ``pos_app.ui.shell.core_text.error_text`` (the error keeps its English ``user_message`` for the log). The window keeps one for the database (the one writer, like
   Anki's ``CollectionOp``) and one for slow jobs, so a charge never queues behind a key unlock.
 """
 from __future__ import annotations
@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from pos_app.core.errors import PosError
 from pos_app.core.events import Event, EventBus
-from pos_app.ui.shell.core_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +93,9 @@ class Worker(QObject):
         self.pending -= 1
         if callback is not None:
             if is_error and isinstance(value, PosError):
-                # On the GUI thread, with the current translator: every widget that shows
-                # ``err.user_message`` shows it in the shop's language (English stays in the log).
+                # The error is not rewritten here: the screen renders it (error_text) in the
+                # language shown now, and the English stays what the core said, for the log.
                 log.debug("background error: %s (%s)", value.user_message, value.detail)
-                value.user_message = error_text(value)
             callback(value)
         elif is_error:
             log.error("unhandled background error: %s", getattr(value, "user_message", value))

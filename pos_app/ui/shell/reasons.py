@@ -30,28 +30,44 @@ ACTORS: dict[str, str] = {
     "system": QT_TRANSLATE_NOOP("history", "this till"),
 }
 
+# Each state's one label, wherever it is shown: the sales list, the queue's table, a history line,
+# a reason that names a state. Context "states" in the .ts files (tests/ui/test_reason_text.py
+# checks every lifecycle state has exactly one label here and no screen spells its own).
+STATES_CONTEXT = "states"
+
 INVOICE_STATES: dict[str, str] = {
-    "new": QT_TRANSLATE_NOOP("history", "Waiting"),
-    "processing": QT_TRANSLATE_NOOP("history", "Confirming"),
-    "settled": QT_TRANSLATE_NOOP("history", "Paid"),
-    "expired": QT_TRANSLATE_NOOP("history", "Expired"),
-    "invalid": QT_TRANSLATE_NOOP("history", "Cancelled"),
+    "new": QT_TRANSLATE_NOOP("states", "Waiting"),
+    "processing": QT_TRANSLATE_NOOP("states", "Confirming"),
+    "settled": QT_TRANSLATE_NOOP("states", "Paid"),
+    "expired": QT_TRANSLATE_NOOP("states", "Expired"),
+    "invalid": QT_TRANSLATE_NOOP("states", "Cancelled"),
 }
 
 QUEUE_STATES: dict[str, str] = {
-    "received": QT_TRANSLATE_NOOP("history", "received"),
-    "queued": QT_TRANSLATE_NOOP("history", "waiting for the network"),
-    "submitted": QT_TRANSLATE_NOOP("history", "sent"),
-    "included": QT_TRANSLATE_NOOP("history", "confirming"),
-    "final": QT_TRANSLATE_NOOP("history", "done"),
-    "rejected": QT_TRANSLATE_NOOP("history", "refused by the network"),
-    "expired": QT_TRANSLATE_NOOP("history", "expired"),
-    "double_spent": QT_TRANSLATE_NOOP("history", "spent elsewhere"),
-    "insufficient_funds": QT_TRANSLATE_NOOP("history", "not enough money"),
-    "reverted": QT_TRANSLATE_NOOP("history", "refused by the som token"),
-    "cancelled": QT_TRANSLATE_NOOP("history", "cancelled by the customer"),
-    "stuck": QT_TRANSLATE_NOOP("history", "never went through"),
-    "needs_attention": QT_TRANSLATE_NOOP("history", "needs attention"),
+    "received": QT_TRANSLATE_NOOP("states", "Received"),
+    "queued": QT_TRANSLATE_NOOP("states", "Waiting for network"),
+    "submitted": QT_TRANSLATE_NOOP("states", "Sent"),
+    "included": QT_TRANSLATE_NOOP("states", "Confirming"),
+    "final": QT_TRANSLATE_NOOP("states", "Done"),
+    "rejected": QT_TRANSLATE_NOOP("states", "Refused by network"),
+    "expired": QT_TRANSLATE_NOOP("states", "Expired"),
+    "double_spent": QT_TRANSLATE_NOOP("states", "Spent elsewhere"),
+    "insufficient_funds": QT_TRANSLATE_NOOP("states", "No funds"),
+    "reverted": QT_TRANSLATE_NOOP("states", "Refused by the som token"),
+    "cancelled": QT_TRANSLATE_NOOP("states", "Cancelled by payer"),
+    "stuck": QT_TRANSLATE_NOOP("states", "Never went through"),
+    "needs_attention": QT_TRANSLATE_NOOP("states", "Needs attention"),
+}
+
+# Why a failed offline payment failed, in a clause the failure bar puts after the amount and sale.
+QUEUE_FAILURES: dict[str, str] = {
+    "double_spent": QT_TRANSLATE_NOOP("states", "the customer spent this money elsewhere first"),
+    "insufficient_funds": QT_TRANSLATE_NOOP("states", "the customer's account did not have enough"),
+    "reverted": QT_TRANSLATE_NOOP("states", "the token refused the transfer"),
+    "cancelled": QT_TRANSLATE_NOOP("states", "the customer cancelled the payment"),
+    "expired": QT_TRANSLATE_NOOP("states", "it could not be sent in time"),
+    "rejected": QT_TRANSLATE_NOOP("states", "the network refused it"),
+    "stuck": QT_TRANSLATE_NOOP("states", "it never went through: the network held it back"),
 }
 
 # code (core/reasons.TEMPLATES) -> what the cashier reads, in shop words. Every code has an entry
@@ -180,8 +196,9 @@ def reason_text(reason: "Reason | str | None") -> str:
             value = reason_text(value)
         elif name == "actor":
             value = actor_text(str(value))
-        elif name == "state":
-            value = queue_state_text(str(value))
+        elif name == "state":           # inside a sentence: "failed (refused by network)"
+            label = queue_state_text(str(value))
+            value = label[:1].lower() + label[1:]
         params[name] = value
     # A count (``%n``): the catalogue's texts are plain messages (QT_TRANSLATE_NOOP has no plural
     # forms), translated so they read with any number ("... (%n)"); English gets its "(s)" ending.
@@ -197,12 +214,27 @@ def reason_text(reason: "Reason | str | None") -> str:
     return plural(text, n) if n >= 0 else text
 
 
-def invoice_state_text(state: str | None) -> str:
-    return _translate(INVOICE_STATES[state]) if state in INVOICE_STATES else (state or "")
+def _state_label(labels: Mapping[str, str], state: Any) -> str:
+    state = getattr(state, "value", state)   # an InvoiceState / QueueState or its stored value
+    if state in labels:
+        return QCoreApplication.translate(STATES_CONTEXT, labels[state])
+    return str(state or "")
 
 
-def queue_state_text(state: str | None) -> str:
-    return _translate(QUEUE_STATES[state]) if state in QUEUE_STATES else (state or "")
+def queue_failure_text(state: Any) -> str:
+    """Why an offline payment in a failed ``state`` failed ("the network refused it" for any other)."""
+    state = getattr(state, "value", state)
+    return QCoreApplication.translate(STATES_CONTEXT, QUEUE_FAILURES.get(state, QUEUE_FAILURES["rejected"]))
+
+
+def invoice_state_text(state: Any) -> str:
+    """A sale's state as the cashier reads it (one label per state, everywhere)."""
+    return _state_label(INVOICE_STATES, state)
+
+
+def queue_state_text(state: Any) -> str:
+    """An offline payment's state as the cashier reads it (one label per state, everywhere)."""
+    return _state_label(QUEUE_STATES, state)
 
 
 def history_text(row: Mapping[str, Any]) -> str:

@@ -18,6 +18,7 @@ from pos_app.app.demo import accounts as A
 from pos_app.invoices.service import Invoice
 from pos_app.core.money import BaseUnits, base_units_to_tyiyn, format_som
 from pos_app.ui.shell.bridge import Worker
+from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.common import BigButton, QrWidget
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class DemoPhone(QWidget):
         self.status.setText(self.tr("Sending %1…").replace("%1", som))
         self.worker.run(lambda: self.chain.pay(who, inv.merchant, value),
                         lambda _tx: self.status.setText(self.tr("Sent: %1").replace("%1", som)),
-                        lambda err: self.status.setText(err.user_message))
+                        lambda err: self.status.setText(error_text(err)))
 
     @staticmethod
     def _som(value: BaseUnits, decimals: int) -> str:
@@ -171,7 +172,7 @@ class DemoPhone(QWidget):
             self.hand_button.setEnabled(True)
             self.status.setText(self.tr("Signed. Show this QR to the cashier."))
         self.worker.run(lambda: self.chain.sign_offline(who, kind, inv.merchant, inv.due_base), signed,
-                        lambda err: self.status.setText(err.user_message))
+                        lambda err: self.status.setText(error_text(err)))
 
     def _switch_network(self, on: bool) -> None:
         self.chain.set_network(on)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from pos_app.core.events import OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
@@ -25,6 +25,7 @@ from pos_app.ui.screens.offline.failure_bar import FailureBar
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.shell.i18n import plural
+from pos_app.ui.shell.reasons import QUEUE_FAILURES, queue_failure_text
 
 if TYPE_CHECKING:
     from pos_app.invoices.service import Invoice
@@ -139,7 +140,7 @@ class OfflineController(QObject):
         from pos_app.offline.sources import read_payload_source
         screen = self.accept_screen
         self.slow.run(lambda: read_payload_source(path), screen.set_payload_text,
-                      lambda err: screen.show_refusal(err.user_message))
+                      lambda err: screen.show_refusal(error_text(err)))
 
     def check(self, text: str) -> None:
         inv = self.current()
@@ -160,7 +161,7 @@ class OfflineController(QObject):
                 shown = SimpleNamespace(user_message=verdict.reason, template=verdict.template,
                                         params=verdict.params)
                 self.accept_screen.show_verdict(text, verdict, error_text(shown))
-        self.db.run(job, done, lambda err: self.accept_screen.show_refusal(err.user_message))
+        self.db.run(job, done, lambda err: self.accept_screen.show_refusal(error_text(err)))
 
     def accept(self, text: str) -> None:
         inv = self.current()
@@ -172,7 +173,7 @@ class OfflineController(QObject):
             item, _ = ctx.offline.accept(text, inv.id, ctx.offline_facts(), actor="cashier")
             return ctx.service.get(item.invoice_id)
         # The queue and the sales list follow the accept's own events; here only the screen changes.
-        self.db.run(job, self.show_payment.emit, lambda err: self.accept_screen.show_refusal(err.user_message))
+        self.db.run(job, self.show_payment.emit, lambda err: self.accept_screen.show_refusal(error_text(err)))
 
     # -- queue ------------------------------------------------------------------------------------
     def show_queue(self) -> None:
@@ -277,23 +278,14 @@ class OfflineController(QObject):
                                                   "waiting payment permissions."), error=True)
 
     # -- failures: collect again or mark resolved ----------------------------------------------------
-    REASONS = {
-        "double_spent": QT_TRANSLATE_NOOP("OfflineController", "the customer spent this money elsewhere first"),
-        "insufficient_funds": QT_TRANSLATE_NOOP("OfflineController", "the customer's account did not have enough"),
-        "reverted": QT_TRANSLATE_NOOP("OfflineController", "the token refused the transfer"),
-        "cancelled": QT_TRANSLATE_NOOP("OfflineController", "the customer cancelled the payment"),
-        "expired": QT_TRANSLATE_NOOP("OfflineController", "it could not be sent in time"),
-        "rejected": QT_TRANSLATE_NOOP("OfflineController", "the network refused it"),
-        "stuck": QT_TRANSLATE_NOOP("OfflineController", "it never went through: the network held it back"),
-    }
+    REASONS = QUEUE_FAILURES   # why a failed payment failed (ui/shell/reasons.py: with the state labels)
 
     def failure_text(self, failures: list) -> str | None:
         """The oldest failure in words (who, how much, which sale, why, what to do), or None."""
         if not failures:
             return None
         item = failures[0]
-        # The reasons are catalogued under this class's context (QT_TRANSLATE_NOOP above).
-        why = QCoreApplication.translate("OfflineController", self.REASONS.get(item.state.value, self.REASONS["rejected"]))
+        why = queue_failure_text(item.state)
         text = self.tr("Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark "
                        "it resolved if it was settled another way.") \
             .replace("%1", format_som(Tyiyn(item.amount_tyiyn), self.language)) \
@@ -317,7 +309,7 @@ class OfflineController(QObject):
             if action == "collect_again":
                 self.charge_again.emit(int(resolved.amount_tyiyn))
         self.db.run(lambda: ctx.offline.resolve(item.id, action, actor="cashier"), done,
-                    lambda err: self.failure_bar.text.setText(err.user_message))
+                    lambda err: self.failure_bar.text.setText(error_text(err)))
 
     # -- hand-over between tills --------------------------------------------------------------------------
     def export_to(self, path: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from pos_app.core.money import Tyiyn, format_som
 from pos_app.shop.payers import short_address
 from pos_app.ui.shell.core_text import queue_reason_text
+from pos_app.ui.shell.reasons import queue_state_text
 from pos_app.ui.shell.i18n import plural
 from pos_app.ui.widgets.common import BigButton, big_font
 
@@ -63,13 +64,7 @@ class QueueTableModel(QAbstractTableModel):
                 self.tr("Kind"), self.tr("State"), self.tr("Reason")][section]
 
     def state_text(self, state: str) -> str:
-        return {"received": self.tr("Received"), "queued": self.tr("Waiting for network"),
-                "submitted": self.tr("Sent"), "included": self.tr("Confirming"), "final": self.tr("Done"),
-                "rejected": self.tr("Refused by network"), "expired": self.tr("Expired"),
-                "double_spent": self.tr("Spent elsewhere"), "insufficient_funds": self.tr("No funds"),
-                "reverted": self.tr("Refused by the som token"), "cancelled": self.tr("Cancelled by payer"),
-                "stuck": self.tr("Never went through"),
-                "needs_attention": self.tr("Needs attention")}.get(state, state)
+        return queue_state_text(state)
 
     def reason_text(self, reason: Any) -> str:
         """The item's last reason (a code and its parameters) in the cashier's words and language."""

@@ -215,7 +215,7 @@ class CheckoutController(QObject):
 
     def _charge_failed(self, err) -> None:
         self.sale.charge_button.setEnabled(True)
-        self.sale.message.setText(err.user_message)
+        self.sale.message.setText(error_text(err))
 
     def cancel(self, invoice_id: int, *, then_new: bool = False) -> None:
         from pos_app.invoices.lifecycle import InvoiceState

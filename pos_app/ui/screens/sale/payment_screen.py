@@ -13,6 +13,7 @@ from pos_app.invoices.lifecycle import InvoiceState
 from pos_app.invoices.service import Invoice
 from pos_app.core.money import base_units_to_decimal_str, format_som
 from pos_app.invoices.payment_request import FORMATS, build_uri
+from pos_app.ui.shell.reasons import invoice_state_text
 from pos_app.ui.shell.sound import Chimes
 from pos_app.ui.widgets.common import BigButton, QrWidget, big_font
 
@@ -318,7 +319,7 @@ class PaymentScreen(QWidget):
                 "%1", (inv.carried_for or "").rpartition(":")[2] or "?")
             advice = self.tr("Not this till's sale: it is not counted in this till's money.")
         elif st == InvoiceState.SETTLED:
-            key, text = "paid", self.tr("Paid")
+            key, text = "paid", invoice_state_text(InvoiceState.SETTLED)
             if short:
                 text = self.tr("Paid (accepted short by %1)").replace("%1", short)
             if inv.change_tyiyn:
@@ -326,17 +327,17 @@ class PaymentScreen(QWidget):
             elif flags.late:
                 advice = self.tr("Paid after the invoice expired; the money has arrived.")
         elif st == InvoiceState.PROCESSING:
-            key, text = "processing", self.tr("Seen in a block: confirming…")
+            key, text = "processing", self.tr("Payment arrived: confirming…")
             if short:
                 advice = self.tr("Accepted as paid, short by %1.").replace("%1", short)
         elif st == InvoiceState.EXPIRED or expired_now:
-            key, text = "expired", self.tr("Expired")
+            key, text = "expired", invoice_state_text(InvoiceState.EXPIRED)
             advice = self.tr("Tap \"Charge again\" if the customer still wants to pay.")
             if flags.partial:
                 key, advice = "attention", self.tr("Part was paid before it expired: charge again for the rest, "
                                                    "or give the part back.")
         elif st == InvoiceState.INVALID:
-            key, text = "invalid", self.tr("Cancelled")
+            key, text = "invalid", invoice_state_text(InvoiceState.INVALID)
         elif inv.offline_id is not None and not inv.paid_seen:
             key, text = "offline", self.tr("Accepted offline")
             advice = self.tr("Pending network: it is sent when a connection appears. The sale is done; "

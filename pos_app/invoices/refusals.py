@@ -43,13 +43,24 @@ def refuse_assign(pay: dict[str, Any], inv: Invoice, payment_id: int) -> None:
 
 
 def refuse_charge_again(inv: Invoice, now: int) -> None:
-    """Only a sale still owed money on the network, less than a day old, is asked again."""
+    """Only a sale of this till still owed money on the network, less than a day old, is asked again."""
+    refuse_carried(inv)
     if inv.offline_id is not None:
         raise BadInput("This sale was paid offline; it is sent when a connection appears.")
     if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
         raise BadInput("Only a sale still waiting for money can be charged again.")
     if now - inv.created_at > CHARGE_AGAIN_WITHIN:
         raise BadInput("This sale is more than a day old: start a new sale for it.")
+
+
+def refuse_cancel(inv: Invoice) -> None:
+    """Only a sale of this till still waiting for money is cancelled; a sale the customer paid
+    offline is not (its signed payment is still sent, and would arrive for a cancelled sale)."""
+    refuse_carried(inv)
+    if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED):
+        raise BadInput("Only a sale still waiting for money can be cancelled.")
+    if inv.offline_id is not None and not inv.paid_seen:
+        raise BadInput("This sale was paid offline; it is sent when a connection appears.")
 
 
 def refuse_short(inv: Invoice, tolerance: int) -> None:

@@ -29,7 +29,8 @@ from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail,
 from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
 from pos_app.invoices.asks import rest_in, taken_in
 from pos_app.invoices.model import Invoice, Transfer
-from pos_app.invoices.refusals import refuse_assign, refuse_carried, refuse_charge_again, refuse_expiry, refuse_short
+from pos_app.invoices.refusals import (refuse_assign, refuse_cancel, refuse_carried, refuse_charge_again, refuse_expiry,
+                                      refuse_short)
 from pos_app.store.db import Store
 
 __all__ = ["Invoice", "InvoiceService", "Transfer"]   # the records live in model.py; importers find them here too
@@ -371,7 +372,10 @@ class InvoiceService:
         with self.store.transaction() as c:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
-            refuse_carried(inv)
+            if target == InvoiceState.INVALID:
+                refuse_cancel(inv)         # the rule the screens show (invoices/actions.py)
+            else:
+                refuse_carried(inv)
             self._move_in(c, inv, target, R("marked_because", actor=actor, reason=reason) if reason
                           else R("marked", actor=actor), now)
             if target == InvoiceState.SETTLED:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.core.errors import BadInput
 from pos_app.invoices.lifecycle import InvoiceState
+from pos_app.invoices.actions import SaleAction, allowed_actions
 from pos_app.invoices.service import Invoice
 from pos_app.core.money import base_units_to_decimal_str, format_som
 from pos_app.invoices.payment_request import FORMATS, build_uri
@@ -293,12 +294,12 @@ class PaymentScreen(QWidget):
             # The watcher expires it in the database; show it at once so no one waits in vain.
             self._show_state(expired_now=True)
 
+    def allowed(self, inv: Invoice) -> frozenset[SaleAction]:
+        """What the cashier may do to ``inv`` now: the service's own rules (invoices/actions.py)."""
+        return allowed_actions(inv, int(time.time()), short_tolerance=self.short_tolerance)
+
     def short_acceptable(self, inv: Invoice) -> bool:
-        """A part-paid sale of this till, paid on the network, still waiting for a rest no larger
-        than the owner's tolerance (the service checks it all again)."""
-        return (self.short_tolerance > 0 and not inv.carried and inv.offline_id is None
-                and inv.state in (InvoiceState.NEW, InvoiceState.EXPIRED)
-                and 0 < inv.paid_seen < inv.owed_base and 0 < inv.still_due_tyiyn <= self.short_tolerance)
+        return SaleAction.ACCEPT_SHORT in self.allowed(inv)
 
     def set_short_tolerance(self, tyiyn: int) -> None:
         self.short_tolerance = int(tyiyn)
@@ -355,9 +356,10 @@ class PaymentScreen(QWidget):
             advice = self.tr("This sale was paid, but its payment has left the network: ask the customer, "
                              "or charge again.")
         self._show_money(inv)
-        self.again_button.setVisible(st == InvoiceState.EXPIRED and inv.paid_seen < inv.amount_base
-                                     and inv.offline_id is None and not inv.carried)
-        can_short = self.short_acceptable(inv)
+        allowed = self.allowed(inv)
+        # Offered once the sale's time to pay is over (while it waits, its code is still on screen).
+        self.again_button.setVisible(SaleAction.CHARGE_AGAIN in allowed and st == InvoiceState.EXPIRED)
+        can_short = SaleAction.ACCEPT_SHORT in allowed
         self.short_button.setVisible(can_short)
         self.offline_button.setVisible(not (can_short and self.online))
         if can_short:
@@ -369,8 +371,7 @@ class PaymentScreen(QWidget):
         self.state.setProperty("stateKey", key)
         self.advice.setText(advice)
         done = st in (InvoiceState.SETTLED, InvoiceState.INVALID, InvoiceState.EXPIRED) or key == "offline"
-        self.cancel_button.setEnabled(st in (InvoiceState.NEW, InvoiceState.EXPIRED) and key != "offline"
-                                      and not inv.carried)
+        self.cancel_button.setEnabled(SaleAction.CANCEL in allowed)
         self.offline_button.setEnabled(st == InvoiceState.NEW and key not in ("offline", "processing")
                                        and not inv.paid_seen)
         # The QR makes room for a big result so nobody scans a finished sale again.

@@ -98,16 +98,20 @@ class AppContext:
         # already uses the services: each lazy part must be made once, whichever thread asks first.
         self._build_lock = threading.RLock()
         self._payers = None
+        self._config: ShopConfig | None = None
+        self._config_stamp: tuple[int, int] | None = None
+        from pos_app.core.events import SettingsChanged
+        self.events.subscribe(self._settings_changed, SettingsChanged)
 
     @property
     def service(self) -> "InvoiceService":
         # Imported on first use (the invoice core is not needed to paint the sale screen).
         with self._build_lock:
             if self._service is None:
-                from pos_app.shop.config import load_short_tolerance, load_till
                 from pos_app.invoices.service import InvoiceService
-                self._service = InvoiceService(self.store, events=self.events, till=lambda: load_till(self.store),
-                                               short_tolerance=lambda: load_short_tolerance(self.store))
+                # From the settings snapshot: read again only when a setting changed.
+                self._service = InvoiceService(self.store, events=self.events, till=lambda: self.config.till,
+                                               short_tolerance=lambda: self.config.short_tolerance)
             return self._service
 
     @property
@@ -121,7 +125,18 @@ class AppContext:
 
     @property
     def config(self) -> ShopConfig:
-        return load_config(self.store)
+        """The shop's settings: one snapshot, read again only when a setting may have changed
+        (``SettingsChanged``, a write through this store, or another process's commit), not on
+        every access (a charge used to read the settings table 22 times)."""
+        stamp = self.store.settings_stamp()
+        with self._build_lock:
+            if self._config is None or self._config_stamp != stamp:
+                self._config, self._config_stamp = load_config(self.store), stamp
+            return self._config
+
+    def _settings_changed(self, _event: object) -> None:
+        with self._build_lock:
+            self._config = None
 
     def require_merchant(self) -> str:
         merchant = self.config.merchant

@@ -140,6 +140,15 @@ class LinkChanged(Event):
     changed: bool = False
 
 
+@dataclass(frozen=True)
+class SettingsChanged(Event):
+    """The shop's settings were saved (``app.till.Till.save_settings``): ``config`` is the new
+    ``ShopConfig``. The context's settings snapshot and the screens refresh from it."""
+
+    kind: ClassVar[str] = "settings.changed"
+    config: Any
+
+
 Subscriber = Callable[[Event], None]
 
 

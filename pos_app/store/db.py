@@ -154,6 +154,7 @@ class Store:
     def __init__(self, path: Path, *, device_key: DeviceKey, new_shop: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
+        self._settings_writes = 0                 # settings_stamp(): bumped by every settings write
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
         self._anchored_id: int | None = None
@@ -455,9 +456,19 @@ class Store:
         self.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      (key, json.dumps(value, sort_keys=True)))
+        self._settings_writes += 1
 
     def delete_setting(self, key: str) -> None:
         self.execute("DELETE FROM settings WHERE key = ?", (key,))
+        self._settings_writes += 1
+
+    def settings_stamp(self) -> tuple[int, int]:
+        """Changes whenever the settings may have changed: a write through this store, or a commit
+        by another connection (``PRAGMA data_version``: the CLI run beside the open till). One cheap
+        query, so a snapshot of the settings is read again only when this changes."""
+        with self._lock:
+            other = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return self._settings_writes, int(other)
 
     # -- audit -------------------------------------------------------------------------------
     def audit(self, actor: str, event: str, subject: str, detail: dict[str, Any],

@@ -22,6 +22,7 @@ import pytest
 from eth_account import Account
 from eth_utils import keccak
 
+from pos_app.app.till import Till
 from pos_app.chain.contract import ARTIFACT_PATH, deploy_contract, deploy_token, send_token_call
 from pos_app.chain.rpc import RpcClient
 from pos_app.chain.token import probe_features, refresh_features, refresh_token_info
@@ -392,7 +393,7 @@ def test_f5_settings_and_first_run_show_the_offline_kinds(qtbot, tmp_path):
     from pos_app.ui.screens.settings.settings_screen import SettingsScreen
     ctx = AppContext(tmp_path / "shop")
     worker = Worker("test-settings")
-    s = SettingsScreen(ctx, worker)
+    s = SettingsScreen(Till(ctx), worker)
     qtbot.addWidget(s)
     s.load(ctx.config)                                    # the demo token: known to take both
     qtbot.waitUntil(lambda: "authorizations" in s.offline_kinds.text(), timeout=5000)
@@ -406,7 +407,7 @@ def test_f5_settings_and_first_run_show_the_offline_kinds(qtbot, tmp_path):
                                          TokenFeatures(eip3009=False, eip2612=False, probed_at=1)))
     s.load(ctx.config)
     qtbot.waitUntil(lambda: s.offline_kinds.text() == "Offline payments: signed transfers only", timeout=5000)
-    d = FirstRunDialog(ctx)
+    d = FirstRunDialog(Till(ctx))
     qtbot.addWidget(d)
     assert "signed transfers only" in d.offline_note.text()
     worker.shutdown()

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtWidgets import QStackedWidget
 
+from pos_app.app.till import Till
 from pos_app.app.context import AppContext
 from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState as Q
@@ -36,7 +37,7 @@ def parts(qtbot, tmp_path, demo_chain):
 
 def _offline(parts, current):
     from pos_app.ui.screens.offline.offline_controller import OfflineController
-    return OfflineController(parts.ctx, bridge=parts.bridge, db=parts.db, slow=parts.slow, stack=parts.stack,
+    return OfflineController(Till(parts.ctx), bridge=parts.bridge, db=parts.db, slow=parts.slow, stack=parts.stack,
                              current=lambda: current[0], chain_id=lambda: parts.chain.chain_id, language="en")
 
 
@@ -95,7 +96,7 @@ def test_sales_controller_follows_invoice_events(qtbot, parts):
     from pos_app.invoices.lifecycle import InvoiceState
     from pos_app.ui.screens.sales.sales_controller import SalesController
     ctx = parts.ctx
-    ctl = SalesController(ctx, bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en", explorer=None)
+    ctl = SalesController(Till(ctx), bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en", explorer=None)
     inv = ctx.create_invoice(Tyiyn(700))                      # charged elsewhere (the window, a CLI)
     qtbot.waitUntil(lambda: ctl.model.rowCount() == 1, timeout=5000)
     ctx.service.mark(inv.id, InvoiceState.INVALID, actor="test", reason="sale cancelled")
@@ -131,7 +132,7 @@ def test_checkout_charges_and_follows_its_sale_without_a_window(qtbot, parts):
     from pos_app.ui.screens.sale.checkout import CheckoutController
     ctx = parts.ctx
     charged = []
-    co = CheckoutController(ctx, bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en",
+    co = CheckoutController(Till(ctx), bridge=parts.bridge, db=parts.db, stack=parts.stack, language="en",
                             config=ctx.config, charged=charged.append)
     co.sale.setFocus()
     qtbot.keyClicks(co.sale, "42")
@@ -156,7 +157,7 @@ def test_the_queue_clock_stops_when_its_screen_is_deleted(qtbot, tmp_path, demo_
     ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
     stack = QStackedWidget()
     bridge, db, slow = EventBridge(ctx.events), Worker("db"), Worker("slow")
-    ctl = OfflineController(ctx, bridge=bridge, db=db, slow=slow, stack=stack, current=lambda: None,
+    ctl = OfflineController(Till(ctx), bridge=bridge, db=db, slow=slow, stack=stack, current=lambda: None,
                             chain_id=lambda: demo_chain.chain_id, language="en")
     assert ctl.queue_view is not None and ctl.clock.isActive()
     stack.deleteLater()

@@ -256,7 +256,7 @@ def walk_every_screen(qtbot, win, demo_chain, lang: str) -> Walk:
     win.go_settings()
     w.stop("settings")
     from pos_app.ui.screens.settings.first_run import FirstRunDialog
-    first = FirstRunDialog(win.ctx)
+    first = FirstRunDialog(win.till)
     qtbot.addWidget(first)
     first.show()
     first.choose_language(lang)

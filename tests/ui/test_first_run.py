@@ -3,6 +3,7 @@ shop is asked whether this is its only till (1 of 1) or which of how many (issue
 import pytest
 from PySide6.QtCore import Qt
 
+from pos_app.app.till import Till
 from pos_app.shop.config import load_config
 from pos_app.app.context import AppContext
 from pos_app.ui.screens.settings.first_run import DEMO, SHOP, FirstRunDialog
@@ -13,19 +14,20 @@ TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
 
 def test_set_up_my_shop(qtbot, tmp_path):
     ctx = AppContext(tmp_path / "shop")
-    d = FirstRunDialog(ctx)
+    d = FirstRunDialog(Till(ctx))
+    d.shop_ctx = ctx     # what the test reads back
     qtbot.addWidget(d)
     d.merchant.setText("0x1234")
     qtbot.mouseClick(d.shop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.error.text() != "", timeout=5000)
     assert "address" in d.error.text() and "token" in d.error.text()
-    assert ctx.store.get_setting("network") is None          # nothing saved
+    assert d.shop_ctx.store.get_setting("network") is None          # nothing saved
     d.merchant.setText(MERCHANT)
     d.token.setText(TOKEN)
     d.network.setCurrentText("bsc")
     answer_only_till(qtbot, d)
     assert d.choice == SHOP
-    cfg = load_config(ctx.store)
+    cfg = load_config(d.shop_ctx.store)
     assert (cfg.network.name, cfg.network.chain_id, cfg.merchant, cfg.network.token) == ("bsc", 56, MERCHANT, TOKEN)
     ctx.close()
 
@@ -35,7 +37,7 @@ def to_till_question(qtbot, d) -> None:
     qtbot.mouseClick(d.shop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.till_page.isVisibleTo(d), timeout=5000)
     assert not d.setup_page.isVisibleTo(d)
-    assert d.ctx.store.get_setting("network") is None
+    assert d.shop_ctx.store.get_setting("network") is None
 
 
 def answer_only_till(qtbot, d) -> None:
@@ -47,7 +49,8 @@ def answer_only_till(qtbot, d) -> None:
 @pytest.fixture
 def shop_dialog(qtbot, tmp_path):
     ctx = AppContext(tmp_path / "shop")
-    d = FirstRunDialog(ctx)
+    d = FirstRunDialog(Till(ctx))
+    d.shop_ctx = ctx     # what the test reads back
     qtbot.addWidget(d)
     d.show()
     d.choose_language("en")
@@ -65,9 +68,9 @@ def test_the_only_till_is_saved_as_1_of_1(qtbot, shop_dialog):
     assert not d.tills_box.isVisible()                       # the numbers are asked only after "No"
     with qtbot.waitSignal(d.accepted, timeout=5000):
         qtbot.mouseClick(d.only_till_button, Qt.MouseButton.LeftButton)
-    cfg = load_config(d.ctx.store)
+    cfg = load_config(d.shop_ctx.store)
     assert d.choice == SHOP and cfg.till.describe() == "1 of 1" and cfg.merchant == MERCHANT
-    assert d.ctx.store.get_setting("till") == {"number": 1, "count": 1}     # said, not left to the default
+    assert d.shop_ctx.store.get_setting("till") == {"number": 1, "count": 1}     # said, not left to the default
 
 
 def test_one_of_several_tills_is_saved_as_its_number_of_the_count(qtbot, shop_dialog):
@@ -88,7 +91,7 @@ def test_one_of_several_tills_is_saved_as_its_number_of_the_count(qtbot, shop_di
     assert d.till_number.value() == 2
     with qtbot.waitSignal(d.accepted, timeout=5000):
         qtbot.mouseClick(d.save_tills_button, Qt.MouseButton.LeftButton)
-    assert load_config(d.ctx.store).till.describe() == "2 of 3"
+    assert load_config(d.shop_ctx.store).till.describe() == "2 of 3"
 
 
 def test_the_till_number_never_exceeds_the_count(qtbot, shop_dialog):
@@ -107,7 +110,8 @@ def test_the_till_number_never_exceeds_the_count(qtbot, shop_dialog):
 
 def test_try_the_demo(qtbot, tmp_path):
     ctx = AppContext(tmp_path / "shop")
-    d = FirstRunDialog(ctx)
+    d = FirstRunDialog(Till(ctx))
+    d.shop_ctx = ctx     # what the test reads back
     qtbot.addWidget(d)
     with qtbot.waitSignal(d.accepted, timeout=2000):
         qtbot.mouseClick(d.demo_button, Qt.MouseButton.LeftButton)

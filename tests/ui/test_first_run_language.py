@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from pos_app.app.till import Till
 from pos_app.app.context import AppContext
 from pos_app.shop.config import load_config
 from pos_app.ui.screens.settings.first_run import DEMO, SHOP, FirstRunDialog
@@ -18,7 +19,8 @@ TOKEN = "0xD1803E2bd05647981Dd9289B3eD3ce6A8e1635f0"
 @pytest.fixture
 def dialog(qtbot, tmp_path):
     ctx = AppContext(tmp_path / "shop")
-    d = FirstRunDialog(ctx)
+    d = FirstRunDialog(Till(ctx))
+    d.shop_ctx = ctx     # what the test reads back
     qtbot.addWidget(d)
     d.show()
     yield d
@@ -58,7 +60,7 @@ def test_the_chosen_language_is_spoken_and_saved(qtbot, dialog, language):
     with qtbot.waitSignal(d.accepted, timeout=5000):
         qtbot.mouseClick(d.only_till_button, Qt.MouseButton.LeftButton)
     assert d.choice == SHOP and d.language == language
-    assert load_config(d.ctx.store).language == language      # the main window opens in it
+    assert load_config(d.shop_ctx.store).language == language      # the main window opens in it
 
 
 def test_the_demo_keeps_the_chosen_language(qtbot, dialog):

@@ -20,6 +20,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox  # noqa: E402
 
+from pos_app.app.till import Till
 from pos_app.core.reasons import R
 from pos_app.app.context import AppContext  # noqa: E402
 from pos_app.app.demo import accounts as A  # noqa: E402
@@ -55,7 +56,7 @@ def shop(qapp, tmp_path):
 
 def _open(qtbot, ctx, db, address):
     done = []
-    dialog = ask_payer_name(None, ctx, db, address, lambda a, n: done.append((a, n)))
+    dialog = ask_payer_name(None, Till(ctx), db, address, lambda a, n: done.append((a, n)))
     OPEN.append(dialog)
     qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
     return dialog, done
@@ -130,7 +131,7 @@ def phone_shop(qapp, tmp_path, demo_chain):
     ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
     db, chain_worker = Worker("db"), Worker("chain")
     current: list = [None]
-    phone = DemoPhone(demo_chain, chain_worker, lambda: current[0], payers=ctx.payers, db=db)
+    phone = DemoPhone(demo_chain, chain_worker, lambda: current[0], till=Till(ctx), db=db)
     yield ctx, phone, current, demo_chain
     phone.deleteLater()
     chain_worker.shutdown()

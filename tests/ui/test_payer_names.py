@@ -19,6 +19,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QComboBox, QDialog  # noqa: E402
 
+from pos_app.app.till import Till
 from pos_app.app.context import AppContext  # noqa: E402
 from pos_app.shop.payers import PayerBook  # noqa: E402
 from pos_app.ui.screens.sales.payer_name import ask_payer_name  # noqa: E402
@@ -65,7 +66,7 @@ def shop(qapp, tmp_path):
 def _open(qtbot, ctx, db, address=ADDR):
     """The dialog as the sales list opens it (it deletes itself once closed: check ``closed``)."""
     saved = []
-    dialog = ask_payer_name(None, ctx, db, address, lambda a, n: saved.append((a, n)))
+    dialog = ask_payer_name(None, Till(ctx), db, address, lambda a, n: saved.append((a, n)))
     dialog.closed = []
     dialog.finished.connect(dialog.closed.append)
     OPEN.append(dialog)
@@ -162,7 +163,7 @@ def phone_shop(qapp, tmp_path, demo_chain):
     ctx = AppContext(tmp_path / "shop", embedded_w3=demo_chain.shop_w3)
     db, chain_worker = Worker("db"), Worker("chain")
     current: list = [None]
-    phone = DemoPhone(demo_chain, chain_worker, lambda: current[0], payers=ctx.payers, db=db)
+    phone = DemoPhone(demo_chain, chain_worker, lambda: current[0], till=Till(ctx), db=db)
     yield SimpleNamespace(ctx=ctx, phone=phone, current=current, chain=demo_chain)
     phone.deleteLater()
     chain_worker.shutdown()

@@ -25,7 +25,7 @@ def _alert(window) -> UnmatchedAlertController:
     if isinstance(own, UnmatchedAlertController):
         return own
     ctl = UnmatchedAlertController(
-        window.ctx, bridge=window.bridge, db=window.db,
+        window.till, bridge=window.bridge, db=window.db,
         current=lambda: window.current if window.stack.currentWidget() is window.payment else None,
         language="en", parent=window)
     window.centralWidget().layout().insertWidget(0, ctl.widget)

@@ -27,6 +27,7 @@ def run_app(data_dir: str | None, *, demo: bool, language: str | None = None) ->
 
     from pos_app.shop.config import default_data_dir
     from pos_app.app.context import AppContext, setup_logging
+    from pos_app.app.till import Till
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Som POS")
     chain = None
@@ -38,14 +39,14 @@ def run_app(data_dir: str | None, *, demo: bool, language: str | None = None) ->
             chain.start_mining()
             ctx = open_demo_context(data_dir, chain)
             if language is not None:
-                ctx.store.set_setting("language", language)  # before the window reads its config
+                Till(ctx).set_language(language)   # before the window reads its config
         else:
             base = default_data_dir() if data_dir is None else data_dir
             setup_logging(Path(base))
             ctx = AppContext(base)
-            if ctx.store.get_setting("network") is None:
+            if Till(ctx).needs_setup():
                 from pos_app.ui.screens.settings.first_run import DEMO, FirstRunDialog
-                dialog = FirstRunDialog(ctx)
+                dialog = FirstRunDialog(Till(ctx))
                 if not dialog.exec():
                     return 0
                 if dialog.choice == DEMO:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSettings, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.app.context import AppContext
-from pos_app.core.events import AuditProblem, LinkChanged, ScanProgress
+from pos_app.core.events import AuditProblem, LinkChanged, ScanProgress, SettingsChanged
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.screens.sale.checkout import CheckoutController
@@ -39,9 +39,11 @@ PHONE_WIDTH = (250, 300)  # the demo phone panel: narrow enough to leave the sal
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, *, demo_chain=None, watcher=None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx = ctx                 # the composition root: the window only builds the till from it
+        from pos_app.app.till import Till
+        self.till = till = Till(ctx)   # every screen's use cases (app/till.py)
         self.watcher = watcher
-        self.cfg = ctx.config  # read once before the window shows; later changes go through the worker
+        self.cfg = till.settings  # read once before the window shows; SettingsChanged brings the next
         self.language = self.cfg.language
         from pos_app.ui.shell.i18n import install_language
         install_language(self.language)
@@ -49,7 +51,8 @@ class MainWindow(QMainWindow):
         self.db = Worker("db", self)          # the one database writer: a charge never queues behind slow work
         self.slow = Worker("slow", self)      # scrypt, files on removable media, web3's import, thread joins
         self.chain_worker = Worker("chain", self)
-        self.bridge = EventBridge(ctx.events, self)
+        self.bridge = EventBridge(till.events, self)
+        self.bridge.on(lambda e: self.apply_config(e.config), SettingsChanged)
         self.bridge.on(lambda e: self.show_audit_problem(list(e.problems)), AuditProblem)
         self.bridge.on(self.on_scan_progress, ScanProgress)
         self.bridge.on(self.on_link, LinkChanged)
@@ -71,20 +74,20 @@ class MainWindow(QMainWindow):
         # Another till uses this till's number: the loudest bar, above every screen, until a manager
         # says each till has its own number.
         from pos_app.ui.screens.till.twin_bar import TwinBarController
-        self.twin = TwinBarController(ctx, bridge=self.bridge, db=self.db, parent=self)
+        self.twin = TwinBarController(till, bridge=self.bridge, db=self.db, parent=self)
         root.addWidget(self.twin.widget)
         root.addWidget(self.offline_bar)
         self.stack = PageStack()
-        self.checkout = CheckoutController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
+        self.checkout = CheckoutController(till, bridge=self.bridge, db=self.db, stack=self.stack,
                                            language=self.language, config=self.cfg, charged=self._charged,
                                            parent=self)
         self.sale = self.checkout.sale
-        self.sales_ctl = SalesController(ctx, bridge=self.bridge, db=self.db, stack=self.stack,
+        self.sales_ctl = SalesController(till, bridge=self.bridge, db=self.db, stack=self.stack,
                                          language=self.language, explorer=self.cfg.network.explorer, parent=self)
         self.sales_ctl.open_sale.connect(self.checkout.resume)
         self.first_connection = False     # a real network never reached: this till cannot charge yet
         from pos_app.ui.screens.offline.offline_controller import OfflineController
-        self.offline = OfflineController(ctx, bridge=self.bridge, db=self.db, slow=self.slow, stack=self.stack,
+        self.offline = OfflineController(till, bridge=self.bridge, db=self.db, slow=self.slow, stack=self.stack,
                                          current=lambda: self.checkout.current, chain_id=lambda: self.cfg.network.chain_id,
                                          language=self.language, parent=self)
         self.offline.show_payment.connect(self.checkout.show_payment)
@@ -96,7 +99,7 @@ class MainWindow(QMainWindow):
         root.addWidget(self.offline.failure_bar)
         # A payment that matched no sale: above every screen until it is dealt with.
         from pos_app.ui.screens.sales.unmatched_alert import UnmatchedAlertController
-        self.unmatched = UnmatchedAlertController(ctx, bridge=self.bridge, db=self.db, current=self._sale_on_screen,
+        self.unmatched = UnmatchedAlertController(till, bridge=self.bridge, db=self.db, current=self._sale_on_screen,
                                                   language=self.language, parent=self)
         self.unmatched.show_list.connect(self.go_list)
         self.unmatched.open_sale.connect(self._open_reopened)
@@ -135,7 +138,7 @@ class MainWindow(QMainWindow):
         if demo_chain is not None:
             from pos_app.ui.screens.offline.demo_phone import DemoPhone
             # The customer chosen on the phone teaches the shop's address book its wallet's name.
-            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current, payers=ctx.payers, db=self.db)
+            self.phone = DemoPhone(demo_chain, self.chain_worker, lambda: self.current, till=till, db=self.db)
             self.phone.handed_over.connect(self._phone_handed_over)
             phone_area = scrolling(self.phone, horizontal=False)
             phone_area.setMinimumWidth(PHONE_WIDTH[0])
@@ -154,7 +157,7 @@ class MainWindow(QMainWindow):
         # This computer's clock against the network's (shown only when they disagree): a line of its
         # own just above the status bar, so the network's state beside it is never squeezed out.
         from pos_app.ui.screens.till.clock_warning import ClockWarning
-        self.clock_warning = ClockWarning(ctx, bridge=self.bridge, db=self.db, parent=self)
+        self.clock_warning = ClockWarning(till, bridge=self.bridge, db=self.db, parent=self)
         root.addWidget(self.clock_warning.label)
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
@@ -171,12 +174,12 @@ class MainWindow(QMainWindow):
         def found(needed: bool) -> None:
             self.first_connection = needed
             self.refresh_status()
-        self.db.run(self.ctx.needs_first_connection, found)
+        self.db.run(self.till.needs_first_connection, found)
 
     # -- the window on the shop's screen ----------------------------------------------------------
     def _window_settings(self) -> QSettings:
         """Per shop (in its data folder), so two shops or a test never share a window size."""
-        return QSettings(str(self.ctx.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        return QSettings(str(self.till.data_dir / "window.ini"), QSettings.Format.IniFormat)
 
     def _place_on_screen(self) -> None:
         """Open where the window was last time (same screen if it is still there), never larger
@@ -236,7 +239,7 @@ class MainWindow(QMainWindow):
         def failed(err) -> None:
             self.error = error_text(err)
             self.refresh_status()
-        self.slow.run(self.ctx.watcher, attach, failed)
+        self.slow.run(self.till.watcher, attach, failed)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Som POS"))
@@ -286,8 +289,7 @@ class MainWindow(QMainWindow):
     def settings(self):
         if self._settings is None:
             from pos_app.ui.screens.settings.settings_screen import SettingsScreen
-            self._settings = SettingsScreen(self.ctx, self.db)
-            self._settings.saved.connect(self.apply_config)
+            self._settings = SettingsScreen(self.till, self.db)   # saved: SettingsChanged -> apply_config
             self._settings.relay_requested.connect(self.offline.show_queue)
             self.stack.addWidget(self._settings)
         return self._settings
@@ -318,8 +320,8 @@ class MainWindow(QMainWindow):
 
     def _open_reopened(self, inv: Invoice) -> None:
         """A sale whose payment left the network: on the payment screen as it is now (charge again there)."""
-        svc = self.ctx.service
-        self.db.run(lambda: svc.get(inv.id), self.checkout.resume)
+        till = self.till
+        self.db.run(lambda: till.sale(inv.id), self.checkout.resume)
 
     def _sale_on_screen(self) -> "Invoice | None":
         """The sale a stray payment can be added to with one tap: the one on the payment screen."""

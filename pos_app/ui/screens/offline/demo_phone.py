@@ -2,7 +2,7 @@
 
 "Pay exactly" pays what the QR on screen asks now (the rest, once a sale is partly paid), "Pay half"
 half of it and "Pay over" 10 som more, each in whole tyiyn as a customer types an amount. It
-speaks som as the shop does (decimal comma in ru/ky), never chain amounts or transaction hashes. Given the shop's address book (``payers``) and the database worker (``db``), the
+speaks som as the shop does (decimal comma in ru/ky), never chain amounts or transaction hashes. Given the till (``till``: the shop's address book) and the database worker (``db``), the
 customer chosen on the phone teaches the book the name of the wallet it pays from, unless the shop
 already named that wallet.
 """
@@ -22,7 +22,7 @@ from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.common import BigButton, QrWidget
 
 if TYPE_CHECKING:
-    from pos_app.shop.payers import PayerBook
+    from pos_app.app.till import Till
 
 log = logging.getLogger(__name__)
 TEACHER = "demo phone"  # the actor in the audit log when the phone names a wallet
@@ -44,12 +44,12 @@ class DemoPhone(QWidget):
     network_switched = Signal(bool)
 
     def __init__(self, chain, worker: Worker, current_invoice: Callable[[], Invoice | None],
-                 parent: QWidget | None = None, *, payers: PayerBook | None = None, db: Worker | None = None) -> None:
+                 parent: QWidget | None = None, *, till: Till | None = None, db: Worker | None = None) -> None:
         super().__init__(parent)
         self.chain = chain
         self.worker = worker
         self.current_invoice = current_invoice
-        self.payers = payers
+        self.till = till
         self.db = db
         self.setMinimumWidth(240)
         self.setStyleSheet("QWidget#phone{background:#263238;border-radius:18px;}"
@@ -151,10 +151,10 @@ class DemoPhone(QWidget):
 
         Queued on the database worker before the payment leaves the phone, so the name is known by
         the time the payment is seen."""
-        if self.payers is None or self.db is None:
+        if self.till is None or self.db is None:
             return
-        book, address = self.payers, A.CUSTOMERS[customer]
-        self.db.run(lambda: book.name_if_unknown(address, customer, actor=TEACHER), None,
+        till, address = self.till, A.CUSTOMERS[customer]
+        self.db.run(lambda: till.name_payer_if_unknown(address, customer, actor=TEACHER), None,
                     lambda err: log.warning("the demo phone could not name %s: %s", customer, err.detail or err))
 
     def _sign(self) -> None:

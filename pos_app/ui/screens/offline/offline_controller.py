@@ -13,7 +13,7 @@ engine, which imports web3, and joining its thread) runs on the slow worker.
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
@@ -28,6 +28,7 @@ from pos_app.ui.shell.i18n import plural
 from pos_app.ui.shell.reasons import QUEUE_FAILURES, queue_failure_text
 
 if TYPE_CHECKING:
+    from pos_app.app.till import OfflineView, Till
     from pos_app.invoices.service import Invoice
     from pos_app.ui.screens.offline.offline_accept import OfflineAcceptScreen
     from pos_app.ui.screens.offline.queue_view import QueueView
@@ -39,11 +40,11 @@ class OfflineController(QObject):
     notice = Signal(str)            # a passing line for the status bar
     summary_changed = Signal()      # the unsent count changed: the window redraws its offline bar
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, slow: Worker, stack: QStackedWidget,
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, slow: Worker, stack: QStackedWidget,
                  current: Callable[[], "Invoice | None"], chain_id: Callable[[], int], language: str,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.till = till
         self.db = db
         self.slow = slow
         self.stack = stack
@@ -146,11 +147,10 @@ class OfflineController(QObject):
         inv = self.current()
         if inv is None:
             return
-        ctx = self.ctx
+        till = self.till
 
         def job():
-            facts = ctx.offline_facts()
-            return ctx.offline.evaluate(text, facts, due_base=inv.asked_base, exact=True), facts.decimals
+            return till.check_offline(inv, text)
 
         def done(result) -> None:
             verdict, decimals = result
@@ -167,11 +167,10 @@ class OfflineController(QObject):
         inv = self.current()
         if inv is None:
             return
-        ctx = self.ctx
+        till = self.till
 
         def job():
-            item, _ = ctx.offline.accept(text, inv.id, ctx.offline_facts(), actor="cashier")
-            return ctx.service.get(item.invoice_id)
+            return till.accept_offline(inv.id, text, actor="cashier")
         # The queue and the sales list follow the accept's own events; here only the screen changes.
         self.db.run(job, self.show_payment.emit, lambda err: self.accept_screen.show_refusal(error_text(err)))
 
@@ -187,12 +186,9 @@ class OfflineController(QObject):
             self._stale = True
             return
         self._refreshing = True
-        ctx = self.ctx
-        chain_id = self.chain_id()
-
-        def loaded(r) -> None:
+        def loaded(view: OfflineView) -> None:
             self._refreshing = False
-            items, summary, failures, names = r
+            items, summary, failures, names = view.items, view.summary, view.failures, view.names
             self.summary, self.items, self.names = summary, items, names
             self.show_failures(failures)
             if self._queue_view is not None:
@@ -207,8 +203,7 @@ class OfflineController(QObject):
 
         def failed(_err) -> None:
             self._refreshing = self._stale = False
-        self.db.run(lambda: (ctx.offline.list(), ctx.offline.summary(chain_id),
-                             ctx.offline.unresolved_failures(), _payer_names(ctx)), loaded, failed)
+        self.db.run(self.till.offline_view, loaded, failed)
 
     def bar_text(self) -> str | None:
         """The offline bar's count of unsent payments, or None when nothing waits."""
@@ -222,10 +217,10 @@ class OfflineController(QObject):
     def start_sync(self, watcher) -> None:
         """Build the engine and its loop on the slow worker (web3, the keystore) and start it."""
         from pos_app.outbox.runner import SyncRunner
-        ctx = self.ctx
+        till = self.till
 
         def build():
-            return SyncRunner(ctx.sync_engine(), watcher=watcher, events=ctx.events)
+            return SyncRunner(till.sync_engine(), watcher=watcher, events=till.events)
 
         def started(runner) -> None:
             if self._closed:          # the window closed while the engine was being built
@@ -303,12 +298,12 @@ class OfflineController(QObject):
         if not self.failures:
             return
         item = self.failures[0]
-        ctx = self.ctx
+        till = self.till
 
         def done(resolved) -> None:
             if action == "collect_again":
                 self.charge_again.emit(int(resolved.amount_tyiyn))
-        self.db.run(lambda: ctx.offline.resolve(item.id, action, actor="cashier"), done,
+        self.db.run(lambda: till.resolve_failure(item.id, action, actor="cashier"), done,
                     lambda err: self.failure_bar.text.setText(error_text(err)))
 
     # -- hand-over between tills --------------------------------------------------------------------------
@@ -317,12 +312,11 @@ class OfflineController(QObject):
         (no lock held) and mark the items handed over (a short transaction). One job, so closing the
         till while the stick is written still marks what the file carries: the slow worker is
         drained before the window closes."""
-        from pos_app.handover.export import mark_exported, prepare_export, write_export
-        ctx = self.ctx
+        from pos_app.handover.export import mark_exported, write_export
+        app = self.till
 
         def prepare():
-            till = ctx.handover()
-            return till, prepare_export(till, path)
+            return app.prepare_export(path)
 
         def prepared(r) -> None:
             till, ready = r
@@ -339,13 +333,11 @@ class OfflineController(QObject):
 
     def import_from(self, path: str, expect_device: str | None = None) -> None:
         from pos_app.handover.importer import DeviceNotPaired
-        from pos_app.handover.own_file import own_file_returned
         from pos_app.handover.pairing import show_fingerprint
-        ctx = self.ctx
+        till = self.till
 
         def job(bundle):
-            result = ctx.import_handover(bundle, expect_device=expect_device)
-            return result, own_file_returned(result, ctx.data_dir, expect_device=expect_device)
+            return till.import_handover(bundle, expect_device=expect_device)
 
         def done(r) -> None:
             result, own = r
@@ -371,22 +363,19 @@ class OfflineController(QObject):
                       failed)
 
     def take_back(self) -> None:
-        ctx = self.ctx
+        till = self.till
 
         def done(ids) -> None:
             if self.runner is not None:
                 self.runner.wake()
             self.queue_view.show_message(lambda: plural(self.tr(
                 "%n saved payment(s) will be sent from this till again.", "", len(ids)), len(ids)))
-        self.db.run(lambda: ctx.offline.take_back(None, actor="cashier", reason=R("taken_back_here")),
+        self.db.run(lambda: till.take_back(actor="cashier", reason=R("taken_back_here")),
                     done, self._queue_error)
 
     def refresh_device(self) -> None:
-        from pos_app.handover.pairing import show_fingerprint
-        from pos_app.keys.device import device_fingerprint
-        data_dir = self.ctx.data_dir
         # On the database worker: an export there may be creating the device key at the same moment.
-        self.db.run(lambda: show_fingerprint(device_fingerprint(data_dir)),
+        self.db.run(self.till.device_number,
                     lambda number: self._queue_view is not None and self._queue_view.set_device(number))
 
     # -- the relay key (keys.relay's use cases, on the slow worker: scrypt takes about a second) ----------
@@ -396,34 +385,28 @@ class OfflineController(QObject):
             self.runner.use_relay(account)
 
     def refresh_relay(self) -> None:
-        from pos_app.keys.relay import relay_key_address
-        data_dir = self.ctx.data_dir
-
         def done(address) -> None:
             self.relay_address = address
             if self._queue_view is not None:
                 relay = self.runner.relay if self.runner is not None else None
                 self._queue_view.set_relay(address or (relay.address if relay is not None else None),
                                            relay is not None)
-        self.slow.run(lambda: relay_key_address(data_dir), done)
+        self.slow.run(self.till.relay_address, done)
 
     def unlock_relay(self, passphrase: str) -> None:
-        from pos_app.keys.relay import unlock_relay_key
-        ctx = self.ctx
+        till = self.till
 
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
             self.queue_view.show_message(lambda: self.tr("Relay key unlocked."))
-        self.slow.run(lambda: unlock_relay_key(ctx.data_dir, ctx.store, passphrase), done, self._queue_error)
+        self.slow.run(lambda: till.unlock_relay(passphrase), done, self._queue_error)
 
     def create_relay(self, passphrase: str) -> None:
-        from pos_app.keys.relay import create_relay_key, unlock_relay_key
-        ctx = self.ctx
+        till = self.till
 
         def job():
-            create_relay_key(ctx.data_dir, ctx.store, passphrase, actor="cashier")
-            return unlock_relay_key(ctx.data_dir, ctx.store, passphrase)
+            return till.create_relay(passphrase, actor="cashier")
 
         def done(account) -> None:
             self._use_relay(account)
@@ -434,27 +417,16 @@ class OfflineController(QObject):
         self.slow.run(job, done, self._queue_error)
 
     def import_relay(self, path: str, source_passphrase: str, passphrase: str) -> None:
-        from pos_app.keys.relay import import_relay_key, read_relay_key_file, unlock_relay_key
-        ctx = self.ctx
+        till = self.till
 
         def job():
-            # Bounded, and a FIFO or a device is refused without blocking the worker.
-            secret = read_relay_key_file(path)
-            import_relay_key(ctx.data_dir, ctx.store, secret, passphrase,
-                             source_passphrase=source_passphrase or None, actor="cashier")
-            return unlock_relay_key(ctx.data_dir, ctx.store, passphrase)
+            return till.import_relay(path, source_passphrase, passphrase, actor="cashier")
 
         def done(account) -> None:
             self._use_relay(account)
             self.refresh_relay()
             self.queue_view.show_message(lambda: self.tr("Relay key imported and unlocked."))
         self.slow.run(job, done, self._queue_error)
-
-
-def _payer_names(ctx: Any) -> dict[str, str]:
-    """The shop's names for its payers (``shop/payers.py``), or none on a context without them."""
-    payers = getattr(ctx, "payers", None)
-    return payers.names() if payers is not None else {}
 
 
 def _payer(address: str, names: dict[str, str]) -> str:

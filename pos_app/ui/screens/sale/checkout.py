@@ -6,7 +6,7 @@ the payment screen is redrawn from the event's invoice, whoever changed it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget
@@ -20,6 +20,7 @@ from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.ask import ask
 
 if TYPE_CHECKING:
+    from pos_app.app.till import Till
     from pos_app.invoices.service import Invoice
     from pos_app.shop.config import ShopConfig
     from pos_app.ui.screens.sale.customer_display import CustomerDisplay
@@ -29,11 +30,11 @@ if TYPE_CHECKING:
 class CheckoutController(QObject):
     offline_requested = Signal()    # the customer hands over a signed payment for the sale on screen
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, stack: QStackedWidget, language: str,
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, stack: QStackedWidget, language: str,
                  config: "ShopConfig", charged: Callable[["Invoice"], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.till = till
         self.db = db
         self.stack = stack
         self.language = language
@@ -174,10 +175,10 @@ class CheckoutController(QObject):
         def refused(err) -> None:
             self.payment.short_button.setEnabled(True)
             self.payment.advice.setText(error_text(err))
-        self.db.run(lambda: self.ctx.service.accept_short(invoice_id, actor="cashier"), done, refused)
+        self.db.run(lambda: self.till.accept_short(invoice_id, actor="cashier"), done, refused)
 
     def charge_again(self, invoice_id: int) -> None:
-        self.db.run(lambda: self.ctx.service.charge_again(invoice_id, actor="cashier"), self.resume,
+        self.db.run(lambda: self.till.charge_again(invoice_id, actor="cashier"), self.resume,
                     lambda err: self.payment.advice.setText(error_text(err)))
 
     def resume(self, inv: Invoice) -> None:
@@ -203,7 +204,7 @@ class CheckoutController(QObject):
 
     def charge(self, amount: int) -> None:
         self.sale.charge_button.setEnabled(False)
-        self.db.run(lambda: self.ctx.create_invoice(Tyiyn(amount)), self._charged, self._charge_failed)
+        self.db.run(lambda: self.till.charge(Tyiyn(amount)), self._charged, self._charge_failed)
 
     def _charged(self, inv: Invoice) -> None:
         self.sale.charge_button.setEnabled(True)
@@ -218,9 +219,7 @@ class CheckoutController(QObject):
         self.sale.message.setText(error_text(err))
 
     def cancel(self, invoice_id: int, *, then_new: bool = False) -> None:
-        from pos_app.invoices.lifecycle import InvoiceState
-        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason=R("sale_cancelled")),
+        self.db.run(lambda: self.till.cancel(invoice_id, actor="cashier", reason=R("sale_cancelled")),
                     (lambda _inv: self.new_sale()) if then_new else None,
                     lambda err: self.payment.advice.setText(error_text(err)))
 

@@ -1,7 +1,7 @@
 """A small dialog to give a payer's wallet a name the shop knows it by ("Aibek" for ``86cB…aA5F``).
 
 The sales list opens it with ``ask_payer_name``. It shows the wallet's short form and the name it
-has now (read on the database worker), saves through ``PayerBook.set_name`` on the database
+has now (read on the database worker), saves through ``Till.name_payer`` on the database
 worker (an empty name forgets it) and shows a refusal in the cashier's language in place. The
 dialog is window-modal and never blocks the GUI thread (``open()``, not ``exec()``).
 
@@ -13,27 +13,30 @@ again: the old name is gone from it.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.core.errors import PosError
-from pos_app.shop.payers import MAX_NAME, PayerBook, SharedWallet, short_address
+from pos_app.shop.payers import MAX_NAME, SharedWallet, short_address
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.common import BigButton
+
+if TYPE_CHECKING:
+    from pos_app.app.till import Till
 
 
 class PayerNameDialog(QDialog):
     saved = Signal(str, str)   # the address, the name kept ("" when it was forgotten)
     marked_shared = Signal(str)  # the address: the book has just marked it shared (its name is gone)
 
-    def __init__(self, book: PayerBook, db: Worker, address: str, parent: QWidget | None = None, *,
+    def __init__(self, till: Till, db: Worker, address: str, parent: QWidget | None = None, *,
                  actor: str = "cashier") -> None:
         super().__init__(parent)
         self.setObjectName("payerNameDialog")
-        self.book = book
+        self.till = till
         self.db = db
         self.address = address
         self.actor = actor
@@ -111,8 +114,8 @@ class PayerNameDialog(QDialog):
                 self.edit.setText(name or "")
                 self.edit.selectAll()
             self.retranslate()
-        book, address = self.book, self.address
-        self.db.run(lambda: (book.name_of(address), book.shared_wallet(address)), loaded, self._refused)
+        till, address = self.till, self.address
+        self.db.run(lambda: till.payer(address), loaded, self._refused)
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -125,7 +128,7 @@ class PayerNameDialog(QDialog):
             self.current = kept or None
             self.saved.emit(self.address, kept)
             self.accept()
-        self.db.run(lambda: self.book.set_name(self.address, text, actor=self.actor), done, self._refused)
+        self.db.run(lambda: self.till.name_payer(self.address, text, actor=self.actor), done, self._refused)
 
     def _refused(self, err: PosError) -> None:
         self.save_button.setEnabled(True)
@@ -135,12 +138,12 @@ class PayerNameDialog(QDialog):
             self.marked_shared.emit(self.address)
 
 
-def ask_payer_name(parent: QWidget | None, ctx: Any, db: Worker, address: str,
+def ask_payer_name(parent: QWidget | None, till: Till, db: Worker, address: str,
                    done: Callable[[str, str], None] | None = None, *, actor: str = "cashier") -> PayerNameDialog:
     """Open the dialog for ``address`` over ``parent``; ``done(address, name)`` runs after a save
     ("" when the name was forgotten), and after a refusal that marked the wallet shared (its old
     name is gone: ``done(address, "")``), not after Cancel. Returns the dialog (already open)."""
-    dialog = PayerNameDialog(ctx.payers, db, address, parent, actor=actor)
+    dialog = PayerNameDialog(till, db, address, parent, actor=actor)
     if done is not None:
         dialog.saved.connect(done)
         dialog.marked_shared.connect(lambda a: done(a, ""))

@@ -7,8 +7,7 @@ another language). Reads and the cashier's assignment run on the database worker
 """
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget
@@ -19,19 +18,19 @@ from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 
 if TYPE_CHECKING:
+    from pos_app.app.till import SalesDay, Till
     from pos_app.ui.models.tables import InvoiceTableModel
     from pos_app.ui.screens.sales.sales_list import SalesList
 
-DAY_S = 24 * 3600
 
 
 class SalesController(QObject):
     open_sale = Signal(object)      # an Invoice to show on the payment screen (reopened from the list)
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, stack: QStackedWidget, language: str,
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, stack: QStackedWidget, language: str,
                  explorer: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.till = till
         self.db = db
         self.stack = stack
         self.language = language
@@ -90,49 +89,21 @@ class SalesController(QObject):
             self.load_detail(e.invoice.id)
 
     def reload(self) -> None:
-        svc = self.ctx.service
-        since = int(time.time()) - DAY_S
-
-        ctx = self.ctx
-
-        def load():
-            invs = svc.list(since=since)
-            payers = {}
-            for inv in invs:
-                if inv.paid_seen:
-                    pays = svc.payments_for(inv.id)
-                    if pays:
-                        payers[inv.id] = (pays[-1]["payer"], pays[-1]["tx_hash"])
-            return invs, payers, svc.unmatched(), ctx.payers.names(), _decimals(ctx)
-
-        def loaded(r) -> None:
-            invs, payers, unmatched, names, decimals = r
-            self.model.set_rows(invs, payers, names)
-            self.screen.unmatched_model.set_rows(unmatched, decimals, names)
-            self.screen.names = names
-        self.db.run(load, loaded)
+        def loaded(day: SalesDay) -> None:
+            self.model.set_rows(day.sales, day.last_payers, day.names)
+            self.screen.unmatched_model.set_rows(day.unmatched, day.decimals, day.names)
+            self.screen.names = day.names
+        self.db.run(self.till.sales_day, loaded)
 
     def load_detail(self, invoice_id: int) -> None:
-        svc = self.ctx.service
-        self.db.run(lambda: (svc.get(invoice_id), svc.payments_for(invoice_id), svc.history(invoice_id)),
-                    lambda r: self.screen.show_detail(*r, self.language))
+        self.db.run(lambda: self.till.sale_detail(invoice_id), lambda r: self.screen.show_detail(*r, self.language))
 
     def reopen(self, invoice_id: int) -> None:
         """Back to the payment screen for a listed sale: as it is while it waits, asked again once expired."""
-        svc = self.ctx.service
-
-        def load():
-            from pos_app.invoices.lifecycle import InvoiceState
-            inv = svc.get(invoice_id)
-            if inv.state == InvoiceState.EXPIRED:
-                inv = svc.charge_again(invoice_id, actor="cashier")
-            return inv
-        self.db.run(load, self.open_sale.emit, lambda err: self.screen.assign_message.setText(error_text(err)))
+        self.db.run(lambda: self.till.open_again(invoice_id, actor="cashier"), self.open_sale.emit, lambda err: self.screen.assign_message.setText(error_text(err)))
 
     def cancel(self, invoice_id: int) -> None:
-        from pos_app.invoices.lifecycle import InvoiceState
-        self.db.run(lambda: self.ctx.service.mark(invoice_id, InvoiceState.INVALID, actor="cashier",
-                                                  reason=R("sale_cancelled")),
+        self.db.run(lambda: self.till.cancel(invoice_id, actor="cashier", reason=R("sale_cancelled")),
                     lambda inv: self.screen.assign_message.setText(
                         self.tr("Sale %1 is cancelled.").replace("%1", str(inv.id))),
                     lambda err: self.screen.assign_message.setText(error_text(err)))
@@ -142,7 +113,7 @@ class SalesController(QObject):
             from pos_app.ui.screens.sales.payer_name import ask_payer_name
         except ImportError:   # the dialog is not in this build
             return
-        ask_payer_name(self.screen, self.ctx, self.db, address, lambda *_a: self.reload())
+        ask_payer_name(self.screen, self.till, self.db, address, lambda *_a: self.reload())
 
     def assign_payment(self, payment_id: int, invoice_id: int) -> None:
         def done(inv) -> None:
@@ -150,15 +121,5 @@ class SalesController(QObject):
                                                .replace("%1", str(inv.id)))
             self.reload()
             self.load_detail(inv.id)
-        self.db.run(lambda: self.ctx.service.assign_payment(payment_id, invoice_id, actor="cashier"), done,
+        self.db.run(lambda: self.till.assign(payment_id, invoice_id, actor="cashier"), done,
                     lambda err: self.screen.assign_message.setText(error_text(err)))
-
-
-def _decimals(ctx: Any) -> int | None:
-    """The shop token's decimals as cached (no node is asked): amounts in the inbox are shown in som."""
-    from pos_app.chain.token_cache import cached_token_info
-    cfg = ctx.config
-    if not cfg.network.token:
-        return None
-    info = cached_token_info(ctx.store, cfg.network.chain_id, cfg.network.token)
-    return info.decimals if info else None

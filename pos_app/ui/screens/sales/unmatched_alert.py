@@ -12,74 +12,42 @@ adds it to that sale; a payment that carried this till's amount though this till
 or from the command line), so no payment goes unseen.
 
 A sale the network had settled whose money then left the network (``Invoice.reopened_at``, read
-with ``AppContext.reopened_sales``) is named in the same bar, with a tap that opens it on the
+with ``Till.reopened_sales``) is named in the same bar, with a tap that opens it on the
 payment screen (where it can be charged again), until it is paid again or cancelled.
 
 The controller reads both at start and whenever a payment is seen or dropped or an invoice
-changes, always on the database worker; assigning runs there too (``InvoiceService.assign_payment``,
+changes, always on the database worker; assigning runs there too (``Till.assign``,
 audited as the cashier) and a refusal is shown in the bar in the cashier's language.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.core.errors import PosError
 from pos_app.core.events import InvoiceChanged, InvoiceCreated, PaymentRemoved, PaymentSeen
-from pos_app.core.money import Tyiyn, base_units_to_tyiyn, format_som, stored_base_units
+from pos_app.app.till import InboxPayment
+from pos_app.core.money import format_som
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.shell.i18n import plural
 from pos_app.ui.widgets.common import BigButton
 
 if TYPE_CHECKING:
+    from pos_app.app.till import Till
     from pos_app.invoices.service import Invoice
 
 CHECK_SALE_MS = 500   # how often the bar looks whether a sale is on screen (a cheap attribute read)
 
 
-@dataclass(frozen=True)
-class Unmatched:
-    """One payment of the inbox as the bar shows it."""
-
-    id: int
-    tyiyn: Tyiyn | None     # None: the token's decimals were never read on this till
-    payer: str              # the shop's name for the wallet, else its short form
-    hint: int | None = None  # a sale that asked exactly this amount but could not take it
-    twin: bool = False      # it carried this till's amount, but this till never asked it
+Unmatched = InboxPayment    # one payment of the inbox as the bar shows it (app/till.py)
 
 
-def load_alerts(ctx: Any) -> tuple[list[Unmatched], list[Invoice]]:
+def load_alerts(till: Till) -> tuple[list[Unmatched], list[Invoice]]:
     """The inbox and the reopened sales (newest first), on the database worker."""
-    return load_unmatched(ctx), ctx.reopened_sales()
-
-
-def load_unmatched(ctx: Any) -> list[Unmatched]:
-    """The inbox, newest first, with amounts in som and payers by name (runs on the database worker).
-
-    The decimals are each payment's own token's as cached on this till, as ``sompos unmatched``
-    reads them: no node is asked."""
-    from pos_app.chain.token_cache import cached_token_info
-    rows = ctx.service.unmatched()
-    if not rows:
-        return []
-    names = ctx.payers.names()
-    decimals_of: dict[tuple[int, str], int | None] = {}
-    out = []
-    for r in rows:
-        key = (r["chain_id"], r["token"])
-        if key not in decimals_of:
-            info = cached_token_info(ctx.store, *key)
-            decimals_of[key] = info.decimals if info else None
-        decimals = decimals_of[key]
-        tyiyn = None if decimals is None else base_units_to_tyiyn(stored_base_units(r["value"]), decimals)[0]
-        hint = r.get("hint_invoice_id")
-        out.append(Unmatched(int(r["id"]), tyiyn, ctx.payers.label(r["payer"], names),
-                             int(hint) if hint is not None else None, r.get("matched_by") == "twin"))
-    return out
+    return till.inbox(), till.reopened_sales()
 
 
 class UnmatchedAlert(QFrame):
@@ -163,10 +131,10 @@ class UnmatchedAlertController(QObject):
     assigned = Signal(object)     # the invoice after a payment was added to it here
     open_sale = Signal(object)    # an Invoice to show on the payment screen (a reopened sale)
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, current: Callable[[], Invoice | None],
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, current: Callable[[], Invoice | None],
                  language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.till = till
         self.db = db
         self.current = current
         self.language = language
@@ -199,8 +167,8 @@ class UnmatchedAlertController(QObject):
             self._again = True
             return
         self._loading = True
-        ctx = self.ctx
-        self.db.run(lambda: load_alerts(ctx), self._loaded, self._load_failed)
+        till = self.till
+        self.db.run(lambda: load_alerts(till), self._loaded, self._load_failed)
 
     def _loaded(self, result: tuple[list[Unmatched], list[Invoice]]) -> None:
         self._loading = False
@@ -326,7 +294,7 @@ class UnmatchedAlertController(QObject):
         self._assign_to(self.rows[0].id, target)
 
     def _assign_to(self, payment_id: int, invoice_id: int) -> None:
-        svc = self.ctx.service
+        till = self.till
         self._assigning = True
         self.widget.hint_button.setEnabled(False)
         self.widget.show_error("")
@@ -341,4 +309,4 @@ class UnmatchedAlertController(QObject):
             self._assigning = False
             self.widget.show_error(error_text(err))
             self.reload()     # it may have been assigned elsewhere meanwhile
-        self.db.run(lambda: svc.assign_payment(payment_id, invoice_id, actor="cashier"), done, refused)
+        self.db.run(lambda: till.assign(payment_id, invoice_id, actor="cashier"), done, refused)

@@ -13,11 +13,12 @@ saved while one is refused), then everything is saved together by ``save_setting
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from pos_app.shop.config import SettingsInput, SettingsRefused, check_settings, save_settings
+from pos_app.shop.config import SettingsInput, SettingsRefused
 from pos_app.ui.screens.settings.settings_screen import LANGUAGE_NAMES
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
@@ -27,6 +28,9 @@ from pos_app.ui.widgets.fit import fit_rect
 from pos_app.ui.widgets.stepper import Stepper
 from pos_app.ui.widgets.style import apply_shared_style
 
+if TYPE_CHECKING:
+    from pos_app.app.till import Till
+
 DEMO, SHOP = "demo", "shop"
 # Asked before any language is known, so it is said in all three (not translated).
 LANGUAGE_QUESTION = "Тилди тандаңыз · Выберите язык · Choose your language"
@@ -35,10 +39,10 @@ LANGUAGE_QUESTION = "Тилди тандаңыз · Выберите язык ·
 class FirstRunDialog(QDialog):
     """``choice`` is DEMO or SHOP and ``language`` the chosen language after ``exec()`` returns Accepted."""
 
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, till: Till, parent=None) -> None:
         super().__init__(parent)
         apply_shared_style()
-        self.ctx = ctx
+        self.till = till
         self.choice: str | None = None
         self.language: str | None = None
         self.worker = Worker("first-run", self)
@@ -219,7 +223,7 @@ class FirstRunDialog(QDialog):
                              token=self.token.text().strip(), expiry="15", qr_format="eip681",
                              language=self.language or "ru")
         self.shop_button.setEnabled(False)
-        store = self.ctx.store
+        till = self.till
 
         def checked(errors: dict) -> None:
             self.shop_button.setEnabled(True)
@@ -231,7 +235,7 @@ class FirstRunDialog(QDialog):
             self.setup_page.hide()
             self.till_page.show()
             self._fit_height()
-        self.worker.run(lambda: check_settings(store, form), checked, self._refused)
+        self.worker.run(lambda: till.check_settings(form), checked, self._refused)
 
     def _ask_which_till(self) -> None:
         self.more_tills_button.setEnabled(False)
@@ -246,8 +250,8 @@ class FirstRunDialog(QDialog):
         for b in (self.only_till_button, self.save_tills_button):
             b.setEnabled(False)
         self.till_error.clear()
-        store = self.ctx.store
-        self.worker.run(lambda: save_settings(store, form), self._saved, self._till_refused)
+        till = self.till
+        self.worker.run(lambda: till.save_settings(form), self._saved, self._till_refused)
 
     def _saved(self, _cfg) -> None:
         for b in (self.shop_button, self.only_till_button, self.save_tills_button):

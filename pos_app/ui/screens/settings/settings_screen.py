@@ -7,7 +7,7 @@ database worker.
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.core.money import Tyiyn, format_som
-from pos_app.shop.config import SettingsInput, SettingsRefused, ShopConfig, save_settings
+from pos_app.shop.config import SettingsInput, SettingsRefused, ShopConfig
 from pos_app.invoices.payment_request import FORMATS
 from pos_app.ui.shell.bridge import Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.common import TOUCH_MIN, BigButton
+
+if TYPE_CHECKING:
+    from pos_app.app.till import Till
 
 BUILTIN_NETWORKS = ("demo", "bsc", "bsc-testnet", "local")
 _NOT_LOADED = object()
@@ -46,12 +49,12 @@ class SettingsScreen(QWidget):
     saved = Signal(object)  # the new ShopConfig
     relay_requested = Signal()  # the relay key lives with the offline queue it pays for
 
-    def __init__(self, ctx, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(self, till: Till, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # What the status line and the field errors say, kept so a language change says it again.
         self._status_render: Callable[[], str] | None = None
         self._field_errors: dict[QLabel, BaseException] = {}
-        self.ctx = ctx
+        self.till = till
         self.worker = worker
         lay = QVBoxLayout(self)
         self.title = QLabel()
@@ -180,7 +183,7 @@ class SettingsScreen(QWidget):
 
     # -- what the token can settle offline (probed online, cached; read on the worker) ------------
     def load_offline_kinds(self) -> None:
-        self.worker.run(self.ctx.token_features, self._show_offline_kinds,
+        self.worker.run(self.till.token_features, self._show_offline_kinds,
                         lambda err: self._show_offline_kinds(None))
 
     def _show_offline_kinds(self, features) -> None:
@@ -214,8 +217,8 @@ class SettingsScreen(QWidget):
             e.clear()
         self._field_errors.clear()
         self.save_button.setEnabled(False)
-        store = self.ctx.store
-        self.worker.run(lambda: save_settings(store, form), self._saved, self._refused)
+        till = self.till
+        self.worker.run(lambda: till.save_settings(form), self._saved, self._refused)
 
     def _saved(self, cfg: ShopConfig) -> None:
         self.save_button.setEnabled(True)

@@ -11,7 +11,7 @@ the date and time."
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QLabel
 from pos_app.core.events import ClockSkewed
 from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.i18n import plural
+
+if TYPE_CHECKING:
+    from pos_app.app.till import Till
 
 WARN_AFTER_S = 300       # the watcher's threshold (payments/clock.py SKEW_WARN_S)
 
@@ -56,7 +59,7 @@ def clock_text(seconds: int) -> str:
 class ClockWarning(QObject):
     """Owns ``label`` (placed in the window's status bar) and keeps it true to the last measurement."""
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, parent: QObject | None = None) -> None:
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.seconds = 0
         self.label = QLabel()
@@ -68,7 +71,7 @@ class ClockWarning(QObject):
         self.label.setVisible(False)
         bridge.on(lambda e: self.show_skew(e.seconds), ClockSkewed)
         # The last difference measured, kept across restarts (the watcher starts a moment later).
-        db.run(ctx.clock_skew, self.show_skew)
+        db.run(till.clock_skew, self.show_skew)
 
     def show_skew(self, seconds: int) -> None:
         self.seconds = int(seconds or 0)

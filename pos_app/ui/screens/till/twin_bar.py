@@ -11,7 +11,7 @@ The controller reads the alarm at start (it persists in the settings) and on eve
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
@@ -22,6 +22,9 @@ from pos_app.ui.shell.bridge import EventBridge, Worker
 from pos_app.ui.shell.core_text import error_text
 from pos_app.ui.widgets.ask import ask
 from pos_app.ui.widgets.common import BigButton
+
+if TYPE_CHECKING:
+    from pos_app.app.till import Till
 
 
 class TwinBar(QFrame):
@@ -64,9 +67,9 @@ class TwinBar(QFrame):
         self.error.setVisible(bool(text))
 
 
-def load_twin(ctx: Any) -> tuple[dict | None, Any]:
+def load_twin(till: Till) -> tuple[dict | None, Any]:
     """(the alarm or None, this till's place) - on the database worker."""
-    return ctx.service.twin_alarm(), ctx.config.till
+    return till.twin_alarm()
 
 
 class TwinBarController(QObject):
@@ -74,9 +77,9 @@ class TwinBarController(QObject):
 
     changed = Signal(bool)
 
-    def __init__(self, ctx: Any, *, bridge: EventBridge, db: Worker, parent: QObject | None = None) -> None:
+    def __init__(self, till: Till, *, bridge: EventBridge, db: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.till = till
         self.db = db
         self.alarm: dict | None = None
         self.till = None                 # TillSlot: this till's number and count, as set now
@@ -91,8 +94,8 @@ class TwinBarController(QObject):
 
     def reload(self) -> None:
         """Read the alarm (it persists in the settings) on the database worker."""
-        ctx = self.ctx
-        self.db.run(lambda: load_twin(ctx), self._loaded, lambda err: self.widget.show_error(error_text(err)))
+        till = self.till
+        self.db.run(lambda: load_twin(till), self._loaded, lambda err: self.widget.show_error(error_text(err)))
 
     def _loaded(self, result: tuple[dict | None, Any]) -> None:
         was = self.alarm is not None
@@ -147,7 +150,7 @@ class TwinBarController(QObject):
         self._resolving = True
         self.widget.show_error("")
         self._render()
-        svc = self.ctx.service
+        till = self.till
 
         def done(_none: None) -> None:
             self._resolving = False
@@ -157,4 +160,4 @@ class TwinBarController(QObject):
             self._resolving = False
             self.widget.show_error(error_text(err))
             self.reload()         # cleared elsewhere meanwhile: the bar goes
-        self.db.run(lambda: svc.resolve_twin_alarm(actor="cashier"), done, refused)
+        self.db.run(lambda: till.clear_twin_alarm(actor="cashier"), done, refused)

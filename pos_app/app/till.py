@@ -241,12 +241,16 @@ class Till:
         return OfflineView(q.list(), q.summary(self.settings.network.chain_id), q.unresolved_failures(),
                            self.payer_names())
 
-    def resolve_failure(self, item_id: int, action: str, *, actor: str) -> "QueueItem":
-        return self._ctx.offline.resolve(item_id, action, actor=actor)
+    def resolve_failure(self, item_id: int, action: str, *, actor: str, note: str = "") -> "QueueItem":
+        """Close a failed offline payment: ``collect_again`` (its sale is cancelled; charge again)
+        or ``resolved`` (settled another way); ``note``: the person's own words."""
+        return self._ctx.offline.resolve(item_id, action, actor=actor, note=note)
 
-    def take_back(self, *, actor: str, reason: Reason = R("taken_back_here")) -> list[int]:
-        """Every payment handed to another till on a file is sent from this till again."""
-        return self._ctx.offline.take_back(None, actor=actor, reason=reason)
+    def take_back(self, items: list[int] | None = None, *, actor: str,
+                  reason: Reason | str = R("taken_back_here")) -> list[int]:
+        """Payments handed to another till on a file (``items``; None: all) are sent from this
+        till again."""
+        return self._ctx.offline.take_back(items, actor=actor, reason=reason)
 
     # -- the hand-over file ----------------------------------------------------------------------------
     def prepare_export(self, path: Path | str) -> "tuple[HandoverTill, PreparedExport]":

@@ -14,6 +14,7 @@ import argparse
 import time
 from typing import Any
 
+from pos_app.app.till import Till
 from pos_app.cli.output import actor_name, add_actions, add_command, open_context, out
 
 
@@ -21,7 +22,7 @@ def cmd_name(args: argparse.Namespace) -> int:
     from eth_utils import to_checksum_address  # lazy: only this command needs it
     from pos_app.shop.payers import short_address
     ctx = open_context(args)
-    kept = ctx.payers.set_name(args.address, args.name, actor=args.actor)  # refuses what is not an address
+    kept = Till(ctx).name_payer(args.address, args.name, actor=args.actor)  # refuses what is not an address
     address = to_checksum_address(args.address)
     data = {"address": address, "name": kept or None}
     short = short_address(address)

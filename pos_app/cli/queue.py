@@ -10,6 +10,7 @@ import argparse
 import time
 from typing import Any
 
+from pos_app.app.till import Till
 from pos_app.cli.output import (
     NOT_SET_UP, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
     out, som_text, whole,
@@ -81,8 +82,8 @@ def cmd_take_back(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     if not args.items and not args.all:
         raise BadInput("Name the offline payments to take back, or use --all.")
-    ids = ctx.offline.take_back(None if args.all else [int(i) for i in args.items], actor="cli",
-                                reason=args.note or R("taken_back_by_person"))
+    ids = Till(ctx).take_back(None if args.all else [int(i) for i in args.items], actor="cli",
+                              reason=args.note or R("taken_back_by_person"))
     out(args, {"taken_back": ids}, f"{len(ids)} handed-off payments taken back; this till sends them again")
     return 0
 
@@ -90,7 +91,7 @@ def cmd_take_back(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     action = "collect_again" if args.collect_again else "resolved"
-    item = ctx.offline.resolve(int(args.item), action, actor="cli", note=args.note or "")
+    item = Till(ctx).resolve_failure(int(args.item), action, actor="cli", note=args.note or "")
     word = "cancelled its sale; charge the customer again" if action == "collect_again" else "marked resolved"
     out(args, {"id": item.id, "resolution": item.resolution}, f"offline payment {item.id}: {word}")
     return 0

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pos_app.app.till import Till
 from pos_app.cli.output import (
     actor_name, add_command, check_qr_target, file_name, history_json, known_token_info, open_context, out, som_text,
     usage_error, whole,
@@ -47,7 +48,7 @@ def cmd_request(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     fmt = args.format or ctx.config.qr_format
     build_uri(fmt, _probe_request(ctx), trust_coin=ctx.config.network.trust_coin)
-    inv = ctx.create_invoice(amount, memo=memo)
+    inv = Till(ctx).charge(amount, memo=memo)
     d = _invoice_dict(ctx, inv, fmt)
     if args.qr:
         write_qr_png(d["uri"], args.qr)
@@ -130,7 +131,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_charge_again(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    inv = ctx.service.charge_again(args.invoice, actor=args.actor)
+    inv = Till(ctx).charge_again(args.invoice, actor=args.actor)
     d = _invoice_dict(ctx, inv, ctx.config.qr_format)
     out(args, d, f"Invoice {inv.id} asks again: {som_text(inv.still_due_tyiyn)} still due, until "
                  f"{time.strftime('%H:%M:%S', time.localtime(inv.expires_at))}.\nRequest:      {d['uri']}")
@@ -139,8 +140,9 @@ def cmd_charge_again(args: argparse.Namespace) -> int:
 
 def cmd_accept_short(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    before = ctx.service.get(args.invoice)
-    inv = ctx.service.accept_short(args.invoice, actor=args.actor)
+    till = Till(ctx)
+    before = till.sale(args.invoice)
+    inv = till.accept_short(args.invoice, actor=args.actor)
     out(args, _invoice_dict(ctx, inv, ctx.config.qr_format),
         f"Invoice {inv.id} accepted as paid, {som_text(before.still_due_tyiyn)} short (recorded); it is {inv.state.value}.")
     return 0
@@ -149,12 +151,11 @@ def cmd_accept_short(args: argparse.Namespace) -> int:
 def cmd_cancel(args: argparse.Namespace) -> int:
     from pos_app.core.reasons import R
     from pos_app.core.text import safe_text
-    from pos_app.invoices.lifecycle import InvoiceState
     reason = safe_text(args.reason or "").strip()
     if len(reason) > 200:
         raise usage_error("The reason is too long (at most 200 characters).")
     ctx = open_context(args)
-    inv = ctx.service.mark(args.invoice, InvoiceState.INVALID, actor=args.actor, reason=reason or R("sale_cancelled"))
+    inv = Till(ctx).cancel(args.invoice, actor=args.actor, reason=reason or R("sale_cancelled"))
     extra = f" It had received {som_text(inv.received_tyiyn)}: give it back." if inv.received_tyiyn else ""
     out(args, _money_dict(inv), f"Invoice {inv.id} is cancelled.{extra}")
     return 0
@@ -198,7 +199,7 @@ def cmd_unmatched(args: argparse.Namespace) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    inv = ctx.service.assign_payment(args.payment, args.invoice, actor=args.actor)
+    inv = Till(ctx).assign(args.payment, args.invoice, actor=args.actor)
     out(args, _money_dict(inv), f"Payment {args.payment} assigned to invoice {inv.id}; it is now {inv.state.value}"
                                 f" ({money_line(inv)}).")
     return 0

@@ -8,7 +8,6 @@ payments are taken back; the second time none is handed off any more, and the ti
 from __future__ import annotations
 
 import json
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +22,6 @@ from pos_app.handover.own_file import own_file_returned
 from pos_app.keys.device import device_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "offline"))  # the customer-signed payloads of the offline tests
 from payloads import DECIMALS, GWEI, MERCHANT, TOKEN, authorization  # noqa: E402
 
 LOCAL_CHAIN = 31337

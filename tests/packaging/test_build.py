@@ -164,7 +164,6 @@ def test_a_real_dpkg_install_upgrade_and_removal_leave_shop_data_alone(built, tm
 
 
 def _offline_helpers():
-    sys.path.insert(0, str(ROOT / "tests" / "offline"))
     from payloads import authorization
     from test_cli_offline import LOCAL_CHAIN, prepare
     return authorization, LOCAL_CHAIN, prepare

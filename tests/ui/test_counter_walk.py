@@ -19,9 +19,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "packaging"))
-
-import counter_walk  # noqa: E402
+import counter_walk  # noqa: E402  (packaging/: pyproject pythonpath)
 
 RUNS = {("1024x600", "ky"): list(counter_walk.SCENARIOS), ("1366x768", "ru"): list(counter_walk.SCENARIOS)}
 # The steps each scenario must have passed when it was not stopped for a missing widget.

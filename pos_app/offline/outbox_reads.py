@@ -70,6 +70,16 @@ class OutboxReads:
             " AND first_sent_at <= ? AND NOT EXISTS (SELECT 1 FROM offline_history h WHERE h.item_id = o.id"
             f" AND h.at > ? AND h.to_state IN {sql_states(TO_SEND)}) ORDER BY id", (chain_id, cut, cut))
 
+    def overdue_relays(self, chain_id: int, cut: int) -> list[Row]:
+        """This till's relay transactions first sent at or before ``cut``, not put back in line
+        since, still without a receipt (``submitted``)."""
+        return self.store.query(
+            f"SELECT * FROM offline_payments o WHERE {_OWN} AND kind = 'eip3009' AND relay_from IS NOT NULL"
+            " AND state = ? AND tx_hash IS NOT NULL AND first_sent_at IS NOT NULL AND first_sent_at <= ?"
+            " AND NOT EXISTS (SELECT 1 FROM offline_history h WHERE h.item_id = o.id"
+            f" AND h.at > ? AND h.to_state IN {sql_states(TO_SEND)}) ORDER BY relay_nonce",
+            (chain_id, QueueState.SUBMITTED.value, cut, cut))
+
     def moving(self, chain_id: int, overturnable: tuple[str, ...], since: int) -> list[Row]:
         """Items whose recorded money moves them on (``MOVING``, handed off or not), and failures of
         the last days the money's arrival overturns."""

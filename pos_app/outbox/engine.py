@@ -31,7 +31,11 @@ One ``pass_once()`` against a reachable node:
 6. **relay gaps**: a relay transaction number this till reserved and will never use (its
    authorization failed before it was sent) is filled with an empty transaction to the relay
    account itself, so later relay transactions are never held behind it (``relay_numbers.py``); a
-   relayed authorization with no receipt past its ``validBefore`` ends as expired.
+   relayed authorization with no receipt past its ``validBefore`` ends as expired. A relay
+   transaction still unmined past ``Limits.stuck_after_s`` (held behind numbers this till cannot
+   fill: the relay key locked or without BNB) ends in ``needs_attention``, named
+   (``relay_held_gap`` / ``relay_not_mined``), never "submitted" for ever; its money's arrival
+   still moves it on to final (``evidence.py``).
 
 A batch's state changes commit together and are idempotent: a crash between a send and its record
 only means the next pass sends the same bytes again. The engine owns ``relay_nonces``; the
@@ -141,6 +145,7 @@ class SyncEngine:
         self._send(report, now)
         self._follow(report, now, head["number"])
         self._give_up_stuck(report, now)
+        self._held_relays(report, now)
         report.relay_gaps_filled += fill_relay_gaps(self.store, self.queue.outbox, self.rpc, self.relay, self.chain_id,
                                                     self._batch)
         report.outstanding = self.outstanding()
@@ -415,6 +420,33 @@ class SyncEngine:
                 reason = stuck.verdict(r, _int(cnt.get("result") or "0x0"), after)
                 if reason is not None:
                     changes.append(_Change(r, Q.STUCK, reason))
+            self._apply(changes, report, now)
+
+    def _held_relays(self, report: PassReport, now: int) -> None:
+        """A relay transaction this till sent that the network has held unmined past the deadline
+        (``Limits.stuck_after_s``) waits for a person, named (module docstring, 6.): behind relay
+        numbers this till cannot fill (its relay key is locked, or has no BNB for the filler), or
+        not taken at all. It is not given up: when its money arrives (the gap filled once the key
+        is unlocked and topped up) the evidence moves it on to final."""
+        after = self.stuck_after_s if self.stuck_after_s is not None else self.queue.limits().stuck_after_s
+        minutes = max(1, after // 60)
+        by_sender: dict[str, list[dict[str, Any]]] = {}
+        for r in self.queue.outbox.overdue_relays(self.chain_id, now - after):
+            by_sender.setdefault(r["relay_from"], []).append(r)
+        for sender, rows in by_sender.items():
+            count = self._batch("read the relay account's number", [("eth_getTransactionCount", [sender, "latest"])])
+            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
+            if not count or _err(count[0]):
+                continue
+            mined = _int(count[0].get("result") or "0x0")
+            changes = []
+            for r, rc in zip(rows, receipts):
+                if _err(rc) or rc.get("result") or r["relay_nonce"] is None or mined > int(r["relay_nonce"]):
+                    continue   # mined (followed), or its number went elsewhere (_missing re-signs it)
+                below = int(r["relay_nonce"]) - mined
+                reason = R("relay_held_gap", n=below, minutes=minutes) if below else \
+                    R("relay_not_mined", minutes=minutes)
+                changes.append(_Change(r, Q.NEEDS_ATTENTION, reason))
             self._apply(changes, report, now)
 
     def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[_Change]:

@@ -31,67 +31,67 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="120"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Бул сатуу дагы эле төлөмдү күтүүдө: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
         <source>%1 has been received on it.</source>
         <translation>Ага %1 келип түштү.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="125"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Ачык калтырылган сатуу кардар төлөсө төлөнөт; аны сатуулар тизмесинен табасыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Keep it open, new sale</source>
         <translation>Ачык калтыруу, жаңы сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
         <source>Cancel this sale</source>
         <translation>Бул сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="136"/>
         <source>Back to this sale</source>
         <translation>Бул сатууга кайтуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="140"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Бул сатууну жокко чыгарасызбы? Кийин келген төлөм кайтарып берүү үчүн сакталат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="143"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>Ага %1 келип түштү: аны кайтарып бериңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
         <source>Cancel the sale</source>
         <translation>Сатууну жокко чыгаруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="148"/>
         <source>Keep the sale</source>
         <translation>Сатууну калтыруу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="157"/>
         <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
         <translation>%1-сатууну %2 жетпесе да төлөндү деп кабыл аласызбы? Кардардын биржасы комиссия кармап калышы мүмкүн. Жетпеген сумма сатуунун тарыхына жазылат.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
         <source>Accept as paid</source>
         <translation>Төлөндү деп кабыл алуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="163"/>
         <source>Keep waiting for the rest</source>
         <translation>Калганын күтүү</translation>
     </message>
@@ -99,7 +99,7 @@
 <context>
     <name>ClockWords</name>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="36"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n мүнөт</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n саат</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="45"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n күн</numerusform>
@@ -123,12 +123,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="44"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="47"/>
         <source>The computer&apos;s clock is %1 ahead of the network&apos;s: set the date and time.</source>
         <translation>Компьютердин сааты тармактын убактысынан %1 алдыда: датаны жана убакытты тууралаңыз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="46"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="49"/>
         <source>The computer&apos;s clock is %1 behind the network&apos;s: set the date and time.</source>
         <translation>Компьютердин сааты тармактын убактысынан %1 артта: датаны жана убакытты тууралаңыз.</translation>
     </message>
@@ -265,33 +265,33 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Som POS программасына кош келиңиз. Адегенде оюн акчасы менен сынап көрүңүз же дүкөнүңүздү жөндөңүз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
         <source>Try the demo</source>
         <translation>Демону сынап көрүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
         <source>Set up my shop</source>
         <translation>Дүкөнүмдү жөндөө</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="194"/>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Дүкөнүңүздүн капчык дареги: кардарлар ушуга төлөйт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="200"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
         <source>Som token contract (from the issuer)</source>
         <translation>Сом токенинин контракты (эмитенттен)</translation>
     </message>
@@ -300,52 +300,52 @@
         <translation type="vanished">Сом токенинин контракты 0x… (эмитенттен)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн төлөмдөр: касса биринчи туташканда токен авторизацияларды да кабыл аларын текшергенге чейин кол коюлган которуулар гана.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
         <source>Next</source>
         <translation>Кийинки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
         <source>Is this the shop&apos;s only till that takes som payments?</source>
         <translation>Бул касса дүкөндө сом менен төлөм кабыл алган жалгыз кассабы?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
         <source>Tills of one shop share its address, so each must know its own number: two tills with the same number could both count one payment.</source>
         <translation>Бир дүкөндүн кассалары бир дарекке төлөм кабыл алат, ошондуктан ар биринин өз номери болушу керек: номери бирдей эки касса бир эле төлөмдү экөө тең эсептеп алышы мүмкүн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
         <source>Yes, it is the only till</source>
         <translation>Ооба, жалгыз касса</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
         <source>No, the shop has more tills</source>
         <translation>Жок, дүкөндө башка кассалар да бар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="211"/>
         <source>How many tills take som payments, and which one is this?</source>
         <translation>Канча касса сом менен төлөм кабыл алат, бул касса алардын канчанчысы?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="208"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="212"/>
         <source>Tills that take som payments</source>
         <translation>Сом менен төлөм алган кассалардын саны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="213"/>
         <source>This is till number</source>
         <translation>Бул кассанын номери</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="214"/>
         <source>Save and start selling</source>
         <translation>Сактап, сатууну баштоо</translation>
     </message>
@@ -469,37 +469,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="242"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="243"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
         <source>Sale</source>
         <translation>Сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="244"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
         <source>Sales list</source>
         <translation>Сатуулар тизмеси</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="248"/>
         <source>Customer display</source>
         <translation>Кардардын экраны</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="249"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="250"/>
         <source>Offline queue</source>
         <translation>Офлайн кезек</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="394"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="396"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Тармаксыз жасалган төлөмдөр текшерилүүдө (%n кадам калды)…</numerusform>
@@ -511,7 +511,7 @@
         <translation type="vanished">Тармаксыз жасалган төлөмдөр текшерилүүдө (калган кадамдар: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
         <source>Network checked %1 s ago</source>
         <translation>Тармак %1 сек мурун текшерилди</translation>
     </message>
@@ -532,17 +532,17 @@
         <translation type="vanished">Шайкештирүү %1: %3 блоктун %2</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="424"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Жазуулар программадан тышкары өзгөртүлгөн: башкаруучуга кабарлаңыз</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
         <source>Online: %1</source>
         <translation>Байланышта: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="439"/>
         <source>Online: %1 (%2)</source>
         <translation>Байланышта: %1 (%2)</translation>
     </message>
@@ -551,27 +551,27 @@
         <translation type="vanished">Блок %1, %2 сек мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="442"/>
         <source>Connecting to %1…</source>
         <translation>%1 менен туташууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="443"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="445"/>
         <source>Offline: %1</source>
         <translation>Байланыш жок: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="446"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="448"/>
         <source>Last contact %1 min ago</source>
         <translation>Акыркы байланыш %1 мүн мурун</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="453"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="455"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Орнотууну бүтүрүү үчүн бул кассаны интернетке бир жолу туташтырыңыз: так сумманы сураардан мурун ал сом токенинин маалыматын окушу керек. Ага чейин касса төлөм ала албайт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="458"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="460"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Тармак менен байланыш жок. Төлөмдөр байланыш калыбына келгенде текшерилет.</translation>
     </message>
@@ -688,7 +688,7 @@
         <translation type="vanished">Офлайн кабыл алынгандардын баары жөнөтүлдү жана акыркы жолу ырасталды же жабылды.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="218"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="213"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн төлөм (%1) жөнөтүлүүнү күтүүдө.</numerusform>
@@ -700,12 +700,12 @@
         <translation type="vanished">Күтүп жаткан авторизациялар үчүн тармактын комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="259"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн төлөм %1 (%2) келип түштү жана толук ырасталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="272"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>Күтүп жаткан төлөмгө уруксаттар үчүн тармак комиссиясын төлөөгө жөнөтүүчү ачкычта BNB жетишпейт.</translation>
     </message>
@@ -738,17 +738,17 @@
         <translation type="vanished">ал эч өткөн жок: тармак аны кармап калды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн төлөм өтпөй калды: %1, төлөөчү %2, %3-сатуу: %4. Кардардан төлөмдү кайра алыңыз же башка жол менен эсептешкен болсо, чечилди деп белгилеңиз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="290"/>
         <source>(%1 more)</source>
         <translation>(дагы %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="329"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>%n төлөм %1 файлына сакталды. Бул касса аларды жөнөтпөйт; файлды тармакка туташкан кассага алып барыңыз.</numerusform>
@@ -756,7 +756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="357"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="349"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Бул ушул кассанын өз файлы: %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -764,7 +764,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="351"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>%n төлөм жүктөлдү (мурунтан бар болгону: %1); алар ушул кассанын кезеги менен жөнөтүлөт.</numerusform>
@@ -772,7 +772,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="380"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="372"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Сакталган %n төлөмдү кайрадан ушул касса жөнөтөт.</numerusform>
@@ -780,12 +780,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="432"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="415"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Жөнөтүүчү ачкыч түзүлдү. Тармак комиссиясы үчүн ага BNB салыңыз (анын эсеби «Толугураак» бөлүмүндө).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="450"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="428"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Жөнөтүүчү ачкыч импорттолду жана кулпусу ачылды.</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation type="vanished">Сакталган төлөмдөрдү (%1) кайрадан ушул касса жөнөтөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="417"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="402"/>
         <source>Relay key unlocked.</source>
         <translation>Жөнөтүүчү ачкычтын кулпусу ачылды.</translation>
     </message>
@@ -822,57 +822,57 @@
 <context>
     <name>PayerNameDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
         <source>Name this payer</source>
         <translation>Төлөөчүгө ат берүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="84"/>
         <source>Wallet %1</source>
         <translation>Капчык %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="86"/>
         <source>Reading the name…</source>
         <translation>Аты окулууда…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="85"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
         <source>Exchange (%1): many customers pay from this wallet, so it carries no person&apos;s name.</source>
         <translation>Биржа (%1): бул капчыктан көп кардарлар төлөйт, ошондуктан анда адамдын аты жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
         <source>Shared wallet: several customers pay from it (an exchange&apos;s or a shared one), so it carries no person&apos;s name.</source>
         <translation>Жалпы капчык: андан ар түрдүү кардарлар төлөйт (биржа же жалпы капчык), ошондуктан анда адамдын аты жок.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
         <source>Now: %1</source>
         <translation>Азыр: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="93"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="96"/>
         <source>No name yet</source>
         <translation>Азырынча аты жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
         <source>Name, e.g. Aibek</source>
         <translation>Аты, мисалы Айбек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="95"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
         <source>Leave it empty to forget the name. The name is only the shop&apos;s note, not proof of who paid.</source>
         <translation>Атын унутуу үчүн бош калтырыңыз. Ат — дүкөндүн эскертмеси гана, ким төлөгөнүнүн далили эмес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="100"/>
         <source>Save</source>
         <translation>Сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="101"/>
         <source>Cancel</source>
         <translation>Жокко чыгаруу</translation>
     </message>
@@ -1548,12 +1548,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="108"/>
         <source>Sale %1 is cancelled.</source>
         <translation>%1-сатуу жокко чыгарылды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="149"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="120"/>
         <source>Added: sale %1 is up to date.</source>
         <translation>Кошулду: %1-сатуу жаңыртылды.</translation>
     </message>
@@ -1691,102 +1691,102 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Көпчүлүк капчыктар (кадимки төлөм шилтемеси)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="36"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="34"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="37"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="38"/>
         <source>Address only</source>
         <translation>Дарек гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>Settings</source>
         <translation>Жөндөөлөр</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Shop address (receives payments)</source>
         <translation>Дүкөндүн капчык дареги (төлөмдөр ушуга келет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Network</source>
         <translation>Тармак</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Som token contract</source>
         <translation>Сом токенинин контракты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Invoice expiry, minutes</source>
         <translation>Эсептин мөөнөтү, мүнөт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="144"/>
         <source>This till (several tills in one shop)</source>
         <translation>Бул касса (дүкөндө бир нече касса болсо)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
         <source>Accept a payment short by up to (som)</source>
         <translation>Ушунчага чейин кем төлөмдү кабыл алуу (сом)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="146"/>
         <source>Default QR format</source>
         <translation>Демейки QR форматы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="146"/>
         <source>Language</source>
         <translation>Тил</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>of</source>
         <translation>ичинен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="151"/>
         <source>Profile file…</source>
         <translation>Профиль файлы…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="149"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="152"/>
         <source>Save settings</source>
         <translation>Жөндөөлөрдү сактоо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="153"/>
         <source>Relay key (pays the network fee for payment permissions)…</source>
         <translation>Жөнөтүүчү ачкыч (төлөмгө уруксаттар үчүн тармак комиссиясын төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="157"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="160"/>
         <source>0 = never</source>
         <translation>0 = эч качан</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="161"/>
         <source>A customer paying from an exchange may arrive short by the exchange&apos;s fee. Up to this much the cashier may accept the sale as paid; 0 turns it off.</source>
         <translation>Биржадан төлөгөн кардардын төлөмү биржанын комиссиясынча кем келиши мүмкүн. Ушул суммага чейин кассир сатууну төлөндү деп кабыл ала алат; 0 муну өчүрөт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана (төлөмгө уруксаттар биринчи туташууда текшерилет)</translation>
     </message>
@@ -1795,7 +1795,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Жөнөтүүчү ачкыч (офлайн уруксаттар үчүн комиссия төлөйт)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="159"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (бош калса, тармактын токени колдонулат)</translation>
     </message>
@@ -1804,32 +1804,32 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Офлайн төлөмдөр: кол коюлган которуулар гана (авторизациялар биринчи туташканда текшерилет)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="197"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн төлөмдөр: эч бири, эмитент токенди токтотуп койгон</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="199"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар жана авторизациялар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн төлөмдөр: кол коюлган которуулар гана</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="204"/>
         <source>Network profile</source>
         <translation>Тармак профили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="222"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="225"/>
         <source>Saved.</source>
         <translation>Сакталды.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="238"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Эч нерсе сакталган жок: кызыл менен белгиленген талааларды оңдоңуз.</translation>
     </message>
@@ -1837,32 +1837,32 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>TwinBarController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="112"/>
         <source>Each till has its own number now</source>
         <translation>Эми ар бир кассанын өз номери бар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
         <source>Another till uses this till&apos;s number: payments are not matched to sales automatically until each till has its own number. Settings → This till.</source>
         <translation>Башка касса ушул кассанын номерин колдонуп жатат: ар бир кассанын өз номери болмоюнча төлөмдөр сатууларга автоматтык түрдө байланбайт. Жөндөөлөр → Бул касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="119"/>
         <source>This till is set as till %1 of %2.</source>
         <translation>Бул касса %2 кассанын ичинен %1-касса болуп жөндөлгөн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="137"/>
         <source>Match payments to sales automatically again? Do this only after every till of the shop was given its own number under Settings (for example 1 of 2 and 2 of 2).</source>
         <translation>Төлөмдөр сатууларга кайра автоматтык түрдө байлансынбы? Муну дүкөндүн ар бир кассасына Жөндөөлөрдөн өз номери берилгенден кийин гана жасаңыз (мисалы, 2 кассанын 1-си жана 2-си).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="142"/>
         <source>Yes, each till has its own number</source>
         <translation>Ооба, ар бир кассанын өз номери бар</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="143"/>
         <source>Not yet</source>
         <translation>Азырынча жок</translation>
     </message>
@@ -1870,37 +1870,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>UnmatchedAlertController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="194"/>
         <source>Add to the sale on screen</source>
         <translation>Экрандагы сатууга кошуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="227"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="195"/>
         <source>Show</source>
         <translation>Көрсөтүү</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="233"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="201"/>
         <source>It was paid to another till that uses this till&apos;s number.</source>
         <translation>Ал ушул кассанын номерин колдонгон башка кассага төлөнгөн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="203"/>
         <source>It matches an earlier request of sale %1.</source>
         <translation>Ал %1-сатуунун мурунку суроосуна дал келет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="210"/>
         <source>A payment from %1 matched no sale</source>
         <translation>%1 жасаган төлөм эч бир сатууга дал келген жок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="243"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="211"/>
         <source>A payment of %1 from %2 matched no sale</source>
         <translation>%2 жасаган %1 төлөм эч бир сатууга дал келген жок</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="213"/>
         <source>%n payments matched no sale.</source>
         <translation>
             <numerusform>%n төлөм эч бир сатууга дал келген жок.</numerusform>
@@ -1908,22 +1908,22 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="247"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="215"/>
         <source>The last one is from %1.</source>
         <translation>Акыркысы — %1 жасаган.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="249"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="217"/>
         <source>The last one: %1 from %2.</source>
         <translation>Акыркысы: %2 жасаган %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="258"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
         <source>Sale %1 was paid, but its payment has left the network: ask the customer, or charge again.</source>
         <translation>%1-сатуу төлөнгөн, бирок анын төлөмү тармактан чыгып кетти: кардардан сураңыз же кайра эсеп коюңуз.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="229"/>
         <source>%n paid sale(s) lost their payment from the network: ask the customers, or charge again. The last one is sale %1.</source>
         <translation>
             <numerusform>%n төлөнгөн сатуунун төлөмү тармактан чыгып кетти: кардарлардан сураңыз же кайра эсеп коюңуз. Акыркысы — %1-сатуу.</numerusform>
@@ -1931,22 +1931,22 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="254"/>
         <source>Add to sale %1</source>
         <translation>%1-сатууга кошуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
         <source>Open sale %1</source>
         <translation>%1-сатууну ачуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="306"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="274"/>
         <source>Sale %1</source>
         <translation>%1-сатуу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="275"/>
         <source>Open the sale this payment belongs to first</source>
         <translation>Адегенде бул төлөм тиешелүү сатууну ачыңыз</translation>
     </message>
@@ -3410,7 +3410,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="360"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="429"/>
         <source>embedded demo chain</source>
         <translation>программанын ичиндеги демо тармак</translation>
     </message>
@@ -3862,6 +3862,16 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Эч өткөн жок: тармак аны {minutes} мүнөттө кабыл алган жок</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <source>Waiting for {minutes} min: unlock the relay key in the queue screen and top it up, then it is sent</source>
+        <translation>{minutes} мүнөттөн бери күтүүдө: кезек экранында жөнөтүүчү ачкычты ачып, аны толуктаңыз, ошондо төлөм жөнөтүлөт</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <source>The network has not taken it for {minutes} min: top up the relay key and keep the till online</source>
+        <translation>Тармак аны {minutes} мүнөттөн бери кабыл алган жок: жөнөтүүчү ачкычты толуктап, кассаны тармакта кармаңыз</translation>
     </message>
 </context>
 <context>

@@ -31,67 +31,67 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="119"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="120"/>
         <source>This sale is still waiting for %1.</source>
         <translation>Эта продажа ещё ждёт оплаты: %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="122"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="123"/>
         <source>%1 has been received on it.</source>
         <translation>По ней уже получено %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="124"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="125"/>
         <source>A sale kept open is still paid if the customer pays; find it under Sales.</source>
         <translation>Оставленная открытой продажа оплатится, если покупатель заплатит; её можно найти в списке продаж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="133"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
         <source>Keep it open, new sale</source>
         <translation>Оставить открытой, новая продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
         <source>Cancel this sale</source>
         <translation>Отменить эту продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="135"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="136"/>
         <source>Back to this sale</source>
         <translation>Вернуться к этой продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="140"/>
         <source>Cancel this sale? A payment that arrives later is kept for you to give back.</source>
         <translation>Отменить эту продажу? Оплата, которая придёт позже, сохранится, чтобы вы могли её вернуть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="143"/>
         <source>%1 has been received on it: give it back.</source>
         <translation>По ней уже получено %1: верните эти деньги.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="146"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
         <source>Cancel the sale</source>
         <translation>Отменить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="147"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="148"/>
         <source>Keep the sale</source>
         <translation>Оставить продажу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="157"/>
         <source>Accept sale %1 as paid although %2 is missing? The customer&apos;s exchange may have kept a fee. The shortfall is written in the sale&apos;s history.</source>
         <translation>Принять продажу %1 как оплаченную, хотя не хватает %2? Биржа покупателя могла удержать комиссию. Недостача будет записана в историю продажи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="161"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
         <source>Accept as paid</source>
         <translation>Принять как оплаченную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="162"/>
+        <location filename="../../pos_app/ui/screens/sale/checkout.py" line="163"/>
         <source>Keep waiting for the rest</source>
         <translation>Ждать остаток</translation>
     </message>
@@ -99,7 +99,7 @@
 <context>
     <name>ClockWords</name>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="36"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n минуту</numerusform>
@@ -108,7 +108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="39"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n час</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="42"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="45"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n день</numerusform>
@@ -126,12 +126,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="44"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="47"/>
         <source>The computer&apos;s clock is %1 ahead of the network&apos;s: set the date and time.</source>
         <translation>Часы компьютера спешат относительно сети на %1: установите дату и время.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="46"/>
+        <location filename="../../pos_app/ui/screens/till/clock_warning.py" line="49"/>
         <source>The computer&apos;s clock is %1 behind the network&apos;s: set the date and time.</source>
         <translation>Часы компьютера отстают от сети на %1: установите дату и время.</translation>
     </message>
@@ -268,33 +268,33 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
         <source>Welcome to Som POS. Try it first with play money, or set up your shop.</source>
         <translation>Добро пожаловать в Som POS. Сначала попробуйте на игровых деньгах или настройте свой магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="192"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
         <source>Try the demo</source>
         <translation>Попробовать демо</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="193"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
         <source>Set up my shop</source>
         <translation>Настроить мой магазин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="194"/>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="195"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
         <source>Your shop&apos;s address: customers pay to it</source>
         <translation>Адрес кошелька вашего магазина: на него платят покупатели</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="200"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="197"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
         <source>Som token contract (from the issuer)</source>
         <translation>Контракт токена сом (от эмитента)</translation>
     </message>
@@ -303,52 +303,52 @@
         <translation type="vanished">Контракт токена сом 0x… (от эмитента)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="199"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
         <source>Offline payments: signed transfers only, until the till has checked at its first connection whether the token also takes authorizations.</source>
         <translation>Офлайн-платежи: только подписанные переводы, пока касса при первом подключении не проверит, принимает ли токен и авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
         <source>Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="202"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
         <source>Is this the shop&apos;s only till that takes som payments?</source>
         <translation>Это единственная касса магазина, которая принимает оплату в сомах?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="203"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
         <source>Tills of one shop share its address, so each must know its own number: two tills with the same number could both count one payment.</source>
         <translation>Кассы одного магазина принимают оплату на один адрес, поэтому у каждой должен быть свой номер: две кассы с одинаковым номером могут обе засчитать один платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="205"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
         <source>Yes, it is the only till</source>
         <translation>Да, это единственная касса</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="206"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
         <source>No, the shop has more tills</source>
         <translation>Нет, в магазине есть другие кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="207"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="211"/>
         <source>How many tills take som payments, and which one is this?</source>
         <translation>Сколько касс принимают оплату в сомах, и какая из них эта?</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="208"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="212"/>
         <source>Tills that take som payments</source>
         <translation>Касс, принимающих оплату в сомах</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="209"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="213"/>
         <source>This is till number</source>
         <translation>Номер этой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="210"/>
+        <location filename="../../pos_app/ui/screens/settings/first_run.py" line="214"/>
         <source>Save and start selling</source>
         <translation>Сохранить и начать продажи</translation>
     </message>
@@ -472,37 +472,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="242"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
         <source>Som POS</source>
         <translation>Som POS</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="243"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
         <source>Sale</source>
         <translation>Продажа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="244"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
         <source>Sales list</source>
         <translation>Список продаж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="245"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="248"/>
         <source>Customer display</source>
         <translation>Экран покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="246"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="249"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="247"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="250"/>
         <source>Offline queue</source>
         <translation>Офлайн-очередь</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/shell/main_window.py" line="394"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="396"/>
         <source>Catching up with payments made while offline (%n step(s) left)…</source>
         <translation>
             <numerusform>Проверяем платежи, сделанные без сети (остался %n шаг)…</numerusform>
@@ -515,7 +515,7 @@
         <translation type="vanished">Проверяем платежи, сделанные без сети (осталось шагов: %1)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="438"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
         <source>Network checked %1 s ago</source>
         <translation>Сеть проверена %1 с назад</translation>
     </message>
@@ -536,17 +536,17 @@
         <translation type="vanished">Синхронизация %1: блок %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="422"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="424"/>
         <source>Records changed outside the app: tell the manager</source>
         <translation>Записи изменены в обход программы: сообщите управляющему</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="435"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="439"/>
         <source>Online: %1 (%2)</source>
         <translation>В сети: %1 (%2)</translation>
     </message>
@@ -555,27 +555,27 @@
         <translation type="vanished">Блок %1, %2 с назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="440"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="442"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="443"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="445"/>
         <source>Offline: %1</source>
         <translation>Нет связи: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="446"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="448"/>
         <source>Last contact %1 min ago</source>
         <translation>Последняя связь %1 мин назад</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="453"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="455"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details before it can ask for exact amounts. Until then it cannot take payments.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно прочитать данные токена сом, прежде чем просить точные суммы. До этого касса не может принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="458"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="460"/>
         <source>No connection to the network. Payments will be checked when it returns.</source>
         <translation>Нет связи с сетью. Оплаты будут проверены, когда связь вернётся.</translation>
     </message>
@@ -692,7 +692,7 @@
         <translation type="vanished">Всё, что принято офлайн, отправлено и окончательно подтверждено или закрыто.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="218"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="213"/>
         <source>%n offline payment(s) (%1) waiting to be sent.</source>
         <translation>
             <numerusform>%n офлайн-платёж (%1) ждёт отправки.</numerusform>
@@ -705,12 +705,12 @@
         <translation type="vanished">На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие авторизации.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="264"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="259"/>
         <source>Offline payment %1 (%2) has arrived and is confirmed.</source>
         <translation>Офлайн-платёж %1 (%2) поступил и окончательно подтверждён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="277"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="272"/>
         <source>The relay key needs more BNB to pay the network fee for the waiting payment permissions.</source>
         <translation>На ключе отправителя не хватает BNB, чтобы оплатить комиссию сети за ожидающие разрешения на оплату.</translation>
     </message>
@@ -743,17 +743,17 @@
         <translation type="vanished">он так и не прошёл: сеть его задержала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="289"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="284"/>
         <source>Offline payment failed: %1 from %2 for sale %3: %4. Charge the customer again, or mark it resolved if it was settled another way.</source>
         <translation>Офлайн-платёж не прошёл: %1 от %2 за продажу %3: %4. Примите оплату у покупателя заново или отметьте как решённое, если рассчитались по-другому.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="295"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="290"/>
         <source>(%1 more)</source>
         <translation>(ещё %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="335"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="329"/>
         <source>Saved %n payment(s) to %1. This till will not send them; take the file to a connected till.</source>
         <translation>
             <numerusform>Сохранён %n платёж в %1. Эта касса его не отправит; отнесите файл на кассу, подключённую к сети.</numerusform>
@@ -762,7 +762,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="357"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="349"/>
         <source>This till&apos;s own file: %n payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>Это файл этой же кассы: %n платёж снова отправит эта касса.</numerusform>
@@ -771,7 +771,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="359"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="351"/>
         <source>Loaded %n payment(s) (%1 already here); they are sent with this till&apos;s queue.</source>
         <translation>
             <numerusform>Загружен %n платёж (уже были здесь: %1); он отправится вместе с очередью этой кассы.</numerusform>
@@ -780,7 +780,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="380"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="372"/>
         <source>%n saved payment(s) will be sent from this till again.</source>
         <translation>
             <numerusform>%n сохранённый платёж снова отправит эта касса.</numerusform>
@@ -789,12 +789,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="432"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="415"/>
         <source>Relay key created. Top it up with BNB for network fees (its account is under Details).</source>
         <translation>Ключ отправителя создан. Пополните его BNB для комиссии сети (его счёт — в разделе «Подробнее»).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="450"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="428"/>
         <source>Relay key imported and unlocked.</source>
         <translation>Ключ отправителя импортирован и разблокирован.</translation>
     </message>
@@ -815,7 +815,7 @@
         <translation type="vanished">Сохранённые платежи (%1) снова отправляет эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="417"/>
+        <location filename="../../pos_app/ui/screens/offline/offline_controller.py" line="402"/>
         <source>Relay key unlocked.</source>
         <translation>Ключ отправителя разблокирован.</translation>
     </message>
@@ -831,57 +831,57 @@
 <context>
     <name>PayerNameDialog</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="80"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
         <source>Name this payer</source>
         <translation>Назвать плательщика</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="81"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="84"/>
         <source>Wallet %1</source>
         <translation>Кошелёк %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="83"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="86"/>
         <source>Reading the name…</source>
         <translation>Читаем имя…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="85"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
         <source>Exchange (%1): many customers pay from this wallet, so it carries no person&apos;s name.</source>
         <translation>Биржа (%1): с этого кошелька платят многие покупатели, поэтому у него нет имени человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="88"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
         <source>Shared wallet: several customers pay from it (an exchange&apos;s or a shared one), so it carries no person&apos;s name.</source>
         <translation>Общий кошелёк: с него платят разные покупатели (биржа или общий кошелёк), поэтому у него нет имени человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="91"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
         <source>Now: %1</source>
         <translation>Сейчас: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="93"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="96"/>
         <source>No name yet</source>
         <translation>Имени пока нет</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="94"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
         <source>Name, e.g. Aibek</source>
         <translation>Имя, например Айбек</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="95"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
         <source>Leave it empty to forget the name. The name is only the shop&apos;s note, not proof of who paid.</source>
         <translation>Оставьте пустым, чтобы забыть имя. Имя — лишь заметка магазина, а не доказательство того, кто заплатил.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="97"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="100"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="98"/>
+        <location filename="../../pos_app/ui/screens/sales/payer_name.py" line="101"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1560,12 +1560,12 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SalesController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="137"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="108"/>
         <source>Sale %1 is cancelled.</source>
         <translation>Продажа %1 отменена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="149"/>
+        <location filename="../../pos_app/ui/screens/sales/sales_controller.py" line="120"/>
         <source>Added: sale %1 is up to date.</source>
         <translation>Добавлено: продажа %1 обновлена.</translation>
     </message>
@@ -1704,102 +1704,102 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="32"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
         <source>Most wallets (standard payment link)</source>
         <translation>Большинство кошельков (обычная ссылка на оплату)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="33"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="36"/>
         <source>MetaMask</source>
         <translation>MetaMask</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="34"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="37"/>
         <source>Trust Wallet</source>
         <translation>Trust Wallet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="35"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="38"/>
         <source>Address only</source>
         <translation>Только адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="138"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Shop address (receives payments)</source>
         <translation>Адрес кошелька магазина (сюда приходят оплаты)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
         <source>Network</source>
         <translation>Сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Som token contract</source>
         <translation>Контракт токена сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
         <source>Invoice expiry, minutes</source>
         <translation>Срок действия счёта, минут</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="141"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="144"/>
         <source>This till (several tills in one shop)</source>
         <translation>Эта касса (если в магазине несколько касс)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="142"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
         <source>Accept a payment short by up to (som)</source>
         <translation>Принимать оплату с недостачей до (сом)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="146"/>
         <source>Default QR format</source>
         <translation>Формат QR по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="143"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="146"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="145"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
         <source>of</source>
         <translation>из</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="148"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="151"/>
         <source>Profile file…</source>
         <translation>Файл профиля…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="149"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="152"/>
         <source>Save settings</source>
         <translation>Сохранить настройки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="150"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="153"/>
         <source>Relay key (pays the network fee for payment permissions)…</source>
         <translation>Ключ отправителя (платит комиссию сети за разрешения на оплату)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="157"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="160"/>
         <source>0 = never</source>
         <translation>0 = никогда</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="158"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="161"/>
         <source>A customer paying from an exchange may arrive short by the exchange&apos;s fee. Up to this much the cashier may accept the sale as paid; 0 turns it off.</source>
         <translation>Оплата покупателя с биржи может прийти меньше на комиссию биржи. В пределах этой суммы кассир может принять продажу как оплаченную; 0 отключает это.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="191"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
         <source>Offline payments: signed transfers only (payment permissions are checked at the first connection)</source>
         <translation>Офлайн-платежи: только подписанные переводы (разрешения на оплату проверяются при первом подключении)</translation>
     </message>
@@ -1808,7 +1808,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Ключ отправителя (платит комиссию за офлайн-авторизации)…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="156"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="159"/>
         <source>0x… (leave empty to keep the network&apos;s token)</source>
         <translation>0x… (если пусто, используется токен сети)</translation>
     </message>
@@ -1817,32 +1817,32 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Офлайн-платежи: только подписанные переводы (авторизации проверяются при первом подключении)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="194"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="197"/>
         <source>Offline payments: none, the token is paused by its issuer</source>
         <translation>Офлайн-платежи: никакие, эмитент приостановил токен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="196"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="199"/>
         <source>Offline payments: signed transfers and authorizations</source>
         <translation>Офлайн-платежи: подписанные переводы и авторизации</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="198"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
         <source>Offline payments: signed transfers only</source>
         <translation>Офлайн-платежи: только подписанные переводы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="201"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="204"/>
         <source>Network profile</source>
         <translation>Профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="222"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="225"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/settings/settings_screen.py" line="238"/>
         <source>Nothing was saved: correct the fields in red.</source>
         <translation>Ничего не сохранено: исправьте поля, выделенные красным.</translation>
     </message>
@@ -1850,32 +1850,32 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>TwinBarController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="109"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="112"/>
         <source>Each till has its own number now</source>
         <translation>Теперь у каждой кассы свой номер</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="113"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
         <source>Another till uses this till&apos;s number: payments are not matched to sales automatically until each till has its own number. Settings → This till.</source>
         <translation>Другая касса использует номер этой кассы: платежи не привязываются к продажам автоматически, пока у каждой кассы не будет своего номера. Настройки → Эта касса.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="116"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="119"/>
         <source>This till is set as till %1 of %2.</source>
         <translation>Эта касса настроена как касса %1 из %2.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="134"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="137"/>
         <source>Match payments to sales automatically again? Do this only after every till of the shop was given its own number under Settings (for example 1 of 2 and 2 of 2).</source>
         <translation>Снова привязывать платежи к продажам автоматически? Делайте это, только когда каждой кассе магазина дан свой номер в Настройках (например, 1 из 2 и 2 из 2).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="139"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="142"/>
         <source>Yes, each till has its own number</source>
         <translation>Да, у каждой кассы свой номер</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="140"/>
+        <location filename="../../pos_app/ui/screens/till/twin_bar.py" line="143"/>
         <source>Not yet</source>
         <translation>Ещё нет</translation>
     </message>
@@ -1883,37 +1883,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>UnmatchedAlertController</name>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="194"/>
         <source>Add to the sale on screen</source>
         <translation>Добавить к продаже на экране</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="227"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="195"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="233"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="201"/>
         <source>It was paid to another till that uses this till&apos;s number.</source>
         <translation>Он оплачен другой кассе, которая использует номер этой кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="235"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="203"/>
         <source>It matches an earlier request of sale %1.</source>
         <translation>Он совпадает с прежним запросом продажи %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="242"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="210"/>
         <source>A payment from %1 matched no sale</source>
         <translation>Платёж от %1 не подошёл ни к одной продаже</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="243"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="211"/>
         <source>A payment of %1 from %2 matched no sale</source>
         <translation>Платёж %1 от %2 не подошёл ни к одной продаже</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="245"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="213"/>
         <source>%n payments matched no sale.</source>
         <translation>
             <numerusform>%n платёж не подошёл ни к одной продаже.</numerusform>
@@ -1922,22 +1922,22 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="247"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="215"/>
         <source>The last one is from %1.</source>
         <translation>Последний — от %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="249"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="217"/>
         <source>The last one: %1 from %2.</source>
         <translation>Последний: %1 от %2.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="258"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="226"/>
         <source>Sale %1 was paid, but its payment has left the network: ask the customer, or charge again.</source>
         <translation>Продажа %1 была оплачена, но её платёж ушёл из сети: спросите покупателя или выставьте счёт снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="229"/>
         <source>%n paid sale(s) lost their payment from the network: ask the customers, or charge again. The last one is sale %1.</source>
         <translation>
             <numerusform>%n оплаченная продажа потеряла платёж в сети: спросите покупателей или выставьте счёт снова. Последняя — продажа %1.</numerusform>
@@ -1946,22 +1946,22 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         </translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="286"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="254"/>
         <source>Add to sale %1</source>
         <translation>Добавить к продаже %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="293"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="261"/>
         <source>Open sale %1</source>
         <translation>Открыть продажу %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="306"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="274"/>
         <source>Sale %1</source>
         <translation>Продажа %1</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="307"/>
+        <location filename="../../pos_app/ui/screens/sales/unmatched_alert.py" line="275"/>
         <source>Open the sale this payment belongs to first</source>
         <translation>Сначала откройте продажу, к которой относится этот платёж</translation>
     </message>
@@ -3425,7 +3425,7 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
     </message>
     <message>
         <location filename="../../pos_app/ui/shell/core_text.py" line="360"/>
-        <location filename="../../pos_app/ui/shell/main_window.py" line="427"/>
+        <location filename="../../pos_app/ui/shell/main_window.py" line="429"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
@@ -3877,6 +3877,16 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="167"/>
+        <source>Waiting for {minutes} min: unlock the relay key in the queue screen and top it up, then it is sent</source>
+        <translation>Ждёт уже {minutes} мин: разблокируйте ключ отправителя на экране очереди и пополните его, тогда платёж уйдёт</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/ui/shell/reasons.py" line="170"/>
+        <source>The network has not taken it for {minutes} min: top up the relay key and keep the till online</source>
+        <translation>Сеть не принимает его уже {minutes} мин: пополните ключ отправителя и держите кассу в сети</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,12 @@ DISPLAY: dict[str, str] = {
         QT_TRANSLATE_NOOP("history", "Never went through: the customer's wallet has %n earlier payment(s) that did "
                                       "not reach the network, so the network held this one for {minutes} min"),
     "stuck_not_taken": QT_TRANSLATE_NOOP("history", "Never went through: the network did not take it in {minutes} min"),
+    "relay_held_gap":
+        QT_TRANSLATE_NOOP("history", "Waiting for {minutes} min: unlock the relay key in the queue screen and top "
+                                      "it up, then it is sent"),
+    "relay_not_mined":
+        QT_TRANSLATE_NOOP("history", "The network has not taken it for {minutes} min: top up the relay key and "
+                                      "keep the till online"),
 }
 
 

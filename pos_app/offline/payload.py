@@ -163,7 +163,6 @@ def _parse(data: str | bytes) -> Payload:
 # -- raw transactions ---------------------------------------------------------------------------
 def _parse_raw(raw: bytes) -> RawTransfer:
     from eth_utils import keccak, to_checksum_address
-    from hexbytes import HexBytes
 
     if not raw:
         raise PayloadRefused("truncated", "The scanned transaction is empty or cut short; scan it again.")
@@ -191,9 +190,8 @@ def _parse_raw(raw: bytes) -> RawTransfer:
         raise PayloadRefused("sends_bnb", "This transaction also sends coins to the token contract; "
                                           "it is not a plain token payment.")
     recipient, amount = _decode_transfer(bytes(fields["data"]))
-    from eth_account import Account
     try:
-        payer = Account.recover_transaction(HexBytes(raw))
+        payer = _recover(fields["decoded"])
     except Exception as exc:  # noqa: BLE001
         raise PayloadRefused("bad_signature", "The payment's signature is not valid.") from exc
     return RawTransfer(
@@ -222,7 +220,20 @@ def _legacy_fields(raw: bytes) -> dict[str, Any]:
     if v < 35:
         raise PayloadRefused("bad_signature", "The payment's signature is not valid.")
     return {"type": 0, "chain_id": (v - 35) // 2, "nonce": txn.nonce, "gasPrice": txn.gasPrice, "gas": txn.gas,
-            "to": bytes(txn.to), "value": txn.value, "data": bytes(txn.data), "r": txn.r, "s": txn.s}
+            "to": bytes(txn.to), "value": txn.value, "data": bytes(txn.data), "r": txn.r, "s": txn.s,
+            "decoded": txn}
+
+
+def _recover(decoded: Any) -> str:
+    """The signer of a transaction already decoded (and checked canonical) here: the same steps as
+    ``Account.recover_transaction``, without decoding the bytes a second time."""
+    from eth_account import Account
+    from eth_account.typed_transactions import TypedTransaction
+    if isinstance(decoded, TypedTransaction):
+        return Account._recover_hash(decoded.hash(), vrs=decoded.vrs())
+    from eth_account._utils.legacy_transactions import vrs_from
+    from eth_account._utils.signing import hash_of_signed_transaction
+    return Account._recover_hash(hash_of_signed_transaction(decoded), vrs=vrs_from(decoded))
 
 
 def _typed_fields(raw: bytes) -> dict[str, Any]:
@@ -246,7 +257,7 @@ def _typed_fields(raw: bytes) -> dict[str, Any]:
             "gasPrice": d.get("gasPrice"), "maxFeePerGas": d.get("maxFeePerGas"),
             "maxPriorityFeePerGas": d.get("maxPriorityFeePerGas"),
             "to": bytes(to) if to else b"", "value": int(d["value"]), "data": bytes(d["data"]),
-            "r": int(d["r"]), "s": int(d["s"])}
+            "r": int(d["r"]), "s": int(d["s"]), "decoded": typed}
 
 
 def _decoding_refusal(exc: Exception) -> PayloadRefused:

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 from pos_app.core.errors import StorageError
 from pos_app.store.audit_head import (
-    ANCHOR_NAME, HEAD_SETTING, DeviceKey, check_anchor, head_shape_ok, stored_head, write_anchor,
+    ANCHOR_NAME, HEAD_SETTING, AnchorWriter, DeviceKey, check_anchor, head_shape_ok, stored_head, write_anchor,
 )
 from pos_app.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -155,6 +155,7 @@ class Store:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._settings_writes = 0                 # settings_stamp(): bumped by every settings write
+        self._anchors = AnchorWriter()            # the anchor file, written off the committing thread
         self._depth = 0
         self._after_commit: list[Callable[[], None]] = []
         self._anchored_id: int | None = None
@@ -397,11 +398,18 @@ class Store:
         head, self._sealed = self._sealed, None
         if head is None:
             return
-        write_anchor(self.path.parent, head)
         first = self._anchored_id is None and not self.get_setting("audit_anchored", False)
         self._anchored_id = int(head["id"])
         if first:
+            # The first anchor is written before the mark that says it exists (never "missing").
+            write_anchor(self.path.parent, head)
             self.set_setting("audit_anchored", True)
+        else:
+            self._anchors.put(self.path.parent, head)
+
+    def flush_anchor(self) -> None:
+        """Wait until the anchor file holds the newest head this store signed."""
+        self._anchors.flush()
 
     def signed_audit_head(self) -> dict[str, Any] | None:
         """The audit log's head as this till signed it (``{"id", "count", "hash", "sig"}``), or None."""
@@ -490,6 +498,7 @@ class Store:
         return True
 
     def close(self) -> None:
+        self._anchors.flush()
         with self._lock:
             self.conn.close()
 

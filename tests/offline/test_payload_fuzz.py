@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pos_app.offline.payload import Authorization, PayloadRefused, RawTransfer, parse_payload
 
-from payloads import authorization, raw_transfer
+from payloads import TOKEN, authorization, raw_transfer
 
 settings.register_profile("fuzz", max_examples=100_000, deadline=None,
                           suppress_health_check=list(HealthCheck))
@@ -85,3 +85,30 @@ def test_any_json_object(obj):
 @given(st.text(alphabet="0123456789abcdefABCDEFxX{}[]\":, \n", max_size=2000))
 def test_text_made_of_payload_characters(text):
     parses_or_refuses(text)
+
+
+# -- the signer is recovered from the transaction decoded once (issue 19, point 8) --------------------
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=2), st.integers(min_value=0, max_value=2**32), st.binary(min_size=32, max_size=32))
+def test_the_signer_is_what_eth_account_recovers_from_the_bytes(kind, nonce, secret):
+    """parse_payload recovers the payer from the transaction it already decoded; it must be exactly
+    what ``Account.recover_transaction`` says of the raw bytes, for legacy and typed transactions."""
+    from eth_account import Account
+    from pos_app.offline.payload import parse_payload
+    key = int.from_bytes(secret, "big") % (2**255) + 1
+    account = Account.from_key(key.to_bytes(32, "big"))
+    tx = {"to": TOKEN, "value": 0, "gas": 80_000, "nonce": nonce, "chainId": 56,
+          "data": "0xa9059cbb" + "00" * 12 + "11" * 20 + f"{12345:064x}"}
+    if kind == 0:
+        tx["gasPrice"] = 10**9
+    elif kind == 1:
+        tx.update(gasPrice=10**9, accessList=[])
+    else:
+        tx.update(maxFeePerGas=2 * 10**9, maxPriorityFeePerGas=10**9)
+    raw = bytes(account.sign_transaction(tx).raw_transaction)
+    try:
+        parsed = parse_payload("0x" + raw.hex())
+    except Exception as exc:  # noqa: BLE001 - a high-s signature is refused on purpose
+        assert getattr(exc, "code", "") == "high_s", exc
+        return
+    assert parsed.payer == Account.recover_transaction(raw) == account.address

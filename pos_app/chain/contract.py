@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +28,16 @@ from web3.types import TxParams, TxReceipt
 
 from pos_app.core.errors import BadInput, ChainError
 
-try:  # eth-tester is only installed for the demo network and tests
-    from eth_tester.exceptions import TransactionFailed as _TesterReverted
-except ImportError:  # pragma: no cover - depends on the installed extras
-    _TesterReverted = ContractLogicError
-# Remote nodes report a revert as ContractLogicError, but web3's in-process
-# EthereumTesterProvider lets eth-tester's TransactionFailed escape instead.
-_REVERT_ERRORS: tuple[type[Exception], ...] = (ContractLogicError, _TesterReverted)
+
+
+def revert_errors() -> tuple[type[Exception], ...]:
+    """What a reverted call raises. Remote nodes report a revert as ContractLogicError, but web3's
+    in-process EthereumTesterProvider (the demo chain, tests) lets eth-tester's TransactionFailed
+    escape instead. eth-tester is looked up only once something has loaded it: importing it would
+    load py-evm (8-11 MB) into a till on a real network."""
+    tester = sys.modules.get("eth_tester.exceptions")
+    failed = getattr(tester, "TransactionFailed", None)
+    return (ContractLogicError, failed) if isinstance(failed, type) else (ContractLogicError,)
 _REVERT_PREFIX = "execution reverted: "
 
 ARTIFACT_NAME = "SomToken.json"
@@ -101,7 +105,7 @@ def _account(key: bytes | str) -> LocalAccount:
 def _estimate(call: ContractFunction | ContractConstructor, sender: str, what: str) -> int:
     try:
         return int(call.estimate_gas({"from": sender}) * GAS_MARGIN)
-    except _REVERT_ERRORS as exc:
+    except revert_errors() as exc:
         raise ContractReverted(what, _revert_reason(exc), detail=repr(exc)) from exc
 
 

@@ -70,9 +70,10 @@ def check_reply(raw: bytes | str) -> bytes:
 
 def _import_chain_libraries() -> None:
     import web3  # noqa: F401 - imports eth_account and, through it, py_ecc
-    # py_ecc, and py-evm (``eth``: eth-tester, the demo chain; contract.py imports its exceptions),
-    # each raise the limit once, when first imported: import them now so nothing raises it later.
-    for name in ("py_ecc", "eth_tester.exceptions", "eth"):
+    # py_ecc raises the limit once, when first imported: import it now so nothing raises it later.
+    # py-evm (``eth``, 8-11 MB and ~330 modules) is the demo chain's only: app/demo/chain.py puts
+    # the limit back after importing it, so a till on a real network never loads it.
+    for name in ("py_ecc",):
         try:
             __import__(name)
         except ImportError:  # not installed (eth-tester is for the demo and tests only)

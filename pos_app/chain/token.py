@@ -16,7 +16,7 @@ from eth_utils import function_signature_to_4byte_selector, to_checksum_address
 from web3 import Web3
 from web3.exceptions import ContractLogicError
 
-from pos_app.chain.contract import _REVERT_ERRORS, token_abi
+from pos_app.chain.contract import revert_errors, token_abi
 from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.errors import ChainError, ConfigError
 from pos_app.core.money import check_decimals
@@ -110,7 +110,7 @@ def _static(w3: Web3, address: str, data: bytes) -> bytes | None:
     """``eth_call``; ``None`` when the contract refused it (no such function, or it reverted)."""
     try:
         return bytes(w3.eth.call({"to": address, "data": Web3.to_hex(data)}))
-    except _REVERT_ERRORS:
+    except revert_errors():
         return None
 
 

@@ -34,7 +34,7 @@ from pos_app.offline.outbox_reads import OutboxReads
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
-from pos_app.offline.records import Change, QueueItem, QueueSummary, Verdict, refused  # noqa: F401
+from pos_app.offline.records import SENDING_COLUMNS, Change, QueueItem, QueueSummary, Verdict, refused  # noqa: F401
 from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
 from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
 from pos_app.store.db import Store
@@ -393,7 +393,7 @@ class OfflineQueue:
     @staticmethod
     def _set_columns(c: Any, item_id: int, columns: Mapping[str, Any]) -> None:
         """The engine's bookkeeping columns (hashes, attempts, relay bytes); never the state."""
-        if "state" in columns or not all(k.isidentifier() for k in columns):
+        if not set(columns) <= SENDING_COLUMNS:
             raise ValueError(f"not bookkeeping columns: {sorted(columns)} (states move through the lifecycle)")
         cols = ", ".join(f"{k} = ?" for k in columns)
         c.execute(f"UPDATE offline_payments SET {cols} WHERE id = ?", (*columns.values(), item_id))

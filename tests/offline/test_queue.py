@@ -302,6 +302,21 @@ def test_apply_moves_through_the_lifecycle_table_and_leaves_a_forbidden_move_alo
     assert q.get(item.id).state == QueueState.DOUBLE_SPENT
 
 
+def test_a_sending_decision_sets_only_sending_columns_and_moves_only_with_a_reason():
+    """The outbox decides where an item's transaction is and its retries, nothing else of the
+    queue's row (issue 19, point 3): the payload, the amount, the sale and the state are the queue's."""
+    from pos_app.offline.records import SENDING_COLUMNS, Change
+    row = {"id": 1}
+    for column in ("payload", "amount_base", "invoice_id", "payer", "state", "handed_off_at", "idem_key"):
+        with pytest.raises(ValueError):
+            Change(row, None, None, {column: 1})
+    with pytest.raises(TypeError):
+        Change(row, QueueState.FINAL, None)
+    with pytest.raises(TypeError):
+        Change(row, QueueState.FINAL, "landed")          # words, not a code
+    assert Change(row, None, None, {c: None for c in SENDING_COLUMNS}).columns.keys() == SENDING_COLUMNS
+
+
 def test_import_item_queues_through_the_lifecycle_and_links_the_invoice(shop):
     from pos_app.offline.payload import parse_payload
     store, svc, q, _ = shop

@@ -47,6 +47,8 @@ class DemoChain:
             from eth_tester import EthereumTester, PyEVMBackend
         except ImportError as exc:  # the demo extra is missing
             raise ConfigError("The demo network needs the demo extra: pip install 'sompos[demo]'.") from exc
+        from pos_app.chain.guard import settle_recursion_limit
+        settle_recursion_limit()      # py-evm raised it when first imported (chain/guard.py)
         funded = [A.DEPLOYER, A.MERCHANT, *A.CUSTOMERS.values()]
         genesis = {bytes.fromhex(a[2:]): {"balance": ETH_FOR_GAS, "nonce": 0, "code": b"", "storage": {}}
                    for a in funded}

@@ -82,7 +82,7 @@ class TwinBarController(QObject):
         self.till = till
         self.db = db
         self.alarm: dict | None = None
-        self.till = None                 # TillSlot: this till's number and count, as set now
+        self.slot = None                 # TillSlot: this till's number and count, as set now
         self.loaded = False
         self.dialog: QMessageBox | None = None
         self._resolving = False
@@ -99,7 +99,7 @@ class TwinBarController(QObject):
 
     def _loaded(self, result: tuple[dict | None, Any]) -> None:
         was = self.alarm is not None
-        self.alarm, self.till = result
+        self.alarm, self.slot = result
         self.loaded = True
         self._render()
         if was != (self.alarm is not None):
@@ -115,9 +115,9 @@ class TwinBarController(QObject):
     def sentence(self) -> str:
         text = self.tr("Another till uses this till's number: payments are not matched to sales automatically "
                        "until each till has its own number. Settings → This till.")
-        if self.till is not None:
+        if self.slot is not None:
             text += " " + (self.tr("This till is set as till %1 of %2.")
-                           .replace("%1", str(self.till.number)).replace("%2", str(self.till.count)))
+                           .replace("%1", str(self.slot.number)).replace("%2", str(self.slot.count)))
         return text
 
     def _render(self) -> None:

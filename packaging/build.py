@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Build Som POS installers: ``python3 packaging/build.py`` (Linux: .deb + portable .tar.gz).
+"""Build Som POS installers: ``python3 packaging/build.py`` (Linux: .deb + portable .tar.xz).
 
-    python3 packaging/build.py                 # dist/sompos_<version>_amd64.deb, .tar.gz, SHA256SUMS
+    python3 packaging/build.py                 # dist/sompos_<version>_amd64.deb, .tar.xz, SHA256SUMS
     python3 packaging/build.py --nsis          # also compile the Windows installer script (makensis)
     python3 packaging/build.py --out DIR       # put the artifacts in DIR
 
@@ -18,9 +18,9 @@ Only the standard library is used here: it runs before anything is installed.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import io
+import lzma
 import os
 import shutil
 import subprocess
@@ -120,7 +120,9 @@ def set_times(folder: Path, epoch: int) -> None:
 
 
 def write_tarball(folder: Path, out: Path, epoch: int) -> None:
-    """A portable .tar.gz: sorted names, fixed owner and times, gzip without a time stamp."""
+    """A portable .tar.xz: sorted names, fixed owner and times; xz with the x86 filter (machine code
+    compresses about 5% better) at preset 6: 46.8 MB where gzip -9 gave 59.9 MB. Deterministic:
+    the same files give the same bytes (single-threaded lzma, no time stamp in the format)."""
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for p in [folder, *sorted(folder.rglob("*"))]:
@@ -134,8 +136,8 @@ def write_tarball(folder: Path, out: Path, epoch: int) -> None:
                     tar.addfile(info, f)
             else:
                 tar.addfile(info)
-    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
-        gz.write(buf.getvalue())
+    filters = [{"id": lzma.FILTER_X86}, {"id": lzma.FILTER_LZMA2, "preset": 6}]
+    out.write_bytes(lzma.compress(buf.getvalue(), format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, filters=filters))
 
 
 def write_checksums(files: list[Path], out: Path) -> None:
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     artifacts = []
     if linux:
         arch = "amd64"
-        tgz = out_dir / f"sompos-{ver}-linux-x86_64.tar.gz"
+        tgz = out_dir / f"sompos-{ver}-linux-x86_64.tar.xz"
         write_tarball(folder, tgz, epoch)
         artifacts.append(tgz)
         if not args.no_deb:

@@ -14,6 +14,7 @@ to turn old rows into codes (an unknown text stays text). Plain Python, no Qt.
 from __future__ import annotations
 
 import json
+import functools
 import re
 import string
 from dataclasses import dataclass, field
@@ -184,7 +185,10 @@ def _regex(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.DOTALL)
 
 
-_LEGACY = tuple((code, _regex(TEMPLATES[code])) for code in _ORDER)
+@functools.lru_cache(maxsize=1)
+def _legacy() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The old sentences' patterns, compiled when the migration first needs them (not at start)."""
+    return tuple((code, _regex(TEMPLATES[code])) for code in _ORDER)
 
 
 def parse_legacy(text: str | None, _depth: int = 0) -> Reason | None:
@@ -192,7 +196,7 @@ def parse_legacy(text: str | None, _depth: int = 0) -> Reason | None:
     text = (text or "").strip()
     if not text:
         return None
-    for code, regex in _LEGACY:
+    for code, regex in _legacy():
         m = regex.fullmatch(text)
         if m is None:
             continue

@@ -16,10 +16,8 @@ setting by ``Store``.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import secrets
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -52,6 +50,7 @@ def public_key_hex(key: "Ed25519PrivateKey") -> str:
 
 def fingerprint(public_hex: str) -> str:
     """A short name for a device key (16 hex of its SHA-256), to compare by eye or pin."""
+    import hashlib  # first use only: kept off the cold start
     return hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
 
 
@@ -131,6 +130,7 @@ def write_anchor(data_dir: Path | str, head: dict[str, Any]) -> None:
     """Atomically replace the anchor with the signed ``head`` (temp file + rename); failures are
     ignored (a full disk must not stop a sale: the next commit writes it again)."""
     path = Path(data_dir) / ANCHOR_NAME
+    import secrets  # first use only: kept off the cold start
     tmp = path.with_name(f".{ANCHOR_NAME}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

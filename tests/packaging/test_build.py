@@ -65,7 +65,7 @@ def test_checksums_sizes_and_contents(built):
     assert "libqxcb.so" in names and "sompos_ky.qm" in names and "sompos_ru.qm" in names
     assert not any(n.startswith(("libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libqgtk3")) for n in names)
     assert not any(n.startswith("qtbase_") and not n.startswith(("qtbase_ru", "qtbase_en")) for n in names)
-    with tarfile.open(next(built["out"].glob("*.tar.gz"))) as tar:
+    with tarfile.open(next(built["out"].glob("*.tar.xz"))) as tar:
         assert "sompos/sompos" in tar.getnames()
 
 

@@ -91,7 +91,7 @@ def test_the_portable_tarball_is_the_same_bytes_twice(tmp_path):
     (folder / "_internal" / "b.txt").write_text("b")
     (folder / "_internal" / "a.txt").write_text("a")
     B.set_times(folder, 1_700_000_000)
-    one, two = tmp_path / "1.tar.gz", tmp_path / "2.tar.gz"
+    one, two = tmp_path / "1.tar.xz", tmp_path / "2.tar.xz"
     B.write_tarball(folder, one, 1_700_000_000)
     (folder / "_internal" / "a.txt").touch()        # a later time on disk does not leak in
     B.write_tarball(folder, two, 1_700_000_000)
@@ -102,6 +102,7 @@ def test_the_portable_tarball_is_the_same_bytes_twice(tmp_path):
                                          "sompos/_internal/b.txt", "sompos/sompos"]
     assert {(m.uid, m.gid, m.mtime) for m in members} == {(0, 0, 1_700_000_000)}
     assert members[-1].mode & 0o111
+    assert one.read_bytes()[:6] == b"\xfd7zXZ\x00"          # xz (issue 19, point 8: under 50 MB)
 
 
 def _fake_build(tmp_path: Path) -> Path:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.core.errors import PosError
@@ -58,7 +58,6 @@ class UnmatchedAlert(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unmatchedAlert")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet("QFrame#unmatchedAlert{background:#ffb300;border-radius:6px;}"
                            " QLabel{color:#1a1a1a;font-size:14pt;}")
         outer = QVBoxLayout(self)

@@ -32,6 +32,7 @@ app.exec()
 
 APP = r"""
 import time, sys, resource
+import pos_app.ui  # as the app's entry (pos_app.ui.shell.app) imports it: before the rest
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QTimer
 app = QApplication([])

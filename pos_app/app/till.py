@@ -26,12 +26,12 @@ from pos_app.app.context import AppContext
 from pos_app.core.events import EventBus, SettingsChanged
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, stored_base_units
 from pos_app.core.reasons import R, Reason
-from pos_app.invoices.actions import SaleAction, allowed_actions
-from pos_app.invoices.lifecycle import InvoiceState
-from pos_app.invoices.model import Invoice
 from pos_app.shop.config import SettingsInput, ShopConfig
 
 if TYPE_CHECKING:
+    # (Imported where used: the window builds its Till before its first frame.)
+    from pos_app.invoices.actions import SaleAction
+    from pos_app.invoices.model import Invoice
     from pos_app.chain.token_cache import TokenFeatures
     from pos_app.core.connectivity import Connectivity
     from pos_app.handover.export import HandoverTill, PreparedExport
@@ -62,7 +62,7 @@ class SalesDay:
     """The sales list's reading: the day's sales, each paid one's last payer and transaction, the
     inbox rows, the payers' names and the shop token's decimals (None: never read)."""
 
-    sales: list[Invoice]
+    sales: "list[Invoice]"
     last_payers: dict[int, tuple[str, str]]
     unmatched: list[dict[str, Any]]
     names: dict[str, str]
@@ -125,9 +125,10 @@ class Till:
     def sale(self, invoice_id: int) -> Invoice:
         return self._ctx.service.get(invoice_id)
 
-    def allowed(self, inv: Invoice, now: int | None = None) -> frozenset[SaleAction]:
+    def allowed(self, inv: "Invoice", now: int | None = None) -> "frozenset[SaleAction]":
         """What the cashier may do to ``inv`` now (the service's own rules, with the owner's
         tolerance for a short payment)."""
+        from pos_app.invoices.actions import allowed_actions
         return allowed_actions(inv, int(time.time()) if now is None else now,
                                short_tolerance=self.settings.short_tolerance)
 
@@ -141,12 +142,14 @@ class Till:
 
     def open_again(self, invoice_id: int, *, actor: str) -> Invoice:
         """A listed sale back on the payment screen: as it is while it waits, asked again once expired."""
+        from pos_app.invoices.lifecycle import InvoiceState
         inv = self.sale(invoice_id)
         if inv.state == InvoiceState.EXPIRED:
             inv = self.charge_again(invoice_id, actor=actor)
         return inv
 
-    def cancel(self, invoice_id: int, *, actor: str, reason: Reason | str = R("sale_cancelled")) -> Invoice:
+    def cancel(self, invoice_id: int, *, actor: str, reason: Reason | str = R("sale_cancelled")) -> "Invoice":
+        from pos_app.invoices.lifecycle import InvoiceState
         return self._ctx.service.mark(invoice_id, InvoiceState.INVALID, actor=actor, reason=reason)
 
     def accept_short(self, invoice_id: int, *, actor: str) -> Invoice:

@@ -69,7 +69,7 @@ UNSETTLED_STATES = frozenset({S.NEW, S.PROCESSING})
 
 # A late payment is still matched to its invoice this long after expiry (BTCPay: 24 h).
 LATE_WATCH_SECONDS = 24 * 3600
-DEFAULT_EXPIRY_SECONDS = 15 * 60
+from pos_app.invoices.defaults import DEFAULT_EXPIRY_SECONDS  # noqa: E402,F401 - re-exported
 
 
 def check_transition(current: InvoiceState, target: InvoiceState) -> None:

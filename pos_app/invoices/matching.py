@@ -42,6 +42,7 @@ from typing import Iterable
 
 from pos_app.core.errors import BadInput
 from pos_app.core.money import BaseUnits
+from pos_app.invoices.defaults import MAX_TILLS, TillSlot  # noqa: F401 - re-exported
 from pos_app.invoices.lifecycle import LATE_WATCH_SECONDS, InvoiceState
 
 
@@ -72,35 +73,6 @@ class TailScheme:
         return tail if 1 <= tail <= self.max_tail else None
 
 
-MAX_TILLS = 20
-
-
-@dataclass(frozen=True)
-class TillSlot:
-    """This till's place among the tills sharing the shop's address: till ``number`` of ``count``."""
-
-    number: int = 1
-    count: int = 1
-
-    def __post_init__(self) -> None:
-        if not (isinstance(self.number, int) and isinstance(self.count, int)
-                and 1 <= self.number <= self.count <= MAX_TILLS):
-            raise BadInput("The till number must be between 1 and the number of tills ({maximum} at most).",
-                           maximum=MAX_TILLS)
-
-    @property
-    def shared(self) -> bool:
-        return self.count > 1
-
-    def owns(self, tail: int) -> bool:
-        return tail % self.count == self.number % self.count
-
-    def tails(self, scheme: TailScheme) -> range:
-        """The tails this till may ask for, smallest first."""
-        return range(self.number, scheme.max_tail + 1, self.count)
-
-    def describe(self) -> str:
-        return f"{self.number} of {self.count}"
 
 
 def allocate_tail(amount_base: BaseUnits, scheme: TailScheme, taken_amounts: set[BaseUnits],

@@ -19,9 +19,7 @@ from typing import Any
 
 from pos_app.chain.demo_constants import DEMO_MERCHANT
 from pos_app.core.errors import BadInput, ConfigError, PosError
-from pos_app.invoices.lifecycle import DEFAULT_EXPIRY_SECONDS
-from pos_app.invoices.matching import TillSlot
-from pos_app.invoices.payment_request import FORMATS
+from pos_app.invoices.defaults import DEFAULT_EXPIRY_SECONDS, TillSlot
 from pos_app.chain.profiles import NetworkProfile, check_address, resolve_profile
 from pos_app.store.db import Store
 
@@ -209,6 +207,7 @@ def set_expiry_minutes(store: Store, minutes: Any) -> int:
 
 
 def check_qr_format(fmt: str) -> str:
+    from pos_app.invoices.payment_request import FORMATS  # first use: kept off the window's start
     if fmt not in FORMATS:
         raise ConfigError("QR format must be one of {choices}.", choices=", ".join(FORMATS))
     return fmt

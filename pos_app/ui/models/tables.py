@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pos_app.invoices.service import Invoice
+from pos_app.invoices.model import Invoice
 from pos_app.core.money import Tyiyn, base_units_to_decimal_str, base_units_to_tyiyn, format_som
 from pos_app.shop.payers import payer_label
 from pos_app.ui.shell.reasons import invoice_state_text

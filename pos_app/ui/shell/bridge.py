@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable
 
@@ -65,6 +66,25 @@ class Worker(QObject):
         self._finished.connect(self._deliver)
         self.pending = 0
         self._closed = False
+        self._gate: threading.Event | None = None
+
+    # Jobs queued while the window is built wait until its first frame is shown: the sale screen is
+    # painted before the lists, the queue and the warnings are read (the imports and queries those
+    # reads need would otherwise compete with the first paint for the interpreter). Never longer
+    # than this, so a job always runs, with or without an event loop.
+    HOLD_AT_MOST_S = 0.5
+
+    def hold(self) -> None:
+        """Queue jobs without starting them until ``release()`` (or ``HOLD_AT_MOST_S``)."""
+        if self._gate is None and not self._closed:
+            gate = self._gate = threading.Event()
+            self._pool.submit(gate.wait, self.HOLD_AT_MOST_S)
+
+    def release(self) -> None:
+        """Start the jobs queued since ``hold()``, in order."""
+        gate, self._gate = self._gate, None
+        if gate is not None:
+            gate.set()
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[PosError], None] | None = None) -> Future | None:
@@ -102,4 +122,5 @@ class Worker(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self.release()
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.db = Worker("db", self)          # the one database writer: a charge never queues behind slow work
         self.slow = Worker("slow", self)      # scrypt, files on removable media, web3's import, thread joins
         self.chain_worker = Worker("chain", self)
+        # The first reads (lists, queue, warnings) wait for the first frame (Worker.hold).
+        for worker in (self.db, self.slow):
+            worker.hold()
         self.bridge = EventBridge(till.events, self)
         self.bridge.on(lambda e: self.apply_config(e.config), SettingsChanged)
         self.bridge.on(lambda e: self.show_audit_problem(list(e.problems)), AuditProblem)
@@ -169,6 +172,11 @@ class MainWindow(QMainWindow):
         self.sales_ctl.reload()
         self.offline.refresh()
         self.check_first_connection()
+        QTimer.singleShot(0, self._release_workers)
+
+    def _release_workers(self) -> None:
+        for worker in (self.db, self.slow):
+            worker.release()
 
     def check_first_connection(self) -> None:
         def found(needed: bool) -> None:

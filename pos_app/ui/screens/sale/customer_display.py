@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.invoices.service import Invoice
+from pos_app.invoices.model import Invoice
 from pos_app.core.money import format_som
 from pos_app.ui.widgets.common import QrWidget, big_font
 

@@ -249,6 +249,10 @@ class Till:
         or ``resolved`` (settled another way); ``note``: the person's own words."""
         return self._ctx.offline.resolve(item_id, action, actor=actor, note=note)
 
+    def send_again(self, item_id: int, *, actor: str) -> "QueueItem":
+        """A payment that needs attention goes back in line (the same signed bytes)."""
+        return self._ctx.offline.send_again(item_id, actor=actor)
+
     def take_back(self, items: list[int] | None = None, *, actor: str,
                   reason: Reason | str = R("taken_back_here")) -> list[int]:
         """Payments handed to another till on a file (``items``; None: all) are sent from this

@@ -1,4 +1,4 @@
-"""``sompos queue list|export|import|take-back|resolve``: the offline payments queue.
+"""``sompos queue list|export|import|send-again|take-back|resolve``: the offline payments queue.
 
 ``export`` hands the unsent payments to another till in a signed file, ``import`` takes such a
 file in (or takes this till's own payments back), ``take-back`` sends handed-off payments from
@@ -12,7 +12,7 @@ from typing import Any
 
 from pos_app.app.till import Till
 from pos_app.cli.output import (
-    NOT_SET_UP, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
+    NOT_SET_UP, actor_name, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
     out, som_text, whole,
 )
 from pos_app.core.money import format_som_plain
@@ -97,6 +97,14 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_send_again(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    item = Till(ctx).send_again(int(args.item), actor=args.actor)
+    out(args, {"id": item.id, "state": item.state.value},
+        f"offline payment {item.id}: back in line; it is sent again at the next pass")
+    return 0
+
+
 def register(sub: Any) -> None:
     q = add_command(sub, "queue", help="the offline payments queue")
     qsub = add_actions(q, "queue_cmd", "ACTION")
@@ -110,6 +118,10 @@ def register(sub: Any) -> None:
     i.add_argument("--expect-device", metavar="NUMBER",
                    help="the other till's 16-character number, compared on both screens: pairs it")
     i.set_defaults(func=cmd_import)
+    a = add_command(qsub, "send-again", help="put an offline payment that needs attention back in line")
+    a.add_argument("item", type=whole("the payment number"), help="offline payment number")
+    a.add_argument("--actor", default="cli", type=actor_name, help="who did it (audit)")
+    a.set_defaults(func=cmd_send_again)
     t = add_command(qsub, "take-back", help="send handed-off payments from this till again (a lost file)")
     t.add_argument("items", nargs="*", type=whole("the payment number"), help="offline payment numbers")
     t.add_argument("--all", action="store_true", help="every handed-off payment")

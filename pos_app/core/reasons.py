@@ -98,6 +98,7 @@ TEMPLATES: dict[str, str] = {
     "stuck_gap": "never went through: the customer's wallet has {n} earlier payment(s) that did not reach the "
                  "network, so the network held this one for {minutes} min",
     "stuck_not_taken": "never went through: the network did not take it in {minutes} min",
+    "sent_again_by": "sent again by {actor}",
     "relay_held_gap": "the relay transaction waited {minutes} min behind {n} unused relay transaction number(s); "
                       "unlock the relay key (and top it up) so they are filled",
     "relay_not_mined": "the relay transaction was not mined in {minutes} min; check the relay key's BNB and the network",

@@ -462,6 +462,26 @@ class OfflineQueue:
         return self.take_back([r["id"] for r in rows], actor="system", now=now,
                               reason=R("not_sent_in_time"))
 
+    def send_again(self, item_id: int, *, actor: str, now: int | None = None) -> QueueItem:
+        """A payment waiting for a person (``needs_attention``: the engine could not decide, or a
+        relay transaction the network never took) goes back in line: the engine sends the same
+        signed bytes again (an authorization is paid at most once whatever happens). Audited."""
+        now = int(time.time()) if now is None else now
+        with self.store.transaction() as c:
+            row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (item_id,)).fetchone()
+            if row is None:
+                raise NotFound("There is no offline payment number {item}.", item=item_id)
+            current = QueueState(row[0])
+            if current != QueueState.NEEDS_ATTENTION:
+                raise BadInput("Only an offline payment that needs attention can be sent again.")
+            self._move(c, item_id, current, QueueState.QUEUED, R("sent_again_by", actor=actor), now)
+            c.execute("UPDATE offline_payments SET next_try_at = ?, first_sent_at = NULL, updated_at = ?"
+                      " WHERE id = ?", (now, now, item_id))
+            self.store.audit(actor, "offline.send_again", f"offline_payment:{item_id}", {"from": current.value})
+        item = self.get(item_id)
+        self._publish(OfflineChanged(item=item))
+        return item
+
     # -- outcomes a person settles ----------------------------------------------------------------
     RESOLUTIONS = ("collect_again", "resolved")
 

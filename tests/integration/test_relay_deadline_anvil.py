@@ -69,3 +69,38 @@ def test_a_relay_held_behind_an_unfillable_number_ends_named_and_then_final(node
             break
     assert till.states()[item.id] == Q.FINAL, till.dump()
     assert till.ctx.service.get(sale.id).state.value == "settled"
+
+
+def test_a_relay_the_network_never_took_is_named_and_a_person_sends_it_again(node, tmp_path):
+    """No gap: the relay transaction is next in line, but the network never mines it (the pool keeps
+    losing it). Past the deadline it needs attention ("relay_not_mined"); the engine no longer
+    resends it on its own, and the cashier's "send again" puts the same bytes back in line."""
+    till = Till(tmp_path, node)
+    payer = till.payer("not mined payer")
+    till.step()
+    node.rpc("evm_setAutomine", [False])
+    sale, item = till.accept(till.auth(payer), som=9)
+    till.engine.resend_after_s = 0
+    till.step()
+    assert till.states()[item.id] == Q.SUBMITTED
+    start = time.time()
+    till.engine.clock = lambda: start + 31 * 60
+    till.step()
+    assert till.states()[item.id] == Q.NEEDS_ATTENTION
+    last = till.ctx.offline.history(item.id)[-1]
+    assert last["why"].code == "relay_not_mined", last
+    node.rpc("anvil_dropAllTransactions", [])          # the pool lost it: nobody sends it now
+    till.step()
+    node.mine(1)
+    till.step()
+    assert till.states()[item.id] == Q.NEEDS_ATTENTION
+    from pos_app.app.till import Till as App
+    App(till.ctx).send_again(item.id, actor="aida")
+    assert till.states()[item.id] == Q.QUEUED
+    for _ in range(8):
+        till.step()
+        node.mine(1)
+        if till.states()[item.id] == Q.FINAL:
+            break
+    assert till.states()[item.id] == Q.FINAL, till.dump()
+    assert till.ctx.service.get(sale.id).state.value == "settled"

@@ -302,6 +302,30 @@ def test_apply_moves_through_the_lifecycle_table_and_leaves_a_forbidden_move_alo
     assert q.get(item.id).state == QueueState.DOUBLE_SPENT
 
 
+def test_a_payment_that_needs_attention_is_sent_again_by_a_person_and_nothing_else_is(shop):
+    """needs_attention had no way out but the money's arrival (issue 19, point 3): a person puts it
+    back in line, audited, with a code in its history; any other state is refused, unchanged."""
+    from pos_app.core.errors import BadInput, NotFound
+    from pos_app.offline.records import Change
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
+    with pytest.raises(BadInput):
+        q.send_again(item.id, actor="aida", now=NOW + 1)          # queued: nothing to do
+    assert q.get(item.id).state == QueueState.QUEUED
+    with pytest.raises(NotFound):
+        q.send_again(999, actor="aida")
+    row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
+    q.apply([Change(row, QueueState.NEEDS_ATTENTION, R("relay_not_mined", minutes=30))], now=NOW + 2)
+    again = q.send_again(item.id, actor="aida", now=NOW + 3)
+    assert again.state == QueueState.QUEUED
+    last = q.history(item.id)[-1]
+    assert last["why"].code == "sent_again_by" and last["why"].params == {"actor": "aida"}
+    audit = store.query("SELECT actor, event FROM audit_log WHERE event = 'offline.send_again'")
+    assert audit == [{"actor": "aida", "event": "offline.send_again"}]
+    assert store.one("SELECT next_try_at FROM offline_payments WHERE id = ?", (item.id,))["next_try_at"] == NOW + 3
+
+
 def test_a_sending_decision_sets_only_sending_columns_and_moves_only_with_a_reason():
     """The outbox decides where an item's transaction is and its retries, nothing else of the
     queue's row (issue 19, point 3): the payload, the amount, the sale and the state are the queue's."""

@@ -219,3 +219,30 @@ def test_switching_language_redraws_every_offline_screen(qtbot, parts, tmp_path)
         assert CYRILLIC.search(row[5]) and CYRILLIC.search(row[6]) and CYRILLIC.search(row[7]), row
     finally:
         install_language("en")
+
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"], indirect=True)
+def test_send_again_is_offered_only_for_a_payment_that_needs_attention(qtbot, language):
+    """The way out of needs_attention on the screen: chosen in the list, one button, not cut at
+    1024 px beside the demo phone; for any other payment there is no such button."""
+    from pos_app.core.reasons import R
+    view = QueueView(language)
+    qtbot.addWidget(view)
+
+    def item(i, state):
+        return SimpleNamespace(id=i, state=state, received_at=time.time(), amount_tyiyn=150_00,
+                               payer=RELAY, invoice_id=i, kind="eip3009", why=R("relay_not_mined", minutes=30),
+                               reason="", tx_hash=None, last_error=None, handed_off_at=None)
+    view.set_data([item(1, Q.QUEUED), item(2, Q.NEEDS_ATTENTION)], _summary(2, 1))
+    view.resize(PAGE_WIDTHS[1], 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.selectRow(0)
+    assert not view.send_again_button.isVisibleTo(view)
+    view.table.selectRow(1)
+    assert view.send_again_button.isVisibleTo(view)
+    assert CYRILLIC.search(view.send_again_button.text()) or language == "en"
+    assert not _cut_buttons(view)
+    with qtbot.waitSignal(view.send_again_requested, timeout=2000) as sent:
+        qtbot.mouseClick(view.send_again_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [2]

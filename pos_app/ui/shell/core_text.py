@@ -32,6 +32,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "This sale is more than a day old: start a new sale for it."),
     QT_TRANSLATE_NOOP("core", "This sale changed meanwhile; look at it again."),
     QT_TRANSLATE_NOOP("core", "Only a sale still waiting for money can be cancelled."),
+    QT_TRANSLATE_NOOP("core", "Only an offline payment that needs attention can be sent again."),
     # pos_app/invoices/service.py: another till with this till's number; a short payment accepted (issue 18)
     QT_TRANSLATE_NOOP("core", "There is no warning about another till to clear."),
     QT_TRANSLATE_NOOP("core", "The owner has not allowed accepting a short payment (Settings)."),

@@ -163,6 +163,7 @@ DISPLAY: dict[str, str] = {
         QT_TRANSLATE_NOOP("history", "Never went through: the customer's wallet has %n earlier payment(s) that did "
                                       "not reach the network, so the network held this one for {minutes} min"),
     "stuck_not_taken": QT_TRANSLATE_NOOP("history", "Never went through: the network did not take it in {minutes} min"),
+    "sent_again_by": QT_TRANSLATE_NOOP("history", "Sent again by {actor}"),
     "relay_held_gap":
         QT_TRANSLATE_NOOP("history", "Waiting for {minutes} min: unlock the relay key in the queue screen and top "
                                       "it up, then it is sent"),

@@ -104,6 +104,7 @@ class OfflineController(QObject):
             view.import_key_requested.connect(self.import_relay)
             view.pair_import_requested.connect(lambda path, number: self.import_from(path, expect_device=number))
             view.take_back_requested.connect(self.take_back)
+            view.send_again_requested.connect(self.send_again)
             self.refresh_relay()
             self.refresh_device()
             if self.summary is not None:
@@ -372,6 +373,17 @@ class OfflineController(QObject):
                 "%n saved payment(s) will be sent from this till again.", "", len(ids)), len(ids)))
         self.db.run(lambda: till.take_back(actor="cashier", reason=R("taken_back_here")),
                     done, self._queue_error)
+
+    def send_again(self, item_id: int) -> None:
+        """A payment that needs attention goes back in line; the sending loop is woken."""
+        till = self.till
+
+        def done(item) -> None:
+            if self.runner is not None:
+                self.runner.wake()
+            self.queue_view.show_message(lambda: self.tr("Payment %1 is back in line; it is sent at the next "
+                                                         "connection.").replace("%1", str(item.id)))
+        self.db.run(lambda: till.send_again(item_id, actor="cashier"), done, self._queue_error)
 
     def refresh_device(self) -> None:
         # On the database worker: an export there may be creating the device key at the same moment.

@@ -106,6 +106,7 @@ class QueueView(QWidget):
     import_key_requested = Signal(str, str, str)   # file, its passphrase (keystore) or "", new passphrase
     pair_import_requested = Signal(str, str)       # file, the other till's number a person compared
     take_back_requested = Signal()
+    send_again_requested = Signal(int)             # a payment that needs attention, back in line
 
     def __init__(self, language: str = "ru", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +144,13 @@ class QueueView(QWidget):
         root.addWidget(self.deadline)
         root.addWidget(self.progress)
         root.addWidget(self.table, 1)
+        # Shown only while the chosen payment needs a person (the engine could not decide, or the
+        # network never took its relay transaction): it goes back in line with the same bytes.
+        self.send_again_button = BigButton("", self, point_size=12, min_height=44)
+        self.send_again_button.setObjectName("sendAgainButton")
+        self.send_again_button.setVisible(False)
+        self.send_again_button.clicked.connect(self._send_again)
+        root.addWidget(self.send_again_button)
         # Hand-over on a USB stick, and the key that pays fees for payment permissions. Short button
         # words (the label above says what they are about): at 1024 px with the demo phone beside
         # the page, three buttons share about 700 px, and Russian or Kyrgyz must not be cut.
@@ -207,6 +215,8 @@ class QueueView(QWidget):
         the chosen payment's transaction, full payer and last network answer, and the relay account."""
         lines = []
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        chosen = self.model.item_at(rows[0].row()) if rows else None
+        self.send_again_button.setVisible(chosen is not None and chosen.state.value == "needs_attention")
         if rows:
             it = self.model.item_at(rows[0].row())
             lines.append(self.tr("Payment %1: transaction %2, payer %3.").replace("%1", str(it.id))
@@ -220,6 +230,11 @@ class QueueView(QWidget):
             lines.append(self.tr("Relay key account (top it up with BNB for network fees): %1")
                          .replace("%1", address))
         self.details.setText("\n".join(lines))
+
+    def _send_again(self) -> None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if rows:
+            self.send_again_requested.emit(int(self.model.item_at(rows[0].row()).id))
 
     # -- hand-over and relay key (dialogs here; the work runs on the controller's worker) ----------
     def _ask_export(self) -> None:
@@ -357,6 +372,7 @@ class QueueView(QWidget):
         self.export_button.setText(self.tr("Save to stick…"))
         self.import_button.setText(self.tr("Load from stick…"))
         self.take_back_button.setText(self.tr("Take back…"))
+        self.send_again_button.setText(self.tr("Send this payment again"))
         if self.device_number is not None:
             self.set_device(self.device_number)
         self.unlock_button.setText(self.tr("Unlock…"))

@@ -77,6 +77,12 @@ def setup_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
+def _offline_pending(c: Any, item_id: int) -> bool:
+    """The queue's answer, read in the caller's transaction (no lock of the context taken)."""
+    from pos_app.offline.queue import OfflineQueue
+    return OfflineQueue._pending_in(c, item_id)
+
+
 class AppContext:
     def __init__(self, data_dir: Path | str, *, embedded_w3: "Web3 | None" = None,
                  store: Store | None = None, new_shop: bool = False) -> None:
@@ -112,6 +118,10 @@ class AppContext:
                 # From the settings snapshot: read again only when a setting changed.
                 self._service = InvoiceService(self.store, events=self.events, till=lambda: self.config.till,
                                                short_tolerance=lambda: self.config.short_tolerance)
+                # Whether a sale's offline payment is still on its way is the queue's answer, in
+                # every process (a command that never opened the queue must not cancel or expire a
+                # sale paid offline): the queue is built on first need (it then hooks itself in).
+                self._service.offline_pending = _offline_pending
             return self._service
 
     @property
@@ -128,15 +138,18 @@ class AppContext:
         """The shop's settings: one snapshot, read again only when a setting may have changed
         (``SettingsChanged``, a write through this store, or another process's commit), not on
         every access (a charge used to read the settings table 22 times)."""
+        # No lock of ours is held while the store is read: a caller inside a store transaction (the
+        # service's till() during a charge) and a thread reading the settings must not wait on
+        # each other. Two threads may both read a changed snapshot; either result is the same.
         stamp = self.store.settings_stamp()
-        with self._build_lock:
-            if self._config is None or self._config_stamp != stamp:
-                self._config, self._config_stamp = load_config(self.store), stamp
-            return self._config
+        config = self._config
+        if config is None or self._config_stamp != stamp:
+            config = load_config(self.store)
+            self._config, self._config_stamp = config, stamp
+        return config
 
     def _settings_changed(self, _event: object) -> None:
-        with self._build_lock:
-            self._config = None
+        self._config = None
 
     def require_merchant(self) -> str:
         merchant = self.config.merchant

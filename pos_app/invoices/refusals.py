@@ -53,13 +53,15 @@ def refuse_charge_again(inv: Invoice, now: int) -> None:
         raise BadInput("This sale is more than a day old: start a new sale for it.")
 
 
-def refuse_cancel(inv: Invoice) -> None:
+def refuse_cancel(inv: Invoice, *, offline_pending: bool = True) -> None:
     """Only a sale of this till still waiting for money is cancelled; a sale the customer paid
-    offline is not (its signed payment is still sent, and would arrive for a cancelled sale)."""
+    offline is not while that payment is still to be sent (it would arrive for a cancelled sale).
+    ``offline_pending``: whether the sale's offline payment is still on its way (the service reads
+    it in its transaction; the screens assume it is, as they show such a sale as paid offline)."""
     refuse_carried(inv)
     if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED):
         raise BadInput("Only a sale still waiting for money can be cancelled.")
-    if inv.offline_id is not None and not inv.paid_seen:
+    if inv.offline_id is not None and not inv.paid_seen and offline_pending:
         raise BadInput("This sale was paid offline; it is sent when a connection appears.")
 
 

@@ -373,7 +373,10 @@ class InvoiceService:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
             inv = self._read_in(c, invoice_id)
             if target == InvoiceState.INVALID:
-                refuse_cancel(inv)         # the rule the screens show (invoices/actions.py)
+                # The rule the screens show (invoices/actions.py); a sale whose offline payment
+                # failed may be cancelled (its payment will never arrive).
+                refuse_cancel(inv, offline_pending=inv.offline_id is not None
+                              and self.offline_pending(c, inv.offline_id))
             else:
                 refuse_carried(inv)
             self._move_in(c, inv, target, R("marked_because", actor=actor, reason=reason) if reason

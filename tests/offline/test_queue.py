@@ -326,6 +326,22 @@ def test_a_payment_that_needs_attention_is_sent_again_by_a_person_and_nothing_el
     assert store.one("SELECT next_try_at FROM offline_payments WHERE id = ?", (item.id,))["next_try_at"] == NOW + 3
 
 
+def test_a_sale_whose_offline_payment_failed_can_still_be_cancelled(shop):
+    """Only a pending offline payment keeps its sale from being cancelled (invoices/refusals.py):
+    once it failed (spent elsewhere), the sale is the shop's to cancel, as before."""
+    from pos_app.core.errors import BadInput
+    from pos_app.invoices.lifecycle import InvoiceState
+    from pos_app.offline.records import Change
+    store, svc, q, _ = shop
+    inv = invoice(svc)
+    item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
+    with pytest.raises(BadInput, match="paid offline"):
+        svc.mark(inv.id, InvoiceState.INVALID, actor="cli", reason=R("sale_cancelled"))
+    row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
+    q.apply([Change(row, QueueState.DOUBLE_SPENT, R("double_spent"))], now=NOW + 1)
+    assert svc.mark(inv.id, InvoiceState.INVALID, actor="cli", reason=R("sale_cancelled")).state == InvoiceState.INVALID
+
+
 def test_a_sending_decision_sets_only_sending_columns_and_moves_only_with_a_reason():
     """The outbox decides where an item's transaction is and its retries, nothing else of the
     queue's row (issue 19, point 3): the payload, the amount, the sale and the state are the queue's."""

@@ -16,9 +16,11 @@ setting by ``Store``.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -146,6 +148,15 @@ def write_anchor(data_dir: Path | str, head: dict[str, Any]) -> None:
             pass
 
 
+_WRITERS: "weakref.WeakSet[AnchorWriter]" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all_anchors() -> None:
+    for writer in list(_WRITERS):
+        writer.flush()
+
+
 class AnchorWriter:
     """Writes the newest signed head to the anchor file off the committing thread: a sale's commit
     does not wait for a file to be created, written and renamed (a quarter of a millisecond).
@@ -163,6 +174,9 @@ class AnchorWriter:
         self._pending: tuple[Path, dict[str, Any]] | None = None
         self._busy = False
         self._thread: threading.Thread | None = None
+        # A process that ends without closing its store (a command) still leaves the newest head
+        # in the file: flushed at exit, before the interpreter stops the writer's thread.
+        _WRITERS.add(self)
 
     def put(self, data_dir: Path | str, head: dict[str, Any]) -> None:
         with self._cv:

@@ -341,3 +341,27 @@ def test_f8_a_deleted_invoice_or_a_payment_moved_to_another_invoice_is_found(sho
     rc, out, _ = run(capsys, "--data-dir", str(shop), "audit", "verify")
     assert rc == 1
     assert "payment 1 was changed outside the app" in out and "invoice 3 is missing" in out
+
+
+def test_a_command_that_never_closes_its_store_still_leaves_the_newest_head_in_the_anchor(tmp_path):
+    """The anchor is written off the committing thread (issue 19, point 8); a process that exits
+    without closing its store (every CLI command) flushes it at exit, so the file says the newest
+    head, not the first one (found by review: three commands left the anchor at record 1)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    shop = tmp_path / "shop"
+    code = ("import sys\nfrom pos_app.app.context import AppContext\nfrom pos_app.core.money import Tyiyn\n"
+            "ctx = AppContext(sys.argv[1])\nctx.create_invoice(Tyiyn(100))\n")   # no close()
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", code, str(shop)], cwd=root, capture_output=True, text=True,
+                             timeout=120)
+        assert out.returncode == 0, out.stderr
+    ctx = AppContext(shop)
+    try:
+        newest = ctx.store.one("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        anchor = json.loads((shop / ANCHOR_NAME).read_text())
+        assert (anchor["id"], anchor["hash"]) == (newest["id"], newest["hash"])
+    finally:
+        ctx.close()

@@ -47,7 +47,6 @@ from web3 import HTTPProvider, Web3
 from _common import deploy_shop, shop_context, start_anvil, stop_anvil
 from sync_drain import CHAIN_ID, fund_payers, sign_transfer
 
-from pos_app.core.errors import NodeUnavailable
 from pos_app.core.money import Tyiyn
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.risk import Limits

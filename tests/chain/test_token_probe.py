@@ -23,7 +23,7 @@ from eth_account import Account
 from eth_utils import keccak
 
 from pos_app.app.till import Till
-from pos_app.chain.contract import ARTIFACT_PATH, deploy_contract, deploy_token, send_token_call
+from pos_app.chain.contract import ARTIFACT_PATH, deploy_contract, send_token_call
 from pos_app.chain.rpc import RpcClient
 from pos_app.chain.token import probe_features, refresh_features, refresh_token_info
 from pos_app.chain.token_cache import (

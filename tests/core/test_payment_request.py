@@ -137,7 +137,7 @@ TRUST = f"https://link.trustwallet.com/send?asset=c20000714_t{TOKEN}&address={ME
     EIP + f"address={MERCHANT}&uint256=\u00b2",                           # '²'.isdigit() is True
     EIP + f"address={MERCHANT}&uint256=\uff11\uff12",                     # fullwidth digits
     EIP + f"address={MERCHANT}&uint256={2**256}",                         # does not fit uint256
-    EIP + f"address=0xnothex&uint256=1",
+    EIP + "address=0xnothex&uint256=1",
     EIP + "address",                                                      # field without '='
     EIP,
     TRUST + "&amount=abc",

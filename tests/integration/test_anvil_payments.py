@@ -9,7 +9,6 @@ import threading
 import time
 
 import pytest
-from web3 import Web3
 
 from pos_app.core.errors import NodeUnavailable, WrongNetwork
 from pos_app.invoices.lifecycle import InvoiceState as S

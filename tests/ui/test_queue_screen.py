@@ -147,7 +147,7 @@ def test_counts_come_from_one_summary(qtbot):
     assert view.progress.text() == "Saved."
 
 
-def test_a_sending_pass_never_contradicts_the_totals(qtbot, parts, tmp_path):
+def test_a_sending_pass_never_contradicts_the_totals(qtbot, parts, tmp_path):  # noqa: F811 - the fixture
     """The engine's own count leaves out payments handed to another till; the screen says what the
     queue's summary says (before, a pass with nothing of its own left showed the green "Everything
     accepted offline was sent" beside "Waiting: 1 payments")."""
@@ -173,7 +173,7 @@ def _english_left(widget: QWidget, english: set[str]) -> list[str]:
     return [t for t in texts if t in english or (re.search(r"[A-Za-z]{3}", t) and not CYRILLIC.search(t))]
 
 
-def test_switching_language_redraws_every_offline_screen(qtbot, parts, tmp_path):
+def test_switching_language_redraws_every_offline_screen(qtbot, parts, tmp_path):  # noqa: F811 - the fixture
     ctx = parts.ctx
     current = [ctx.create_invoice(Tyiyn(4200))]
     ctl = _offline(parts, current)

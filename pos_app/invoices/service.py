@@ -23,8 +23,9 @@ from pos_app.invoices.lifecycle import (
     derive_status,
 )
 from pos_app.chain.token_cache import cached_token_info
-from pos_app.core.reasons import R, Reason, as_text, stored
+from pos_app.core.reasons import R, Reason, as_text
 from pos_app.invoices import evidence
+from pos_app.invoices.views import SaleViews
 from pos_app.invoices.matching import Held, TailScheme, TillSlot, allocate_tail, attribute
 from pos_app.core.money import BaseUnits, Tyiyn, tyiyn_to_base_units
 from pos_app.invoices.asks import rest_in, taken_in
@@ -38,7 +39,7 @@ __all__ = ["Invoice", "InvoiceService", "Transfer"]   # the records live in mode
 log = logging.getLogger(__name__)
 
 
-class InvoiceService:
+class InvoiceService(SaleViews):
     def __init__(self, store: Store, *, events: EventBus | None = None,
                  clock: Callable[[], float] = time.time,
                  till: Callable[[], TillSlot] = TillSlot,
@@ -99,11 +100,6 @@ class InvoiceService:
         if row is None:
             raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
         return Invoice.from_row(row)
-
-    def list(self, *, since: int | None = None, limit: int = 1000) -> list[Invoice]:
-        rows = self.store.query("SELECT * FROM invoices WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
-                                (since or 0, limit))
-        return [Invoice.from_row(r) for r in rows]
 
     # -- twins: another till uses this till's number (``evidence.TwinAlarm``) --------------------
     def twin_alarm(self) -> dict[str, Any] | None:
@@ -224,15 +220,6 @@ class InvoiceService:
             (self._now(),))]
         return self.recompute_many(ids, R("expired")) if ids else []
 
-    def history(self, invoice_id: int) -> list[dict[str, Any]]:
-        """The sale's history, oldest first: each row's ``why`` is its ``Reason`` (or an old text no
-        code matched) and ``reason`` its English line (the command line's)."""
-        rows = self.store.query("SELECT * FROM invoice_history WHERE invoice_id = ? ORDER BY id", (invoice_id,))
-        for r in rows:
-            r["why"] = stored(r.get("code"), r.get("params"), r["reason"])
-            r["reason"] = as_text(r["why"])
-        return rows
-
     @staticmethod
     def _history_in(c: Any, invoice_id: int, now: int, before: str | None, after: str, reason: Reason) -> None:
         """Inside the caller's transaction: one history row, its reason stored as a code (never words)."""
@@ -329,15 +316,6 @@ class InvoiceService:
         if row is None:
             raise NotFound("There is no payment number {payment}.", payment=payment_id)
         return row
-
-    def payments_for(self, invoice_id: int) -> list[dict[str, Any]]:
-        return self.store.query("SELECT * FROM payments WHERE invoice_id = ? ORDER BY block_number, log_index",
-                                (invoice_id,))
-
-    def unmatched(self) -> list[dict[str, Any]]:
-        """Payments to the shop this till cannot attribute (another till's own sales are left out)."""
-        return self.store.query("SELECT * FROM payments WHERE invoice_id IS NULL AND status != 'removed'"
-                                " AND matched_by != 'other_till' ORDER BY block_number DESC, log_index DESC")
 
     # -- cashier actions (audited) -----------------------------------------------------------
     def assign_payment(self, payment_id: int, invoice_id: int, *, actor: str) -> Invoice:

@@ -21,7 +21,7 @@ import logging
 import time
 from typing import Any, Callable, Iterable, Mapping
 
-from pos_app.core.reasons import R, Reason, as_text, stored
+from pos_app.core.reasons import R, Reason, as_text
 from pos_app.core.statemachine import sql_states
 from pos_app.core.errors import BadInput, NotFound, PosError
 from pos_app.core.events import EventBus, InvoiceChanged, OfflineChanged
@@ -34,6 +34,7 @@ from pos_app.offline.outbox_reads import OutboxReads
 from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
+from pos_app.offline.queue_views import QueueViews
 from pos_app.offline.records import SENDING_COLUMNS, Change, QueueItem, QueueSummary, Verdict, refused  # noqa: F401
 from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
 from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
@@ -50,11 +51,7 @@ HANDOFF_GRACE_S = 6 * 3600
 NONCE_TAKEN = PENDING | {QueueState.FINAL, QueueState.REVERTED, QueueState.DOUBLE_SPENT}
 
 
-def _in(states) -> str:
-    return sql_states(states)
-
-
-class OfflineQueue:
+class OfflineQueue(QueueViews):
     def __init__(self, store: Store, service: InvoiceService, events: EventBus | None = None) -> None:
         self.store = store
         self.service = service
@@ -69,7 +66,7 @@ class OfflineQueue:
     @staticmethod
     def _pending_in(c: Any, item_id: int) -> bool:
         """Inside the caller's transaction: is this item still on its way to the chain?"""
-        return c.execute(f"SELECT 1 FROM offline_payments WHERE id = ? AND state IN {_in(PENDING)}",
+        return c.execute(f"SELECT 1 FROM offline_payments WHERE id = ? AND state IN {sql_states(PENDING)}",
                          (item_id,)).fetchone() is not None
 
     # -- settings the queue depends on ---------------------------------------------------------
@@ -124,52 +121,27 @@ class OfflineQueue:
     def exposure(self, chain_id: int) -> Exposure:
         r = self.store.one(
             f"SELECT COUNT(*) AS n, COALESCE(SUM(amount_tyiyn), 0) AS total FROM offline_payments "
-            f"WHERE chain_id = ? AND state IN {_in(PENDING)}", (chain_id,))
+            f"WHERE chain_id = ? AND state IN {sql_states(PENDING)}", (chain_id,))
         first = self.store.one(f"SELECT MIN(received_at) AS t FROM offline_payments WHERE chain_id = ? "
-                               f"AND state IN {_in(UNSENT)}", (chain_id,))
+                               f"AND state IN {sql_states(UNSENT)}", (chain_id,))
         return Exposure(int(r["total"]), int(r["n"]), first["t"], self.last_sync_at(chain_id))
 
     def standing(self, chain_id: int, token: str, payer: str, decimals: int) -> PayerStanding:
         snap = self.store.one("SELECT * FROM payer_snapshots WHERE chain_id = ? AND token = ? AND payer = ?",
                               (chain_id, token, payer))
         q = self.store.one(
-            f"SELECT COALESCE(SUM(kind = 'raw_tx' AND state IN {_in(UNSENT | {QueueState.SUBMITTED})}), 0) AS raw, "
-            f"COALESCE(SUM(state IN {_in(FAILURES)}), 0) AS failed, "
-            f"MAX(CASE WHEN kind = 'raw_tx' AND state IN {_in(NONCE_TAKEN)} THEN payer_nonce END) AS raw_top "
+            f"SELECT COALESCE(SUM(kind = 'raw_tx' AND state IN {sql_states(UNSENT | {QueueState.SUBMITTED})}), 0) AS raw, "
+            f"COALESCE(SUM(state IN {sql_states(FAILURES)}), 0) AS failed, "
+            f"MAX(CASE WHEN kind = 'raw_tx' AND state IN {sql_states(NONCE_TAKEN)} THEN payer_nonce END) AS raw_top "
             f"FROM offline_payments WHERE chain_id = ? AND payer = ?", (chain_id, payer))
         queued = self.store.one(f"SELECT COALESCE(SUM(amount_tyiyn), 0) AS total FROM offline_payments "
-                                f"WHERE chain_id = ? AND payer = ? AND state IN {_in(PENDING)}", (chain_id, payer))
+                                f"WHERE chain_id = ? AND payer = ? AND state IN {sql_states(PENDING)}", (chain_id, payer))
         balance = None
         if snap is not None:
             balance = int(base_units_to_tyiyn(int(snap["balance_base"]), decimals)[0])
         return PayerStanding(balance, snap["nonce"] if snap else None, snap["at"] if snap else None,
                              int(queued["total"]), int(q["raw"]), int(q["failed"]),
                              None if q["raw_top"] is None else int(q["raw_top"]) + 1)
-
-    def summary(self, chain_id: int) -> QueueSummary:
-        limits = self.limits()
-        exp = self.exposure(chain_id)
-        unsent = self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? "
-                                f"AND state IN {_in(UNSENT)}", (chain_id,))["n"]
-        failed = self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE chain_id = ? "
-                                f"AND state IN {_in(FAILURES)}", (chain_id,))["n"]
-        first = exp.first_unsynced_at
-        return QueueSummary(exp.unsynced_count, exp.unsynced_tyiyn, int(unsent), int(failed), first,
-                            first + limits.refuse_after_s if first is not None else None,
-                            first + limits.warn_after_s if first is not None else None,
-                            exp.last_sync_at, limits)
-
-    def unsent_anywhere(self) -> int:
-        """Payments accepted offline that have not reached any network yet, on every chain this
-        shop ever used (handed-off copies included: they are this till's backup)."""
-        return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(UNSENT)}")["n"])
-
-    def not_final_anywhere(self) -> int:
-        """Payments accepted offline whose money is not yet final on the chain (unsent, sent, or
-        said to be included while no payment has been recorded from the chain's logs), on every
-        chain this shop ever used. Installers ask this before an upgrade or an uninstall
-        (``sompos upgrade-check``): only this till can still follow these to their end."""
-        return int(self.store.one(f"SELECT COUNT(*) AS n FROM offline_payments WHERE state IN {_in(PENDING)}")["n"])
 
     # -- a transfer recorded before its item was linked (the engine, the hand-over import) ------------
     def claim_payment(self, item_id: int) -> bool:
@@ -248,7 +220,7 @@ class OfflineQueue:
         """What a hand-over file carries: the unsent items (with those already handed off, if asked)."""
         return self.store.query(
             "SELECT id, kind, payload, idem_key, tx_hash, received_at, amount_tyiyn, token, payee, state,"
-            f" handed_off_at, invoice_id FROM offline_payments WHERE chain_id = ? AND state IN {_in(UNSENT)}"
+            f" handed_off_at, invoice_id FROM offline_payments WHERE chain_id = ? AND state IN {sql_states(UNSENT)}"
             + ("" if include_handed_off else " AND handed_off_at IS NULL") + " ORDER BY id", (chain_id,))
 
     def accept(self, text: str | bytes, invoice_id: int, facts: ShopFacts, *, now: int | None = None,
@@ -287,7 +259,7 @@ class OfflineQueue:
         if inv.state not in OPEN_INVOICE_STATES or inv.paid_seen:
             raise BadInput("Invoice {invoice} is no longer waiting for payment.", invoice=inv.id)
         if inv.offline_id is not None:
-            active = self.store.one(f"SELECT id FROM offline_payments WHERE id = ? AND state IN {_in(PENDING)}",
+            active = self.store.one(f"SELECT id FROM offline_payments WHERE id = ? AND state IN {sql_states(PENDING)}",
                                     (inv.offline_id,))
             if active is not None:
                 raise BadInput("Invoice {invoice} already has an offline payment waiting to be sent.",
@@ -456,7 +428,7 @@ class OfflineQueue:
         now = int(time.time()) if now is None else now
         rows = self.store.query(
             f"SELECT id FROM offline_payments WHERE handed_off_at IS NOT NULL AND handed_off_at <= ?"
-            f" AND state IN {_in(UNSENT)}", (now - grace_s,))
+            f" AND state IN {sql_states(UNSENT)}", (now - grace_s,))
         if not rows:
             return []
         return self.take_back([r["id"] for r in rows], actor="system", now=now,
@@ -515,35 +487,6 @@ class OfflineQueue:
             self._publish(OfflineChanged(item=item))
             self._publish(InvoiceChanged(invoice=self.service.get(item.invoice_id)))
         return item
-
-    def unresolved_failures(self) -> list[QueueItem]:
-        rows = self.store.query(f"SELECT * FROM offline_payments WHERE state IN {_in(FAILURES)} "
-                                "AND resolved_at IS NULL ORDER BY id")
-        return [QueueItem.from_row(r) for r in rows]
-
-    # -- reading ----------------------------------------------------------------------------------
-    def get(self, item_id: int) -> QueueItem:
-        row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
-        if row is None:
-            raise NotFound("There is no offline payment number {item}.", item=item_id)
-        return QueueItem.from_row(row)
-
-    def list(self, *, states: frozenset[QueueState] | None = None, limit: int = 1000) -> list[QueueItem]:
-        sql = "SELECT * FROM offline_payments"
-        if states:
-            sql += f" WHERE state IN {_in(states)}"
-        rows = self.store.query(sql + " ORDER BY id DESC LIMIT ?", (limit,))
-        return [QueueItem.from_row(r) for r in rows]
-
-    def history(self, item_id: int) -> list[dict[str, Any]]:
-        """The payment's history, oldest first: each row's ``why`` is its ``Reason`` (or an old text no
-        code matched) and ``reason`` its English line (the command line's)."""
-        rows = self.store.query("SELECT at, from_state, to_state, reason, code, params FROM offline_history"
-                                " WHERE item_id = ? ORDER BY id", (item_id,))
-        for r in rows:
-            r["why"] = stored(r.pop("code"), r.pop("params"), r["reason"])
-            r["reason"] = as_text(r["why"])
-        return rows
 
 
 def _hash(text: str) -> str:

@@ -62,6 +62,7 @@ from pos_app.outbox import stuck
 from pos_app.outbox.classify import Answer, backoff_seconds, classify_send_error
 # MAX_UNPROVEN_SENDS stays importable from here (tests/integration/test_evidence_anvil.py).
 from pos_app.outbox.evidence import MAX_UNPROVEN_SENDS, settle_by_evidence, unproven_receipts  # noqa: F401
+from pos_app.outbox.held_relays import held_relay_changes
 from pos_app.outbox.relay_numbers import fill_relay_gaps, next_relay_nonce
 from pos_app.outbox.report import Change as _Change, PassReport
 from pos_app.chain.calldata import (
@@ -423,31 +424,10 @@ class SyncEngine:
             self._apply(changes, report, now)
 
     def _held_relays(self, report: PassReport, now: int) -> None:
-        """A relay transaction this till sent that the network has held unmined past the deadline
-        (``Limits.stuck_after_s``) waits for a person, named (module docstring, 6.): behind relay
-        numbers this till cannot fill (its relay key is locked, or has no BNB for the filler), or
-        not taken at all. It is not given up: when its money arrives (the gap filled once the key
-        is unlocked and topped up) the evidence moves it on to final."""
+        """Relay transactions held unmined past the deadline wait for a person (``held_relays.py``)."""
         after = self.stuck_after_s if self.stuck_after_s is not None else self.queue.limits().stuck_after_s
-        minutes = max(1, after // 60)
-        by_sender: dict[str, list[dict[str, Any]]] = {}
-        for r in self.queue.outbox.overdue_relays(self.chain_id, now - after):
-            by_sender.setdefault(r["relay_from"], []).append(r)
-        for sender, rows in by_sender.items():
-            count = self._batch("read the relay account's number", [("eth_getTransactionCount", [sender, "latest"])])
-            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
-            if not count or _err(count[0]):
-                continue
-            mined = _int(count[0].get("result") or "0x0")
-            changes = []
-            for r, rc in zip(rows, receipts):
-                if _err(rc) or rc.get("result") or r["relay_nonce"] is None or mined > int(r["relay_nonce"]):
-                    continue   # mined (followed), or its number went elsewhere (_missing re-signs it)
-                below = int(r["relay_nonce"]) - mined
-                reason = R("relay_held_gap", n=below, minutes=minutes) if below else \
-                    R("relay_not_mined", minutes=minutes)
-                changes.append(_Change(r, Q.NEEDS_ATTENTION, reason))
-            self._apply(changes, report, now)
+        self._apply(held_relay_changes(self.queue.outbox.overdue_relays(self.chain_id, now - after), after,
+                                       self._batch), report, now)
 
     def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[_Change]:
         """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""

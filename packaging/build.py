@@ -18,6 +18,8 @@ Only the standard library is used here: it runs before anything is installed.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import contextlib
 import hashlib
 import io
 import lzma
@@ -68,6 +70,25 @@ def _py(venv_dir: Path) -> Path:
     return venv_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+@contextlib.contextmanager
+def setup_lock():
+    """One build at a time sets up the build environment (apt-get, the venv, pip); the others wait.
+
+    The PyInstaller stages themselves run in parallel: each build has its own work folder."""
+    BUILD_VENV.parent.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_VENV.parent / ".sompos-build-setup.lock", "a+b") as f:
+        try:
+            import fcntl
+        except ImportError:  # Windows: builds there are run one at a time by hand
+            yield
+            return
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def ensure_build_env() -> Path:
     """The app's pinned dependencies with the demo extra, and the pinned PyInstaller."""
     py = _py(BUILD_VENV)
@@ -106,7 +127,10 @@ def ensure_tools(names: list[str]) -> None:
 
 def pyinstaller(py: Path, work: Path, epoch: int) -> Path:
     say("PyInstaller one-folder build")
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0")
+    # Its own cache folder: --clean empties PyInstaller's cache, which is shared by default, so
+    # two builds at once (the test suite's workers) would delete each other's files.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED="0",
+               PYINSTALLER_CONFIG_DIR=str(work / "pyinstaller-cache"))
     subprocess.check_call([str(py), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                            "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)],
                           cwd=ROOT, env=env)
@@ -163,10 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     out_dir, work = Path(args.out).resolve(), Path(args.work).resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     linux = sys.platform.startswith("linux")
-    ensure_tools((["gcc", "icupkg"] if linux else []) + (["dpkg-deb"] if linux and not args.no_deb else [])
-                 + (["makensis"] if args.nsis else []))
+    with setup_lock():  # two builds at once (the test suite's workers) install tools and packages once
+        ensure_tools((["gcc", "icupkg"] if linux else []) + (["dpkg-deb"] if linux and not args.no_deb else [])
+                     + (["makensis"] if args.nsis else []))
+        py = ensure_build_env()
     epoch, ver = source_date_epoch(), version()
-    py = ensure_build_env()
     folder = pyinstaller(py, work, epoch)
     if linux:
         saved = icu_trim.trim_bundle(folder, work / "icu")
@@ -176,11 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     if linux:
         arch = "amd64"
         tgz = out_dir / f"sompos-{ver}-linux-x86_64.tar.xz"
-        write_tarball(folder, tgz, epoch)
+        # The two compressions share nothing: the tarball's lzma (which lets go of the GIL) runs on
+        # a thread while dpkg-deb compresses the .deb, so a 2-core machine does both at once.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            tarball = pool.submit(write_tarball, folder, tgz, epoch)
+            if not args.no_deb:
+                artifacts.append(deb.build_deb(folder, out_dir / f"sompos_{ver}_{arch}.deb", version=ver,
+                                               epoch=epoch, root=ROOT, work=work / "deb"))
+            tarball.result()
         artifacts.append(tgz)
-        if not args.no_deb:
-            artifacts.append(deb.build_deb(folder, out_dir / f"sompos_{ver}_{arch}.deb", version=ver, epoch=epoch,
-                                           root=ROOT, work=work / "deb"))
     if args.nsis:
         artifacts.append(makensis(folder, out_dir, ver))
     write_checksums(artifacts, out_dir / "SHA256SUMS")

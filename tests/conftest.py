@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 # What a module's source says about the slow kind it runs.
 EVM_WORDS = ("DemoChain", "EthereumTester", "evm_w3", "open_demo_context", "demo_chain", "som_token")
 WALK_FILES = {"ui/test_counter_walk.py", "ui/test_screen_fit.py"}
-BUILD_FILES = {"packaging/test_build.py"}
+BUILD_FILES = {"packaging/test_build.py", "packaging/test_reproducible_build.py"}
 
 
 @lru_cache(maxsize=None)

@@ -39,6 +39,7 @@ then on PATH. Only the standard library is used here.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -51,6 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "pos_app" / "ui"
 TS_DIR = ROOT / "resources" / "translations"
 QM_DIR = UI_DIR / "translations"
+# The Qt-free catalogue (pos_app/text/): the contexts it renders, compiled to JSON for the CLI.
+TEXT_DIR = ROOT / "pos_app" / "text"
+JSON_DIR = TEXT_DIR / "translations"
+JSON_CONTEXTS = ("core", "history", "states")
 LANGUAGES = ("ru", "ky")
 # How many <numerusform>s pyside6-lupdate gives a numerus message in each language (Qt's rules).
 NUMERUS_FORMS = {"ru": 3, "ky": 2}
@@ -63,6 +68,20 @@ def ts_path(lang: str, ts_dir: Path = TS_DIR) -> Path:
 
 def qm_path(lang: str, qm_dir: Path = QM_DIR) -> Path:
     return qm_dir / f"sompos_{lang}.qm"
+
+
+def json_path(lang: str, json_dir: Path = JSON_DIR) -> Path:
+    return json_dir / f"sompos_{lang}.json"
+
+
+def compile_json(ts: Path) -> str:
+    """The catalogue ``pos_app/text/catalogue.py`` reads: the finished messages of the contexts
+    it renders, ``{context: {source: translation or [plural forms]}}``, in a stable order."""
+    out: dict[str, dict[str, object]] = {}
+    for m in messages(ts):
+        if m["context"] in JSON_CONTEXTS and not m["type"]:
+            out.setdefault(m["context"], {})[m["source"]] = m["forms"] if m["numerus"] else m["translation"]
+    return json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def find_tool(name: str) -> str:
@@ -79,7 +98,8 @@ def find_tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    return sorted(UI_DIR.rglob("*.py"))
+    """Every file with user-visible strings: the screens, the core's error list, the catalogue."""
+    return sorted([*UI_DIR.rglob("*.py"), ROOT / "pos_app" / "core" / "messages.py", *TEXT_DIR.glob("*.py")])
 
 
 def _rel(path: Path) -> str:
@@ -160,6 +180,8 @@ def update_and_release() -> int:
 def release() -> int:
     for lang in LANGUAGES:
         print(lrelease(ts_path(lang), qm_path(lang)))
+        json_path(lang).parent.mkdir(parents=True, exist_ok=True)
+        json_path(lang).write_text(compile_json(ts_path(lang)), encoding="utf-8")
     todo = [p for lang in LANGUAGES for p in problems(ts_path(lang))]
     for p in todo:
         print(f"  to translate: {p}")
@@ -199,6 +221,11 @@ def check() -> int:
                 failures.append(f"{_rel(committed_qm)} is missing (run packaging/translations.py)")
             elif committed_qm.read_bytes() != fresh_qm.read_bytes():
                 failures.append(f"{_rel(committed_qm)} is out of date with its .ts "
+                                "(run packaging/translations.py)")
+            # 4. ... and the CLI's JSON catalogue what they give?
+            committed_json = json_path(lang)
+            if not committed_json.is_file() or committed_json.read_text(encoding="utf-8") != compile_json(ts_path(lang)):
+                failures.append(f"{_rel(committed_json)} is missing or out of date with its .ts "
                                 "(run packaging/translations.py)")
     for f in failures:
         print(f"translations: {f}", file=sys.stderr)

@@ -11,12 +11,18 @@ tiered without anyone remembering to mark it (an explicit ``pytestmark`` works t
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+# Set before any test imports the app, and inherited by every process a test starts:
+# an error raised with a key pos_app/core/messages.py lacks fails at once (pos_app/core/errors.py),
+# and the CLI speaks English unless a test asks for the shop's language (pos_app/cli/output.py).
+os.environ.setdefault("SOMPOS_STRICT_TEXT", "1")
+os.environ.setdefault("SOMPOS_LANG", "en")
 # What a module's source says about the slow kind it runs.
 EVM_WORDS = ("DemoChain", "EthereumTester", "evm_w3", "open_demo_context", "demo_chain", "som_token")
 WALK_FILES = {"ui/test_counter_walk.py", "ui/test_screen_fit.py"}

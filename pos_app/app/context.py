@@ -154,7 +154,7 @@ class AppContext:
     def require_merchant(self) -> str:
         merchant = self.config.merchant
         if not merchant:
-            raise ConfigError("No merchant address is set; set it with: sompos config merchant 0x...")
+            raise ConfigError("app.merchant_address_set_set")
         return merchant
 
     def rpc(self) -> "RpcClient":
@@ -234,9 +234,7 @@ class AppContext:
             if self.needs_first_connection():
                 # Said as the reason, with what to do (not "checked later": it cannot charge at all).
                 raise NodeUnavailable(
-                    "Connect this till to the internet once to finish setting up: it must read the som"
-                    " token's details from the network before it can ask for exact amounts. After that it"
-                    " takes payments offline too.") from exc
+                    "app.connect_till_internet_once") from exc
             raise
         return self.service.create(amount, chain_id=cfg.network.chain_id, token=info.address,
                                    merchant=merchant, decimals=info.decimals,

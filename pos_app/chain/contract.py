@@ -54,10 +54,10 @@ class ContractReverted(ChainError):
 
     def __init__(self, what: str, reason: str | None, *, detail: str | None = None) -> None:
         if reason:
-            super().__init__("The token contract refused the {what}: {reason}", detail=detail,
+            super().__init__("chain.token_contract_refused", detail=detail,
                              what=what, reason=reason)
         else:
-            super().__init__("The token contract refused the {what}.", detail=detail, what=what)
+            super().__init__("chain.token_contract_refused_2", detail=detail, what=what)
         self.reason = reason
 
 
@@ -99,7 +99,7 @@ def _account(key: bytes | str) -> LocalAccount:
         return Account.from_key(key)
     except (ValueError, TypeError) as exc:
         # Never echo the key itself, not even in the detail.
-        raise BadInput("The private key is not valid.", detail=type(exc).__name__) from None
+        raise BadInput("chain.private_key_valid", detail=type(exc).__name__) from None
 
 
 def _estimate(call: ContractFunction | ContractConstructor, sender: str, what: str) -> int:
@@ -144,10 +144,10 @@ def deploy_token(
     contract would refuse, ``ContractReverted`` (a ``ChainError``) if deployment reverts.
     """
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 255:
-        raise BadInput("Token decimals must be a whole number from 0 to 255.")
+        raise BadInput("chain.token_decimals_must_whole")
     for label, text in (("name", name), ("symbol", symbol), ("version", version)):
         if not isinstance(text, str) or not text:
-            raise BadInput("The token {field} must not be empty.", field=label)
+            raise BadInput("chain.token_must_empty", field=label)
     account = _account(deployer_key)
     artifact = load_artifact()
     factory = w3.eth.contract(abi=artifact["abi"], bytecode=artifact["bytecode"])
@@ -157,7 +157,7 @@ def deploy_token(
     receipt = _sign_and_send(w3, account, ctor.build_transaction(tx), "token deployment")
     address = receipt["contractAddress"]
     if not address:
-        raise ChainError("The token deployment did not create a contract.", detail=str(receipt))
+        raise ChainError("chain.token_deployment_did_create", detail=str(receipt))
     return Web3.to_checksum_address(address)
 
 
@@ -170,7 +170,7 @@ def deploy_contract(w3: Web3, deployer_key: bytes | str, abi: list[dict[str, Any
     tx["gas"] = _estimate(ctor, account.address, what)
     receipt = _sign_and_send(w3, account, ctor.build_transaction(tx), what)
     if not receipt["contractAddress"]:
-        raise ChainError("The token deployment did not create a contract.", detail=str(receipt))
+        raise ChainError("chain.token_deployment_did_create", detail=str(receipt))
     return Web3.to_checksum_address(receipt["contractAddress"])
 
 
@@ -179,7 +179,7 @@ def token_contract(w3: Web3, address: str) -> Contract:
     try:
         checksum = Web3.to_checksum_address(address)
     except (ValueError, TypeError):
-        raise BadInput("'{address}' is not a valid token contract address.", address=address) from None
+        raise BadInput("chain.valid_token_contract_address", address=address) from None
     return w3.eth.contract(address=checksum, abi=token_abi())
 
 

@@ -86,8 +86,7 @@ class NetworkProfile:
     def require_token(self) -> str:
         if not self.token:
             raise ConfigError(
-                "The network '{network}' has no som token contract set; "
-                "set it with: sompos config token 0x... (check the address with the issuer).", network=self.name)
+                "chain.network_som_token_contract", network=self.name)
         return self.token
 
     def explorer_tx_url(self, tx_hash: str) -> str | None:
@@ -141,7 +140,7 @@ def builtin_profiles() -> dict[str, NetworkProfile]:
 
 def _check_url(url: Any, what: str = "RPC URL") -> str:
     if not isinstance(url, str) or not url.strip():
-        raise ConfigError("Each {what} must be text such as https://rpc.example.org.", what=what)
+        raise ConfigError("chain.each_must_text_such", what=what)
     from pos_app.core.text import mask_url, safe_text
     text = url.strip()
     try:
@@ -152,7 +151,7 @@ def _check_url(url: Any, what: str = "RPC URL") -> str:
     if (parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc
             or safe_text(text) != text or " " in text):
         # masked: the URL may carry an API key, and this message is shown and logged
-        raise ConfigError("'{url}' is not an http(s) {what}.", url=safe_text(mask_url(text), limit=200), what=what)
+        raise ConfigError("chain.http_s", url=safe_text(mask_url(text), limit=200), what=what)
     return text
 
 
@@ -160,21 +159,21 @@ def check_address(value: Any, what: str = "address") -> str:
     """Return the checksummed address or raise ``ConfigError`` explaining what is wrong."""
     from eth_utils import is_checksum_address, to_checksum_address  # lazy: keeps start-up fast
     if not isinstance(value, str) or not _HEX_ADDRESS.fullmatch(value.strip()):
-        raise ConfigError("The {what} is not a valid 0x address (0x and 40 hex digits).", what=what)
+        raise ConfigError("chain.valid_0x_address_0x", what=what)
     value = value.strip()
     body = value[2:]
     if body != body.lower() and body != body.upper() and not is_checksum_address(value):
         # Mixed case that is not the EIP-55 checksum means a typo somewhere. (eth-utils >= 5
         # is_address() no longer checks the checksum, so ask for it explicitly.)
-        raise ConfigError("The {what} has a wrong checksum (a typo?); copy it again.", what=what)
+        raise ConfigError("chain.wrong_checksum_typo_copy", what=what)
     if int(value, 16) == 0:
-        raise ConfigError("The {what} cannot be the zero address.", what=what)
+        raise ConfigError("chain.cannot_zero_address", what=what)
     return to_checksum_address(value)
 
 
 def _flag(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError("{setting} must be true or false.", setting=what)
+        raise ConfigError("chain.must_true_false", setting=what)
     return value
 
 
@@ -188,65 +187,65 @@ def profile_from_dict(data: dict[str, Any], *, source: str = "profile", file: st
     if file is not None:
         where["file"] = file
     if not isinstance(data, dict):
-        raise ConfigError("The {source} is not a table of settings.", **where)
+        raise ConfigError("chain.table_settings", **where)
     # "embedded" is not accepted from files: only the built-in demo runs an in-process chain.
     known = {"name", "chain_id", "rpc_urls", "token", "explorer", "finality", "logs",
              "trust_coin", "exchange_wallets"}
     unknown = set(data) - known
     if unknown:
-        raise ConfigError("The {source} has unknown setting(s): {settings}.", settings=", ".join(sorted(unknown)), **where)
+        raise ConfigError("chain.unknown_setting_s", settings=", ".join(sorted(unknown)), **where)
     name = data.get("name")
     if isinstance(name, str):
         from pos_app.core.text import safe_text
         name = safe_text(name)  # no terminal escapes or direction overrides reach a screen
     if not isinstance(name, str) or not name.strip() or len(name) > 64:
-        raise ConfigError("The {source} needs a short 'name'.", **where)
+        raise ConfigError("chain.needs_short_name", **where)
     chain_id = data.get("chain_id")
     if not isinstance(chain_id, int) or isinstance(chain_id, bool) or not 0 < chain_id < 2**53:
-        raise ConfigError("The {source} needs a positive whole 'chain_id' (56 for BSC).", **where)
+        raise ConfigError("chain.needs_positive_whole_chain", **where)
     embedded = False
     urls = data.get("rpc_urls", [])
     if isinstance(urls, str):
         urls = [urls]
     if not isinstance(urls, list) or (not urls and not embedded):
-        raise ConfigError("The {source} needs 'rpc_urls': a list of at least one URL.", **where)
+        raise ConfigError("chain.needs_rpc_urls_list", **where)
     rpc_urls = tuple(_check_url(u) for u in urls)
     token = data.get("token")
     token = check_address(token, "token contract address") if token not in (None, "") else None
     fin = data.get("finality", {}) or {}
     if not isinstance(fin, dict):
-        raise ConfigError("'finality' in the {source} must be a table.", **where)
+        raise ConfigError("chain.finality_must_table", **where)
     if set(fin) - {"rule", "confirmations"}:
-        raise ConfigError("[finality] in the {source} has unknown setting(s): {settings}.",
+        raise ConfigError("chain.finality_unknown_setting_s",
                           settings=", ".join(sorted(set(fin) - {"rule", "confirmations"})), **where)
     rule = fin.get("rule", "finalized")
     if rule not in ("finalized", "confirmations"):
-        raise ConfigError("finality.rule must be 'finalized' or 'confirmations'.")
+        raise ConfigError("chain.finality_rule_must_finalized")
     conf = fin.get("confirmations", 0 if rule == "finalized" else 12)
     if not isinstance(conf, int) or isinstance(conf, bool) or not 0 <= conf <= 10_000:
-        raise ConfigError("finality.confirmations must be a whole number from 0 to 10000.")
+        raise ConfigError("chain.finality_confirmations_must_whole")
     if rule == "confirmations" and conf < 1:
-        raise ConfigError("finality.confirmations must be at least 1.")
+        raise ConfigError("chain.finality_confirmations_must_least")
     logs = data.get("logs", {}) or {}
     if not isinstance(logs, dict):
-        raise ConfigError("'logs' in the {source} must be a table.", **where)
+        raise ConfigError("chain.logs_must_table", **where)
     if set(logs) - {"enabled", "max_range", "poll_seconds"}:
-        raise ConfigError("[logs] in the {source} has unknown setting(s): {settings}.",
+        raise ConfigError("chain.logs_unknown_setting_s",
                           settings=", ".join(sorted(set(logs) - {"enabled", "max_range", "poll_seconds"})),
                           **where)
     max_range = logs.get("max_range", 5000)
     if not isinstance(max_range, int) or isinstance(max_range, bool) or not 1 <= max_range <= 100_000:
-        raise ConfigError("logs.max_range must be a whole number from 1 to 100000.")
+        raise ConfigError("chain.logs_max_range_must")
     poll = logs.get("poll_seconds", 1.0)
     if not isinstance(poll, (int, float)) or isinstance(poll, bool) or not 0.05 <= poll <= 3600:
-        raise ConfigError("logs.poll_seconds must be between 0.05 and 3600.")
+        raise ConfigError("chain.logs_poll_seconds_must")
     explorer = data.get("explorer")
     if explorer is not None:
         explorer = _check_url(explorer, "explorer URL")
     trust_coin = data.get("trust_coin")
     if trust_coin is not None and (not isinstance(trust_coin, int) or isinstance(trust_coin, bool)
                                    or trust_coin < 0):
-        raise ConfigError("trust_coin must be Trust Wallet's whole-number coin id (BSC: 20000714).")
+        raise ConfigError("chain.trust_coin_must_trust")
     exchange_wallets = _exchange_wallets(data.get("exchange_wallets", []), where)
     return NetworkProfile(
         exchange_wallets=exchange_wallets,
@@ -263,18 +262,16 @@ def _exchange_wallets(entries: Any, where: dict[str, Any]) -> tuple[ExchangeWall
         return ()
     if not isinstance(entries, list) or not all(isinstance(e, dict) and set(e) == {"address", "label"}
                                                 for e in entries):
-        raise ConfigError("'exchange_wallets' in the {source} must be a list of tables, each with an "
-                          "'address' and a 'label'.", **where)
+        raise ConfigError("chain.exchange_wallets_must_list", **where)
     wallets: list[ExchangeWallet] = []
     seen: set[str] = set()
     for entry in entries:
         address = check_address(entry["address"], "exchange wallet address")
         label = safe_text(entry["label"]).strip() if isinstance(entry["label"], str) else ""
         if not label or len(label) > MAX_EXCHANGE_LABEL:
-            raise ConfigError("Each exchange wallet in the {source} needs a 'label' of 1 to {maximum} "
-                              "characters (the exchange's name).", maximum=MAX_EXCHANGE_LABEL, **where)
+            raise ConfigError("chain.each_exchange_wallet_needs", maximum=MAX_EXCHANGE_LABEL, **where)
         if address.lower() in seen:
-            raise ConfigError("The exchange wallet {address} is listed twice in the {source}.",
+            raise ConfigError("chain.exchange_wallet_listed_twice",
                               address=address, **where)
         seen.add(address.lower())
         wallets.append(ExchangeWallet(address, label))
@@ -323,29 +320,29 @@ def load_profile_file(path: Path | str) -> NetworkProfile:
         raw = read_limited(p, PROFILE_LIMIT, what="network profile")
     except FileRefused as exc:  # said as a ConfigError, which the settings screen shows by its field
         if exc.reason == "too_large":
-            raise ConfigError("{file} is too large to be a network profile.", file=p.name) from None
+            raise ConfigError("chain.too_large_network_profile", file=p.name) from None
         if exc.reason == "folder":
-            raise ConfigError("{file} is a folder, not a file.", file=p.name) from None
+            raise ConfigError("chain.folder_file", file=p.name) from None
         if exc.reason == "not_regular":
-            raise ConfigError("{file} is not an ordinary file (a device or a pipe); save it to a file first.",
+            raise ConfigError("chain.ordinary_file_device_pipe",
                               file=p.name) from None
-        raise ConfigError("Cannot read the network profile file {file}.", detail=exc.user_message,
+        raise ConfigError("chain.cannot_read_network_profile", detail=exc.user_message,
                           file=p.name) from None
     import tomllib  # only for profile files
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=p.name,
+        raise ConfigError("chain.valid_toml_network_profile", file=p.name,
                           problem="not UTF-8 text") from exc
     if _nesting_depth(text) > MAX_PROFILE_NESTING:
-        raise ConfigError("{file} is nested too deeply to be a network profile.", file=p.name)
+        raise ConfigError("chain.nested_too_deeply_network", file=p.name)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError("{file} is not a valid TOML network profile: {problem}.", file=p.name,
+        raise ConfigError("chain.valid_toml_network_profile", file=p.name,
                           problem=str(exc)) from exc
     except RecursionError as exc:  # a nesting the cheap scan above missed
-        raise ConfigError("{file} is nested too deeply to be a network profile.", file=p.name) from exc
+        raise ConfigError("chain.nested_too_deeply_network", file=p.name) from exc
     return profile_from_dict(data, source="profile file {file}", file=p.name)
 
 
@@ -363,7 +360,7 @@ def resolve_profile(spec: str | dict[str, Any]) -> NetworkProfile:
     if is_file:
         return load_profile_file(spec)
     from pos_app.core.text import safe_text
-    raise ConfigError("Unknown network '{network}'. Use one of {choices} or a .toml profile file.",
+    raise ConfigError("chain.unknown_network_use_one",
                       network=safe_text(spec, limit=200), choices=", ".join(builtins))
 
 

@@ -147,7 +147,7 @@ class RpcClient:
         self._share = threading.local()      # .end: when the request on this thread must be done
         if profile.embedded:
             if embedded_w3 is None:
-                raise ChainError("The demo network only runs inside `sompos demo`.")
+                raise ChainError("chain.demo_network_only_runs")
             self.endpoints = [Endpoint("embedded demo chain", embedded_w3)]
         else:
             self.endpoints = [
@@ -219,7 +219,7 @@ class RpcClient:
         if got != self.profile.chain_id:
             ep.wrong_chain = got
             raise WrongNetwork(
-                "The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.",
+                "chain.node_chain_will_used",
                 node=ep.name, chain=got, expected=self.profile.chain_id, network=self.profile.name)
         ep.chain_checked = True
 
@@ -235,8 +235,7 @@ class RpcClient:
             shunned = [e for e in self.endpoints if e.shunned and not e.healthy(now)] if not order else []
         if shunned and not self._out_of_time():
             raise NodeUnavailable(
-                "No blockchain node answered (tried {tried}); payments will be checked when the "
-                "connection returns.", tried=len(shunned),
+                "chain.blockchain_node_answered_tried", tried=len(shunned),
                 detail="; ".join(f"{e.name}: not asked again yet after: {e.last_error}" for e in shunned))
         wrong: WrongNetwork | None = None
         nonsense = 0
@@ -258,7 +257,7 @@ class RpcClient:
                     continue
                 ep.ok()
                 self.active = ep
-                raise RpcRefused("The node refused to {what}: {message}", code=code,
+                raise RpcRefused("chain.node_refused", code=code,
                                  node_message=message, what=what, message=message) from exc
             except (NodeTooSlow, HostileReply) as exc:
                 ep.fail(self._clock(), mask_secrets(f"{type(exc).__name__}: {exc}", self.profile.rpc_urls)[:300],
@@ -289,13 +288,11 @@ class RpcClient:
         detail = "; ".join(f"{e.name}: {e.last_error}" for e in order)
         if nonsense and nonsense == tried:
             raise NonsenseAnswer(
-                "The node sent an answer that makes no sense ({what}); it is not used for now and "
-                "payments will be checked with another node.", detail=detail, what=what)
+                "chain.node_sent_answer_makes", detail=detail, what=what)
         if tried == 0:
-            raise NodeUnavailable("No blockchain node was asked: the time allowed has run out.", detail=detail)
+            raise NodeUnavailable("chain.blockchain_node_asked_time", detail=detail)
         raise NodeUnavailable(
-            "No blockchain node answered (tried {tried}); payments will be checked when the "
-            "connection returns.", detail=detail, tried=tried)
+            "chain.blockchain_node_answered_tried", detail=detail, tried=tried)
 
     def status(self) -> RpcStatus:
         return RpcStatus(online=self.active is not None,

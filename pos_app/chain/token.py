@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def _clean_text(value: object, what: str, limit: int = 64) -> str:
     if not isinstance(value, str) or len(value) > limit or any(ord(ch) < 32 for ch in value):
-        raise ChainError("The token contract returned an unusable {what}.", what=what)
+        raise ChainError("chain.token_contract_returned_unusable", what=what)
     return value
 
 
@@ -51,7 +51,7 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
     """Ask the token contract for decimals, symbol, name and its EIP-712 domain."""
     def read(w3: Web3) -> TokenInfo:
         if not w3.eth.get_code(address):
-            raise ConfigError("There is no contract at {address} on {network}; check the token address.",
+            raise ConfigError("chain.there_contract_check_token",
                               address=address, network=rpc.profile.name)
         c = w3.eth.contract(address=address, abi=token_abi())
         try:
@@ -61,7 +61,7 @@ def read_token_info(rpc: RpcClient, address: str) -> TokenInfo:
         except (ContractLogicError, ValueError) as exc:
             if isinstance(exc, (json.JSONDecodeError, UnicodeDecodeError)):
                 raise  # garbage from the link, not the contract's answer: RpcClient fails the node over
-            raise ChainError("The token contract does not answer like an ERC-20 token.", detail=str(exc)) from exc
+            raise ChainError("chain.token_contract_does_answer", detail=str(exc)) from exc
         try:  # EIP-5267 first; older tokens (USDC) only have name() and version()
             dom = c.functions.eip712Domain().call()
             e_name, e_version = _clean_text(dom[1], "EIP-712 name"), _clean_text(dom[2], "EIP-712 version")
@@ -86,7 +86,7 @@ def refresh_token_info(store: Store, rpc: RpcClient, address: str, *, payers: Se
     info = read_token_info(rpc, address)
     old = cached_token_info(store, info.chain_id, address)
     if old is not None and old.decimals != info.decimals:
-        raise ChainError("The token's decimals changed from {old} to {new}; stop and check the network profile.",
+        raise ChainError("chain.token_s_decimals_changed",
                          old=old.decimals, new=info.decimals)
     try:
         features = probe_features(rpc, address, payers=list(payers)[:MAX_BLACKLIST_CHECKS])

@@ -31,7 +31,7 @@ def _change(ctx, args: argparse.Namespace) -> None:
         C.set_short_tolerance(ctx.store, args.som)
     elif args.config_cmd == "offline-limit":
         if not str(args.value).strip().isascii():  # "٣" would pass str.isdigit() and int()
-            raise usage_error("Write the limit with the digits 0-9.")
+            raise usage_error("cli.limit_digits_only")
         from pos_app.offline.risk import with_limit
         ctx.offline.set_limits(with_limit(ctx.offline.limits(), args.name, args.value))
 

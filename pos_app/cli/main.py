@@ -17,7 +17,7 @@ import sys
 from typing import Sequence
 
 from pos_app.cli.output import (
-    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, open_context, out, safe_text,
+    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, open_context, out, safe_text, words,
 )
 from pos_app.cli.registry import build_parser
 from pos_app.core.errors import BadInput, PosError
@@ -65,11 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except BadInput as exc:
-        print(f"sompos: error: {safe_text(exc.user_message)}", file=sys.stderr)
+        print(f"sompos: error: {safe_text(words().error(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except PosError as exc:
         log.error("command failed: %s (%s)", exc.user_message, exc.detail)
-        print(f"sompos: error: {safe_text(exc.user_message)}", file=sys.stderr)
+        print(f"sompos: error: {safe_text(words().error(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

@@ -21,7 +21,7 @@ from pos_app.core.text import safe_text
 
 __all__ = [
     "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
-    "NOT_SET_UP", "CliParser", "add_actions", "add_command", "cached_token_info", "check_qr_target",
+    "NOT_SET_UP", "CliParser", "cli_language", "words", "add_actions", "add_command", "cached_token_info", "check_qr_target",
     "common_options", "duration_text", "file_name", "known_token_info", "log", "offline_item_dict", "open_context",
     "out",
     "passphrase", "passphrase_at_hand", "require_token_facts", "safe_text", "seconds", "som_text", "usage_error", "whole",
@@ -44,12 +44,12 @@ logging.getLogger("pos_app").addHandler(logging.NullHandler())
 
 class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, not the usage dump
-        raise BadInput(f"{message} (see: {self.prog} --help)")
+        raise BadInput("cli.usage", message=message, prog=self.prog)
 
 
-def usage_error(message: str) -> BadInput:
-    """A refusal of what was typed on the command line, worded for the terminal (not the GUI)."""
-    return BadInput(message)
+def usage_error(key: str, **params: object) -> BadInput:
+    """A refusal of what was typed on the command line (a key of ``pos_app/core/messages.py``)."""
+    return BadInput(key, **params)
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -137,17 +137,17 @@ def check_qr_target(target: str) -> Path:
     path = check_file_name(target)
     try:
         if path.is_dir():
-            raise BadInput(f"{shown} is a folder; give a file name for the QR picture, e.g. invoice.png.")
+            raise BadInput("cli.qr_target_is_folder", file=shown)
         if not path.parent.is_dir():
-            raise BadInput(f"The folder for {shown} does not exist.")
+            raise BadInput("cli.qr_folder_missing", file=shown)
     except OSError as exc:
         if is_name_too_long(exc):
             raise name_refusal(target) from None
-        raise BadInput(f"Cannot write the QR picture to {shown} ({exc.strerror or exc}).") from None
+        raise BadInput("cli.qr_cannot_write", file=shown, problem=str(exc.strerror or exc)) from None
     try:
         if path.exists():
             if not path.is_file():
-                raise BadInput(f"{target} is not an ordinary file; give a file name for the QR picture.")
+                raise BadInput("cli.qr_target_not_ordinary", file=shown)
             with open(path, "ab"):
                 pass
         else:
@@ -157,14 +157,49 @@ def check_qr_target(target: str) -> Path:
     except OSError as exc:
         if is_name_too_long(exc):
             raise name_refusal(target) from None
-        raise BadInput(f"Cannot write the QR picture to {shown} ({exc.strerror or exc}).") from None
+        raise BadInput("cli.qr_cannot_write", file=shown, problem=str(exc.strerror or exc)) from None
     return path
 
 
 # -- the shop and its secrets ---------------------------------------------------------------------
+# The language the CLI speaks: ``SOMPOS_LANG`` when set (en, ru, ky), else the shop's own setting
+# once its database is open, else English (a refusal before any shop is opened).
+LANGUAGE_ENV = "SOMPOS_LANG"
+_shop_language: str | None = None
+
+
+def cli_language() -> str:
+    from pos_app.text.catalogue import LANGUAGES
+    chosen = os.environ.get(LANGUAGE_ENV, "").strip().lower()
+    if chosen in ("en", *LANGUAGES):
+        return chosen
+    return _shop_language if _shop_language in LANGUAGES else "en"
+
+
+def words():
+    """The one catalogue (``pos_app/text/``) in the CLI's language: errors, states, histories."""
+    from pos_app.text.render import Words
+    return Words.for_language(cli_language())
+
+
+def _note_shop_language(ctx) -> None:
+    global _shop_language
+    try:
+        _shop_language = ctx.config.language
+    except Exception:  # noqa: BLE001 - a shop whose settings do not load still gets its errors, in English
+        _shop_language = None
+
+
 def open_context(args: argparse.Namespace, *, read_only: bool = False):
     """The app for ``--data-dir``. ``read_only`` commands (they only show things) still work on a
-    full disk, where the database cannot be opened the ordinary way: see pos_app/store/readonly.py."""
+    full disk, where the database cannot be opened the ordinary way: see pos_app/store/readonly.py.
+    From here on the CLI speaks the shop's language (``cli_language``)."""
+    ctx = _open_context(args, read_only=read_only)
+    _note_shop_language(ctx)
+    return ctx
+
+
+def _open_context(args: argparse.Namespace, *, read_only: bool = False):
     from pos_app.app.context import AppContext, setup_logging
     from pos_app.core.errors import StorageError
     from pos_app.core.files import check_file_name
@@ -195,8 +230,7 @@ def cached_token_info(ctx):
 
 # Said where a command needs the token's facts (decimals, signing name) and this till has never read
 # them from the chain: no command waits for a node to find out.
-NOT_SET_UP = ("This till has not been online since the shop's token was set, so it does not know the token's "
-              "details yet (decimals, signing name). Connect once to finish set-up: sompos sync --once")
+NOT_SET_UP = "cli.token_facts_not_read"
 
 
 def known_token_info(ctx):
@@ -222,8 +256,7 @@ def require_token_facts(ctx) -> None:
     if not net.token or net.embedded or cached_token_info(ctx) is not None:
         return  # no token: the check itself says so; the demo token's facts are fixed
     if ctx.offline.summary(net.chain_id).last_sync_at is None:
-        raise PayloadRefused("never_synced", "This till has never been online; connect once before taking "
-                                             "payments offline.")
+        raise PayloadRefused("never_synced", "cli.till_never_been_online")
     raise PayloadRefused("token_not_known", NOT_SET_UP)
 
 
@@ -260,10 +293,10 @@ def passphrase(prompt: str, *, confirm: bool = False) -> str:
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise BadInput("Give the relay key's passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.")
+        raise BadInput("cli.give_relay_key_s")
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat it: ") != first:
-        raise BadInput("The two passphrases differ; nothing was changed.")
+        raise BadInput("cli.two_passphrases_differ_nothing")
     return first
 
 

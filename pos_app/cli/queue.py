@@ -12,7 +12,7 @@ from typing import Any
 
 from pos_app.app.till import Till
 from pos_app.cli.output import (
-    NOT_SET_UP, actor_name, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
+    NOT_SET_UP, words, actor_name, add_actions, add_command, duration_text, file_name, known_token_info, offline_item_dict, open_context,
     out, som_text, whole,
 )
 from pos_app.core.money import format_som_plain
@@ -37,7 +37,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         lines.append("this till has never been online: it cannot take payments offline until it connects once "
                      "(sompos sync --once)")
     elif info is None and cfg.network.token:
-        lines.append(NOT_SET_UP)
+        lines.append(words().message(NOT_SET_UP))
     if s.deadline is not None:
         left = s.deadline - int(time.time())
         lines.append(f"send before {time.strftime('%Y-%m-%d %H:%M', time.localtime(s.deadline))} "
@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     lines = ([f"paired with till {show_fingerprint(result.device)}"] if result.paired_now else [])
     lines += [f"imported {result.added} payments from till {show_fingerprint(result.device)}, "
               f"{result.already_there} were already here"]
-    lines += [f"refused line {line}: {why}" for line, why in result.refused]
+    lines += [f"refused line {r.line}: {words().error(r)}" for r in result.refused]
     out(args, result.to_dict(), "\n".join(lines))
     return 0
 
@@ -81,7 +81,7 @@ def cmd_take_back(args: argparse.Namespace) -> int:
     from pos_app.core.reasons import R
     ctx = open_context(args)
     if not args.items and not args.all:
-        raise BadInput("Name the offline payments to take back, or use --all.")
+        raise BadInput("cli.name_offline_payments_take")
     ids = Till(ctx).take_back(None if args.all else [int(i) for i in args.items], actor="cli",
                               reason=args.note or R("taken_back_by_person"))
     out(args, {"taken_back": ids}, f"{len(ids)} handed-off payments taken back; this till sends them again")

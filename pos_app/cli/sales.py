@@ -8,7 +8,7 @@ from typing import Any
 
 from pos_app.app.till import Till
 from pos_app.cli.output import (
-    actor_name, add_command, check_qr_target, file_name, history_json, known_token_info, open_context, out, som_text,
+    actor_name, add_command, check_qr_target, file_name, history_json, known_token_info, open_context, out, som_text, words,
     usage_error, whole,
 )
 
@@ -42,7 +42,7 @@ def cmd_request(args: argparse.Namespace) -> int:
     amount = parse_amount(args.amount)
     memo = safe_text(args.memo or "").strip()
     if len(memo) > 200:
-        raise usage_error("The memo is too long (at most 200 characters).")
+        raise usage_error("cli.memo_too_long")
     if args.qr:
         check_qr_target(args.qr)
     ctx = open_context(args)
@@ -119,9 +119,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         lines.append(f"  payment {p['id']}: {shown} from {ctx.payers.label(p['payer'], names)} ({p['payer']}),"
                      f" {p['status']}, {p['tx_hash']}")
     history = ctx.service.history(inv.id)
+    shop = words()   # the history in the shop's words and language, as the screens show it
     for h in history:
-        lines.append(f"  {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(h['at']))}"
-                     f"  {h['from_state'] or '-'} -> {h['to_state']}: {h['reason']}")
+        lines.append(f"  {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(h['at']))}  {shop.history(h)}")
     d = _money_dict(inv)
     d["payments"] = pays
     d["history"] = [history_json(h) for h in history]
@@ -153,7 +153,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     from pos_app.core.text import safe_text
     reason = safe_text(args.reason or "").strip()
     if len(reason) > 200:
-        raise usage_error("The reason is too long (at most 200 characters).")
+        raise usage_error("cli.reason_too_long")
     ctx = open_context(args)
     inv = Till(ctx).cancel(args.invoice, actor=args.actor, reason=reason or R("sale_cancelled"))
     extra = f" It had received {som_text(inv.received_tyiyn)}: give it back." if inv.received_tyiyn else ""

@@ -25,7 +25,7 @@ from typing import Any
 
 from pos_app.cli.output import (
     EXIT_FAILURE, PASSPHRASE_ENV, add_command, open_context, out, passphrase, passphrase_at_hand, seconds,
-    usage_error,
+    usage_error, words,
 )
 from pos_app.core.errors import ChainError
 
@@ -58,8 +58,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     net = ctx.config.network
     if net.embedded:
-        raise usage_error("The demo network lives only inside `sompos demo`; choose a real network with "
-                          "`sompos config network bsc` (or a profile file) to sync.")
+        raise usage_error("cli.demo_network_only_in_demo")
     if not args.once and not args.watch:
         # The deadline counts from here: reading the token's facts from a slow node is part of it.
         started = time.monotonic()
@@ -131,7 +130,7 @@ def _drain(args: argparse.Namespace, started: float) -> int:
 
     def say(state: str, report) -> None:
         if state == "offline":
-            why = runner.unread.user_message if runner.unread is not None else "waiting for the network…"
+            why = words().error(runner.unread) if runner.unread is not None else "waiting for the network…"
             print(f"offline: {why}", flush=True)
         elif report is not None:
             print(f"{state}: sent {report.sent}, included {report.included}, final {report.final}, "
@@ -148,13 +147,16 @@ def _drain(args: argparse.Namespace, started: float) -> int:
     unread = None if done else runner.unread  # why the chain could not be read (never with done)
     data = {"done": done, "outstanding": engine.outstanding(), "waiting_for_relay_key": key_left,
             "chain_read": unread is None, "chain_problem": unread.user_message if unread is not None else None,
+            "chain_problem_code": unread.as_json() if hasattr(unread, "as_json") else None,
             "failed": [{"id": i.id, "state": i.state.value, "payer": i.payer, "invoice": i.invoice_id,
                         "reason": i.reason} for i in failures]}
     lines = ["all payments are final or failed" if done else _waiting_for_key(key_left) if key_left else
              f"deadline reached: the chain could not be read, {data['outstanding']} payments still to finish: "
-             f"{unread.user_message}" if unread is not None else
+             f"{words().error(unread)}" if unread is not None else
              f"deadline reached: {data['outstanding']} payments still to finish"]
-    lines += [f"FAILED #{i.id} invoice {i.invoice_id} from {i.payer}: {i.state.value}: {i.reason}" for i in failures]
+    shop = words()
+    lines += [f"FAILED #{i.id} invoice {i.invoice_id} from {i.payer}: {shop.queue_state(i.state)}: {shop.reason(i.why)}"
+              for i in failures]
     out(args, data, "\n".join(lines))
     return 0 if done else EXIT_WAITS_FOR_KEY if key_left else EXIT_FAILURE
 

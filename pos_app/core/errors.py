@@ -1,23 +1,41 @@
 """One exception root for the app.
 
-Every error the app raises on purpose is a ``PosError`` carrying ``user_message``: one sentence a
-cashier can act on. The CLI prints it on stderr and the GUI shows it in place; neither shows a
-traceback. Subclasses say which layer failed, so callers can decide whether to retry.
+Every error the app raises on purpose is a ``PosError``: a **key** from the one list of what can
+go wrong (``pos_app/core/messages.py``) and its parameters, ``NotFound("sale.there_invoice_number",
+invoice=7)``. ``user_message`` is the English sentence (logs, tests); the words a cashier reads come
+from the catalogue (``pos_app/text/``), which renders the key in the shop's language for the
+screens and the CLI. Neither shows a traceback. Subclasses say which layer failed, so callers can
+decide whether to retry.
 
-Messages are written as templates with named fields, ``NotFound("There is no invoice number
-{invoice}.", invoice=7)``: ``user_message`` is the English text, while ``template`` and ``params``
-let the GUI show the same sentence in Kyrgyz or Russian (the UI holds the translations; the core
-never imports Qt).
+A key missing from ``MESSAGES`` is a programming error: under the test suite (``SOMPOS_STRICT_TEXT=1``)
+it raises at once; in a shop the text given is shown as it is rather than hiding the real error.
 """
 from __future__ import annotations
 
+import os
+from typing import Any
+
+from pos_app.core.messages import MESSAGES
+
+STRICT = os.environ.get("SOMPOS_STRICT_TEXT") == "1"
+
+
+class UnknownMessage(KeyError):
+    """An error was raised with a key ``pos_app/core/messages.py`` does not list."""
+
 
 class PosError(Exception):
-    """Base of every deliberate error; ``user_message`` is safe to show to a cashier."""
+    """Base of every deliberate error; ``key`` and ``params`` say what, ``user_message`` in English."""
 
-    def __init__(self, template: str, *, detail: str | None = None, **params: object) -> None:
+    def __init__(self, key: str, /, *, detail: str | None = None, **params: object) -> None:
+        template = MESSAGES.get(key)
+        if template is None:
+            if STRICT:
+                raise UnknownMessage(f"{key!r} is not a key of pos_app/core/messages.py")
+            template = key          # a shop never loses the error over a missing key: its words
         message = template.format(**params) if params else template
         super().__init__(message)
+        self.key = key
         self.template = template
         self.params = params
         self.user_message = message
@@ -25,6 +43,17 @@ class PosError(Exception):
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.user_message
+
+    def as_json(self) -> dict[str, Any]:
+        """The error as data: its key, its parameters (as JSON values) and the English line."""
+        return {"code": self.key, "params": {k: _json_value(v) for k, v in self.params.items()},
+                "message": self.user_message}
+
+
+def _json_value(value: object) -> object:
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return str(value)
 
 
 class BadInput(PosError, ValueError):

@@ -100,7 +100,7 @@ def name_too_long(path: str | os.PathLike[str]) -> bool:
 
 def name_refusal(path: str | os.PathLike[str]) -> FileNameTooLong:
     """The one sentence for a file name that is too long (given by a person or refused by the system)."""
-    return FileNameTooLong("The file name {file} is too long for this computer; choose a shorter name.",
+    return FileNameTooLong("file.file_name_too_long",
                            file=_short_name(os.fspath(path)))
 
 
@@ -128,29 +128,29 @@ def read_limited(path: str | os.PathLike[str], limit: int, *, what: str = "file"
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused("There is no file {file}.", file=name).because("missing") from None
+        raise FileRefused("file.there_file", file=name).because("missing") from None
     except PermissionError:
-        raise FileRefused("This app is not allowed to read {file}.", file=name).because("denied") from None
+        raise FileRefused("file.app_allowed_read", file=name).because("denied") from None
     except IsADirectoryError:  # Windows opens no folder
-        raise FileRefused("{file} is a folder, not a file.", file=name).because("folder") from None
+        raise FileRefused("chain.folder_file", file=name).because("folder") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         if is_name_too_long(exc):
             raise name_refusal(path) from None
-        raise FileRefused("Cannot read the file {file}.", detail=str(exc), file=name) from None
+        raise FileRefused("file.cannot_read_file", detail=str(exc), file=name) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileRefused("{file} is a folder, not a file.", file=name).because("folder")
+            raise FileRefused("chain.folder_file", file=name).because("folder")
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused("{file} is not an ordinary file (a device or a pipe); save it to a file first.",
+            raise FileRefused("chain.ordinary_file_device_pipe",
                               file=name).because("not_regular")
         if info.st_size > limit:
-            raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what)
+            raise FileTooLarge("file.too_large", file=name, what=what)
         with os.fdopen(fd, "rb", closefd=True) as fh:
             fd = -1
             return _read_capped(fh, limit, name=name, what=what)
     except OSError as exc:  # EIO on a failing disk, EAGAIN from an odd file system
-        raise FileRefused("Cannot read the file {file}.", detail=str(exc), file=name) from None
+        raise FileRefused("file.cannot_read_file", detail=str(exc), file=name) from None
     finally:
         if fd >= 0:
             os.close(fd)
@@ -165,7 +165,7 @@ def read_stdin_limited(limit: int, *, what: str = "file", stream: BinaryIO | Non
     try:
         return _read_capped(src, limit, name="standard input", what=what)
     except OSError as exc:
-        raise FileRefused("Cannot read standard input.", detail=str(exc)) from None
+        raise FileRefused("file.cannot_read_standard_input", detail=str(exc)) from None
 
 
 def read_source(source: str | os.PathLike[str] | None, limit: int, *, what: str = "file") -> bytes:
@@ -182,7 +182,7 @@ def read_text_limited(source: str | os.PathLike[str] | None, limit: int, *, what
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         name = "standard input" if source in (None, "-") else _name(source)
-        raise FileRefused("{file} is not a text file.", file=name).because("not_text") from None
+        raise FileRefused("file.text_file", file=name).because("not_text") from None
 
 
 def _read_capped(fh: BinaryIO, limit: int, *, name: str, what: str) -> bytes:
@@ -195,7 +195,7 @@ def _read_capped(fh: BinaryIO, limit: int, *, name: str, what: str) -> bytes:
         parts.append(chunk)
         total += len(chunk)
     if total > limit:
-        raise FileTooLarge("{file} is too large to be a {what}.", file=name, what=what)
+        raise FileTooLarge("file.too_large", file=name, what=what)
     return b"".join(parts)
 
 

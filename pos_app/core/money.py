@@ -62,7 +62,7 @@ def parse_amount(text: str) -> Tyiyn:
     over-precise (more than 2 decimals) or absurdly large amounts.
     """
     if not isinstance(text, str):
-        raise BadInput("Enter the amount as a number, for example 150 or 150,50.")
+        raise BadInput("amount.enter_amount_number_example")
     s = text.strip()
     for sp in _SPACES[1:]:
         s = s.replace(sp, " ")
@@ -72,30 +72,30 @@ def parse_amount(text: str) -> Tyiyn:
             s = s[: -len(word)].rstrip()
             break
     if not s:
-        raise BadInput("Enter an amount.")
+        raise BadInput("amount.enter_amount")
     if len(s) > 40:
-        raise BadInput("That amount is too long to be real.")
+        raise BadInput("amount.amount_too_long_real")
     if s.startswith("-"):
-        raise BadInput("The amount cannot be negative.")
+        raise BadInput("amount.amount_cannot_negative")
     if s.startswith("+"):
         s = s[1:]
     if " " in s:
         if not _GROUPED_RE.match(s):
-            raise BadInput("Write the amount as digits with one decimal separator, for example 1250,50.")
+            raise BadInput("amount.write_amount_digits_one")
         s = s.replace(" ", "")
     m = _AMOUNT_RE.match(s)
     if m is None:
         if s.count(".") + s.count(",") > 1:
-            raise BadInput("Use only one decimal separator: 1250,50 or 1250.50.")
-        raise BadInput("Write the amount as digits, for example 150 or 150,50.")
+            raise BadInput("amount.use_only_one_decimal")
+        raise BadInput("amount.write_amount_digits_example")
     frac = m.group("frac") or ""
     if len(frac) > 2:
-        raise BadInput("Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.")
+        raise BadInput("amount.som_most_2_decimals")
     value = int(m.group("int")) * TYIYN_PER_SOM + int(frac.ljust(2, "0") or "0")
     if value == 0:
-        raise BadInput("The amount must be more than zero.")
+        raise BadInput("amount.amount_must_more_than")
     if value > MAX_TYIYN:
-        raise BadInput("The amount is too large (the maximum is {maximum:,} som).",
+        raise BadInput("amount.amount_too_large_maximum",
                        maximum=to_decimal(MAX_TYIYN).quantize(Decimal("0.01")))
     return Tyiyn(value)
 
@@ -139,7 +139,7 @@ def parse_seconds(text: object, *, maximum: int = 366 * 24 * 3600) -> Decimal | 
 def check_decimals(decimals: int) -> int:
     """Validate a token's ``decimals()`` answer; a node returning nonsense is refused."""
     if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= MAX_DECIMALS:
-        raise BadInput("The token reports {decimals} decimals, which this app cannot use.", decimals=decimals)
+        raise BadInput("amount.token_reports_decimals_which", decimals=decimals)
     return decimals
 
 
@@ -151,7 +151,7 @@ def tyiyn_to_base_units(amount: Tyiyn, decimals: int) -> BaseUnits:
         return BaseUnits(int(amount) * 10 ** (decimals - 2))
     step = 10 ** (2 - decimals)
     if amount % step:
-        raise BadInput("This token has {decimals} decimals and cannot carry tyiyn: round the amount.",
+        raise BadInput("amount.token_decimals_cannot_carry",
                        decimals=decimals)
     return BaseUnits(int(amount) // step)
 
@@ -171,7 +171,7 @@ def base_units_to_decimal_str(value: BaseUnits, decimals: int) -> str:
     value = as_base_units(value)
     check_decimals(decimals)
     if value < 0:
-        raise BadInput("Negative on-chain amount.")
+        raise BadInput("amount.negative_chain_amount")
     if decimals == 0:
         return str(int(value))
     q, r = divmod(int(value), 10**decimals)
@@ -184,10 +184,10 @@ def decimal_str_to_base_units(text: str, decimals: int) -> BaseUnits:
     check_decimals(decimals)
     m = re.fullmatch(r"([0-9]+)(?:\.([0-9]+))?", text.strip())
     if m is None:
-        raise BadInput("'{amount}' is not a token amount.", amount=text)
+        raise BadInput("amount.token_amount", amount=text)
     frac = m.group(2) or ""
     if len(frac.rstrip("0")) > decimals:
-        raise BadInput("'{amount}' has more decimals than the token ({decimals}).", amount=text, decimals=decimals)
+        raise BadInput("amount.more_decimals_than_token", amount=text, decimals=decimals)
     frac = frac[:decimals].ljust(decimals, "0")
     return BaseUnits(int(m.group(1)) * 10**decimals + (int(frac) if frac else 0))
 

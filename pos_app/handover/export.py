@@ -156,8 +156,7 @@ def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = No
     key = device_key(till.data_dir)
     pub = public_key_hex(key)
     if not overwrite and path.exists():
-        raise BadInput("The file {file} already exists; choose another name so an earlier export is not "
-                       "overwritten.", file=name)
+        raise BadInput("handover.file_already_exists_choose", file=name)
     store = till.store
     # One snapshot: the items and the audit head the file carries agree with each other.
     with store.transaction():
@@ -168,7 +167,7 @@ def prepare_export(till: HandoverTill, path: Path | str, *, now: int | None = No
                      inv_memo=sales[r["invoice_id"]]["memo"], inv_created=sales[r["invoice_id"]]["created_at"])
                 for r in rows]
         if not rows:
-            raise BadInput("There are no unsent offline payments to hand over; no file was written.")
+            raise BadInput("handover.there_unsent_offline_payments")
         head = audit_field(store, key)        # the audit head this till signed (issue 18, finding 14)
     lines = [_line({"format": FORMAT, "version": VERSION, "chain_id": chain_id, "token": token,
                     "merchant": merchant, "created_at": now, "device": pub, "count": len(rows),
@@ -194,11 +193,9 @@ def write_export(prepared: PreparedExport) -> None:
     try:
         _atomic_write(prepared.path, prepared.data, overwrite=prepared.overwrite)
     except FileExistsError:
-        raise BadInput("The file {file} already exists; choose another name so an earlier export is not "
-                       "overwritten.", file=name) from None
+        raise BadInput("handover.file_already_exists_choose", file=name) from None
     except OSError as exc:
-        raise StorageError("The file {file} could not be written; check that the stick is inserted, "
-                           "writable and not full.", file=name, detail=str(exc)) from exc
+        raise StorageError("handover.file_could_written_check", file=name, detail=str(exc)) from exc
 
 
 def mark_exported(till: HandoverTill, prepared: PreparedExport) -> ExportResult:

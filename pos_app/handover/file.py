@@ -125,7 +125,7 @@ def read_bundle(path: Path | str) -> Bundle:
         # Refuses folders, FIFOs and devices without blocking, and reads no more than the cap.
         data = read_limited(path, MAX_BUNDLE_BYTES, what="hand-over file")
     except FileTooLarge:
-        raise BadInput("The file {file} is too large to be a Som POS queue export.", file=str(path)) from None
+        raise BadInput("handover.file_too_large_som", file=str(path)) from None
     return parse_bundle(data, path)
 
 
@@ -134,22 +134,21 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
     path = Path(path)
     name = str(path)
     if len(data) > MAX_BUNDLE_BYTES:
-        raise BadInput("The file {file} is too large to be a Som POS queue export.", file=name)
+        raise BadInput("handover.file_too_large_som", file=name)
     first = data.partition(b"\n")[0]
     try:
         header = _json(first)
     except (ValueError, RecursionError):
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise BadInput("The file {file} is not a Som POS queue export.", file=name)
+        raise BadInput("handover.file_som_pos_queue", file=name)
     version = header.get("version")
     if not _int(version, 1):
-        raise BadInput("The file {file} is not a Som POS queue export.", file=name)
+        raise BadInput("handover.file_som_pos_queue", file=name)
     if version > VERSION:
-        raise BadInput("The file {file} was made by a newer version of Som POS (format {version}); update this "
-                       "app to import it.", file=name, version=version)
+        raise BadInput("handover.file_made_newer_version", file=name, version=version)
     if not data.endswith(b"\n") or data.count(b"\n") < 2:
-        raise BadInput("The file {file} is incomplete: it ends before the device signature.", file=name)
+        raise BadInput("handover.file_incomplete_ends_before", file=name)
     lines = data[:-1].split(b"\n")
     sig_line = lines[-1]
     body = data[:len(data) - len(sig_line) - 1]
@@ -158,14 +157,13 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
     except (ValueError, RecursionError):
         sig_obj = None
     if not (isinstance(sig_obj, dict) and set(sig_obj) == {"signature"} and _hex(sig_obj["signature"], 128)):
-        raise BadInput("The file {file} is incomplete: it ends before the device signature.", file=name)
+        raise BadInput("handover.file_incomplete_ends_before", file=name)
     device = header.get("device")
     if not _hex(device, 64):
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
+        raise BadInput("handover.line_file_valid_queue", line=1, file=name)
     signature = bytes.fromhex(sig_obj["signature"])
     if _signature_line(signature) != sig_line + b"\n" or not _verify(device, signature, body):
-        raise BadInput("The file {file} was changed or damaged after it was exported (its device signature "
-                       "does not match); ask for a new export.", file=name)
+        raise BadInput("handover.file_changed_damaged_after", file=name)
     # From here on the bytes are exactly what the device signed; the checks below catch a buggy
     # or hostile exporter, not a bad stick.
     keys = HEADER_KEYS if version == 1 else HEADER_KEYS_V2
@@ -174,13 +172,12 @@ def parse_bundle(data: bytes, path: Path | str) -> Bundle:
                                         and _int(header["created_at"]) and _int(header["count"])
                                         and (version == 1 or (_audit_ok(header["audit"], version)
                                                               and _till_ok(header["till"])))):
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=1, file=name)
+        raise BadInput("handover.line_file_valid_queue", line=1, file=name)
     if version >= 3 and not head_signed_by(device, header["audit"]):
-        raise BadInput("The file {file} was changed or damaged after it was exported (its device signature "
-                       "does not match); ask for a new export.", file=name)
+        raise BadInput("handover.file_changed_damaged_after", file=name)
     entries = lines[1:-1]
     if header["count"] != len(entries):
-        raise BadInput("The file {file} says it holds {expected} payments but has {found}.", file=name,
+        raise BadInput("handover.file_says_holds_payments", file=name,
                        expected=header["count"], found=len(entries))
     items = tuple(_item(raw, number, name) for number, raw in enumerate(entries, start=2))
     return Bundle(path, version, header["chain_id"], header["token"], header["merchant"], header["created_at"],
@@ -240,7 +237,7 @@ def _item(raw: bytes, line: int, name: str) -> BundleItem:
               and isinstance(d["key"], str) and 0 < len(d["key"]) <= 200
               and (d["tx_hash"] is None or (isinstance(d["tx_hash"], str) and len(d["tx_hash"]) <= 200)))
     if not ok:
-        raise BadInput("Line {line} of the file {file} is not a valid queue entry.", line=line, file=name)
+        raise BadInput("handover.line_file_valid_queue", line=line, file=name)
     inv = d["invoice"]
     return BundleItem(line, d["kind"], d["payload"], inv["number"], inv["amount_tyiyn"], inv["memo"],
                       inv["created_at"], d["received_at"], d["key"], d["tx_hash"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pos_app.core.errors import BadInput, PosError
 from pos_app.core.events import InvoiceChanged, OfflineChanged
@@ -27,13 +27,40 @@ from pos_app.keys.device import device_key, public_key_hex
 from pos_app.offline.verify import FeeFloor
 
 
+class Refusal(NamedTuple):
+    """A line of the file that was not taken: its refusal's key and parameters (the CLI and the
+    screens render them in the shop's language) and the English line (logs, the audit)."""
+
+    line: int
+    reason: str
+    code: str
+    params: dict[str, Any]
+
+    @property
+    def key(self) -> str:           # read like an error by the renderer (pos_app/text/render.py)
+        return self.code
+
+    @property
+    def user_message(self) -> str:
+        return self.reason
+
+    @classmethod
+    def of(cls, line: int, err: PosError) -> "Refusal":
+        return cls(line, err.user_message, err.key, dict(err.params))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"line": self.line, "code": self.code, "reason": self.reason,
+                "params": {k: v if v is None or isinstance(v, (bool, int, str)) else str(v)
+                           for k, v in self.params.items()}}
+
+
 @dataclass(frozen=True)
 class ImportResult:
     path: str
     device: str                       # fingerprint of the device that signed the file
     added: int
     already_there: int
-    refused: tuple[tuple[int, str], ...]   # (line, reason)
+    refused: tuple[Refusal, ...]      # the lines not taken, and why
     item_ids: tuple[int, ...]         # the new queue items on this machine
     invoice_ids: tuple[int, ...]      # their new invoices
     added_tyiyn: int
@@ -41,7 +68,7 @@ class ImportResult:
     paired_now: bool = False          # the device was accepted by this import (--expect-device)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "refused": [{"line": n, "reason": r} for n, r in self.refused],
+        return {**asdict(self), "refused": [r.as_json() for r in self.refused],
                 "item_ids": list(self.item_ids), "invoice_ids": list(self.invoice_ids),
                 "taken_back": list(self.taken_back)}
 
@@ -77,23 +104,20 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
     pair_now = False
     if expect_device is not None:
         if normalise_fingerprint(expect_device) != fp:
-            raise BadInput("The file {file} comes from device {got}, not from the expected device {want}.",
+            raise BadInput("handover.file_comes_from_device",
                            file=name, got=show_fingerprint(fp), want=expect_device)
         pair_now = not own and not pairings.is_trusted(fp, bundle.device_key)
     elif not own and not pairings.is_trusted(fp, bundle.device_key):
-        raise DeviceNotPaired("The file {file} comes from till {device}, which is not paired with this till. "
-                              "Compare this number with the one on that till's Offline queue screen and accept "
-                              "it only if they are the same.", file=name, device=show_fingerprint(fp),
+        raise DeviceNotPaired("handover.file_comes_from_till", file=name, device=show_fingerprint(fp),
                               public_key=bundle.device_key)
     # Compared with the configuration before anything else is read or written.
     if bundle.chain_id != till.chain_id:
-        raise BadInput("The file {file} was exported for another network (chain {got}); this shop uses chain "
-                       "{want}.", file=name, got=bundle.chain_id, want=till.chain_id)
+        raise BadInput("handover.file_exported_another_network", file=name, got=bundle.chain_id, want=till.chain_id)
     if bundle.token.lower() != till.token().lower():
-        raise BadInput("The file {file} was exported for another token contract ({got}); this shop uses {want}.",
+        raise BadInput("handover.file_exported_another_token",
                        file=name, got=bundle.token, want=till.token())
     if bundle.merchant.lower() != till.merchant().lower():
-        raise BadInput("The file {file} was exported for another shop address ({got}); this shop is {want}.",
+        raise BadInput("handover.file_exported_another_shop",
                        file=name, got=bundle.merchant, want=till.merchant())
     if own:
         return _take_back_own(till, bundle, now=now, actor=actor)
@@ -105,7 +129,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
     store = till.store
     added: list[int] = []
     invoices: list[int] = []
-    refused: list[tuple[int, str]] = []
+    refused: list[Refusal] = []
     already = 0
     added_tyiyn = 0
     with store.transaction():
@@ -115,7 +139,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
             try:
                 payload = _recheck(till.queue, item, facts, now)
             except PosError as err:
-                refused.append((item.line, err.user_message))
+                refused.append(Refusal.of(item.line, err))
                 continue
             if payload is None:
                 already += 1
@@ -135,7 +159,7 @@ def import_bundle(till: HandoverTill, path: Path | str | Bundle, *, now: int | N
         store.audit(actor, "offline.import", f"file:{bundle.path.name}",
                     {"file": name, "device": fp, "device_key": bundle.device_key, "sha256": bundle.sha256,
                      "exported_at": bundle.created_at, "items": added, "invoices": invoices,
-                     "already_there": already, "refused": [list(r) for r in refused],
+                     "already_there": already, "refused": [r.as_json() for r in refused],
                      "sender_audit_head": bundle.audit})
     if added:
         for item_id, inv_id in zip(added, invoices):
@@ -158,17 +182,13 @@ def _check_tills(bundle: Bundle, ours: Any, name: str) -> None:
         return  # a format-1 file from an older version
     number, count = bundle.till
     if count == 1 and ours.count == 1:
-        raise BadInput("The file {file} comes from another till that is also set as the shop's only till: both "
-                       "would ask the same amounts and one payment could settle a sale on each. Set every till "
-                       "of the shop as till 1, 2, ... of the number of tills (Settings), then export again.",
+        raise BadInput("handover.file_comes_from_another_till",
                        file=name)
     if count != ours.count:
-        raise BadInput("The file {file} comes from a till set as till {theirs}, while this till is set as till "
-                       "{mine}: set the same number of tills on every till of the shop (Settings).", file=name,
+        raise BadInput("handover.file_comes_from_till_set", file=name,
                        theirs=f"{number}/{count}", mine=ours.describe().replace(" of ", "/"))
     if count > 1 and number == ours.number:
-        raise BadInput("The file {file} comes from another till that is also till {theirs}: give each till its "
-                       "own number (Settings), or their sales can be mixed up.", file=name,
+        raise BadInput("handover.file_comes_from_another", file=name,
                        theirs=f"{number}/{count}")
 
 
@@ -179,9 +199,7 @@ def _take_back_own(till: HandoverTill, bundle: Bundle, *, now: int, actor: str) 
     if keys and not rows:
         # Signed with this till's key, yet none of its payments were ever here: two tills share a
         # device key (a copied data folder). Taking nothing in silently would strand the payments.
-        raise BadInput("The file {file} was written with this till's own device key, but none of its payments "
-                       "were taken here: another till uses a copy of this till's key. Move device-key.pem out "
-                       "of one till's data folder (a new key is made) and export again.", file=str(bundle.path))
+        raise BadInput("handover.file_written_till_s", file=str(bundle.path))
     ids = [r["id"] for r in rows if r["handed_off_at"] is not None]
     taken = till.queue.take_back(ids, actor=actor, now=now,
                                   reason=R("own_file_loaded", file=bundle.path.name)) if ids else []
@@ -203,7 +221,7 @@ def _recheck(queue: Any, item: BundleItem, facts, now: int) -> Any:
     payload = parse_payload(item.payload)
     if (payload.kind != item.kind or payload.key != item.key
             or (isinstance(payload, RawTransfer) and (item.tx_hash or "").lower() != payload.tx_hash.lower())):
-        raise BadInput("This entry's details do not match the payment it carries.")
+        raise BadInput("handover.entry_s_details_do")
     verify_payload(payload, facts, due_base=_signed_due(payload, facts.decimals), now=now, sync_deadline=0)
     return None if queue.already_here(payload, facts.chain_id) else payload
 
@@ -241,5 +259,5 @@ def _signed_due(payload: Any, decimals: int) -> int:
     """What the customer signed, rounded down to whole tyiyn: the imported sale's amount."""
     tyiyn = int(base_units_to_tyiyn(payload.amount, decimals)[0])
     if tyiyn < 1:
-        raise BadInput("This payment is for less than one tyiyn.")
+        raise BadInput("handover.payment_less_than_one")
     return int(tyiyn_to_base_units(Tyiyn(tyiyn), decimals))

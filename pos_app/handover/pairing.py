@@ -24,8 +24,7 @@ def normalise_fingerprint(text: str) -> str:
     """``"AB12 cd34-ef56 7890"`` -> ``"ab12cd34ef567890"``; refuses anything else."""
     cleaned = "".join(ch for ch in str(text).strip().lower() if ch not in " -:")
     if len(cleaned) != FINGERPRINT_HEX or not all(ch in "0123456789abcdef" for ch in cleaned):
-        raise BadInput("A till's number has 16 letters and digits (0-9, a-f), as shown on its Offline queue "
-                       "screen.")
+        raise BadInput("handover.till_s_number_16")
     return cleaned
 
 
@@ -72,7 +71,7 @@ class Pairings:
                              " VALUES (?,?,?,?,?)", (fp, public_key, label[:80], now, actor))
                 self.store.audit(actor, "device.pair", f"device:{fp}", {"public_key": public_key, "label": label})
             elif row[0] != public_key:  # a 64-bit fingerprint collision: never replace a pinned key
-                raise BadInput("Another till with the same number is already paired; forget it first.")
+                raise BadInput("handover.another_till_same_number")
         dev = self.get(fp)
         assert dev is not None
         return dev
@@ -81,6 +80,6 @@ class Pairings:
         fp = normalise_fingerprint(fingerprint)
         with self.store.transaction() as c:
             if c.execute("DELETE FROM paired_devices WHERE fingerprint = ?", (fp,)).rowcount == 0:
-                raise BadInput("No till with the number {device} is paired with this one.",
+                raise BadInput("handover.till_number_paired_one",
                                device=show_fingerprint(fp))
             self.store.audit(actor, "device.forget", f"device:{fp}", {})

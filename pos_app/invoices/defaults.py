@@ -25,7 +25,7 @@ class TillSlot:
     def __post_init__(self) -> None:
         if not (isinstance(self.number, int) and isinstance(self.count, int)
                 and 1 <= self.number <= self.count <= MAX_TILLS):
-            raise BadInput("The till number must be between 1 and the number of tills ({maximum} at most).",
+            raise BadInput("sale.till_number_must_between",
                            maximum=MAX_TILLS)
 
     @property

@@ -202,7 +202,7 @@ class TwinAlarm:
         with self.store.transaction():
             alarm = self.get()
             if alarm is None:
-                raise BadInput("There is no warning about another till to clear.")
+                raise BadInput("sale.there_warning_about_another")
             self.store.delete_setting(self.KEY)
             self.store.audit(actor, "twin_alarm.resolve", "settings:till", {"alarm": alarm, "note": note[:200]})
         self.publish(TwinTillSuspected(alarm=None))

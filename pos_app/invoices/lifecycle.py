@@ -40,7 +40,7 @@ S = InvoiceState
 
 def _refusal(current: InvoiceState, target: InvoiceState) -> IllegalTransition:
     return IllegalTransition(
-        "An invoice that is {current} cannot become {target}.", current=current.value, target=target.value,
+        "sale.invoice_cannot_become", current=current.value, target=target.value,
         detail=f"{current.value}->{target.value}",
     )
 

@@ -80,13 +80,12 @@ def allocate_tail(amount_base: BaseUnits, scheme: TailScheme, taken_amounts: set
     """Smallest tail of this till whose amount no watched invoice uses; 0 when the token has no room."""
     if scheme.unit == 0:
         if slot.shared:
-            raise BadInput("This token has no room below one tyiyn to tell tills apart: give each till its"
-                           " own shop address, or use one till.")
+            raise BadInput("sale.token_room_below_one")
         return 0
     for tail in slot.tails(scheme):
         if amount_base + tail * scheme.unit not in taken_amounts:
             return tail
-    raise BadInput("Too many open invoices for this same amount; wait for some to finish or expire.")
+    raise BadInput("sale.too_many_open_invoices")
 
 
 @dataclass(frozen=True)

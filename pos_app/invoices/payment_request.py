@@ -39,11 +39,11 @@ class PaymentRequest:
 def build_uri(fmt: str, req: PaymentRequest, *, trust_coin: int | None = None) -> str:
     """The text to put in the QR for ``fmt``; ``BadInput`` if the format cannot express it."""
     if fmt not in FORMATS:
-        raise BadInput("Unknown QR format '{format}'; choose one of {choices}.", format=fmt, choices=", ".join(FORMATS))
+        raise BadInput("sale.unknown_qr_format_choose", format=fmt, choices=", ".join(FORMATS))
     if fmt == "address":
         return req.merchant
     if req.amount_base is None or req.amount_base <= 0:
-        raise BadInput("A payment request needs an amount.")
+        raise BadInput("sale.payment_request_needs_amount")
     if fmt == "eip681":
         return f"ethereum:{req.token}@{req.chain_id}/transfer?address={req.merchant}&uint256={req.amount_base}"
     if fmt == "metamask":
@@ -51,7 +51,7 @@ def build_uri(fmt: str, req: PaymentRequest, *, trust_coin: int | None = None) -
                 f"?address={req.merchant}&uint256={req.amount_base}")
     coin = trust_coin if trust_coin is not None else TRUST_COINS.get(req.chain_id)
     if coin is None:
-        raise BadInput("Trust Wallet links are not available on this network; choose EIP-681 or address.")
+        raise BadInput("sale.trust_wallet_links_available")
     amount = base_units_to_decimal_str(req.amount_base, req.decimals)  # type: ignore[arg-type]
     return f"https://link.trustwallet.com/send?asset=c{coin}_t{req.token}&address={req.merchant}&amount={amount}"
 
@@ -64,7 +64,7 @@ _MM = re.compile(rf"^https://link\.metamask\.io/send/(?P<token>{_ADDR})@(?P<chai
 def _one(q: dict[str, list[str]], key: str) -> str:
     vals = q.get(key)
     if not vals or len(vals) != 1:
-        raise BadInput("The payment link has no single '{key}'.", key=key)
+        raise BadInput("sale.payment_link_single", key=key)
     return vals[0]
 
 
@@ -72,14 +72,14 @@ def _query(text: str) -> dict[str, list[str]]:
     try:
         return parse_qs(text, strict_parsing=True)
     except ValueError:  # a field without '=', e.g. "?address"
-        raise BadInput("The payment link's parameters are malformed.") from None
+        raise BadInput("sale.payment_link_s_parameters") from None
 
 
 def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None) -> PaymentRequest:
     """Parse any of the four formats back (used by tests and by scanning a shop's own QR)."""
     uri = uri.strip()
     if len(uri) > 2048:
-        raise BadInput("That code is too long to be a payment request.")
+        raise BadInput("sale.code_too_long_payment")
     if re.fullmatch(_ADDR, uri):
         return PaymentRequest(0, "", uri, None, decimals)
     m = _EIP681.match(uri) or _MM.match(uri)
@@ -88,23 +88,23 @@ def parse_uri(uri: str, *, decimals: int, chain_id_for_trust: int | None = None)
         amount = _one(q, "uint256")
         # ASCII digits only: str.isdigit() also accepts '²' and fullwidth digits.
         if not re.fullmatch(r"[0-9]+", amount) or int(amount) >= 2**256:
-            raise BadInput("The payment link's amount is not a whole number of base units.")
+            raise BadInput("sale.payment_link_s_amount")
         merchant = _one(q, "address")
         if not re.fullmatch(_ADDR, merchant):
-            raise BadInput("The payment link's address is not valid.")
+            raise BadInput("sale.payment_link_s_address")
         return PaymentRequest(int(m.group("chain")), m.group("token"), merchant, BaseUnits(int(amount)), decimals)
     parsed = urlparse(uri)
     if parsed.scheme == "https" and parsed.netloc == "link.trustwallet.com" and parsed.path == "/send":
         q = _query(parsed.query)
         asset = re.fullmatch(rf"c([0-9]+)_t({_ADDR})", _one(q, "asset"))
         if asset is None:
-            raise BadInput("The Trust Wallet link names no token.")
+            raise BadInput("sale.trust_wallet_link_names")
         merchant = _one(q, "address")
         if not re.fullmatch(_ADDR, merchant):
-            raise BadInput("The payment link's address is not valid.")
+            raise BadInput("sale.payment_link_s_address")
         base = decimal_str_to_base_units(_one(q, "amount"), decimals)
         return PaymentRequest(chain_id_for_trust or 0, asset.group(2), merchant, base, decimals)
-    raise BadInput("This is not a payment request this app understands.")
+    raise BadInput("sale.payment_request_app_understands")
 
 
 def _qr(data: str, border: int = 4):
@@ -131,7 +131,7 @@ def write_qr_png(data: str, path: Path | str, *, box_size: int = 10) -> Path:
     try:
         p.write_bytes(qr_png_bytes(data, box_size=box_size))
     except OSError as exc:
-        raise BadInput("Cannot write the QR picture to {path}.", detail=str(exc), path=str(p)) from exc
+        raise BadInput("sale.cannot_write_qr_picture", detail=str(exc), path=str(p)) from exc
     return p
 
 

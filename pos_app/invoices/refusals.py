@@ -21,36 +21,36 @@ CHARGE_AGAIN_WITHIN = 24 * 3600
 def refuse_expiry(expiry_seconds: int) -> None:
     """A sale's time to pay is between a minute and a week."""
     if not MIN_EXPIRY_SECONDS <= expiry_seconds <= MAX_EXPIRY_SECONDS:
-        raise BadInput("Invoice expiry must be between 1 minute and 7 days.")
+        raise BadInput("sale.invoice_expiry_must_between")
 
 
 def refuse_carried(inv: Invoice) -> None:
     """A carried sale is another till's: no cashier action here changes it."""
     if inv.carried:
-        raise BadInput("Invoice {invoice} is another till's sale; this till only sends its payment.", invoice=inv.id)
+        raise BadInput("sale.invoice_another_till_s", invoice=inv.id)
 
 
 def refuse_assign(pay: dict[str, Any], inv: Invoice, payment_id: int) -> None:
     """An unmatched payment goes to a sale of this till, on its network, token and address."""
     refuse_carried(inv)
     if pay["invoice_id"] is not None:
-        raise BadInput("Payment {payment} already belongs to invoice {invoice}.",
+        raise BadInput("sale.payment_already_belongs_invoice",
                        payment=payment_id, invoice=pay["invoice_id"])
     if pay["status"] == "removed":
-        raise BadInput("That payment was dropped from the chain and cannot be assigned.")
+        raise BadInput("sale.payment_dropped_from_chain")
     if (pay["chain_id"], pay["token"], pay["payee"]) != (inv.chain_id, inv.token, inv.merchant):
-        raise BadInput("That payment was made on another network, token or address than the invoice.")
+        raise BadInput("sale.payment_made_another_network")
 
 
 def refuse_charge_again(inv: Invoice, now: int) -> None:
     """Only a sale of this till still owed money on the network, less than a day old, is asked again."""
     refuse_carried(inv)
     if inv.offline_id is not None:
-        raise BadInput("This sale was paid offline; it is sent when a connection appears.")
+        raise BadInput("sale.sale_paid_offline_sent")
     if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen >= inv.amount_base:
-        raise BadInput("Only a sale still waiting for money can be charged again.")
+        raise BadInput("sale.only_sale_still_waiting")
     if now - inv.created_at > CHARGE_AGAIN_WITHIN:
-        raise BadInput("This sale is more than a day old: start a new sale for it.")
+        raise BadInput("sale.sale_more_than_day")
 
 
 def refuse_cancel(inv: Invoice, *, offline_pending: bool = True) -> None:
@@ -60,21 +60,21 @@ def refuse_cancel(inv: Invoice, *, offline_pending: bool = True) -> None:
     it in its transaction; the screens assume it is, as they show such a sale as paid offline)."""
     refuse_carried(inv)
     if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED):
-        raise BadInput("Only a sale still waiting for money can be cancelled.")
+        raise BadInput("sale.only_sale_still_waiting_money")
     if inv.offline_id is not None and not inv.paid_seen and offline_pending:
-        raise BadInput("This sale was paid offline; it is sent when a connection appears.")
+        raise BadInput("sale.sale_paid_offline_sent")
 
 
 def refuse_short(inv: Invoice, tolerance: int) -> None:
     """Only a sale paid in part on the network, short by no more than the owner's tolerance
     (tyiyn; 0: never), is accepted as paid."""
     if tolerance <= 0:
-        raise BadInput("The owner has not allowed accepting a short payment (Settings).")
+        raise BadInput("sale.owner_allowed_accepting_short")
     if inv.carried or inv.offline_id is not None:
-        raise BadInput("Only a sale paid on the network can be accepted short.")
+        raise BadInput("sale.only_sale_paid_network")
     if inv.state not in (InvoiceState.NEW, InvoiceState.EXPIRED) or inv.paid_seen <= 0 \
             or inv.paid_seen >= inv.owed_base:
-        raise BadInput("Only a sale partly paid and still waiting for the rest can be accepted short.")
+        raise BadInput("sale.only_sale_partly_paid")
     if inv.still_due_tyiyn > tolerance:
-        raise BadInput("This sale is short by more than the owner allows to accept ({limit} tyiyn).",
+        raise BadInput("sale.sale_short_more_than",
                        limit=tolerance)

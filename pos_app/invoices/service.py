@@ -75,7 +75,7 @@ class InvoiceService(SaleViews):
         """
         refuse_expiry(expiry_seconds)
         if len(memo) > 200:
-            raise BadInput("The note is too long (200 characters at most).")
+            raise BadInput("sale.note_too_long_200")
         amount_base = tyiyn_to_base_units(amount, decimals)
         scheme = TailScheme.for_decimals(decimals)
         now = self._now()
@@ -98,7 +98,7 @@ class InvoiceService(SaleViews):
     def get(self, invoice_id: int) -> Invoice:
         row = self.store.one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
         if row is None:
-            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+            raise NotFound("sale.there_invoice_number", invoice=invoice_id)
         return Invoice.from_row(row)
 
     # -- twins: another till uses this till's number (``evidence.TwinAlarm``) --------------------
@@ -314,7 +314,7 @@ class InvoiceService(SaleViews):
     def payment(self, payment_id: int) -> dict[str, Any]:
         row = self.store.one("SELECT * FROM payments WHERE id = ?", (payment_id,))
         if row is None:
-            raise NotFound("There is no payment number {payment}.", payment=payment_id)
+            raise NotFound("sale.there_payment_number", payment=payment_id)
         return row
 
     # -- cashier actions (audited) -----------------------------------------------------------
@@ -325,7 +325,7 @@ class InvoiceService(SaleViews):
         with self.store.transaction() as c:
             row = c.execute("SELECT * FROM payments WHERE id = ?", (payment_id,)).fetchone()
             if row is None:
-                raise NotFound("There is no payment number {payment}.", payment=payment_id)
+                raise NotFound("sale.there_payment_number", payment=payment_id)
             pay = dict(row)
             inv = self._read_in(c, invoice_id)
             refuse_assign(pay, inv, payment_id)
@@ -345,7 +345,7 @@ class InvoiceService(SaleViews):
 
         ``reason``: a ``Reason`` (e.g. ``R("sale_cancelled")``) or a person's own words, kept as typed."""
         if target not in (InvoiceState.SETTLED, InvoiceState.INVALID):
-            raise BadInput("A cashier can only mark an invoice settled or invalid.")
+            raise BadInput("sale.cashier_only_mark_invoice")
         now = self._now()
         with self.store.transaction() as c:
             # Decided on the row as it is now (a payment recorded a moment ago may have settled it).
@@ -423,7 +423,7 @@ class InvoiceService(SaleViews):
     def _read_in(c: Any, invoice_id: int) -> Invoice:
         row = c.execute("SELECT * FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
         if row is None:
-            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+            raise NotFound("sale.there_invoice_number", invoice=invoice_id)
         return Invoice.from_row(dict(row))
 
     def _move_in(self, c: Any, inv: Invoice, target: InvoiceState, reason: Reason, now: int) -> None:
@@ -436,7 +436,7 @@ class InvoiceService(SaleViews):
         cur = c.execute("UPDATE invoices SET state=?, updated_at=? WHERE id=? AND state=?",
                         (target.value, now, inv.id, inv.state.value))
         if cur.rowcount != 1:
-            raise IllegalTransition("This sale changed meanwhile; look at it again.", detail=f"{inv.id} moved")
+            raise IllegalTransition("sale.sale_changed_meanwhile_look", detail=f"{inv.id} moved")
         self._history_in(c, inv.id, now, inv.state.value, target.value, reason)
 
     def invalidate_in(self, c: Any, invoice_id: int, reason: Reason, *, now: int) -> Invoice:
@@ -456,7 +456,7 @@ class InvoiceService(SaleViews):
         """
         row = c.execute("SELECT state FROM invoices WHERE id = ?", (invoice_id,)).fetchone()
         if row is None:
-            raise NotFound("There is no invoice number {invoice}.", invoice=invoice_id)
+            raise NotFound("sale.there_invoice_number", invoice=invoice_id)
         if due_base is None:
             c.execute("UPDATE invoices SET offline_id = ?, updated_at = ? WHERE id = ?", (item_id, now, invoice_id))
         else:

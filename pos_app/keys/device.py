@@ -56,18 +56,16 @@ def device_key(data_dir: Path | str) -> "Ed25519PrivateKey":
         except FileExistsError:
             pass                                   # another process made it first: use theirs
         except OSError as exc:
-            raise StorageError("The device key {file} could not be created.", file=str(path),
+            raise StorageError("keys.device_key_could_created", file=str(path),
                                detail=str(exc)) from exc
     try:
         if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) & 0o077:
             os.chmod(path, 0o600)
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=str(exc)) from exc
+        raise StorageError("keys.device_key_damaged_unreadable", file=str(path), detail=str(exc)) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise StorageError("The device key {file} is damaged or unreadable; restore it from a backup, "
-                           "or move it away to make a new one.", file=str(path), detail=type(key).__name__)
+        raise StorageError("keys.device_key_damaged_unreadable", file=str(path), detail=type(key).__name__)
     return key
 
 

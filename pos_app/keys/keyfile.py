@@ -120,7 +120,7 @@ def atomic_write(path: Path, body: bytes) -> None:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
-        raise StorageError("The file {path} could not be saved.", detail=exc.strerror, path=str(path)) from None
+        raise StorageError("keys.file_could_saved", detail=exc.strerror, path=str(path)) from None
 
 
 __all__ = ["INTEGRITY_FIELD", "atomic_write", "integrity_digest", "is_hex", "is_int", "keystore_problem",

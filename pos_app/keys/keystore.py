@@ -122,23 +122,19 @@ _MAX_FILE_BYTES = 64 * 1024
 _SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
 # The only user-facing sentences of this module (the translation catalogue lists them).
-MSG_SHORT_PASSPHRASE = "The passphrase must have at least {n} characters."
-MSG_KEY_EXISTS = "A relay key already exists. It was not replaced."
-MSG_BAD_SECRET = "This is not a valid private key or keystore file."
-MSG_SOURCE_PASSPHRASE = "The keystore file could not be opened with the passphrase given."
-MSG_SOURCE_TOO_COSTLY = ("This keystore file asks for so much work to open that it would stall "
-                         "this computer; it was not opened.")
-MSG_NO_KEY = "There is no relay key yet. Create or import one first."
-MSG_CORRUPT = "The relay key file {path} is damaged or cannot be read."
-MSG_DAMAGED = ("The relay key file {path} is damaged; put back a copy from a backup. "
-               "This did not count as a wrong passphrase.")
-MSG_WEAK = ("The relay key file {path} is protected too weakly to be safe. Move it out of the "
-            "data folder and import it again; the import protects it properly.")
-MSG_TOO_COSTLY = ("The relay key file {path} asks for so much work to open that it would stall "
-                  "this computer; it was not opened.")
-MSG_SAVE_FAILED = "The file {path} could not be saved."
-MSG_WRONG_PASSPHRASE = "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}."
-MSG_LOCKED = "Too many wrong passphrases. Try again in {minutes} min."
+MSG_SHORT_PASSPHRASE = "keys.passphrase_must_least_characters"
+MSG_KEY_EXISTS = "keys.relay_key_already_exists"
+MSG_BAD_SECRET = "keys.valid_private_key_keystore"
+MSG_SOURCE_PASSPHRASE = "keys.keystore_file_could_opened"
+MSG_SOURCE_TOO_COSTLY = ("keys.keystore_file_asks_so")
+MSG_NO_KEY = "keys.there_relay_key_yet"
+MSG_CORRUPT = "keys.relay_key_file_damaged"
+MSG_DAMAGED = ("keys.relay_key_file_damaged_put")
+MSG_WEAK = ("keys.relay_key_file_protected")
+MSG_TOO_COSTLY = ("keys.relay_key_file_asks")
+MSG_SAVE_FAILED = "keys.file_could_saved"
+MSG_WRONG_PASSPHRASE = "keys.wrong_passphrase_attempts_left"
+MSG_LOCKED = "keys.too_many_wrong_passphrases"
 
 
 class RelayKeyStore:
@@ -213,7 +209,7 @@ class RelayKeyStore:
         """
         _check_new_passphrase(passphrase)
         if not isinstance(secret, str):
-            raise BadInput("This is not a valid private key or keystore file.", detail="secret is not text")
+            raise BadInput("keys.valid_private_key_keystore", detail="secret is not text")
         with self._lock:
             self._refuse_existing()
             text = secret.strip()
@@ -247,10 +243,10 @@ class RelayKeyStore:
                 except ValueError as exc:
                     if str(exc) == "MAC mismatch":  # eth-keyfile's wording for a wrong passphrase
                         if state.locked:
-                            raise BadInput("Too many wrong passphrases. Try again in {minutes} min.",
+                            raise BadInput("keys.too_many_wrong_passphrases",
                                            minutes=_minutes(LOCKOUT_SECONDS)) from None
                         raise BadInput(
-                            "Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.",
+                            "keys.wrong_passphrase_attempts_left",
                             minutes=_minutes(LOCKOUT_SECONDS),
                             left=MAX_ATTEMPTS - state.failures,
                         ) from None
@@ -287,17 +283,17 @@ class RelayKeyStore:
 
     def _refuse_existing(self) -> None:
         if self.path.exists() or self.path.is_symlink():
-            raise BadInput("A relay key already exists. It was not replaced.")
+            raise BadInput("keys.relay_key_already_exists")
 
     def _corrupt(self, detail: str) -> StorageError:
-        return StorageError("The relay key file {path} is damaged or cannot be read.", detail=detail, path=str(self.path))
+        return StorageError("keys.relay_key_file_damaged", detail=detail, path=str(self.path))
 
     def _read(self) -> bytes:
         try:
             with open(self.path, "rb") as fh:
                 raw = fh.read(_MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            raise NotFound("There is no relay key yet. Create or import one first.") from None
+            raise NotFound("keys.there_relay_key_yet") from None
         except OSError as exc:
             raise self._corrupt(f"cannot read: {exc.strerror}") from None
         if len(raw) > _MAX_FILE_BYTES:
@@ -314,19 +310,16 @@ class RelayKeyStore:
         path = str(self.path)
         if isinstance(data, dict) and INTEGRITY_FIELD in data:
             if data[INTEGRITY_FIELD] != integrity_digest(data):
-                raise StorageError("The relay key file {path} is damaged; put back a copy from a backup. "
-                                   "This did not count as a wrong passphrase.",
+                raise StorageError("keys.relay_key_file_damaged_put",
                                    detail="integrity record does not match", path=path)
         problem = keystore_problem(data, need_address=True)
         if problem:
             raise self._corrupt(problem)
         cost = _kdf_cost(data["crypto"])
         if cost == "too costly":
-            raise StorageError("The relay key file {path} asks for so much work to open that it would "
-                               "stall this computer; it was not opened.", detail=_kdf_summary(data), path=path)
+            raise StorageError("keys.relay_key_file_asks", detail=_kdf_summary(data), path=path)
         if cost == "weak":
-            raise StorageError("The relay key file {path} is protected too weakly to be safe. Move it out "
-                               "of the data folder and import it again; the import protects it properly.",
+            raise StorageError("keys.relay_key_file_protected",
                                detail=_kdf_summary(data), path=path)
         return raw, data
 
@@ -358,14 +351,14 @@ class RelayKeyStore:
 
 def _locked(state: Attempts, now: float) -> BadInput:
     left = (state.locked_until or now) - now
-    return BadInput("Too many wrong passphrases. Try again in {minutes} min.", minutes=_minutes(left))
+    return BadInput("keys.too_many_wrong_passphrases", minutes=_minutes(left))
 
 
 def _check_new_passphrase(passphrase: str) -> None:
     if not isinstance(passphrase, str):
         raise TypeError("passphrase must be a str")
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise BadInput("The passphrase must have at least {n} characters.", n=MIN_PASSPHRASE_LENGTH)
+        raise BadInput("keys.passphrase_must_least_characters", n=MIN_PASSPHRASE_LENGTH)
 
 
 def _minutes(seconds: float) -> int:
@@ -402,46 +395,45 @@ def _kdf_summary(data: dict[str, Any]) -> str:
 def _key_from_hex(text: str) -> bytes:
     digits = strip_0x(text)
     if len(digits) != 64 or not all(c in string.hexdigits for c in digits):
-        raise BadInput("This is not a valid private key or keystore file.", detail="not 64 hex digits")
+        raise BadInput("keys.valid_private_key_keystore", detail="not 64 hex digits")
     value = int(digits, 16)
     if not 0 < value < _SECP256K1_N:
-        raise BadInput("This is not a valid private key or keystore file.", detail="outside the secp256k1 key range")
+        raise BadInput("keys.valid_private_key_keystore", detail="outside the secp256k1 key range")
     return bytes.fromhex(digits)
 
 
 def _key_from_keystore_text(text: str, source_passphrase: str | None) -> bytes:
     """The key in another wallet's keystore text: any strength accepted (we re-encrypt), not any cost."""
     if len(text) > _MAX_FILE_BYTES:
-        raise BadInput("This is not a valid private key or keystore file.", detail="keystore text too large")
+        raise BadInput("keys.valid_private_key_keystore", detail="keystore text too large")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        raise BadInput("This is not a valid private key or keystore file.", detail="keystore text is not JSON") from None
+        raise BadInput("keys.valid_private_key_keystore", detail="keystore text is not JSON") from None
     if isinstance(data, dict) and "crypto" not in data and isinstance(data.get("Crypto"), dict):
         data = {**data, "crypto": data["Crypto"]}  # older wallets spell it with a capital C
         del data["Crypto"]
     problem = keystore_problem(data, need_address=False)
     if problem:
-        raise BadInput("This is not a valid private key or keystore file.", detail=problem)
+        raise BadInput("keys.valid_private_key_keystore", detail=problem)
     if INTEGRITY_FIELD in data and data[INTEGRITY_FIELD] != integrity_digest(data):
-        raise BadInput("This is not a valid private key or keystore file.", detail="integrity record does not match")
+        raise BadInput("keys.valid_private_key_keystore", detail="integrity record does not match")
     if _kdf_cost(data["crypto"]) == "too costly":
-        raise BadInput("This keystore file asks for so much work to open that it would stall "
-                       "this computer; it was not opened.", detail=_kdf_summary(data))
+        raise BadInput("keys.keystore_file_asks_so", detail=_kdf_summary(data))
     if not isinstance(source_passphrase, str):
-        raise BadInput("The keystore file could not be opened with the passphrase given.", detail="no source passphrase given")
+        raise BadInput("keys.keystore_file_could_opened", detail="no source passphrase given")
     try:
         key = bytes(Account.decrypt(data, source_passphrase))
     except ValueError as exc:
         if str(exc) == "MAC mismatch":
-            raise BadInput("The keystore file could not be opened with the passphrase given.", detail="wrong source passphrase") from None
-        raise BadInput("This is not a valid private key or keystore file.", detail=type(exc).__name__) from None
+            raise BadInput("keys.keystore_file_could_opened", detail="wrong source passphrase") from None
+        raise BadInput("keys.valid_private_key_keystore", detail=type(exc).__name__) from None
     except Exception as exc:  # noqa: BLE001 - keep library wording (and values) out
-        raise BadInput("This is not a valid private key or keystore file.", detail=type(exc).__name__) from None
+        raise BadInput("keys.valid_private_key_keystore", detail=type(exc).__name__) from None
     if len(key) != 32 or not 0 < int.from_bytes(key, "big") < _SECP256K1_N:
-        raise BadInput("This is not a valid private key or keystore file.", detail="decrypted key is not a secp256k1 key")
+        raise BadInput("keys.valid_private_key_keystore", detail="decrypted key is not a secp256k1 key")
     if "address" in data and Account.from_key(key).address != _checksum(data["address"]):
-        raise BadInput("This is not a valid private key or keystore file.", detail="address field does not match the key")
+        raise BadInput("keys.valid_private_key_keystore", detail="address field does not match the key")
     return key
 
 

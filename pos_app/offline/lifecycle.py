@@ -49,7 +49,7 @@ _CHAIN_FAILURES = frozenset({Q.DOUBLE_SPENT, Q.INSUFFICIENT_FUNDS, Q.REJECTED, Q
 
 
 def _refusal(current: QueueState, target: QueueState) -> IllegalTransition:
-    return IllegalTransition("An offline payment that is {current} cannot become {target}.",
+    return IllegalTransition("offline.offline_payment_cannot_become",
                              current=current.value, target=target.value)
 
 

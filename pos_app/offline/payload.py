@@ -129,35 +129,35 @@ def parse_payload(data: str | bytes) -> Payload:
     except PayloadRefused:
         raise
     except Exception as exc:  # noqa: BLE001 - any decoder surprise is a refusal, never a crash
-        raise PayloadRefused("garbage", "This is not a payment this app can read.") from exc
+        raise PayloadRefused("garbage", "offline.payment_app_read") from exc
 
 
 def _parse(data: str | bytes) -> Payload:
     if isinstance(data, bytes):
         if len(data) > MAX_TEXT:
-            raise PayloadRefused("too_large", "This is far too long to be a payment.")
+            raise PayloadRefused("too_large", "offline.far_too_long_payment")
         try:
             data = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise PayloadRefused("garbage", "This is not a payment this app can read.") from None
+            raise PayloadRefused("garbage", "offline.payment_app_read") from None
     if not isinstance(data, str):
-        raise PayloadRefused("garbage", "This is not a payment this app can read.")
+        raise PayloadRefused("garbage", "offline.payment_app_read")
     if len(data) > MAX_TEXT:
-        raise PayloadRefused("too_large", "This is far too long to be a payment.")
+        raise PayloadRefused("too_large", "offline.far_too_long_payment")
     text = data.strip().lstrip("\ufeff")
     if not text:
-        raise PayloadRefused("empty", "Nothing was scanned.")
+        raise PayloadRefused("empty", "offline.nothing_scanned")
     if text.startswith("{"):
         return _parse_authorization(text)
     if text[:2] in ("0x", "0X"):
         text = "0x" + text[2:]
         if not _HEX.fullmatch(text) or len(text) % 2:
-            raise PayloadRefused("garbage", "The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).")
+            raise PayloadRefused("garbage", "offline.scanned_transaction_valid_hex")
         raw = bytes.fromhex(text[2:])
         if len(raw) > MAX_RAW_BYTES:
-            raise PayloadRefused("too_large", "This is far too long to be a payment.")
+            raise PayloadRefused("too_large", "offline.far_too_long_payment")
         return _parse_raw(raw)
-    raise PayloadRefused("garbage", "This is not a payment this app can read.")
+    raise PayloadRefused("garbage", "offline.payment_app_read")
 
 
 # -- raw transactions ---------------------------------------------------------------------------
@@ -165,35 +165,33 @@ def _parse_raw(raw: bytes) -> RawTransfer:
     from eth_utils import keccak, to_checksum_address
 
     if not raw:
-        raise PayloadRefused("truncated", "The scanned transaction is empty or cut short; scan it again.")
+        raise PayloadRefused("truncated", "offline.scanned_transaction_empty_cut")
     first = raw[0]
     if first >= 0xC0:
         fields = _legacy_fields(raw)
     elif first in (1, 2):
         fields = _typed_fields(raw)
     elif first <= 0x7F:
-        raise PayloadRefused("unknown_type", "This transaction type ({type}) is not accepted for payments.",
+        raise PayloadRefused("unknown_type", "offline.transaction_type_accepted_payments",
                              type=first)
     else:
-        raise PayloadRefused("garbage", "This is not a payment this app can read.")
+        raise PayloadRefused("garbage", "offline.payment_app_read")
 
     r, s = fields["r"], fields["s"]
     if not (0 < r < SECP256K1_N and 0 < s < SECP256K1_N):
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.")
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid")
     if s > HALF_N:
-        raise PayloadRefused("high_s", "The payment's signature is in a form the network refuses (high s); "
-                                       "ask the customer to sign again with an up-to-date wallet.")
+        raise PayloadRefused("high_s", "offline.payment_s_signature_form")
     to = fields["to"]
     if not to:
-        raise PayloadRefused("contract_creation", "This transaction creates a contract; it is not a payment.")
+        raise PayloadRefused("contract_creation", "offline.transaction_creates_contract_payment")
     if fields["value"] != 0:
-        raise PayloadRefused("sends_bnb", "This transaction also sends coins to the token contract; "
-                                          "it is not a plain token payment.")
+        raise PayloadRefused("sends_bnb", "offline.transaction_also_sends_coins")
     recipient, amount = _decode_transfer(bytes(fields["data"]))
     try:
         payer = _recover(fields["decoded"])
     except Exception as exc:  # noqa: BLE001
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.") from exc
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid") from exc
     return RawTransfer(
         raw=raw, tx_hash="0x" + keccak(raw).hex(), tx_type=fields["type"], chain_id=fields["chain_id"],
         nonce=fields["nonce"], payer=payer, token=to_checksum_address(to), recipient=recipient, amount=amount,
@@ -208,17 +206,16 @@ def _legacy_fields(raw: bytes) -> dict[str, Any]:
     try:
         txn = Transaction.from_bytes(raw)
     except rlp.exceptions.DeserializationError as exc:
-        raise PayloadRefused("truncated", "The scanned transaction has missing or extra parts; scan it again.") from exc
+        raise PayloadRefused("truncated", "offline.scanned_transaction_missing_extra") from exc
     except rlp.exceptions.DecodingError as exc:
         raise _decoding_refusal(exc) from exc
     if rlp.encode(txn) != raw:
-        raise PayloadRefused("not_canonical", "The scanned transaction is not encoded the standard way.")
+        raise PayloadRefused("not_canonical", "offline.scanned_transaction_encoded_standard")
     v = txn.v
     if v in (27, 28):
-        raise PayloadRefused("pre_eip155", "The payment was signed without a network id (pre-EIP-155); "
-                                           "it could be replayed on another network, so it is refused.")
+        raise PayloadRefused("pre_eip155", "offline.payment_signed_without_network")
     if v < 35:
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.")
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid")
     return {"type": 0, "chain_id": (v - 35) // 2, "nonce": txn.nonce, "gasPrice": txn.gasPrice, "gas": txn.gas,
             "to": bytes(txn.to), "value": txn.value, "data": bytes(txn.data), "r": txn.r, "s": txn.s,
             "decoded": txn}
@@ -244,14 +241,14 @@ def _typed_fields(raw: bytes) -> dict[str, Any]:
     try:
         typed = TypedTransaction.from_bytes(HexBytes(raw))
     except rlp.exceptions.DeserializationError as exc:
-        raise PayloadRefused("truncated", "The scanned transaction has missing or extra parts; scan it again.") from exc
+        raise PayloadRefused("truncated", "offline.scanned_transaction_missing_extra") from exc
     except rlp.exceptions.DecodingError as exc:
         raise _decoding_refusal(exc) from exc
     if bytes(typed.encode()) != raw:
-        raise PayloadRefused("not_canonical", "The scanned transaction is not encoded the standard way.")
+        raise PayloadRefused("not_canonical", "offline.scanned_transaction_encoded_standard")
     d = typed.as_dict()
     if d.get("v") not in (0, 1):
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.")
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid")
     to = d.get("to")
     return {"type": raw[0], "chain_id": int(d["chainId"]), "nonce": int(d["nonce"]), "gas": int(d["gas"]),
             "gasPrice": d.get("gasPrice"), "maxFeePerGas": d.get("maxFeePerGas"),
@@ -264,9 +261,8 @@ def _decoding_refusal(exc: Exception) -> PayloadRefused:
     msg = str(exc).lower()
     m = re.search(r"(-?\d+) superfluous", msg)  # rlp reports a short input as "-N superfluous bytes"
     if m and int(m.group(1)) > 0 or "trailing" in msg:
-        return PayloadRefused("trailing_bytes", "The scanned transaction has extra bytes at the end; "
-                                                "it was changed or scanned badly.")
-    return PayloadRefused("truncated", "The scanned transaction is cut short or damaged; scan it again.")
+        return PayloadRefused("trailing_bytes", "offline.scanned_transaction_extra_bytes")
+    return PayloadRefused("truncated", "offline.scanned_transaction_cut_short")
 
 
 def _decode_transfer(data: bytes) -> tuple[str, BaseUnits]:
@@ -275,17 +271,16 @@ def _decode_transfer(data: bytes) -> tuple[str, BaseUnits]:
     from eth_utils import to_checksum_address
 
     if data[:4] != TRANSFER_SELECTOR:
-        raise PayloadRefused("not_transfer", "This transaction does something other than a token transfer.")
+        raise PayloadRefused("not_transfer", "offline.transaction_does_something_other")
     args = data[4:]
     if len(args) != 64:
-        raise PayloadRefused("bad_call_data", "The transfer's details are the wrong length; it was changed "
-                                              "or cut short.")
+        raise PayloadRefused("bad_call_data", "offline.transfer_s_details_wrong")
     try:
         recipient, amount = decode(["address", "uint256"], args)
     except Exception as exc:  # noqa: BLE001 - eth-abi refuses non-zero padding (a doctored address)
-        raise PayloadRefused("bad_call_data", "The transfer's details are not encoded the standard way.") from exc
+        raise PayloadRefused("bad_call_data", "offline.transfer_s_details_encoded") from exc
     if encode(["address", "uint256"], [recipient, amount]) != args:  # dirty address padding
-        raise PayloadRefused("bad_call_data", "The transfer's details are not encoded the standard way.")
+        raise PayloadRefused("bad_call_data", "offline.transfer_s_details_encoded")
     return to_checksum_address(recipient), BaseUnits(int(amount))
 
 
@@ -294,12 +289,12 @@ def _parse_authorization(text: str) -> Authorization:
     from eth_utils import to_checksum_address
 
     def refuse(what: str) -> PayloadRefused:
-        return PayloadRefused("bad_authorization", "The authorization is malformed: {field}.", field=what)
+        return PayloadRefused("bad_authorization", "offline.authorization_malformed", field=what)
 
     try:
         obj = json.loads(text, parse_float=lambda _: None, parse_constant=lambda _: None)
     except (ValueError, RecursionError):
-        raise PayloadRefused("garbage", "The authorization is not valid JSON; scan it again.") from None
+        raise PayloadRefused("garbage", "offline.authorization_valid_json_scan") from None
     if not isinstance(obj, dict):
         raise refuse("not an object")
     unknown = set(obj) - AUTH_KEYS
@@ -322,7 +317,7 @@ def _parse_authorization(text: str) -> Authorization:
         if not isinstance(v, str) or not _ADDRESS.fullmatch(v):
             raise refuse(name)
         if v != v.lower() and v[2:] != v[2:].upper() and to_checksum_address(v) != v:
-            raise PayloadRefused("bad_checksum", "The {field} address in the authorization has a wrong checksum.",
+            raise PayloadRefused("bad_checksum", "offline.address_authorization_wrong_checksum",
                                  field=name)
         return to_checksum_address(v)
 
@@ -341,10 +336,9 @@ def _parse_authorization(text: str) -> Authorization:
     signature = bytes.fromhex(sig[2:])
     r, s, v = int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:64], "big"), signature[64]
     if v not in (27, 28) or not (0 < r < SECP256K1_N and 0 < s < SECP256K1_N):
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.")
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid")
     if s > HALF_N:
-        raise PayloadRefused("high_s", "The payment's signature is in a form the network refuses (high s); "
-                                       "ask the customer to sign again with an up-to-date wallet.")
+        raise PayloadRefused("high_s", "offline.payment_s_signature_form")
     return Authorization(
         method=method, chain_id=whole("chainId", top=2**64), token=address("token"), payer=address("from"),
         recipient=address("to"), amount=amount, valid_after=whole("validAfter", top=2**64),
@@ -383,4 +377,4 @@ def recover_authorization_signer(auth: Authorization, *, token_name: str, token_
                                                                  token_version=token_version))
         return Account.recover_message(signable, signature=auth.signature)
     except Exception as exc:  # noqa: BLE001
-        raise PayloadRefused("bad_signature", "The payment's signature is not valid.") from exc
+        raise PayloadRefused("bad_signature", "offline.payment_s_signature_valid") from exc

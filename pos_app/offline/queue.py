@@ -193,14 +193,12 @@ class OfflineQueue(QueueViews):
         if prior is not None:
             if same_bytes_ok and prior["payload"] == p.text:
                 return True
-            raise PayloadRefused("seen_before", "This payment was already accepted (offline payment {item}, "
-                                                "invoice {invoice}).", item=prior["id"], invoice=prior["invoice_id"])
+            raise PayloadRefused("seen_before", "offline.payment_already_accepted_offline", item=prior["id"], invoice=prior["invoice_id"])
         if isinstance(p, RawTransfer):
             same_nonce = self.store.one("SELECT id FROM offline_payments WHERE chain_id = ? AND kind = 'raw_tx' "
                                         "AND payer = ? AND payer_nonce = ?", (chain_id, p.payer, p.nonce))
             if same_nonce is not None:
-                raise PayloadRefused("nonce_seen", "This customer already gave a payment with the same "
-                                                   "transaction number; only one of them can ever arrive.")
+                raise PayloadRefused("nonce_seen", "offline.customer_already_gave_payment")
         return False
 
     # -- for the hand-over file (pos_app/handover): the queue's own reads ----------------------------
@@ -254,19 +252,19 @@ class OfflineQueue(QueueViews):
 
     def _check_invoice(self, inv: Invoice, facts: ShopFacts) -> None:
         if inv.carried:
-            raise BadInput("Invoice {invoice} is another till's sale; this till only sends its payment.",
+            raise BadInput("sale.invoice_another_till_s",
                            invoice=inv.id)
         if inv.state not in OPEN_INVOICE_STATES or inv.paid_seen:
-            raise BadInput("Invoice {invoice} is no longer waiting for payment.", invoice=inv.id)
+            raise BadInput("offline.invoice_longer_waiting_payment", invoice=inv.id)
         if inv.offline_id is not None:
             active = self.store.one(f"SELECT id FROM offline_payments WHERE id = ? AND state IN {sql_states(PENDING)}",
                                     (inv.offline_id,))
             if active is not None:
-                raise BadInput("Invoice {invoice} already has an offline payment waiting to be sent.",
+                raise BadInput("offline.invoice_already_offline_payment",
                                invoice=inv.id)
         if (inv.chain_id, inv.token.lower(), inv.merchant.lower()) != \
                 (facts.chain_id, facts.token.lower(), facts.merchant.lower()):
-            raise BadInput("Invoice {invoice} was made for another network or shop address.", invoice=inv.id)
+            raise BadInput("offline.invoice_made_another_network", invoice=inv.id)
 
     def _insert(self, c: Any, payload: Payload, *, chain_id: int, decimals: int, invoice_id: int,
                 verdict: dict[str, Any], source: str, now: int, received_reason: Reason, queued_reason: Reason,
@@ -442,10 +440,10 @@ class OfflineQueue(QueueViews):
         with self.store.transaction() as c:
             row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (item_id,)).fetchone()
             if row is None:
-                raise NotFound("There is no offline payment number {item}.", item=item_id)
+                raise NotFound("offline.there_offline_payment_number", item=item_id)
             current = QueueState(row[0])
             if current != QueueState.NEEDS_ATTENTION:
-                raise BadInput("Only an offline payment that needs attention can be sent again.")
+                raise BadInput("offline.only_offline_payment_needs")
             self._move(c, item_id, current, QueueState.QUEUED, R("sent_again_by", actor=actor), now)
             c.execute("UPDATE offline_payments SET next_try_at = ?, first_sent_at = NULL, updated_at = ?"
                       " WHERE id = ?", (now, now, item_id))
@@ -463,14 +461,14 @@ class OfflineQueue(QueueViews):
         charges again) or ``resolved`` (settled another way, e.g. in cash). Audited; once only."""
         now = int(time.time()) if now is None else now
         if action not in self.RESOLUTIONS:
-            raise BadInput("Choose what happened: collect again or mark resolved.")
+            raise BadInput("offline.choose_what_happened_collect")
         with self.store.transaction() as c:
             item = self.get(item_id)
             row = self.store.one("SELECT resolved_at FROM offline_payments WHERE id = ?", (item_id,))
             if item.state not in FAILURES:
-                raise BadInput("Offline payment {item} has not failed; there is nothing to resolve.", item=item_id)
+                raise BadInput("offline.offline_payment_failed_there", item=item_id)
             if row["resolved_at"] is not None:
-                raise BadInput("Offline payment {item} was already resolved.", item=item_id)
+                raise BadInput("offline.offline_payment_already_resolved", item=item_id)
             c.execute("UPDATE offline_payments SET resolved_at = ?, resolution = ?, updated_at = ? WHERE id = ?",
                       (now, action, now, item_id))
             code = {"collect_again": "collected_again", "resolved": "resolved"}[action]

@@ -67,5 +67,5 @@ class QueueViews:
     def get(self, item_id: int) -> QueueItem:
         row = self.store.one("SELECT * FROM offline_payments WHERE id = ?", (item_id,))
         if row is None:
-            raise NotFound("There is no offline payment number {item}.", item=item_id)
+            raise NotFound("offline.there_offline_payment_number", item=item_id)
         return QueueItem.from_row(row)

@@ -19,8 +19,8 @@ class Verdict:
 
     ok: bool
     code: str
-    reason: str                          # English sentence (``template``/``params`` for translation)
-    template: str = ""
+    reason: str                          # English sentence (``message``/``params``: the key the screens render)
+    message: str = ""                    # the refusal's key in pos_app/core/messages.py
     params: dict[str, Any] = field(default_factory=dict)
     kind: str | None = None
     payer: str | None = None
@@ -35,11 +35,15 @@ class Verdict:
         if self.amount_base is not None and decimals is not None:
             amount = base_units_to_decimal_str(self.amount_base, decimals)
         return {"ok": self.ok, "kind": self.kind, "payer": self.payer, "amount": amount, "reason": self.reason,
-                "code": self.code, "warnings": list(self.warnings), "key": self.key}
+                "code": self.code, "message": self.message or None, "params": _json_params(self.params), "warnings": list(self.warnings), "key": self.key}
+
+
+def _json_params(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v if v is None or isinstance(v, (bool, int, str)) else str(v) for k, v in params.items()}
 
 
 def refused(err: PosError, payload: Payload | None = None) -> Verdict:
-    return Verdict(False, getattr(err, "code", "refused"), err.user_message, err.template, dict(err.params),
+    return Verdict(False, getattr(err, "code", "refused"), err.user_message, err.key, dict(err.params),
                    kind=payload.kind if payload else None, payer=payload.payer if payload else None,
                    amount_base=payload.amount if payload else None, key=payload.key if payload else None,
                    payload=payload)

@@ -55,14 +55,13 @@ class Limits:
             if k not in known:
                 continue
             if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-                raise ConfigError("The offline limit {name} must be a whole number, zero or more.", name=k)
+                raise ConfigError("offline.offline_limit_must_whole", name=k)
             values[k] = v
         limits = replace(base, **values)
         if limits.warn_after_s > limits.refuse_after_s:
-            raise ConfigError("The offline warning must come before the offline deadline.")
+            raise ConfigError("offline.offline_warning_must_come")
         if limits.stuck_after_s < MIN_STUCK_AFTER_S:
-            raise ConfigError("Give a payment at least {minutes} minutes on the network before it counts "
-                              "as never gone through.", minutes=MIN_STUCK_AFTER_S // 60)
+            raise ConfigError("offline.give_payment_least_minutes", minutes=MIN_STUCK_AFTER_S // 60)
         return limits
 
 
@@ -115,46 +114,36 @@ def check_limits(limits: Limits, exposure: Exposure, payer: PayerStanding, *, am
     """Raise ``PayloadRefused`` when accepting would break a limit; return warnings otherwise."""
     warnings: list[str] = []
     if exposure.last_sync_at is None:
-        raise PayloadRefused("never_synced", "This till has never been online; connect once before taking "
-                                             "payments offline.")
+        raise PayloadRefused("never_synced", "cli.till_never_been_online")
     if now - exposure.last_sync_at >= limits.max_since_sync_s:
-        raise PayloadRefused("sync_too_old", "This till has been offline for {days} days; connect before "
-                                             "taking more offline payments.",
+        raise PayloadRefused("sync_too_old", "offline.till_been_offline_days",
                              days=(now - exposure.last_sync_at) // DAY)
     if exposure.first_unsynced_at is not None:
         waiting = now - exposure.first_unsynced_at
         if waiting >= limits.refuse_after_s:
-            raise PayloadRefused("queue_too_old", "Offline payments have waited {hours} hours; connect and send "
-                                                  "them before taking more.", hours=waiting // HOUR)
+            raise PayloadRefused("queue_too_old", "offline.offline_payments_waited_hours", hours=waiting // HOUR)
         if waiting >= limits.warn_after_s:
             warnings.append("queue_old")
     if amount_tyiyn > limits.per_payment_tyiyn:
-        raise PayloadRefused("over_payment_limit", "This payment is over the offline limit per payment.")
+        raise PayloadRefused("over_payment_limit", "offline.payment_over_offline_limit")
     if exposure.unsynced_count + 1 > limits.max_items:
-        raise PayloadRefused("too_many", "The till holds the most offline payments allowed; connect and "
-                                         "send them first.")
+        raise PayloadRefused("too_many", "offline.till_holds_most_offline")
     if exposure.unsynced_tyiyn + amount_tyiyn > limits.total_tyiyn:
-        raise PayloadRefused("over_total_limit", "This payment would take the offline total over the limit; "
-                                                 "connect and send the queue first.")
+        raise PayloadRefused("over_total_limit", "offline.payment_would_take_offline")
     if kind == "raw_tx":
         if payer.pending_raw:
-            raise PayloadRefused("payer_pending", "This customer already has an unsent offline payment; "
-                                                  "only one at a time is safe.")
+            raise PayloadRefused("payer_pending", "offline.customer_already_unsent_offline")
         if payer.snapshot_nonce is not None and raw_nonce is not None:
             expected = max(payer.snapshot_nonce, payer.raw_next or 0)
             if raw_nonce < expected:
-                raise PayloadRefused("nonce_used", "This payment reuses a transaction number the customer has "
-                                                   "already spent; it would never arrive.")
+                raise PayloadRefused("nonce_used", "offline.payment_reuses_transaction_number")
             if raw_nonce > expected:
                 # The chain mines a wallet's payments strictly in order: this one would wait for ever
                 # behind the ones the wallet skipped (or has not sent yet).
-                raise PayloadRefused("nonce_gap", "This payment cannot go through: the customer's wallet must "
-                                                  "first send {count} earlier payment(s) to the network. Ask "
-                                                  "the customer to send them first, or to pay another way.",
+                raise PayloadRefused("nonce_gap", "offline.payment_cannot_go_through",
                                      count=raw_nonce - expected)
     if amount_tyiyn > payer_cap(limits, payer, now):
-        raise PayloadRefused("over_payer_cap", "This customer's known balance does not cover this payment "
-                                               "offline.")
+        raise PayloadRefused("over_payer_cap", "offline.customer_s_known_balance")
     if payer.failures:
         warnings.append("payer_failed_before")
     return warnings
@@ -173,7 +162,7 @@ LIMIT_NAMES = {
 def with_limit(limits: Limits, name: str, value: str) -> Limits:
     """``limits`` with one limit changed from what a manager typed; ``ConfigError`` on bad input."""
     if name not in LIMIT_NAMES:
-        raise ConfigError("Unknown offline limit '{name}'; use one of {names}.", name=name,
+        raise ConfigError("offline.unknown_offline_limit_use", name=name,
                           names=", ".join(LIMIT_NAMES))
     field_name, unit = LIMIT_NAMES[name]
     if unit == "som":
@@ -183,6 +172,6 @@ def with_limit(limits: Limits, name: str, value: str) -> Limits:
         from pos_app.core.money import parse_whole
         whole = parse_whole(value, maximum=10**9 - 1)   # digits 0-9 only: isdigit() also takes "٣"
         if whole is None:
-            raise ConfigError("The offline limit {name} must be a whole number.", name=name)
+            raise ConfigError("offline.offline_limit_must_whole_number", name=name)
         number = whole * {"count": 1, "minutes": 60, "hours": HOUR, "days": DAY}[unit]
     return Limits.from_dict({**limits.to_dict(), field_name: number})

@@ -26,32 +26,32 @@ def decode_qr_picture(data: bytes) -> str:
         import zxingcpp
         from PIL import Image
     except ImportError as exc:  # pragma: no cover - both are install requirements
-        raise PayloadRefused("no_qr_reader", "QR pictures cannot be read on this installation.") from exc
+        raise PayloadRefused("no_qr_reader", "offline.qr_pictures_cannot_read") from exc
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.load()
             codes = zxingcpp.read_barcodes(img.convert("L"))
     except Exception as exc:  # noqa: BLE001 - a broken picture is bad input
-        raise PayloadRefused("bad_picture", "That picture cannot be opened.") from exc
+        raise PayloadRefused("bad_picture", "offline.picture_cannot_opened") from exc
     texts = [c.text for c in codes if c.format == zxingcpp.BarcodeFormat.QRCode and c.text]
     if not texts:
-        raise PayloadRefused("no_qr", "No QR code was found in that picture.")
+        raise PayloadRefused("no_qr", "offline.qr_code_found_picture")
     if len(set(texts)) > 1:
-        raise PayloadRefused("many_qr", "That picture holds more than one QR code; use one with a single code.")
+        raise PayloadRefused("many_qr", "offline.picture_holds_more_than")
     return texts[0]
 
 
 def read_payload_bytes(data: bytes) -> str:
     if is_picture(data[:16]):
         if len(data) > MAX_PICTURE:
-            raise PayloadRefused("too_large", "This is far too long to be a payment.")
+            raise PayloadRefused("too_large", "offline.far_too_long_payment")
         return decode_qr_picture(data)
     if len(data) > MAX_TEXT:
-        raise PayloadRefused("too_large", "This is far too long to be a payment.")
+        raise PayloadRefused("too_large", "offline.far_too_long_payment")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PayloadRefused("garbage", "This is not a payment this app can read.") from None
+        raise PayloadRefused("garbage", "offline.payment_app_read") from None
 
 
 def read_payload_source(source: str | Path | None) -> str:
@@ -66,7 +66,7 @@ def read_payload_source(source: str | Path | None) -> str:
         try:
             head = sys.stdin.buffer.read(16)
         except OSError as exc:
-            raise PayloadRefused("unreadable", "Cannot read standard input.", detail=str(exc)) from None
+            raise PayloadRefused("unreadable", "file.cannot_read_standard_input", detail=str(exc)) from None
         limit = (MAX_PICTURE if is_picture(head) else MAX_TEXT) - len(head)
         data = head + (read_stdin_limited(limit, what="payment") if len(head) == 16 else b"")
     else:

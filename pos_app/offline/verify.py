@@ -52,75 +52,62 @@ def verify_payload(p: Payload, facts: ShopFacts, *, due_base: BaseUnits, now: in
     with ``exact``: a sale's own amount carries this till's tail, so the same signed payment can
     never be accepted at another till too, nor be taken on the chain for another sale)."""
     if p.chain_id != facts.chain_id:
-        raise PayloadRefused("wrong_chain", "This payment was made for another network (chain {got}, "
-                                            "this shop uses {want}).", got=p.chain_id, want=facts.chain_id)
+        raise PayloadRefused("wrong_chain", "offline.payment_made_another_network", got=p.chain_id, want=facts.chain_id)
     if p.token.lower() != facts.token.lower():
-        raise PayloadRefused("wrong_token", "This payment is in another token, not the shop's som.")
+        raise PayloadRefused("wrong_token", "offline.payment_another_token_shop")
     verify_token_can_settle(p, facts.features)
     if isinstance(p, RawTransfer):
         _verify_raw(p, facts)
     else:
         _verify_authorization(p, facts, now=now, sync_deadline=sync_deadline)
     if p.recipient.lower() != facts.merchant.lower():
-        raise PayloadRefused("wrong_recipient", "This payment goes to another address, not to this shop.")
+        raise PayloadRefused("wrong_recipient", "offline.payment_goes_another_address")
     if exact and p.amount != due_base:
-        raise PayloadRefused("not_this_sale", "This payment is not for this sale's exact amount: the customer "
-                                              "must scan this sale's code and sign again.")
+        raise PayloadRefused("not_this_sale", "offline.payment_sale_s_exact")
     if p.amount < due_base:
-        raise PayloadRefused("too_little", "This payment is for less than the sale; ask for the full amount.")
+        raise PayloadRefused("too_little", "offline.payment_less_than_sale")
     verify_payer_not_blocked(p, facts.features)
 
 
 def verify_token_can_settle(p: Payload, features: TokenFeatures | None) -> None:
     """Refuse a kind of payment the shop's token cannot settle (or might not: never probed), or any while paused."""
     if features is not None and features.paused:
-        raise PayloadRefused("token_paused", "The token's issuer has paused it, so no payment can move now; "
-                                             "take no payment offline until it is resumed.")
+        raise PayloadRefused("token_paused", "offline.token_s_issuer_paused")
     if isinstance(p, RawTransfer):
         return
     if features is None:
-        raise PayloadRefused("token_not_checked", "This kind of payment (an authorization) is not checked yet "
-                                                  "for the shop's token: connect once to the network, or ask the "
-                                                  "customer for a signed transfer.")
+        raise PayloadRefused("token_not_checked", "offline.kind_payment_authorization_checked")
     if p.kind not in features.offline_kinds or not features.settles_authorization(p.method):
-        raise PayloadRefused("kind_unsupported", "The shop's token cannot settle this kind of payment (an "
-                                                 "authorization); ask the customer for a signed transfer instead.")
+        raise PayloadRefused("kind_unsupported", "offline.shop_s_token_cannot")
 
 
 def verify_payer_not_blocked(p: Payload, features: TokenFeatures | None) -> None:
     """Refuse a payer the token's blacklist listed at the last check (only tokens that have one)."""
     if features is not None and features.blacklist and features.is_blacklisted(p.payer):
-        raise PayloadRefused("payer_blacklisted", "The token's issuer has blocked this customer's address, so "
-                                                  "the payment would never arrive; ask for another way to pay.")
+        raise PayloadRefused("payer_blacklisted", "offline.token_s_issuer_blocked")
 
 
 def _verify_raw(p: RawTransfer, facts: ShopFacts) -> None:
     if p.gas < facts.min_transfer_gas:
-        raise PayloadRefused("gas_too_low", "The customer's wallet set too little gas ({gas}); the transfer "
-                                            "could fail. Ask them to sign again.", gas=p.gas)
+        raise PayloadRefused("gas_too_low", "offline.customer_s_wallet_set", gas=p.gas)
     floor = facts.fee_floor
     if floor is None:
-        raise PayloadRefused("no_fee_floor", "The network fee is not known yet; connect once before taking "
-                                             "payments offline.")
+        raise PayloadRefused("no_fee_floor", "offline.network_fee_known_yet")
     if p.tx_type == 2:
         ok = (p.max_fee or 0) >= floor.gas_price and (p.max_priority_fee or 0) >= floor.priority
     else:
         ok = (p.gas_price or 0) >= floor.gas_price
     if not ok:
-        raise PayloadRefused("fee_too_low", "The fee the customer's wallet offered is below the network's "
-                                            "minimum; the payment would never be sent. Ask them to sign again.")
+        raise PayloadRefused("fee_too_low", "offline.fee_customer_s_wallet")
 
 
 def _verify_authorization(p: Authorization, facts: ShopFacts, *, now: int, sync_deadline: int) -> None:
     signer = recover_authorization_signer(p, token_name=facts.token_name, token_version=facts.token_version)
     if signer.lower() != p.payer.lower():
-        raise PayloadRefused("bad_signature", "The authorization was not signed by the payer it names "
-                                              "(or not for this token).")
+        raise PayloadRefused("bad_signature", "offline.authorization_signed_payer_names")
     if p.valid_before <= now:
-        raise PayloadRefused("expired", "This authorization has expired; ask the customer for a new one.")
+        raise PayloadRefused("expired", "offline.authorization_expired_ask_customer")
     if p.valid_after > now:
-        raise PayloadRefused("not_yet_valid", "This authorization is not valid yet; check the clock or ask "
-                                              "for a new one.")
+        raise PayloadRefused("not_yet_valid", "offline.authorization_valid_yet_check")
     if p.valid_before < sync_deadline:
-        raise PayloadRefused("expires_before_sync", "This authorization expires before the shop must send "
-                                                    "its payments; ask for one valid longer.")
+        raise PayloadRefused("expires_before_sync", "offline.authorization_expires_before_shop")

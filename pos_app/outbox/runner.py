@@ -234,7 +234,7 @@ class SyncRunner(BackgroundLoop):
                 log.exception("sync step failed")
                 state = "offline"
                 self.monitor.publish("offline", Probe(False, None, None, ChainError(
-                    "Unexpected error while sending payments; see the log.")), None)
+                    "outbox.unexpected_error_while_sending")), None)
             self._wake.wait(self.offline_probe_s if state == "offline" else self.online_interval_s)
             self._wake.clear()
 

@@ -304,7 +304,7 @@ class PaymentWatcher(BackgroundLoop):
                     self.range = 1  # the method itself is off: no range will help
                 if self.range == 1:
                     if self.use_block_scan:
-                        raise ChainError("The node refuses to give blocks and receipts.",
+                        raise ChainError("watcher.node_refuses_give_blocks",
                                          detail=exc.node_message) from exc
                     log.warning("node refuses eth_getLogs (%s): reading blocks and receipts instead",
                                 exc.node_message)
@@ -399,7 +399,7 @@ class PaymentWatcher(BackgroundLoop):
             watchdog.cancel()
 
     def _say_silent(self) -> None:
-        problem = NodeUnavailable("The network has not answered for {seconds} seconds.", seconds=int(LINK_SILENT_S))
+        problem = NodeUnavailable("watcher.network_answered_seconds", seconds=int(LINK_SILENT_S))
         self.link.down(source="watcher", problem=problem)
 
     def _verify_audit(self) -> None:
@@ -475,7 +475,7 @@ class PaymentWatcher(BackgroundLoop):
                 self.link.down(source="watcher", problem=exc)
             except Exception as exc:  # noqa: BLE001 - the watcher must outlive any surprise
                 log.exception("watcher pass failed")
-                problem = ChainError("Unexpected error while checking payments ({kind}); see the log.",
+                problem = ChainError("watcher.unexpected_error_while_checking",
                                      kind=type(exc).__name__)
                 self.last_error = problem.user_message
                 self.link.down(source="watcher", problem=problem)

@@ -91,7 +91,7 @@ def check_short_tolerance(text: Any) -> int:
         return 0
     value = int(parse_amount(text))
     if value > MAX_SHORT_TOLERANCE:
-        raise ConfigError("A shortfall accepted as paid can be {maximum} som at most.", maximum=MAX_SHORT_TOLERANCE // 100)
+        raise ConfigError("settings.shortfall_accepted_paid_som", maximum=MAX_SHORT_TOLERANCE // 100)
     return value
 
 
@@ -126,14 +126,13 @@ def check_till(store: Store, spec: str) -> TillSlot:
     text = str(spec).strip().lower().replace(" of ", "/")
     parts = text.split("/")
     if len(parts) != 2 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-        raise ConfigError("Write the till as number/count, for example 2/3 for till 2 of 3.")
+        raise ConfigError("settings.write_till_number_count")
     slot = TillSlot(int(parts[0]), int(parts[1]))
     # Not while any sale's amount is still watched (open, or up to 24 h after its expiry, paid or
     # not): another till could be given that amount under the new numbering and both would settle.
     from pos_app.invoices.reads import any_amount_watched
     if slot != load_till(store) and any_amount_watched(store, int(time.time())):
-        raise ConfigError("Finish or cancel the open sales before changing the till number; a sale that "
-                          "ended keeps its amount for 24 hours after it expired.")
+        raise ConfigError("settings.finish_cancel_open_sales")
     return slot
 
 
@@ -194,9 +193,9 @@ def check_expiry_minutes(minutes: Any) -> int:
     from pos_app.core.money import parse_whole
     value = parse_whole(minutes)  # digits 0-9 only: int() would also read "٣" or "１５"
     if value is None:
-        raise ConfigError("Invoice expiry must be a whole number of minutes.")
+        raise ConfigError("settings.invoice_expiry_must_whole")
     if not 1 <= value <= 7 * 24 * 60:
-        raise ConfigError("Invoice expiry must be between 1 minute and 7 days.")
+        raise ConfigError("sale.invoice_expiry_must_between")
     return value
 
 
@@ -209,7 +208,7 @@ def set_expiry_minutes(store: Store, minutes: Any) -> int:
 def check_qr_format(fmt: str) -> str:
     from pos_app.invoices.payment_request import FORMATS  # first use: kept off the window's start
     if fmt not in FORMATS:
-        raise ConfigError("QR format must be one of {choices}.", choices=", ".join(FORMATS))
+        raise ConfigError("settings.qr_format_must_one", choices=", ".join(FORMATS))
     return fmt
 
 
@@ -220,7 +219,7 @@ def set_qr_format(store: Store, fmt: str) -> str:
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ConfigError("Language must be one of {choices}.", choices=", ".join(LANGUAGES))
+        raise ConfigError("settings.language_must_one", choices=", ".join(LANGUAGES))
     return lang
 
 
@@ -251,7 +250,7 @@ class SettingsRefused(ConfigError):
     Nothing was saved."""
 
     def __init__(self, errors: dict[str, PosError]) -> None:
-        super().__init__("Nothing was saved: correct the settings that were refused.",
+        super().__init__("settings.nothing_saved_correct_settings",
                          detail="; ".join(f"{k}: {e.user_message}" for k, e in errors.items()))
         self.errors = dict(errors)
 
@@ -279,7 +278,7 @@ def check_settings(store: Store, form: SettingsInput) -> dict[str, PosError]:
         except PosError as exc:
             errors[name] = exc
     if "network" not in errors and not form.token and not resolve_profile(form.network).token:
-        errors["token"] = ConfigError("This network needs the som token contract address (ask the issuer).")
+        errors["token"] = ConfigError("settings.network_needs_som_token")
     return errors
 
 

@@ -98,7 +98,7 @@ def payer_label(address: str | None, names: dict[str, str]) -> str:
 
 def _key(address: str) -> str:
     if not isinstance(address, str) or not _ADDRESS.match(address):
-        raise BadInput("That is not a wallet address.")
+        raise BadInput("payer.wallet_address")
     return address.lower()
 
 
@@ -132,27 +132,23 @@ class PayerBook:
         key = _key(address)
         clean = safe_text(name or "").strip()
         if len(clean) > MAX_NAME:
-            raise BadInput("A name can be {maximum} characters at most.", maximum=MAX_NAME)
+            raise BadInput("payer.name_characters_most", maximum=MAX_NAME)
         exchange = self.exchanges().get(key)
         if clean and exchange:
-            raise SharedWallet("This is a wallet of the exchange {exchange}: many customers pay from it, "
-                               "so it cannot carry one person's name.", exchange=exchange)
+            raise SharedWallet("payer.wallet_exchange_many_customers", exchange=exchange)
         refusal: SharedWallet | None = None
         with self.store.transaction() as c:
             old = c.execute("SELECT name, updated_at FROM payer_names WHERE address = ?", (key,)).fetchone()
             now = int(self.clock())
             if clean and old is not None and old[0] == SHARED:
-                raise SharedWallet("Many customers pay from this wallet (an exchange's or a shared one), so "
-                                   "it cannot carry one person's name.")
+                raise SharedWallet("payer.many_customers_pay_from")
             if (clean and old is not None and old[0].casefold() != clean.casefold()
                     and _paid_another_sale_since(c, key, int(old[1]))):
                 c.execute("UPDATE payer_names SET name = ?, updated_at = ?, updated_by = ? WHERE address = ?",
                           (SHARED, now, actor, key))
                 self.store.audit(actor, "payer_name", f"payer:{key}",
                                  {"from": old[0], "to": None, "shared": True, "refused": clean})
-                refusal = SharedWallet("This wallet was called {name} and has since paid for another sale: "
-                                       "several customers pay from it (an exchange's or a shared wallet), so "
-                                       "it keeps no person's name.", name=old[0])
+                refusal = SharedWallet("payer.wallet_called_since_paid", name=old[0])
                 refusal.marked = True
             elif clean:
                 c.execute("INSERT INTO payer_names(address, name, updated_at, updated_by) VALUES (?,?,?,?)"

@@ -68,7 +68,7 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             if _why(exc, self.path) in ("full", "io"):
                 raise storage_error(exc, self.path) from exc
-            raise StorageError("Cannot open the shop database at {path}.", detail=str(exc), path=str(self.path)) from exc
+            raise StorageError("store.cannot_open_shop_database", detail=str(exc), path=str(self.path)) from exc
         self.conn.row_factory = sqlite3.Row
         self._db = None
         try:
@@ -100,8 +100,7 @@ class Store:
         # Refuse to run with weaker durability than promised (e.g. a filesystem without WAL).
         if str(mode).lower() != "wal" or sync != 2:
             raise StorageError(
-                "The shop database cannot be made crash-safe here (WAL + synchronous=FULL); "
-                "put the data folder on a local disk.", detail=f"journal_mode={mode} synchronous={sync}")
+                "store.shop_database_cannot_made", detail=f"journal_mode={mode} synchronous={sync}")
 
     def durability(self) -> dict[str, Any]:
         """The pragmas actually in force on this connection (for tests and diagnostics)."""
@@ -119,7 +118,7 @@ class Store:
             raise storage_error(exc, self.path) from exc
         result = [r[0] for r in rows]
         if result != ["ok"]:
-            raise StorageError("The shop database is damaged; restore a backup before taking payments.",
+            raise StorageError("store.shop_database_damaged_restore",
                                detail="; ".join(result[:5]))
 
     def _check_ours(self) -> None:
@@ -130,15 +129,14 @@ class Store:
         except sqlite3.Error as exc:
             raise storage_error(exc, self.path) from exc
         if tables and not OUR_TABLES <= tables:
-            raise StorageError("The file {path} is another program's database, not a Som POS shop; choose the "
-                               "shop's data folder.", path=str(self.path), detail=f"tables {sorted(tables)[:8]}")
+            raise StorageError("store.file_another_program_s", path=str(self.path), detail=f"tables {sorted(tables)[:8]}")
         if version > SCHEMA_VERSION + 1000 or version < 0 or (version == 0 and tables):
-            raise StorageError("The shop database is damaged (its version mark makes no sense); restore a backup.",
+            raise StorageError("store.shop_database_damaged_version",
                                detail=f"user_version={version}")
         if version > SCHEMA_VERSION:
             # Before WAL is switched on: that alone rewrites the file's header, and a newer app's
             # database must stay byte for byte as it was (the shop may go back to that version).
-            raise StorageError("This shop database was written by a newer Som POS; update the app.",
+            raise StorageError("store.shop_database_written_newer",
                                detail=f"user_version={version} > {SCHEMA_VERSION}")
 
     def _restore_audit_triggers(self) -> None:
@@ -178,7 +176,7 @@ class Store:
     def _migrate(self) -> None:
         current = self.schema_version()
         if current > SCHEMA_VERSION:
-            raise StorageError("This shop database was written by a newer Som POS; update the app.",
+            raise StorageError("store.shop_database_written_newer",
                                detail=f"user_version={current} > {SCHEMA_VERSION}")
         for number in range(current, SCHEMA_VERSION):
             title, statements = MIGRATIONS[number]
@@ -193,7 +191,7 @@ class Store:
             except sqlite3.Error as exc:
                 if _why(exc, self.path) in ("full", "io"):
                     raise storage_error(exc, self.path) from exc
-                raise StorageError("The shop database could not be upgraded for this version of Som POS.",
+                raise StorageError("store.shop_database_could_upgraded",
                                    detail=f"migration {number + 1} ({title}): {exc}") from exc
 
     # -- access ------------------------------------------------------------------------------
@@ -211,7 +209,7 @@ class Store:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise StorageError("The shop database is busy or read-only.", detail=str(exc)) from exc
+                raise StorageError("store.shop_database_busy_read", detail=str(exc)) from exc
             self._depth = 1
             self._after_commit = []
             self._sealed = None
@@ -236,7 +234,7 @@ class Store:
                         self.conn.execute("ROLLBACK")
                     if _why(exc, self.path) in ("full", "io"):
                         raise storage_error(exc, self.path) from exc
-                    raise StorageError("Saving to the shop database failed.", detail=str(exc)) from exc
+                    raise StorageError("store.saving_shop_database_failed", detail=str(exc)) from exc
                 except BaseException:
                     self._sealed = None
                     if self.conn.in_transaction:

@@ -39,13 +39,12 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
         anchor = path.with_name(ANCHOR_NAME)
         if anchor.exists():  # this folder held a shop: its database was deleted or moved, not never made
             if not new_shop:
-                raise StorageError("The shop database {path} is missing, but this folder held a shop. Restore it "
-                                   "from a backup, or start a new shop on purpose with: sompos --new-shop.",
+                raise StorageError("store.shop_database_missing_but",
                                    path=str(path)) from None
             os.replace(anchor, path.with_name(f"{ANCHOR_NAME}.missing-{int(time.time())}"))
         return True
     except OSError as exc:
-        raise StorageError("The shop database {path} cannot be read (no permission, or a disk error).",
+        raise StorageError("store.shop_database_cannot_read",
                            path=str(path), detail=str(exc)) from exc
     if size == 0:
         if new_shop:
@@ -58,13 +57,11 @@ def _check_file(path: Path, *, new_shop: bool) -> bool:
             if anchor.exists():
                 os.replace(anchor, path.with_name(f"{ANCHOR_NAME}.empty-{stamp}"))
             return True
-        raise StorageError("The shop database {path} is empty: it was cut short or replaced. Restore it from a "
-                           "backup, or start a new shop on purpose with: sompos --new-shop.", path=str(path))
+        raise StorageError("store.shop_database_empty_cut", path=str(path))
     if not head.startswith(SQLITE_HEADER):
-        raise StorageError("The file {path} is not a Som POS database (it is not a database at all); restore the "
-                           "shop database from a backup.", path=str(path))
+        raise StorageError("store.file_som_pos_database", path=str(path))
     if len(head) < 100 or not _header_sane(head):
-        raise StorageError("The shop database is damaged and cannot be read; restore a backup.",
+        raise StorageError("store.shop_database_damaged_cannot",
                            detail=f"{size} bytes, header {head[16:24].hex()}")
     return False
 
@@ -110,17 +107,15 @@ def _sqlite_header(path: Path) -> bool:
 def storage_error(exc: BaseException, path: Path) -> StorageError:
     why = _why(exc, path)
     if why == "full":
-        return StorageError("The disk holding the shop database is full; free some space, then start again.",
+        return StorageError("store.disk_holding_shop_database",
                             detail=str(exc))
     if why == "io":
-        return StorageError("The disk holding the shop database refused to read or write it (it may be full or "
-                            "failing); free some space or check the disk, then start again.", detail=str(exc))
+        return StorageError("store.disk_holding_shop_database_refused", detail=str(exc))
     if why == "read_only":
-        return StorageError("The shop database {path} cannot be written (read-only folder or no permission).",
+        return StorageError("store.shop_database_cannot_written",
                             path=str(path), detail=str(exc))
     if why == "not_db" and _sqlite_header(path):
         why = "damaged"  # SQLite's own mark is there, the rest of the header is not: damage, not another file
     if why == "not_db":
-        return StorageError("The file {path} is not a Som POS database (it is not a database at all); restore "
-                            "the shop database from a backup.", path=str(path), detail=str(exc))
-    return StorageError("The shop database is damaged and cannot be read; restore a backup.", detail=str(exc))
+        return StorageError("store.file_som_pos_database", path=str(path), detail=str(exc))
+    return StorageError("store.shop_database_damaged_cannot", detail=str(exc))

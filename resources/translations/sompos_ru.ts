@@ -1979,332 +1979,332 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>core</name>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="56"/>
+        <location filename="../../pos_app/core/messages.py" line="58"/>
         <source>Enter the amount as a number, for example 150 or 150,50.</source>
         <translation>Введите сумму числом, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="57"/>
+        <location filename="../../pos_app/core/messages.py" line="59"/>
         <source>Enter an amount.</source>
         <translation>Введите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="58"/>
+        <location filename="../../pos_app/core/messages.py" line="60"/>
         <source>That amount is too long to be real.</source>
         <translation>Слишком длинное число для суммы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="59"/>
+        <location filename="../../pos_app/core/messages.py" line="61"/>
         <source>The amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="60"/>
+        <location filename="../../pos_app/core/messages.py" line="62"/>
         <source>Write the amount as digits with one decimal separator, for example 1250,50.</source>
         <translation>Запишите сумму цифрами с одним десятичным разделителем, например 1250,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="61"/>
+        <location filename="../../pos_app/core/messages.py" line="63"/>
         <source>Use only one decimal separator: 1250,50 or 1250.50.</source>
         <translation>Используйте только один десятичный разделитель: 1250,50 или 1250.50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="62"/>
+        <location filename="../../pos_app/core/messages.py" line="64"/>
         <source>Write the amount as digits, for example 150 or 150,50.</source>
         <translation>Запишите сумму цифрами, например 150 или 150,50.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="63"/>
+        <location filename="../../pos_app/core/messages.py" line="65"/>
         <source>Som have at most 2 decimals (tyiyn): write 150,50, not 150,505.</source>
         <translation>После запятой не больше 2 цифр (тыйыны): пишите 150,50, а не 150,505.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="64"/>
+        <location filename="../../pos_app/core/messages.py" line="66"/>
         <source>The amount must be more than zero.</source>
         <translation>Сумма должна быть больше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="65"/>
+        <location filename="../../pos_app/core/messages.py" line="67"/>
         <source>The amount is too large (the maximum is {maximum:,} som).</source>
         <translation>Сумма слишком большая (максимум {maximum} сом).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="66"/>
+        <location filename="../../pos_app/core/messages.py" line="68"/>
         <source>The token reports {decimals} decimals, which this app cannot use.</source>
         <translation>Токен сообщает, что у него {decimals} знаков после запятой: с таким токеном программа работать не может.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="67"/>
+        <location filename="../../pos_app/core/messages.py" line="69"/>
         <source>This token has {decimals} decimals and cannot carry tyiyn: round the amount.</source>
         <translation>У этого токена {decimals} знаков после запятой, тыйыны им не передать: округлите сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="68"/>
+        <location filename="../../pos_app/core/messages.py" line="70"/>
         <source>Negative on-chain amount.</source>
         <translation>Отрицательная сумма в блокчейне.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="69"/>
+        <location filename="../../pos_app/core/messages.py" line="71"/>
         <source>&apos;{amount}&apos; is not a token amount.</source>
         <translation>«{amount}» — это не сумма в токенах.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="70"/>
+        <location filename="../../pos_app/core/messages.py" line="72"/>
         <source>&apos;{amount}&apos; has more decimals than the token ({decimals}).</source>
         <translation>В «{amount}» больше знаков после запятой, чем у токена ({decimals}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="72"/>
+        <location filename="../../pos_app/core/messages.py" line="74"/>
         <source>Nothing was saved: correct the settings that were refused.</source>
         <translation>Ничего не сохранено: исправьте отклонённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="73"/>
+        <location filename="../../pos_app/core/messages.py" line="75"/>
         <source>Invoice expiry must be a whole number of minutes.</source>
         <translation>Срок действия счёта должен быть целым числом минут.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="74"/>
+        <location filename="../../pos_app/core/messages.py" line="76"/>
         <source>Invoice expiry must be between 1 minute and 7 days.</source>
         <translation>Срок действия счёта должен быть от 1 минуты до 7 дней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="75"/>
+        <location filename="../../pos_app/core/messages.py" line="77"/>
         <source>QR format must be one of {choices}.</source>
         <translation>Формат QR должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="76"/>
+        <location filename="../../pos_app/core/messages.py" line="78"/>
         <source>Language must be one of {choices}.</source>
         <translation>Язык должен быть одним из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="79"/>
+        <location filename="../../pos_app/core/messages.py" line="81"/>
         <source>No merchant address is set; set it with: sompos config merchant 0x...</source>
         <translation>Адрес магазина не задан; задайте его командой: sompos config merchant 0x...</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="81"/>
+        <location filename="../../pos_app/core/messages.py" line="83"/>
         <source>The network &apos;{network}&apos; has no som token contract set; set it with: sompos config token 0x... (check the address with the issuer).</source>
         <translation>Для сети «{network}» не задан контракт токена сом; задайте его командой: sompos config token 0x... (адрес уточните у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="82"/>
+        <location filename="../../pos_app/core/messages.py" line="84"/>
         <source>Each {what} must be text such as https://rpc.example.org.</source>
         <translation>Укажите {what} текстом вида https://rpc.example.org.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="83"/>
+        <location filename="../../pos_app/core/messages.py" line="85"/>
         <source>&apos;{url}&apos; is not an http(s) {what}.</source>
         <translation>«{url}» не подходит как {what}: нужен адрес http(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="84"/>
+        <location filename="../../pos_app/core/messages.py" line="86"/>
         <source>The {what} is not a valid 0x address (0x and 40 hex digits).</source>
         <translation>Неверно указан {what}: нужны 0x и 40 шестнадцатеричных цифр.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="85"/>
+        <location filename="../../pos_app/core/messages.py" line="87"/>
         <source>The {what} has a wrong checksum (a typo?); copy it again.</source>
         <translation>Неверная контрольная сумма ({what}), возможно, опечатка: скопируйте адрес ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="86"/>
+        <location filename="../../pos_app/core/messages.py" line="88"/>
         <source>The {what} cannot be the zero address.</source>
         <translation>Нулевой адрес использовать нельзя ({what}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="87"/>
+        <location filename="../../pos_app/core/messages.py" line="89"/>
         <source>{setting} must be true or false.</source>
         <translation>{setting} должно быть true или false.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="88"/>
+        <location filename="../../pos_app/core/messages.py" line="90"/>
         <source>The {source} is not a table of settings.</source>
         <translation>Это не таблица настроек: {source}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="89"/>
+        <location filename="../../pos_app/core/messages.py" line="91"/>
         <source>The {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="90"/>
+        <location filename="../../pos_app/core/messages.py" line="92"/>
         <source>The {source} needs a short &apos;name&apos;.</source>
         <translation>Нужно короткое имя &apos;name&apos; ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="91"/>
+        <location filename="../../pos_app/core/messages.py" line="93"/>
         <source>The {source} needs a positive whole &apos;chain_id&apos; (56 for BSC).</source>
         <translation>Нужен &apos;chain_id&apos;: целое положительное число, для BSC это 56 ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="92"/>
+        <location filename="../../pos_app/core/messages.py" line="94"/>
         <source>The {source} needs &apos;rpc_urls&apos;: a list of at least one URL.</source>
         <translation>Нужен &apos;rpc_urls&apos;: список хотя бы из одного адреса ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="93"/>
+        <location filename="../../pos_app/core/messages.py" line="95"/>
         <source>&apos;finality&apos; in the {source} must be a table.</source>
         <translation>&apos;finality&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="94"/>
+        <location filename="../../pos_app/core/messages.py" line="96"/>
         <source>[finality] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [finality] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="95"/>
+        <location filename="../../pos_app/core/messages.py" line="97"/>
         <source>finality.rule must be &apos;finalized&apos; or &apos;confirmations&apos;.</source>
         <translation>finality.rule должно быть &apos;finalized&apos; или &apos;confirmations&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="96"/>
+        <location filename="../../pos_app/core/messages.py" line="98"/>
         <source>finality.confirmations must be a whole number from 0 to 10000.</source>
         <translation>finality.confirmations должно быть целым числом от 0 до 10000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="97"/>
+        <location filename="../../pos_app/core/messages.py" line="99"/>
         <source>finality.confirmations must be at least 1.</source>
         <translation>finality.confirmations должно быть не меньше 1.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="98"/>
+        <location filename="../../pos_app/core/messages.py" line="100"/>
         <source>&apos;logs&apos; in the {source} must be a table.</source>
         <translation>&apos;logs&apos; должен быть таблицей ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="99"/>
+        <location filename="../../pos_app/core/messages.py" line="101"/>
         <source>[logs] in the {source} has unknown setting(s): {settings}.</source>
         <translation>Неизвестные настройки в [logs] ({source}): {settings}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="100"/>
+        <location filename="../../pos_app/core/messages.py" line="102"/>
         <source>logs.max_range must be a whole number from 1 to 100000.</source>
         <translation>logs.max_range должно быть целым числом от 1 до 100000.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="101"/>
+        <location filename="../../pos_app/core/messages.py" line="103"/>
         <source>logs.poll_seconds must be between 0.05 and 3600.</source>
         <translation>logs.poll_seconds должно быть от 0.05 до 3600.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="102"/>
+        <location filename="../../pos_app/core/messages.py" line="104"/>
         <source>trust_coin must be Trust Wallet&apos;s whole-number coin id (BSC: 20000714).</source>
         <translation>trust_coin должен быть целым номером монеты в Trust Wallet (для BSC: 20000714).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="103"/>
+        <location filename="../../pos_app/core/messages.py" line="105"/>
         <source>&apos;exchange_wallets&apos; in the {source} must be a list of tables, each with an &apos;address&apos; and a &apos;label&apos;.</source>
         <translation>&apos;exchange_wallets&apos; ({source}) должен быть списком таблиц, в каждой — &apos;address&apos; и &apos;label&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="104"/>
+        <location filename="../../pos_app/core/messages.py" line="106"/>
         <source>Each exchange wallet in the {source} needs a &apos;label&apos; of 1 to {maximum} characters (the exchange&apos;s name).</source>
         <translation>У каждого кошелька биржи ({source}) должен быть &apos;label&apos; от 1 до {maximum} символов (название биржи).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="105"/>
+        <location filename="../../pos_app/core/messages.py" line="107"/>
         <source>The exchange wallet {address} is listed twice in the {source}.</source>
         <translation>Кошелёк биржи {address} указан дважды ({source}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="106"/>
+        <location filename="../../pos_app/core/messages.py" line="108"/>
         <source>Cannot read the network profile file {file}.</source>
         <translation>Не удаётся прочитать файл профиля сети {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="107"/>
+        <location filename="../../pos_app/core/messages.py" line="109"/>
         <source>{file} is too large to be a network profile.</source>
         <translation>Файл {file} слишком большой для профиля сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="108"/>
+        <location filename="../../pos_app/core/messages.py" line="110"/>
         <source>{file} is nested too deeply to be a network profile.</source>
         <translation>{file} слишком глубоко вложен, это не профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="109"/>
+        <location filename="../../pos_app/core/messages.py" line="111"/>
         <source>{file} is not a valid TOML network profile: {problem}.</source>
         <translation>Файл {file} — не правильный профиль сети в формате TOML: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="110"/>
+        <location filename="../../pos_app/core/messages.py" line="112"/>
         <source>Unknown network &apos;{network}&apos;. Use one of {choices} or a .toml profile file.</source>
         <translation>Неизвестная сеть «{network}». Выберите одну из этих: {choices}, или файл профиля .toml.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="112"/>
+        <location filename="../../pos_app/core/messages.py" line="114"/>
         <source>Unknown QR format &apos;{format}&apos;; choose one of {choices}.</source>
         <translation>Неизвестный формат QR «{format}»; выберите один из: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="113"/>
+        <location filename="../../pos_app/core/messages.py" line="115"/>
         <source>A payment request needs an amount.</source>
         <translation>В запросе на оплату нужна сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="114"/>
+        <location filename="../../pos_app/core/messages.py" line="116"/>
         <source>Trust Wallet links are not available on this network; choose EIP-681 or address.</source>
         <translation>Ссылки Trust Wallet в этой сети не работают; выберите EIP-681 или адрес.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="115"/>
+        <location filename="../../pos_app/core/messages.py" line="117"/>
         <source>The payment link has no single &apos;{key}&apos;.</source>
         <translation>В платёжной ссылке параметр &apos;{key}&apos; отсутствует или повторяется.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="116"/>
+        <location filename="../../pos_app/core/messages.py" line="118"/>
         <source>The payment link&apos;s parameters are malformed.</source>
         <translation>Параметры платёжной ссылки повреждены.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="117"/>
+        <location filename="../../pos_app/core/messages.py" line="119"/>
         <source>That code is too long to be a payment request.</source>
         <translation>Этот код слишком длинный для запроса на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="118"/>
+        <location filename="../../pos_app/core/messages.py" line="120"/>
         <source>The payment link&apos;s amount is not a whole number of base units.</source>
         <translation>Сумма в платёжной ссылке — не целое число базовых единиц.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="119"/>
+        <location filename="../../pos_app/core/messages.py" line="121"/>
         <source>The payment link&apos;s address is not valid.</source>
         <translation>Адрес в платёжной ссылке неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="120"/>
+        <location filename="../../pos_app/core/messages.py" line="122"/>
         <source>The Trust Wallet link names no token.</source>
         <translation>В ссылке Trust Wallet не указан токен.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="121"/>
+        <location filename="../../pos_app/core/messages.py" line="123"/>
         <source>This is not a payment request this app understands.</source>
         <translation>Программа не понимает этот запрос на оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="122"/>
+        <location filename="../../pos_app/core/messages.py" line="124"/>
         <source>Cannot write the QR picture to {path}.</source>
         <translation>Не удаётся сохранить картинку QR: {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="124"/>
+        <location filename="../../pos_app/core/messages.py" line="126"/>
         <source>An invoice that is {current} cannot become {target}.</source>
         <translation>Счёт в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="126"/>
+        <location filename="../../pos_app/core/messages.py" line="128"/>
         <source>The till number must be between 1 and the number of tills ({maximum} at most).</source>
         <translation>Номер кассы должен быть от 1 до числа касс (не больше {maximum}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="127"/>
+        <location filename="../../pos_app/core/messages.py" line="129"/>
         <source>This token has no room below one tyiyn to tell tills apart: give each till its own shop address, or use one till.</source>
         <translation>У этого токена нет долей меньше тыйына, чтобы различать кассы: дайте каждой кассе свой адрес магазина или работайте с одной кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="128"/>
+        <location filename="../../pos_app/core/messages.py" line="130"/>
         <source>Write the till as number/count, for example 2/3 for till 2 of 3.</source>
         <translation>Укажите кассу как номер/количество, например 2/3 для кассы 2 из 3.</translation>
     </message>
@@ -2313,47 +2313,47 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Завершите или отмените открытые продажи, прежде чем менять номер кассы.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="131"/>
+        <location filename="../../pos_app/core/messages.py" line="133"/>
         <source>Too many open invoices for this same amount; wait for some to finish or expire.</source>
         <translation>Слишком много открытых счетов на ту же сумму; подождите, пока часть из них оплатят или их срок истечёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="132"/>
+        <location filename="../../pos_app/core/messages.py" line="134"/>
         <source>The note is too long (200 characters at most).</source>
         <translation>Заметка слишком длинная (не больше 200 символов).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="133"/>
+        <location filename="../../pos_app/core/messages.py" line="135"/>
         <source>There is no invoice number {invoice}.</source>
         <translation>Счёта с номером {invoice} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="134"/>
+        <location filename="../../pos_app/core/messages.py" line="136"/>
         <source>There is no payment number {payment}.</source>
         <translation>Платежа с номером {payment} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="135"/>
+        <location filename="../../pos_app/core/messages.py" line="137"/>
         <source>Payment {payment} already belongs to invoice {invoice}.</source>
         <translation>Платёж {payment} уже привязан к счёту {invoice}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="136"/>
+        <location filename="../../pos_app/core/messages.py" line="138"/>
         <source>That payment was dropped from the chain and cannot be assigned.</source>
         <translation>Этот платёж выпал из блокчейна, его нельзя привязать к счёту.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="137"/>
+        <location filename="../../pos_app/core/messages.py" line="139"/>
         <source>That payment was made on another network, token or address than the invoice.</source>
         <translation>Этот платёж сделан в другой сети, другим токеном или на другой адрес, чем указано в счёте.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="138"/>
+        <location filename="../../pos_app/core/messages.py" line="140"/>
         <source>A cashier can only mark an invoice settled or invalid.</source>
         <translation>Кассир может отметить счёт только как оплаченный или недействительный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="140"/>
+        <location filename="../../pos_app/core/messages.py" line="142"/>
         <source>Cannot open the shop database at {path}.</source>
         <translation>Не удаётся открыть базу данных магазина: {path}.</translation>
     </message>
@@ -2362,162 +2362,162 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся настроить базу данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="141"/>
+        <location filename="../../pos_app/core/messages.py" line="143"/>
         <source>The shop database cannot be made crash-safe here (WAL + synchronous=FULL); put the data folder on a local disk.</source>
         <translation>Здесь базу данных магазина нельзя защитить от сбоев (WAL + synchronous=FULL); перенесите папку с данными на локальный диск.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="142"/>
+        <location filename="../../pos_app/core/messages.py" line="144"/>
         <source>The shop database is damaged and cannot be read; restore a backup.</source>
         <translation>База данных магазина повреждена и не читается; восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="144"/>
+        <location filename="../../pos_app/core/messages.py" line="146"/>
         <source>The shop database {path} cannot be read (no permission, or a disk error).</source>
         <translation>Базу данных магазина {path} не удаётся прочитать (нет прав или ошибка диска).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="145"/>
+        <location filename="../../pos_app/core/messages.py" line="147"/>
         <source>The shop database {path} is empty: it was cut short or replaced. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>База данных магазина {path} пуста: её обрезали или подменили. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="146"/>
+        <location filename="../../pos_app/core/messages.py" line="148"/>
         <source>The file {path} is not a Som POS database (it is not a database at all); restore the shop database from a backup.</source>
         <translation>Файл {path} — не база данных Som POS (и вообще не база данных); восстановите базу магазина из резервной копии.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="147"/>
+        <location filename="../../pos_app/core/messages.py" line="149"/>
         <source>The disk holding the shop database is full; free some space, then start again.</source>
         <translation>Диск с базой данных магазина заполнен; освободите место и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="150"/>
+        <location filename="../../pos_app/core/messages.py" line="152"/>
         <source>The shop database {path} cannot be written (read-only folder or no permission).</source>
         <translation>В базу данных магазина {path} нельзя записать (папка только для чтения или нет прав).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="151"/>
+        <location filename="../../pos_app/core/messages.py" line="153"/>
         <source>The file {path} is another program&apos;s database, not a Som POS shop; choose the shop&apos;s data folder.</source>
         <translation>Файл {path} — база данных другой программы, а не магазина Som POS; выберите папку данных магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="152"/>
+        <location filename="../../pos_app/core/messages.py" line="154"/>
         <source>The shop database is damaged (its version mark makes no sense); restore a backup.</source>
         <translation>База данных магазина повреждена (отметка версии бессмысленна); восстановите резервную копию.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="153"/>
+        <location filename="../../pos_app/core/messages.py" line="155"/>
         <source>The shop database is damaged; restore a backup before taking payments.</source>
         <translation>База данных магазина повреждена; восстановите резервную копию, прежде чем принимать оплату.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="154"/>
+        <location filename="../../pos_app/core/messages.py" line="156"/>
         <source>This shop database was written by a newer Som POS; update the app.</source>
         <translation>Эта база данных записана более новой версией Som POS; обновите программу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="155"/>
+        <location filename="../../pos_app/core/messages.py" line="157"/>
         <source>The shop database could not be upgraded for this version of Som POS.</source>
         <translation>Не удалось обновить базу данных магазина для этой версии Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="156"/>
+        <location filename="../../pos_app/core/messages.py" line="158"/>
         <source>The shop database is busy or read-only.</source>
         <translation>База данных магазина занята или доступна только для чтения.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="157"/>
+        <location filename="../../pos_app/core/messages.py" line="159"/>
         <source>Saving to the shop database failed.</source>
         <translation>Не удалось сохранить данные в базе магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="159"/>
+        <location filename="../../pos_app/core/messages.py" line="161"/>
         <source>The token contract refused the {what}: {reason}</source>
         <translation>Контракт токена отклонил операцию «{what}»: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="160"/>
+        <location filename="../../pos_app/core/messages.py" line="162"/>
         <source>The token contract refused the {what}.</source>
         <translation>Контракт токена отклонил операцию «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="161"/>
+        <location filename="../../pos_app/core/messages.py" line="163"/>
         <source>The private key is not valid.</source>
         <translation>Закрытый ключ неверный.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="162"/>
+        <location filename="../../pos_app/core/messages.py" line="164"/>
         <source>Token decimals must be a whole number from 0 to 255.</source>
         <translation>Число знаков после запятой у токена должно быть целым, от 0 до 255.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="163"/>
+        <location filename="../../pos_app/core/messages.py" line="165"/>
         <source>The token {field} must not be empty.</source>
         <translation>Поле токена «{field}» не должно быть пустым.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="164"/>
+        <location filename="../../pos_app/core/messages.py" line="166"/>
         <source>The token deployment did not create a contract.</source>
         <translation>Развёртывание токена не создало контракт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="165"/>
+        <location filename="../../pos_app/core/messages.py" line="167"/>
         <source>&apos;{address}&apos; is not a valid token contract address.</source>
         <translation>«{address}» — неверный адрес контракта токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="166"/>
+        <location filename="../../pos_app/core/messages.py" line="168"/>
         <source>The demo network only runs inside `sompos demo`.</source>
         <translation>Демо-сеть работает только внутри `sompos demo`.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="167"/>
+        <location filename="../../pos_app/core/messages.py" line="169"/>
         <source>The node {node} is on chain {chain}, not {expected} ({network}); it will not be used.</source>
         <translation>Узел {node} работает в сети {chain}, а не {expected} ({network}); он не будет использоваться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="168"/>
+        <location filename="../../pos_app/core/messages.py" line="170"/>
         <source>The node refused to {what}: {message}</source>
         <translation>Узел отказался {what}: {message}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="237"/>
+        <location filename="../../pos_app/core/messages.py" line="239"/>
         <source>Cannot read standard input.</source>
         <translation>Не удаётся прочитать стандартный ввод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="239"/>
+        <location filename="../../pos_app/core/messages.py" line="241"/>
         <source>There is no file {file}.</source>
         <translation>Файла {file} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="240"/>
+        <location filename="../../pos_app/core/messages.py" line="242"/>
         <source>This app is not allowed to read {file}.</source>
         <translation>У программы нет права читать {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="241"/>
+        <location filename="../../pos_app/core/messages.py" line="243"/>
         <source>{file} is a folder, not a file.</source>
         <translation>{file} — это папка, а не файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="242"/>
+        <location filename="../../pos_app/core/messages.py" line="244"/>
         <source>Cannot read the file {file}.</source>
         <translation>Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="243"/>
+        <location filename="../../pos_app/core/messages.py" line="245"/>
         <source>{file} is not an ordinary file (a device or a pipe); save it to a file first.</source>
         <translation>{file} — не обычный файл (устройство или канал); сначала сохраните его в файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="244"/>
+        <location filename="../../pos_app/core/messages.py" line="246"/>
         <source>{file} is too large to be a {what}.</source>
         <translation>{file} слишком велик, чтобы быть {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="245"/>
+        <location filename="../../pos_app/core/messages.py" line="247"/>
         <source>{file} is not a text file.</source>
         <translation>{file} — не текстовый файл.</translation>
     </message>
@@ -2526,297 +2526,297 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Узел дал неожиданный ответ на запрос «{what}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="169"/>
+        <location filename="../../pos_app/core/messages.py" line="171"/>
         <source>No blockchain node answered (tried {tried}); payments will be checked when the connection returns.</source>
         <translation>Ни один узел блокчейна не ответил (опрошено: {tried}); платежи будут проверены, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="171"/>
+        <location filename="../../pos_app/core/messages.py" line="173"/>
         <source>The node sent an answer that makes no sense ({what}); it is not used for now and payments will be checked with another node.</source>
         <translation>Узел сети прислал бессмысленный ответ ({what}); пока он не используется, платежи будут проверяться через другой узел.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="172"/>
+        <location filename="../../pos_app/core/messages.py" line="174"/>
         <source>No blockchain node was asked: the time allowed has run out.</source>
         <translation>Ни к одному узлу сети не обратились: отведённое время истекло.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="173"/>
+        <location filename="../../pos_app/core/messages.py" line="175"/>
         <source>Unexpected error while checking payments ({kind}); see the log.</source>
         <translation>Непредвиденная ошибка при проверке платежей ({kind}); подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="174"/>
+        <location filename="../../pos_app/core/messages.py" line="176"/>
         <source>The token contract returned an unusable {what}.</source>
         <translation>Контракт токена вернул непригодное значение: {what}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="175"/>
+        <location filename="../../pos_app/core/messages.py" line="177"/>
         <source>There is no contract at {address} on {network}; check the token address.</source>
         <translation>В сети {network} по адресу {address} нет контракта; проверьте адрес токена.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="176"/>
+        <location filename="../../pos_app/core/messages.py" line="178"/>
         <source>The token contract does not answer like an ERC-20 token.</source>
         <translation>Контракт токена отвечает не как токен ERC-20.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="177"/>
+        <location filename="../../pos_app/core/messages.py" line="179"/>
         <source>The token&apos;s decimals changed from {old} to {new}; stop and check the network profile.</source>
         <translation>Число знаков после запятой у токена изменилось с {old} на {new}; остановите работу и проверьте профиль сети.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="178"/>
+        <location filename="../../pos_app/core/messages.py" line="180"/>
         <source>The node refuses to give blocks and receipts.</source>
         <translation>Узел отказывается выдавать блоки и квитанции транзакций.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="180"/>
+        <location filename="../../pos_app/core/messages.py" line="182"/>
         <source>The demo network needs the demo extra: pip install &apos;sompos[demo]&apos;.</source>
         <translation>Для демо-сети нужен дополнительный пакет demo: pip install &apos;sompos[demo]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="181"/>
+        <location filename="../../pos_app/core/messages.py" line="183"/>
         <source>The demo token did not deploy at its fixed address.</source>
         <translation>Демо-токен оказался не по своему постоянному адресу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="182"/>
+        <location filename="../../pos_app/core/messages.py" line="184"/>
         <source>There is no demo customer called {customer}.</source>
         <translation>Демо-покупателя с именем {customer} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="184"/>
+        <location filename="../../pos_app/core/messages.py" line="186"/>
         <source>An offline payment that is {current} cannot become {target}.</source>
         <translation>Офлайн-платёж в состоянии «{current}» нельзя перевести в состояние «{target}».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="186"/>
+        <location filename="../../pos_app/core/messages.py" line="188"/>
         <source>This is not a payment this app can read.</source>
         <translation>Программа не может прочитать это как платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="187"/>
+        <location filename="../../pos_app/core/messages.py" line="189"/>
         <source>The scanned transaction is cut short or damaged; scan it again.</source>
         <translation>Отсканированная транзакция обрезана или повреждена; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="188"/>
+        <location filename="../../pos_app/core/messages.py" line="190"/>
         <source>This is far too long to be a payment.</source>
         <translation>Это слишком длинно для платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="189"/>
+        <location filename="../../pos_app/core/messages.py" line="191"/>
         <source>Nothing was scanned.</source>
         <translation>Ничего не отсканировано.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="190"/>
+        <location filename="../../pos_app/core/messages.py" line="192"/>
         <source>The scanned transaction is empty or cut short; scan it again.</source>
         <translation>Отсканированная транзакция пустая или обрезана; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="191"/>
+        <location filename="../../pos_app/core/messages.py" line="193"/>
         <source>The payment&apos;s signature is not valid.</source>
         <translation>Подпись платежа неверна.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="192"/>
+        <location filename="../../pos_app/core/messages.py" line="194"/>
         <source>The payment&apos;s signature is in a form the network refuses (high s); ask the customer to sign again with an up-to-date wallet.</source>
         <translation>Подпись платежа в форме, которую сеть не принимает (high s); попросите покупателя подписать ещё раз в обновлённом кошельке.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="193"/>
+        <location filename="../../pos_app/core/messages.py" line="195"/>
         <source>This transaction creates a contract; it is not a payment.</source>
         <translation>Эта транзакция создаёт контракт; это не платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="194"/>
+        <location filename="../../pos_app/core/messages.py" line="196"/>
         <source>This transaction also sends coins to the token contract; it is not a plain token payment.</source>
         <translation>Эта транзакция ещё и отправляет монеты на контракт токена; это не обычный платёж токенами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="195"/>
+        <location filename="../../pos_app/core/messages.py" line="197"/>
         <source>The scanned transaction is not encoded the standard way.</source>
         <translation>Отсканированная транзакция закодирована нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="196"/>
+        <location filename="../../pos_app/core/messages.py" line="198"/>
         <source>The payment was signed without a network id (pre-EIP-155); it could be replayed on another network, so it is refused.</source>
         <translation>Платёж подписан без номера сети (до EIP-155); его можно повторить в другой сети, поэтому он отклонён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="197"/>
+        <location filename="../../pos_app/core/messages.py" line="199"/>
         <source>The scanned transaction has extra bytes at the end; it was changed or scanned badly.</source>
         <translation>В конце отсканированной транзакции лишние байты: её изменили или плохо отсканировали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="198"/>
+        <location filename="../../pos_app/core/messages.py" line="200"/>
         <source>This transaction does something other than a token transfer.</source>
         <translation>Эта транзакция делает что-то другое, а не перевод токенов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="199"/>
+        <location filename="../../pos_app/core/messages.py" line="201"/>
         <source>The transfer&apos;s details are the wrong length; it was changed or cut short.</source>
         <translation>Данные перевода неправильной длины: его изменили или обрезали.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="200"/>
+        <location filename="../../pos_app/core/messages.py" line="202"/>
         <source>The transfer&apos;s details are not encoded the standard way.</source>
         <translation>Данные перевода закодированы нестандартно.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="201"/>
+        <location filename="../../pos_app/core/messages.py" line="203"/>
         <source>The authorization is malformed: {field}.</source>
         <translation>Авторизация составлена неверно: {field}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="202"/>
+        <location filename="../../pos_app/core/messages.py" line="204"/>
         <source>The scanned transaction is not valid hex (0x and pairs of 0-9, a-f).</source>
         <translation>Отсканированная транзакция — не правильный hex (0x и пары символов 0-9, a-f).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="203"/>
+        <location filename="../../pos_app/core/messages.py" line="205"/>
         <source>The scanned transaction has missing or extra parts; scan it again.</source>
         <translation>В отсканированной транзакции не хватает частей или есть лишние; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="204"/>
+        <location filename="../../pos_app/core/messages.py" line="206"/>
         <source>The authorization is not valid JSON; scan it again.</source>
         <translation>Авторизация — не правильный JSON; отсканируйте её ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="205"/>
+        <location filename="../../pos_app/core/messages.py" line="207"/>
         <source>The {field} address in the authorization has a wrong checksum.</source>
         <translation>У адреса {field} в авторизации неверная контрольная сумма.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="206"/>
+        <location filename="../../pos_app/core/messages.py" line="208"/>
         <source>This transaction type ({type}) is not accepted for payments.</source>
         <translation>Этот тип транзакции ({type}) не принимается для оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="208"/>
+        <location filename="../../pos_app/core/messages.py" line="210"/>
         <source>This payment was already accepted (offline payment {item}, invoice {invoice}).</source>
         <translation>Этот платёж уже принят (офлайн-платёж {item}, счёт {invoice}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="209"/>
+        <location filename="../../pos_app/core/messages.py" line="211"/>
         <source>Invoice {invoice} is no longer waiting for payment.</source>
         <translation>Счёт {invoice} уже не ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="210"/>
+        <location filename="../../pos_app/core/messages.py" line="212"/>
         <source>Invoice {invoice} was made for another network or shop address.</source>
         <translation>Счёт {invoice} выставлен для другой сети или другого адреса магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="211"/>
+        <location filename="../../pos_app/core/messages.py" line="213"/>
         <source>There is no offline payment number {item}.</source>
         <translation>Офлайн-платежа с номером {item} нет.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="212"/>
+        <location filename="../../pos_app/core/messages.py" line="214"/>
         <source>This customer already gave a payment with the same transaction number; only one of them can ever arrive.</source>
         <translation>Этот покупатель уже передал платёж с тем же номером транзакции; дойти может только один из них.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="213"/>
+        <location filename="../../pos_app/core/messages.py" line="215"/>
         <source>Invoice {invoice} already has an offline payment waiting to be sent.</source>
         <translation>У счёта {invoice} уже есть офлайн-платёж, ожидающий отправки.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="216"/>
+        <location filename="../../pos_app/core/messages.py" line="218"/>
         <source>This till has never been online; connect once before taking payments offline.</source>
         <translation>Эта касса ещё ни разу не была в сети; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="217"/>
+        <location filename="../../pos_app/core/messages.py" line="219"/>
         <source>This till has been offline for {days} days; connect before taking more offline payments.</source>
         <translation>Касса не в сети уже {days} дн.; подключитесь, прежде чем принимать новые офлайн-платежи.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="218"/>
+        <location filename="../../pos_app/core/messages.py" line="220"/>
         <source>This payment is over the offline limit per payment.</source>
         <translation>Этот платёж больше лимита для одного офлайн-платежа.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="219"/>
+        <location filename="../../pos_app/core/messages.py" line="221"/>
         <source>The till holds the most offline payments allowed; connect and send them first.</source>
         <translation>В кассе уже максимум разрешённых офлайн-платежей; сначала подключитесь и отправьте их.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="220"/>
+        <location filename="../../pos_app/core/messages.py" line="222"/>
         <source>This payment would take the offline total over the limit; connect and send the queue first.</source>
         <translation>С этим платежом сумма офлайн-платежей превысит лимит; сначала подключитесь и отправьте очередь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="221"/>
+        <location filename="../../pos_app/core/messages.py" line="223"/>
         <source>This customer&apos;s known balance does not cover this payment offline.</source>
         <translation>Известного баланса покупателя не хватает на этот офлайн-платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="222"/>
+        <location filename="../../pos_app/core/messages.py" line="224"/>
         <source>The offline warning must come before the offline deadline.</source>
         <translation>Предупреждение об офлайне должно наступать раньше крайнего срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="223"/>
+        <location filename="../../pos_app/core/messages.py" line="225"/>
         <source>Offline payments have waited {hours} hours; connect and send them before taking more.</source>
         <translation>Офлайн-платежи ждут уже {hours} ч.; подключитесь и отправьте их, прежде чем принимать новые.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="224"/>
+        <location filename="../../pos_app/core/messages.py" line="226"/>
         <source>This customer already has an unsent offline payment; only one at a time is safe.</source>
         <translation>У этого покупателя уже есть неотправленный офлайн-платёж; безопасно принимать только по одному.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="225"/>
+        <location filename="../../pos_app/core/messages.py" line="227"/>
         <source>This payment reuses a transaction number the customer has already spent; it would never arrive.</source>
         <translation>В этом платеже повторно использован уже потраченный номер транзакции покупателя; он никогда не дойдёт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="226"/>
+        <location filename="../../pos_app/core/messages.py" line="228"/>
         <source>The offline limit {name} must be a whole number, zero or more.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом, не меньше нуля.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="227"/>
+        <location filename="../../pos_app/core/messages.py" line="229"/>
         <source>The offline limit {name} must be a whole number.</source>
         <translation>Офлайн-лимит {name} должен быть целым числом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="228"/>
+        <location filename="../../pos_app/core/messages.py" line="230"/>
         <source>Unknown offline limit &apos;{name}&apos;; use one of {names}.</source>
         <translation>Неизвестный офлайн-лимит «{name}»; используйте один из: {names}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="230"/>
+        <location filename="../../pos_app/core/messages.py" line="232"/>
         <source>This payment cannot go through: the customer&apos;s wallet must first send {count} earlier payment(s) to the network. Ask the customer to send them first, or to pay another way.</source>
         <translation>Этот платёж не пройдёт: кошелёк покупателя сначала должен отправить в сеть более ранние платежи ({count}). Попросите покупателя сначала отправить их или заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="231"/>
+        <location filename="../../pos_app/core/messages.py" line="233"/>
         <source>Give a payment at least {minutes} minutes on the network before it counts as never gone through.</source>
         <translation>Дайте платежу хотя бы {minutes} мин. в сети, прежде чем считать, что он не прошёл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="233"/>
+        <location filename="../../pos_app/core/messages.py" line="235"/>
         <source>No QR code was found in that picture.</source>
         <translation>На этой картинке не найден QR-код.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="234"/>
+        <location filename="../../pos_app/core/messages.py" line="236"/>
         <source>That picture holds more than one QR code; use one with a single code.</source>
         <translation>На этой картинке больше одного QR-кода; возьмите картинку с одним кодом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="235"/>
+        <location filename="../../pos_app/core/messages.py" line="237"/>
         <source>QR pictures cannot be read on this installation.</source>
         <translation>В этой установке нельзя читать картинки с QR-кодами.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="236"/>
+        <location filename="../../pos_app/core/messages.py" line="238"/>
         <source>That picture cannot be opened.</source>
         <translation>Эту картинку не удаётся открыть.</translation>
     </message>
@@ -2825,112 +2825,112 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="248"/>
+        <location filename="../../pos_app/core/messages.py" line="250"/>
         <source>This payment was made for another network (chain {got}, this shop uses {want}).</source>
         <translation>Этот платёж сделан для другой сети (сеть {got}, а магазин работает в {want}).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="249"/>
+        <location filename="../../pos_app/core/messages.py" line="251"/>
         <source>This payment is in another token, not the shop&apos;s som.</source>
         <translation>Этот платёж в другом токене, а не в соме магазина.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="250"/>
+        <location filename="../../pos_app/core/messages.py" line="252"/>
         <source>This payment goes to another address, not to this shop.</source>
         <translation>Этот платёж идёт на другой адрес, а не в этот магазин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="251"/>
+        <location filename="../../pos_app/core/messages.py" line="253"/>
         <source>This payment is for less than the sale; ask for the full amount.</source>
         <translation>Этот платёж меньше суммы продажи; попросите полную сумму.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="253"/>
+        <location filename="../../pos_app/core/messages.py" line="255"/>
         <source>The customer&apos;s wallet set too little gas ({gas}); the transfer could fail. Ask them to sign again.</source>
         <translation>Кошелёк покупателя указал слишком мало газа ({gas}); перевод может не пройти. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="254"/>
+        <location filename="../../pos_app/core/messages.py" line="256"/>
         <source>The network fee is not known yet; connect once before taking payments offline.</source>
         <translation>Комиссия сети пока неизвестна; подключитесь хотя бы раз, прежде чем принимать платежи офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="255"/>
+        <location filename="../../pos_app/core/messages.py" line="257"/>
         <source>The fee the customer&apos;s wallet offered is below the network&apos;s minimum; the payment would never be sent. Ask them to sign again.</source>
         <translation>Комиссия, которую предложил кошелёк покупателя, ниже минимума сети; платёж никогда не уйдёт. Попросите подписать ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="256"/>
+        <location filename="../../pos_app/core/messages.py" line="258"/>
         <source>The authorization was not signed by the payer it names (or not for this token).</source>
         <translation>Авторизация подписана не тем плательщиком, который в ней указан (или не для этого токена).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="257"/>
+        <location filename="../../pos_app/core/messages.py" line="259"/>
         <source>This authorization has expired; ask the customer for a new one.</source>
         <translation>Срок этой авторизации истёк; попросите у покупателя новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="258"/>
+        <location filename="../../pos_app/core/messages.py" line="260"/>
         <source>This authorization is not valid yet; check the clock or ask for a new one.</source>
         <translation>Эта авторизация ещё не действует; проверьте часы или попросите новую.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="259"/>
+        <location filename="../../pos_app/core/messages.py" line="261"/>
         <source>This authorization expires before the shop must send its payments; ask for one valid longer.</source>
         <translation>Эта авторизация истекает раньше, чем магазин должен отправить платежи; попросите авторизацию с более долгим сроком.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="261"/>
+        <location filename="../../pos_app/core/messages.py" line="263"/>
         <source>Unexpected error while sending payments; see the log.</source>
         <translation>Непредвиденная ошибка при отправке платежей; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="262"/>
+        <location filename="../../pos_app/core/messages.py" line="264"/>
         <source>Choose what happened: collect again or mark resolved.</source>
         <translation>Выберите, что произошло: получить оплату заново или отметить как решённое.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="263"/>
+        <location filename="../../pos_app/core/messages.py" line="265"/>
         <source>Offline payment {item} has not failed; there is nothing to resolve.</source>
         <translation>Офлайн-платёж {item} не завершился ошибкой; решать нечего.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="264"/>
+        <location filename="../../pos_app/core/messages.py" line="266"/>
         <source>Offline payment {item} was already resolved.</source>
         <translation>Офлайн-платёж {item} уже решён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="265"/>
+        <location filename="../../pos_app/core/messages.py" line="267"/>
         <source>Give the relay key&apos;s passphrase in SOMPOS_RELAY_PASSPHRASE or type it at a terminal.</source>
         <translation>Укажите парольную фразу ключа отправителя в SOMPOS_RELAY_PASSPHRASE или введите её в терминале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="266"/>
+        <location filename="../../pos_app/core/messages.py" line="268"/>
         <source>The two passphrases differ; nothing was changed.</source>
         <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="268"/>
+        <location filename="../../pos_app/core/messages.py" line="270"/>
         <source>The device key {file} could not be created.</source>
         <translation>Не удалось создать ключ устройства {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="269"/>
+        <location filename="../../pos_app/core/messages.py" line="271"/>
         <source>The device key {file} is damaged or unreadable; restore it from a backup, or move it away to make a new one.</source>
         <translation>Ключ устройства {file} повреждён или не читается; восстановите его из резервной копии или переместите в другое место, чтобы создать новый.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="270"/>
+        <location filename="../../pos_app/core/messages.py" line="272"/>
         <source>The file {file} already exists; choose another name so an earlier export is not overwritten.</source>
         <translation>Файл {file} уже есть; выберите другое имя, чтобы не перезаписать сохранённый ранее файл.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="271"/>
+        <location filename="../../pos_app/core/messages.py" line="273"/>
         <source>There are no unsent offline payments to hand over; no file was written.</source>
         <translation>Нет неотправленных офлайн-платежей для передачи; файл не создан.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="272"/>
+        <location filename="../../pos_app/core/messages.py" line="274"/>
         <source>The file {file} could not be written; check that the stick is inserted, writable and not full.</source>
         <translation>Не удалось записать файл {file}; проверьте, что флешка вставлена, не защищена от записи и на ней есть место.</translation>
     </message>
@@ -2939,548 +2939,598 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Не удаётся прочитать файл {file}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="30"/>
+        <location filename="../../pos_app/core/messages.py" line="34"/>
         <source>This sale was paid offline; it is sent when a connection appears.</source>
         <translation>Эта продажа оплачена офлайн; платёж отправится, когда появится связь.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="31"/>
+        <location filename="../../pos_app/core/messages.py" line="35"/>
         <source>Only a sale still waiting for money can be charged again.</source>
         <translation>Выставить снова можно только продажу, которая ещё ждёт денег.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="32"/>
+        <location filename="../../pos_app/core/messages.py" line="36"/>
         <source>This sale is more than a day old: start a new sale for it.</source>
         <translation>Этой продаже больше суток: начните для неё новую продажу.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="33"/>
+        <location filename="../../pos_app/core/messages.py" line="37"/>
         <source>This sale changed meanwhile; look at it again.</source>
         <translation>Эта продажа тем временем изменилась; посмотрите на неё ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="34"/>
+        <location filename="../../pos_app/core/messages.py" line="38"/>
         <source>Only a sale still waiting for money can be cancelled.</source>
         <translation>Отменить можно только продажу, которая ещё ждёт оплаты.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="35"/>
+        <location filename="../../pos_app/core/messages.py" line="39"/>
         <source>Only an offline payment that needs attention can be sent again.</source>
         <translation>Снова отправить можно только офлайн-платёж, который требует внимания.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="37"/>
+        <location filename="../../pos_app/core/messages.py" line="41"/>
         <source>There is no warning about another till to clear.</source>
         <translation>Нет предупреждения о другой кассе, которое нужно снять.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="38"/>
+        <location filename="../../pos_app/core/messages.py" line="42"/>
         <source>The owner has not allowed accepting a short payment (Settings).</source>
         <translation>Владелец не разрешил принимать неполную оплату (Настройки).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="39"/>
+        <location filename="../../pos_app/core/messages.py" line="43"/>
         <source>Only a sale paid on the network can be accepted short.</source>
         <translation>Принять с недостачей можно только продажу, оплаченную через сеть.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="40"/>
+        <location filename="../../pos_app/core/messages.py" line="44"/>
         <source>Only a sale partly paid and still waiting for the rest can be accepted short.</source>
         <translation>Принять с недостачей можно только частично оплаченную продажу, которая ещё ждёт остаток.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="41"/>
+        <location filename="../../pos_app/core/messages.py" line="45"/>
         <source>This sale is short by more than the owner allows to accept ({limit} tyiyn).</source>
         <translation>Недостача по этой продаже больше, чем разрешил владелец ({limit} тыйын).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="43"/>
+        <location filename="../../pos_app/core/messages.py" line="47"/>
         <source>The network has not answered for {seconds} seconds.</source>
         <translation>Сеть не отвечает уже {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="45"/>
+        <location filename="../../pos_app/core/messages.py" line="49"/>
         <source>That is not a wallet address.</source>
         <translation>Это не адрес кошелька.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="46"/>
+        <location filename="../../pos_app/core/messages.py" line="50"/>
         <source>A name can be {maximum} characters at most.</source>
         <translation>Имя может быть не длиннее {maximum} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="48"/>
+        <location filename="../../pos_app/core/messages.py" line="52"/>
         <source>This is a wallet of the exchange {exchange}: many customers pay from it, so it cannot carry one person&apos;s name.</source>
         <translation>Это кошелёк биржи {exchange}: с него платят многие покупатели, поэтому ему нельзя дать имя одного человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="49"/>
+        <location filename="../../pos_app/core/messages.py" line="53"/>
         <source>Many customers pay from this wallet (an exchange&apos;s or a shared one), so it cannot carry one person&apos;s name.</source>
         <translation>С этого кошелька платят многие покупатели (это кошелёк биржи или общий кошелёк), поэтому ему нельзя дать имя одного человека.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="50"/>
+        <location filename="../../pos_app/core/messages.py" line="54"/>
         <source>This wallet was called {name} and has since paid for another sale: several customers pay from it (an exchange&apos;s or a shared wallet), so it keeps no person&apos;s name.</source>
         <translation>Этот кошелёк назывался «{name}», а потом оплатил другую продажу: с него платят разные покупатели (кошелёк биржи или общий кошелёк), поэтому имя человека у него больше не хранится.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="52"/>
+        <location filename="../../pos_app/core/messages.py" line="56"/>
         <source>Connect this till to the internet once to finish setting up: it must read the som token&apos;s details from the network before it can ask for exact amounts. After that it takes payments offline too.</source>
         <translation>Подключите эту кассу к интернету хотя бы раз, чтобы закончить настройку: ей нужно получить из сети данные токена сом, прежде чем просить точные суммы. После этого она принимает оплату и офлайн.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="77"/>
+        <location filename="../../pos_app/core/messages.py" line="79"/>
         <source>A shortfall accepted as paid can be {maximum} som at most.</source>
         <translation>Недостача, принимаемая как оплата, может быть не больше {maximum} сом.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="129"/>
+        <location filename="../../pos_app/core/messages.py" line="131"/>
         <source>Finish or cancel the open sales before changing the till number; a sale that ended keeps its amount for 24 hours after it expired.</source>
         <translation>Завершите или отмените открытые продажи, прежде чем менять номер кассы; завершившаяся продажа сохраняет свою сумму ещё 24 часа после истечения срока.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="130"/>
+        <location filename="../../pos_app/core/messages.py" line="132"/>
         <source>The file {file} was written with this till&apos;s own device key, but none of its payments were taken here: another till uses a copy of this till&apos;s key. Move device-key.pem out of one till&apos;s data folder (a new key is made) and export again.</source>
         <translation>Файл {file} подписан ключом устройства этой же кассы, но ни один из его платежей не принимался здесь: другая касса использует копию ключа этой кассы. Уберите device-key.pem из папки данных одной из касс (будет создан новый ключ) и сделайте выгрузку снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="148"/>
+        <location filename="../../pos_app/core/messages.py" line="150"/>
         <source>The shop database {path} is missing, but this folder held a shop. Restore it from a backup, or start a new shop on purpose with: sompos --new-shop.</source>
         <translation>Базы данных магазина {path} нет, хотя в этой папке был магазин. Восстановите её из резервной копии или осознанно начните новый магазин командой: sompos --new-shop.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="149"/>
+        <location filename="../../pos_app/core/messages.py" line="151"/>
         <source>The disk holding the shop database refused to read or write it (it may be full or failing); free some space or check the disk, then start again.</source>
         <translation>Диск с базой данных магазина отказался её читать или записывать (он может быть заполнен или неисправен); освободите место или проверьте диск и запустите снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="214"/>
+        <location filename="../../pos_app/core/messages.py" line="216"/>
         <source>Invoice {invoice} is another till&apos;s sale; this till only sends its payment.</source>
         <translation>Счёт {invoice} — продажа другой кассы; эта касса только отправляет её платёж.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="246"/>
+        <location filename="../../pos_app/core/messages.py" line="248"/>
         <source>The file name {file} is too long for this computer; choose a shorter name.</source>
         <translation>Имя файла {file} слишком длинное для этого компьютера; выберите имя короче.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="252"/>
+        <location filename="../../pos_app/core/messages.py" line="254"/>
         <source>This payment is not for this sale&apos;s exact amount: the customer must scan this sale&apos;s code and sign again.</source>
         <translation>Этот платёж не на точную сумму этой продажи: покупатель должен отсканировать код этой продажи и подписать заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="273"/>
+        <location filename="../../pos_app/core/messages.py" line="275"/>
         <source>The file {file} is too large to be a Som POS queue export.</source>
         <translation>Файл {file} слишком большой: это не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="274"/>
+        <location filename="../../pos_app/core/messages.py" line="276"/>
         <source>The file {file} is not a Som POS queue export.</source>
         <translation>Файл {file} — не файл очереди Som POS.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="275"/>
+        <location filename="../../pos_app/core/messages.py" line="277"/>
         <source>The file {file} was made by a newer version of Som POS (format {version}); update this app to import it.</source>
         <translation>Файл {file} создан более новой версией Som POS (формат {version}); обновите программу, чтобы загрузить его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="276"/>
+        <location filename="../../pos_app/core/messages.py" line="278"/>
         <source>The file {file} is incomplete: it ends before the device signature.</source>
         <translation>Файл {file} неполный: он обрывается до подписи устройства.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="277"/>
+        <location filename="../../pos_app/core/messages.py" line="279"/>
         <source>Line {line} of the file {file} is not a valid queue entry.</source>
         <translation>Строка {line} файла {file} — неверная запись очереди.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="278"/>
+        <location filename="../../pos_app/core/messages.py" line="280"/>
         <source>The file {file} was changed or damaged after it was exported (its device signature does not match); ask for a new export.</source>
         <translation>Файл {file} изменён или повреждён после сохранения (подпись устройства не совпадает); попросите сохранить его заново.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="279"/>
+        <location filename="../../pos_app/core/messages.py" line="281"/>
         <source>The file {file} says it holds {expected} payments but has {found}.</source>
         <translation>В файле {file} указано платежей: {expected}, а на самом деле: {found}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="280"/>
+        <location filename="../../pos_app/core/messages.py" line="282"/>
         <source>The file {file} comes from device {got}, not from the expected device {want}.</source>
         <translation>Файл {file} создан на устройстве {got}, а ожидалось устройство {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="282"/>
+        <location filename="../../pos_app/core/messages.py" line="284"/>
         <source>The file {file} comes from till {device}, which is not paired with this till. Compare this number with the one on that till&apos;s Offline queue screen and accept it only if they are the same.</source>
         <translation>Файл {file} создан на кассе {device}, которая не связана с этой кассой. Сравните этот номер с номером на экране «Офлайн-очередь» той кассы и принимайте, только если они совпадают.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="283"/>
+        <location filename="../../pos_app/core/messages.py" line="285"/>
         <source>A till&apos;s number has 16 letters and digits (0-9, a-f), as shown on its Offline queue screen.</source>
         <translation>Номер кассы — 16 букв и цифр (0-9, a-f), как на её экране «Офлайн-очередь».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="284"/>
+        <location filename="../../pos_app/core/messages.py" line="286"/>
         <source>The file {file} comes from a till set as till {theirs}, while this till is set as till {mine}: set the same number of tills on every till of the shop (Settings).</source>
         <translation>Файл {file} создан на кассе с настройкой {theirs}, а эта касса настроена как {mine}: укажите одинаковое число касс на всех кассах магазина (Настройки).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="285"/>
+        <location filename="../../pos_app/core/messages.py" line="287"/>
         <source>The file {file} comes from another till that is also till {theirs}: give each till its own number (Settings), or their sales can be mixed up.</source>
         <translation>Файл {file} создан на другой кассе, которая тоже настроена как {theirs}: дайте каждой кассе свой номер (Настройки), иначе их продажи могут перепутаться.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="286"/>
+        <location filename="../../pos_app/core/messages.py" line="288"/>
         <source>The file {file} comes from another till that is also set as the shop&apos;s only till: both would ask the same amounts and one payment could settle a sale on each. Set every till of the shop as till 1, 2, ... of the number of tills (Settings), then export again.</source>
         <translation>Файл {file} создан на другой кассе, которая тоже настроена как единственная касса магазина: обе запрашивали бы одинаковые суммы, и один платёж мог бы закрыть продажу на каждой. Настройте все кассы магазина как кассу 1, 2, … из общего числа касс (Настройки) и сделайте выгрузку снова.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="287"/>
+        <location filename="../../pos_app/core/messages.py" line="289"/>
         <source>Another till with the same number is already paired; forget it first.</source>
         <translation>Другая касса с таким же номером уже связана; сначала удалите её.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="288"/>
+        <location filename="../../pos_app/core/messages.py" line="290"/>
         <source>No till with the number {device} is paired with this one.</source>
         <translation>Касса с номером {device} не связана с этой кассой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="289"/>
+        <location filename="../../pos_app/core/messages.py" line="291"/>
         <source>This payment is for less than one tyiyn.</source>
         <translation>Этот платёж меньше одного тыйына.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="290"/>
+        <location filename="../../pos_app/core/messages.py" line="292"/>
         <source>Name the offline payments to take back, or use --all.</source>
         <translation>Укажите, какие офлайн-платежи вернуть, или используйте --all.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="291"/>
+        <location filename="../../pos_app/core/messages.py" line="293"/>
         <source>The file {file} was exported for another network (chain {got}); this shop uses chain {want}.</source>
         <translation>Файл {file} сохранён для другой сети (сеть {got}); этот магазин работает в сети {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="292"/>
+        <location filename="../../pos_app/core/messages.py" line="294"/>
         <source>The file {file} was exported for another token contract ({got}); this shop uses {want}.</source>
         <translation>Файл {file} сохранён для другого контракта токена ({got}); этот магазин использует {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="293"/>
+        <location filename="../../pos_app/core/messages.py" line="295"/>
         <source>The file {file} was exported for another shop address ({got}); this shop is {want}.</source>
         <translation>Файл {file} сохранён для другого адреса магазина ({got}); адрес этого магазина: {want}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="294"/>
+        <location filename="../../pos_app/core/messages.py" line="296"/>
         <source>This entry&apos;s details do not match the payment it carries.</source>
         <translation>Данные этой записи не совпадают с платежом в ней.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="296"/>
+        <location filename="../../pos_app/core/messages.py" line="298"/>
         <source>The passphrase must have at least {n} characters.</source>
         <translation>Парольная фраза должна содержать не менее {n} символов.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="297"/>
+        <location filename="../../pos_app/core/messages.py" line="299"/>
         <source>A relay key already exists. It was not replaced.</source>
         <translation>Ключ отправителя уже есть. Он не был заменён.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="298"/>
+        <location filename="../../pos_app/core/messages.py" line="300"/>
         <source>This is not a valid private key or keystore file.</source>
         <translation>Это не приватный ключ и не файл хранилища ключей.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="299"/>
+        <location filename="../../pos_app/core/messages.py" line="301"/>
         <source>The keystore file could not be opened with the passphrase given.</source>
         <translation>Файл ключа не открылся с этой парольной фразой.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="300"/>
+        <location filename="../../pos_app/core/messages.py" line="302"/>
         <source>There is no relay key yet. Create or import one first.</source>
         <translation>Ключа отправителя ещё нет. Сначала создайте или импортируйте его.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="301"/>
+        <location filename="../../pos_app/core/messages.py" line="303"/>
         <source>The relay key file {path} is damaged or cannot be read.</source>
         <translation>Файл ключа отправителя {path} повреждён или не читается.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="302"/>
+        <location filename="../../pos_app/core/messages.py" line="304"/>
         <source>The file {path} could not be saved.</source>
         <translation>Не удалось сохранить файл {path}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="303"/>
+        <location filename="../../pos_app/core/messages.py" line="305"/>
         <source>Wrong passphrase. Attempts left before a {minutes}-minute lock: {left}.</source>
         <translation>Неверная парольная фраза. Осталось попыток до блокировки на {minutes} мин: {left}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="304"/>
+        <location filename="../../pos_app/core/messages.py" line="306"/>
         <source>Too many wrong passphrases. Try again in {minutes} min.</source>
         <translation>Слишком много неверных попыток. Повторите через {minutes} мин.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="306"/>
+        <location filename="../../pos_app/core/messages.py" line="308"/>
         <source>The relay key file {path} is damaged; put back a copy from a backup. This did not count as a wrong passphrase.</source>
         <translation>Файл ключа отправителя {path} повреждён; верните копию из резервной копии. Это не засчитано как неверная парольная фраза.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="307"/>
+        <location filename="../../pos_app/core/messages.py" line="309"/>
         <source>The relay key file {path} is protected too weakly to be safe. Move it out of the data folder and import it again; the import protects it properly.</source>
         <translation>Файл ключа отправителя {path} защищён слишком слабо. Уберите его из папки данных и импортируйте снова: при импорте он будет защищён как следует.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="308"/>
+        <location filename="../../pos_app/core/messages.py" line="310"/>
         <source>The relay key file {path} asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть файл ключа отправителя {path}, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="309"/>
+        <location filename="../../pos_app/core/messages.py" line="311"/>
         <source>This keystore file asks for so much work to open that it would stall this computer; it was not opened.</source>
         <translation>Чтобы открыть этот файл ключа, нужно столько работы, что компьютер зависнет; он не открыт.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="311"/>
+        <location filename="../../pos_app/core/messages.py" line="313"/>
         <source>The token&apos;s issuer has paused it, so no payment can move now; take no payment offline until it is resumed.</source>
         <translation>Эмитент приостановил токен, поэтому сейчас платежи не проходят; не принимайте офлайн-платежи, пока его не возобновят.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="312"/>
+        <location filename="../../pos_app/core/messages.py" line="314"/>
         <source>This kind of payment (an authorization) is not checked yet for the shop&apos;s token: connect once to the network, or ask the customer for a signed transfer.</source>
         <translation>Этот вид платежа (авторизация) ещё не проверен для токена магазина: подключитесь к сети хотя бы раз или попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="313"/>
+        <location filename="../../pos_app/core/messages.py" line="315"/>
         <source>The shop&apos;s token cannot settle this kind of payment (an authorization); ask the customer for a signed transfer instead.</source>
         <translation>Токен магазина не может провести этот вид платежа (авторизацию); попросите у покупателя подписанный перевод.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="314"/>
+        <location filename="../../pos_app/core/messages.py" line="316"/>
         <source>The token&apos;s issuer has blocked this customer&apos;s address, so the payment would never arrive; ask for another way to pay.</source>
         <translation>Эмитент токена заблокировал адрес этого покупателя, поэтому платёж не дойдёт; попросите заплатить иначе.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="316"/>
+        <location filename="../../pos_app/core/messages.py" line="318"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="317"/>
+        <location filename="../../pos_app/core/messages.py" line="319"/>
         <source>This network needs the som token contract address (ask the issuer).</source>
         <translation>Для этой сети нужен адрес контракта токена сом (узнайте у эмитента).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="322"/>
+        <location filename="../../pos_app/core/messages.py" line="321"/>
+        <source>{message} (see: {prog} --help)</source>
+        <translation>{message} (см.: {prog} --help)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="322"/>
+        <source>The demo network lives only inside `sompos demo`; choose a real network with `sompos config network bsc` (or a profile file) to sync.</source>
+        <translation>Демо-сеть работает только внутри `sompos demo`; для синхронизации выберите настоящую сеть: `sompos config network bsc` (или файл профиля).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="323"/>
+        <source>The memo is too long (at most 200 characters).</source>
+        <translation>Заметка слишком длинная (не больше 200 символов).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="324"/>
+        <source>The reason is too long (at most 200 characters).</source>
+        <translation>Причина слишком длинная (не больше 200 символов).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="325"/>
+        <source>Write the limit with the digits 0-9.</source>
+        <translation>Запишите лимит цифрами 0-9.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="326"/>
+        <source>{file} is a folder; give a file name for the QR picture, e.g. invoice.png.</source>
+        <translation>{file} — это папка; укажите имя файла для QR-картинки, например invoice.png.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="327"/>
+        <source>The folder for {file} does not exist.</source>
+        <translation>Папки для {file} не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="328"/>
+        <source>Cannot write the QR picture to {file} ({problem}).</source>
+        <translation>Не удаётся записать QR-картинку в {file} ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="329"/>
+        <source>{file} is not an ordinary file; give a file name for the QR picture.</source>
+        <translation>{file} — не обычный файл; укажите имя файла для QR-картинки.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="330"/>
+        <source>This till has not been online since the shop&apos;s token was set, so it does not know the token&apos;s details yet (decimals, signing name). Connect once to finish set-up: sompos sync --once</source>
+        <translation>Эта касса не была в сети с тех пор, как задан токен магазина, и ещё не знает его данных (знаки после запятой, имя для подписи). Подключитесь один раз, чтобы завершить настройку: sompos sync --once</translation>
+    </message>
+    <message>
+        <location filename="../../pos_app/core/messages.py" line="335"/>
         <source>address</source>
         <translation>адрес</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="323"/>
+        <location filename="../../pos_app/core/messages.py" line="336"/>
         <source>merchant address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="324"/>
+        <location filename="../../pos_app/core/messages.py" line="337"/>
         <source>shop address</source>
         <translation>адрес магазина</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="325"/>
+        <location filename="../../pos_app/core/messages.py" line="338"/>
         <source>token contract address</source>
         <translation>адрес контракта токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="326"/>
+        <location filename="../../pos_app/core/messages.py" line="339"/>
         <source>exchange wallet address</source>
         <translation>адрес кошелька биржи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="327"/>
+        <location filename="../../pos_app/core/messages.py" line="340"/>
         <source>RPC URL</source>
         <translation>адрес узла RPC</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="328"/>
+        <location filename="../../pos_app/core/messages.py" line="341"/>
         <source>explorer URL</source>
         <translation>адрес обозревателя блоков</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="330"/>
+        <location filename="../../pos_app/core/messages.py" line="343"/>
         <source>profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="331"/>
+        <location filename="../../pos_app/core/messages.py" line="344"/>
         <source>saved network profile</source>
         <translation>сохранённый профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="332"/>
+        <location filename="../../pos_app/core/messages.py" line="345"/>
         <source>profile file {file}</source>
         <translation>файл профиля {file}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="334"/>
+        <location filename="../../pos_app/core/messages.py" line="347"/>
         <source>payment</source>
         <translation>платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="335"/>
+        <location filename="../../pos_app/core/messages.py" line="348"/>
         <source>network profile</source>
         <translation>профиль сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="336"/>
+        <location filename="../../pos_app/core/messages.py" line="349"/>
         <source>key file</source>
         <translation>файл ключа</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="337"/>
+        <location filename="../../pos_app/core/messages.py" line="350"/>
         <source>hand-over file</source>
         <translation>файл передачи</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="338"/>
+        <location filename="../../pos_app/core/messages.py" line="351"/>
         <source>file</source>
         <translation>файл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="339"/>
+        <location filename="../../pos_app/core/messages.py" line="352"/>
         <source>standard input</source>
         <translation>стандартный ввод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="341"/>
+        <location filename="../../pos_app/core/messages.py" line="354"/>
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="342"/>
+        <location filename="../../pos_app/core/messages.py" line="355"/>
         <source>processing</source>
         <translation>в обработке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="343"/>
+        <location filename="../../pos_app/core/messages.py" line="356"/>
         <source>settled</source>
         <translation>оплачен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="344"/>
+        <location filename="../../pos_app/core/messages.py" line="357"/>
         <source>expired</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="345"/>
+        <location filename="../../pos_app/core/messages.py" line="358"/>
         <source>invalid</source>
         <translation>недействителен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="347"/>
+        <location filename="../../pos_app/core/messages.py" line="360"/>
         <source>received</source>
         <translation>получен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="348"/>
+        <location filename="../../pos_app/core/messages.py" line="361"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="349"/>
+        <location filename="../../pos_app/core/messages.py" line="362"/>
         <source>submitted</source>
         <translation>отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="350"/>
+        <location filename="../../pos_app/core/messages.py" line="363"/>
         <source>included</source>
         <translation>в блоке</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="351"/>
+        <location filename="../../pos_app/core/messages.py" line="364"/>
         <source>final</source>
         <translation>окончательно подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="352"/>
+        <location filename="../../pos_app/core/messages.py" line="365"/>
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="353"/>
+        <location filename="../../pos_app/core/messages.py" line="366"/>
         <source>double_spent</source>
         <translation>потрачен дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="354"/>
+        <location filename="../../pos_app/core/messages.py" line="367"/>
         <source>stuck</source>
         <translation>не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="356"/>
+        <location filename="../../pos_app/core/messages.py" line="369"/>
         <source>report the latest block</source>
         <translation>сообщить последний блок</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="357"/>
+        <location filename="../../pos_app/core/messages.py" line="370"/>
         <source>list token transfers</source>
         <translation>выдать список переводов токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="358"/>
+        <location filename="../../pos_app/core/messages.py" line="371"/>
         <source>give a receipt</source>
         <translation>выдать квитанцию транзакции</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="359"/>
+        <location filename="../../pos_app/core/messages.py" line="372"/>
         <source>describe the token</source>
         <translation>выдать сведения о токене</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="360"/>
+        <location filename="../../pos_app/core/messages.py" line="373"/>
         <source>check what the token can do</source>
         <translation>проверка возможностей токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="361"/>
+        <location filename="../../pos_app/core/messages.py" line="374"/>
         <location filename="../../pos_app/ui/shell/main_window.py" line="437"/>
         <source>embedded demo chain</source>
         <translation>встроенная демо-сеть</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="363"/>
+        <location filename="../../pos_app/core/messages.py" line="376"/>
         <source>name</source>
         <translation>название</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="364"/>
+        <location filename="../../pos_app/core/messages.py" line="377"/>
         <source>symbol</source>
         <translation>символ</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="365"/>
+        <location filename="../../pos_app/core/messages.py" line="378"/>
         <source>version</source>
         <translation>версия</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="366"/>
+        <location filename="../../pos_app/core/messages.py" line="379"/>
         <source>EIP-712 name</source>
         <translation>название EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="367"/>
+        <location filename="../../pos_app/core/messages.py" line="380"/>
         <source>EIP-712 version</source>
         <translation>версия EIP-712</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="369"/>
+        <location filename="../../pos_app/core/messages.py" line="382"/>
         <source>token deployment</source>
         <translation>развёртывание токена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="370"/>
+        <location filename="../../pos_app/core/messages.py" line="383"/>
         <source>transfer call</source>
         <translation>перевод (transfer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/core_text.py" line="371"/>
+        <location filename="../../pos_app/core/messages.py" line="384"/>
         <source>mint call</source>
         <translation>выпуск (mint)</translation>
     </message>
@@ -3488,17 +3538,17 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>history</name>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="28"/>
+        <location filename="../../pos_app/text/words.py" line="22"/>
         <source>the cashier</source>
         <translation>кассиром</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="29"/>
+        <location filename="../../pos_app/text/words.py" line="23"/>
         <source>a command at the till</source>
         <translation>командой на кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="30"/>
+        <location filename="../../pos_app/text/words.py" line="24"/>
         <source>this till</source>
         <translation>этой кассой</translation>
     </message>
@@ -3575,62 +3625,62 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">требует внимания</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="78"/>
+        <location filename="../../pos_app/text/words.py" line="72"/>
         <source>Sale started</source>
         <translation>Продажа начата</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="79"/>
+        <location filename="../../pos_app/text/words.py" line="73"/>
         <source>The time to pay ran out</source>
         <translation>Время на оплату истекло</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="80"/>
+        <location filename="../../pos_app/text/words.py" line="74"/>
         <source>Checked again when the till started</source>
         <translation>Проверено заново при запуске кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="81"/>
+        <location filename="../../pos_app/text/words.py" line="75"/>
         <source>A payment arrived</source>
         <translation>Пришёл платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="82"/>
+        <location filename="../../pos_app/text/words.py" line="76"/>
         <source>The payment is confirmed</source>
         <translation>Платёж подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="83"/>
+        <location filename="../../pos_app/text/words.py" line="77"/>
         <source>The network took a payment back; it is checked again</source>
         <translation>Сеть отменила платёж; он проверяется заново</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="84"/>
+        <location filename="../../pos_app/text/words.py" line="78"/>
         <source>Marked by {actor}: {reason}</source>
         <translation>Отмечено {actor}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="85"/>
+        <location filename="../../pos_app/text/words.py" line="79"/>
         <source>Marked by {actor}</source>
         <translation>Отмечено {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="86"/>
+        <location filename="../../pos_app/text/words.py" line="80"/>
         <source>Charged again by {actor}</source>
         <translation>Выставлено снова {actor}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="87"/>
+        <location filename="../../pos_app/text/words.py" line="81"/>
         <source>Accepted as paid though short, by {actor}</source>
         <translation>Принято {actor} как оплаченное, несмотря на недостачу</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="88"/>
+        <location filename="../../pos_app/text/words.py" line="82"/>
         <source>The money of its offline payment arrived</source>
         <translation>Деньги офлайн-платежа поступили</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="89"/>
+        <location filename="../../pos_app/text/words.py" line="83"/>
         <source>Payment {payment} assigned by {actor}</source>
         <translation>Платёж {payment} привязан {actor}</translation>
     </message>
@@ -3643,37 +3693,37 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Перенесено с другой кассы; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="90"/>
+        <location filename="../../pos_app/text/words.py" line="84"/>
         <source>{note}; waiting for the network (offline payment {item})</source>
         <translation>{note}; ждёт сети (офлайн-платёж {item})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="92"/>
+        <location filename="../../pos_app/text/words.py" line="86"/>
         <source>Offline payment {item} failed ({state}); the customer was charged again</source>
         <translation>Офлайн-платёж {item} не прошёл ({state}); покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="93"/>
+        <location filename="../../pos_app/text/words.py" line="87"/>
         <source>Paid offline</source>
         <translation>Оплачено офлайн</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="94"/>
+        <location filename="../../pos_app/text/words.py" line="88"/>
         <source>Brought from another till</source>
         <translation>Перенесено с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="95"/>
+        <location filename="../../pos_app/text/words.py" line="89"/>
         <source>sale cancelled</source>
         <translation>продажа отменена</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="97"/>
+        <location filename="../../pos_app/text/words.py" line="91"/>
         <source>Received from the customer</source>
         <translation>Получен от покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="98"/>
+        <location filename="../../pos_app/text/words.py" line="92"/>
         <source>Checked offline, waiting for the network</source>
         <translation>Проверен офлайн, ждёт сети</translation>
     </message>
@@ -3682,229 +3732,229 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
         <translation type="vanished">Перенесена с другой кассы (там продажа {invoice}): {memo}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="99"/>
+        <location filename="../../pos_app/text/words.py" line="93"/>
         <source>Brought from another till (its sale {invoice})</source>
         <translation>Перенесён с другой кассы (там продажа {invoice})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="100"/>
+        <location filename="../../pos_app/text/words.py" line="94"/>
         <source>To be sent from this till again: {reason}</source>
         <translation>Снова отправит эта касса: {reason}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="101"/>
+        <location filename="../../pos_app/text/words.py" line="95"/>
         <source>taken back on this till</source>
         <translation>забран обратно на этой кассе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="102"/>
+        <location filename="../../pos_app/text/words.py" line="96"/>
         <source>taken back by hand</source>
         <translation>забран обратно вручную</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="103"/>
+        <location filename="../../pos_app/text/words.py" line="97"/>
         <source>no other till had sent it in time</source>
         <translation>другая касса не отправила его вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="104"/>
+        <location filename="../../pos_app/text/words.py" line="98"/>
         <source>they came back in a file from another till</source>
         <translation>они вернулись в файле с другой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="105"/>
+        <location filename="../../pos_app/text/words.py" line="99"/>
         <source>this till&apos;s own file {file} was loaded here again</source>
         <translation>собственный файл этой кассы {file} загружен сюда снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="106"/>
+        <location filename="../../pos_app/text/words.py" line="100"/>
         <source>Closed by {actor}: the customer was charged again ({note})</source>
         <translation>Закрыто {actor}: покупателю выставлено снова ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="107"/>
+        <location filename="../../pos_app/text/words.py" line="101"/>
         <source>Closed by {actor}: the customer was charged again</source>
         <translation>Закрыто {actor}: покупателю выставлено снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="108"/>
+        <location filename="../../pos_app/text/words.py" line="102"/>
         <source>Closed by {actor}: settled another way ({note})</source>
         <translation>Закрыто {actor}: оплачено иначе ({note})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="109"/>
+        <location filename="../../pos_app/text/words.py" line="103"/>
         <source>Closed by {actor}: settled another way</source>
         <translation>Закрыто {actor}: оплачено иначе</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="111"/>
+        <location filename="../../pos_app/text/words.py" line="105"/>
         <source>The som token cannot take this kind of payment</source>
         <translation>Токен сом не принимает такой вид оплаты</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="113"/>
+        <location filename="../../pos_app/text/words.py" line="107"/>
         <source>The customer&apos;s payment permission ran out before it could be sent</source>
         <translation>Разрешение покупателя на оплату истекло до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="114"/>
+        <location filename="../../pos_app/text/words.py" line="108"/>
         <source>The customer&apos;s account does not have enough money</source>
         <translation>На счёте покупателя не хватает денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="115"/>
+        <location filename="../../pos_app/text/words.py" line="109"/>
         <source>The customer&apos;s account did not have enough money</source>
         <translation>На счёте покупателя не хватило денег</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="117"/>
+        <location filename="../../pos_app/text/words.py" line="111"/>
         <source>This payment can only be sent by the shop&apos;s own account, not by the relay key</source>
         <translation>Этот платёж может отправить только собственный счёт магазина, а не ключ отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="119"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="122"/>
+        <location filename="../../pos_app/text/words.py" line="113"/>
+        <location filename="../../pos_app/text/words.py" line="116"/>
         <source>This payment permission was already used or cancelled; check the customer&apos;s payments</source>
         <translation>Это разрешение на оплату уже использовано или отменено; проверьте платежи покупателя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="124"/>
+        <location filename="../../pos_app/text/words.py" line="118"/>
         <source>Already sent by another till; waiting for confirmation</source>
         <translation>Уже отправлен другой кассой; ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="125"/>
+        <location filename="../../pos_app/text/words.py" line="119"/>
         <source>The customer cancelled the payment before it was sent</source>
         <translation>Покупатель отменил платёж до отправки</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="126"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="127"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="148"/>
+        <location filename="../../pos_app/text/words.py" line="120"/>
+        <location filename="../../pos_app/text/words.py" line="121"/>
+        <location filename="../../pos_app/text/words.py" line="142"/>
         <source>Sent, waiting for confirmation</source>
         <translation>Отправлен, ждёт подтверждения</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="128"/>
+        <location filename="../../pos_app/text/words.py" line="122"/>
         <source>Sent before; checking whether it arrived</source>
         <translation>Уже отправлялся; проверяем, дошёл ли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="129"/>
+        <location filename="../../pos_app/text/words.py" line="123"/>
         <source>The customer&apos;s account cannot pay the network fee</source>
         <translation>Со счёта покупателя нельзя оплатить комиссию сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="130"/>
+        <location filename="../../pos_app/text/words.py" line="124"/>
         <source>The customer&apos;s network fee is too low now</source>
         <translation>Комиссия сети от покупателя сейчас слишком мала</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="131"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="132"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="133"/>
+        <location filename="../../pos_app/text/words.py" line="125"/>
+        <location filename="../../pos_app/text/words.py" line="126"/>
+        <location filename="../../pos_app/text/words.py" line="127"/>
         <source>The som token refused the payment</source>
         <translation>Токен сом отклонил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="134"/>
+        <location filename="../../pos_app/text/words.py" line="128"/>
         <source>The network refused this payment</source>
         <translation>Сеть отклонила этот платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="135"/>
+        <location filename="../../pos_app/text/words.py" line="129"/>
         <source>The network took its confirmation back; sending it again</source>
         <translation>Сеть отменила подтверждение; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="136"/>
+        <location filename="../../pos_app/text/words.py" line="130"/>
         <source>The network took its confirmation back; waiting again</source>
         <translation>Сеть отменила подтверждение; снова ждём</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="138"/>
+        <location filename="../../pos_app/text/words.py" line="132"/>
         <source>Arrived after it was given up, and the customer was charged again: the customer has paid twice, refund one of the payments</source>
         <translation>Пришёл после того, как его сочли потерянным, а покупателю уже выставили снова: покупатель заплатил дважды, верните один из платежей</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="141"/>
+        <location filename="../../pos_app/text/words.py" line="135"/>
         <source>Arrived after it was given up and marked settled another way: check whether the customer paid twice</source>
         <translation>Пришёл после того, как его сочли потерянным и отметили оплаченным иначе: проверьте, не заплатил ли покупатель дважды</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="143"/>
+        <location filename="../../pos_app/text/words.py" line="137"/>
         <source>Arrived after it was given up; confirming</source>
         <translation>Пришёл после того, как его сочли потерянным; подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="144"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="147"/>
+        <location filename="../../pos_app/text/words.py" line="138"/>
+        <location filename="../../pos_app/text/words.py" line="141"/>
         <source>Arrived, confirming</source>
         <translation>Дошёл, подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="145"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="146"/>
+        <location filename="../../pos_app/text/words.py" line="139"/>
+        <location filename="../../pos_app/text/words.py" line="140"/>
         <source>Confirmed</source>
         <translation>Подтверждён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="149"/>
+        <location filename="../../pos_app/text/words.py" line="143"/>
         <source>The network took its payment back; sending it again</source>
         <translation>Сеть отменила его платёж; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="151"/>
+        <location filename="../../pos_app/text/words.py" line="145"/>
         <source>The network said it went through, but no money arrived; sending it again</source>
         <translation>Сеть сообщила, что он прошёл, но деньги не пришли; отправляем снова</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="153"/>
+        <location filename="../../pos_app/text/words.py" line="147"/>
         <source>The network keeps saying this payment went through, but the money never arrived</source>
         <translation>Сеть продолжает сообщать, что платёж прошёл, но деньги так и не пришли</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="156"/>
+        <location filename="../../pos_app/text/words.py" line="150"/>
         <source>The customer&apos;s payment permission ran out before it went through</source>
         <translation>Разрешение покупателя на оплату истекло, прежде чем платёж прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="158"/>
+        <location filename="../../pos_app/text/words.py" line="152"/>
         <source>The customer spent this money elsewhere first; this payment can never arrive</source>
         <translation>Покупатель раньше потратил эти деньги в другом месте; этот платёж уже не придёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="160"/>
+        <location filename="../../pos_app/text/words.py" line="154"/>
         <source>Sent by someone else, but the network dropped it; sending it from this till</source>
         <translation>Отправлено кем-то другим, но сеть его отбросила; отправляем с этой кассы</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="161"/>
+        <location filename="../../pos_app/text/words.py" line="155"/>
         <source>Sending it again with the relay key</source>
         <translation>Отправляем снова ключом отправителя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="163"/>
+        <location filename="../../pos_app/text/words.py" line="157"/>
         <source>Never went through: the customer&apos;s wallet has %n earlier payment(s) that did not reach the network, so the network held this one for {minutes} min</source>
         <translation>Так и не прошёл: в кошельке покупателя есть более ранние платежи, не дошедшие до сети (%n), поэтому сеть держала этот платёж {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="165"/>
+        <location filename="../../pos_app/text/words.py" line="159"/>
         <source>Never went through: the network did not take it in {minutes} min</source>
         <translation>Так и не прошёл: сеть не приняла его за {minutes} мин</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="166"/>
+        <location filename="../../pos_app/text/words.py" line="160"/>
         <source>Sent again by {actor}</source>
         <translation>Отправлен снова ({actor})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="168"/>
+        <location filename="../../pos_app/text/words.py" line="162"/>
         <source>Waiting for {minutes} min: unlock the relay key in the queue screen and top it up, then it is sent</source>
         <translation>Ждёт уже {minutes} мин: разблокируйте ключ отправителя на экране очереди и пополните его, тогда платёж уйдёт</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="171"/>
+        <location filename="../../pos_app/text/words.py" line="165"/>
         <source>The network has not taken it for {minutes} min: top up the relay key and keep the till online</source>
         <translation>Сеть не принимает его уже {minutes} мин: пополните ключ отправителя и держите кассу в сети</translation>
     </message>
@@ -3919,119 +3969,119 @@ Is this the number shown on that till&apos;s Offline payments screen? Accept onl
 <context>
     <name>states</name>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="39"/>
+        <location filename="../../pos_app/text/words.py" line="33"/>
         <source>Waiting</source>
         <translation>Ожидание</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="40"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="50"/>
+        <location filename="../../pos_app/text/words.py" line="34"/>
+        <location filename="../../pos_app/text/words.py" line="44"/>
         <source>Confirming</source>
         <translation>Подтверждается</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="41"/>
+        <location filename="../../pos_app/text/words.py" line="35"/>
         <source>Paid</source>
         <translation>Оплачено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="42"/>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="53"/>
+        <location filename="../../pos_app/text/words.py" line="36"/>
+        <location filename="../../pos_app/text/words.py" line="47"/>
         <source>Expired</source>
         <translation>Срок истёк</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="43"/>
+        <location filename="../../pos_app/text/words.py" line="37"/>
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="47"/>
+        <location filename="../../pos_app/text/words.py" line="41"/>
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="48"/>
+        <location filename="../../pos_app/text/words.py" line="42"/>
         <source>Waiting for network</source>
         <translation>Ждёт сети</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="49"/>
+        <location filename="../../pos_app/text/words.py" line="43"/>
         <source>Sent</source>
         <translation>Отправлен</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="51"/>
+        <location filename="../../pos_app/text/words.py" line="45"/>
         <source>Done</source>
         <translation>Завершён</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="52"/>
+        <location filename="../../pos_app/text/words.py" line="46"/>
         <source>Refused by network</source>
         <translation>Отклонён сетью</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="54"/>
+        <location filename="../../pos_app/text/words.py" line="48"/>
         <source>Spent elsewhere</source>
         <translation>Потрачен в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="55"/>
+        <location filename="../../pos_app/text/words.py" line="49"/>
         <source>No funds</source>
         <translation>Нет средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="56"/>
+        <location filename="../../pos_app/text/words.py" line="50"/>
         <source>Refused by the som token</source>
         <translation>Отклонён токеном сом</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="57"/>
+        <location filename="../../pos_app/text/words.py" line="51"/>
         <source>Cancelled by payer</source>
         <translation>Отменён плательщиком</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="58"/>
+        <location filename="../../pos_app/text/words.py" line="52"/>
         <source>Never went through</source>
         <translation>Так и не прошёл</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="59"/>
+        <location filename="../../pos_app/text/words.py" line="53"/>
         <source>Needs attention</source>
         <translation>Требует внимания</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="64"/>
+        <location filename="../../pos_app/text/words.py" line="58"/>
         <source>the customer spent this money elsewhere first</source>
         <translation>покупатель раньше потратил эти деньги в другом месте</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="65"/>
+        <location filename="../../pos_app/text/words.py" line="59"/>
         <source>the customer&apos;s account did not have enough</source>
         <translation>на счёте покупателя не хватило средств</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="66"/>
+        <location filename="../../pos_app/text/words.py" line="60"/>
         <source>the token refused the transfer</source>
         <translation>токен отклонил перевод</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="67"/>
+        <location filename="../../pos_app/text/words.py" line="61"/>
         <source>the customer cancelled the payment</source>
         <translation>покупатель отменил платёж</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="68"/>
+        <location filename="../../pos_app/text/words.py" line="62"/>
         <source>it could not be sent in time</source>
         <translation>его не удалось отправить вовремя</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="69"/>
+        <location filename="../../pos_app/text/words.py" line="63"/>
         <source>the network refused it</source>
         <translation>сеть его отклонила</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/shell/reasons.py" line="70"/>
+        <location filename="../../pos_app/text/words.py" line="64"/>
         <source>it never went through: the network held it back</source>
         <translation>он так и не прошёл: сеть его задержала</translation>
     </message>

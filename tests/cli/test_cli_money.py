@@ -79,7 +79,7 @@ def test_charge_again_and_cancel_are_audited_and_refuse_finished_sales(tmp_path,
     ctx.close()
 
 
-def test_show_json_gives_each_history_rows_code_and_its_english_line(tmp_path, capsys):
+def test_show_json_gives_each_history_rows_code_and_its_english_line(tmp_path, capsys, monkeypatch):
     """Reasons are stored as codes (issue 19, 1): ``show --json`` hands a program the code and its
     parameters, and the English line beside it; a person's own words have no code."""
     shop = tmp_path / "shop"
@@ -101,4 +101,7 @@ def test_show_json_gives_each_history_rows_code_and_its_english_line(tmp_path, c
     assert (last["code"], last["params"], last["reason"]) == (
         "marked_because", {"actor": "cashier", "reason": "customer left"}, "marked by cashier: customer left")
     rc, out, _ = run(capsys, "--data-dir", str(shop), "show", str(other.id))
-    assert "new -> invalid: marked by cashier: customer left" in out
+    assert "Waiting → Cancelled: Marked by the cashier: customer left" in out   # the screens' words
+    monkeypatch.delenv("SOMPOS_LANG")                                           # the shop's language: ru
+    rc, out, _ = run(capsys, "--data-dir", str(shop), "show", str(other.id))
+    assert "Ожидание → Отменено: Отмечено кассиром: customer left" in out, out

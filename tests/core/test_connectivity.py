@@ -17,7 +17,7 @@ def test_the_latest_contact_decides_whoever_made_it():
     assert c.link.online is None and c.link.seconds_since_ok(now[0]) is None
     c.ok(source="watcher", endpoint="https://a", head=10, head_time=1000)
     assert (c.link.online, c.link.endpoint, c.link.head) == (True, "https://a", 10)
-    problem = NodeUnavailable("No blockchain node answered.")
+    problem = NodeUnavailable("chain.blockchain_node_answered_tried", tried="https://a")
     now[0] = 105.0
     c.down(source="runner", problem=problem)      # the runner's probe failed after the watcher's pass
     assert c.link.online is False and c.link.problem is problem and c.link.source == "runner"

@@ -36,6 +36,8 @@ ROOT = "pos_app"
 
 LAYERS: dict[str, int] = {
     "core": 0,
+    # the catalogue (codes into words) needs only the core: the CLI and the screens render with it
+    "text": 1,
     "store": 1,
     "chain": 2, "keys": 2,
     "invoices": 3, "payments": 3, "offline": 3, "handover": 3, "outbox": 3, "shop": 3,

@@ -21,7 +21,7 @@ D = Door
 
 
 def _refusal(current: Door, target: Door) -> IllegalTransition:
-    return IllegalTransition("An invoice that is {current} cannot become {target}.",
+    return IllegalTransition("sale.invoice_cannot_become",
                              current=current.value, target=target.value)
 
 

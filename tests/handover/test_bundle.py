@@ -390,7 +390,8 @@ def test_f4_what_the_file_claims_is_not_trusted_even_from_a_paired_till(a, b, ex
     path.write_bytes(resign([lines[0], lowered, raised, swapped], key, claim_key=False))
     got = b.import_handover(path, now=NOW + 100)
     assert got.added == 2 and got.device == res.device
-    assert got.refused == ((4, "This payment goes to another address, not to this shop."),)
+    assert [(r.line, r.reason, r.code) for r in got.refused] == [
+        (4, "This payment goes to another address, not to this shop.", "offline.payment_goes_another_address")]
     a_items = sorted(a.offline.list(), key=lambda i: i.id)
     for item_id, inv_id, a_item in zip(got.item_ids, got.invoice_ids, a_items):
         inv = b.service.get(inv_id)
@@ -416,7 +417,7 @@ def test_a_doctored_customer_signature_is_refused_item_by_item(a, b, exported):
                                  "The authorization was not signed by the payer it names (or not for this token).")
     assert count(b, "offline_payments") == 2 and count(b, "invoices") == 2
     detail = json.loads(b.store.one("SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1")["detail"])
-    assert detail["refused"] == [list(got.refused[0])]
+    assert detail["refused"] == [got.refused[0].as_json()] and detail["refused"][0]["code"]
 
 
 def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, exported):
@@ -432,7 +433,7 @@ def test_entries_that_disagree_with_their_payment_or_clash_with_this_shop(a, b, 
     assert b.offline.list()[0].payload != first["payload"]
     got = b.import_handover(path)
     assert got.added == 1
-    assert dict(got.refused) == {2: "This entry's details do not match the payment it carries.",
+    assert {r.line: r.reason for r in got.refused} == {2: "This entry's details do not match the payment it carries.",
                                  4: "This customer already gave a payment with the same transaction number; "
                                     "only one of them can ever arrive."}
 
@@ -448,7 +449,7 @@ def test_f4_time_window_is_checked_at_import_not_as_the_file_claims(tmp_path, b)
     pair(b, tmp_path / "field")
     # Imported after the authorization ran out: refused, whatever received time the file states.
     got = b.import_handover(tmp_path / "q.jsonl", now=item.valid_before + 60)
-    assert got.added == 0 and [line for line, _ in got.refused] == [2, 3]
+    assert got.added == 0 and [r.line for r in got.refused] == [2, 3]
     assert count(b, "offline_payments") == 0
 
 

@@ -128,7 +128,7 @@ def test_the_relay_key_stays_locked_when_the_clock_jumps(tmp_path, clocks, monke
         clocks.wall += DAY
         with pytest.raises(BadInput) as info:
             keys().unlock("correct horse battery")
-        assert info.value.template == K.MSG_LOCKED and keys().attempts_left() == 0
+        assert info.value.key == K.MSG_LOCKED and keys().attempts_left() == 0
         clocks.mono += K.LOCKOUT_SECONDS
         assert keys().unlock("correct horse battery").address == keys().address()
     finally:

@@ -196,7 +196,7 @@ def test_wrong_passphrase_raises_and_counts_down(store, tmp_path, shop_db):
     assert store.attempts_left() == 10
     with pytest.raises(BadInput) as info:
         store.unlock(WRONG)
-    assert info.value.template == K.MSG_WRONG_PASSPHRASE
+    assert info.value.key == K.MSG_WRONG_PASSPHRASE
     assert info.value.params == {"minutes": 30, "left": 9}
     assert store.attempts_left() == 9
     assert _counter(shop_db) == (1, 0)  # in the shop database, not in a file beside the key
@@ -211,18 +211,18 @@ def test_ten_wrong_attempts_lock_out_for_30_minutes_even_across_restart(store, t
     for n in range(1, 10):
         with pytest.raises(BadInput) as info:
             store.unlock(WRONG)
-        assert info.value.template == K.MSG_WRONG_PASSPHRASE
+        assert info.value.key == K.MSG_WRONG_PASSPHRASE
         assert store.attempts_left() == 10 - n
         clock.t += 1
     with pytest.raises(BadInput) as info:  # the 10th wrong one starts the lock
         store.unlock(WRONG)
-    assert info.value.template == K.MSG_LOCKED and info.value.params == {"minutes": 30}
+    assert info.value.key == K.MSG_LOCKED and info.value.params == {"minutes": 30}
     locked_at = clock.t
     assert store.attempts_left() == 0
 
     with pytest.raises(BadInput) as info:  # even the right passphrase
         store.unlock(PASS)
-    assert info.value.template == K.MSG_LOCKED
+    assert info.value.key == K.MSG_LOCKED
 
     restarted = RelayKeyStore(tmp_path, store=store._store, clock=clock, monotonic=clock.monotonic)
     clock.t = locked_at + 29 * 60 + 30
@@ -230,7 +230,7 @@ def test_ten_wrong_attempts_lock_out_for_30_minutes_even_across_restart(store, t
     assert 0 < restarted.lockout_remaining() <= 30
     with pytest.raises(BadInput) as info:
         restarted.unlock(PASS)
-    assert info.value.template == K.MSG_LOCKED and info.value.params == {"minutes": 1}
+    assert info.value.key == K.MSG_LOCKED and info.value.params == {"minutes": 1}
 
     clock.t = locked_at + 30 * 60
     assert restarted.attempts_left() == 10 and restarted.lockout_remaining() == 0
@@ -255,7 +255,7 @@ def test_damaged_attempts_file_locks_and_clock_going_back_cannot_extend_it(store
     assert not (tmp_path / K.ATTEMPTS_FILE_NAME).exists()
     with pytest.raises(BadInput) as info:
         store.unlock(PASS)  # refused before any decryption
-    assert info.value.template == K.MSG_LOCKED
+    assert info.value.key == K.MSG_LOCKED
     clock.t -= 24 * 3600  # someone sets the clock a day back
     assert 0 < store.lockout_remaining() <= K.LOCKOUT_SECONDS
     clock.t += K.LOCKOUT_SECONDS
@@ -295,7 +295,7 @@ def test_import_keystore_with_wrong_or_missing_source_passphrase(tmp_path, given
     ks = RelayKeyStore(tmp_path)
     with pytest.raises(BadInput) as info:
         ks.import_key(json.dumps(source), PASS, source_passphrase=given)
-    assert info.value.template == K.MSG_SOURCE_PASSPHRASE
+    assert info.value.key == K.MSG_SOURCE_PASSPHRASE
     assert not ks.exists() and list(tmp_path.iterdir()) == []
 
 
@@ -306,10 +306,10 @@ def test_refuses_to_replace_an_existing_key(store):
     before = store.path.read_bytes()
     with pytest.raises(BadInput) as info:
         store.create(OTHER_PASS)
-    assert info.value.template == K.MSG_KEY_EXISTS
+    assert info.value.key == K.MSG_KEY_EXISTS
     with pytest.raises(BadInput) as info:
         store.import_key(KEY_HEX, OTHER_PASS)
-    assert info.value.template == K.MSG_KEY_EXISTS
+    assert info.value.key == K.MSG_KEY_EXISTS
     assert store.path.read_bytes() == before
 
 
@@ -321,7 +321,7 @@ def test_refuses_short_passphrase(tmp_path, call):
             ks.create("123456789")
         else:
             ks.import_key(KEY_HEX, "123456789")
-    assert info.value.template == K.MSG_SHORT_PASSPHRASE and info.value.params == {"n": 10}
+    assert info.value.key == K.MSG_SHORT_PASSPHRASE and info.value.params == {"n": 10}
     assert str(info.value) == "The passphrase must have at least 10 characters."
     assert not ks.exists()
 
@@ -352,7 +352,7 @@ def test_refuses_invalid_secret(tmp_path, secret):
     ks = RelayKeyStore(tmp_path)
     with pytest.raises(BadInput) as info:
         ks.import_key(secret, PASS, source_passphrase=SOURCE_PASS)
-    assert info.value.template == K.MSG_BAD_SECRET
+    assert info.value.key == K.MSG_BAD_SECRET
     assert not ks.exists()
 
 
@@ -361,7 +361,7 @@ def test_refuses_keystore_demanding_absurd_scrypt_work(tmp_path):
     source["crypto"]["kdfparams"]["n"] = 2**30  # would need 1 TiB of RAM
     with pytest.raises(BadInput) as info:
         RelayKeyStore(tmp_path).import_key(json.dumps(source), PASS, source_passphrase=SOURCE_PASS)
-    assert info.value.template == K.MSG_SOURCE_TOO_COSTLY
+    assert info.value.key == K.MSG_SOURCE_TOO_COSTLY
 
 
 def _damage(data: dict, how: str) -> str:
@@ -403,7 +403,7 @@ def test_refuses_damaged_key_file_without_counting_an_attempt(store, how, record
         store.unlock(PASS)
     # with its record, any change shows as damage; without it, only what breaks the format
     expected = K.MSG_DAMAGED if record == "kept" and how not in ("not json", "empty", "list") else K.MSG_CORRUPT
-    assert info.value.template == expected
+    assert info.value.key == expected
     assert "is damaged" in str(info.value)
     assert info.value.params == {"path": str(store.path)}
     with pytest.raises(StorageError):
@@ -417,12 +417,12 @@ def test_refuses_key_file_whose_address_field_was_changed(store):
     store.path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(StorageError) as info:  # the integrity record shows it without decrypting
         store.address()
-    assert info.value.template == K.MSG_DAMAGED
+    assert info.value.key == K.MSG_DAMAGED
     _write_keystore(store.path, data, record=False)  # a file without the record: caught at unlock
     assert store.address() == KEY_ADDRESS
     with pytest.raises(StorageError) as info:
         store.unlock(PASS)
-    assert info.value.template == K.MSG_CORRUPT
+    assert info.value.key == K.MSG_CORRUPT
 
 
 def test_missing_key_file(tmp_path):
@@ -430,7 +430,7 @@ def test_missing_key_file(tmp_path):
     assert not ks.exists() and ks.address() is None
     with pytest.raises(NotFound) as info:
         ks.unlock(PASS)
-    assert info.value.template == K.MSG_NO_KEY
+    assert info.value.key == K.MSG_NO_KEY
     assert ks.attempts_left() == 10
 
 
@@ -503,7 +503,7 @@ def test_f6_weak_key_file_in_data_folder_is_refused(tmp_path, shop_db, kdf, reco
     for call in (lambda: ks.unlock(PASS), ks.address):
         with pytest.raises(StorageError) as info:
             call()
-        assert info.value.template == K.MSG_WEAK
+        assert info.value.key == K.MSG_WEAK
         assert info.value.params == {"path": str(ks.path)}
         assert "too weakly" in str(info.value) and "import it again" in str(info.value)
     assert ks.attempts_left() == 10 and _counter(shop_db) is None  # no attempt counted
@@ -522,7 +522,7 @@ def test_f6_kdf_floor_is_owasp_minimum_with_real_values(tmp_path, shop_db):
         _write_keystore(ks.path, data)
         with pytest.raises(StorageError) as info:
             ks.unlock(PASS)
-        assert info.value.template in (K.MSG_WEAK, K.MSG_CORRUPT)  # p=0 is not even a keystore
+        assert info.value.key in (K.MSG_WEAK, K.MSG_CORRUPT)  # p=0 is not even a keystore
     assert ks.attempts_left() == 10
     for kdf, rounds in (("scrypt", 2**17), ("pbkdf2", 600_000)):
         _write_keystore(ks.path, Account.encrypt("0x" + KEY_HEX, PASS, kdf=kdf, iterations=rounds))
@@ -542,10 +542,10 @@ def test_f6_absurd_kdf_parameters_are_refused_quickly(tmp_path, shop_db, params)
     started = time.monotonic()
     with pytest.raises(StorageError) as info:
         ks.unlock(PASS)
-    assert info.value.template == K.MSG_TOO_COSTLY and "stall this computer" in str(info.value)
+    assert info.value.key == K.MSG_TOO_COSTLY and "stall this computer" in str(info.value)
     with pytest.raises(BadInput) as info:
         RelayKeyStore(tmp_path / "other").import_key(json.dumps(data), OTHER_PASS, source_passphrase=PASS)
-    assert info.value.template == K.MSG_SOURCE_TOO_COSTLY
+    assert info.value.key == K.MSG_SOURCE_TOO_COSTLY
     assert time.monotonic() - started < 2
     assert ks.attempts_left() == 10
 
@@ -578,14 +578,14 @@ def test_f6_changed_mac_or_ciphertext_says_damaged_and_costs_no_attempt(store, s
         for guess in (PASS, WRONG):
             with pytest.raises(StorageError) as info:
                 store.unlock(guess)
-            assert info.value.template == K.MSG_DAMAGED
+            assert info.value.key == K.MSG_DAMAGED
             assert "is damaged" in str(info.value) and "did not count" in str(info.value)
         assert store.attempts_left() == 10
     assert _counter(shop_db) is None
     store.path.write_text(json.dumps(original, indent=2), encoding="utf-8")
     with pytest.raises(BadInput) as info:
         store.unlock(WRONG)
-    assert info.value.template == K.MSG_WRONG_PASSPHRASE and store.attempts_left() == 9
+    assert info.value.key == K.MSG_WRONG_PASSPHRASE and store.attempts_left() == 9
 
 
 def test_f6_file_without_record_gets_one_at_first_unlock(store, tmp_path, shop_db):
@@ -603,7 +603,7 @@ def test_f6_file_without_record_gets_one_at_first_unlock(store, tmp_path, shop_d
     store.path.write_text(json.dumps(after), encoding="utf-8")
     with pytest.raises(StorageError) as info:  # from now on damage shows as damage
         store.unlock(PASS)
-    assert info.value.template == K.MSG_DAMAGED and store.attempts_left() == 10
+    assert info.value.key == K.MSG_DAMAGED and store.attempts_left() == 10
 
 
 _GUESSER = """
@@ -620,7 +620,7 @@ try:
     ks.unlock("wrong horse battery")
     print("unlocked")
 except Exception as exc:
-    print(type(exc).__name__, getattr(exc, "template", ""))
+    print(type(exc).__name__, getattr(exc, "key", ""))
 """
 
 
@@ -670,7 +670,7 @@ def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_
     def still_locked() -> None:
         with pytest.raises(BadInput) as info:
             RelayKeyStore(tmp_path, store=shop_db, clock=clock, monotonic=clock.monotonic).unlock(PASS)
-        assert info.value.template == K.MSG_LOCKED
+        assert info.value.key == K.MSG_LOCKED
         assert _counter(shop_db) == (K.MAX_ATTEMPTS, locked_until)  # written back to agree
 
     shop_db.execute("DELETE FROM key_attempts")
@@ -687,7 +687,7 @@ def test_f6_deleting_attempts_row_or_file_does_not_lift_the_lock(tmp_path, shop_
         fresh_db.execute("DELETE FROM key_attempts")
         with pytest.raises(BadInput) as info:
             RelayKeyStore(tmp_path, store=fresh_db, clock=clock, monotonic=clock.monotonic).unlock(PASS)
-        assert info.value.template == K.MSG_LOCKED
+        assert info.value.key == K.MSG_LOCKED
         clock.t = locked_until  # the lock served: the right passphrase works again
         assert RelayKeyStore(tmp_path, store=fresh_db, clock=clock, monotonic=clock.monotonic).unlock(PASS).address == ks.address()
         assert _counter(fresh_db) == (0, 0) and fresh_db.verify_audit_chain()
@@ -710,7 +710,7 @@ def test_f6_old_attempts_file_is_moved_into_the_database(store, tmp_path, shop_d
         shop_db.execute("DELETE FROM key_attempts")  # the old file is gone and the row too: still locked
         with pytest.raises(BadInput) as info:
             store.unlock(PASS)
-        assert info.value.template == K.MSG_LOCKED
+        assert info.value.key == K.MSG_LOCKED
     assert not legacy.exists()
 
 

@@ -1,11 +1,12 @@
-"""The core's error messages reach the screen in Kyrgyz or Russian (``pos_app.ui.shell.core_text``).
+"""The core's errors reach the screen in Kyrgyz or Russian (``pos_app.ui.shell.core_text``).
 
-* every error the core raises is a plain template (no f-string) listed in the catalogue, so
-  pyside6-lupdate extracts it and translators see it;
+(That every error is a listed key is checked without Qt in tests/core/test_messages.py.)
+
+* the screens (Qt's .qm) and the CLI (the JSON catalogue) give every key the same words;
 * with the Russian translator installed a real error comes out in Russian, its parameters filled
   in (catalogue nouns such as "merchant address" translated too, amounts written the local way);
-* an unknown template or a broken translation falls back to the English ``user_message``;
-* the Worker hands errors to the widgets already translated.
+* an unknown key or a broken translation falls back to the English ``user_message``;
+* the Worker hands errors over as the core raised them, and each screen renders them once.
 """
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from pos_app.core.errors import BadInput, NotFound, PosError  # noqa: E402
-from pos_app.ui.shell import core_text  # noqa: E402
-from pos_app.ui.shell.core_text import NOUNS, TEMPLATES, error_text  # noqa: E402
+from pos_app.core.messages import MESSAGES  # noqa: E402
+from pos_app.ui.shell import words as ui_words  # noqa: E402
+from pos_app.ui.shell.core_text import error_text  # noqa: E402
 from pos_app.ui.shell.i18n import install_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,127 +31,20 @@ PKG = ROOT / "pos_app"
 CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
 
 
-# -- the catalogue is complete ------------------------------------------------------------------
-def _core_sources() -> list[Path]:
-    return sorted(p for p in PKG.rglob("*.py")
-                  if p.relative_to(PKG).parts[0] != "ui" and p != PKG / "cli" / "output.py")
-
-
-def _name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return None
-
-
-def _error_classes() -> set[str]:
-    """PosError and its subclasses from pos_app/core/errors.py."""
-    tree = ast.parse((PKG / "core" / "errors.py").read_text(encoding="utf-8"))
-    return {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
-
-
-def _core_error_classes(trees: dict[Path, ast.AST]) -> tuple[dict[str, int], set[str]]:
-    """({error class: position of its template argument}, all error classes) in errors.py and the core.
-
-    A subclass without ``__init__`` takes the template where its parent does; one with its own
-    ``__init__`` takes it at its ``template`` parameter (``PayloadRefused(code, template)``), or
-    builds its message itself (``ContractReverted(what, reason)``: checked at ``super().__init__``).
-    """
-    templated = dict.fromkeys(_error_classes(), 0)
-    everything = set(templated)
-    grew = True
-    while grew:
-        grew = False
-        for tree in trees.values():
-            for cls in ast.walk(tree):
-                parents = [_name(b) for b in cls.bases] if isinstance(cls, ast.ClassDef) else []
-                if not isinstance(cls, ast.ClassDef) or cls.name in everything or not set(parents) & everything:
-                    continue
-                everything.add(cls.name)
-                grew = True
-                init = next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
-                if init is None:
-                    parent = next((p for p in parents if p in templated), None)
-                    if parent is not None:
-                        templated[cls.name] = templated[parent]
-                    continue
-                args = [a.arg for a in init.args.args[1:]]
-                if "template" in args:
-                    templated[cls.name] = args.index("template")
-    return templated, everything
-
-
-def template_problems(trees: dict[Path, ast.AST], catalogue: set[str]) -> list[str]:
-    templated, everything = _core_error_classes(trees)
-    bad = []
-    for path, tree in trees.items():
-        where = path.relative_to(ROOT) if path.is_absolute() else path
-        # X("template", ...) for every error class that takes a template
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and _name(node.func) in templated:
-                index = templated[_name(node.func)]
-                arg = node.args[index] if len(node.args) > index else next(
-                    (k.value for k in node.keywords if k.arg == "template"), None)
-                if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-                    bad.append(f"{where}:{node.lineno}: {_name(node.func)}() needs a plain string template "
-                               f"with named fields, not {ast.unparse(arg) if arg else 'nothing'}")
-                elif arg.value not in catalogue:
-                    bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/shell/core_text.py")
-        # super().__init__("template", ...) inside an error class (e.g. ContractReverted)
-        for cls in ast.walk(tree):
-            if not (isinstance(cls, ast.ClassDef) and cls.name in everything):
-                continue
-            for node in ast.walk(cls):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr == "__init__" and isinstance(node.func.value, ast.Call)
-                        and _name(node.func.value.func) == "super" and node.args):
-                    arg = node.args[0]
-                    if isinstance(arg, ast.JoinedStr):
-                        bad.append(f"{where}:{node.lineno}: {cls.name} builds its message with an f-string")
-                    elif isinstance(arg, ast.Constant) and arg.value not in catalogue:
-                        bad.append(f"{where}:{node.lineno}: {arg.value!r} is not in pos_app/ui/shell/core_text.py")
-    return bad
-
-
-def test_every_core_error_is_a_catalogued_template():
-    trees = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in _core_sources()}
-    bad = template_problems(trees, set(TEMPLATES))
-    assert not bad, ("core errors the GUI cannot translate (write a template with named fields and add it "
-                     "to pos_app/ui/shell/core_text.py, then run packaging/translations.py):\n" + "\n".join(bad))
-
-
-def test_the_check_catches_f_strings_and_missing_templates():
-    sample = ast.parse(
-        "class Odd(NotFound):\n"
-        "    def __init__(self, what):\n"
-        "        super().__init__(f'odd {what}')\n"
-        "def f(n):\n"
-        "    raise NotFound(f'There is no invoice number {n}.')\n"
-        "def g(n):\n"
-        "    raise BadInput('Brand new {n}.', n=n)\n"
-        "def h(n):\n"
-        "    raise NotFound('There is no invoice number {invoice}.', invoice=n)\n"
-        "class Coded(BadInput):\n"
-        "    def __init__(self, code, template, **params):\n"
-        "        super().__init__(template, **params)\n"
-        "def k(n):\n"
-        "    raise Coded('odd', f'Odd {n}.')\n")
-    bad = template_problems({Path("sample.py"): sample}, set(TEMPLATES))
-    assert len(bad) == 4, bad
-    assert "plain string template" in bad[0] and "Brand new" in bad[1] and "Coded()" in bad[2]
-    assert "f-string" in bad[3]
-
-
-def test_catalogue_has_no_strays_or_duplicates():
-    """Every catalogue entry is still written somewhere in pos_app (a removed message goes too)."""
-    literals = {n.value for p in PKG.rglob("*.py") if p.name != "core_text.py"
-                for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-                if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-    assert len(set(TEMPLATES)) == len(TEMPLATES) and len(set(NOUNS)) == len(NOUNS)
-    assert not set(TEMPLATES) & set(NOUNS)
-    stray = sorted(t for t in TEMPLATES if t not in literals)
-    assert not stray, f"catalogue entries no code raises any more: {stray}"
+# -- the screens and the CLI read the same catalogue ---------------------------------------------
+def test_the_screens_and_the_cli_give_every_error_the_same_words(qapp):
+    """Qt's .qm and the CLI's JSON are compiled from one .ts: every key reads the same through both."""
+    from pos_app.text.render import Words
+    try:
+        for lang in ("ru", "ky"):
+            assert install_language(lang)
+            cli = Words.for_language(lang)
+            differ = [k for k, t in MESSAGES.items() if "{" not in t
+                      and error_text(PosError(k)) != cli.error(PosError(k))]
+            assert not differ, (lang, differ[:5])
+            assert CYRILLIC.search(cli.message("amount.enter_amount"))
+    finally:
+        install_language("en")
 
 
 # -- translation at run time ------------------------------------------------------------------------
@@ -182,7 +77,7 @@ def test_a_real_core_error_comes_out_in_russian(russian):
 
 
 def test_parameters_are_filled_in(russian):
-    text = error_text(NotFound("There is no invoice number {invoice}.", invoice=4711))
+    text = error_text(NotFound("sale.there_invoice_number", invoice=4711))
     assert "4711" in text and CYRILLIC.search(text) and "invoice" not in text, text
     assert "{" not in text
 
@@ -212,7 +107,9 @@ def test_kyrgyz_too(kyrgyz):
 
 
 # -- fall-backs --------------------------------------------------------------------------------------
-def test_unknown_template_falls_back_to_english(russian):
+def test_unknown_key_falls_back_to_english(russian, monkeypatch):
+    from pos_app.core import errors
+    monkeypatch.setattr(errors, "STRICT", False)
     err = BadInput("A message nobody catalogued: {thing}.", thing="x")
     assert error_text(err) == "A message nobody catalogued: x."
     assert error_text(PosError("No fields here, not catalogued.")) == "No fields here, not catalogued."
@@ -231,22 +128,22 @@ def test_broken_translation_falls_back_to_english(russian, monkeypatch):
               "Payment {payment} already belongs to invoice {invoice}.": "Платёж {платеж} {invoice}",
               "Enter an amount.": "Введите {сумму}",                            # field added
               "The amount cannot be negative.": "Сумма {"}                       # malformed
-    real = core_text._translate
-    monkeypatch.setattr(core_text, "_translate", lambda text: broken.get(text) or real(text))
-    for err in (NotFound("There is no invoice number {invoice}.", invoice=3),
-                BadInput("Payment {payment} already belongs to invoice {invoice}.", payment=1, invoice=2),
-                BadInput("Enter an amount."), BadInput("The amount cannot be negative.")):
+    real = ui_words.qt_translate
+    monkeypatch.setattr(ui_words, "qt_translate", lambda ctx, text, n=-1: broken.get(text) or real(ctx, text, n))
+    for err in (NotFound("sale.there_invoice_number", invoice=3),
+                BadInput("sale.payment_already_belongs_invoice", payment=1, invoice=2),
+                BadInput("amount.enter_amount"), BadInput("amount.amount_cannot_negative")):
         assert error_text(err) == err.user_message
 
 
 def test_error_text_never_raises():
     class Weird(Exception):
-        template = "There is no invoice number {invoice}."
+        key = "sale.there_invoice_number"
         params = {"invoice": object()}
         user_message = "weird"
     assert error_text(Weird())
     assert error_text(ValueError("plain")) == "plain"
-    odd = NotFound("There is no invoice number {invoice}.", invoice=1)
+    odd = NotFound("sale.there_invoice_number", invoice=1)
     odd.params = None  # type: ignore[assignment]
     assert error_text(odd) == odd.user_message
 
@@ -258,7 +155,7 @@ def test_worker_hands_the_error_over_unchanged_and_error_text_renders_it(qtbot, 
     got: list[PosError] = []
 
     def job():
-        raise NotFound("There is no payment number {payment}.", payment=12)
+        raise NotFound("sale.there_payment_number", payment=12)
 
     worker.run(job, on_error=got.append)
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
@@ -275,7 +172,6 @@ def test_worker_hands_the_error_over_unchanged_and_error_text_renders_it(qtbot, 
 def test_no_screen_shows_an_errors_english_message():
     """Every screen shows an error through error_text: a widget given ``err.user_message`` would
     show English to a Kyrgyz cashier (the Worker no longer rewrites it)."""
-    import ast
     from pathlib import Path
     ui = Path(__file__).resolve().parents[2] / "pos_app" / "ui"
     found = []
@@ -286,3 +182,15 @@ def test_no_screen_shows_an_errors_english_message():
             if isinstance(node, ast.Attribute) and node.attr == "user_message" and isinstance(node.ctx, ast.Load):
                 found.append(f"{path.relative_to(ui)}:{node.lineno}")
     assert not found, found
+
+
+def test_a_refused_offline_payment_is_explained_in_the_cashiers_language(russian):
+    """The offline screen renders a refusal from the verdict's key (the verdict crosses a thread
+    as data, not as the exception)."""
+    from pos_app.offline.payload import PayloadRefused
+    from pos_app.offline.records import refused
+    from pos_app.ui.screens.offline.offline_controller import refusal_text
+    verdict = refused(PayloadRefused("wrong_chain", "offline.payment_made_another_network", got=1, want=56))
+    assert verdict.message == "offline.payment_made_another_network" and verdict.code == "wrong_chain"
+    text = refusal_text(verdict)
+    assert CYRILLIC.search(text) and "network" not in text and "56" in text, text

@@ -51,8 +51,7 @@ def test_why_offline_is_shown_in_the_screen_language(qtbot, tmp_path):
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
-    problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
-                              "connection returns.", tried=2)
+    problem = NodeUnavailable("chain.blockchain_node_answered_tried", tried=2)
     ctx.link.down(source="watcher", problem=problem)
     qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=5000)
     tip = win.net_label.toolTip()

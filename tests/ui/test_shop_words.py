@@ -62,8 +62,7 @@ def test_the_red_bar_shows_at_the_first_failed_check_and_the_status_keeps_counti
     qtbot.waitUntil(lambda: win.last_ok is not None and not win.link_down, timeout=5000)
     win.watcher.stop()                         # the real watcher must not report "online" meanwhile
     assert "277" not in win.block_label.text() and "Block" not in win.block_label.text()
-    problem = NodeUnavailable("No blockchain node answered (tried {tried}); payments will be checked when the "
-                              "connection returns.", tried=1)
+    problem = NodeUnavailable("chain.blockchain_node_answered_tried", tried=1)
     win.ctx.link.down(source="watcher", problem=problem)
     qtbot.waitUntil(lambda: win.offline_bar.isVisible(), timeout=1000)     # not 10 s later
     assert "Last contact 0 min ago" == win.block_label.text()

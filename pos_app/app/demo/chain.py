@@ -46,7 +46,7 @@ class DemoChain:
         try:
             from eth_tester import EthereumTester, PyEVMBackend
         except ImportError as exc:  # the demo extra is missing
-            raise ConfigError("The demo network needs the demo extra: pip install 'sompos[demo]'.") from exc
+            raise ConfigError("app.demo_network_needs_demo") from exc
         from pos_app.chain.guard import settle_recursion_limit
         settle_recursion_limit()      # py-evm raised it when first imported (chain/guard.py)
         funded = [A.DEPLOYER, A.MERCHANT, *A.CUSTOMERS.values()]
@@ -67,7 +67,7 @@ class DemoChain:
         address = deploy_token(self.w3, A.DEPLOYER_KEY, A.DEMO_TOKEN_NAME, A.DEMO_TOKEN_SYMBOL,
                                A.DEMO_TOKEN_DECIMALS, A.DEMO_TOKEN_VERSION)
         if address != A.DEMO_TOKEN_ADDRESS:
-            raise ChainError("The demo token did not deploy at its fixed address.", detail=address)
+            raise ChainError("app.demo_token_did_deploy", detail=address)
         self.token = token_contract(self.w3, address)
         start = tyiyn_to_base_units(Tyiyn(CUSTOMER_START_SOM * 100), A.DEMO_TOKEN_DECIMALS)
         for customer in A.CUSTOMERS.values():
@@ -81,7 +81,7 @@ class DemoChain:
 
     def customer_key(self, customer: str) -> bytes:
         if customer not in A.CUSTOMER_KEYS:
-            raise ConfigError("There is no demo customer called {customer}.", customer=customer)
+            raise ConfigError("app.there_demo_customer_called", customer=customer)
         return A.CUSTOMER_KEYS[customer]
 
     def sign_offline(self, customer: str, kind: str, to: str, amount: BaseUnits) -> str:
@@ -130,7 +130,7 @@ class DemoChain:
         """The customer's wallet sends ``amount`` base units to ``to``; returns the tx hash."""
         key = A.CUSTOMER_KEYS.get(customer)
         if key is None:
-            raise ConfigError("There is no demo customer called {customer}.", customer=customer)
+            raise ConfigError("app.there_demo_customer_called", customer=customer)
         receipt = send_token_call(self.w3, key, self.token.functions.transfer(to, int(amount)))
         return Web3.to_hex(receipt["transactionHash"])
 

@@ -102,7 +102,7 @@ class Worker(QObject):
                 self._finished.emit(on_error, exc, True)
             except Exception as exc:  # noqa: BLE001 - never a traceback on screen
                 log.exception("background job failed")
-                self._finished.emit(on_error, PosError("Something went wrong; the details are in the log.",
+                self._finished.emit(on_error, PosError("app.something_went_wrong_details",
                                                        detail=repr(exc)), True)
             else:
                 self._finished.emit(on_done, value, False)

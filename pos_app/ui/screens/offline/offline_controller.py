@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from pos_app.ui.screens.offline.queue_view import QueueView
 
 
+
+def refusal_text(verdict) -> str:
+    """A refused offline payment's reason in the cashier's language (its key and parameters)."""
+    return error_text(SimpleNamespace(user_message=verdict.reason, key=verdict.message, params=verdict.params))
+
 class OfflineController(QObject):
     show_payment = Signal(object)   # an Invoice (accepted offline), or None: back to the sale on screen
     charge_again = Signal(int)      # tyiyn: the cashier collects a failed payment again as a new sale
@@ -159,9 +164,7 @@ class OfflineController(QObject):
                 amount = format_som(base_units_to_tyiyn(verdict.amount_base, decimals)[0], self.language)
                 self.accept_screen.show_verdict(text, verdict, amount)
             else:
-                shown = SimpleNamespace(user_message=verdict.reason, template=verdict.template,
-                                        params=verdict.params)
-                self.accept_screen.show_verdict(text, verdict, error_text(shown))
+                self.accept_screen.show_verdict(text, verdict, refusal_text(verdict))
         self.db.run(job, done, lambda err: self.accept_screen.show_refusal(error_text(err)))
 
     def accept(self, text: str) -> None:

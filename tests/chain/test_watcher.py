@@ -145,7 +145,7 @@ def test_restart_mid_scan_resumes_without_gaps_or_doubles(chain, ctx, tmp_path):
     def dying_get_logs(a, b):      # the node connection dies after three ranges
         calls["n"] += 1
         if calls["n"] > 3:
-            raise NodeUnavailable("connection lost")
+            raise NodeUnavailable("chain.blockchain_node_answered_tried", tried="the test node")
         return real_get_logs(a, b)
     w._get_logs = dying_get_logs
     with pytest.raises(NodeUnavailable):
@@ -178,7 +178,8 @@ def test_refused_log_ranges_shrink_and_grow_back(chain, ctx):
     def picky_get_logs(a, b):      # like public RPCs: "block range too large" above 5 blocks
         sizes.append(b - a + 1)
         if b - a + 1 > 5:
-            raise RpcRefused("range", code=-32600, node_message="block range is too large")
+            raise RpcRefused("chain.node_refused", code=-32600, node_message="block range is too large",
+                             what="list token transfers", message="block range is too large")
         return real_get_logs(a, b)
     w._get_logs = picky_get_logs
     progress = []

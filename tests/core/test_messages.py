@@ -112,6 +112,18 @@ def test_every_error_the_app_builds_names_a_listed_key():
     assert not bad, "errors built from words, not keys:\n" + "\n".join(bad)
 
 
+def test_the_tests_own_fakes_raise_listed_keys_too():
+    """A fake node in a test raises what a real one would: an unlisted key would only fail when
+    that slow test runs (SOMPOS_STRICT_TEXT), so it is caught here, in the fast tier."""
+    tests = ROOT / "tests"
+    trees = _trees()
+    own = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in sorted(tests.rglob("test_*.py"))}
+    classes_from_app = {p: t for p, t in trees.items()}
+    bad = [b for b in key_problems({**classes_from_app, **own}, set(MESSAGES))
+           if not b.startswith(("test_messages.py", "test_core_text.py"))]   # the fall-back tests
+    assert not bad, "\n".join(bad)
+
+
 def test_the_check_catches_words_f_strings_and_unknown_keys():
     sample = ast.parse(
         "class NotFound(PosError): pass\n"

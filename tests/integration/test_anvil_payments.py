@@ -221,7 +221,8 @@ def test_detection_without_eth_getlogs(anvil, tmp_path):
     def no_logs(what, fn):        # the node's answer to eth_getLogs, as public BSC endpoints give it
         if what == "list token transfers":
             from pos_app.chain.rpc import RpcRefused
-            raise RpcRefused("logs", code=-32005, node_message="method eth_getLogs is not available")
+            raise RpcRefused("chain.node_refused", code=-32005, node_message="method eth_getLogs is not available",
+                             what="list token transfers", message="method eth_getLogs is not available")
         return real_call(what, fn)
     w.rpc.call = no_logs
     shop.pay(inv.due_base)

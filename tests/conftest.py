@@ -26,7 +26,7 @@ os.environ.setdefault("SOMPOS_LANG", "en")
 # What a module's source says about the slow kind it runs.
 EVM_WORDS = ("DemoChain", "EthereumTester", "evm_w3", "open_demo_context", "demo_chain", "som_token")
 WALK_FILES = {"ui/test_counter_walk.py", "ui/test_screen_fit.py"}
-BUILD_FILES = {"packaging/test_build.py", "packaging/test_reproducible_build.py"}
+BUILD_FILES = {"packaging/test_build.py"}
 
 
 @lru_cache(maxsize=None)
@@ -55,3 +55,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         # Fixtures that start the in-process EVM mark a test wherever it lives.
         if kind is None and {"demo_chain", "window", "evm_w3", "chain"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.evm)
+
+
+# Keystores a test writes use a cheap scrypt (n = 16): a relay key made by a sale or a sync test
+# costs a millisecond, not a second and 256 MB. Tests about the key derivation itself (its floors,
+# its cost limits) are marked ``real_kdf`` and keep the real values. Only this process's module
+# values change: the app has no switch that weakens a keystore (pos_app/keys/keystore.py).
+CHEAP_SCRYPT_N = 2**4
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(request):
+    if request.node.get_closest_marker("real_kdf"):
+        yield
+        return
+    from pos_app.keys import keystore
+    saved = keystore.SCRYPT_N, keystore.MIN_SCRYPT_N
+    keystore.SCRYPT_N = keystore.MIN_SCRYPT_N = CHEAP_SCRYPT_N
+    try:
+        yield
+    finally:
+        keystore.SCRYPT_N, keystore.MIN_SCRYPT_N = saved

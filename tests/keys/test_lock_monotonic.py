@@ -16,6 +16,9 @@ from pos_app.keys.key_attempts import KeyAttempts
 from pos_app.keys.device import DeviceKeyOnce
 from pos_app.store.db import open_store
 
+# About the key derivation itself: the real scrypt cost and floors (tests/conftest.py).
+pytestmark = pytest.mark.real_kdf
+
 MAX = 10
 LOCK = 30 * 60
 DAY = 24 * 3600

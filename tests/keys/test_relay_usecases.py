@@ -160,9 +160,17 @@ def test_unlock_without_a_key_says_so_and_counts_nothing(shop):
     assert _failures(db) == 0 and _attempt_records(db) == []
 
 
+@pytest.mark.real_kdf
 def test_real_strength_create_then_unlock(shop):
     """The app's own scrypt (no test hook): what the till and the CLI really do, once."""
     data_dir, db = shop
     address = create_relay_key(data_dir, db, PASS, actor="cashier")
     assert json.loads(relay_key_file(data_dir).read_text())["crypto"]["kdfparams"]["n"] == 2**18
     assert unlock_relay_key(data_dir, db, PASS).address == address
+
+
+def test_a_test_not_about_the_kdf_writes_a_cheap_keystore(shop):
+    """tests/conftest.py: keystores made by tests not marked real_kdf cost nothing to open."""
+    data_dir, db = shop
+    create_relay_key(data_dir, db, PASS, actor="cashier")
+    assert json.loads(relay_key_file(data_dir).read_text())["crypto"]["kdfparams"]["n"] == 16

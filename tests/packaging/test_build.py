@@ -1,12 +1,12 @@
 """The real Linux build: `python3 packaging/build.py`, the .deb unpacked into a scratch root,
 and the installed binary run headless (self-test, old shop databases opened and upgraded).
 
-Slow (a PyInstaller build, ~3 min on 2 cores), so it builds once per test run. That two builds of
-one commit give the same bytes is checked in test_reproducible_build.py, a file of its own so a
-second test worker builds beside this one.
+Slow (PyInstaller builds, ~3 min on 2 cores), so it builds once per test run: two builds at once,
+one to install and run, the other to check that two builds of one commit give the same bytes.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import os
 import shutil
@@ -25,24 +25,29 @@ DEB_LIMIT = 50 * 2**20
 INSTALLED_LIMIT = 150 * 2**20
 
 
-def _build(out: Path, work: Path) -> None:
+def _build(out: Path, work: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)
-    r = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(out), "--work", str(work)],
-                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    return subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(out), "--work",
+                           str(work)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    """The build the tests install and run, and a second one from scratch made at the same time
+    (separate work folders; build.py sets its environment up under a lock) for the
+    reproducibility check: two builds in parallel, not one after the other."""
     need("gcc", "icupkg", "dpkg-deb", "readelf")
-    base = tmp_path_factory.mktemp("build")
-    _build(base / "out", base / "work")
+    base, again = tmp_path_factory.mktemp("build"), tmp_path_factory.mktemp("build-again")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(lambda d: _build(d / "out", d / "work"), (base, again)))
+    for r in runs:
+        assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
     debs = sorted((base / "out").glob("sompos_*_amd64.deb"))
     assert len(debs) == 1
     root = base / "root"
     subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(root)], check=True)
-    return {"base": base, "out": base / "out", "deb": debs[0], "root": root,
+    return {"base": base, "out": base / "out", "deb": debs[0], "root": root, "again": again,
             "folder": base / "work" / "dist" / "sompos", "exe": root / "opt" / "sompos" / "sompos"}
 
 
@@ -121,6 +126,20 @@ def test_a_database_newer_than_the_app_is_refused_untouched(built, tmp_path):
     assert r.returncode != 0
     assert "newer Som POS" in r.stderr
     assert (data / "sompos.db").read_bytes() == before
+
+
+def test_two_builds_of_one_commit_give_the_same_packages(built):
+    """Reproducible: a second build from scratch gives byte-identical packages."""
+    first = (built["out"] / "SHA256SUMS").read_text()
+    second = (built["again"] / "out" / "SHA256SUMS").read_text()
+    assert first.count("\n") == 2 and ".deb" in first and ".tar.xz" in first, first
+    if first != second:
+        a = {p.relative_to(built["folder"]): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in built["folder"].rglob("*") if p.is_file()}
+        folder2 = built["again"] / "work" / "dist" / "sompos"
+        b = {p.relative_to(folder2): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder2.rglob("*") if p.is_file()}
+        differ = sorted(str(k) for k in set(a) | set(b) if a.get(k) != b.get(k))
+        pytest.fail("builds differ in: " + (", ".join(differ[:20]) or "the packages only"))
 
 
 def test_a_real_dpkg_install_upgrade_and_removal_leave_shop_data_alone(built, tmp_path):

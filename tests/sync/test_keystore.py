@@ -41,6 +41,9 @@ from pos_app.keys import keystore as K
 from pos_app.keys.keyfile import INTEGRITY_FIELD, integrity_digest
 from pos_app.keys.keystore import RelayKeyStore
 
+# About the key derivation itself: the real scrypt cost and floors (tests/conftest.py).
+pytestmark = pytest.mark.real_kdf
+
 PASS = "correct horse battery"
 WRONG = "wrong horse battery"
 OTHER_PASS = "another long passphrase"

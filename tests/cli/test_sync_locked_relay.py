@@ -67,6 +67,7 @@ def states(data_dir) -> dict[str, str]:
     return {i["kind"]: i["state"] for i in json.loads(r.stdout)["items"]}
 
 
+@pytest.mark.real_kdf  # a child process opens the key: the real scrypt (tests/conftest.py)
 def test_sync_once_without_the_passphrase_sends_the_raw_transfer_and_says_what_waits(queued_shop):
     r = sync(queued_shop, "--once")
     assert r.returncode == 4, r.stdout + r.stderr

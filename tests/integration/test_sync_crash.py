@@ -12,14 +12,23 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from eth_account import Account
 
 from pos_app.core.money import Tyiyn
+from pos_app.keys.keystore import RelayKeyStore
 from pos_app.offline.lifecycle import QueueState
 from pos_app.offline.risk import Limits
-from pos_app.keys.keystore import RelayKeyStore
 
-from .conftest import ROOT, deploy_shop, fund, key, shop_context, start_anvil, stop_anvil
+from .conftest import (
+    ROOT,
+    deploy_shop,
+    fund,
+    key,
+    shop_context,
+    start_anvil,
+    stop_anvil,
+)
 
 PASS = "correct horse battery staple"
 
@@ -43,9 +52,10 @@ def _invoices_disagreeing(db: Path) -> list[tuple]:
         conn.close()
 
 
+@pytest.mark.real_kdf  # child processes open the key: the real scrypt (tests/conftest.py)
 def test_sync_killed_at_random_points_finishes_exactly_once(tmp_path):
-    from pos_app.chain.contract import send_token_call
     from pos_app.app.demo.wallet import sign_authorization, sign_raw_transfer
+    from pos_app.chain.contract import send_token_call
     node = start_anvil(block_time=0.5)
     try:
         shop = deploy_shop(node)

@@ -11,6 +11,8 @@ import threading
 import time
 from types import SimpleNamespace
 
+import pytest
+
 from .conftest import decode_qr
 from .test_sale_flow import charge
 
@@ -23,6 +25,7 @@ def _guess_in_progress(store) -> bool:
     return row is not None and row["failures"] == 1
 
 
+@pytest.mark.real_kdf  # it needs an unlock that takes real time: the real scrypt (tests/conftest.py)
 def test_a_sale_is_charged_while_the_relay_key_unlocks(qtbot, window):
     from pos_app.keys import keystore, relay
     win = window

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 
 from pos_app.core.errors import IllegalTransition
+from pos_app.core.sending import BackInLine, Bookkeeping, Decision, Failed, Final, Included, NeedsPerson, Sent
 from pos_app.core.statemachine import Lifecycle
 
 
@@ -95,3 +96,18 @@ RELAY_NUMBER_HELD = frozenset({Q.QUEUED, Q.SUBMITTED, Q.INCLUDED, Q.NEEDS_ATTENT
 def check_transition(current: QueueState, target: QueueState) -> None:
     """Raise ``IllegalTransition`` unless ``current -> target`` is allowed (same state: no-op)."""
     LIFECYCLE.check(current, target)
+
+# What each of the sender's decisions (core/sending.py) means for an offline payment.
+DECISION_STATES: dict[type[Decision], QueueState] = {
+    Sent: QueueState.SUBMITTED, Included: QueueState.INCLUDED, Final: QueueState.FINAL,
+    BackInLine: QueueState.QUEUED, NeedsPerson: QueueState.NEEDS_ATTENTION,
+}
+
+
+def decision_state(decision: Decision) -> QueueState | None:
+    """The queue state a decision moves an item to (None: bookkeeping only)."""
+    if isinstance(decision, Failed):
+        return QueueState(decision.failure.value)
+    if isinstance(decision, Bookkeeping):
+        return None
+    return DECISION_STATES[type(decision)]

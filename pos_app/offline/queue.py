@@ -31,11 +31,14 @@ from pos_app.invoices.service import Invoice, InvoiceService
 from pos_app.core.money import BaseUnits, Tyiyn, base_units_to_tyiyn
 from pos_app.offline.evidence import QueueEvidence
 from pos_app.offline.outbox_reads import OutboxReads
-from pos_app.offline.lifecycle import FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition
+from pos_app.core.sending import SENDING_COLUMNS, Decision
+from pos_app.offline.lifecycle import (
+    FAILURES, PENDING, TRANSITIONS, UNSENT, QueueState, check_transition, decision_state,
+)
 from pos_app.offline.payload import Payload, PayloadRefused, RawTransfer, parse_payload
 # The queue's records live in records.py; importable from here as before.
 from pos_app.offline.queue_views import QueueViews
-from pos_app.offline.records import SENDING_COLUMNS, Change, QueueItem, QueueSummary, Verdict, refused  # noqa: F401
+from pos_app.offline.records import QueueItem, QueueSummary, Verdict, refused  # noqa: F401
 from pos_app.offline.risk import Exposure, Limits, PayerStanding, check_limits, sync_deadline
 from pos_app.offline.verify import FeeFloor, ShopFacts, verify_payload
 from pos_app.store.db import Store
@@ -323,14 +326,16 @@ class OfflineQueue(QueueViews):
         return marked
 
     # -- state changes (the sync engine) -----------------------------------------------------------
-    def apply(self, changes: Iterable["Change"], *, now: int,
+    def apply(self, changes: Iterable[Decision], *, now: int,
               also: Callable[[Any], None] | None = None) -> list[int]:
-        """Commit a batch of the sync engine's decisions in one transaction; the ids whose state moved.
+        """Commit a batch of the sync engine's decisions (``core/sending.py``) in one transaction;
+        the ids whose state moved.
 
-        A target the lifecycle table does not allow from the item's state now is reached through
-        ``submitted`` where the table allows that (a receipt read before the send was recorded),
-        else left alone (changed meanwhile, e.g. resolved by a person). ``also`` runs first in the
-        same transaction (the relay nonce counter moves with the signed bytes).
+        Each decision maps to this queue's state (``DECISION_STATES``; a ``Failed`` to the failure
+        it names). A target the lifecycle table does not allow from the item's state now is reached
+        through ``submitted`` where the table allows that (a receipt read before the send was
+        recorded), else left alone (changed meanwhile, e.g. resolved by a person). ``also`` runs
+        first in the same transaction (the relay nonce counter moves with the signed bytes).
         """
         changes = list(changes)
         if not changes:
@@ -340,17 +345,18 @@ class OfflineQueue(QueueViews):
             if also is not None:
                 also(c)
             for ch in changes:
-                item_id = ch.item["id"]
+                item_id = ch.item_id
+                target = decision_state(ch)
                 row = c.execute("SELECT state FROM offline_payments WHERE id = ?", (item_id,)).fetchone()
                 current = QueueState(row[0])
-                if ch.target is not None and ch.target != current:
-                    if ch.target in TRANSITIONS[current]:
-                        path = [ch.target]
+                if target is not None and target != current:
+                    if target in TRANSITIONS[current]:
+                        path = [target]
                     elif QueueState.SUBMITTED in TRANSITIONS[current] \
-                            and ch.target in TRANSITIONS[QueueState.SUBMITTED]:
-                        path = [QueueState.SUBMITTED, ch.target]
+                            and target in TRANSITIONS[QueueState.SUBMITTED]:
+                        path = [QueueState.SUBMITTED, target]
                     else:
-                        log.warning("item %s: not moving %s -> %s", item_id, current.value, ch.target.value)
+                        log.warning("item %s: not moving %s -> %s", item_id, current.value, target.value)
                         continue
                     for step in path:
                         self._move(c, item_id, current, step, ch.reason, now)

@@ -90,32 +90,3 @@ class QueueSummary:
     warn_at: int | None
     last_sync_at: int | None
     limits: Limits
-
-
-# The columns of an item a sending decision may set: where its transaction is on the network
-# (hash, block), its relay transaction (bytes, number, sender) and the retry bookkeeping. Nothing
-# else of the queue's row (the payload, the payer, the amount, the sale, the state) is the
-# sender's to decide; ``OfflineQueue.apply`` refuses any other column.
-SENDING_COLUMNS = frozenset({
-    "tx_hash", "block_number", "block_hash",
-    "relay_raw", "relay_nonce", "relay_from",
-    "attempts", "last_error", "next_try_at", "last_sent_at", "first_sent_at",
-})
-
-
-@dataclass
-class Change:
-    """A decision about one item: a target state (reached through the lifecycle table) with its
-    reason code, and/or sending bookkeeping (``SENDING_COLUMNS``; never ``state``)."""
-
-    item: dict[str, Any]                 # the row as read; its id is what counts
-    target: QueueState | None
-    reason: Reason | None                # why it moves (None: only bookkeeping columns change)
-    columns: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        unknown = set(self.columns) - SENDING_COLUMNS
-        if unknown:
-            raise ValueError(f"not a sending decision's columns: {sorted(unknown)}")
-        if self.target is not None and not isinstance(self.reason, Reason):
-            raise TypeError("a move to another state needs its reason code")

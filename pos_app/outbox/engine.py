@@ -54,6 +54,9 @@ from pos_app.chain.rpc import RpcClient, RpcRefused
 from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueReport, RelayLowBalance
 from pos_app.core.money import as_base_units, stored_base_units
 from pos_app.core.reasons import R
+from pos_app.core.sending import (
+    BackInLine, Bookkeeping, Decision, Failed, Failure, Included, NeedsPerson, Sent,
+)
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
 from pos_app.chain.profiles import NetworkProfile
@@ -64,7 +67,7 @@ from pos_app.outbox.classify import Answer, backoff_seconds, classify_send_error
 from pos_app.outbox.evidence import MAX_UNPROVEN_SENDS, settle_by_evidence, unproven_receipts  # noqa: F401
 from pos_app.outbox.held_relays import held_relay_changes
 from pos_app.outbox.relay_numbers import fill_relay_gaps, next_relay_nonce
-from pos_app.outbox.report import Change as _Change, PassReport
+from pos_app.outbox.report import PassReport
 from pos_app.chain.calldata import (
     answer_error as _err, answer_field as _get, as_hex as _hex, as_int as _int, authorization_calldata,
     authorization_state_call, authorization_topics, balance_call,
@@ -103,7 +106,7 @@ class SyncEngine:
         return self.queue.outbox.in_flight(self.chain_id)
 
     # -- applying decisions (one transaction per batch) ----------------------------------------------
-    def _apply(self, changes: list[_Change], report: PassReport, now: int,
+    def _apply(self, changes: list[Decision], report: PassReport, now: int,
                also: Callable[[Any], None] | None = None) -> None:
         # The queue owns the items and their lifecycle: it commits the batch in one transaction.
         done = self.queue.apply(changes, now=now, also=also)
@@ -169,7 +172,7 @@ class SyncEngine:
         if info is None or info.features is None or info.features.eip3009:
             return
         rows = self.queue.outbox.unsigned_authorizations(self.chain_id)
-        self._apply([_Change(r, QueueState.REJECTED, R("token_cannot_settle"))
+        self._apply([Failed(r, R("token_cannot_settle"), failure=Failure.REJECTED)
                      for r in rows], report, now)
 
     # -- 1. relay preparation --------------------------------------------------------------------------
@@ -187,7 +190,7 @@ class SyncEngine:
             calls.append(authorization_state_call(self.token, self.merchant, r["payer"], r["auth_nonce"]))
             calls.append(balance_call(self.token, self.merchant, r["payer"]))
         answers = self._batch("check authorizations", calls)
-        changes: list[_Change] = []
+        changes: list[Decision] = []
         ready: list[dict[str, Any]] = []
         spent_by_payer: dict[str, int] = {}
         for i, r in enumerate(rows):
@@ -200,17 +203,17 @@ class SyncEngine:
                 changes.append(self._authorization_used_elsewhere(r))
                 continue
             if int(r["valid_before"]) <= now + 30:
-                changes.append(_Change(r, Q.EXPIRED, R("authorization_expired_unsent")))
+                changes.append(Failed(r, R("authorization_expired_unsent"), failure=Failure.EXPIRED))
                 continue
             balance = as_base_units(_int(bal_resp.get("result") or "0x0"))
             need = spent_by_payer.get(r["payer"], 0) + stored_base_units(r["amount_base"])
             if balance < need:
-                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, R("balance_short")))
+                changes.append(Failed(r, R("balance_short"), failure=Failure.INSUFFICIENT_FUNDS))
                 continue
             method = payloads[r["id"]].get("method", "transferWithAuthorization")
             if self.relay is not None and method == "receiveWithAuthorization" \
                     and self.relay.address.lower() != r["payee"].lower():
-                changes.append(_Change(r, Q.NEEDS_ATTENTION, R("receive_needs_shop_key")))
+                changes.append(NeedsPerson(r, R("receive_needs_shop_key")))
                 continue
             spent_by_payer[r["payer"]] = need
             ready.append(r)
@@ -228,7 +231,7 @@ class SyncEngine:
                           (self.chain_id, address, next_nonce))
         self._apply(changes, report, now, also)
 
-    def _authorization_used_elsewhere(self, r: dict[str, Any]) -> _Change:
+    def _authorization_used_elsewhere(self, r: dict[str, Any]) -> Decision:
         """Used or cancelled: the log tells which (and, if used, the transaction that paid)."""
         topics_used, topics_cancel = authorization_topics(r["payer"], r["auth_nonce"])
 
@@ -240,19 +243,18 @@ class SyncEngine:
             used, cancelled = self.rpc.call("find who used an authorization", logs)
         except RpcRefused as exc:  # a node without log search: a person checks the payer's history
             log.warning("cannot search authorization logs: %s", exc.node_message)
-            return _Change(r, Q.NEEDS_ATTENTION, R("authorization_used_unknown"))
+            return NeedsPerson(r, R("authorization_used_unknown"))
         if used:
             tx = _hex(used[-1]["transactionHash"])
             # Its own relay number (if it reserved one) will not be used: released, and filled.
-            return _Change(r, Q.SUBMITTED, R("sent_by_another"),
-                           {"tx_hash": tx, "last_sent_at": int(self.clock()), "relay_raw": None,
+            return Sent(r, R("sent_by_another"), {"tx_hash": tx, "last_sent_at": int(self.clock()), "relay_raw": None,
                             "relay_nonce": None, "relay_from": None})
         if cancelled:
-            return _Change(r, Q.CANCELLED, R("authorization_cancelled"))
-        return _Change(r, Q.NEEDS_ATTENTION, R("authorization_used_no_record"))
+            return Failed(r, R("authorization_cancelled"), failure=Failure.CANCELLED)
+        return NeedsPerson(r, R("authorization_used_no_record"))
 
     def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
-                     report: PassReport) -> tuple[list[_Change], int]:
+                     report: PassReport) -> tuple[list[Decision], int]:
         gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
         balance = self.rpc.balance(self.relay.address, "read the relay balance")
         outstanding_relays = self.queue.outbox.relays_to_send(self.chain_id)
@@ -275,7 +277,7 @@ class SyncEngine:
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
                   "nonce": use, "chainId": self.chain_id}
             signed = self.relay.sign_transaction(tx)
-            changes.append(_Change(r, None, None, {
+            changes.append(Bookkeeping(r, columns={
                 "relay_raw": "0x" + bytes(signed.raw_transaction).hex(), "relay_from": self.relay.address,
                 "relay_nonce": use, "tx_hash": "0x" + bytes(signed.hash).hex()}))
             if not reserved:
@@ -298,40 +300,40 @@ class SyncEngine:
     def _bytes(r: dict[str, Any]) -> str:
         return r["relay_raw"] if r["kind"] == "eip3009" else r["payload"]
 
-    def _on_send_answer(self, r: dict[str, Any], a: dict[str, Any], now: int, report: PassReport) -> _Change | None:
+    def _on_send_answer(self, r: dict[str, Any], a: dict[str, Any], now: int, report: PassReport) -> Decision | None:
         report.sent += 1
         sent = {"last_sent_at": now, "first_sent_at": r["first_sent_at"] or now, "attempts": r["attempts"] + 1,
                 "last_error": ""}
         message = _err(a)
         if message is None:
-            return _Change(r, Q.SUBMITTED, R("sent"), sent)
+            return Sent(r, R("sent"), sent)
         answer = classify_send_error(message)
         relay = r["kind"] == "eip3009"
         if answer == Answer.SUBMITTED:
-            return _Change(r, Q.SUBMITTED, R("already_known"), sent)
+            return Sent(r, R("already_known"), sent)
         if answer == Answer.NONCE_USED:
             # Landed earlier (a crash before we recorded it) or replaced: the receipt decides.
-            return _Change(r, Q.SUBMITTED, R("nonce_used_checking"), {**sent, "last_error": message})
+            return Sent(r, R("nonce_used_checking"), {**sent, "last_error": message})
         if answer == Answer.INSUFFICIENT_FUNDS and not relay:
-            return _Change(r, Q.INSUFFICIENT_FUNDS, R("no_gas_money"), sent)
+            return Failed(r, R("no_gas_money"), sent, failure=Failure.INSUFFICIENT_FUNDS)
         if answer == Answer.UNDERPRICED and not relay:
-            return _Change(r, Q.REJECTED, R("fee_too_low"), sent)
+            return Failed(r, R("fee_too_low"), sent, failure=Failure.REJECTED)
         if answer == Answer.REVERTED and not relay:
-            return _Change(r, Q.REVERTED, R("token_refused"), sent)
+            return Failed(r, R("token_refused"), sent, failure=Failure.REVERTED)
         if answer == Answer.REJECTED and not relay:
-            return _Change(r, Q.REJECTED, R("network_refuses", message=message[:120]), sent)
+            return Failed(r, R("network_refuses", message=message[:120]), sent, failure=Failure.REJECTED)
         if relay and answer in (Answer.UNDERPRICED, Answer.REJECTED):
             # Our own relay transaction: sign it again next pass (same nonce, current gas price).
-            return _Change(r, None, None, {"relay_raw": None, "last_error": message[:300],
+            return Bookkeeping(r, columns={"relay_raw": None, "last_error": message[:300],
                                          "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
         report.retrying += 1
         # A node answered (e.g. "nonce too high"): the stuck deadline runs from this first hand-over.
-        return _Change(r, None, None, {"attempts": r["attempts"] + 1, "last_error": message[:300],
+        return Bookkeeping(r, columns={"attempts": r["attempts"] + 1, "last_error": message[:300],
                                      "first_sent_at": r["first_sent_at"] or now,
                                      "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
 
-    def _retry(self, r: dict[str, Any], message: str, now: int) -> _Change:
-        return _Change(r, None, None, {"attempts": r["attempts"] + 1, "last_error": message[:300],
+    def _retry(self, r: dict[str, Any], message: str, now: int) -> Decision:
+        return Bookkeeping(r, columns={"attempts": r["attempts"] + 1, "last_error": message[:300],
                                      "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
@@ -350,7 +352,7 @@ class SyncEngine:
 
     def _follow_chunk(self, rows: list[dict[str, Any]], report: PassReport, now: int, fin: int, head: int) -> None:
         receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
-        changes: list[_Change] = []
+        changes: list[Decision] = []
         missing: list[dict[str, Any]] = []
         final_check: list[dict[str, Any]] = []
         diagnose: list[dict[str, Any]] = []
@@ -363,8 +365,7 @@ class SyncEngine:
                 continue  # still held back (or dropped): nothing to do
             if not rc:
                 if r["state"] == Q.INCLUDED.value:
-                    changes.append(_Change(r, Q.SUBMITTED, R("reorg_resend"),
-                                           {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+                    changes.append(Sent(r, R("reorg_resend"), {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 else:
                     missing.append(r)
                 continue
@@ -372,16 +373,13 @@ class SyncEngine:
             if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
                 if status == 1:
                     self._claim(r)
-                    changes.append(_Change(r, Q.INCLUDED, stuck.landed(r, number),
-                                           {"block_number": number, "block_hash": block_hash}))
+                    changes.append(Included(r, stuck.landed(r, number), {"block_number": number, "block_hash": block_hash}))
                 elif r["kind"] == "raw_tx":
-                    changes.append(_Change(r, Q.REVERTED, R("token_refused_reverted"),
-                                           {"block_number": number, "block_hash": block_hash}))
+                    changes.append(Failed(r, R("token_refused_reverted"), {"block_number": number, "block_hash": block_hash}, failure=Failure.REVERTED))
                 else:
                     diagnose.append(r)
             elif block_hash != r["block_hash"] or number != r["block_number"]:
-                changes.append(_Change(r, Q.SUBMITTED, R("reorg_follow"),
-                                       {"block_number": None, "block_hash": None}))
+                changes.append(Sent(r, R("reorg_follow"), {"block_number": None, "block_hash": None}))
             elif number <= fin:
                 final_check.append(r)
         if final_check:
@@ -400,7 +398,7 @@ class SyncEngine:
             resent = []
             for r, a in zip(resend, answers):
                 report.resent += 1
-                resent.append(_Change(r, None, None, {"last_sent_at": now, "attempts": r["attempts"] + 1,
+                resent.append(Bookkeeping(r, columns={"last_sent_at": now, "attempts": r["attempts"] + 1,
                                                     "last_error": (_err(a) or "")[:300]}))
             self._apply(resent, report, now)
 
@@ -420,7 +418,7 @@ class SyncEngine:
                     continue
                 reason = stuck.verdict(r, _int(cnt.get("result") or "0x0"), after)
                 if reason is not None:
-                    changes.append(_Change(r, Q.STUCK, reason))
+                    changes.append(Failed(r, reason, failure=Failure.STUCK))
             self._apply(changes, report, now)
 
     def _held_relays(self, report: PassReport, now: int) -> None:
@@ -429,7 +427,7 @@ class SyncEngine:
         self._apply(held_relay_changes(self.queue.outbox.overdue_relays(self.chain_id, now - after), after,
                                        self._batch), report, now)
 
-    def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[_Change]:
+    def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[Decision]:
         """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""
         if not rows:
             return []
@@ -460,20 +458,18 @@ class SyncEngine:
             count = _int(cnt.get("result") or "0x0")
             if r["kind"] == "eip3009" and r["relay_from"] is None:
                 # Followed on someone else's relay, which is gone: this till relays it itself.
-                changes.append(_Change(r, Q.QUEUED, R("foreign_relay_dropped"),
-                                       {"tx_hash": None}))
+                changes.append(BackInLine(r, R("foreign_relay_dropped"), {"tx_hash": None}))
             elif r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
-                changes.append(_Change(r, Q.EXPIRED, R("authorization_expired_unmined")))
+                changes.append(Failed(r, R("authorization_expired_unmined"), failure=Failure.EXPIRED))
             elif r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
-                changes.append(_Change(r, Q.DOUBLE_SPENT, R("double_spent")))
+                changes.append(Failed(r, R("double_spent"), failure=Failure.DOUBLE_SPENT))
             elif r["kind"] == "eip3009" and r["relay_nonce"] is not None and count > int(r["relay_nonce"]):
                 # Our relay nonce went to another transaction: sign again (the authorization's own
                 # nonce guarantees it is paid at most once).
-                changes.append(_Change(r, Q.QUEUED, R("relay_replaced"),
-                                       {"relay_raw": None, "relay_nonce": None, "relay_from": None, "tx_hash": None}))
+                changes.append(BackInLine(r, R("relay_replaced"), {"relay_raw": None, "relay_nonce": None, "relay_from": None, "tx_hash": None}))
         return changes
 
-    def _diagnose_reverted_relays(self, rows: list[dict[str, Any]]) -> list[_Change]:
+    def _diagnose_reverted_relays(self, rows: list[dict[str, Any]]) -> list[Decision]:
         if not rows:
             return []
         calls = []
@@ -488,7 +484,7 @@ class SyncEngine:
             if used:
                 changes.append(self._authorization_used_elsewhere(r))
             elif balance < stored_base_units(r["amount_base"]):
-                changes.append(_Change(r, Q.INSUFFICIENT_FUNDS, R("balance_was_short")))
+                changes.append(Failed(r, R("balance_was_short"), failure=Failure.INSUFFICIENT_FUNDS))
             else:
-                changes.append(_Change(r, Q.REVERTED, R("token_refused_authorization")))
+                changes.append(Failed(r, R("token_refused_authorization"), failure=Failure.REVERTED))
         return changes

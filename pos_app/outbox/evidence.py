@@ -5,7 +5,7 @@ it from the chain's logs (``InvoiceService.item_payments``), never a node's word
 final once final; a failure the money's arrival overturns too), and a final item whose payment
 left the chain is sent again. ``unproven_receipts``: a receipt in a final block the watcher has
 read past with no Transfer recorded was a lie, and the same bytes go out again. Both only read;
-they return the engine's decisions (``Change``), which the engine commits through the queue
+they return the engine's decisions (``core/sending.py``), which the engine commits through the queue
 (``OfflineQueue.apply``; the engine's step 4 in ``engine.py``).
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from pos_app.core.reasons import R
 from pos_app.offline.lifecycle import QueueState as Q
-from pos_app.outbox.report import Change as _Change
+from pos_app.core.sending import BackInLine, Decision, Final, Included, NeedsPerson, Sent
 
 if TYPE_CHECKING:
     from pos_app.offline.outbox_reads import OutboxReads
@@ -31,13 +31,13 @@ OVERTURNABLE = ("stuck", "double_spent", "rejected", "insufficient_funds", "need
 EVIDENCE_WATCH_S = 30 * 24 * 3600
 
 
-def settle_by_evidence(outbox: "OutboxReads", item_payments: ItemPayments, chain_id: int, now: int) -> list[_Change]:
+def settle_by_evidence(outbox: "OutboxReads", item_payments: ItemPayments, chain_id: int, now: int) -> list[Decision]:
     """Items whose payment the watcher recorded move on by that evidence alone: included while
     seen, final once final (handed-off items too: whoever sent it, the money arrived); a final
     item whose payment left the chain goes back to submitted and is sent again."""
     rows = outbox.moving(chain_id, OVERTURNABLE, now - EVIDENCE_WATCH_S)
     pays = item_payments(r["id"] for r in rows)
-    changes: list[_Change] = []
+    changes: list[Decision] = []
     for r in rows:
         pay = pays.get(r["id"])
         if pay is None or pay["status"] == "removed":
@@ -49,25 +49,23 @@ def settle_by_evidence(outbox: "OutboxReads", item_payments: ItemPayments, chain
             where.update(relay_raw=None, relay_nonce=None, relay_from=None)
         if r["state"] == Q.QUEUED.value:
             # Sent by someone (the customer's wallet, another till, this till before a lost answer).
-            changes.append(_Change(r, Q.SUBMITTED, R("money_reached_network"), where))
+            changes.append(Sent(r, R("money_reached_network"), where))
         if r["state"] != Q.INCLUDED.value:
             # Included first (the queue's table: nothing is final without being included).
-            changes.append(_Change(r, Q.INCLUDED, R("money_seen"), where))
+            changes.append(Included(r, R("money_seen"), where))
         if pay["status"] == "final":
-            changes.append(_Change(r, Q.FINAL, R("money_final"), where))
+            changes.append(Final(r, R("money_final"), where))
     lost = outbox.final_since(chain_id, now - EVIDENCE_WATCH_S)
     if lost:
         final_pays = item_payments(r["id"] for r in lost)
         for r in lost:
             pay = final_pays.get(r["id"])
             if pay is not None and pay["status"] == "removed":
-                changes.append(_Change(r, Q.SUBMITTED, R("final_money_left"),
-                                       {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+                changes.append(Sent(r, R("final_money_left"), {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 if r["kind"] == "eip3009" and _own_relay_hash(r) != r["tx_hash"]:
                     # Someone else's relay carried it and is gone: this till relays it itself
                     # (the authorization's own nonce keeps it from being paid twice).
-                    changes.append(_Change(r, Q.QUEUED, R("foreign_relay_dropped"),
-                                           {"tx_hash": None, "relay_raw": None, "relay_nonce": None,
+                    changes.append(BackInLine(r, R("foreign_relay_dropped"), {"tx_hash": None, "relay_raw": None, "relay_nonce": None,
                                             "relay_from": None}))
     return changes
 
@@ -81,24 +79,23 @@ def _own_relay_hash(r: dict[str, Any]) -> str | None:
 
 
 def unproven_receipts(rows: list[dict[str, Any]], scanned: int | None,
-                      item_payments: ItemPayments) -> tuple[list[_Change], list[dict[str, Any]]]:
+                      item_payments: ItemPayments) -> tuple[list[Decision], list[dict[str, Any]]]:
     """Items whose receipt is in a final block: final is the watcher's evidence to give
     (``settle_by_evidence``). Here: a receipt in a final block the watcher has read past
     (``scanned``: the first block it has not read) without finding the Transfer was a lie.
 
     Returns the decisions and the items to treat as sent without a receipt (sent again).
     """
-    changes: list[_Change] = []
+    changes: list[Decision] = []
     missing: list[dict[str, Any]] = []
     pays = item_payments(r["id"] for r in rows)
     for r in rows:
         if scanned is None or scanned <= int(r["block_number"]) or r["id"] in pays:
             continue
         if r["attempts"] >= MAX_UNPROVEN_SENDS:
-            changes.append(_Change(r, Q.SUBMITTED, R("receipt_lied")))
-            changes.append(_Change(r, Q.NEEDS_ATTENTION, R("receipt_keeps_lying")))
+            changes.append(Sent(r, R("receipt_lied")))
+            changes.append(NeedsPerson(r, R("receipt_keeps_lying")))
             continue
-        changes.append(_Change(r, Q.SUBMITTED, R("receipt_lied"),
-                               {"block_number": None, "block_hash": None, "last_sent_at": 0}))
+        changes.append(Sent(r, R("receipt_lied"), {"block_number": None, "block_hash": None, "last_sent_at": 0}))
         missing.append(dict(r, state=Q.SUBMITTED.value, last_sent_at=0))
     return changes, missing

@@ -12,20 +12,19 @@ from typing import Any, Callable
 
 from pos_app.chain.calldata import answer_error as _err, as_int as _int
 from pos_app.core.reasons import R
-from pos_app.offline.lifecycle import QueueState
-from pos_app.offline.records import Change
+from pos_app.core.sending import Decision, NeedsPerson
 
 Batch = Callable[[str, list[tuple[str, list[Any]]]], list[dict[str, Any]]]
 
 
-def held_relay_changes(rows: list[dict[str, Any]], after: int, batch: Batch) -> list[Change]:
+def held_relay_changes(rows: list[dict[str, Any]], after: int, batch: Batch) -> list[Decision]:
     """The decisions for ``rows`` (``OutboxReads.overdue_relays``): ``needs_attention`` for each
     still unmined whose number the relay account has not passed (passed: ``_missing`` re-signs it)."""
     minutes = max(1, after // 60)
     by_sender: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_sender.setdefault(r["relay_from"], []).append(r)
-    changes: list[Change] = []
+    changes: list[Decision] = []
     for sender, held in by_sender.items():
         count = batch("read the relay account's number", [("eth_getTransactionCount", [sender, "latest"])])
         receipts = batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in held])
@@ -37,5 +36,5 @@ def held_relay_changes(rows: list[dict[str, Any]], after: int, batch: Batch) -> 
                 continue
             below = int(r["relay_nonce"]) - mined
             reason = R("relay_held_gap", n=below, minutes=minutes) if below else R("relay_not_mined", minutes=minutes)
-            changes.append(Change(r, QueueState.NEEDS_ATTENTION, reason))
+            changes.append(NeedsPerson(r, reason))
     return changes

@@ -1,13 +1,11 @@
-"""What one pass of the sync engine did (``PassReport``) and a decision it takes about an item."""
+"""What one pass of the sync engine did (``PassReport``); its decisions are ``core/sending.py``'s."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from pos_app.offline.queue import QueueItem
-# A decision about one item; defined with the queue, which commits it (``OfflineQueue.apply``).
-from pos_app.offline.records import Change
 
-__all__ = ["Change", "PassReport"]
+__all__ = ["PassReport"]
 
 
 @dataclass

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from pos_app.core.reasons import R
+from pos_app.core.sending import Bookkeeping, Failed, Failure, Final, Included, NeedsPerson
 from pos_app.core.errors import BadInput, IllegalTransition
 from pos_app.core.events import EventBus
 from pos_app.invoices.service import InvoiceService
@@ -279,26 +280,25 @@ def test_f15_offline_limits_take_digits_0_to_9_only(value):
 
 # -- the owner's methods other packages call (the engine, the hand-over) ------------------------------
 def test_apply_moves_through_the_lifecycle_table_and_leaves_a_forbidden_move_alone(shop):
-    from pos_app.offline.records import Change
     store, svc, q, _ = shop
     inv = invoice(svc)
     item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
     row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
     # queued -> included is in the table: one step.
-    assert q.apply([Change(row, QueueState.INCLUDED, R("in_block", number=7), {"block_number": 7})], now=NOW + 1) == [item.id]
+    assert q.apply([Included(row, R("in_block", number=7), {"block_number": 7})], now=NOW + 1) == [item.id]
     assert q.get(item.id).state == QueueState.INCLUDED
     assert store.one("SELECT block_number FROM offline_payments WHERE id = ?", (item.id,))["block_number"] == 7
-    # included -> received is in the table neither directly nor through submitted: left alone,
-    # columns and all (the item changed meanwhile; the engine decides again next pass).
-    assert q.apply([Change(row, QueueState.RECEIVED, R("verified_offline"), {"attempts": 9})], now=NOW + 2) == []
-    assert q.get(item.id).state == QueueState.INCLUDED
-    assert store.one("SELECT attempts FROM offline_payments WHERE id = ?", (item.id,))["attempts"] == 0
     # included -> double_spent is not, but included -> submitted -> double_spent is: two steps.
-    assert q.apply([Change(row, QueueState.DOUBLE_SPENT, R("double_spent"))], now=NOW + 3) == [item.id]
+    assert q.apply([Failed(row, R("double_spent"), failure=Failure.DOUBLE_SPENT)], now=NOW + 3) == [item.id]
     assert [h["to_state"] for h in q.history(item.id)] == ["received", "queued", "included", "submitted",
                                                           "double_spent"]
+    # double_spent -> final is in the table neither directly nor through submitted: left alone,
+    # columns and all (the item changed meanwhile; the engine decides again next pass).
+    assert q.apply([Final(row, R("money_final"), {"attempts": 9})], now=NOW + 3) == []
+    assert q.get(item.id).state == QueueState.DOUBLE_SPENT
+    assert store.one("SELECT attempts FROM offline_payments WHERE id = ?", (item.id,))["attempts"] == 0
     with pytest.raises(ValueError):
-        q.apply([Change(row, None, None, {"state": "final"})], now=NOW + 4)
+        q.apply([Bookkeeping(row, columns={"state": "final"})], now=NOW + 4)
     assert q.get(item.id).state == QueueState.DOUBLE_SPENT
 
 
@@ -306,7 +306,6 @@ def test_a_payment_that_needs_attention_is_sent_again_by_a_person_and_nothing_el
     """needs_attention had no way out but the money's arrival (issue 19, point 3): a person puts it
     back in line, audited, with a code in its history; any other state is refused, unchanged."""
     from pos_app.core.errors import BadInput, NotFound
-    from pos_app.offline.records import Change
     store, svc, q, _ = shop
     inv = invoice(svc)
     item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
@@ -316,7 +315,7 @@ def test_a_payment_that_needs_attention_is_sent_again_by_a_person_and_nothing_el
     with pytest.raises(NotFound):
         q.send_again(999, actor="aida")
     row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
-    q.apply([Change(row, QueueState.NEEDS_ATTENTION, R("relay_not_mined", minutes=30))], now=NOW + 2)
+    q.apply([NeedsPerson(row, R("relay_not_mined", minutes=30))], now=NOW + 2)
     again = q.send_again(item.id, actor="aida", now=NOW + 3)
     assert again.state == QueueState.QUEUED
     last = q.history(item.id)[-1]
@@ -331,30 +330,29 @@ def test_a_sale_whose_offline_payment_failed_can_still_be_cancelled(shop):
     once it failed (spent elsewhere), the sale is the shop's to cancel, as before."""
     from pos_app.core.errors import BadInput
     from pos_app.invoices.lifecycle import InvoiceState
-    from pos_app.offline.records import Change
     store, svc, q, _ = shop
     inv = invoice(svc)
     item, _ = q.accept(raw_transfer(amount=inv.due_base), inv.id, facts(), now=NOW)
     with pytest.raises(BadInput, match="paid offline"):
         svc.mark(inv.id, InvoiceState.INVALID, actor="cli", reason=R("sale_cancelled"))
     row = store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
-    q.apply([Change(row, QueueState.DOUBLE_SPENT, R("double_spent"))], now=NOW + 1)
+    q.apply([Failed(row, R("double_spent"), failure=Failure.DOUBLE_SPENT)], now=NOW + 1)
     assert svc.mark(inv.id, InvoiceState.INVALID, actor="cli", reason=R("sale_cancelled")).state == InvoiceState.INVALID
 
 
 def test_a_sending_decision_sets_only_sending_columns_and_moves_only_with_a_reason():
     """The outbox decides where an item's transaction is and its retries, nothing else of the
     queue's row (issue 19, point 3): the payload, the amount, the sale and the state are the queue's."""
-    from pos_app.offline.records import SENDING_COLUMNS, Change
+    from pos_app.core.sending import SENDING_COLUMNS
     row = {"id": 1}
     for column in ("payload", "amount_base", "invoice_id", "payer", "state", "handed_off_at", "idem_key"):
         with pytest.raises(ValueError):
-            Change(row, None, None, {column: 1})
+            Bookkeeping(row, columns={column: 1})
     with pytest.raises(TypeError):
-        Change(row, QueueState.FINAL, None)
+        Final(row, None)
     with pytest.raises(TypeError):
-        Change(row, QueueState.FINAL, "landed")          # words, not a code
-    assert Change(row, None, None, {c: None for c in SENDING_COLUMNS}).columns.keys() == SENDING_COLUMNS
+        Final(row, "landed")          # words, not a code
+    assert Bookkeeping(row, columns={c: None for c in SENDING_COLUMNS}).columns.keys() == SENDING_COLUMNS
 
 
 def test_import_item_queues_through_the_lifecycle_and_links_the_invoice(shop):

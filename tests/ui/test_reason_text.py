@@ -68,6 +68,7 @@ def test_every_code_has_words_on_the_screen_and_no_entry_is_stray():
 
 # -- the core writes codes, never words -----------------------------------------------------------
 # Calls whose argument becomes a history row's reason, and the keyword arguments that carry one.
+DECISIONS = ("Sent", "Included", "Final", "Failed", "BackInLine", "NeedsPerson", "Bookkeeping")
 REASON_CALLS = {"recompute_in", "recompute_many", "recompute", "remove_payments_in", "finalize_payments_in",
                 "_recompute_in", "_move_in", "invalidate_in", "transition", "_move", "_history_in"}
 REASON_KEYWORDS = {"note", "received_reason", "queued_reason"}
@@ -103,8 +104,8 @@ def scan(trees: dict[Path, ast.AST]) -> tuple[list[str], list[str]]:
                 codes.append((f"{node.args[0].value}:{fields}", where))
                 continue
             suspects: list[ast.AST] = []
-            if name in ("_Change", "Change") and len(node.args) >= 3:
-                suspects.append(node.args[2])
+            if name in DECISIONS and len(node.args) >= 2:      # core/sending.py: (item, reason, columns)
+                suspects.append(node.args[1])
             if name in REASON_CALLS:
                 suspects.extend(node.args)
             suspects.extend(k.value for k in node.keywords
@@ -138,7 +139,7 @@ def test_the_core_writes_only_known_codes_and_never_words():
 
 def test_the_scan_catches_words_where_a_reason_goes():
     sample = ast.parse("def f(c, r, n, q, why):\n"
-                       "    _Change(r, Q.FINAL, 'landed on the moon')\n"
+                       "    Final(r, 'landed on the moon')\n"
                        "    self.service.recompute_in(c, [1], f'moved by {n}')\n"
                        "    q.take_back(actor='x', reason='in block 7')\n"
                        "    q.take_back(actor='x', reason=why)\n"

@@ -1,0 +1,108 @@
+"""What a sender knows about a transfer it sends: typed decisions, for any outbox item's owner.
+
+The outbox (``pos_app/outbox/``) sends items through one sender account's nonce sequence: today
+the offline payments a customer signed, next a refund or a payout signed by the shop's key. It
+never writes an item itself. It returns one decision per item, and the item's owner (today
+``OfflineQueue.apply``) applies it through its own lifecycle table, in one transaction per batch:
+
+* ``Sent``: handed to the network, waiting to be mined;
+* ``Included``: mined (a receipt with status 1);
+* ``Final``: its money was recorded from the chain's logs in a final block (the only proof);
+* ``Failed``: it can never arrive, and ``failure`` says why (a ``Failure``);
+* ``BackInLine``: to be signed or sent again (a reorg, a relay number taken by another);
+* ``NeedsPerson``: the sender cannot go on without a person (a key to unlock, a node to check);
+* ``Bookkeeping``: no move, only the sending facts (hash, block, signed bytes, retry times).
+
+A decision that moves an item carries its reason code (``core/reasons.py``); every decision may
+carry sending facts, and only the columns in ``SENDING_COLUMNS``: nothing else of an item (the
+payload, the payer, the amount, the sale, its state) is the sender's to decide. Both rules are
+checked when a decision is made, so a wrong one fails in the sender, not in the owner's table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+from pos_app.core.reasons import Reason
+
+# The sending facts of an item: where its transaction is on the network (hash, block), its relay
+# transaction (bytes, number, sender) and the retry bookkeeping.
+SENDING_COLUMNS = frozenset({
+    "tx_hash", "block_number", "block_hash",
+    "relay_raw", "relay_nonce", "relay_from",
+    "attempts", "last_error", "next_try_at", "last_sent_at", "first_sent_at",
+})
+
+
+class Failure(str, Enum):
+    """Why a transfer can never arrive (each owner has a failed state for each)."""
+
+    REJECTED = "rejected"                       # the network refused it
+    EXPIRED = "expired"                         # its permission ran out before it was mined
+    DOUBLE_SPENT = "double_spent"               # the payer's number went to another transaction
+    INSUFFICIENT_FUNDS = "insufficient_funds"   # the payer's account cannot cover it
+    REVERTED = "reverted"                       # the token refused it
+    CANCELLED = "cancelled"                     # the payer cancelled it before it was sent
+    STUCK = "stuck"                             # held back by the network past the deadline
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision about one item: the item as read (its ``id`` is what counts), why, and facts."""
+
+    item: Mapping[str, Any]
+    reason: Reason | None = None
+    columns: Mapping[str, Any] = field(default_factory=dict)
+
+    moves = True       # a decision that moves the item needs its reason code
+
+    def __post_init__(self) -> None:
+        unknown = set(self.columns) - SENDING_COLUMNS
+        if unknown:
+            raise ValueError(f"not a sending decision's columns: {sorted(unknown)}")
+        if self.moves and not isinstance(self.reason, Reason):
+            raise TypeError(f"{type(self).__name__} moves an item: it needs its reason code")
+
+    @property
+    def item_id(self) -> int:
+        return int(self.item["id"])
+
+
+@dataclass(frozen=True)
+class Sent(Decision):
+    """Handed to the network; waiting to be mined."""
+
+
+@dataclass(frozen=True)
+class Included(Decision):
+    """Mined: a receipt with status 1."""
+
+
+@dataclass(frozen=True)
+class Final(Decision):
+    """Its money is recorded from the chain's logs in a final block."""
+
+
+@dataclass(frozen=True)
+class Failed(Decision):
+    """It can never arrive; ``failure`` says why."""
+
+    failure: Failure = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class BackInLine(Decision):
+    """To be signed or sent again."""
+
+
+@dataclass(frozen=True)
+class NeedsPerson(Decision):
+    """The sender cannot go on alone: a person must act (the reason says what)."""
+
+
+@dataclass(frozen=True)
+class Bookkeeping(Decision):
+    """No move: only the sending facts change."""
+
+    moves = False

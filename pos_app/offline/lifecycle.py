@@ -19,7 +19,9 @@ from __future__ import annotations
 import enum
 
 from pos_app.core.errors import IllegalTransition
-from pos_app.core.sending import BackInLine, Bookkeeping, Decision, Failed, Final, Included, NeedsPerson, Sent
+from pos_app.core.sending import (
+    BackInLine, Bookkeeping, Decision, Failed, Final, Included, NeedsPerson, Phase, Sent,
+)
 from pos_app.core.statemachine import Lifecycle
 
 
@@ -111,3 +113,14 @@ def decision_state(decision: Decision) -> QueueState | None:
     if isinstance(decision, Bookkeeping):
         return None
     return DECISION_STATES[type(decision)]
+
+
+# Where each state is in sending (core/sending.py): what the outbox sees of an item.
+PHASES: dict[QueueState, Phase] = {
+    Q.RECEIVED: Phase.TO_SEND, Q.QUEUED: Phase.TO_SEND, Q.SUBMITTED: Phase.SENT, Q.INCLUDED: Phase.INCLUDED,
+    Q.FINAL: Phase.FINAL, Q.STUCK: Phase.STUCK,
+    **{state: Phase.CLOSED for state in FAILURES | {Q.NEEDS_ATTENTION} if state != Q.STUCK},
+}
+# Failures the payment's arrival overturns (the money came after all: a wallet that sent it again,
+# a balance topped up, the missing numbers sent): the outbox follows them to final by the evidence.
+OVERTURNABLE = frozenset({Q.STUCK, Q.DOUBLE_SPENT, Q.REJECTED, Q.INSUFFICIENT_FUNDS, Q.NEEDS_ATTENTION})

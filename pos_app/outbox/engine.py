@@ -55,7 +55,7 @@ from pos_app.core.events import EventBus, OfflineChanged, OfflineOutcome, QueueR
 from pos_app.core.money import as_base_units, stored_base_units
 from pos_app.core.reasons import R
 from pos_app.core.sending import (
-    BackInLine, Bookkeeping, Decision, Failed, Failure, Included, NeedsPerson, Sent,
+    BackInLine, Bookkeeping, Decision, Failed, Failure, Included, NeedsPerson, OutboxItem, Phase, Sent,
 )
 from pos_app.offline.lifecycle import FAILURES, QueueState
 from pos_app.offline.queue import OfflineQueue
@@ -157,10 +157,10 @@ class SyncEngine:
             self.events.publish(QueueReport(outstanding=report.outstanding, report=report))
         return report
 
-    def _claim(self, r: dict[str, Any]) -> None:
+    def _claim(self, r: OutboxItem) -> None:
         """The watcher may have recorded this item's transaction before the item was linked to it."""
-        if r["tx_hash"]:
-            self.queue.claim_payment(int(r["id"]))
+        if r.tx_hash:
+            self.queue.claim_payment(int(r.id))
 
     # -- 0. what the token cannot settle ---------------------------------------------------------------
     def _fail_unsettleable(self, report: PassReport, now: int) -> None:
@@ -176,7 +176,7 @@ class SyncEngine:
                      for r in rows], report, now)
 
     # -- 1. relay preparation --------------------------------------------------------------------------
-    def _auth_rows(self, now: int) -> list[dict[str, Any]]:
+    def _auth_rows(self, now: int) -> list[OutboxItem]:
         return self.queue.outbox.authorizations_to_relay(self.chain_id, now)
 
     def _prepare_relay(self, report: PassReport, now: int) -> None:
@@ -184,14 +184,14 @@ class SyncEngine:
         if not rows:
             return
         import json
-        payloads = {r["id"]: json.loads(r["payload"]) for r in rows}
+        payloads = {r.id: json.loads(r.payload) for r in rows}
         calls: list[tuple[str, list[Any]]] = []
         for r in rows:
-            calls.append(authorization_state_call(self.token, self.merchant, r["payer"], r["auth_nonce"]))
-            calls.append(balance_call(self.token, self.merchant, r["payer"]))
+            calls.append(authorization_state_call(self.token, self.merchant, r.payer, r.auth_nonce))
+            calls.append(balance_call(self.token, self.merchant, r.payer))
         answers = self._batch("check authorizations", calls)
         changes: list[Decision] = []
-        ready: list[dict[str, Any]] = []
+        ready: list[OutboxItem] = []
         spent_by_payer: dict[str, int] = {}
         for i, r in enumerate(rows):
             state_resp, bal_resp = answers[2 * i], answers[2 * i + 1]
@@ -202,20 +202,20 @@ class SyncEngine:
             if used:
                 changes.append(self._authorization_used_elsewhere(r))
                 continue
-            if int(r["valid_before"]) <= now + 30:
+            if int(r.valid_before) <= now + 30:
                 changes.append(Failed(r, R("authorization_expired_unsent"), failure=Failure.EXPIRED))
                 continue
             balance = as_base_units(_int(bal_resp.get("result") or "0x0"))
-            need = spent_by_payer.get(r["payer"], 0) + stored_base_units(r["amount_base"])
+            need = spent_by_payer.get(r.payer, 0) + stored_base_units(r.amount_base)
             if balance < need:
                 changes.append(Failed(r, R("balance_short"), failure=Failure.INSUFFICIENT_FUNDS))
                 continue
-            method = payloads[r["id"]].get("method", "transferWithAuthorization")
+            method = payloads[r.id].get("method", "transferWithAuthorization")
             if self.relay is not None and method == "receiveWithAuthorization" \
-                    and self.relay.address.lower() != r["payee"].lower():
+                    and self.relay.address.lower() != r.payee.lower():
                 changes.append(NeedsPerson(r, R("receive_needs_shop_key")))
                 continue
-            spent_by_payer[r["payer"]] = need
+            spent_by_payer[r.payer] = need
             ready.append(r)
         also = None
         if ready and self.relay is None:
@@ -231,9 +231,9 @@ class SyncEngine:
                           (self.chain_id, address, next_nonce))
         self._apply(changes, report, now, also)
 
-    def _authorization_used_elsewhere(self, r: dict[str, Any]) -> Decision:
+    def _authorization_used_elsewhere(self, r: OutboxItem) -> Decision:
         """Used or cancelled: the log tells which (and, if used, the transaction that paid)."""
-        topics_used, topics_cancel = authorization_topics(r["payer"], r["auth_nonce"])
+        topics_used, topics_cancel = authorization_topics(r.payer, r.auth_nonce)
 
         def logs(w3: Any) -> tuple[list[Any], list[Any]]:
             base = {"address": self.token, "fromBlock": 0, "toBlock": "latest"}
@@ -253,7 +253,7 @@ class SyncEngine:
             return Failed(r, R("authorization_cancelled"), failure=Failure.CANCELLED)
         return NeedsPerson(r, R("authorization_used_no_record"))
 
-    def _sign_relays(self, ready: list[dict[str, Any]], payloads: dict[int, dict[str, Any]],
+    def _sign_relays(self, ready: list[OutboxItem], payloads: dict[int, dict[str, Any]],
                      report: PassReport) -> tuple[list[Decision], int]:
         gas_price = self.rpc.gas_price()  # checked: -1 or 2**300 from a node fails it over
         balance = self.rpc.balance(self.relay.address, "read the relay balance")
@@ -267,13 +267,13 @@ class SyncEngine:
         for r in ready:
             # A relay transaction the node refused (fee too low) keeps its reserved nonce: later
             # relays were signed after it, so a new nonce would leave a gap they wait behind forever.
-            reserved = r["relay_nonce"] is not None and (r["relay_from"] or "").lower() == self.relay.address.lower()
-            use = int(r["relay_nonce"]) if reserved else nonce
-            p = payloads[r["id"]]
-            data = authorization_calldata(method=p.get("method", "transferWithAuthorization"), payer=r["payer"],
-                                          payee=r["payee"], amount=int(r["amount_base"]),
+            reserved = r.relay_nonce is not None and (r.relay_from or "").lower() == self.relay.address.lower()
+            use = int(r.relay_nonce) if reserved else nonce
+            p = payloads[r.id]
+            data = authorization_calldata(method=p.get("method", "transferWithAuthorization"), payer=r.payer,
+                                          payee=r.payee, amount=int(r.amount_base),
                                           valid_after=int(p["validAfter"]), valid_before=int(p["validBefore"]),
-                                          nonce=r["auth_nonce"], signature=bytes.fromhex(p["signature"][2:]))
+                                          nonce=r.auth_nonce, signature=bytes.fromhex(p["signature"][2:]))
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,
                   "nonce": use, "chainId": self.chain_id}
             signed = self.relay.sign_transaction(tx)
@@ -285,10 +285,10 @@ class SyncEngine:
         return changes, nonce
 
     # -- 2. send ------------------------------------------------------------------------------------------
-    def _sendable(self, now: int) -> list[dict[str, Any]]:
+    def _sendable(self, now: int) -> list[OutboxItem]:
         return self.queue.outbox.sendable(self.chain_id, now)
 
-    def _send(self, report: PassReport, now: int, rows: list[dict[str, Any]] | None = None) -> None:
+    def _send(self, report: PassReport, now: int, rows: list[OutboxItem] | None = None) -> None:
         rows = self._sendable(now) if rows is None else rows
         for i in range(0, len(rows), 5 * BATCH):
             chunk = rows[i:i + 5 * BATCH]
@@ -297,18 +297,18 @@ class SyncEngine:
             self._apply([c for c in changes if c is not None], report, now)
 
     @staticmethod
-    def _bytes(r: dict[str, Any]) -> str:
-        return r["relay_raw"] if r["kind"] == "eip3009" else r["payload"]
+    def _bytes(r: OutboxItem) -> str | None:
+        return r.signed
 
-    def _on_send_answer(self, r: dict[str, Any], a: dict[str, Any], now: int, report: PassReport) -> Decision | None:
+    def _on_send_answer(self, r: OutboxItem, a: dict[str, Any], now: int, report: PassReport) -> Decision | None:
         report.sent += 1
-        sent = {"last_sent_at": now, "first_sent_at": r["first_sent_at"] or now, "attempts": r["attempts"] + 1,
+        sent = {"last_sent_at": now, "first_sent_at": r.first_sent_at or now, "attempts": r.attempts + 1,
                 "last_error": ""}
         message = _err(a)
         if message is None:
             return Sent(r, R("sent"), sent)
         answer = classify_send_error(message)
-        relay = r["kind"] == "eip3009"
+        relay = r.kind == "eip3009"
         if answer == Answer.SUBMITTED:
             return Sent(r, R("already_known"), sent)
         if answer == Answer.NONCE_USED:
@@ -325,16 +325,16 @@ class SyncEngine:
         if relay and answer in (Answer.UNDERPRICED, Answer.REJECTED):
             # Our own relay transaction: sign it again next pass (same nonce, current gas price).
             return Bookkeeping(r, columns={"relay_raw": None, "last_error": message[:300],
-                                         "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+                                         "next_try_at": now + backoff_seconds(r.attempts + 1)})
         report.retrying += 1
         # A node answered (e.g. "nonce too high"): the stuck deadline runs from this first hand-over.
-        return Bookkeeping(r, columns={"attempts": r["attempts"] + 1, "last_error": message[:300],
-                                     "first_sent_at": r["first_sent_at"] or now,
-                                     "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+        return Bookkeeping(r, columns={"attempts": r.attempts + 1, "last_error": message[:300],
+                                     "first_sent_at": r.first_sent_at or now,
+                                     "next_try_at": now + backoff_seconds(r.attempts + 1)})
 
-    def _retry(self, r: dict[str, Any], message: str, now: int) -> Decision:
-        return Bookkeeping(r, columns={"attempts": r["attempts"] + 1, "last_error": message[:300],
-                                     "next_try_at": now + backoff_seconds(r["attempts"] + 1)})
+    def _retry(self, r: OutboxItem, message: str, now: int) -> Decision:
+        return Bookkeeping(r, columns={"attempts": r.attempts + 1, "last_error": message[:300],
+                                     "next_try_at": now + backoff_seconds(r.attempts + 1)})
 
     # -- 3./4. follow and finality ---------------------------------------------------------------------------
     def _follow(self, report: PassReport, now: int, head: int) -> None:
@@ -350,35 +350,35 @@ class SyncEngine:
             return self.rpc.block("finalized")["number"]
         return head - self.profile.finality.confirmations + 1
 
-    def _follow_chunk(self, rows: list[dict[str, Any]], report: PassReport, now: int, fin: int, head: int) -> None:
-        receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
+    def _follow_chunk(self, rows: list[OutboxItem], report: PassReport, now: int, fin: int, head: int) -> None:
+        receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r.tx_hash]) for r in rows])
         changes: list[Decision] = []
-        missing: list[dict[str, Any]] = []
-        final_check: list[dict[str, Any]] = []
-        diagnose: list[dict[str, Any]] = []
+        missing: list[OutboxItem] = []
+        final_check: list[OutboxItem] = []
+        diagnose: list[OutboxItem] = []
         for r, a in zip(rows, receipts):
             if _err(a):
-                changes.append(self._retry(r, _err(a) or "", now)) if r["state"] == "submitted" else None
+                changes.append(self._retry(r, _err(a) or "", now)) if r.phase is Phase.SENT else None
                 continue
             rc = a.get("result")
-            if not rc and r["state"] == Q.STUCK.value:
+            if not rc and r.phase is Phase.STUCK:
                 continue  # still held back (or dropped): nothing to do
             if not rc:
-                if r["state"] == Q.INCLUDED.value:
+                if r.phase is Phase.INCLUDED:
                     changes.append(Sent(r, R("reorg_resend"), {"block_number": None, "block_hash": None, "last_sent_at": 0}))
                 else:
                     missing.append(r)
                 continue
             number, block_hash, status = _int(_get(rc, "blockNumber")), _hex(_get(rc, "blockHash")), _int(rc["status"])
-            if r["state"] in (Q.SUBMITTED.value, Q.STUCK.value):
+            if r.phase in (Phase.SENT, Phase.STUCK):
                 if status == 1:
                     self._claim(r)
                     changes.append(Included(r, stuck.landed(r, number), {"block_number": number, "block_hash": block_hash}))
-                elif r["kind"] == "raw_tx":
+                elif r.kind == "raw_tx":
                     changes.append(Failed(r, R("token_refused_reverted"), {"block_number": number, "block_hash": block_hash}, failure=Failure.REVERTED))
                 else:
                     diagnose.append(r)
-            elif block_hash != r["block_hash"] or number != r["block_number"]:
+            elif block_hash != r.block_hash or number != r.block_number:
                 changes.append(Sent(r, R("reorg_follow"), {"block_number": None, "block_hash": None}))
             elif number <= fin:
                 final_check.append(r)
@@ -391,14 +391,14 @@ class SyncEngine:
         changes.extend(self._diagnose_reverted_relays(diagnose))
         self._apply(changes, report, now)
         # Only bytes of this till's own (an authorization followed on someone else's relay has none).
-        resend = [r for r in missing if now - (r["last_sent_at"] or 0) >= self.resend_after_s and self._bytes(r)
-                  and self.queue.outbox.state_of(r["id"]) == Q.SUBMITTED]
+        resend = [r for r in missing if now - (r.last_sent_at or 0) >= self.resend_after_s and self._bytes(r)
+                  and self.queue.outbox.phase_of(r.id) is Phase.SENT]
         if resend:
             answers = self._batch("send payments again", [("eth_sendRawTransaction", [self._bytes(r)]) for r in resend])
             resent = []
             for r, a in zip(resend, answers):
                 report.resent += 1
-                resent.append(Bookkeeping(r, columns={"last_sent_at": now, "attempts": r["attempts"] + 1,
+                resent.append(Bookkeeping(r, columns={"last_sent_at": now, "attempts": r.attempts + 1,
                                                     "last_error": (_err(a) or "")[:300]}))
             self._apply(resent, report, now)
 
@@ -408,10 +408,10 @@ class SyncEngine:
         rows = self.queue.outbox.overdue_raw(self.chain_id, now - after)
         for i in range(0, len(rows), BATCH):
             chunk = rows[i:i + BATCH]
-            counts = self._batch("read account nonces", [("eth_getTransactionCount", [r["payer"], "latest"])
+            counts = self._batch("read account nonces", [("eth_getTransactionCount", [r.payer, "latest"])
                                                          for r in chunk])
             # The receipt after the count: one mined in between is followed, not given up.
-            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in chunk])
+            receipts = self._batch("read receipts", [("eth_getTransactionReceipt", [r.tx_hash]) for r in chunk])
             changes = []
             for r, cnt, rc in zip(chunk, counts, receipts):
                 if _err(cnt) or _err(rc) or rc.get("result"):
@@ -427,7 +427,7 @@ class SyncEngine:
         self._apply(held_relay_changes(self.queue.outbox.overdue_relays(self.chain_id, now - after), after,
                                        self._batch), report, now)
 
-    def _missing(self, rows: list[dict[str, Any]], now: int, head: int) -> list[Decision]:
+    def _missing(self, rows: list[OutboxItem], now: int, head: int) -> list[Decision]:
         """Submitted, no receipt: has the nonce moved on without us (double spend / relay re-sign)?"""
         if not rows:
             return []
@@ -439,43 +439,43 @@ class SyncEngine:
         payer_at = "latest" if scanned is None else hex(max(0, min(head, scanned - 1)))
         calls = []
         for r in rows:
-            if r["kind"] == "raw_tx":
-                calls.append(("eth_getTransactionCount", [r["payer"], payer_at]))
+            if r.kind == "raw_tx":
+                calls.append(("eth_getTransactionCount", [r.payer, payer_at]))
             else:
-                calls.append(("eth_getTransactionCount", [r["relay_from"] or r["payer"], "latest"]))
+                calls.append(("eth_getTransactionCount", [r.relay_from or r.payer, "latest"]))
         counts = self._batch("read account nonces", calls)
         # The receipt is read again after the nonce: a transaction that landed in between is not
         # taken for a double spend.
-        again = self._batch("read receipts", [("eth_getTransactionReceipt", [r["tx_hash"]]) for r in rows])
+        again = self._batch("read receipts", [("eth_getTransactionReceipt", [r.tx_hash]) for r in rows])
         changes = []
         # Money that arrived and is still on the chain: a payment a reorg removed is no evidence.
-        arrived = {i for i, p in self.service.item_payments(r["id"] for r in rows).items() if p["status"] != "removed"}
+        arrived = {i for i, p in self.service.item_payments(r.id for r in rows).items() if p["status"] != "removed"}
         for r, cnt, rc in zip(rows, counts, again):
             if _err(cnt) or _err(rc) or rc.get("result"):
                 continue  # decided next pass
-            if r["id"] in arrived:
+            if r.id in arrived:
                 continue  # its money arrived by another transaction (the customer's wallet sent it again)
             count = _int(cnt.get("result") or "0x0")
-            if r["kind"] == "eip3009" and r["relay_from"] is None:
+            if r.kind == "eip3009" and r.relay_from is None:
                 # Followed on someone else's relay, which is gone: this till relays it itself.
                 changes.append(BackInLine(r, R("foreign_relay_dropped"), {"tx_hash": None}))
-            elif r["kind"] == "eip3009" and r["valid_before"] is not None and now > int(r["valid_before"]) + 60:
+            elif r.kind == "eip3009" and r.valid_before is not None and now > int(r.valid_before) + 60:
                 changes.append(Failed(r, R("authorization_expired_unmined"), failure=Failure.EXPIRED))
-            elif r["kind"] == "raw_tx" and count > int(r["payer_nonce"]):
+            elif r.kind == "raw_tx" and count > int(r.payer_nonce):
                 changes.append(Failed(r, R("double_spent"), failure=Failure.DOUBLE_SPENT))
-            elif r["kind"] == "eip3009" and r["relay_nonce"] is not None and count > int(r["relay_nonce"]):
+            elif r.kind == "eip3009" and r.relay_nonce is not None and count > int(r.relay_nonce):
                 # Our relay nonce went to another transaction: sign again (the authorization's own
                 # nonce guarantees it is paid at most once).
                 changes.append(BackInLine(r, R("relay_replaced"), {"relay_raw": None, "relay_nonce": None, "relay_from": None, "tx_hash": None}))
         return changes
 
-    def _diagnose_reverted_relays(self, rows: list[dict[str, Any]]) -> list[Decision]:
+    def _diagnose_reverted_relays(self, rows: list[OutboxItem]) -> list[Decision]:
         if not rows:
             return []
         calls = []
         for r in rows:
-            calls.append(authorization_state_call(self.token, self.merchant, r["payer"], r["auth_nonce"]))
-            calls.append(balance_call(self.token, self.merchant, r["payer"]))
+            calls.append(authorization_state_call(self.token, self.merchant, r.payer, r.auth_nonce))
+            calls.append(balance_call(self.token, self.merchant, r.payer))
         answers = self._batch("check authorizations", calls)
         changes = []
         for i, r in enumerate(rows):
@@ -483,7 +483,7 @@ class SyncEngine:
             balance = as_base_units(_int(answers[2 * i + 1].get("result") or "0x0"))
             if used:
                 changes.append(self._authorization_used_elsewhere(r))
-            elif balance < stored_base_units(r["amount_base"]):
+            elif balance < stored_base_units(r.amount_base):
                 changes.append(Failed(r, R("balance_was_short"), failure=Failure.INSUFFICIENT_FUNDS))
             else:
                 changes.append(Failed(r, R("token_refused_authorization"), failure=Failure.REVERTED))

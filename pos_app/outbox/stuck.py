@@ -16,35 +16,34 @@ the engine instead.
 """
 from __future__ import annotations
 
-from typing import Any
-
 from pos_app.core.reasons import R, Reason
+from pos_app.core.sending import OutboxItem, Phase
 
 STUCK_WATCH_S = 7 * 24 * 3600
 
 
-def verdict(row: dict[str, Any], mined_count: int, after_s: int) -> Reason | None:
+def verdict(row: OutboxItem, mined_count: int, after_s: int) -> Reason | None:
     """The reason to give up on ``row`` (no receipt, ``mined_count`` = the payer's mined transactions),
     or None to keep waiting: spent elsewhere is the double-spend check's to decide, and a transfer
     that is next in line but was never taken by the node (only refused, e.g. by a flaky node) is
     sent again rather than given up."""
-    nonce = int(row["payer_nonce"])
+    nonce = int(row.payer_nonce)
     minutes = max(1, after_s // 60)
     if mined_count > nonce:
         return None
     if mined_count < nonce:
         return R("stuck_gap", n=nonce - mined_count, minutes=minutes)
-    if row["state"] == "submitted":
+    if row.phase is Phase.SENT:
         return R("stuck_not_taken", minutes=minutes)
     return None
 
 
-def landed(row: dict[str, Any], number: int) -> Reason:
+def landed(row: OutboxItem, number: int) -> Reason:
     """Why ``row`` is included: "in block N", and what it means if it had been given up as stuck."""
-    if row["state"] != "stuck":
+    if row.phase is not Phase.STUCK:
         return R("in_block", number=number)
-    if row.get("resolution") == "collect_again":
+    if row.resolution == "collect_again":
         return R("in_block_paid_twice", number=number)
-    if row.get("resolution") == "resolved":
+    if row.resolution == "resolved":
         return R("in_block_check_twice", number=number)
     return R("in_block_after_giving_up", number=number)

@@ -63,3 +63,26 @@ def test_the_outbox_names_no_target_state_of_the_queue():
                     if isinstance(arg, ast.Attribute) and getattr(arg.value, "id", None) in ("Q", "QueueState"):
                         found.append(f"{path.name}:{node.lineno}")
     assert not found, found
+
+
+def test_every_queue_state_has_a_sending_phase():
+    from pos_app.offline.lifecycle import PHASES
+    assert set(PHASES) == set(QueueState)
+
+
+def test_the_outbox_reads_items_by_phase_not_by_the_queues_state_names():
+    """The sender sees ``OutboxItem``s with a ``Phase`` (core/sending.py); only the pass report,
+    which lists the owner's own items for the screens, reads the queue's states."""
+    found = []
+    for path in sorted(OUTBOX.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed: set[int] = set()
+        for fn in ast.walk(tree):
+            if isinstance(fn, ast.FunctionDef) and fn.name == "_apply":
+                allowed |= set(range(fn.lineno, fn.end_lineno + 1))
+        for node in ast.walk(tree):
+            named = isinstance(node, ast.Attribute) and (getattr(node.value, "id", None) in ("Q", "QueueState")
+                                                         or (node.attr == "state" and getattr(node.value, "id", None) in ("r", "row", "item")))
+            if named and node.lineno not in allowed:
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, found

@@ -178,22 +178,31 @@ def test_f2_next_in_line_but_refused_by_the_node_is_retried_not_given_up(shop, c
     item, _ = ctx.offline.accept(signed(chain, "Aigul", inv.due_base),
                                  inv.id, ctx.offline_facts())
     row = ctx.store.one("SELECT * FROM offline_payments WHERE id = ?", (item.id,))
+    from pos_app.core.sending import OutboxItem, Phase
     from pos_app.outbox import stuck
-    assert stuck.verdict(row, int(row["payer_nonce"]), 30 * MIN) is None                      # queued, next
-    assert stuck.verdict({**row, "state": "submitted"}, int(row["payer_nonce"]), 30 * MIN)  # taken, never mined
-    assert stuck.verdict(row, int(row["payer_nonce"]) + 1, 30 * MIN) is None                # spent: not ours
+    queued, taken = OutboxItem.from_row(row, Phase.TO_SEND), OutboxItem.from_row(row, Phase.SENT)
+    assert stuck.verdict(queued, int(row["payer_nonce"]), 30 * MIN) is None                  # queued, next
+    assert stuck.verdict(taken, int(row["payer_nonce"]), 30 * MIN)                           # taken, never mined
+    assert stuck.verdict(queued, int(row["payer_nonce"]) + 1, 30 * MIN) is None              # spent: not ours
+
+
+def _item(phase, resolution=None):
+    from pos_app.core.sending import OutboxItem
+    return OutboxItem(id=1, phase=phase, kind="raw_tx", payer="0x1", payee="0x2", amount_base=1, payload="0x",
+                      payer_nonce=5, resolution=resolution)
 
 
 def test_f2_a_stuck_payment_that_lands_later_says_whether_the_customer_paid_twice():
     from pos_app.core.reasons import as_text
+    from pos_app.core.sending import Phase
     from pos_app.outbox import stuck
-    assert stuck.landed({"state": "submitted"}, 9).code == "in_block"
-    late = stuck.landed({"state": "stuck", "resolution": None}, 9)
+    assert stuck.landed(_item(Phase.SENT), 9).code == "in_block"
+    late = stuck.landed(_item(Phase.STUCK), 9)
     assert late.code == "in_block_after_giving_up" and "after it was given up" in as_text(late)
-    assert "paid twice" in as_text(stuck.landed({"state": "stuck", "resolution": "collect_again"}, 9))
-    assert "paid twice" in as_text(stuck.landed({"state": "stuck", "resolution": "resolved"}, 9))
+    assert "paid twice" in as_text(stuck.landed(_item(Phase.STUCK, "collect_again"), 9))
+    assert "paid twice" in as_text(stuck.landed(_item(Phase.STUCK, "resolved"), 9))
     assert all(stuck.landed(row, 9).params == {"number": 9} for row in (
-        {"state": "submitted"}, {"state": "stuck", "resolution": "resolved"}))
+        _item(Phase.SENT), _item(Phase.STUCK, "resolved")))
 
 
 # -- what the cashier sees -------------------------------------------------------------------------------

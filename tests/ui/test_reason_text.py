@@ -190,15 +190,20 @@ def test_stuck_count_has_plural_forms(russian):
 
 
 def test_stuck_verdicts_and_late_arrivals_are_codes(qapp):
+    from pos_app.core.sending import OutboxItem, Phase
     from pos_app.outbox import stuck
     install_language("en")
-    row = {"payer_nonce": 5, "state": "submitted"}
+
+    def item(phase, resolution=None):
+        return OutboxItem(id=1, phase=phase, kind="raw_tx", payer="0x1", payee="0x2", amount_base=1,
+                          payload="0x", payer_nonce=5, resolution=resolution)
+    row = item(Phase.SENT)
     assert stuck.verdict(row, 3, 1800) == R("stuck_gap", n=2, minutes=30)
     assert stuck.verdict(row, 5, 1800) == R("stuck_not_taken", minutes=30)
     assert stuck.verdict(row, 6, 1800) is None
-    shown = {stuck.landed({"state": "stuck", "resolution": r}, 4211).code for r in (None, "collect_again", "resolved")}
+    shown = {stuck.landed(item(Phase.STUCK, r), 4211).code for r in (None, "collect_again", "resolved")}
     assert shown == {"in_block_after_giving_up", "in_block_paid_twice", "in_block_check_twice"}
-    assert "4211" not in reason_text(stuck.landed({"state": "stuck", "resolution": "collect_again"}, 4211))
+    assert "4211" not in reason_text(stuck.landed(item(Phase.STUCK, "collect_again"), 4211))
 
 
 HISTORY = [

@@ -17,7 +17,8 @@ import sys
 from typing import Sequence
 
 from pos_app.cli.output import (
-    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, open_context, out, safe_text, words,
+    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, note_language_before_opening, open_context, out, safe_text,
+    words,
 )
 from pos_app.cli.registry import build_parser
 from pos_app.core.errors import BadInput, PosError
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except BadInput as exc:
+        note_language_before_opening(list(sys.argv[1:] if argv is None else argv))
         print(f"sompos: error: {safe_text(words().error(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except PosError as exc:

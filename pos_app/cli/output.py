@@ -14,14 +14,14 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from pos_app.core.errors import BadInput, PosError
 from pos_app.core.text import safe_text
 
 __all__ = [
     "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
-    "NOT_SET_UP", "CliParser", "cli_language", "words", "add_actions", "add_command", "cached_token_info", "check_qr_target",
+    "NOT_SET_UP", "CliParser", "cli_language", "note_language_before_opening", "words", "add_actions", "add_command", "cached_token_info", "check_qr_target",
     "common_options", "duration_text", "file_name", "known_token_info", "log", "offline_item_dict", "open_context",
     "out",
     "passphrase", "passphrase_at_hand", "require_token_facts", "safe_text", "seconds", "som_text", "usage_error", "whole",
@@ -180,6 +180,29 @@ def words():
     """The one catalogue (``pos_app/text/``) in the CLI's language: errors, states, histories."""
     from pos_app.text.render import Words
     return Words.for_language(cli_language())
+
+
+def note_language_before_opening(argv: Sequence[str]) -> None:
+    """A refusal of the arguments themselves comes before the shop is opened: its language is read
+    from its database (``--data-dir`` in ``argv``, else the default folder), read-only."""
+    global _shop_language
+    if _shop_language is not None:
+        return
+    folder = None
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            folder = argv[i + 1]
+        elif arg.startswith("--data-dir="):
+            folder = arg.partition("=")[2]
+    try:
+        from pos_app.shop.config import DEFAULT_LANGUAGE, default_data_dir
+        from pos_app.store.db import peek_setting
+        data_dir = Path(folder) if folder else default_data_dir()
+        lang = peek_setting(data_dir / "sompos.db", "language", DEFAULT_LANGUAGE)
+    except Exception:  # noqa: BLE001 - an unreadable folder name: the refusal stays in English
+        return
+    if (data_dir / "sompos.db").is_file() and isinstance(lang, str):
+        _shop_language = lang
 
 
 def _note_shop_language(ctx) -> None:

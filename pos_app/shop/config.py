@@ -24,6 +24,7 @@ from pos_app.chain.profiles import NetworkProfile, check_address, resolve_profil
 from pos_app.store.db import Store
 
 LANGUAGES = ("ky", "ru", "en")
+DEFAULT_LANGUAGE = "ru"   # a shop that never chose one
 
 
 def default_data_dir() -> Path:
@@ -70,7 +71,7 @@ def load_config(store: Store) -> ShopConfig:
     return ShopConfig(network=network, merchant=merchant,
                       expiry_seconds=int(store.get_setting("expiry_seconds", DEFAULT_EXPIRY_SECONDS)),
                       qr_format=store.get_setting("qr_format", "eip681"),
-                      language=store.get_setting("language", "ru"), till=load_till(store),
+                      language=store.get_setting("language", DEFAULT_LANGUAGE), till=load_till(store),
                       short_tolerance=load_short_tolerance(store))
 
 

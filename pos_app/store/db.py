@@ -32,6 +32,25 @@ DB_NAME = "sompos.db"
 log = logging.getLogger(__name__)
 
 
+
+def peek_setting(db_path: Path | str, key: str, default: Any = None) -> Any:
+    """One setting read from a shop database without opening it as a ``Store`` (read-only: no
+    migration, no write, no wait): what the CLI needs to speak the shop's language when it refuses
+    its arguments before opening the shop. Nothing is raised: a missing, busy or damaged file, or
+    a setting never saved, gives ``default``."""
+    try:
+        path = Path(db_path)
+        if not path.is_file():
+            return default
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0.2)
+        try:
+            row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            con.close()
+        return json.loads(row[0]) if row else default
+    except (sqlite3.Error, ValueError, OSError):
+        return default
+
 class Store:
     """A single SQLite connection with the durability pragmas checked and a write lock.
 

@@ -291,6 +291,14 @@ def test_the_cli_refuses_in_the_shops_language(tmp_path, capsys, monkeypatch):
     assert CYRILLIC.search(kyrgyz) and kyrgyz != russian and "99" in kyrgyz, kyrgyz
     monkeypatch.setenv("SOMPOS_LANG", "ru")
     assert _refusal(capsys, "--data-dir", data, "show", "99") == russian
+    # A refusal of the arguments themselves, before the shop is opened: its language all the same.
+    monkeypatch.delenv("SOMPOS_LANG")
+    monkeypatch.setattr(output, "_shop_language", None)
+    typed = _refusal(capsys, "--data-dir", data, "request", "--amount", "abc")
+    assert CYRILLIC.search(typed) and "amount" not in typed, typed
+    monkeypatch.setattr(output, "_shop_language", None)
+    nowhere = _refusal(capsys, "--data-dir", str(tmp_path / "no shop here"), "request", "--amount", "abc")
+    assert "Write the amount as digits" in nowhere          # no shop yet: English
 
 
 def test_a_refused_hand_over_line_keeps_its_key_for_any_language():

@@ -155,20 +155,30 @@ def _check_url(url: Any, what: str = "RPC URL") -> str:
     return text
 
 
+def checksum_address(value: str) -> str:
+    """``0x`` and 40 hex digits in EIP-55 form (the case of each letter from the keccak hash of
+    the lower-case digits). Written here with eth_hash, not eth_utils: a network profile's
+    addresses are checked before the first paint, and eth_utils costs about 0.2 s to import
+    (pydantic). ``tests/core/test_profiles.py`` checks it against eth_utils."""
+    from eth_hash.auto import keccak
+    body = value[2:].lower()
+    digest = keccak(body.encode("ascii")).hex()
+    return "0x" + "".join(c.upper() if c.isalpha() and int(digest[i], 16) >= 8 else c for i, c in enumerate(body))
+
+
 def check_address(value: Any, what: str = "address") -> str:
     """Return the checksummed address or raise ``ConfigError`` explaining what is wrong."""
-    from eth_utils import is_checksum_address, to_checksum_address  # lazy: keeps start-up fast
     if not isinstance(value, str) or not _HEX_ADDRESS.fullmatch(value.strip()):
         raise ConfigError("chain.valid_0x_address_0x", what=what)
     value = value.strip()
     body = value[2:]
-    if body != body.lower() and body != body.upper() and not is_checksum_address(value):
-        # Mixed case that is not the EIP-55 checksum means a typo somewhere. (eth-utils >= 5
-        # is_address() no longer checks the checksum, so ask for it explicitly.)
+    checksummed = checksum_address(value)
+    if body != body.lower() and body != body.upper() and value != checksummed:
+        # Mixed case that is not the EIP-55 checksum means a typo somewhere.
         raise ConfigError("chain.wrong_checksum_typo_copy", what=what)
     if int(value, 16) == 0:
         raise ConfigError("chain.cannot_zero_address", what=what)
-    return to_checksum_address(value)
+    return checksummed
 
 
 def _flag(value: Any, what: str) -> bool:

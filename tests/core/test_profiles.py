@@ -271,3 +271,21 @@ def test_demo_constants_match_the_demo_keys():
     assert constants.DEMO_MERCHANT == accounts.MERCHANT
     assert constants.DEMO_TOKEN_ADDRESS == accounts.DEMO_TOKEN_ADDRESS
     assert tuple(accounts.CUSTOMERS) == constants.DEMO_CUSTOMER_NAMES
+
+
+def test_checksum_address_is_eip55_as_eth_utils_writes_it():
+    """chain/profiles.py writes EIP-55 itself (eth_utils costs 0.2 s before the first paint)."""
+    from hypothesis import given, settings, strategies as st
+    from eth_utils import to_checksum_address
+    from pos_app.chain.profiles import check_address, checksum_address
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.binary(min_size=20, max_size=20), st.sampled_from([str.lower, str.upper]))
+    def same(raw: bytes, case) -> None:
+        value = "0x" + case(raw.hex())
+        assert checksum_address(value) == to_checksum_address(value)
+    same()
+    good = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"
+    assert check_address(good.lower()) == good == check_address(good)
+    with pytest.raises(ConfigError):
+        check_address(good[:-1] + "c")          # one letter's case changed: a typo

@@ -17,7 +17,7 @@ import sys
 from typing import Sequence
 
 from pos_app.cli.output import (
-    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, note_language_before_opening, open_context, out, safe_text,
+    EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, log, open_context, out, safe_text, start_command,
     words,
 )
 from pos_app.cli.registry import build_parser
@@ -47,6 +47,7 @@ def _output_closed() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
+        start_command(list(sys.argv[1:] if argv is None else argv))
         args = parser.parse_args(argv)
         if getattr(args, "self_test", False):
             # Touches no shop data: every step works in a scratch folder (pos_app/app/selftest.py).
@@ -66,7 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _output_closed()
     except BadInput as exc:
-        note_language_before_opening(list(sys.argv[1:] if argv is None else argv))
         print(f"sompos: error: {safe_text(words().error(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except PosError as exc:

@@ -21,7 +21,7 @@ from pos_app.core.text import safe_text
 
 __all__ = [
     "EXIT_BAD_INPUT", "EXIT_FAILURE", "EXIT_INTERRUPTED", "EXIT_OK", "PASSPHRASE_ENV", "SOURCE_PASSPHRASE_ENV",
-    "NOT_SET_UP", "CliParser", "cli_language", "note_language_before_opening", "words", "add_actions", "add_command", "cached_token_info", "check_qr_target",
+    "NOT_SET_UP", "CliParser", "cli_language", "start_command", "words", "add_actions", "add_command", "cached_token_info", "check_qr_target",
     "common_options", "duration_text", "file_name", "known_token_info", "log", "offline_item_dict", "open_context",
     "out",
     "passphrase", "passphrase_at_hand", "require_token_facts", "safe_text", "seconds", "som_text", "usage_error", "whole",
@@ -121,7 +121,7 @@ def file_name(text: str) -> str:
     try:
         check_file_name(text)
     except BadInput as exc:
-        raise argparse.ArgumentTypeError(exc.user_message) from None
+        raise argparse.ArgumentTypeError(words().error(exc)) from None
     return text
 
 
@@ -182,26 +182,27 @@ def words():
     return Words.for_language(cli_language())
 
 
-def note_language_before_opening(argv: Sequence[str]) -> None:
-    """A refusal of the arguments themselves comes before the shop is opened: its language is read
-    from its database (``--data-dir`` in ``argv``, else the default folder), read-only."""
+def start_command(argv: Sequence[str]) -> None:
+    """Before the arguments are read: the CLI speaks the language of the shop the command names
+    (``--data-dir`` in ``argv``, or an abbreviation argparse accepts, else the default folder),
+    read from its database read-only, so a refusal of the arguments themselves is in it too.
+    Nothing here raises: a folder that cannot be read, a busy or damaged database, no shop yet
+    all leave English until the shop is opened."""
     global _shop_language
-    if _shop_language is not None:
-        return
+    _shop_language = None
     folder = None
     for i, arg in enumerate(argv):
-        if arg == "--data-dir" and i + 1 < len(argv):
-            folder = argv[i + 1]
-        elif arg.startswith("--data-dir="):
-            folder = arg.partition("=")[2]
+        name, eq, value = arg.partition("=")
+        if len(name) >= 4 and "--data-dir".startswith(name):
+            folder = value if eq else (argv[i + 1] if i + 1 < len(argv) else None)
     try:
         from pos_app.shop.config import DEFAULT_LANGUAGE, default_data_dir
         from pos_app.store.db import peek_setting
-        data_dir = Path(folder) if folder else default_data_dir()
-        lang = peek_setting(data_dir / "sompos.db", "language", DEFAULT_LANGUAGE)
-    except Exception:  # noqa: BLE001 - an unreadable folder name: the refusal stays in English
+        db = (Path(folder) if folder else default_data_dir()) / "sompos.db"
+        lang = peek_setting(db, "language", DEFAULT_LANGUAGE, unreadable=None)
+    except Exception:  # noqa: BLE001 - an unusable folder name: the refusal stays in English
         return
-    if (data_dir / "sompos.db").is_file() and isinstance(lang, str):
+    if isinstance(lang, str):
         _shop_language = lang
 
 

@@ -42,11 +42,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         left = s.deadline - int(time.time())
         lines.append(f"send before {time.strftime('%Y-%m-%d %H:%M', time.localtime(s.deadline))} "
                      f"({duration_text(left)} left)")
+    shop = words()
     for i in items:
         d = offline_item_dict(i, decimals)
         amount = f"{d['amount']} som" if decimals is not None else f"{d['amount_base']} base units"
         lines.append(f"#{i.id:<5} {i.state.value:<18} {amount:>18} invoice {i.invoice_id:<6} {i.payer} "
-                     f"{i.reason}")
+                     f"{shop.reason(i.why)}")
     out(args, data, "\n".join(lines))
     return 0
 

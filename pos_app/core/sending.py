@@ -77,7 +77,7 @@ class OutboxItem:
     kind: str
     payer: str
     payee: str
-    amount_base: int
+    amount_base: Any          # as stored (base units as text); the engine reads it with stored_base_units
     payload: str
     payer_nonce: int | None = None
     auth_nonce: str | None = None
@@ -97,7 +97,7 @@ class OutboxItem:
     def from_row(cls, row: Mapping[str, Any], phase: Phase) -> "OutboxItem":
         """The item from its owner's row (the columns named as the fields above)."""
         return cls(id=int(row["id"]), phase=phase, kind=row["kind"], payer=row["payer"], payee=row["payee"],
-                   amount_base=int(row["amount_base"]), payload=row["payload"],
+                   amount_base=row["amount_base"], payload=row["payload"],
                    payer_nonce=_opt_int(row.get("payer_nonce")), auth_nonce=row.get("auth_nonce"),
                    valid_before=_opt_int(row.get("valid_before")), relay_raw=row.get("relay_raw"),
                    relay_from=row.get("relay_from"), relay_nonce=_opt_int(row.get("relay_nonce")),

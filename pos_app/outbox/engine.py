@@ -271,7 +271,7 @@ class SyncEngine:
             use = int(r.relay_nonce) if reserved else nonce
             p = payloads[r.id]
             data = authorization_calldata(method=p.get("method", "transferWithAuthorization"), payer=r.payer,
-                                          payee=r.payee, amount=int(r.amount_base),
+                                          payee=r.payee, amount=int(stored_base_units(r.amount_base)),
                                           valid_after=int(p["validAfter"]), valid_before=int(p["validBefore"]),
                                           nonce=r.auth_nonce, signature=bytes.fromhex(p["signature"][2:]))
             tx = {"to": self.token, "data": data, "value": 0, "gas": RELAY_GAS, "gasPrice": gas_price,

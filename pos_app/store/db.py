@@ -33,15 +33,16 @@ log = logging.getLogger(__name__)
 
 
 
-def peek_setting(db_path: Path | str, key: str, default: Any = None) -> Any:
+def peek_setting(db_path: Path | str, key: str, default: Any = None, *, unreadable: Any = None) -> Any:
     """One setting read from a shop database without opening it as a ``Store`` (read-only: no
-    migration, no write, no wait): what the CLI needs to speak the shop's language when it refuses
-    its arguments before opening the shop. Nothing is raised: a missing, busy or damaged file, or
-    a setting never saved, gives ``default``."""
+    migration, no write, no wait): what the CLI needs to speak the shop's language before it has
+    read its arguments. ``default`` when the shop never saved the setting; ``unreadable`` when
+    there is no database there or it cannot be read now (missing, busy, damaged, no permission).
+    Nothing is raised."""
     try:
         path = Path(db_path)
         if not path.is_file():
-            return default
+            return unreadable
         con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0.2)
         try:
             row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -49,7 +50,8 @@ def peek_setting(db_path: Path | str, key: str, default: Any = None) -> Any:
             con.close()
         return json.loads(row[0]) if row else default
     except (sqlite3.Error, ValueError, OSError):
-        return default
+        return unreadable
+
 
 class Store:
     """A single SQLite connection with the durability pragmas checked and a write lock.

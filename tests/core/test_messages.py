@@ -296,9 +296,13 @@ def test_the_cli_refuses_in_the_shops_language(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(output, "_shop_language", None)
     typed = _refusal(capsys, "--data-dir", data, "request", "--amount", "abc")
     assert CYRILLIC.search(typed) and "amount" not in typed, typed
-    monkeypatch.setattr(output, "_shop_language", None)
+    assert _refusal(capsys, "--data=" + data, "request", "--amount", "abc") == typed   # argparse's abbreviation
     nowhere = _refusal(capsys, "--data-dir", str(tmp_path / "no shop here"), "request", "--amount", "abc")
     assert "Write the amount as digits" in nowhere          # no shop yet: English
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "sompos.db").write_bytes(b"not a database at all" * 100)
+    assert "Write the amount as digits" in _refusal(capsys, "--data-dir", str(damaged), "request", "--amount", "abc")
 
 
 def test_a_refused_hand_over_line_keeps_its_key_for_any_language():

@@ -41,9 +41,13 @@ def peek_setting(db_path: Path | str, key: str, default: Any = None, *, unreadab
     Nothing is raised."""
     try:
         path = Path(db_path)
-        if not path.is_file():
+        if not path.is_file() or path.stat().st_size < 100:   # no database there (an SQLite header is 100 bytes)
             return unreadable
-        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=0.2)
+        # immutable: SQLite reads the main file only, takes no lock and never touches a journal or
+        # WAL beside it. A plain read-only open would recover or delete them (an empty file beside
+        # an old shop's journal lost the journal: tests/core/test_audit.py test_f8_a_new_shop_...).
+        # A setting still only in the WAL reads as it was at the last checkpoint.
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, timeout=0.2)
         try:
             row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         finally:

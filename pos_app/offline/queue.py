@@ -328,14 +328,12 @@ class OfflineQueue(QueueViews):
     # -- state changes (the sync engine) -----------------------------------------------------------
     def apply(self, changes: Iterable[Decision], *, now: int,
               also: Callable[[Any], None] | None = None) -> list[int]:
-        """Commit a batch of the sync engine's decisions (``core/sending.py``) in one transaction;
-        the ids whose state moved.
+        """Commit a batch of the engine's decisions in one transaction; the ids whose state moved.
 
-        Each decision maps to this queue's state (``DECISION_STATES``; a ``Failed`` to the failure
-        it names). A target the lifecycle table does not allow from the item's state now is reached
-        through ``submitted`` where the table allows that (a receipt read before the send was
-        recorded), else left alone (changed meanwhile, e.g. resolved by a person). ``also`` runs
-        first in the same transaction (the relay nonce counter moves with the signed bytes).
+        A decision means a state (``lifecycle.decision_state``). A target the lifecycle does not allow
+        from the item's state now is reached through ``submitted`` where it allows that (a receipt read
+        before the send was recorded), else left alone (changed meanwhile, e.g. resolved by a person).
+        ``also`` runs first in the same transaction (the relay nonce counter moves with the signed bytes).
         """
         changes = list(changes)
         if not changes:

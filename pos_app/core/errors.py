@@ -13,7 +13,7 @@ it raises at once; in a shop the text given is shown as it is rather than hiding
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Mapping
 
 from pos_app.core.messages import MESSAGES
 
@@ -46,14 +46,13 @@ class PosError(Exception):
 
     def as_json(self) -> dict[str, Any]:
         """The error as data: its key, its parameters (as JSON values) and the English line."""
-        return {"code": self.key, "params": {k: _json_value(v) for k, v in self.params.items()},
-                "message": self.user_message}
+        return {"code": self.key, "params": json_params(self.params), "message": self.user_message}
 
 
-def _json_value(value: object) -> object:
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    return str(value)
+def json_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A message's parameters as JSON values: numbers, text, true/false and null as they are,
+    anything else (an amount as ``Decimal``, a path) as its text."""
+    return {k: v if v is None or isinstance(v, (bool, int, str)) else str(v) for k, v in params.items()}
 
 
 class BadInput(PosError, ValueError):

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pos_app.core.errors import BadInput, PosError
+from pos_app.core.errors import BadInput, PosError, json_params
 from pos_app.core.events import InvoiceChanged, OfflineChanged
 from pos_app.core.money import Tyiyn, base_units_to_tyiyn, tyiyn_to_base_units
 from pos_app.core.reasons import R
@@ -49,9 +49,7 @@ class Refusal(NamedTuple):
         return cls(line, err.user_message, err.key, dict(err.params))
 
     def as_json(self) -> dict[str, Any]:
-        return {"line": self.line, "code": self.code, "reason": self.reason,
-                "params": {k: v if v is None or isinstance(v, (bool, int, str)) else str(v)
-                           for k, v in self.params.items()}}
+        return {"line": self.line, "code": self.code, "reason": self.reason, "params": json_params(self.params)}
 
 
 @dataclass(frozen=True)

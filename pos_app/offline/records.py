@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pos_app.core.errors import PosError
+from pos_app.core.errors import PosError, json_params
 from pos_app.core.money import BaseUnits, Tyiyn
 from pos_app.core.reasons import Reason, as_text, stored
 from pos_app.offline.lifecycle import QueueState
@@ -35,11 +35,7 @@ class Verdict:
         if self.amount_base is not None and decimals is not None:
             amount = base_units_to_decimal_str(self.amount_base, decimals)
         return {"ok": self.ok, "kind": self.kind, "payer": self.payer, "amount": amount, "reason": self.reason,
-                "code": self.code, "message": self.message or None, "params": _json_params(self.params), "warnings": list(self.warnings), "key": self.key}
-
-
-def _json_params(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: v if v is None or isinstance(v, (bool, int, str)) else str(v) for k, v in params.items()}
+                "code": self.code, "message": self.message or None, "params": json_params(self.params), "warnings": list(self.warnings), "key": self.key}
 
 
 def refused(err: PosError, payload: Payload | None = None) -> Verdict:

@@ -15,6 +15,7 @@ import ast
 import json
 import re
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,7 @@ def key_problems(trees: dict[Path, ast.AST], keys: set[str]) -> list[str]:
     return bad
 
 
+@lru_cache(maxsize=1)
 def _trees() -> dict[Path, ast.AST]:
     return {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in sorted(PKG.rglob("*.py"))}
 
@@ -116,10 +118,8 @@ def test_the_tests_own_fakes_raise_listed_keys_too():
     """A fake node in a test raises what a real one would: an unlisted key would only fail when
     that slow test runs (SOMPOS_STRICT_TEXT), so it is caught here, in the fast tier."""
     tests = ROOT / "tests"
-    trees = _trees()
     own = {p: ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in sorted(tests.rglob("test_*.py"))}
-    classes_from_app = {p: t for p, t in trees.items()}
-    bad = [b for b in key_problems({**classes_from_app, **own}, set(MESSAGES))
+    bad = [b for b in key_problems({**_trees(), **own}, set(MESSAGES))
            if not b.startswith(("test_messages.py", "test_core_text.py"))]   # the fall-back tests
     assert not bad, "\n".join(bad)
 

@@ -30,6 +30,16 @@ def node():
     stop_anvil(n)
 
 
+def _reaches_final(till, node, item, sale) -> None:
+    """Passes and blocks until the item is final (at most 8): its sale is then paid."""
+    for _ in range(8):
+        till.step()
+        node.mine(1)
+        if till.states()[item.id] == Q.FINAL:
+            break
+    assert till.states()[item.id] == Q.FINAL, till.dump()
+    assert till.ctx.service.get(sale.id).state.value == "settled"
+
 def test_a_relay_held_behind_an_unfillable_number_ends_named_and_then_final(node, tmp_path):
     till = Till(tmp_path, node)
     payer = till.payer("deadline payer")
@@ -62,13 +72,7 @@ def test_a_relay_held_behind_an_unfillable_number_ends_named_and_then_final(node
     assert last["why"].code == "relay_held_gap" and last["why"].params["n"] == 1, last
     # The key is unlocked (and funded): the gap is filled, the relay mined, the money recorded.
     till.engine.relay = Account.from_key(MERCHANT_KEY)
-    for _ in range(8):
-        till.step()
-        node.mine(1)
-        if till.states()[item.id] == Q.FINAL:
-            break
-    assert till.states()[item.id] == Q.FINAL, till.dump()
-    assert till.ctx.service.get(sale.id).state.value == "settled"
+    _reaches_final(till, node, item, sale)
 
 
 def test_a_relay_the_network_never_took_is_named_and_a_person_sends_it_again(node, tmp_path):
@@ -97,10 +101,4 @@ def test_a_relay_the_network_never_took_is_named_and_a_person_sends_it_again(nod
     from pos_app.app.till import Till as App
     App(till.ctx).send_again(item.id, actor="aida")
     assert till.states()[item.id] == Q.QUEUED
-    for _ in range(8):
-        till.step()
-        node.mine(1)
-        if till.states()[item.id] == Q.FINAL:
-            break
-    assert till.states()[item.id] == Q.FINAL, till.dump()
-    assert till.ctx.service.get(sale.id).state.value == "settled"
+    _reaches_final(till, node, item, sale)

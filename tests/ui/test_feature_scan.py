@@ -9,6 +9,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _child(code: str) -> subprocess.CompletedProcess:
+    """``code`` in a fresh interpreter (PySide6's scan happens once per process)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    return out
+
 def test_modules_imported_after_the_ui_are_not_read_for_feature_switches():
     code = (
         "import linecache, sys\n"
@@ -19,9 +26,7 @@ def test_modules_imported_after_the_ui_are_not_read_for_feature_switches():
         "read = [f for f in linecache.cache if 'email' in f or 'main_window' in f]\n"
         "print(len(read))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
-    assert out.returncode == 0, out.stderr
+    out = _child(code)
     assert out.stdout.strip() == "0"
 
 
@@ -33,7 +38,5 @@ def test_without_the_switch_pyside_reads_them(tmp_path):
         "import email.parser, pos_app.core.money\n"
         "print(len([f for f in linecache.cache if 'email' in f or 'money' in f]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
-    assert out.returncode == 0, out.stderr
+    out = _child(code)
     assert int(out.stdout.strip()) > 0
